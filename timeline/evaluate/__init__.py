@@ -1,0 +1,1 @@
+"""Evaluation harness: corpus readers, scorers, peer adapters and the CI gate floors."""
