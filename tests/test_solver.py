@@ -1,0 +1,174 @@
+"""Temporal network: stated dates + relations + publication dates -> windows and named conflicts."""
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.models import Document, Event, Relation, Source, Timeline
+from timeline.solver import apply, solve
+
+D = dt.date
+
+
+def ev(event_id, date=None, rel=(), modality="asserted", doc=None, **fields):
+    """A small event: ``rel`` is a list of (relation, target)."""
+    sources = [Source(document=doc, quote="x")] if doc else []
+    return Event(
+        id=event_id, title=event_id, type="attack", date=date, modality=modality, sources=sources,
+        relations=[Relation(relation=r, target=t) for r, t in rel], **fields,
+    )
+
+
+def tl(*events, published=None):
+    docs = [Document(id="d", published=published)] if published else []
+    return Timeline(documents=docs, events=list(events))
+
+
+def window(solution, event_id):
+    b = solution.bounds[event_id]
+    return b.earliest, b.latest
+
+
+def test_before_tightens_both_sides():
+    s = solve(tl(ev("a", rel=[("before", "b")]), ev("b", "2023-09-19"), ev("c", "2023-09-01", rel=[("before", "a")])))
+    assert window(s, "a") == (D(2023, 9, 1), D(2023, 9, 19))
+    assert s.conflicts == []
+
+
+def test_after_is_inverse_before():
+    s = solve(tl(ev("a", rel=[("after", "b")]), ev("b", "2023-09")))
+    assert window(s, "a") == (D(2023, 9, 1), None)
+
+
+def test_during_puts_window_inside_the_other():
+    s = solve(tl(ev("a", rel=[("during", "b")]), ev("b", "2023-12-25/2023-12-26")))
+    assert window(s, "a") == (D(2023, 12, 25), D(2023, 12, 26))
+    assert s.bounds["a"].precision == "interval"
+
+
+def test_overlaps_never_shrinks_own_window_but_chains():
+    s = solve(tl(ev("a", rel=[("overlaps", "b")]), ev("b", "2023-09-19", rel=[("before", "c")]), ev("c")))
+    assert window(s, "a") == (None, None)
+    assert window(s, "c") == (D(2023, 9, 19), None)
+
+
+def test_publication_date_bounds_past_and_future_events():
+    s = solve(
+        tl(ev("past", doc="d"), ev("plan", modality="future", doc="d"), ev("maybe", modality="hypothetical", doc="d"),
+           published=D(2024, 1, 31))
+    )
+    assert window(s, "past") == (None, D(2024, 1, 31))
+    assert window(s, "plan") == (D(2024, 1, 31), None)
+    assert window(s, "maybe") == (D(2024, 1, 31), None)
+
+
+def test_chain_through_publication_date():
+    s = solve(tl(ev("a", doc="d", rel=[("after", "b")]), ev("b", "2023-09"), published=D(2024, 1, 31)))
+    assert window(s, "a") == (D(2023, 9, 1), D(2024, 1, 31))
+
+
+def test_contradicting_dates_name_events_and_relations():
+    s = solve(tl(ev("a", "2024-02", rel=[("before", "b")]), ev("b", "2024-01")))
+    (conflict,) = s.conflicts
+    assert conflict.kind == "empty"
+    assert conflict.event_ids == ["a", "b"]
+    assert conflict.relations == [("a", "before", "b")]
+    assert "2024-02-01" in conflict.message and "2024-01-31" in conflict.message
+
+
+def test_conflict_through_a_chain_names_every_link():
+    s = solve(tl(ev("a", "2024-03-01", rel=[("before", "m")]), ev("m", rel=[("before", "b")]), ev("b", "2024-01-01")))
+    assert len(s.conflicts) == 1
+    assert set(s.conflicts[0].relations) == {("a", "before", "m"), ("m", "before", "b")}
+    assert set(s.conflicts[0].event_ids) == {"a", "m", "b"}
+
+
+def test_pure_before_cycle_without_dates_is_a_conflict():
+    s = solve(tl(ev("a", rel=[("before", "b")]), ev("b", rel=[("before", "c")]), ev("c", rel=[("before", "a")])))
+    cycles = [c for c in s.conflicts if c.kind == "cycle"]
+    assert len(cycles) == 1
+    assert cycles[0].event_ids == ["a", "b", "c"]
+    assert len(cycles[0].relations) == 3
+
+
+def test_before_and_after_same_pair_is_a_cycle():
+    s = solve(tl(ev("a", rel=[("before", "b"), ("after", "b")]), ev("b")))
+    assert [c.kind for c in s.conflicts] == ["cycle"]
+
+
+def test_mutual_during_is_not_a_cycle():
+    s = solve(tl(ev("a", rel=[("during", "b")]), ev("b", rel=[("during", "a")])))
+    assert s.conflicts == []
+
+
+def test_disjoint_overlap_is_reported():
+    s = solve(tl(ev("a", "2023-01", rel=[("overlaps", "b")]), ev("b", "2023-05")))
+    assert len(s.conflicts) == 1 and ("a", "overlaps", "b") in s.conflicts[0].relations
+
+
+def test_unknown_target_is_reported_not_dropped():
+    s = solve(tl(ev("a", rel=[("before", "ghost")])))
+    assert [c.kind for c in s.conflicts] == ["unknown-target"]
+    assert "ghost" in s.conflicts[0].message
+
+
+def test_future_event_contradicting_past_relation():
+    s = solve(tl(ev("plan", modality="future", doc="d", rel=[("before", "x")]), ev("x", "2023-05"),
+                 published=D(2024, 1, 31)))
+    assert s.conflicts and "plan" in s.conflicts[0].event_ids
+
+
+def test_conflicting_events_fall_back_to_own_evidence():
+    s = solve(tl(ev("a", "2024-02", rel=[("before", "b")]), ev("b", "2024-01")))
+    assert window(s, "a") == (D(2024, 2, 1), D(2024, 2, 29))
+
+
+def test_machine_inferred_dates_are_recomputed_not_trusted():
+    s = solve(tl(ev("a", "2020", date_inferred=True, rel=[("after", "b")]), ev("b", "2023-09")))
+    assert window(s, "a") == (D(2023, 9, 1), None)
+    assert s.conflicts == []
+
+
+def test_apply_writes_inferred_dates_and_keeps_stated_and_curated():
+    t = tl(
+        ev("a", rel=[("before", "b")]), ev("b", "2023-09-19"),
+        ev("c", rel=[("before", "b")], curated=True), ev("d", "2020", date_inferred=True),
+    )
+    out = apply(t, solve(t))
+    assert (out.event("a").date, out.event("a").date_inferred) == ("../2023-09-19", True)
+    assert (out.event("b").date, out.event("b").date_inferred) == ("2023-09-19", False)
+    assert out.event("c").date is None and not out.event("c").date_inferred
+    assert out.event("d").date is None and not out.event("d").date_inferred
+
+
+def test_apply_uses_compact_edtf():
+    t = tl(ev("a", rel=[("during", "b")]), ev("b", "2023-09"))
+    assert apply(t, solve(t)).event("a").date == "2023-09"
+
+
+def test_long_chain_is_fast_and_exact():
+    n = 2000
+    events = [ev(f"e{i}", rel=[("before", f"e{i + 1}")]) for i in range(n)] + [ev(f"e{n}", "2023-09-19")]
+    events[0] = ev("e0", "2023-01-01", rel=[("before", "e1")])
+    s = solve(tl(*events))
+    assert window(s, "e1000") == (D(2023, 1, 1), D(2023, 9, 19))
+    assert s.conflicts == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=8), st.lists(st.integers(0, 40), min_size=6, max_size=6))
+def test_solved_windows_contain_a_consistent_assignment(pairs, days):
+    """When a point assignment satisfies everything, the solver finds no conflict and every window holds it."""
+    base = D(2023, 1, 1)
+    rels = {i: [] for i in range(6)}
+    for a, b in pairs:
+        if days[a] < days[b]:
+            rels[a].append(("before", f"e{b}"))
+    events = [ev(f"e{i}", (base + dt.timedelta(days[i])).isoformat() if i % 2 else None, rel=rels[i]) for i in range(6)]
+    s = solve(tl(*events))
+    assert s.conflicts == []
+    for i in range(6):
+        b = s.bounds[f"e{i}"]
+        day = base + dt.timedelta(days[i])
+        assert (b.earliest is None or b.earliest <= day) and (b.latest is None or day <= b.latest)

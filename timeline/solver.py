@@ -1,0 +1,355 @@
+"""A simple temporal network: stated dates + relations + publication dates -> bounds per event.
+
+Model (day granularity, integer day numbers). Each event has an unknown extent ``[s, e]`` with
+``s <= e``; its *window* is ``[earliest s, latest e]``, which is what ``Solution.bounds`` holds.
+
+Constraints, as difference constraints between endpoints (``x <= y``, weight 0 days):
+
+* stated date ``[L, H]`` (an event's ``date`` that is not a machine inference):
+  ``L <= s`` and ``e <= H``;
+* ``a before b``: ``e_a <= s_b`` (same day allowed in days, but *strict* in the order graph, so a
+  cycle ``a before b before a`` is a contradiction even without dates); ``a after b`` is
+  ``b before a``;
+* ``a during b``: ``s_b <= s_a`` and ``e_a <= e_b`` (a's window shrinks into b's);
+* ``a overlaps b``: ``s_a <= e_b`` and ``s_b <= e_a``: the windows must intersect. This never
+  tightens a's own window (a may have begun long before b), but it carries through chains
+  (a overlaps b, b before c: c starts after a starts), and disjoint windows come out empty;
+* publication: an ``asserted`` or ``negated`` event with a source in a document published on day
+  P happened no later than P (``e <= P``, the earliest such P); a ``future`` or ``hypothetical``
+  event has not happened by P (``P <= s``, the latest such P): a hypothetical is an unrealised
+  possibility at publication, so if it happens at all it happens after.
+
+Bounds propagate along the edges to a fixpoint (a worklist; values only ever move to one of the
+finitely many stated day numbers, so it terminates; O(V*E) worst case). Contradictions come back as
+``Conflict`` objects naming the events and relations involved: an endpoint whose earliest day is
+after its latest day (``kind="empty"``; this covers windows that must overlap but do not), a
+cycle through a strict ``before`` (``kind="cycle"``), and relations to unknown events
+(``kind="unknown-target"``). Nothing is dropped: every relation is either used or reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+from . import dates
+from .dates import Bounds
+from .models import Event, Timeline
+
+Triple = tuple[str, str, str]
+Node = tuple[str, str]  # (event id, "s" | "e")
+_PAST = ("asserted", "negated")
+_LATER = ("future", "hypothetical")
+
+
+@dataclass
+class Conflict:
+    """A contradiction: the events and relations that cannot all hold together."""
+
+    event_ids: list[str]
+    relations: list[Triple]
+    message: str
+    kind: str = "empty"  # empty | cycle | unknown-target
+
+
+@dataclass
+class Solution:
+    """Tightest window per event id, and every contradiction found."""
+
+    bounds: dict[str, Bounds]
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Edge:
+    """``tail <= head`` between endpoints, from one relation (or an event's own s <= e)."""
+
+    tail: Node
+    head: Node
+    strict: bool
+    relation: Triple | None
+
+
+# Why a bound has its value: ("date", event), ("published", event, document), or ("edge", _Edge).
+_Why = tuple
+
+
+def is_stated(event: Event) -> bool:
+    """A date a person or the text gave: anything but a machine inference nobody confirmed."""
+    return event.date is not None and (not event.date_inferred or event.curated)
+
+
+def _edges_for(event: Event, known: set[str]) -> tuple[list[_Edge], list[Conflict]]:
+    """Endpoint edges of one event's relations; relations to unknown events become conflicts."""
+    edges = [_Edge((event.id, "s"), (event.id, "e"), False, None)]
+    conflicts = []
+    for rel in event.relations:
+        triple = (event.id, rel.relation, rel.target)
+        a, b = event.id, rel.target
+        if b not in known:
+            conflicts.append(Conflict([a], [triple], f"{a} {rel.relation} {b}: no event has id {b!r}", "unknown-target"))
+            continue
+        if rel.relation == "after":
+            a, b = b, a
+        if rel.relation in ("before", "after"):
+            edges.append(_Edge((a, "e"), (b, "s"), True, triple))
+        elif rel.relation == "during":
+            edges += [_Edge((b, "s"), (a, "s"), False, triple), _Edge((a, "e"), (b, "e"), False, triple)]
+        else:  # overlaps: each starts no later than the other ends
+            edges += [_Edge((a, "s"), (b, "e"), False, triple), _Edge((b, "s"), (a, "e"), False, triple)]
+    return edges, conflicts
+
+
+def _published_limits(event: Event, published: dict[str, dt.date]) -> tuple[tuple | None, tuple | None]:
+    """(lower, upper) limits from the publication dates of the event's documents, with their why."""
+    days = sorted((published[s.document], s.document) for s in event.sources if s.document in published)
+    if not days:
+        return None, None
+    if event.modality in _PAST:
+        return None, (days[0][0].toordinal(), ("published", event.id, days[0][1]))
+    if event.modality in _LATER:
+        return (days[-1][0].toordinal(), ("published", event.id, days[-1][1])), None
+    return None, None
+
+
+class _Network:
+    """Endpoint bounds with the reason for each, propagated along ``<=`` edges."""
+
+    def __init__(self, edges: list[_Edge]) -> None:
+        self.edges = edges
+        self.out: dict[Node, list[_Edge]] = defaultdict(list)
+        self.inc: dict[Node, list[_Edge]] = defaultdict(list)
+        for edge in edges:
+            self.out[edge.tail].append(edge)
+            self.inc[edge.head].append(edge)
+        self.lo: dict[Node, tuple[int, _Why]] = {}
+        self.hi: dict[Node, tuple[int, _Why]] = {}
+
+    def raise_lo(self, node: Node, day: int, why: _Why) -> bool:
+        if node in self.lo and self.lo[node][0] >= day:
+            return False
+        self.lo[node] = (day, why)
+        return True
+
+    def lower_hi(self, node: Node, day: int, why: _Why) -> bool:
+        if node in self.hi and self.hi[node][0] <= day:
+            return False
+        self.hi[node] = (day, why)
+        return True
+
+    def propagate(self) -> None:
+        """Push earliest days forward and latest days backward until nothing changes."""
+        queue = deque(set(self.lo) | set(self.hi))
+        while queue:
+            node = queue.popleft()
+            if node in self.lo:
+                for edge in self.out[node]:
+                    if self.raise_lo(edge.head, self.lo[node][0], ("edge", edge)):
+                        queue.append(edge.head)
+            if node in self.hi:
+                for edge in self.inc[node]:
+                    if self.lower_hi(edge.tail, self.hi[node][0], ("edge", edge)):
+                        queue.append(edge.tail)
+
+    def explain(self, node: Node, side: str) -> tuple[set[str], set[Triple]]:
+        """Events and relations on the chain that gave ``node`` its bound on ``side``."""
+        table = self.lo if side == "lo" else self.hi
+        events: set[str] = set()
+        relations: set[Triple] = set()
+        seen: set[Node] = set()
+        while node in table and node not in seen:
+            seen.add(node)
+            events.add(node[0])
+            why = table[node][1]
+            if why[0] != "edge":
+                break
+            edge: _Edge = why[1]
+            if edge.relation:
+                relations.add(edge.relation)
+            node = edge.tail if side == "lo" else edge.head
+        return events, relations
+
+
+def _seed(net: _Network, timeline: Timeline) -> None:
+    """Stated dates and publication limits as the network's starting bounds."""
+    published = {d.id: d.published for d in timeline.documents if d.published}
+    for event in timeline.events:
+        s, e = (event.id, "s"), (event.id, "e")
+        if is_stated(event):
+            b = event.bounds
+            if b.earliest:
+                net.raise_lo(s, b.earliest.toordinal(), ("date", event.id))
+            if b.latest:
+                net.lower_hi(e, b.latest.toordinal(), ("date", event.id))
+        lower, upper = _published_limits(event, published)
+        if lower:
+            net.raise_lo(s, *lower)
+        if upper:
+            net.lower_hi(e, *upper)
+
+
+def _day(number: int | None) -> dt.date | None:
+    return None if number is None else dt.date.fromordinal(number)
+
+
+def _window(net: _Network, event_id: str) -> Bounds:
+    lo = net.lo.get((event_id, "s"), (None,))[0]
+    hi = net.hi.get((event_id, "e"), (None,))[0]
+    text = dates.format_interval(_day(lo), _day(hi)) if lo is None or hi is None or lo <= hi else None
+    precision = dates.parse(text).precision if text else "empty"
+    return Bounds(_day(lo), _day(hi), precision)
+
+
+def _fmt(day: int) -> str:
+    return dt.date.fromordinal(day).isoformat()
+
+
+def _empty_conflicts(net: _Network) -> list[Conflict]:
+    """Endpoints whose earliest day is after their latest day, each explained by its two chains."""
+    found: list[Conflict] = []
+    for node in sorted(set(net.lo) & set(net.hi)):
+        lo, hi = net.lo[node][0], net.hi[node][0]
+        if lo <= hi:
+            continue
+        ev_lo, rel_lo = net.explain(node, "lo")
+        ev_hi, rel_hi = net.explain(node, "hi")
+        events, rels = ev_lo | ev_hi, rel_lo | rel_hi
+        if any(set(c.event_ids) <= events and set(c.relations) <= rels for c in found):
+            continue
+        message = (
+            f"{node[0]} cannot be dated: it must be on or after {_fmt(lo)} "
+            f"({_describe(sorted(ev_lo), sorted(rel_lo))}) and on or before {_fmt(hi)} "
+            f"({_describe(sorted(ev_hi), sorted(rel_hi))})"
+        )
+        found.append(Conflict(sorted(events), sorted(rels), message, "empty"))
+    return found
+
+
+def _describe(events: list[str], relations: list[Triple]) -> str:
+    if relations:
+        return "via " + ", ".join(" ".join(r) for r in relations) + "; from the date of " + ", ".join(events)
+    return "date of " + ", ".join(events)
+
+
+def _sccs(nodes: list[Node], out: dict[Node, list[_Edge]]) -> dict[Node, int]:
+    """Strongly connected components (iterative Tarjan): node -> component number."""
+    index: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    comp: dict[Node, int] = {}
+    stack: list[Node] = []
+    counter = components = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(out.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        while work:
+            node, edges = work[-1]
+            edge = next(edges, None)
+            if edge is not None:
+                head = edge.head
+                if head not in index:
+                    index[head] = low[head] = counter
+                    counter += 1
+                    stack.append(head)
+                    work.append((head, iter(out.get(head, ()))))
+                elif head not in comp:
+                    low[node] = min(low[node], index[head])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                while True:
+                    member = stack.pop()
+                    comp[member] = components
+                    if member == node:
+                        break
+                components += 1
+    return comp
+
+
+def _cycle_through(edge: _Edge, out: dict[Node, list[_Edge]], comp: dict[Node, int]) -> list[_Edge]:
+    """Shortest path from ``edge.head`` back to ``edge.tail`` inside one component, plus ``edge``."""
+    target, members = edge.tail, comp[edge.tail]
+    back: dict[Node, _Edge | None] = {edge.head: None}
+    queue = deque([edge.head])
+    while queue and target not in back:
+        node = queue.popleft()
+        for nxt in out.get(node, ()):
+            if nxt.head not in back and comp.get(nxt.head) == members:
+                back[nxt.head] = nxt
+                queue.append(nxt.head)
+    path, node = [edge], target
+    while back.get(node) is not None:
+        path.append(back[node])
+        node = back[node].tail
+    return path
+
+
+def _cycle_conflicts(net: _Network) -> list[Conflict]:
+    """A strict ``before`` inside a cycle of the order graph cannot hold, dates or not."""
+    nodes = sorted({n for e in net.edges for n in (e.tail, e.head)})
+    comp = _sccs(nodes, net.out)
+    found: list[Conflict] = []
+    done: set[int] = set()
+    for edge in net.edges:
+        if not edge.strict or comp[edge.tail] != comp[edge.head] or comp[edge.tail] in done:
+            continue
+        done.add(comp[edge.tail])
+        path = _cycle_through(edge, net.out, comp)
+        rels = sorted({p.relation for p in path if p.relation})
+        events = sorted({n for p in path for n in (p.tail[0], p.head[0])})
+        message = "these relations form a cycle, so they cannot all hold: " + "; ".join(" ".join(r) for r in rels)
+        found.append(Conflict(events, rels, message, "cycle"))
+    return found
+
+
+def solve(timeline: Timeline) -> Solution:
+    """Tightest earliest/latest window for every event, and every contradiction, named."""
+    known = {e.id for e in timeline.events}
+    edges: list[_Edge] = []
+    conflicts: list[Conflict] = []
+    for event in timeline.events:
+        more, bad = _edges_for(event, known)
+        edges += more
+        conflicts += bad
+    net = _Network(edges)
+    _seed(net, timeline)
+    net.propagate()
+    conflicts += _cycle_conflicts(net) + _empty_conflicts(net)
+    broken = {i for c in conflicts if c.kind != "unknown-target" for i in c.event_ids}
+    bounds = {e.id: (_fallback(e, timeline) if e.id in broken else _window(net, e.id)) for e in timeline.events}
+    return Solution(bounds, conflicts)
+
+
+def _fallback(event: Event, timeline: Timeline) -> Bounds:
+    """An event caught in a contradiction keeps only its own evidence: its stated date and publication."""
+    alone = Timeline(documents=timeline.documents, events=[event.model_copy(update={"relations": []})])
+    net = _Network(_edges_for(alone.events[0], {event.id})[0])
+    _seed(net, alone)
+    net.propagate()
+    return _window(net, event.id)
+
+
+def apply(timeline: Timeline, solution: Solution) -> Timeline:
+    """Write solved windows into events without a stated date, marked ``date_inferred``.
+
+    Curated events and stated dates are never touched; an event whose window is wholly open
+    loses a stale inferred date instead of keeping one nothing supports any more.
+    """
+    events = []
+    for event in timeline.events:
+        if event.curated or is_stated(event) or event.id not in solution.bounds:
+            events.append(event)
+            continue
+        b = solution.bounds[event.id]
+        if b.earliest is None and b.latest is None:
+            events.append(event.model_copy(update={"date": None, "date_inferred": False}))
+        else:
+            text = dates.format_interval(b.earliest, b.latest)
+            events.append(event.model_copy(update={"date": text, "date_inferred": True}))
+    return timeline.model_copy(update={"events": events})
