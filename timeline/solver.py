@@ -152,23 +152,25 @@ class _Network:
                     if self.lower_hi(edge.tail, self.hi[node][0], ("edge", edge)):
                         queue.append(edge.tail)
 
-    def explain(self, node: Node, side: str) -> tuple[set[str], set[Triple]]:
-        """Events and relations on the chain that gave ``node`` its bound on ``side``."""
+    def explain(self, node: Node, side: str) -> tuple[set[str], set[Triple], str]:
+        """Events and relations on the chain that gave ``node`` its bound on ``side``, and its origin."""
         table = self.lo if side == "lo" else self.hi
         events: set[str] = set()
         relations: set[Triple] = set()
         seen: set[Node] = set()
+        origin = "no stated date"
         while node in table and node not in seen:
             seen.add(node)
             events.add(node[0])
             why = table[node][1]
             if why[0] != "edge":
+                origin = f"the date of {why[1]}" if why[0] == "date" else f"{why[1]} is reported in {why[2]}"
                 break
             edge: _Edge = why[1]
             if edge.relation:
                 relations.add(edge.relation)
             node = edge.tail if side == "lo" else edge.head
-        return events, relations
+        return events, relations, origin
 
 
 def _seed(net: _Network, timeline: Timeline) -> None:
@@ -212,24 +214,24 @@ def _empty_conflicts(net: _Network) -> list[Conflict]:
         lo, hi = net.lo[node][0], net.hi[node][0]
         if lo <= hi:
             continue
-        ev_lo, rel_lo = net.explain(node, "lo")
-        ev_hi, rel_hi = net.explain(node, "hi")
+        ev_lo, rel_lo, why_lo = net.explain(node, "lo")
+        ev_hi, rel_hi, why_hi = net.explain(node, "hi")
         events, rels = ev_lo | ev_hi, rel_lo | rel_hi
         if any(set(c.event_ids) <= events and set(c.relations) <= rels for c in found):
             continue
         message = (
             f"{node[0]} cannot be dated: it must be on or after {_fmt(lo)} "
-            f"({_describe(sorted(ev_lo), sorted(rel_lo))}) and on or before {_fmt(hi)} "
-            f"({_describe(sorted(ev_hi), sorted(rel_hi))})"
+            f"({_describe(why_lo, sorted(rel_lo))}) and on or before {_fmt(hi)} "
+            f"({_describe(why_hi, sorted(rel_hi))})"
         )
         found.append(Conflict(sorted(events), sorted(rels), message, "empty"))
     return found
 
 
-def _describe(events: list[str], relations: list[Triple]) -> str:
+def _describe(origin: str, relations: list[Triple]) -> str:
     if relations:
-        return "via " + ", ".join(" ".join(r) for r in relations) + "; from the date of " + ", ".join(events)
-    return "date of " + ", ".join(events)
+        return origin + ", via " + ", ".join(" ".join(r) for r in relations)
+    return origin
 
 
 def _sccs(nodes: list[Node], out: dict[Node, list[_Edge]]) -> dict[Node, int]:
