@@ -3,6 +3,10 @@
 Public interface (stable; other stages call only this):
 
     tag(text, published=None, mode="news") -> list[Timex]
+
+Rules and word lists are YAML data in ``rules/``; ``matcher`` finds spans, ``normalise`` turns
+them into TimeML values against a ``context`` (publication date in news, last mentioned date in
+narrative), and ``intervals`` gives each date the EDTF interval it denotes.
 """
 
 from __future__ import annotations
@@ -11,8 +15,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from .context import Context
+from .intervals import open_for_cue, to_edtf
+from .matcher import find
+from .normalise import NORMALISERS
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
+MODES = ("news", "narrative")
+_ANCHORING = {"ymd", "ym", "year", "md", "month", "season", "weekday", "day_word", "later_earlier",
+              "anaphoric_unit", "shifted_unit", "ago"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +38,27 @@ class Timex:
     value: str  # TimeML value: 2023-09-19, 2023-09, 2023-SU, PAST_REF, P3D, XXXX-WXX-1 ...
     edtf: str | None = None  # the interval it denotes, for anchoring events; None if not a date
 
+    def to_dict(self) -> dict:
+        """The JSON form the CLI prints."""
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+                "value": self.value}
+
 
 def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> list[Timex]:
-    """Find and normalise the temporal expressions of ``text`` (stub until the tagger lands)."""
-    return []
+    """Find and normalise the temporal expressions of ``text``; relative ones need ``published``."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    ctx = Context(text, published, mode)
+    out: list[Timex] = []
+    for cand in find(text):
+        rule = cand.rule
+        value = NORMALISERS[rule.norm](cand.groups, ctx, (cand.start, cand.end), rule.args)
+        if value is None:
+            continue
+        if rule.norm in _ANCHORING:
+            ctx.remember(value)
+        edtf = open_for_cue(to_edtf(value, rule.type, published), text[max(0, cand.start - 12):cand.start])
+        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], rule.type, value, edtf))
+    return out

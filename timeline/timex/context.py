@@ -1,0 +1,68 @@
+"""What a relative expression resolves against: publication date, mode and last mentioned date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import alternation, lexicon
+
+_EXPLICIT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+@lru_cache(maxsize=1)
+def _future_re() -> re.Pattern:
+    return re.compile(r"(?<![\w'])" + alternation(lexicon()["future_cues"]) + r"(?!\w)", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """Reference dates for one document; ``last`` moves as dates are mentioned."""
+
+    text: str
+    published: dt.date | None
+    mode: str = "news"
+    last: tuple[dt.date, str] | None = None
+
+    def deictic(self) -> tuple[dt.date, str] | None:
+        """'yesterday', 'last week': the publication date in news, the story's date in narrative."""
+        if self.mode == "narrative" and self.last is not None:
+            return self.last
+        return (self.published, "day") if self.published else None
+
+    def anaphoric(self) -> tuple[dt.date, str] | None:
+        """'the following day': the last mentioned date, else the publication date."""
+        if self.last is not None:
+            return self.last
+        return (self.published, "day") if self.published else None
+
+    def year_anchor(self) -> dt.date | None:
+        """The date whose year a bare 'March 5' takes."""
+        ref = self.deictic() if self.mode == "news" else self.anaphoric()
+        return ref[0] if ref else None
+
+    def future(self, start: int, end: int) -> bool:
+        """A future cue ('will', 'next', 'is due') in the clause around a span."""
+        window = self.text[max(0, start - 60):min(len(self.text), end + 40)]
+        left = start - max(0, start - 60)
+        cut = max(window.rfind(".", 0, left), window.rfind("\n", 0, left))
+        stop = [i for i in (window.find(".", left + (end - start)), window.find("\n", left)) if i >= 0]
+        return bool(_future_re().search(window[cut + 1:min(stop) if stop else None]))
+
+    def remember(self, value: str) -> None:
+        """Make an explicit date the reference for later anaphoric expressions."""
+        found = _EXPLICIT.match(value)
+        if found:
+            year, month, day = found.groups()
+            gran = "day" if day else "month" if month else "year"
+            try:
+                self.last = (dt.date(int(year), int(month or 1), int(day or 1)), gran)
+            except ValueError:
+                pass
+            return
+        week = _WEEK.match(value)
+        if week:
+            self.last = (dt.date.fromisocalendar(int(week[1]), int(week[2]), 1), "week")

@@ -1,0 +1,82 @@
+"""Word lists for the timex rules, loaded from ``rules/lexicon.yaml`` and turned into regex macros."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).with_name("rules")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The lexicon as plain dicts (lower-case keys), read once."""
+    with open(RULES_DIR / "lexicon.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    data["numbers"] = {**_compound_numbers(data), **data["numbers"]}
+    return data
+
+
+def _compound_numbers(data: dict) -> dict[str, int]:
+    """'twenty-five' and 'twenty five' -> 25, so rules need not list every number word."""
+    out: dict[str, int] = {}
+    for ten, tv in data["tens"].items():
+        for unit, uv in data["units_digits"].items():
+            out[f"{ten}-{unit}"] = tv + uv
+            out[f"{ten} {unit}"] = tv + uv
+    return out
+
+
+def alternation(words) -> str:
+    """A non-capturing regex alternation, longest first, spaces matching any run of blanks."""
+    parts = sorted({str(w) for w in words}, key=len, reverse=True)
+    escaped = (re.escape(p).replace(r"\ ", r"[ \t]+") for p in parts)
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _month_alternation(names) -> str:
+    """Month words; abbreviations may carry a full stop ('Sept.')."""
+    parts = sorted(names, key=len, reverse=True)
+    return "(?:" + "|".join(p if len(p) > 4 or p == "may" else p + r"\.?" for p in parts) + ")"
+
+
+@lru_cache(maxsize=1)
+def macros() -> dict[str, str]:
+    """Named regex fragments that rule patterns use as ``{NAME}``."""
+    lx = lexicon()
+    plural_units = [u for u in lx["units"] if u.endswith("s") and u != "weekends"]
+    return {
+        "MONTH": _month_alternation(lx["months"]),
+        "MONTHN": alternation(lx["month_names"]),
+        "WEEKDAY": alternation(lx["weekday_names"]),
+        "SEASON": alternation(lx["seasons"]),
+        "PART": alternation(lx["day_parts"]),
+        "UNIT": alternation(lx["units"]),
+        "UNITS": alternation(plural_units),
+        "UNIT1": alternation(u for u in lx["units"] if not u.endswith("s")),
+        "NUMW": alternation(lx["numbers"]),
+        "NUM": r"(?:\d{1,3}(?:\.\d)?(?![\d,])|" + alternation(lx["numbers"]) + ")",
+        "ORD": alternation(lx["ordinals"]),
+        "QWORD": alternation(lx["quarter_words"]),
+        "SHIFT": alternation(lx["shifts"]),
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d%])",
+        "YEAR2": r"(?:'\d\d|\d\d)(?![\d%])",
+        "SP": r"[ \t]+",
+        "SPN": r"\s+",
+    }
+
+
+def expand(pattern: str) -> str:
+    """Replace ``{NAME}`` macros in a rule pattern (regex counts like ``{1,2}`` are left alone)."""
+    table = macros()
+    return re.sub(r"\{([A-Z][A-Z0-9]*)\}", lambda m: table[m.group(1)], pattern)
+
+
+def lookup(table: str, word: str):
+    """Value of a word in a lexicon table, ignoring case, blanks and a trailing full stop."""
+    key = re.sub(r"\s+", " ", word.lower().rstrip("."))
+    return lexicon()[table].get(key)

@@ -1,0 +1,65 @@
+"""Find candidate spans with every rule and keep the longest non-overlapping ones."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import Rule, rules
+
+# Modifiers that belong to a date's extent in TimeML ("early March", "the end of 2012").
+_MOD_PREFIX = re.compile(
+    r"(?:\b(?:early|late|mid|the[ \t]+(?:start|beginning|end|middle)[ \t]+of|"
+    r"(?:start|beginning|end|middle)[ \t]+of)[ \t-]*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A rule's match: the timex span and the named groups its normaliser reads."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict
+
+
+def _candidates(text: str, rule: Rule):
+    for found in rule.regex.finditer(text):
+        start, end = found.span("t") if "t" in rule.regex.groupindex and found.group("t") else found.span()
+        if end > start:
+            yield Candidate(start, end, rule, found.groupdict())
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Leftmost-longest in one sweep: a longer overlapping match replaces the last kept one."""
+    kept: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: (c.start, -(c.end - c.start), c.rule.priority)):
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)
+            continue
+        last = kept[-1]
+        longer = cand.end - cand.start > last.end - last.start
+        if longer and (len(kept) < 2 or cand.start >= kept[-2].end):
+            kept[-1] = cand
+    return kept
+
+
+def extend_mods(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """Grow DATE spans over a directly preceding 'early', 'late', 'the end of'."""
+    out: list[Candidate] = []
+    previous_end = 0
+    for cand in kept:
+        start = cand.start
+        if cand.rule.type == "DATE":
+            found = _MOD_PREFIX.search(text, max(previous_end, start - 24), start)
+            if found:
+                start = found.start()
+        out.append(Candidate(start, cand.end, cand.rule, cand.groups) if start != cand.start else cand)
+        previous_end = cand.end
+    return out
+
+
+def find(text: str) -> list[Candidate]:
+    """All kept candidates of a text, in order."""
+    found = [c for rule in rules() for c in _candidates(text, rule)]
+    return extend_mods(text, select(found))

@@ -1,0 +1,302 @@
+"""Normalisers: turn one rule match (its named groups) into a TimeML value.
+
+Each takes ``(groups, ctx, span, args)`` and returns the value, or None to drop the match
+(a date that does not exist, a rank that only looks like a duration). Rules name them by key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from .calendar_math import GRANS, UNIT_TO_GRAN, fmt, safe_date, shift, unknown, weekday_near
+from .context import Context
+from .lexicon import lookup
+
+Groups = dict[str, str | None]
+Span = tuple[int, int]
+_SLACK = dt.timedelta(days=60)
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+def _month(word: str) -> int:
+    return int(word) if word.isdigit() else lookup("months", word)
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group())
+
+
+def _number(word: str | None):
+    """1, 2.5 or 'X' (unspecified) from digits or a number word; None when absent."""
+    if word is None:
+        return "X"
+    if word[0].isdigit():
+        value = float(word)
+        return int(value) if value.is_integer() else value
+    return lookup("numbers", word)
+
+
+def _year2(word: str) -> int:
+    """Two-digit years: '90 -> 1990, 05 -> 2005."""
+    value = int(word.lstrip("'"))
+    return 2000 + value if value < 40 else 1900 + value
+
+
+def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | None:
+    """Year of a date written without one: the anchor's, moved a year when tense says so."""
+    anchor = ctx.year_anchor()
+    if anchor is None:
+        return None
+    year = anchor.year
+    if ctx.mode == "news" and ctx.published is not None:
+        guess = safe_date(year, month, min(day, 28)) or anchor
+        future = ctx.future(*span)
+        if guess > ctx.published + _SLACK and not future:
+            year -= 1
+        elif guess < ctx.published - _SLACK and future:
+            year += 1
+    return year
+
+
+def ymd(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    year = int(g["year"]) if g.get("year") else _year2(g["year2"])
+    day = safe_date(year, _month(g["month"]), _day(g["day"]))
+    return day.isoformat() if day else None
+
+
+def md(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    month, day = _month(g["month"]), _day(g["day"])
+    if safe_date(2000, month, day) is None:
+        return None
+    year = _infer_year(ctx, span, month, day)
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+
+
+def ym(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    return f"{int(g['year']):04d}-{_month(g['month']):02d}"
+
+
+def month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    number = _month(g["month"])
+    if g.get("shift"):
+        ref = ctx.deictic()
+        if ref is None:
+            return f"XXXX-{number:02d}"
+        step = lookup("shifts", g["shift"])
+        year = ref[0].year
+        if step < 0 and number >= ref[0].month:
+            year -= 1
+        elif step > 0 and number <= ref[0].month:
+            year += 1
+        return f"{year:04d}-{number:02d}"
+    year = _infer_year(ctx, span, number)
+    return f"{year:04d}-{number:02d}" if year else f"XXXX-{number:02d}"
+
+
+def year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    return f"{int(g['year']):04d}"
+
+
+def year_bc(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    return f"BC{int(g['year']):04d}"
+
+
+def fiscal(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    return f"FY{int(g['year']):04d}"
+
+
+def decade(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    if g.get("decade2"):
+        return "19" + g["decade2"][0]
+    return g["decade"][:3]
+
+
+def century(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    word = g["ordinal"]
+    number = int(re.match(r"\d+", word).group()) if word[0].isdigit() else lookup("ordinals", word)
+    return f"{number - 1:02d}" if number else None
+
+
+def _shifted_year(g: Groups, ctx: Context, span: Span, month_no: int) -> int | None:
+    """Year from an explicit year group, a shift word, or the anchor."""
+    if g.get("year"):
+        return int(g["year"])
+    if g.get("shift"):
+        ref = ctx.deictic() if g["shift"].lower() != "that" else ctx.anaphoric()
+        step = lookup("shifts", g["shift"]) or 0
+        return ref[0].year + step if ref else None
+    return _infer_year(ctx, span, month_no)
+
+
+def season(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    code = lookup("seasons", g["season"])
+    found = _shifted_year(g, ctx, span, _SEASON_MONTH[code])
+    return f"{found:04d}-{code}" if found else f"XXXX-{code}"
+
+
+def quarter(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    number = lookup("quarter_words", g["qword"])
+    found = _shifted_year(g, ctx, span, number * 3 - 1)
+    return f"{found:04d}-Q{number}" if found else f"XXXX-Q{number}"
+
+
+def half(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    number = 1 if g["half"].lower() in ("first", "1st") else 2
+    found = _shifted_year(g, ctx, span, number * 6 - 3)
+    return f"{found:04d}-H{number}" if found else f"XXXX-H{number}"
+
+
+def constant(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    return args["value"]
+
+
+_DAY_WORDS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1,
+              "the day after tomorrow": 2}
+
+
+def day_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    offset = _DAY_WORDS[re.sub(r"\s+", " ", g["word"].lower())]
+    return _at(ctx.deictic(), "day", offset)
+
+
+def _at(ref: tuple[dt.date, str] | None, gran: str, offset: int) -> str:
+    """The period ``offset`` units of ``gran`` from a reference, or 'unknown' when too coarse."""
+    if ref is None or GRANS.index(ref[1]) > GRANS.index(gran):
+        return unknown(gran)
+    try:
+        return fmt(shift(ref[0], gran, offset), gran)
+    except (ValueError, OverflowError):
+        return unknown(gran)
+
+
+def _gran(unit: str) -> str:
+    return UNIT_TO_GRAN.get(lookup("units", unit), "day")
+
+
+def shifted_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    step = lookup("shifts", g["shift"])
+    value = _at(ctx.deictic(), _gran(g["unit"]), step)
+    return value + "-WE" if g["unit"].lower() == "weekend" else value
+
+
+_ANAPHORIC = {"same": 0, "that": 0, "following": 1, "next": 1, "subsequent": 1, "ensuing": 1,
+              "previous": -1, "preceding": -1, "prior": -1}
+
+
+def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    step = _ANAPHORIC[g["shift"].lower()]
+    unit = g["unit"].lower()
+    if unit in ("spring", "summer", "autumn", "winter"):
+        ref = ctx.anaphoric()
+        code = lookup("seasons", unit)
+        return f"{ref[0].year:04d}-{code}" if ref else f"XXXX-{code}"
+    value = _at(ctx.anaphoric(), _gran(unit), step)
+    return value + "-WE" if unit == "weekend" else value
+
+
+def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    count = _number(g["num"])
+    if count == "X":
+        return "PAST_REF"
+    return _at(ctx.deictic(), _gran(g["unit"]), -int(count))
+
+
+def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    count = _number(g["num"])
+    if count == "X":
+        return None
+    sign = -1 if g["dir"].lower().startswith(("earlier", "before")) else 1
+    return _at(ctx.anaphoric(), _gran(g["unit"]), sign * int(count))
+
+
+def current_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    return _at(ctx.deictic(), _gran(g["unit"]), 0)
+
+
+_PART_DAY = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}
+
+
+def day_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    if g.get("tonight"):
+        return _at(ctx.deictic(), "day", 0) + "TNI"
+    return _at(ctx.deictic(), "day", _PART_DAY[g["word"].lower()]) + "T" + lookup("day_parts", g["part"])
+
+
+def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    number = lookup("weekdays", g["weekday"])
+    part = "T" + lookup("day_parts", g["part"]) if g.get("part") else ""
+    ref = ctx.deictic() if ctx.mode == "news" else ctx.anaphoric()
+    if ref is None or ref[1] != "day":
+        return f"XXXX-WXX-{number}{part}"
+    if g.get("shift"):
+        direction = lookup("shifts", g["shift"])
+    elif ctx.mode == "narrative":
+        direction = 1
+    elif ref[0].isoweekday() == number:
+        direction = 0
+    else:
+        direction = 1 if ctx.future(*span) else -1
+    return weekday_near(ref[0], number, direction).isoformat() + part
+
+
+def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    word = (g.get("word") or "").lower()
+    if word:
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        hour = int(g.get("hour") or g["hour24"])
+        minute = int(g.get("minute") or g.get("minute24") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if ampm and not ampm.startswith("o") and hour > 23:
+            return None
+    return f"{_at(ctx.deictic(), 'day', 0)}T{hour:02d}:{minute:02d}"
+
+
+_TIME_UNITS = {"S", "TM", "H"}
+
+
+def duration(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    code = lookup("units", g["unit"])
+    count = _number(g.get("num"))
+    if code == "S" and (g.get("num") or "").lower() in ("a", "an", "one"):
+        return None  # "a second" is nearly always a rank in news, not a duration
+    return _period(count, code)
+
+
+def _period(count, code: str) -> str:
+    """P3D, PT2H, P10Y (a decade), PXY (years)."""
+    if code in ("DE", "CE") and count != "X":
+        count, code = count * (10 if code == "DE" else 100), "Y"
+    letter = "M" if code == "TM" else code
+    return ("PT" if code in _TIME_UNITS else "P") + f"{count}{letter}"
+
+
+def set_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    count = _number(g.get("num")) if g.get("num") else 1
+    return _period(count, lookup("units", g["unit"]))
+
+
+_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+              "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q"}
+
+
+def set_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    return _SET_WORDS[g["word"].lower()]
+
+
+def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    return f"XXXX-WXX-{lookup('weekdays', g['weekday'])}"
+
+
+NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
+    fn.__name__: fn for fn in (
+        ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
+        clock, duration, set_unit, set_word, set_weekday)
+}

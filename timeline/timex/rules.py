@@ -1,0 +1,59 @@
+"""Load the timex rules (``rules/*.yaml``) and compile them once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from .lexicon import RULES_DIR, expand
+from .normalise import NORMALISERS
+
+RULE_FILES = ("dates.yaml", "relative.yaml", "times.yaml")
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+class RuleError(ValueError):
+    """A rule file entry that cannot be used; the message names the rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern with its normaliser and the example that tests it."""
+
+    name: str
+    type: str
+    regex: re.Pattern
+    norm: str
+    priority: int
+    args: dict = field(default_factory=dict)
+    example: dict = field(default_factory=dict)
+
+
+def _compile(entry: dict, priority: int) -> Rule:
+    name = entry.get("name", f"#{priority}")
+    if entry.get("type") not in TYPES or entry.get("norm") not in NORMALISERS:
+        raise RuleError(f"rule {name}: needs a type in {TYPES} and a known norm, got {entry}")
+    try:
+        regex = re.compile(expand(entry["pattern"]), re.IGNORECASE)
+    except (re.error, KeyError) as exc:
+        raise RuleError(f"rule {name}: bad pattern ({exc})") from None
+    return Rule(name, entry["type"], regex, entry["norm"], priority, entry.get("args") or {},
+                entry.get("example") or {})
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """All rules in file order; earlier rules win ties between equally long matches."""
+    compiled: list[Rule] = []
+    for filename in RULE_FILES:
+        with open(RULES_DIR / filename, encoding="utf-8") as handle:
+            for entry in yaml.safe_load(handle) or []:
+                compiled.append(_compile(entry, len(compiled)))
+    names = [r.name for r in compiled]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise RuleError(f"duplicate rule names: {sorted(duplicates)}")
+    return tuple(compiled)
