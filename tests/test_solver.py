@@ -172,3 +172,14 @@ def test_solved_windows_contain_a_consistent_assignment(pairs, days):
         b = s.bounds[f"e{i}"]
         day = base + dt.timedelta(days[i])
         assert (b.earliest is None or b.earliest <= day) and (b.latest is None or day <= b.latest)
+
+
+def test_order_graph_entails_transitively_and_inverted():
+    from timeline.solver import OrderGraph
+
+    g = OrderGraph(tl(ev("a", rel=[("before", "b")]), ev("b", rel=[("during", "c")]), ev("c", rel=[("before", "d")]), ev("d")))
+    assert g.entails("a", "before", "b") and g.entails("b", "after", "a")
+    assert g.entails("b", "before", "d")  # b inside c, c before d
+    assert g.entails("b", "during", "c") and g.entails("b", "overlaps", "c")
+    assert not g.entails("a", "before", "c")  # a before b says nothing about c's start
+    assert not g.entails("b", "before", "a") and not g.entails("a", "same", "b")

@@ -355,3 +355,45 @@ def apply(timeline: Timeline, solution: Solution) -> Timeline:
             text = dates.format_interval(b.earliest, b.latest)
             events.append(event.model_copy(update={"date": text, "date_inferred": True}))
     return timeline.model_copy(update={"events": events})
+
+
+class OrderGraph:
+    """What the relations alone entail about two events, directly, inverted or transitively."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        known = {e.id for e in timeline.events}
+        self.out: dict[Node, list[_Edge]] = defaultdict(list)
+        for event in timeline.events:
+            for edge in _edges_for(event, known)[0]:
+                self.out[edge.tail].append(edge)
+
+    def _reach(self, src: Node, dst: Node, strict: bool) -> bool:
+        """Is there a path ``src <= ... <= dst`` (through a strict edge when ``strict``)?"""
+        start = (src, False)
+        seen = {start}
+        queue = deque([start])
+        while queue:
+            node, through_strict = queue.popleft()
+            if node == dst and (through_strict or not strict):
+                return True
+            for edge in self.out.get(node, ()):
+                state = (edge.head, through_strict or edge.strict)
+                if state not in seen:
+                    seen.add(state)
+                    queue.append(state)
+        return False
+
+    def entails(self, a: str, relation: str, b: str) -> bool:
+        """Whether ``a relation b`` (before, after, during, overlaps or same) follows."""
+        if relation == "before":
+            return self._reach((a, "e"), (b, "s"), True)
+        if relation == "after":
+            return self.entails(b, "before", a)
+        if relation == "during":
+            return self._reach((b, "s"), (a, "s"), False) and self._reach((a, "e"), (b, "e"), False)
+        if relation == "same":
+            return self.entails(a, "during", b) and self.entails(b, "during", a)
+        if relation == "overlaps":
+            meet = self._reach((a, "s"), (b, "e"), False) and self._reach((b, "s"), (a, "e"), False)
+            return meet or self.entails(a, "during", b) or self.entails(b, "during", a)
+        raise ValueError(f"unknown relation {relation!r}")

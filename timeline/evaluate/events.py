@@ -1,0 +1,249 @@
+"""Score extracted events against the gold timelines, beside trivial baselines.
+
+Detection: a predicted event matches a gold event when one of its evidence spans overlaps the gold
+quote or one of its ``also`` quotes (one-to-one, largest overlap first). Unmatched predictions and
+second mentions of an already matched event (duplicates) are false positives; matches with an
+optional (``required: false``) gold event count neither way; recall counts required events only.
+On matched pairs: type accuracy, actor F1 (micro), modality accuracy, date soundness (the gold
+``real_date`` lies inside the predicted interval), "within text bounds" (the predicted interval lies
+inside the gold ``bounds``, i.e. it claims no more than the text allows) and width in days.
+Ordering: a gold relation between two matched events agrees when the predicted relations entail it
+(directly, inverted or transitively) or the predicted date windows imply it.
+
+Baselines, same run: "nothing" (no events: P = R = F1 = 0) and "publication date" (the same
+detected events, every date = the publication date: what GDELT and PETRARCH do).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from ..dates import Bounds
+from ..models import Event, Timeline
+from ..solver import OrderGraph, solve
+from .gold import GoldDoc, GoldEvent, locate
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Match:
+    """A matched pair and the predicted event's date window."""
+
+    gold: GoldEvent
+    pred: Event
+    window: Bounds
+
+
+def _spans(event: Event, doc: GoldDoc) -> list[Span]:
+    """Character spans of the event's evidence in this gold document."""
+    spans = []
+    for source in event.sources:
+        if source.document not in doc.aliases:
+            continue
+        if source.start is not None:
+            spans.append((source.start, source.end))
+        elif (found := locate(doc.text, source.quote)) is not None:
+            spans.append(found)
+    return spans
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _best_overlap(pred: list[Span], gold: GoldEvent) -> int:
+    return max((_overlap(p, g) for p in pred for g in gold.spans), default=0)
+
+
+def match(doc: GoldDoc, events: list[Event]) -> tuple[list[tuple[GoldEvent, Event]], Counter]:
+    """One-to-one matches, largest overlap first; counts of false positives, duplicates, neutral."""
+    spans = {e.id: _spans(e, doc) for e in events}
+    mine = [e for e in events if spans[e.id]]
+    candidates = sorted(
+        ((_best_overlap(spans[e.id], g), i, j) for i, e in enumerate(mine) for j, g in enumerate(doc.events)),
+        reverse=True,
+    )
+    used_pred: dict[int, int] = {}
+    used_gold: set[int] = set()
+    for size, i, j in candidates:
+        if size and i not in used_pred and j not in used_gold:
+            used_pred[i], _ = j, used_gold.add(j)
+    counts: Counter = Counter(predicted=len(mine))
+    pairs = []
+    for i, event in enumerate(mine):
+        if i in used_pred:
+            gold = doc.events[used_pred[i]]
+            pairs.append((gold, event))
+            counts["tp" if gold.required else "neutral"] += 1
+        elif any(_best_overlap(spans[event.id], g) for g in doc.events):
+            counts["duplicates"] += 1
+        else:
+            counts["fp"] += 1
+    return pairs, counts
+
+
+def _window(event: Event, solved: dict[str, Bounds]) -> Bounds:
+    """The event's own date when it has one, else the solver's window."""
+    if event.date:
+        return event.bounds
+    return solved.get(event.id, Bounds(None, None, "open"))
+
+
+def _implied_by_windows(relation: str, a: Bounds, b: Bounds) -> bool:
+    """Whether two date windows alone settle ``a relation b``."""
+    finite = None not in (a.earliest, a.latest, b.earliest, b.latest)
+    if relation == "before":
+        return a.latest is not None and b.earliest is not None and a.latest < b.earliest
+    if relation == "after":
+        return _implied_by_windows("before", b, a)
+    if relation == "during":
+        return finite and b.contains(a)
+    same_day = a.is_point and b.is_point and a.earliest == b.earliest
+    if relation == "same":
+        return same_day
+    return same_day or (finite and (b.contains(a) or a.contains(b)))  # overlaps
+
+
+def _date_counts(matches: list[Match], published: dt.date | None) -> Counter:
+    """Soundness, text-bounds and width counts for the extractor and the publication-date baseline."""
+    c: Counter = Counter()
+    base = Bounds(published, published, "day") if published else Bounds(None, None, "open")
+    for m in matches:
+        g = m.gold
+        if g.real_date:
+            c["dated"] += 1
+            c["sound"] += m.window.contains(g.real_date)
+            c["base_sound"] += base.contains(g.real_date)
+        if g.bounds:
+            c["bounded"] += 1
+            c["within_bounds"] += g.bounds.contains(m.window)
+            c["base_within_bounds"] += g.bounds.contains(base)
+        c["open"] += m.window.width_days() == float("inf")
+    return c
+
+
+def _order_counts(doc: GoldDoc, pairs: dict[str, Match], graph: OrderGraph, published: dt.date | None) -> Counter:
+    """Gold relations between two matched events, and how many the prediction and baseline get."""
+    c: Counter = Counter()
+    base = Bounds(published, published, "day") if published else Bounds(None, None, "open")
+    for a, relation, b in doc.relations:
+        if a not in pairs or b not in pairs:
+            continue
+        pa, pb = pairs[a], pairs[b]
+        c["order_n"] += 1
+        c["order_ok"] += graph.entails(pa.pred.id, relation, pb.pred.id) or _implied_by_windows(
+            relation, pa.window, pb.window
+        )
+        c["base_order_ok"] += _implied_by_windows(relation, base, base)
+    return c
+
+
+def _fact_counts(pairs: list[tuple[GoldEvent, Event]]) -> Counter:
+    """Type, modality and actor agreement on matched pairs."""
+    c: Counter = Counter(matched=len(pairs))
+    for gold, pred in pairs:
+        c["type_ok"] += gold.type == pred.type
+        c["modality_ok"] += gold.modality == pred.modality
+        predicted = set(pred.actors)
+        c["actor_tp"] += len(predicted & gold.actors)
+        c["actor_fp"] += len(predicted - gold.actors)
+        c["actor_fn"] += len(gold.actors - predicted)
+    return c
+
+
+def score_document(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved: dict[str, Bounds]) -> tuple[Counter, list[float]]:
+    """Raw counts for one gold document, and the finite widths (days) of matched windows."""
+    pairs, counts = match(doc, predicted.events)
+    matches = [Match(g, p, _window(p, solved)) for g, p in pairs]
+    counts["required"] = sum(g.required for g in doc.events)
+    counts.update(_fact_counts(pairs))
+    counts.update(_date_counts(matches, doc.published))
+    counts.update(_order_counts(doc, {m.gold.id: m for m in matches}, graph, doc.published))
+    widths = [m.window.width_days() for m in matches if m.window.width_days() != float("inf")]
+    return counts, widths
+
+
+def _ratio(num: float, den: float) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def figures(c: Counter, widths: list[float]) -> dict[str, float | int | None]:
+    """Rates from raw counts (micro-averaged when counts are summed over documents)."""
+    precision = _ratio(c["tp"], c["tp"] + c["fp"] + c["duplicates"])
+    recall = _ratio(c["tp"], c["required"])
+    f1 = _ratio(2 * precision * recall, precision + recall) if precision and recall else 0.0
+    actor_p = _ratio(c["actor_tp"], c["actor_tp"] + c["actor_fp"])
+    actor_r = _ratio(c["actor_tp"], c["actor_tp"] + c["actor_fn"])
+    return {
+        "required": c["required"], "predicted": c["predicted"], "matched": c["matched"],
+        "false_positives": c["fp"], "duplicates": c["duplicates"],
+        "precision": precision or 0.0, "recall": recall or 0.0, "f1": f1,
+        "type_accuracy": _ratio(c["type_ok"], c["matched"]),
+        "modality_accuracy": _ratio(c["modality_ok"], c["matched"]),
+        "actor_f1": _ratio(2 * actor_p * actor_r, actor_p + actor_r) if actor_p and actor_r else 0.0,
+        "soundness": _ratio(c["sound"], c["dated"]), "dated": c["dated"],
+        "within_bounds": _ratio(c["within_bounds"], c["bounded"]),
+        "open_ended": _ratio(c["open"], c["matched"]),
+        "median_width_days": statistics.median(widths) if widths else None,
+        "ordering": _ratio(c["order_ok"], c["order_n"]), "ordered_pairs": c["order_n"],
+        "baseline_soundness": _ratio(c["base_sound"], c["dated"]),
+        "baseline_within_bounds": _ratio(c["base_within_bounds"], c["bounded"]),
+        "baseline_ordering": _ratio(c["base_order_ok"], c["order_n"]),
+    }
+
+
+def score(golds: list[GoldDoc], predicted: Timeline) -> dict:
+    """Per-document and overall figures (micro), with the baselines beside them."""
+    graph = OrderGraph(predicted)
+    solved = solve(predicted).bounds
+    per_doc: dict[str, dict] = {}
+    total: Counter = Counter()
+    all_widths: list[float] = []
+    for doc in golds:
+        counts, widths = score_document(doc, predicted, graph, solved)
+        per_doc[doc.name] = figures(counts, widths)
+        total.update(counts)
+        all_widths += widths
+    overall = figures(total, all_widths)
+    nothing = {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    return {"documents": per_doc, "overall": overall, "baseline_nothing": nothing}
+
+
+def run_extractor(golds: list[GoldDoc]) -> tuple[Timeline, float]:
+    """Run ``timeline.extract`` on the gold articles (document id = gold file stem); seconds taken."""
+    import time
+
+    from ..extract import Options, extract
+    from ..models import Document
+
+    docs = [Document(id=g.name, title=g.name, published=g.published, text=g.text) for g in golds]
+    started = time.perf_counter()
+    predicted = extract(docs, Options())
+    return predicted, time.perf_counter() - started
+
+
+_COLUMNS = (
+    ("P", "precision"), ("R", "recall"), ("F1", "f1"), ("type", "type_accuracy"), ("actor", "actor_f1"),
+    ("sound", "soundness"), ("pub", "baseline_soundness"), ("inbnd", "within_bounds"),
+    ("order", "ordering"), ("pub", "baseline_ordering"),
+)
+
+
+def _cell(value: object) -> str:
+    return "-" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def format_table(report: dict) -> str:
+    """Per-document rows and an overall row; 'pub' columns are the publication-date baseline."""
+    head = f"{'document':<44} {'req':>4} {'pred':>4} " + " ".join(f"{h:>5}" for h, _ in _COLUMNS)
+    lines = [head, "-" * len(head)]
+    rows = list(report["documents"].items()) + [("OVERALL (micro)", report["overall"])]
+    for name, fig in rows:
+        cells = " ".join(f"{_cell(fig[key]):>5}" for _, key in _COLUMNS)
+        lines.append(f"{name[:44]:<44} {fig['required']:>4} {fig['predicted']:>4} {cells}")
+    lines.append("baseline 'nothing': P 0.00 R 0.00 F1 0.00; 'pub' = every matched event dated on its publication day")
+    return "\n".join(lines)

@@ -1,0 +1,155 @@
+"""Read the gold timelines (``shared/gold/*.yaml``) and the article text each one annotates.
+
+A gold file names its article by ``document``: a path relative to the shared folder (the seed) or,
+with ``source_file``, the ``url`` of a row in ``shared/data/wikinews/<source_file>``. Each quote is
+located in that text (``occurrence: N`` picks the N-th), so scoring works on character spans.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .. import dates
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be read or whose quotes are not in its article."""
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One annotated event: its evidence spans (quote first, then ``also``) and its facts."""
+
+    id: str
+    type: str
+    spans: tuple[tuple[int, int], ...]
+    actors: frozenset[str]
+    people: frozenset[str]
+    modality: str
+    required: bool
+    bounds: dates.Bounds | None
+    real_date: dates.Bounds | None
+
+
+@dataclass
+class GoldDoc:
+    """A gold file with its article text, publication date and relations."""
+
+    name: str  # the gold file's stem: the document id the harness gives the article
+    document: str  # as written in the gold file (path or url)
+    published: dt.date | None
+    text: str
+    events: list[GoldEvent]
+    relations: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> set[str]:
+        """Ids a prediction may use for this document: file stem, url/path, and the path's stem."""
+        return {self.name, self.document, Path(self.document).stem, Path(self.document).name}
+
+
+def shared_dir() -> Path:
+    """``shared/`` beside the repository (or ``$TIMELINE_SHARED``)."""
+    env = os.environ.get("TIMELINE_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "shared"
+
+
+@cache
+def _csv_rows(path: Path) -> dict[str, dict[str, str]]:
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["url"]: row for row in csv.DictReader(handle)}
+
+
+def _article_text(raw: dict, gold_path: Path, shared: Path) -> str:
+    """The text the gold quotes refer to."""
+    document = raw.get("document") or ""
+    if raw.get("source_file"):
+        csv_path = shared / "data" / "wikinews" / raw["source_file"]
+        if not csv_path.exists():
+            raise GoldError(f"{gold_path.name}: {csv_path} not found")
+        row = _csv_rows(csv_path).get(document)
+        if row is None:
+            raise GoldError(f"{gold_path.name}: no row with url {document!r} in {csv_path.name}")
+        return row["text"]
+    for base in (shared, gold_path.parent, gold_path.parent.parent):
+        candidate = base / document
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise GoldError(f"{gold_path.name}: document {document!r} not found under {shared}")
+
+
+def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """Offsets of the ``occurrence``-th appearance of ``quote`` in ``text`` (1-based)."""
+    start = -1
+    for _ in range(max(occurrence, 1)):
+        start = text.find(quote, start + 1)
+        if start < 0:
+            return None
+    return start, start + len(quote)
+
+
+def _bounds(value: object) -> dates.Bounds | None:
+    return dates.parse(str(value)) if value not in (None, "") else None
+
+
+def _event(raw: dict, text: str, where: str) -> GoldEvent:
+    quotes = [(raw["quote"], int(raw.get("occurrence", 1)))] + [(q, 1) for q in raw.get("also") or []]
+    spans = []
+    for quote, occurrence in quotes:
+        span = locate(text, quote, occurrence)
+        if span is None:
+            raise GoldError(f"{where}: event {raw.get('id')}: quote not in the article: {quote!r}")
+        spans.append(span)
+    return GoldEvent(
+        id=raw["id"],
+        type=raw["type"],
+        spans=tuple(spans),
+        actors=frozenset(raw.get("actors") or []),
+        people=frozenset(raw.get("people") or []),
+        modality=raw.get("modality", "asserted"),
+        required=bool(raw.get("required", True)),
+        bounds=_bounds(raw.get("bounds")),
+        real_date=_bounds(raw.get("real_date")),
+    )
+
+
+def read_gold(path: Path, shared: Path | None = None) -> GoldDoc:
+    """One gold file with its article."""
+    shared = shared or shared_dir()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise GoldError(f"{path}: not valid YAML ({exc})") from None
+    text = _article_text(raw, path, shared)
+    published = raw.get("published")
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    return GoldDoc(
+        name=path.stem,
+        document=str(raw.get("document", path.stem)),
+        published=published,
+        text=text,
+        events=[_event(e, text, path.name) for e in raw.get("events") or []],
+        relations=[tuple(r) for r in raw.get("relations") or []],
+    )
+
+
+def read_gold_dir(folder: Path, shared: Path | None = None) -> list[GoldDoc]:
+    """Every ``*.yaml`` gold file in ``folder``, sorted by name."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise GoldError(f"{folder}: not a folder of gold files")
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise GoldError(f"{folder}: no *.yaml gold files")
+    return [read_gold(p, shared) for p in files]
