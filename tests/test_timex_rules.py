@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from timeline.timex import tag
-from timeline.timex.rules import rules
+from timeline.timex.ruleset import rules
 
 DEFAULT_PUBLISHED = dt.date(2013, 3, 22)
 

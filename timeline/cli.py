@@ -43,8 +43,49 @@ def _add_app(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_timex(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("timex", help="tag and normalise temporal expressions in a text")
-    p.set_defaults(func=_not_yet)
+    p = sub.add_parser(
+        "timex", help="tag and normalise temporal expressions in a text",
+        description="Find DATE, TIME, DURATION and SET expressions and print them with TimeML values. "
+        "Offsets are character offsets into the text exactly as read (UTF-8). A .jsonl input holds one "
+        'document per line ({"id", "published", "text"}) and gives one JSON line per document.')
+    p.add_argument("file", help="a UTF-8 text file, a .jsonl file of documents, or - for stdin")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="publication date that relative expressions resolve against (default: found in "
+                   "the text; without one they stay unresolved)")
+    p.add_argument("--mode", choices=("news", "narrative"), default="news",
+                   help="news: 'yesterday' is relative to the publication date; narrative: to the last "
+                   "date mentioned (histories). Default: news")
+    p.add_argument("--format", choices=("json", "timeml"), default="json",
+                   help="json: a list of {start, end, text, type, value}; timeml: the text with TIMEX3 tags")
+    p.set_defaults(func=_run_timex)
+
+
+def _run_timex(args: argparse.Namespace) -> int:
+    from timeline.timex import tag
+    from timeline.timex.output import InputError, is_jsonl, parse_day, read_input, render, tag_jsonl
+    from timeline.timex.published import find_published
+
+    try:
+        published = parse_day(args.published, "--published")
+        text = read_input(args.file, sys.stdin)
+    except InputError as exc:
+        print(f"timeline timex: {exc}", file=sys.stderr)
+        return 1
+    if is_jsonl(args.file, text):
+        failed = 0
+        for result in tag_jsonl(text, args.file, published, args.mode, args.format):
+            if result.error:
+                failed += 1
+                print(f"timeline timex: {result.error}", file=sys.stderr)
+            else:
+                print(result.line)
+        return 1 if failed else 0
+    published = published or find_published(text)
+    if published is None:
+        print("timeline timex: no publication date found (use --published); relative expressions "
+              "are left unresolved", file=sys.stderr)
+    print(render(text, tag(text, published, args.mode), args.format))
+    return 0
 
 
 # --- extract (events) --------------------------------------------------------------------------
@@ -71,8 +112,85 @@ def _add_eval_timex(targets: argparse._SubParsersAction) -> None:
 
 
 def _add_eval_events(targets: argparse._SubParsersAction) -> None:
-    p = targets.add_parser("events", help="events against the gold timelines and EventStoryLine")
-    p.set_defaults(func=_not_yet)
+    p = targets.add_parser(
+        "events",
+        help="events against the gold timelines and EventStoryLine",
+        description=(
+            "Score event detection (P/R/F1), type, actors, date soundness and tightness, and ordering "
+            "against gold timelines, beside the 'nothing' and 'publication date' baselines."
+        ),
+    )
+    p.add_argument("--gold", metavar="DIR", help="folder of gold *.yaml files (default: ../shared/gold)")
+    p.add_argument("--predictions", metavar="FILE", help="score this timeline file instead of running the extractor")
+    p.add_argument("--esc", nargs="?", const="", metavar="DIR",
+                   help="also score EventStoryLine (default folder: ../shared/data/eventstoryline/v1.5)")
+    p.add_argument("--esc-limit", type=int, metavar="N", help="score only the first N EventStoryLine documents")
+    p.add_argument("--no-gold", action="store_true", help="skip the gold timelines (e.g. with --esc)")
+    p.add_argument("--json", metavar="FILE", help="write every figure to this JSON file")
+    p.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its pinned floor")
+    p.add_argument("--update-floors", action="store_true",
+                   help="raise the pinned floors to the measured figures minus a small margin")
+    p.add_argument("--allow-lower-floors", action="store_true", help="let --update-floors lower a floor")
+    p.set_defaults(func=_run_eval_events)
+
+
+def _run_eval_events(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .evaluate import events as ev
+    from .evaluate.gold import GoldError, shared_dir
+
+    report: dict = {}
+    try:
+        if not args.no_gold:
+            predictions = _load_predictions(args.predictions) if args.predictions else None
+            report = ev.evaluate_gold(Path(args.gold) if args.gold else shared_dir() / "gold", predictions)
+            print(ev.format_table(report))
+        if args.esc is not None:
+            from .evaluate import esc
+
+            folder = Path(args.esc) if args.esc else esc.default_dir()
+            report["esc"] = esc.evaluate(folder, limit=args.esc_limit)
+            print(esc.format_table(report["esc"]))
+        floors = ev.read_floors()
+        if args.update_floors:
+            ev.FLOORS_FILE.write_text(json.dumps(ev.raised_floors(report, floors, args.allow_lower_floors), indent=2) + "\n")
+            print(f"floors written to {ev.FLOORS_FILE}")
+    except (GoldError, ev.FloorError, OSError, ValueError) as exc:
+        print(f"timeline eval events: {exc}", file=sys.stderr)
+        return 1
+    except ImportError as exc:
+        hint = "" if args.predictions else "; score a timeline file with --predictions FILE"
+        print(f"timeline eval events: part of the package is not available ({exc}){hint}", file=sys.stderr)
+        return 1
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    failures = ev.floor_failures(report, ev.read_floors()) if args.check_floors else []
+    for line in failures:
+        print(f"below floor: {line}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _load_predictions(path: str):
+    """A predicted timeline file, validated by the store (errors carry line numbers)."""
+    try:
+        from .store import TimelineError, load
+    except ImportError:  # store not importable: plain validation, without line numbers
+        import yaml
+        from pydantic import ValidationError
+
+        from .models import Timeline
+
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return Timeline.model_validate(yaml.safe_load(handle))
+        except (yaml.YAMLError, ValidationError) as exc:
+            raise ValueError(f"{path}: not a valid timeline:\n{exc}") from None
+    try:
+        return load(path).timeline
+    except TimelineError as exc:
+        raise ValueError(f"{path}: not a valid timeline:\n{exc}") from None
 
 
 # --- export ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .rules import Rule, rules
+from .ruleset import Rule, rules
 
 # Modifiers that belong to a date's extent in TimeML ("early March", "the end of 2012").
 _MOD_PREFIX = re.compile(

@@ -1,0 +1,98 @@
+"""Find a document's publication date in its own text: headers, datelines, JSON or HTML metadata.
+
+A document without one gets None, and relative expressions then stay unresolved (never "today").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_HEAD_CHARS = 3000
+_HEAD_LINES = 12
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_CUE = re.compile(
+    r"\b(?:updated|published|posted|last[ \t]+modified|first[ \t]+published|date(?:line)?|issued|"
+    r"released|pub(?:lication)?[ \t]*date)\b[ \t]*(?:on|at|:|=)?[ \t]*", re.IGNORECASE)
+_JSON_KEY = re.compile(
+    r'"(?:datePublished|dateCreated|published|pubDate|publication_date|date)"[ \t]*:[ \t]*"'
+    r'(\d{4}-\d{2}-\d{2})', re.IGNORECASE)
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'()/-]{1,60},[ \t]*(?P<rest>[^\n]{4,40}?)[ \t]*(?:--|—|–|\(|\[| - )")
+_HTML = re.compile(r"<(?:html|head|meta|body|article)\b", re.IGNORECASE)
+
+
+def find_published(text: str) -> dt.date | None:
+    """The publication date stated in the text's header or metadata, or None."""
+    if not text:
+        return None
+    head = text[:_HEAD_CHARS]
+    for finder in (_from_json, _from_cue, _from_html, _from_dateline, _from_date_line):
+        found = finder(head if finder is not _from_html else text)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_day(fragment: str) -> dt.date | None:
+    """The first full calendar date our own tagger finds in a short fragment."""
+    from . import tag  # late import: the tagger package imports this module's siblings
+
+    for timex in tag(fragment):
+        found = _DAY_VALUE.match(timex.value)
+        if found and timex.type in ("DATE", "TIME"):
+            return dt.date(int(found[1]), int(found[2]), int(found[3]))
+    return None
+
+
+def _from_json(head: str) -> dt.date | None:
+    found = _JSON_KEY.search(head)
+    return _first_day(found.group(1)) if found else None
+
+
+def _from_cue(head: str) -> dt.date | None:
+    """'Updated on 2024-01-31', 'Published: March 5, 2023', 'Date: 12 May 2022'."""
+    for found in _CUE.finditer(head):
+        line_end = head.find("\n", found.end())
+        day = _first_day(head[found.end():line_end if line_end >= 0 else None][:60])
+        if day is not None:
+            return day
+    return None
+
+
+def _from_html(text: str) -> dt.date | None:
+    """HTML metadata, read by htmldate (only for text that looks like HTML)."""
+    if not _HTML.search(text[:_HEAD_CHARS]):
+        return None
+    try:
+        from htmldate import find_date
+
+        found = find_date(text, extensive_search=False, original_date=True)
+    except Exception:  # htmldate raises assorted errors on broken markup; no date then
+        return None
+    return dt.date.fromisoformat(found) if found else None
+
+
+def _lines(head: str) -> list[str]:
+    return [line for line in head.splitlines() if line.strip()][:_HEAD_LINES]
+
+
+def _from_dateline(head: str) -> dt.date | None:
+    """'SAN SALVADOR, 3 JAN 90 -- ...' or 'MOSCOW, March 5, 2023 (AP) -'."""
+    for line in _lines(head):
+        found = _DATELINE.match(line)
+        if found:
+            day = _first_day(found.group("rest"))
+            if day is not None:
+                return day
+    return None
+
+
+def _from_date_line(head: str) -> dt.date | None:
+    """A line near the top that is nothing but a date ('Friday, January 4, 2019')."""
+    for line in _lines(head):
+        stripped = line.strip()
+        if len(stripped) <= 40:
+            day = _first_day(stripped)
+            if day is not None and len(re.sub(r"[\W\d_]", "", stripped)) <= 20:
+                return day
+    return None
