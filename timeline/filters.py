@@ -1,0 +1,259 @@
+"""Filter a timeline's events by type, actor, person, document, date range, modality and text.
+
+A timeline is turned once (per file version) into an ``EventTable`` of numpy columns; every
+filter change is then a vectorised mask over it, so a rerun of the app stays fast at 100,000
+events. No Streamlit and no plotly here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .models import Event, Timeline
+from .taxonomy import event_types
+
+EPOCH = dt.date(1970, 1, 1)
+DAY_MS = 86_400_000.0
+LANE_KINDS: tuple[str, ...] = ("type", "actor", "document", "none")
+NO_VALUE = "(none)"
+
+
+@dataclass(frozen=True)
+class EventTable:
+    """Column view of a timeline's events; row i is ``timeline.events[i]``."""
+
+    ids: np.ndarray  # object: event ids
+    titles: np.ndarray  # object
+    types: np.ndarray  # object: type names
+    lo_day: np.ndarray  # float64: days since 1970-01-01 of the earliest date, NaN when open
+    hi_day: np.ndarray  # float64: days since 1970-01-01 of the latest date, NaN when open
+    precision: np.ndarray  # object: day, month, season, year, interval, open ...
+    modality: np.ndarray  # object
+    inferred: np.ndarray  # bool
+    date_text: np.ndarray  # object: the date as written ('' when unknown)
+    actors: list[tuple[str, ...]]
+    people: list[tuple[str, ...]]
+    documents: list[tuple[str, ...]]
+    search: np.ndarray  # str: lower-cased text that the search box matches
+    hover: np.ndarray  # object: escaped hover text (title, date, actors, modality)
+    rank: np.ndarray  # int: chronological order (dates, then relations, then file order)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the analyst asked to see; an empty set means 'no restriction'."""
+
+    types: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    modalities: frozenset[str] = frozenset()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Facets:
+    """How many of the shown events carry each value (for 'Armenia (12)' style labels)."""
+
+    shown: int
+    total: int
+    counts: dict[str, Counter] = field(default_factory=dict)
+
+
+def day_number(value: dt.date) -> int:
+    """Days since 1970-01-01: the unit every column of dates uses."""
+    return (value - EPOCH).days
+
+
+def describe_date(event: Event) -> str:
+    """The date in words, e.g. 'on or before 31 Jan 2024 (inferred)', for hover and details."""
+    if event.date is None:
+        return "date unknown"
+    b = event.bounds
+    fmt = "%d %b %Y"
+    if b.earliest is None and b.latest is None:
+        words = "date unknown"
+    elif b.earliest is None:
+        words = f"on or before {b.latest.strftime(fmt)}"
+    elif b.latest is None:
+        words = f"on or after {b.earliest.strftime(fmt)}"
+    elif b.earliest == b.latest:
+        words = b.earliest.strftime(fmt)
+    else:
+        words = f"between {b.earliest.strftime(fmt)} and {b.latest.strftime(fmt)}"
+    return words + (" (inferred)" if event.date_inferred else "")
+
+
+def _hover(event: Event) -> str:
+    """Escaped hover text: plotly renders a subset of HTML, so user text must be escaped."""
+    label = event_types()[event.type].label
+    lines = [
+        f"<b>{html.escape(event.title)}</b>",
+        f"{html.escape(event.date or 'no date')} - {html.escape(describe_date(event))}",
+        f"{html.escape(label)} - {html.escape(event.modality)}",
+    ]
+    if event.actors:
+        lines.append("actors: " + html.escape(", ".join(event.actors)))
+    return "<br>".join(lines)
+
+
+def _search_text(event: Event) -> str:
+    parts = [event.id, event.title, event.location or "", event.notes or "", *event.actors, *event.people]
+    parts.extend(s.quote for s in event.sources)
+    return " ".join(parts).lower()
+
+
+def _relation_order(events: list[Event]) -> dict[str, int]:
+    """Topological position from before/after relations (file order breaks ties and cycles)."""
+    index = {e.id: i for i, e in enumerate(events)}
+    succ: dict[int, list[int]] = {}
+    indeg = [0] * len(events)
+    for i, e in enumerate(events):
+        for r in e.relations:
+            j = index.get(r.target)
+            if j is None or r.relation not in ("before", "after"):
+                continue
+            a, b = (i, j) if r.relation == "before" else (j, i)
+            succ.setdefault(a, []).append(b)
+            indeg[b] += 1
+    ready = [i for i in range(len(events)) if indeg[i] == 0]
+    order: list[int] = []
+    while ready:
+        ready.sort(reverse=True)
+        i = ready.pop()
+        order.append(i)
+        for j in succ.get(i, ()):
+            indeg[j] -= 1
+            if indeg[j] == 0:
+                ready.append(j)
+    placed = set(order)
+    order.extend(i for i in range(len(events)) if i not in placed)  # cycles: file order
+    return {events[i].id: pos for pos, i in enumerate(order)}
+
+
+def _days(events: list[Event]) -> tuple[np.ndarray, np.ndarray]:
+    lo = np.full(len(events), np.nan)
+    hi = np.full(len(events), np.nan)
+    for i, e in enumerate(events):
+        b = e.bounds
+        if b.earliest is not None:
+            lo[i] = day_number(b.earliest)
+        if b.latest is not None:
+            hi[i] = day_number(b.latest)
+    return lo, hi
+
+
+def _rank(events: list[Event], lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    topo = _relation_order(events) if len(events) <= 20_000 else {}
+    pos = np.array([topo.get(e.id, i) for i, e in enumerate(events)], dtype=np.int64)
+    key_lo = np.where(np.isnan(lo), np.where(np.isnan(hi), np.inf, hi), lo)
+    key_hi = np.where(np.isnan(hi), np.inf, hi)
+    order = np.lexsort((pos, key_hi, key_lo))
+    rank = np.empty(len(events), dtype=np.int64)
+    rank[order] = np.arange(len(events))
+    return rank
+
+
+def _objects(values: Iterable) -> np.ndarray:
+    items = list(values)
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def build_table(timeline: Timeline) -> EventTable:
+    """Turn the events into columns once, so that filtering and drawing are array operations."""
+    events = timeline.events
+    lo, hi = _days(events)
+    return EventTable(
+        ids=_objects(e.id for e in events),
+        titles=_objects(e.title for e in events),
+        types=_objects(e.type for e in events),
+        lo_day=lo,
+        hi_day=hi,
+        precision=_objects(e.bounds.precision for e in events),
+        modality=_objects(e.modality for e in events),
+        inferred=np.array([e.date_inferred for e in events], dtype=bool),
+        date_text=_objects(e.date or "" for e in events),
+        actors=[tuple(e.actors) for e in events],
+        people=[tuple(e.people) for e in events],
+        documents=[tuple(dict.fromkeys(s.document for s in e.sources)) for e in events],
+        search=np.array([_search_text(e) for e in events], dtype=str),
+        hover=_objects(_hover(e) for e in events),
+        rank=_rank(events, lo, hi),
+    )
+
+
+def _any_of(column: list[tuple[str, ...]], wanted: frozenset[str]) -> np.ndarray:
+    return np.fromiter((not wanted.isdisjoint(v) for v in column), dtype=bool, count=len(column))
+
+
+def _date_mask(table: EventTable, start: dt.date | None, end: dt.date | None) -> np.ndarray:
+    """Keep events whose interval can overlap [start, end]; an open side overlaps everything."""
+    keep = np.ones(len(table), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        if start is not None:
+            keep &= ~(table.hi_day < day_number(start))
+        if end is not None:
+            keep &= ~(table.lo_day > day_number(end))
+    return keep
+
+
+def apply(table: EventTable, flt: Filters) -> np.ndarray:
+    """Boolean mask of the events that pass every filter."""
+    keep = _date_mask(table, flt.start, flt.end)
+    if flt.types:
+        keep &= np.isin(table.types, list(flt.types))
+    if flt.modalities:
+        keep &= np.isin(table.modality, list(flt.modalities))
+    for wanted, column in ((flt.actors, table.actors), (flt.people, table.people), (flt.documents, table.documents)):
+        if wanted:
+            keep &= _any_of(column, wanted)
+    words = flt.text.lower().split()
+    for word in words:
+        keep &= np.char.find(table.search, word) >= 0
+    return keep
+
+
+def facets(table: EventTable, mask: np.ndarray) -> Facets:
+    """Counts per type, actor, person, document and modality among the shown events."""
+    idx = np.flatnonzero(mask)
+    counts = {
+        "type": Counter(table.types[idx].tolist()),
+        "modality": Counter(table.modality[idx].tolist()),
+    }
+    for name, column in (("actor", table.actors), ("person", table.people), ("document", table.documents)):
+        counts[name] = Counter(v for i in idx for v in column[i])
+    return Facets(shown=len(idx), total=len(table), counts=counts)
+
+
+def options(table: EventTable) -> dict[str, list[str]]:
+    """Every value each facet can take, for the sidebar's choices (types in taxonomy order)."""
+    all_counts = facets(table, np.ones(len(table), dtype=bool)).counts
+    order = {name: i for i, name in enumerate(event_types())}
+    result = {name: sorted(c, key=lambda v: (-c[v], v)) for name, c in all_counts.items()}
+    result["type"] = sorted(all_counts["type"], key=lambda t: order.get(t, len(order)))
+    return result
+
+
+def lane_values(table: EventTable, by: str) -> np.ndarray:
+    """The lane of each event: its type, first actor or first document ('(none)' if missing)."""
+    if by not in LANE_KINDS:
+        raise ValueError(f"lanes can be by {', '.join(LANE_KINDS)}, not {by!r}")
+    if by == "type":
+        return table.types
+    if by == "none":
+        return _objects("all events" for _ in range(len(table)))
+    column = table.actors if by == "actor" else table.documents
+    return _objects(v[0] if v else NO_VALUE for v in column)
