@@ -17,14 +17,16 @@ detected events, every date = the publication date: what GDELT and PETRARCH do).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..dates import Bounds
 from ..models import Event, Timeline
 from ..solver import OrderGraph, solve
-from .gold import GoldDoc, GoldEvent, locate
+from .gold import GoldDoc, GoldEvent, locate, read_gold_dir
 
 Span = tuple[int, int]
 
@@ -247,3 +249,61 @@ def format_table(report: dict) -> str:
         lines.append(f"{name[:44]:<44} {fig['required']:>4} {fig['predicted']:>4} {cells}")
     lines.append("baseline 'nothing': P 0.00 R 0.00 F1 0.00; 'pub' = every matched event dated on its publication day")
     return "\n".join(lines)
+
+
+FLOORS_FILE = Path(__file__).with_name("floors_events.json")
+FLOOR_MARGIN = 0.02
+
+
+class FloorError(ValueError):
+    """A floor would be lowered without ``--allow-lower-floors``."""
+
+
+def _lookup(report: dict, dotted: str) -> float | None:
+    value: object = report
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value if isinstance(value, (int, float)) else None
+
+
+def read_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
+    """Pinned floors: ``{"overall.f1": 0.3, "esc.anchoring_within": 0.5, ...}``."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def floor_failures(report: dict, floors: dict[str, float]) -> list[str]:
+    """One line per figure below its floor (figures this run did not measure are skipped)."""
+    failures = []
+    for key, floor in sorted(floors.items()):
+        value = _lookup(report, key)
+        if value is not None and value < floor:
+            failures.append(f"{key} = {value:.4f} is below its floor {floor:.4f}")
+    return failures
+
+
+def raised_floors(report: dict, floors: dict[str, float], allow_lower: bool = False) -> dict[str, float]:
+    """Floors set to the measured figures minus a margin; lowering one needs ``allow_lower``."""
+    new = dict(floors)
+    for key, old in floors.items():
+        value = _lookup(report, key)
+        if value is None:
+            continue
+        proposed = round(max(value - FLOOR_MARGIN, 0.0), 4)
+        if proposed < old and not allow_lower:
+            raise FloorError(f"{key}: measured {value:.4f} would lower the floor {old:.4f}; pass --allow-lower-floors")
+        new[key] = proposed if allow_lower else max(proposed, old)
+    return new
+
+
+def evaluate_gold(gold_dir: Path, predictions: Timeline | None = None) -> dict:
+    """Score the extractor (or given predictions) on the gold folder; figures plus corpus and timing."""
+    golds = read_gold_dir(gold_dir)
+    seconds = None
+    if predictions is None:
+        predictions, seconds = run_extractor(golds)
+    report = score(golds, predictions)
+    chars = sum(len(g.text) for g in golds)
+    report["corpus"] = {"documents": len(golds), "characters": chars, "gold_events": sum(len(g.events) for g in golds)}
+    if seconds is not None:
+        report["timing"] = {"seconds": round(seconds, 3), "chars_per_second": round(chars / seconds) if seconds else None}
+    return report

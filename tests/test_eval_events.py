@@ -1,0 +1,174 @@
+"""Event scorer on a small hand-made gold file and hand-made predictions (no extractor needed)."""
+
+import datetime as dt
+import json
+import textwrap
+
+import pytest
+
+from timeline.cli import main
+from timeline.evaluate import events as ev
+from timeline.evaluate.gold import GoldError, read_gold, read_gold_dir
+from timeline.models import Document, Event, Relation, Source, Timeline
+
+TEXT = (
+    "Rebels attacked the border post on Monday. The army answered with shelling. "
+    "Later the two sides signed a truce. Officials said the truce may fail."
+)
+GOLD = textwrap.dedent(
+    """
+    document: article.txt
+    published: 2024-03-07
+    events:
+      - id: attack
+        type: attack
+        quote: "Rebels attacked the border post"
+        also: ["the truce may fail"]
+        actors: [Rebels]
+        bounds: 2024-03-04
+        real_date: 2024-03-04
+      - id: shelling
+        type: attack
+        quote: "The army answered with shelling"
+        actors: [Army]
+        bounds: 2024-03-04/2024-03-07
+        real_date: 2024-03-05
+      - id: truce
+        type: ceasefire
+        quote: "the two sides signed a truce"
+        actors: [Rebels, Army]
+        required: true
+      - id: comment
+        type: statement
+        quote: "Officials said"
+        required: false
+    relations:
+      - [attack, before, shelling]
+      - [attack, before, truce]
+    """
+)
+
+
+@pytest.fixture
+def gold_dir(tmp_path):
+    (tmp_path / "article.txt").write_text(TEXT)
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "article.yaml").write_text(GOLD)
+    return folder
+
+
+def pred(event_id, quote, type_="attack", date=None, actors=(), rel=(), occurrence_offset=None):
+    start = TEXT.index(quote)
+    return Event(
+        id=event_id, title=event_id, type=type_, date=date, actors=list(actors),
+        sources=[Source(document="article", quote=quote, start=start, end=start + len(quote))],
+        relations=[Relation(relation=r, target=t) for r, t in rel],
+    )
+
+
+def timeline(*events):
+    return Timeline(documents=[Document(id="article", published=dt.date(2024, 3, 7), text=TEXT)], events=list(events))
+
+
+def scored(gold_dir, *events):
+    return ev.score(read_gold_dir(gold_dir, shared=gold_dir.parent), timeline(*events))
+
+
+def test_gold_quotes_become_spans(gold_dir):
+    doc = read_gold(gold_dir / "article.yaml", shared=gold_dir.parent)
+    attack = doc.events[0]
+    assert [TEXT[a:b] for a, b in attack.spans] == ["Rebels attacked the border post", "the truce may fail"]
+    assert doc.published == dt.date(2024, 3, 7) and not doc.events[3].required
+
+
+def test_missing_quote_is_a_clear_error(gold_dir):
+    (gold_dir / "article.yaml").write_text(GOLD.replace("The army answered", "The navy answered"))
+    with pytest.raises(GoldError, match="quote not in the article"):
+        read_gold_dir(gold_dir, shared=gold_dir.parent)
+
+
+def test_perfect_prediction(gold_dir):
+    report = scored(
+        gold_dir,
+        pred("a", "attacked the border", date="2024-03-04", actors=["Rebels"], rel=[("before", "s")]),
+        pred("s", "answered with shelling", date="2024-03-04/2024-03-07", actors=["Army"]),
+        pred("t", "signed a truce", type_="ceasefire", actors=["Rebels", "Army"], rel=[("after", "a")]),
+    )["overall"]
+    assert (report["precision"], report["recall"], report["f1"]) == (1.0, 1.0, 1.0)
+    assert report["type_accuracy"] == 1.0 and report["actor_f1"] == 1.0
+    assert report["soundness"] == 1.0 and report["within_bounds"] == 1.0
+    assert report["ordering"] == 1.0 and report["baseline_ordering"] == 0.0
+    assert report["baseline_soundness"] == 0.0
+
+
+def test_also_quote_matches_and_second_mention_is_a_duplicate(gold_dir):
+    report = scored(gold_dir, pred("a", "the truce may fail"), pred("b", "Rebels attacked"))["overall"]
+    assert report["matched"] == 1 and report["duplicates"] == 1
+    assert report["precision"] == 0.5 and report["recall"] == pytest.approx(1 / 3, abs=1e-3)
+
+
+def test_optional_gold_is_neither_reward_nor_penalty(gold_dir):
+    report = scored(gold_dir, pred("c", "Officials said", type_="statement"), pred("x", "Later"))["overall"]
+    assert report["false_positives"] == 1 and report["precision"] == 0.0 and report["recall"] == 0.0
+
+
+def test_unsound_and_loose_dates(gold_dir):
+    report = scored(gold_dir, pred("a", "Rebels attacked", date="2024-03-05"), pred("s", "shelling"))["overall"]
+    assert report["soundness"] == 0.5  # a: wrong day; s: open window contains anything
+    assert report["within_bounds"] == 0.0  # a is outside the text's bounds, s is wider than them
+    assert report["open_ended"] == 0.5
+
+
+def test_ordering_from_transitive_relations_and_from_dates(gold_dir):
+    report = scored(
+        gold_dir,
+        pred("a", "Rebels attacked", rel=[("before", "m")]),
+        pred("m", "The army answered", date="2024-03-05", rel=[("before", "t")]),
+        pred("t", "signed a truce", type_="ceasefire"),
+    )["overall"]
+    assert report["ordered_pairs"] == 2 and report["ordering"] == 1.0
+
+
+def test_wrong_order_is_counted(gold_dir):
+    report = scored(gold_dir, pred("a", "Rebels attacked", rel=[("after", "s")]), pred("s", "shelling"))["overall"]
+    assert report["ordering"] == 0.0
+
+
+def test_table_lists_documents_and_overall(gold_dir):
+    table = ev.format_table(scored(gold_dir, pred("a", "Rebels attacked")))
+    assert "article" in table and "OVERALL" in table and "nothing" in table
+
+
+def test_floors_fail_and_raise_but_never_lower_silently():
+    report = {"overall": {"f1": 0.5, "soundness": 0.9}}
+    assert ev.floor_failures(report, {"overall.f1": 0.6, "overall.soundness": 0.5}) == [
+        "overall.f1 = 0.5000 is below its floor 0.6000"
+    ]
+    assert ev.raised_floors(report, {"overall.soundness": 0.5}) == {"overall.soundness": 0.88}
+    with pytest.raises(ev.FloorError, match="allow-lower-floors"):
+        ev.raised_floors(report, {"overall.f1": 0.6})
+    assert ev.raised_floors(report, {"overall.f1": 0.6}, allow_lower=True) == {"overall.f1": 0.48}
+
+
+def test_cli_scores_a_predictions_file(gold_dir, tmp_path, capsys, monkeypatch):
+    from timeline import store
+
+    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None: [], raising=False)
+    path = tmp_path / "pred.yaml"
+    data = timeline(pred("a", "Rebels attacked", date="2024-03-04")).model_dump(mode="json", exclude_none=True)
+    path.write_text(json.dumps(data))
+    out = tmp_path / "figures.json"
+    assert main(["eval", "events", "--gold", str(gold_dir), "--predictions", str(path), "--json", str(out)]) == 0
+    assert "OVERALL" in capsys.readouterr().out
+    assert json.loads(out.read_text())["overall"]["matched"] == 1
+
+
+def test_cli_reports_a_bad_gold_folder(tmp_path, capsys):
+    assert main(["eval", "events", "--gold", str(tmp_path / "none")]) == 1
+    assert "not a folder of gold files" in capsys.readouterr().err
+
+
+def test_cli_reports_a_missing_predictions_file(gold_dir, tmp_path, capsys):
+    assert main(["eval", "events", "--gold", str(gold_dir), "--predictions", str(tmp_path / "x.yaml")]) == 1
+    assert "x.yaml" in capsys.readouterr().err
