@@ -107,8 +107,55 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_eval_timex(targets: argparse._SubParsersAction) -> None:
-    p = targets.add_parser("timex", help="temporal expressions on TempEval-3 platinum or WikiWars")
-    p.set_defaults(func=_not_yet)
+    p = targets.add_parser(
+        "timex", help="temporal expressions on TempEval-3 platinum or WikiWars",
+        description="Score the tagger (and, with --peers, dateparser, datefinder and a 'nothing' "
+        "baseline on the same texts in the same run): strict/relaxed span P/R/F1, type F1, value F1, "
+        "docs/s. Corpora are read from ../shared/data beside the repository (or $TIMELINE_SHARED/data).")
+    p.add_argument("--corpus", choices=("te3-platinum", "wikiwars"), default="te3-platinum",
+                   help="gold corpus (default: te3-platinum; wikiwars runs in narrative mode)")
+    p.add_argument("--peers", action="store_true", help="also run dateparser, datefinder and 'nothing'")
+    p.add_argument("--json", metavar="FILE", help="write the full results (per type too) as JSON to FILE")
+    p.add_argument("--markdown", metavar="FILE",
+                   help="update this corpus's table in a Markdown file (e.g. docs/evaluation.md)")
+    p.add_argument("--check-floors", action="store_true",
+                   help="exit 1 when strict, relaxed or value F1 is below the pinned floors")
+    p.add_argument("--update-floors", action="store_true",
+                   help="raise the pinned floors to this run's scores (never lowers them)")
+    p.add_argument("--allow-lower", action="store_true",
+                   help="with --update-floors: also lower floors (an explicit, reviewed decision)")
+    p.set_defaults(func=_run_eval_timex)
+
+
+def _run_eval_timex(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from timeline.evaluate.corpora import CorpusMissing
+    from timeline.evaluate.timex import evaluate
+    from timeline.evaluate.timex_gate import FloorError, check_floors, update_floors
+    from timeline.evaluate.timex_report import table, write_section
+
+    systems = ["timeline", "dateparser", "datefinder", "nothing"] if args.peers else ["timeline"]
+    try:
+        report = evaluate(args.corpus, systems)
+    except CorpusMissing as exc:
+        print(f"timeline eval timex: {exc} (set TIMELINE_SHARED to the folder holding data/)", file=sys.stderr)
+        return 1
+    print(table(report))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
+    if args.markdown:
+        write_section(Path(args.markdown), report)
+    try:
+        if args.update_floors:
+            update_floors(report, allow_lower=args.allow_lower)
+        if args.check_floors:
+            check_floors(report)
+    except FloorError as exc:
+        print(f"timeline eval timex: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _add_eval_events(targets: argparse._SubParsersAction) -> None:

@@ -1,0 +1,63 @@
+"""Run the tagger and its peers over a gold corpus in one run: scores, speed and versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import time
+from dataclasses import dataclass
+
+from .corpora import MODES, GoldDoc, gold_hash, read_corpus
+from .timex_peers import PEERS, version
+from .timex_score import TYPES, Score, score_doc
+
+
+@dataclass
+class SystemResult:
+    """One system's scores and speed on one corpus."""
+
+    name: str
+    version: str
+    score: Score
+    seconds: float
+    docs: int
+
+    def as_dict(self) -> dict:
+        return {
+            "system": self.name, "version": self.version, "docs": self.docs,
+            "seconds": round(self.seconds, 3),
+            "docs_per_s": round(self.docs / self.seconds, 2) if self.seconds else None,
+            **self.score.total.scores(),
+            "by_type": {t: self.score.by_type[t].scores() for t in TYPES},
+        }
+
+
+def run_system(name: str, docs: list[GoldDoc], mode: str) -> SystemResult:
+    """Warm up on the first document, then tag and score all documents, timing only the tagging."""
+    adapter, package = PEERS[name]
+    if docs:
+        adapter(docs[0].text, docs[0].published, mode)
+    score = Score()
+    elapsed = 0.0
+    for doc in docs:
+        began = time.perf_counter()
+        predicted = adapter(doc.text, doc.published, mode)
+        elapsed += time.perf_counter() - began
+        score_doc(score, doc.timexes, predicted)
+    return SystemResult(name, version(package), score, elapsed, len(docs))
+
+
+def evaluate(corpus: str, systems: list[str] | None = None) -> dict:
+    """Scores of every requested system (default: ours only) on a corpus, with the run's context."""
+    docs = list(read_corpus(corpus))
+    mode = MODES[corpus]
+    names = systems or ["timeline"]
+    unknown = [n for n in names if n not in PEERS]
+    if unknown:
+        raise ValueError(f"unknown systems {unknown}; choose from {sorted(PEERS)}")
+    results = [run_system(name, docs, mode).as_dict() for name in names]
+    return {
+        "corpus": corpus, "mode": mode, "docs": len(docs), "gold_timexes": sum(len(d.timexes) for d in docs),
+        "gold_sha256": gold_hash(corpus), "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "python": platform.python_version(), "results": results,
+    }

@@ -1,0 +1,52 @@
+"""Write evaluation results as a Markdown table inside docs/evaluation.md (one section per corpus)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_COLUMNS = (("strict_f1", "strict F1"), ("relaxed_f1", "relaxed F1"), ("type_f1", "type F1"),
+            ("value_f1", "value F1"), ("strict_p", "strict P"), ("strict_r", "strict R"),
+            ("predicted", "predicted"), ("docs_per_s", "docs/s"))
+
+
+def table(report: dict) -> str:
+    """The Markdown section for one run: context line, overall table, per-type value F1."""
+    lines = [
+        f"Corpus **{report['corpus']}** ({report['docs']} documents, {report['gold_timexes']} gold timexes, "
+        f"{report['mode']} mode), run {report['date']}, Python {report['python']}, gold sha256 "
+        f"`{report['gold_sha256'][:12]}`.",
+        "",
+        "| system | version | " + " | ".join(label for _, label in _COLUMNS) + " |",
+        "|---|---|" + "---:|" * len(_COLUMNS),
+    ]
+    for row in report["results"]:
+        cells = [_cell(row.get(key)) for key, _ in _COLUMNS]
+        lines.append(f"| {row['system']} | {row['version']} | " + " | ".join(cells) + " |")
+    lines += ["", "Per gold type (relaxed F1 / value F1):", "",
+              "| system | " + " | ".join(row_type for row_type in report["results"][0]["by_type"]) + " |",
+              "|---|" + "---:|" * len(report["results"][0]["by_type"])]
+    for row in report["results"]:
+        cells = [f"{s['relaxed_f1']:.3f} / {s['value_f1']:.3f}" for s in row["by_type"].values()]
+        lines.append(f"| {row['system']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
+    return "-" if value is None else str(value)
+
+
+def write_section(path: Path, report: dict) -> None:
+    """Replace (or append) this corpus's section between its markers; the rest of the file stays."""
+    begin, end = f"<!-- timex:{report['corpus']} -->", f"<!-- /timex:{report['corpus']} -->"
+    section = f"{begin}\n{table(report)}\n{end}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Evaluation\n"
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,95 @@
+"""Timex scores in the TempEval-3 manner: strict and relaxed span P/R/F1, type and value F1.
+
+A prediction matches a gold timex when their spans overlap (one-to-one, greatest overlap first);
+it is strict when the spans are equal. Type (value) F1 counts matched pairs whose type (value) is
+equal: precision over all predictions, recall over all gold timexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .corpora import GoldTimex
+
+Span = tuple[int, int, str, str]  # start, end, type, value
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass
+class Counts:
+    """Tallies that add up over documents and turn into P/R/F1."""
+
+    gold: int = 0
+    predicted: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type: int = 0
+    value: int = 0
+
+    def add(self, other: "Counts") -> None:
+        for name in ("gold", "predicted", "strict", "relaxed", "type", "value"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def prf(self, name: str) -> tuple[float, float, float]:
+        hits = getattr(self, name)
+        p = hits / self.predicted if self.predicted else 0.0
+        r = hits / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def scores(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for name in ("strict", "relaxed", "type", "value"):
+            p, r, f = self.prf(name)
+            out.update({f"{name}_p": round(p, 4), f"{name}_r": round(r, 4), f"{name}_f1": round(f, 4)})
+        out.update({"gold": self.gold, "predicted": self.predicted})
+        return out
+
+
+@dataclass
+class Score:
+    """Totals over a corpus, and per gold type (predictions of that type against gold of it)."""
+
+    total: Counts = field(default_factory=Counts)
+    by_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
+
+
+def match(gold: list[Span], predicted: list[Span]) -> list[tuple[int, int]]:
+    """One-to-one overlap matching, pairs with most shared characters first."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            shared = min(g[1], p[1]) - max(g[0], p[0])
+            if shared > 0:
+                pairs.append((-shared, gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in sorted(pairs):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+def count(gold: list[Span], predicted: list[Span]) -> Counts:
+    """Tallies for one document."""
+    tally = Counts(gold=len(gold), predicted=len(predicted))
+    for gi, pi in match(gold, predicted):
+        g, p = gold[gi], predicted[pi]
+        tally.relaxed += 1
+        tally.strict += g[0] == p[0] and g[1] == p[1]
+        tally.type += g[2] == p[2]
+        tally.value += g[3].upper() == p[3].upper()
+    return tally
+
+
+def score_doc(score: Score, gold: Iterable[GoldTimex], predicted: Iterable[Span]) -> None:
+    """Add one document's tallies, in total and per type."""
+    gold_spans = [(g.start, g.end, g.type, g.value) for g in gold]
+    pred_spans = list(predicted)
+    score.total.add(count(gold_spans, pred_spans))
+    for kind in TYPES:
+        score.by_type[kind].add(count([g for g in gold_spans if g[2] == kind],
+                                      [p for p in pred_spans if p[2] == kind]))
