@@ -22,15 +22,56 @@ def _not_yet(args: argparse.Namespace) -> int:
 
 
 def _add_validate(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="check a timeline file and list every problem with its line")
+    p = sub.add_parser(
+        "validate", help="check a timeline file and list every problem with its line",
+        description="Check a timeline file: YAML syntax, every field, and the checks across events "
+        "(duplicate ids, relations to unknown events, ordering cycles, relations that contradict "
+        "dates, quotes missing from their document, offsets that miss their quote). Every problem "
+        "is printed as FILE:LINE:COL: PATH: MESSAGE. Exit status 0 when valid, 1 when not.")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
-    p.set_defaults(func=_not_yet)
+    p.set_defaults(func=_run_validate)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .store import TimelineError, load
+
+    try:
+        timeline = load(args.file).timeline
+    except TimelineError as exc:
+        print(str(exc), file=sys.stderr)
+        count = len(exc.problems)
+        print(f"{args.file}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+        return 1
+    n_events, n_docs = len(timeline.events), len(timeline.documents)
+    print(f"{args.file}: {n_events} event{'s' if n_events != 1 else ''}, "
+          f"{n_docs} document{'s' if n_docs != 1 else ''}, valid")
+    return 0
 
 
 def _add_show(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("show", help="print the timeline as a table, sorted by earliest date")
+    p = sub.add_parser(
+        "show", help="print the timeline as a table, sorted by earliest date",
+        description="Print the events as a plain-text table (id, date as written, precision, type, "
+        "title, actors), sorted by earliest date; events with an open start ('../2024-01-31' or "
+        "no date) come first. Dates marked * are inferred. An invalid file prints its problems "
+        "and exits with status 1.")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
-    p.set_defaults(func=_not_yet)
+    p.add_argument("--width", type=int, default=100, metavar="N",
+                   help="fit the table into N columns (default: 100)")
+    p.set_defaults(func=_run_show)
+
+
+def _run_show(args: argparse.Namespace) -> int:
+    from .store import TimelineError, load
+    from .table import render
+
+    try:
+        timeline = load(args.file).timeline
+    except TimelineError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(render(timeline, width=max(args.width, 40)))
+    return 0
 
 
 def _add_app(sub: argparse._SubParsersAction) -> None:

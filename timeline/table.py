@@ -1,0 +1,64 @@
+"""A plain-text table of the timeline for the terminal (``timeline show``).
+
+Rows are sorted by earliest date; an event with no lower bound (unknown date, or ``../2024-01-31``)
+sorts first, as "some time before"; ties by latest date, then by their order in the file.
+Columns shrink to fit the width (100 by default): actors, then ids and types give way first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .models import Event, Timeline
+
+HEADERS = ("id", "date", "precision", "type", "title", "actors")
+_MIN = {"id": 18, "date": 10, "precision": 5, "type": 10, "title": 24, "actors": 12}
+_SHRINK_ORDER = ("actors", "id", "type", "title", "date", "precision")
+
+
+def sort_key(indexed: tuple[int, Event]) -> tuple:
+    """Earliest first (open start before everything), then latest (open end last), then file order."""
+    n, event = indexed
+    bounds = event.bounds
+    lo = bounds.earliest or dt.date.min
+    hi = bounds.latest or dt.date.max
+    return (lo, hi, n)
+
+
+def rows(timeline: Timeline) -> list[tuple[str, ...]]:
+    """One tuple of cell texts per event, in display order."""
+    out = []
+    for _, event in sorted(enumerate(timeline.events), key=sort_key):
+        date = (event.date or "?") + ("*" if event.date_inferred else "")
+        out.append((event.id, date, event.bounds.precision, event.type, event.title, ", ".join(event.actors)))
+    return out
+
+
+def _widths(table: list[tuple[str, ...]], width: int) -> list[int]:
+    """Natural column widths, shrunk (title first) until the row fits ``width``."""
+    widths = [max(len(r[i]) for r in table) for i in range(len(HEADERS))]
+    excess = sum(widths) + 2 * (len(HEADERS) - 1) - width
+    for name in _SHRINK_ORDER:
+        if excess <= 0:
+            break
+        i = HEADERS.index(name)
+        cut = min(excess, max(0, widths[i] - _MIN[name]))
+        widths[i] -= cut
+        excess -= cut
+    return widths
+
+
+def _cell(text: str, width: int) -> str:
+    return text.ljust(width) if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def render(timeline: Timeline, width: int = 100) -> str:
+    """The table as text, with a header rule and a footnote for inferred dates."""
+    body = rows(timeline)
+    table = [HEADERS] + body
+    widths = _widths(table, width)
+    lines = ["  ".join(_cell(c, w) for c, w in zip(row, widths)).rstrip() for row in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    if any(e.date_inferred for e in timeline.events):
+        lines.append("* date inferred from the publication date or relations, not stated in the text")
+    return "\n".join(lines)
