@@ -148,6 +148,18 @@ def half(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{found:04d}-H{number}" if found else f"XXXX-H{number}"
 
 
+def holiday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    month_day = lookup("holidays", g["holiday"])
+    number, day = int(month_day[:2]), int(month_day[3:])
+    found = int(g["year"]) if g.get("year") else _infer_year(ctx, span, number, day)
+    return f"{found:04d}-{month_day}" if found else f"XXXX-{month_day}"
+
+
+def anaphoric_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    step = _ANAPHORIC.get(g["shift"].lower().split()[-1], 0)
+    return _at(ctx.anaphoric(), "day", step) + "T" + lookup("day_parts", g["part"])
+
+
 def constant(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return args["value"]
 
@@ -206,7 +218,7 @@ def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     count = _number(g["num"])
     if count == "X":
-        return None
+        return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before")) else "FUTURE_REF"
     sign = -1 if g["dir"].lower().startswith(("earlier", "before")) else 1
     return _at(ctx.anaphoric(), _gran(g["unit"]), sign * int(count))
 
@@ -296,7 +308,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
         clock, duration, set_unit, set_word, set_weekday)
 }
