@@ -23,7 +23,7 @@ from .normalise import NORMALISERS
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
-_ANCHORING = {"ymd", "ym", "year", "md", "month", "season", "weekday", "day_word", "later_earlier",
+_ANCHORING = {"month_of_year", "holiday", "ymd", "ym", "year", "md", "month", "season", "weekday", "day_word", "later_earlier",
               "anaphoric_unit", "shifted_unit", "ago"}
 
 

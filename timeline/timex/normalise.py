@@ -95,6 +95,20 @@ def month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{year:04d}-{number:02d}" if year else f"XXXX-{number:02d}"
 
 
+def month_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'October of that year', 'May 5 of the following year': month in the anaphoric year."""
+    step = _ANAPHORIC.get(g["shift"].lower().split()[-1], 0)
+    ref = ctx.anaphoric()
+    number = _month(g["month"])
+    if ref is None:
+        return f"XXXX-{number:02d}" + (f"-{_day(g['day']):02d}" if g.get("day") else "")
+    found = ref[0].year + step
+    if g.get("day"):
+        day = safe_date(found, number, _day(g["day"]))
+        return day.isoformat() if day else None
+    return f"{found:04d}-{number:02d}"
+
+
 def year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{int(g['year']):04d}"
 
@@ -170,6 +184,8 @@ _DAY_WORDS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomo
 
 def day_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     offset = _DAY_WORDS[re.sub(r"\s+", " ", g["word"].lower())]
+    if offset == 0 and ctx.mode == "narrative":
+        return "PRESENT_REF"  # a history's "today" is the writer's present, not the story's day
     return _at(ctx.deictic(), "day", offset)
 
 
@@ -275,7 +291,9 @@ _TIME_UNITS = {"S", "TM", "H"}
 
 def duration(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     code = lookup("units", g["unit"])
-    count = _number(g.get("num"))
+    count = _number(g.get("num")) if g.get("num") or not g["unit"].lower().endswith("s") else "X"
+    if g.get("num") is None and not g["unit"].lower().endswith("s"):
+        count = 1
     if code == "S" and (g.get("num") or "").lower() in ("a", "an", "one"):
         return None  # "a second" is nearly always a rank in news, not a duration
     return _period(count, code)
@@ -308,7 +326,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
         clock, duration, set_unit, set_word, set_weekday)
 }
