@@ -183,3 +183,15 @@ def test_order_graph_entails_transitively_and_inverted():
     assert g.entails("b", "during", "c") and g.entails("b", "overlaps", "c")
     assert not g.entails("a", "before", "c")  # a before b says nothing about c's start
     assert not g.entails("b", "before", "a") and not g.entails("a", "same", "b")
+
+
+def test_apply_skips_hand_edits_and_refreshes_fingerprints():
+    from timeline.merge import fingerprint, is_curated, stamped
+
+    fresh = stamped(ev("a", rel=[("before", "b")]))
+    edited = stamped(ev("c", rel=[("before", "b")])).model_copy(update={"title": "changed by hand"})
+    t = tl(fresh, ev("b", "2023-09-19"), edited)
+    out = apply(t, solve(t))
+    assert out.event("a").date == "../2023-09-19" and not is_curated(out.event("a"))
+    assert out.event("a").fingerprint == fingerprint(out.event("a"))
+    assert out.event("c") == edited

@@ -340,20 +340,26 @@ def _fallback(event: Event, timeline: Timeline) -> Bounds:
 def apply(timeline: Timeline, solution: Solution) -> Timeline:
     """Write solved windows into events without a stated date, marked ``date_inferred``.
 
-    Curated events and stated dates are never touched; an event whose window is wholly open
-    loses a stale inferred date instead of keeping one nothing supports any more.
+    Stated dates and events a person flagged or edited (``curated``, or a fingerprint that no
+    longer matches) are never touched; an event whose window is wholly open loses a stale inferred
+    date instead of keeping one nothing supports any more. A valid fingerprint is refreshed, so
+    the solver's own writes never look like hand edits.
     """
+    from .merge import fingerprint, is_hand_edited
+
     events = []
     for event in timeline.events:
-        if event.curated or is_stated(event) or event.id not in solution.bounds:
+        if is_hand_edited(event) or is_stated(event) or event.id not in solution.bounds:
             events.append(event)
             continue
         b = solution.bounds[event.id]
         if b.earliest is None and b.latest is None:
-            events.append(event.model_copy(update={"date": None, "date_inferred": False}))
+            new = event.model_copy(update={"date": None, "date_inferred": False})
         else:
-            text = dates.format_interval(b.earliest, b.latest)
-            events.append(event.model_copy(update={"date": text, "date_inferred": True}))
+            new = event.model_copy(update={"date": dates.format_interval(b.earliest, b.latest), "date_inferred": True})
+        if new != event and event.fingerprint is not None:
+            new = new.model_copy(update={"fingerprint": fingerprint(new)})
+        events.append(new)
     return timeline.model_copy(update={"events": events})
 
 

@@ -1,0 +1,209 @@
+"""Merge a freshly extracted timeline into the curated one without losing anything a person did.
+
+* An event counts as **curated** when ``curated: true``, when its ``fingerprint`` no longer matches
+  its content (someone edited it by hand or in the app), or when it has no fingerprint at all (a
+  person wrote it). Curated events are never changed.
+* An extracted event matches a current event by **id**, else by **co-reference**: same type,
+  overlapping actors (or none on either side) and overlapping evidence in the same document.
+  Each current event is matched at most once per merge, identical evidence first.
+* A match that is not curated is **updated** (the current id is kept: ids are stable); no match is
+  **added**; an id in ``current.rejected`` is **never** added back (the decision stays in the file).
+* Events the extraction no longer produces are kept; relations of new content are rewritten to the
+  ids they got in the merged file, and relations to rejected events are left out of new content.
+* Documents the current file lacks are added; existing ones are kept as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from .models import Event, Relation, Timeline
+
+_NOT_CONTENT = {"curated", "fingerprint"}
+
+
+@dataclass
+class MergeReport:
+    """What the merge did, by event id (ids as they are in the merged file)."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    kept_curated: list[str] = field(default_factory=list)
+    skipped_rejected: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for the CLI."""
+        parts = [f"{len(v)} {k.replace('_', ' ')}" for k, v in vars(self).items()]
+        return ", ".join(parts)
+
+
+def fingerprint(event: Event) -> str:
+    """Short stable hash of the extracted content: any later edit of a field changes it."""
+    content = event.model_dump(mode="json", exclude=_NOT_CONTENT)
+    blob = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def is_curated(event: Event) -> bool:
+    """Flagged, hand-edited since extraction, or written by a person."""
+    return event.curated or event.fingerprint is None or event.fingerprint != fingerprint(event)
+
+
+def is_hand_edited(event: Event) -> bool:
+    """Flagged or edited since extraction (a fingerprint-less event may still be fresh extraction)."""
+    return event.curated or (event.fingerprint is not None and event.fingerprint != fingerprint(event))
+
+
+def stamped(event: Event) -> Event:
+    """The event as extraction writes it: not curated, with its fingerprint."""
+    fresh = event.model_copy(update={"curated": False, "fingerprint": None})
+    return fresh.model_copy(update={"fingerprint": fingerprint(fresh)})
+
+
+def _spans(event: Event) -> list[tuple[str, int, int, str]]:
+    return [(s.document, s.start if s.start is not None else -1, s.end if s.end is not None else -1, s.quote) for s in event.sources]
+
+
+def _evidence_overlaps(a: Event, b: Event) -> bool:
+    """Same document and overlapping offsets (or, without offsets, one quote inside the other)."""
+    for doc_a, start_a, end_a, quote_a in _spans(a):
+        for doc_b, start_b, end_b, quote_b in _spans(b):
+            if doc_a != doc_b:
+                continue
+            if min(start_a, start_b) >= 0 and max(start_a, start_b) < min(end_a, end_b):
+                return True
+            if min(start_a, start_b) < 0 and (quote_a in quote_b or quote_b in quote_a):
+                return True
+    return False
+
+
+def corefers(a: Event, b: Event) -> bool:
+    """One event mentioned twice: same type, compatible actors, overlapping evidence."""
+    actors_ok = not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
+    return a.type == b.type and actors_ok and _evidence_overlaps(a, b)
+
+
+def _content_key(event: Event) -> str:
+    """The content that extraction controls, apart from ids (relations point at ids)."""
+    content = event.model_dump(mode="json", exclude=_NOT_CONTENT | {"id", "relations"})
+    return json.dumps(content, sort_keys=True, ensure_ascii=False)
+
+
+def _match_all(current: list[Event], extracted: list[Event], skip: set[int]) -> dict[int, int]:
+    """Extracted index -> current index: same id and content, same id, same content, co-reference.
+
+    Each pass runs over every extracted event before the next starts, so a second merge of the
+    same extraction finds exactly what the first one wrote (idempotence).
+    """
+    by_id = {e.id: i for i, e in reversed(list(enumerate(current)))}
+    matches: dict[int, int] = {}
+    claimed: set[int] = set()
+
+    def claim(x: int, index: int | None) -> None:
+        if index is not None and index not in claimed:
+            matches[x] = index
+            claimed.add(index)
+
+    keys: dict[str, list[int]] = {}
+    for i, event in enumerate(current):
+        keys.setdefault(_content_key(event), []).append(i)
+    for x, event in enumerate(extracted):  # what an earlier merge of this event wrote
+        index = by_id.get(event.id)
+        if x not in skip and index is not None and index in keys.get(_content_key(event), []):
+            claim(x, index)
+    for x, event in enumerate(extracted):
+        if x not in skip and x not in matches:
+            claim(x, by_id.get(event.id))
+    for x, event in enumerate(extracted):
+        if x not in skip and x not in matches:
+            claim(x, next((i for i in keys.get(_content_key(event), []) if i not in claimed), None))
+    for x, event in enumerate(extracted):
+        if x not in skip and x not in matches:
+            candidates = [i for i, c in enumerate(current) if i not in claimed and corefers(event, c)]
+            exact = [i for i in candidates if sorted(_spans(current[i])) == sorted(_spans(event))]
+            claim(x, (exact or candidates or [None])[0])
+    return matches
+
+
+def _fresh_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3`` ... when taken."""
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted}-{n}"
+    return candidate
+
+
+def _plan(current: Timeline, extracted: Timeline, report: MergeReport) -> tuple[dict[str, str], dict[int, Event], list[Event]]:
+    """Decide each extracted event's fate: extracted id -> merged id, updates by index, additions."""
+    rejected = set(current.rejected)
+    skip = {x for x, e in enumerate(extracted.events) if e.id in rejected}
+    matches = _match_all(current.events, extracted.events, skip)
+    taken = {e.id for e in current.events} | rejected
+    mapping: dict[str, str] = {}
+    updates: dict[int, Event] = {}
+    additions: list[Event] = []
+    for x, event in enumerate(extracted.events):
+        if x in skip:
+            report.skipped_rejected.append(event.id)
+        elif x not in matches:
+            new_id = _fresh_id(event.id, taken)
+            taken.add(new_id)
+            mapping.setdefault(event.id, new_id)
+            additions.append(event.model_copy(update={"id": new_id}))
+        else:
+            target = current.events[matches[x]]
+            mapping.setdefault(event.id, target.id)
+            if is_curated(target):
+                report.kept_curated.append(target.id)
+            else:
+                updates[matches[x]] = event.model_copy(update={"id": target.id})
+    return mapping, updates, additions
+
+
+def _remap(event: Event, mapping: dict[str, str], rejected: set[str]) -> Event:
+    """Point relations at merged ids; leave out relations to rejected events."""
+    relations = []
+    for rel in event.relations:
+        target = mapping.get(rel.target, rel.target)
+        if rel.target in rejected or target in rejected or target == event.id:
+            continue
+        relations.append(Relation(relation=rel.relation, target=target))
+    return stamped(event.model_copy(update={"relations": relations}))
+
+
+def _unique_ids(extracted: Timeline, rejected: set[str]) -> Timeline:
+    """Rename repeated extracted ids ``x`` to ``x-2``, ``x-3`` ... (relations keep the first)."""
+    taken: set[str] = set()
+    events = []
+    for event in extracted.events:
+        new_id = event.id if event.id in rejected else _fresh_id(event.id, taken)
+        taken.add(new_id)
+        events.append(event if new_id == event.id else event.model_copy(update={"id": new_id}))
+    return extracted.model_copy(update={"events": events})
+
+
+def merge(current: Timeline, extracted: Timeline) -> tuple[Timeline, MergeReport]:
+    """The current timeline with the extraction merged in; curated and rejected decisions kept."""
+    report = MergeReport()
+    extracted = _unique_ids(extracted, set(current.rejected))
+    mapping, updates, additions = _plan(current, extracted, report)
+    rejected = set(current.rejected)
+    events = []
+    for index, old in enumerate(current.events):
+        if index not in updates:
+            events.append(old)
+            continue
+        new = _remap(updates[index], mapping, rejected)
+        (report.unchanged if new == old else report.updated).append(new.id)
+        events.append(new)
+    for event in additions:
+        events.append(_remap(event, mapping, rejected))
+        report.added.append(event.id)
+    known = {d.id for d in current.documents}
+    documents = list(current.documents) + [d for d in extracted.documents if d.id not in known]
+    merged = current.model_copy(update={"events": events, "documents": documents, "rejected": list(current.rejected)})
+    return merged, report
