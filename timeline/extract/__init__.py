@@ -1,1 +1,91 @@
-"""Event extraction: a one-way pipeline of named, pure stages (see ``pipeline.yaml``)."""
+"""Event extraction: a one-way pipeline of named, pure stages (see ``pipeline.yaml``).
+
+    extract(documents, options) -> Timeline
+
+Each document runs through the stages on its own (so a corpus streams and parallelises); then
+events reported by several documents are merged, ids assigned, and undated events get the
+tightest bounds the solver finds from relations and publication dates, marked as inferred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .. import dates
+from ..models import Document, Event, Timeline
+from . import build
+from .pipeline import run
+
+__all__ = ["Options", "extract", "extract_document"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a run depends on; picklable so a process pool can carry it."""
+
+    published: dt.date | None = None  # used for documents whose publication date is unknown
+    min_confidence: float = 0.5  # events below it are dropped (their mentions still link others)
+    merge_documents: bool = True  # one event reported by several documents becomes one event
+    solve: bool = True  # tighten undated events from relations and publication dates
+    title: str | None = None
+
+
+def extract_document(document: Document, options: Options | None = None) -> list[build.Draft]:
+    """The kept events of one document, before ids and cross-document merging."""
+    options = options or Options()
+    return build.drafts_of(run(document, options), options.min_confidence)
+
+
+def extract(
+    documents: Iterable[Document],
+    options: Options | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Timeline:
+    """Events with evidence, dates, relations and fingerprints from a stream of documents."""
+    options = options or Options()
+    docs, drafts = [], []
+    documents = list(documents) if progress else documents
+    total = len(documents) if progress else 0
+    for number, document in enumerate(documents, 1):
+        if document.published is None and options.published is not None:
+            document = document.model_copy(update={"published": options.published})
+        docs.append(document)
+        drafts += extract_document(document, options)
+        if progress:
+            progress(number, total)
+    if options.merge_documents:
+        drafts = build.merge_across(drafts)
+    build.assign_ids(drafts)
+    events = [build.to_event(d, _fingerprint()) for d in drafts]
+    timeline = Timeline(title=options.title, documents=docs, events=events)
+    return _solved(timeline) if options.solve else timeline
+
+
+def _fingerprint():
+    try:
+        from ..merge import fingerprint
+    except ImportError:
+        return build.fallback_fingerprint
+    return fingerprint
+
+
+def _solved(timeline: Timeline) -> Timeline:
+    """Inferred dates narrowed by the solver; events in a contradiction keep their plain bound."""
+    try:
+        from ..solver import solve
+    except ImportError:
+        return timeline
+    solution = solve(timeline)
+    troubled = {i for c in solution.conflicts for i in c.event_ids}
+    fingerprint = _fingerprint()
+    for event in timeline.events:
+        bounds = solution.bounds.get(event.id)
+        if not event.date_inferred or event.id in troubled or bounds is None:
+            continue
+        if bounds.earliest is None and bounds.latest is None:
+            continue
+        event.date = dates.format_interval(bounds.earliest, bounds.latest)
+        event.fingerprint = fingerprint(event)
+    return timeline

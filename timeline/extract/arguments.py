@@ -1,0 +1,194 @@
+"""Argument stages: names in the text (actors, people, places) and who/where for each event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from . import lexicon
+from .state import Clause, DocState, EventMention, Mention
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|within|on|outside|into|across|of)\s+(?:the\s+)?(?:nearby\s+)?$", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:to|visited|visiting|toured|tour of|trip to)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET = re.compile(r"\b(?:on|against|struck|hit|attacked|invaded|shelled)\s+(?:the\s+)?$", re.IGNORECASE)
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+_GROUP_PRONOUN = re.compile(r"^\W*(?:they|their)\b", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|countries|nations|states|neighbours|neighbors)\b", re.IGNORECASE)
+_SUBORDINATE = frozenset({"when", "if", "whether", "that", "which", "who", "while", "because", "although",
+                          "though", "unless", "since", "after", "before", "until", "as soon as", "once"})
+
+
+def find_names(state: DocState, options) -> DocState:
+    """Stage: every known actor, person and place in the sentences, typo-tolerant for surnames."""
+    found: list[Mention] = []
+    for start, end in state.sentences:
+        found += names_in(state.text, start, end)
+    return replace(state, mentions=found)
+
+
+def names_in(text: str, start: int, end: int) -> list[Mention]:
+    """Known names in ``text[start:end]``, longest first where they overlap."""
+    table = lexicon.names()
+    flat, exact = lexicon.name_pattern()
+    hits = [(m.start(), m.end(), m.group().lower()) for m in flat.finditer(text, start, end)]
+    hits += [(m.start(), m.end(), m.group().lower()) for m in exact.finditer(text, start, end)]
+    hits += _fuzzy_surnames(text, start, end)
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out, last_end = [], -1
+    for a, b, key in hits:
+        if a < last_end:
+            continue
+        key = re.sub(r"\s+", " ", key)
+        entry = table.get(key)
+        if entry is None:
+            continue
+        out.append(Mention(a, b, entry.kind, entry.name, entry.state))
+        last_end = b
+    return out
+
+
+def _fuzzy_surnames(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """'Pashnyan' for Pashinyan: capitalised words one edit away from a known surname."""
+    known = lexicon.surnames()
+    out = []
+    for match in _CAPITALISED.finditer(text, start, end):
+        word = match.group().lower()
+        if word in known or word in lexicon.names():
+            continue
+        for surname in known:
+            if surname[0] == word[0] and abs(len(surname) - len(word)) <= 1 and _one_edit(word, surname):
+                out.append((match.start(), match.end(), surname))
+                break
+    return out
+
+
+@cache
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion or substitution."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:] or (len(a) == len(b) and a[i + 1:] == b[i + 1:])
+
+
+def assign_arguments(state: DocState, options) -> DocState:
+    """Stage: actors, people and place of every event, from its clause and its sentence."""
+    for index, event in enumerate(state.events):
+        _fill(state, index, event)
+    return state
+
+
+def _in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def _fill(state: DocState, index: int, event: EventMention) -> None:
+    text, clause = state.text, event.clause
+    if not _has_subject(state.mentions, clause, event):
+        _inherit_subject(state, index, event)
+    window = _in(state.mentions, clause.start, clause.end) + _relative_clause_names(state, clause)
+    for mention in window:
+        _take(text, event, mention)
+    if _BOTH_SIDES.search(text, clause.start, clause.end):
+        _add_both_sides(state, index, event)
+    parties = lexicon.conflict_parties().get(event.location or "")
+    if parties and event.type == "armed_clash" and len(event.actors) < 2:
+        _add(event.actors, *parties)
+
+
+def _take(text: str, event: EventMention, mention: Mention) -> None:
+    """Decide whether one name is an actor, a person, the place, or several of these."""
+    before = text[max(0, mention.start - 20):mention.start]
+    if mention.kind == "person":
+        _add(event.people, mention.name)
+        _add(event.actors, mention.state)
+        return
+    is_place = mention.name in lexicon.coordinates() or mention.kind == "place"
+    if event.type == "visit" and _DESTINATION.search(before):
+        event.location = event.location or mention.name
+        return
+    if mention.kind == "actor":
+        _add(event.actors, mention.name)
+        if is_place and _LOCATIVE.search(before) and event.location is None:
+            event.location = mention.name
+        return
+    capital_of = lexicon.names().get(mention.name.lower())
+    if capital_of and capital_of.capital_of and not _LOCATIVE.search(before) and not _DESTINATION.search(before):
+        _add(event.actors, capital_of.capital_of)
+        return
+    if event.location is None:
+        event.location = mention.name
+    if event.type == "attack" and _TARGET.search(before) and mention.name in lexicon.conflict_parties():
+        _add(event.actors, mention.name)
+
+
+def _add(items: list[str], *names: str | None) -> None:
+    for name in names:
+        if name and name not in items:
+            items.append(name)
+
+
+def _relative_clause_names(state: DocState, clause: Clause) -> list[Mention]:
+    """Names in a following 'which/who' clause that holds no event of its own."""
+    following = [c for c in state.clauses if c.sentence == clause.sentence and c.start >= clause.end]
+    if not following or following[0].lead not in ("which", "who"):
+        return []
+    nxt = following[0]
+    if any(e.clause == nxt for e in state.events):
+        return []
+    return [m for m in _in(state.mentions, nxt.start, nxt.end) if m.kind in ("person", "actor")]
+
+
+def _has_subject(mentions: list[Mention], clause: Clause, event: EventMention) -> bool:
+    first = min(t.start for t in [event.trigger, *event.others])
+    return any(m.kind in ("person", "actor") for m in _in(mentions, clause.start, first))
+
+
+def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
+    """A clause without a subject takes it from a pronoun's antecedent or the clause it continues."""
+    text, clause = state.text, event.clause
+    head = text[clause.start:min(t.start for t in [event.trigger, *event.others])]
+    if _PERSON_PRONOUN.search(head):
+        person = _last_person(state, clause.start)
+        if person is not None:
+            _add(event.people, person.name)
+            _add(event.actors, person.state)
+        return
+    if _GROUP_PRONOUN.search(head) and index > 0:
+        _add(event.actors, *state.events[index - 1].actors)
+        return
+    if clause.lead in _SUBORDINATE:
+        return
+    for mention in _sentence_subject(state, clause):
+        _take(text, event, mention)
+
+
+def _last_person(state: DocState, position: int) -> Mention | None:
+    people = [m for m in state.mentions if m.kind == "person" and m.end <= position]
+    return people[-1] if people else None
+
+
+def _sentence_subject(state: DocState, clause: Clause) -> list[Mention]:
+    """The subject of the nearest earlier main clause of the sentence (names before its trigger)."""
+    earlier = [c for c in state.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    for previous in reversed(earlier):
+        if previous.lead in _SUBORDINATE:
+            continue
+        event = next((e for e in state.events if e.clause == previous), None)
+        stop = event.trigger.start if event else previous.end
+        subject = [m for m in _in(state.mentions, previous.start, stop) if m.kind in ("person", "actor")]
+        if subject:
+            return subject
+    return []
+
+
+def _add_both_sides(state: DocState, index: int, event: EventMention) -> None:
+    """'the two sides': the sides of the latest fighting told before."""
+    for earlier in reversed(state.events[:index]):
+        if earlier.type in ("armed_clash", "attack") and len(earlier.actors) >= 2:
+            _add(event.actors, *earlier.actors)
+            return

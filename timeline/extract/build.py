@@ -1,0 +1,152 @@
+"""From per-document event mentions to timeline Events: evidence, ids, dates, relations."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from .. import dates
+from ..models import Event, Relation, Source
+from .anchoring import default_date
+from .coreference import compatible
+from .state import DocState, EventMention
+
+_LEADING = re.compile(r"^(?:(?:and|but|or|so|yet|then|also|when|while|whether|if|that|which|who)\b[\s,]*)+", re.IGNORECASE)
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class Draft:
+    """One event being assembled: its first mention decides type and arguments."""
+
+    head: EventMention
+    document: str
+    published: object
+    sources: list[Source] = field(default_factory=list)
+    relations: list[tuple[str, "Draft"]] = field(default_factory=list)
+    id: str = ""
+
+
+def source_of(state: DocState, mention: EventMention) -> Source:
+    """The clause as evidence, without its opening connective."""
+    start, end = mention.clause.start, mention.clause.end
+    lead = _LEADING.match(state.text, start, end)
+    if lead and lead.end() < min(end, mention.trigger.start + 1):
+        start = lead.end()
+    while end > start and state.text[end - 1] in ".,;: ":
+        end -= 1
+    return Source(document=state.document.id, quote=state.text[start:end], start=start, end=end)
+
+
+def drafts_of(state: DocState, threshold: float) -> list[Draft]:
+    """One draft per kept event of a document, with every mention as a source."""
+    by_index: dict[int, Draft] = {}
+    for i, mention in enumerate(state.events):
+        root = _root(state, i)
+        if min(mention.confidence, state.events[root].confidence) < threshold:
+            continue
+        if root not in by_index:
+            by_index[root] = Draft(state.events[root], state.document.id, state.published)
+        source = source_of(state, mention)
+        if all(s.start != source.start for s in by_index[root].sources):
+            by_index[root].sources.append(source)
+    for root, draft in by_index.items():
+        draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]
+    return list(by_index.values())
+
+
+def _root(state: DocState, index: int) -> int:
+    while state.events[index].same_as is not None:
+        index = state.events[index].same_as
+    return index
+
+
+def same_across(a: Draft, b: Draft) -> bool:
+    """Across documents: same type, a shared actor and compatible stated dates and place."""
+    x, y = a.head, b.head
+    if a.document == b.document or not compatible(x.type, y.type) or not set(x.actors) & set(y.actors):
+        return False
+    if x.date_stated and y.date_stated:
+        return _overlap(x.date, y.date) and (x.location == y.location or None in (x.location, y.location))
+    return x.location is not None and x.location == y.location and x.date_stated != y.date_stated
+
+
+def _overlap(a: str, b: str) -> bool:
+    p, q = dates.parse(a), dates.parse(b)
+    lo = max((d for d in (p.earliest, q.earliest) if d), default=None)
+    hi = min((d for d in (p.latest, q.latest) if d), default=None)
+    return lo is None or hi is None or lo <= hi
+
+
+def merge_across(drafts: list[Draft]) -> list[Draft]:
+    """Fold an event reported again in a later document into the first report."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        target = next((k for k in kept if same_across(k, draft)), None)
+        if target is None:
+            kept.append(draft)
+            continue
+        target.sources += draft.sources
+        target.relations += draft.relations
+        if draft.head.date_stated and not target.head.date_stated:
+            target.head.date, target.head.date_stated = draft.head.date, True
+        for other in drafts:
+            other.relations = [(r, target if t is draft else t) for r, t in other.relations]
+    return kept
+
+
+def slug(*parts: str | None) -> str:
+    words = "-".join(p for p in parts if p)
+    return _SLUG.sub("-", words.lower()).strip("-")[:60].strip("-") or "event"
+
+
+def assign_ids(drafts: list[Draft], taken: set[str] | None = None) -> None:
+    """Readable ids from main actor and type, made unique deterministically."""
+    used = set(taken or ())
+    for draft in drafts:
+        head = draft.head
+        main = head.actors[0] if head.actors else (head.people[0].split()[-1] if head.people else head.location)
+        candidates = [slug(main, head.type), slug(main, head.type, head.location), slug(main, head.type, _keyword(draft))]
+        chosen = next((c for c in candidates if c not in used), None)
+        number = 2
+        while chosen is None:
+            chosen = f"{candidates[0]}-{number}" if f"{candidates[0]}-{number}" not in used else None
+            number += 1
+        draft.id = chosen
+        used.add(chosen)
+
+
+def _keyword(draft: Draft) -> str:
+    quote = draft.sources[0].quote
+    trig = draft.head.trigger
+    offset = draft.sources[0].start or 0
+    return quote[max(0, trig.start - offset):trig.end - offset]
+
+
+def title_of(draft: Draft) -> str:
+    quote = draft.sources[0].quote.strip().strip("\"“”")
+    quote = quote if len(quote) <= 100 else quote[:97].rsplit(" ", 1)[0] + "..."
+    return quote[:1].upper() + quote[1:] if quote else draft.head.type
+
+
+def to_event(draft: Draft, fingerprint) -> Event:
+    """The timeline record; dates not stated are the publication bound, marked as inferred."""
+    head = draft.head
+    date = head.date if head.date_stated else default_date(head, draft.published)
+    event = Event(
+        id=draft.id, title=title_of(draft), type=head.type, date=date,
+        date_inferred=not head.date_stated and date is not None, actors=head.actors, people=head.people,
+        location=head.location, modality=head.modality, sources=draft.sources,
+        relations=[Relation(relation=r, target=t.id) for r, t in draft.relations if t.id != draft.id],
+        confidence=round(head.confidence, 2),
+    )
+    event.fingerprint = fingerprint(event)
+    return event
+
+
+def fallback_fingerprint(event: Event) -> str:
+    """Hash of the extracted content (used only when timeline.merge is not installed)."""
+    payload = event.model_dump(exclude={"fingerprint", "curated", "notes"}, mode="json")
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]

@@ -1,0 +1,85 @@
+"""Clause stage: cut sentences at punctuation and connectives so that evidence is a clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from . import lexicon
+from .state import Clause, DocState
+
+_PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
+_QUOTES = re.compile(r"[\"“”]")
+_COORD = re.compile(r"\s(?:and|but|or|yet)\s+(?=(\w+))", re.IGNORECASE)
+_POSSESSIVE = frozenset({"his", "her", "their", "its"})
+_FINITE = frozenset(
+    """was were is are has have had will would could should may might can did does do not also even then
+    later subsequently only made took went came held met shook saw said told fought struck hit began sent
+    left gave won lost fled broke became stood set put led kept brought sought found began spent got
+    ran drew wrote spoke rose fell knew thought meant paid""".split()
+)
+
+
+@cache
+def _leads() -> re.Pattern:
+    leads = lexicon.load("text")["clause_leads"]
+    return re.compile(rf"\s(?=(?:{lexicon.alternation(leads)})\b)", re.IGNORECASE)
+
+
+@cache
+def lead_words() -> re.Pattern:
+    """The opening connective of a clause, if any (for modality and ordering)."""
+    leads = [*lexicon.load("text")["clause_leads"], "and then", "but then", "and", "but", "or", "then"]
+    return re.compile(rf"^\W*((?:{lexicon.alternation(leads)}))\b", re.IGNORECASE)
+
+
+def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside double quotation marks (straight or curly) within a sentence."""
+    marks = [m.start() for m in _QUOTES.finditer(text, start, end)]
+    return [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
+
+
+def _verb_like(word: str) -> bool:
+    lower = word.lower()
+    return lower in _FINITE or (len(lower) > 4 and lower.endswith("ed"))
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Positions (absolute) where a new clause begins inside one sentence."""
+    quoted = _quoted(text, start, end)
+    inside = lambda pos: any(a < pos < b for a, b in quoted)  # noqa: E731
+    cuts = [m.end() for m in _PUNCT.finditer(text, start, end) if not inside(m.start())]
+    cuts += [m.end() for m in _leads().finditer(text, start, end) if not inside(m.start())]
+    cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
+             if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
+    return sorted({c for c in cuts if start < c < end})
+
+
+def clauses_of(text: str, start: int, end: int, sentence: int) -> list[Clause]:
+    """The clauses of one sentence, each with its opening connective."""
+    bounds = [start, *_cuts(text, start, end), end]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        a, b = _strip(text, a, b)
+        if b > a:
+            lead = lead_words().match(text[a:b])
+            out.append(Clause(a, b, sentence, lead.group(1).lower() if lead else ""))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim blanks and trailing commas/semicolons; keep quotation marks and full stops."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return start, end
+
+
+def split_clauses(state: DocState, options) -> DocState:
+    """Stage: every sentence cut into clauses."""
+    clauses: list[Clause] = []
+    for number, (start, end) in enumerate(state.sentences):
+        clauses += clauses_of(state.text, start, end, number)
+    return replace(state, clauses=clauses)

@@ -1,0 +1,80 @@
+"""Co-reference stage: one event mentioned twice in a document is one event with two sources."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import dates
+from . import lexicon
+from .state import DocState, EventMention
+from .triggers import is_definite
+
+_NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+@cache
+def _groups() -> dict[str, str]:
+    """Types that may name one event with different words ('the summit' / 'met')."""
+    groups = lexicon.load("coreference")["compatible"]
+    return {t: g["name"] for g in groups for t in g["types"]}
+
+
+def compatible(a: str, b: str) -> bool:
+    return a == b or (_groups().get(a) is not None and _groups().get(a) == _groups().get(b))
+
+
+def _dates_agree(a: EventMention, b: EventMention) -> bool:
+    if not (a.date_stated and b.date_stated):
+        return True
+    x, y = dates.parse(a.date), dates.parse(b.date)
+    lo = max(d for d in (x.earliest, y.earliest) if d) if (x.earliest or y.earliest) else None
+    hi = min(d for d in (x.latest, y.latest) if d) if (x.latest or y.latest) else None
+    return lo is None or hi is None or lo <= hi
+
+
+def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
+    """True when ``later`` tells ``earlier`` again rather than a new event."""
+    if not compatible(earlier.type, later.type) or not _dates_agree(earlier, later):
+        return False
+    if _NEW_EVENT.search(text[max(0, later.trigger.start - 40):later.trigger.start]):
+        return False
+    if is_definite(text, later.trigger):
+        return set(later.actors) <= set(earlier.actors) and later.location in (None, earlier.location)
+    if set(earlier.people) & set(later.people) and (
+        (later.location and later.location == earlier.location) or _words(text, earlier) & _words(text, later)
+    ):
+        return True
+    if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
+        return True
+    return earlier.type == later.type and not (later.actors or later.people or later.location)
+
+
+def _words(text: str, event: EventMention) -> set[str]:
+    """The trigger words of a mention, lower-cased ('shook hands', 'summit')."""
+    return {text[t.start:t.end].lower() for t in [event.trigger, *event.others]}
+
+
+def _is_content(state: DocState, i: int) -> bool:
+    """A 'that'-clause statement right after a statement is what was said, not a second act."""
+    later, earlier = state.events[i], state.events[i - 1] if i else None
+    return (earlier is not None and later.clause.lead == "that" and later.type == earlier.type == "statement"
+            and later.clause.sentence == earlier.clause.sentence and earlier.same_as is None)
+
+
+def resolve(state: DocState, options) -> DocState:
+    """Stage: link each mention to the earlier event it repeats (``same_as``)."""
+    threshold = options.min_confidence
+    text = state.text
+    for i, later in enumerate(state.events):
+        if _is_content(state, i):
+            later.same_as = i - 1
+            continue
+        for j in range(i - 1, -1, -1):
+            earlier = state.events[j]
+            if earlier.same_as is not None or earlier.confidence < threshold:
+                continue
+            if same_event(text, earlier, later):
+                later.same_as = j
+                break
+    return state

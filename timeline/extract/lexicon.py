@@ -1,0 +1,128 @@
+"""The extraction lexicons (YAML files in ``lexicons/``), loaded once and compiled to regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+_ACRONYM = re.compile(r"^[A-Z.]{2,6}$")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file and the entry."""
+
+
+@cache
+def load(name: str) -> dict:
+    """One lexicon file as plain data."""
+    path = LEXICON_DIR / f"{name}.yaml"
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: {exc}") from None
+
+
+def words(pattern: str) -> str:
+    """Wrap a pattern so it only matches whole words."""
+    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
+
+
+def alternation(names) -> str:
+    """Escaped names, longest first, blanks matching any run of blanks."""
+    parts = sorted({n for n in names if n}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+def compile_rules(entries: list[dict], key: str = "pattern") -> re.Pattern:
+    """One alternation with a named group per entry (``r0``, ``r1`` ...), case-insensitive."""
+    try:
+        groups = "|".join(f"(?P<r{i}>{words(e[key])})" for i, e in enumerate(entries))
+        return re.compile(groups, re.IGNORECASE)
+    except (re.error, KeyError) as exc:
+        raise LexiconError(f"bad pattern in lexicon: {exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """What a surface name stands for."""
+
+    kind: str  # actor | person | place
+    name: str
+    state: str | None = None  # person's state, place's country, organ's state
+    capital_of: str | None = None  # set for a capital used as a metonym
+
+
+@cache
+def names() -> dict[str, Name]:
+    """Every surface name (lower-cased) -> what it stands for; people and places included."""
+    table: dict[str, Name] = {}
+    for place in load("gazetteer")["places"]:
+        for alias in [place["name"], *place.get("aliases", [])]:
+            table[alias.lower()] = Name("place", place["name"], place.get("country"))
+    for state in load("states")["states"]:
+        table[state["capital"].lower()] = Name("place", state["capital"], state["name"], state["name"])
+        for alias in [state["name"], *state.get("aliases", []), *state.get("demonyms", [])]:
+            table[alias.lower()] = Name("actor", state["name"], state["name"])
+    for org in load("organisations")["organisations"]:
+        for alias in [org["name"], *org.get("aliases", [])]:
+            table[alias.lower()] = Name("actor", org["name"], org.get("state"))
+    for person in load("people")["people"]:
+        for alias in [person["name"], *person.get("aliases", [])]:
+            table[alias.lower()] = Name("person", person["name"], person.get("state"))
+    return table
+
+
+@cache
+def name_pattern() -> tuple[re.Pattern, re.Pattern]:
+    """(case-insensitive names, case-sensitive acronyms) as two compiled alternations."""
+    all_names = _surface_names()
+    acronyms = [n for n in all_names if _ACRONYM.match(n)]
+    others = [n for n in all_names if not _ACRONYM.match(n)]
+    flat = re.compile(words(alternation(others)), re.IGNORECASE)
+    exact = re.compile(words(alternation(acronyms)))
+    return flat, exact
+
+
+def _surface_names() -> list[str]:
+    out: list[str] = []
+    for place in load("gazetteer")["places"]:
+        out += [place["name"], *place.get("aliases", [])]
+    for state in load("states")["states"]:
+        out += [state["name"], state["capital"], *state.get("aliases", []), *state.get("demonyms", [])]
+    for org in load("organisations")["organisations"]:
+        out += [org["name"], *org.get("aliases", [])]
+    for person in load("people")["people"]:
+        out += [person["name"], *person.get("aliases", [])]
+    return out
+
+
+@cache
+def surnames() -> dict[str, str]:
+    """Single-word person names of 6+ letters -> canonical name, for typo-tolerant matching."""
+    out: dict[str, str] = {}
+    for person in load("people")["people"]:
+        for alias in [person["name"], *person.get("aliases", [])]:
+            last = alias.split()[-1]
+            if len(last) >= 6:
+                out[last.lower()] = person["name"]
+    return out
+
+
+@cache
+def coordinates() -> dict[str, tuple[float, float]]:
+    """Canonical place or state name -> (lat, lon)."""
+    out = {p["name"]: (p["lat"], p["lon"]) for p in load("gazetteer")["places"]}
+    out.update({s["name"]: (s["lat"], s["lon"]) for s in load("states")["states"]})
+    return out
+
+
+@cache
+def conflict_parties() -> dict[str, list[str]]:
+    """Contested region -> the sides a clash there stands for."""
+    return {p["name"]: p["parties"] for p in load("gazetteer")["places"] if p.get("parties")}

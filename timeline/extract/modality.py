@@ -1,0 +1,53 @@
+"""Modality stage: asserted, negated, hypothetical or future, from cues before the trigger."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+from .state import DocState, EventMention
+
+_ORDER = ("hypothetical", "future", "negated")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+@cache
+def cues() -> list[dict]:
+    return lexicon.load("modality")["cues"]
+
+
+@cache
+def cue_pattern() -> re.Pattern:
+    return lexicon.compile_rules(cues())
+
+
+def modality_of(text: str) -> tuple[str, list[str]]:
+    """The modality that the cue words of ``text`` give, and the names of the cues found."""
+    text = _QUOTED.sub(" ", text)
+    found = {cues()[int(m.lastgroup[1:])]["name"]: cues()[int(m.lastgroup[1:])]["modality"]
+             for m in cue_pattern().finditer(text)}
+    for modality in _ORDER:
+        if modality in found.values():
+            return modality, sorted(found)
+    return "asserted", []
+
+
+def _scope(state: DocState, event: EventMention) -> str:
+    """Words that can modify the event: its clause up to the trigger, plus a fronted conditional."""
+    clause = event.clause
+    head = state.text[clause.start:event.trigger.start]
+    if event.trigger.kind == "noun":
+        head += " " + state.text[event.trigger.end:clause.end]
+    earlier = [c for c in state.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    if earlier and earlier[-1].lead in ("if", "unless", "whether") and clause.lead in ("", "then"):
+        head = state.text[earlier[-1].start:earlier[-1].start + 10] + " " + head
+    return head
+
+
+def assign_modality(state: DocState, options) -> DocState:
+    """Stage: modality of every event."""
+    for event in state.events:
+        event.modality, names = modality_of(_scope(state, event))
+        event.cues += names
+    return state

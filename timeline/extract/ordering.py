@@ -1,0 +1,196 @@
+"""Ordering stage: relations between a document's events from cue words, clause structure, tense.
+
+Rules, in order: cue connectives ("then", "subsequently", "in the past ... now"), subordinate
+clauses ("when", "after", "while"), containment (a meeting during a visit), presupposition ("blamed
+Iran for the attack" comes after the attack), future after what was told before it, and last,
+narrative order between undated past events told one after the other.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+from .state import DocState, EventMention
+from .triggers import is_definite
+
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
+_MAX_SENTENCE_GAP = 2
+_BACKGROUND = frozenset({"that", "which", "who", "if", "whether", "because", "although", "though", "when",
+                         "while", "after", "before", "as", "since", "until", "once", "as soon as"})
+
+
+@cache
+def _data() -> dict:
+    return lexicon.load("ordering")
+
+
+@cache
+def _cue_patterns() -> list[tuple[dict, re.Pattern]]:
+    return [(c, re.compile(lexicon.words(c["pattern"]), re.IGNORECASE)) for c in _data()["cues"]]
+
+
+@cache
+def _subordinators() -> list[tuple[dict, re.Pattern]]:
+    return [(c, re.compile(r"^\W*" + lexicon.words(c["pattern"]), re.IGNORECASE)) for c in _data()["subordinators"]]
+
+
+def _canonical(state: DocState, index: int) -> int:
+    event = state.events[index]
+    return index if event.same_as is None else _canonical(state, event.same_as)
+
+
+def _live(state: DocState, threshold: float) -> list[int]:
+    """Mentions that end up as evidence: confident ones whose event is kept."""
+    return [i for i in range(len(state.events))
+            if min(state.events[i].confidence, state.events[_canonical(state, i)].confidence) >= threshold]
+
+
+def _relate(state: DocState, a: int, relation: str, b: int, rule: str) -> None:
+    ca, cb = _canonical(state, a), _canonical(state, b)
+    if ca != cb and not any(t == cb for _, t in state.events[ca].relations):
+        state.events[ca].relations.append((relation, cb))
+        state.events[ca].cues.append(rule)
+
+
+def _opening(state: DocState, event: EventMention) -> str:
+    """The clause's text, with a short trigger-less clause before it ('Subsequently,')."""
+    clause = event.clause
+    text = state.text[clause.start:event.trigger.start]
+    before = [c for c in state.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    if before and len(state.text[before[-1].start:before[-1].end].split()) <= 3:
+        text = state.text[before[-1].start:before[-1].end] + " " + text
+    return text
+
+
+def _neighbour(state: DocState, live: list[int], pos: int, step: int, first_only: bool = False) -> int | None:
+    """The nearest live mention of another event, before (step -1) or after (step 1)."""
+    here = _canonical(state, live[pos])
+    sentence = state.events[live[pos]].clause.sentence
+    k = pos + step
+    while 0 <= k < len(live):
+        other = state.events[live[k]]
+        if abs(other.clause.sentence - sentence) > _MAX_SENTENCE_GAP + 1:
+            return None
+        if _canonical(state, live[k]) != here and not (first_only and state.events[live[k]].same_as is not None):
+            return live[k]
+        k += step
+    return None
+
+
+def _cue_rules(state: DocState, live: list[int], pos: int) -> bool:
+    event = state.events[live[pos]]
+    opening = _opening(state, event)
+    for cue, pattern in _cue_patterns():
+        hit = pattern.match(opening.lstrip(" ,\"'")) if cue["scope"] == "lead" else pattern.search(
+            state.text, event.clause.start, event.clause.end)
+        if not hit:
+            continue
+        other = _neighbour(state, live, pos, -1 if cue["target"] == "previous" else 1)
+        if other is not None:
+            _relate(state, live[pos], cue["relation"], other, cue["name"])
+            return True
+    return False
+
+
+def _subordinate_rules(state: DocState, live: list[int], pos: int) -> bool:
+    """'when X, Y' / 'after X, Y': relate the main clause's events to the subordinate one."""
+    sub = state.events[live[pos]]
+    for cue, pattern in _subordinators():
+        if not pattern.match(state.text[sub.clause.start:sub.clause.end]):
+            continue
+        mains = [i for i in live if state.events[i].clause.sentence == sub.clause.sentence
+                 and state.events[i].clause.start > sub.clause.start]
+        mains = mains or [i for i in live if state.events[i].clause.sentence == sub.clause.sentence
+                          and state.events[i].clause.start < sub.clause.start][-1:]
+        if not mains:
+            return False
+        _relate_main(state, live[pos], mains, cue)
+        return True
+    return False
+
+
+def _relate_main(state: DocState, sub: int, mains: list[int], cue: dict) -> None:
+    relation = cue["relation"]
+    if relation == "when":
+        event = state.events[sub]
+        trigger_text = state.text[event.trigger.start:event.clause.end]
+        lasting = event.type in _data()["durative_types"] and not re.search(
+            lexicon.words(_data()["inchoative"]), trigger_text, re.IGNORECASE)
+        if lasting:
+            _relate(state, sub, "overlaps", mains[0], "when-lasting")
+            return
+        relation = "after"
+    for main in mains if relation == "after" else mains[:1]:
+        _relate(state, main, relation, sub, cue["name"])
+
+
+def _containment(state: DocState, live: list[int], pos: int) -> bool:
+    event = state.events[live[pos]]
+    for rule in _data()["containers"]:
+        if event.type not in rule["contained"]:
+            continue
+        for i in live:
+            other = state.events[i]
+            if (other.type in rule["container"] and other.clause.sentence == event.clause.sentence
+                    and i != live[pos] and set(other.people) & set(event.people)):
+                _relate(state, live[pos], "during", i, rule["name"])
+                return True
+    return False
+
+
+def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
+    """'claimed responsibility for the attack': a reaction comes after what it refers to."""
+    event = state.events[live[pos]]
+    for other in event.others:
+        if other.type == event.type or not is_definite(state.text, other):
+            continue
+        earlier = [i for i in live[:pos] if state.events[i].type == other.type]
+        if earlier:
+            _relate(state, live[pos], "after", earlier[-1], "presupposition")
+            return True
+    return False
+
+
+def _future(state: DocState, live: list[int], pos: int) -> bool:
+    if state.events[live[pos]].modality not in ("future", "hypothetical"):
+        return False
+    for k in range(pos - 1, -1, -1):
+        if state.events[live[k]].modality in ("asserted", "negated"):
+            _relate(state, live[pos], "after", live[k], "future")
+            return True
+    return False
+
+
+def _narrative(state: DocState, live: list[int], pos: int) -> bool:
+    """Undated past events told one after the other happened in that order (narrative order)."""
+    event = state.events[live[pos]]
+    if event.date_stated or event.modality not in ("asserted", "negated") or event.clause.lead in _BACKGROUND:
+        return False
+    if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end):
+        return False
+    other = _neighbour(state, live, pos, -1, first_only=True)
+    if other is None or state.events[other].date_stated:
+        return False
+    if state.events[other].modality not in ("asserted", "negated"):
+        return False
+    _relate(state, live[pos], "after", other, "narrative")
+    return True
+
+
+def order(state: DocState, options) -> DocState:
+    """Stage: relations for every live event mention, first rule that applies wins."""
+    live = _live(state, options.min_confidence)
+    for pos in range(len(live)):
+        _subordinate_rules(state, live, pos)
+    for pos in range(len(live)):
+        canonical = live[pos] == _canonical(state, live[pos])
+        related = canonical and bool(state.events[live[pos]].relations)
+        rules = (_cue_rules, _containment, _presupposition, _future, _narrative) if canonical else (
+            _cue_rules, _presupposition)
+        rules = rules[:1] if related else rules
+        for rule in rules:
+            if rule(state, live, pos):
+                break
+    return state

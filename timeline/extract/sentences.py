@@ -1,0 +1,108 @@
+"""Boilerplate, sentence and clause stages: where the event-bearing text is, cut into clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from . import lexicon
+from .state import Clause, DocState
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]{1,60}, \d{1,2} [A-Za-z]{3,9}\.? \d{2,4}(?: \([^)]*\))? --\s*(?:\[[^\]]*\]\s*)*")
+_MAX_BOILERPLATE_LINE = 120
+
+
+@cache
+def _boilerplate() -> re.Pattern:
+    entries = lexicon.load("text")["boilerplate"]
+    return re.compile("|".join(f"(?:{e['pattern']})" for e in entries), re.IGNORECASE)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in lexicon.load("text")["abbreviations"])
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for page furniture: 'Related Pages', 'Updated on ...', bylines, bare datelines."""
+    line = line.strip()
+    return bool(line) and len(line) <= _MAX_BOILERPLATE_LINE and _boilerplate().fullmatch(line) is not None
+
+
+def title_span(text: str) -> tuple[int, int] | None:
+    """The headline: a first line of its own, before a blank line, shorter than 200 characters."""
+    match = re.match(r"\s*([^\n]{3,200})\n\s*\n", text)
+    if match is None or is_boilerplate(match.group(1)):
+        return None
+    return match.start(1), match.end(1)
+
+
+def find_boilerplate(state: DocState, options) -> DocState:
+    """Stage: mark lines that never yield events (title, furniture, datelines)."""
+    text = state.text
+    skip = [(m.start(), m.end()) for m in _LINE.finditer(text) if is_boilerplate(m.group())]
+    if state.document.title is None and (span := title_span(text)) is not None:
+        skip.append(span)
+    for para in _paragraph_spans(text):
+        dateline = _DATELINE.match(text, para[0], para[1])
+        if dateline:
+            skip.append((dateline.start(), dateline.end()))
+    return replace(state, skip=sorted(skip))
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for sep in _PARAGRAPH.finditer(text):
+        spans.append((start, sep.start()))
+        start = sep.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one paragraph into sentences, keeping abbreviations and initials whole."""
+    spans, begin = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)\.+$", text[begin:match.start() + 1])
+        token = word.group(1).lower() if word else ""
+        if token in _abbreviations() or (len(token) == 1 and token.isalpha()):
+            continue
+        spans.append((begin, match.end()))
+        begin = match.end()
+    spans.append((begin, end))
+    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(state: DocState, options) -> DocState:
+    """Stage: sentences per paragraph, outside boilerplate; a blank line always ends a sentence."""
+    sentences, paragraphs = [], []
+    for number, (start, end) in enumerate(_paragraph_spans(state.text)):
+        for span in _sentence_spans(state.text, start, end):
+            span = _outside(span, state.skip)
+            if span is not None:
+                sentences.append(span)
+                paragraphs.append(number)
+    return replace(state, sentences=sentences, paragraphs=paragraphs)
+
+
+def _outside(span: tuple[int, int], skip: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The part of a sentence outside skipped ranges (a leading dateline, a furniture line)."""
+    start, end = span
+    for a, b in skip:
+        if a <= start < b:
+            start = b
+        elif start < a < end:
+            end = a
+    return (start, end) if end - start > 2 else None

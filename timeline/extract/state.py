@@ -1,0 +1,82 @@
+"""The records that flow through the extraction stages: one ``DocState`` per document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..models import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a sentence: ``text[start:end]``; ``lead`` is its opening connective, lower-cased."""
+
+    start: int
+    end: int
+    sentence: int
+    lead: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon hit: the words that name an event of ``type``."""
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    kind: str  # verb | noun
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place, actor or person named in the text, already mapped to its canonical name."""
+
+    start: int
+    end: int
+    kind: str  # actor | person | place
+    name: str
+    state: str | None = None  # a person's state, or a place's country
+    role: str = "actor"  # actor | location | target
+
+
+@dataclass
+class EventMention:
+    """One event as one clause states it; co-reference later joins mentions into events."""
+
+    clause: Clause
+    trigger: Trigger
+    others: list[Trigger] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    location: str | None = None
+    modality: str = "asserted"
+    date: str | None = None
+    date_stated: bool = False
+    confidence: float = 0.5
+    cues: list[str] = field(default_factory=list)
+    relations: list[tuple[str, int]] = field(default_factory=list)  # (relation, index of other mention)
+    same_as: int | None = None  # index of the mention this one co-refers with
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+
+@dataclass
+class DocState:
+    """Everything the stages know about one document; each stage returns an updated copy."""
+
+    document: Document
+    text: str
+    published: dt.date | None
+    skip: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)  # paragraph number of each sentence
+    clauses: list[Clause] = field(default_factory=list)
+    timexes: list = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)

@@ -1,0 +1,109 @@
+"""Trigger stages: find event words from the lexicon, then one event per clause's trigger cluster."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from . import lexicon
+from .state import Clause, DocState, EventMention, Trigger
+
+_PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:\b(?:the|this|these|those|that|its|their|such)\s+(?:[\w-]+\s+){0,3})$", re.IGNORECASE)
+
+
+@cache
+def rules() -> list[dict]:
+    """Trigger rules, most specific first: where two could match at one place, the first wins."""
+    entries = lexicon.load("triggers")["triggers"]
+    return sorted(entries, key=lambda e: (-e["weight"], e["kind"] != "verb", -len(e["pattern"])))
+
+
+@cache
+def trigger_pattern() -> re.Pattern:
+    return lexicon.compile_rules(rules())
+
+
+@cache
+def support_pattern() -> re.Pattern:
+    return lexicon.compile_rules(lexicon.load("triggers")["support"])
+
+
+@cache
+def attribution_pattern() -> re.Pattern:
+    return re.compile("|".join(lexicon.load("text")["attributions"]), re.IGNORECASE)
+
+
+def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """Every lexicon trigger in ``text[start:end]``."""
+    table = rules()
+    out = []
+    for match in trigger_pattern().finditer(text, start, len(text) if end is None else end):
+        rule = table[int(match.lastgroup[1:])]
+        out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
+    return out
+
+
+def find_triggers(state: DocState, options) -> DocState:
+    """Stage: lexicon triggers in every sentence (never in boilerplate)."""
+    found: list[Trigger] = []
+    for start, end in state.sentences:
+        found += triggers_in(state.text, start, end)
+    return replace(state, triggers=found)
+
+
+def is_definite(text: str, trigger: Trigger) -> bool:
+    """'the attack', 'these strikes': a nominal that points back at an event already told."""
+    return trigger.kind == "noun" and _DEFINITE.search(text[max(0, trigger.start - 40):trigger.start]) is not None
+
+
+def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, cluster=()) -> bool:
+    """A nominal names an event (not background) with a support verb, a date or a partner nearby."""
+    if trigger.kind == "verb" or any(t.kind == "verb" for t in cluster):
+        return True
+    if _PARTNER.match(text, trigger.end):
+        return True
+    if support_pattern().search(text, clause.start, clause.end):
+        return True
+    return any(clause.start <= t.start < clause.end and t.edtf for t in state.timexes)
+
+
+def _best(cluster: list[Trigger]) -> Trigger:
+    return max(cluster, key=lambda t: (t.weight, t.kind == "verb", -t.start))
+
+
+def form_events(state: DocState, options) -> DocState:
+    """Stage: one event mention per clause that holds triggers; the strongest trigger types it."""
+    text, events = state.text, []
+    by_clause: dict[int, list[Trigger]] = {}
+    starts = [c.start for c in state.clauses]
+    for trig in state.triggers:
+        index = _clause_index(starts, trig.start)
+        if index is not None and trig.start < state.clauses[index].end:
+            by_clause.setdefault(index, []).append(trig)
+    for index, cluster in sorted(by_clause.items()):
+        clause = state.clauses[index]
+        if attribution_pattern().match(text, clause.start, clause.end):
+            continue
+        best = _best(cluster)
+        mention = EventMention(clause=clause, trigger=best, others=[t for t in cluster if t is not best])
+        mention.confidence = _base_confidence(text, clause, best, state, cluster)
+        events.append(mention)
+    return replace(state, events=events)
+
+
+def _clause_index(starts: list[int], position: int) -> int | None:
+    import bisect
+
+    index = bisect.bisect_right(starts, position) - 1
+    return index if index >= 0 else None
+
+
+def _base_confidence(text: str, clause: Clause, trigger: Trigger, state: DocState, cluster) -> float:
+    """How sure the trigger alone makes us; arguments and cues adjust it later."""
+    if trigger.weight == 0:
+        return 0.4
+    if trigger.kind == "noun" and not is_supported(text, clause, trigger, state, cluster):
+        return 0.35
+    return 0.7 if trigger.kind == "verb" or trigger.weight >= 2 else 0.6
