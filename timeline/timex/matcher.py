@@ -31,9 +31,13 @@ def _candidates(text: str, rule: Rule):
 
 
 def select(found: list[Candidate]) -> list[Candidate]:
-    """Leftmost-longest in one sweep: a longer overlapping match replaces the last kept one."""
+    """Leftmost-longest in one sweep: a longer overlapping match replaces the last kept one.
+
+    Among equal spans, a rule that checked context around its span wins, then the earlier rule.
+    """
     kept: list[Candidate] = []
-    for cand in sorted(found, key=lambda c: (c.start, -(c.end - c.start), c.rule.priority)):
+    for cand in sorted(found, key=lambda c: (c.start, -(c.end - c.start), not c.rule.contextual,
+                                             c.rule.priority)):
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)
             continue

@@ -45,19 +45,24 @@ def _year2(word: str) -> int:
 
 
 def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | None:
-    """Year of a date written without one: the anchor's, moved a year when tense says so."""
+    """Year of a date written without one: the anchor's, or in news the nearest occurrence to the
+    publication date (the past weighs less, since news reports the past; a future cue wins)."""
     anchor = ctx.year_anchor()
     if anchor is None:
         return None
-    year = anchor.year
-    if ctx.mode == "news" and ctx.published is not None:
-        guess = safe_date(year, month, min(day, 28)) or anchor
-        future = ctx.future(*span)
-        if guess > ctx.published + _SLACK and not future:
-            year -= 1
-        elif guess < ctx.published - _SLACK and future:
-            year += 1
-    return year
+    if ctx.mode != "news" or ctx.published is None:
+        return anchor.year
+    future = ctx.future(*span)
+    best, best_cost = anchor.year, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        guess = safe_date(year, month, min(day, 28))
+        if guess is None:
+            continue
+        days = (guess - ctx.published).days
+        cost = (days if future else days * 1.5) if days >= -_SLACK.days // 4 else -days * (3 if future else 1)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = year, cost
+    return best
 
 
 def ymd(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -271,6 +276,9 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     word = (g.get("word") or "").lower()
+    day = _at(ctx.deictic(), "day", 0)
+    if g.get("weekday"):
+        day = weekday(g, ctx, span, args)
     if word:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
@@ -283,7 +291,7 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
             hour = 0
         if ampm and not ampm.startswith("o") and hour > 23:
             return None
-    return f"{_at(ctx.deictic(), 'day', 0)}T{hour:02d}:{minute:02d}"
+    return f"{day}T{hour:02d}:{minute:02d}"
 
 
 _TIME_UNITS = {"S", "TM", "H"}
@@ -308,6 +316,8 @@ def _period(count, code: str) -> str:
 
 
 def set_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    if g.get("part"):
+        return "XXXX-XX-XXT" + lookup("day_parts", g["part"])
     count = _number(g.get("num")) if g.get("num") else 1
     return _period(count, lookup("units", g["unit"]))
 

@@ -31,6 +31,11 @@ class Rule:
     args: dict = field(default_factory=dict)
     example: dict = field(default_factory=dict)
 
+    @property
+    def contextual(self) -> bool:
+        """True when the pattern reads words around the timex (its span is group 't')."""
+        return "t" in self.regex.groupindex
+
 
 def _compile(entry: dict, priority: int) -> Rule:
     name = entry.get("name", f"#{priority}")
