@@ -32,9 +32,9 @@ class Draft:
 def source_of(state: DocState, mention: EventMention) -> Source:
     """The clause as evidence, without its opening connective."""
     start, end = mention.clause.start, mention.clause.end
-    lead = _LEADING.match(state.text, start, end)
-    if lead and lead.end() < min(end, mention.trigger.start + 1):
-        start = lead.end()
+    lead = _LEADING.match(state.text[start:end])
+    if lead and start + lead.end() <= mention.trigger.start:
+        start += lead.end()
     while end > start and state.text[end - 1] in ".,;: ":
         end -= 1
     return Source(document=state.document.id, quote=state.text[start:end], start=start, end=end)

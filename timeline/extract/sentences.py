@@ -41,11 +41,17 @@ def title_span(text: str) -> tuple[int, int] | None:
     return match.start(1), match.end(1)
 
 
+def _is_title(line: str, title: str | None) -> bool:
+    """The first line is the headline when no title is known, or when it is that title."""
+    return title is None or line.strip().lower() == title.strip().lower()
+
+
 def find_boilerplate(state: DocState, options) -> DocState:
     """Stage: mark lines that never yield events (title, furniture, datelines)."""
     text = state.text
     skip = [(m.start(), m.end()) for m in _LINE.finditer(text) if is_boilerplate(m.group())]
-    if state.document.title is None and (span := title_span(text)) is not None:
+    span = title_span(text)
+    if span is not None and _is_title(text[span[0]:span[1]], state.document.title):
         skip.append(span)
     for para in _paragraph_spans(text):
         dateline = _DATELINE.match(text, para[0], para[1])
