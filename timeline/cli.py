@@ -133,8 +133,92 @@ def _run_timex(args: argparse.Namespace) -> int:
 
 
 def _add_extract(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("extract", help="extract dated, ordered events from articles")
-    p.set_defaults(func=_not_yet)
+    p = sub.add_parser(
+        "extract", help="extract dated, ordered events from articles",
+        description="Read articles (plain text, Markdown, HTML, JSON lines with id/published/title/text, "
+        "folders of these, or - for stdin) and extract typed events with actors, place, an EDTF date "
+        "interval, modality, relations and the exact quote as evidence. Without --into or -o the "
+        "timeline is printed to stdout. Exit status 0 on success, 1 on bad input.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder, or - for stdin")
+    p.add_argument("--published", metavar="DATE", type=_iso_date,
+                   help="publication date (YYYY-MM-DD) for articles whose own date is not found")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--into", metavar="FILE", help="merge into this timeline (e.g. events.yaml); "
+                        "curated events and rejected ids are never touched")
+    target.add_argument("-o", "--output", metavar="FILE", help="write a new timeline file (overwrites)")
+    p.add_argument("--format", choices=("yaml", "json"), default=None,
+                   help="output format for -o or stdout (default: from the -o suffix, else yaml)")
+    p.add_argument("--min-confidence", type=float, default=0.5, metavar="X",
+                   help="drop events less sure than X, between 0 and 1 (default 0.5)")
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar on stderr")
+    p.set_defaults(func=_run_extract)
+
+
+def _iso_date(value: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-01-31") from None
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .documents import DocumentError, for_storage, iter_path
+    from .extract import Options, extract
+    from .store import TimelineError
+
+    try:
+        docs = [d for path in args.paths for d in iter_path(path, args.published)]
+        options = Options(published=args.published, min_confidence=args.min_confidence)
+        show = not args.no_progress and (sys.stderr.isatty() or len(docs) > 1)
+        timeline = extract(docs, options, progress=_progress_bar if show else None)
+        target = Path(args.into or args.output or ".")
+        base = target.parent if (args.into or args.output) else Path.cwd()
+        timeline = timeline.model_copy(update={"documents": [for_storage(d, base) for d in timeline.documents]})
+        return _write_extracted(args, timeline)
+    except (DocumentError, TimelineError, OSError) as exc:
+        print(f"timeline extract: {exc}", file=sys.stderr)
+        return 1
+
+
+def _progress_bar(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    end = "\n" if done >= total else ""
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents", end=end, file=sys.stderr, flush=True)
+
+
+def _write_extracted(args: argparse.Namespace, timeline) -> int:
+    from pathlib import Path
+
+    from .store import dumps, load, save
+
+    fmt = args.format or ("json" if (args.output or "").endswith(".json") else "yaml")
+    if args.into:
+        path = Path(args.into)
+        if path.exists():
+            from .merge import merge
+
+            loaded = load(path)
+            merged, report = merge(loaded.timeline, timeline)
+            save(path, merged, loaded.digest)
+            print(f"{path}: {len(report.added)} added, {len(report.updated)} updated, "
+                  f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped",
+                  file=sys.stderr)
+        else:
+            save(path, timeline, None)
+            print(f"{path}: {len(timeline.events)} events written", file=sys.stderr)
+        return 0
+    text = timeline.model_dump_json(indent=2, exclude_none=True) + "\n" if fmt == "json" else dumps(timeline)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"{args.output}: {len(timeline.events)} events written", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 # --- eval (evaluation harness) -----------------------------------------------------------------
