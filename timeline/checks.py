@@ -90,7 +90,10 @@ def document_text(document: Document, base_dir: Path | None) -> str | None:
 
 def _evidence(timeline: Timeline, base_dir: Path | None) -> list[Problem]:
     """Quotes must be in their document's text, and offsets must point at them."""
-    texts = {d.id: document_text(d, base_dir) for d in timeline.documents}
+    texts: dict[str, str | None] = {}
+    for document in timeline.documents:  # with a duplicate id, the first document counts
+        if document.id not in texts:
+            texts[document.id] = document_text(document, base_dir)
     found = []
     for n, event in enumerate(timeline.events):
         for k, source in enumerate(event.sources):
@@ -123,6 +126,8 @@ def _order(timeline: Timeline) -> list[Problem]:
     for conflict in solve(timeline).conflicts:
         if conflict.kind == "unknown-target":
             continue  # reported by _references with a suggestion
+        if conflict.relations and all(a == b for a, _, b in conflict.relations):
+            continue  # an event ordered against itself: reported by _references
         found.append(_problem(_conflict_path(conflict, timeline.events, index), conflict.message))
     return found
 

@@ -214,7 +214,7 @@ def _ryml_node(tree: Any, node: int, path: Path_, issues: list[_Issue]) -> Any:
             child = tree.next_sibling(child)
         return items
     value = tree.val(node)
-    if value is None:
+    if value is None or kind & ryml.VALREF:  # an alias (already reported) stands for nothing
         return None
     text = _ryml_text(value)
     return None if not kind & _QUOTED and text in NULLS else text
@@ -272,7 +272,7 @@ def _on_event(event: Any, stack: list[_Frame], marks: dict, issues: list[_Issue]
         stack.append(_Frame([], path))
     else:
         value = event.value if isinstance(event, yaml.ScalarEvent) else None
-        if isinstance(event, yaml.ScalarEvent) and event.style is None and value in NULLS:
+        if isinstance(event, yaml.ScalarEvent) and not event.style and value in NULLS:  # plain: None or ''
             value = None
         _attach(stack, value, mark, marks, issues)
 
@@ -443,6 +443,7 @@ def loads(text: str, filename: str = "events.yaml", base_dir: Path | None = None
     found = check(timeline, base_dir) if timeline is not None else _partial_checks(data, base_dir)
     problems += _locate_checks(found, text, filename)
     if problems:
+        problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
         raise TimelineError(problems)
     return timeline
 
