@@ -10,12 +10,12 @@ from . import lexicon
 from .state import Clause, DocState, EventMention, Mention
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|within|on|outside|into|across|of)\s+(?:the\s+)?(?:nearby\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|within|on|outside|into|across)\s+(?:the\s+)?(?:nearby\s+)?$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|visited|visiting|toured|tour of|trip to)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:on|against|struck|hit|attacked|invaded|shelled)\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _GROUP_PRONOUN = re.compile(r"^\W*(?:they|their)\b", re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|countries|nations|states|neighbours|neighbors)\b", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|countries|nations|states|governments|neighbours|neighbors)\b", re.IGNORECASE)
 _SUBORDINATE = frozenset({"when", "if", "whether", "that", "which", "who", "while", "because", "although",
                           "though", "unless", "since", "after", "before", "until", "as soon as", "once"})
 
