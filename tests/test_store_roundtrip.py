@@ -1,0 +1,229 @@
+"""Saving: comments and key order survive, writes are atomic, concurrent edits are refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline import store
+from timeline.models import MODALITIES, Document, Event, Relation, Source, Timeline
+from timeline.store import ConcurrentModificationError
+from timeline.taxonomy import type_names
+
+REPO_EVENTS = Path(__file__).resolve().parents[1] / "events.yaml"
+
+HAND_WRITTEN = """# Kept by hand: this header must survive.
+title: Test timeline
+
+documents:
+  - id: doc
+    published: 2024-01-31
+    text: "Russia attacked the village on Monday. Talks followed on Friday."
+
+events:
+  # --- first section ---
+  - id: attack
+    type: attack          # type before title: a person's key order
+    title: Russia attacks the village
+    date: 2024-01-29
+    sources:
+      - {document: doc, quote: Russia attacked the village, start: 0, end: 27}
+
+  - id: talks
+    title: Talks follow
+    type: negotiation
+    relations:
+      - {relation: after, target: attack}
+
+  # --- second section ---
+  - id: statement
+    title: A statement
+    type: statement
+    notes: >-
+      Folded notes
+      over two lines.
+
+rejected: []
+"""
+
+
+@pytest.fixture
+def hand(tmp_path: Path) -> Path:
+    path = tmp_path / "events.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    return path
+
+
+def edit(path: Path, change) -> str:
+    """Load, change the timeline in place, save with the digest; return the new text."""
+    loaded = store.load(path)
+    change(loaded.timeline)
+    store.save(path, loaded.timeline, loaded.digest)
+    return path.read_text(encoding="utf-8")
+
+
+def test_unchanged_save_is_byte_identical(hand):
+    before = hand.read_bytes()
+    loaded = store.load(hand)
+    new_digest = store.save(hand, loaded.timeline, loaded.digest)
+    assert hand.read_bytes() == before and new_digest == loaded.digest
+
+
+def test_repo_events_yaml_round_trips_byte_identical(tmp_path):
+    if not REPO_EVENTS.exists():
+        pytest.skip("events.yaml is not in this checkout")
+    copy = tmp_path / "events.yaml"
+    shutil.copy(REPO_EVENTS, copy)
+    (tmp_path / "events.yaml").write_bytes(REPO_EVENTS.read_bytes())
+    timeline = store.loads(REPO_EVENTS.read_text(encoding="utf-8"))
+    store.save(copy, timeline, store.digest_of(REPO_EVENTS.read_bytes()))
+    assert copy.read_bytes() == REPO_EVENTS.read_bytes()
+
+
+def test_edit_keeps_comments_key_order_and_other_events(hand):
+    def change(t: Timeline) -> None:
+        t.events[1] = t.events[1].model_copy(update={"title": "Talks follow in Moscow"})
+
+    text = edit(hand, change)
+    assert text == HAND_WRITTEN.replace("title: Talks follow\n", "title: Talks follow in Moscow\n")
+    assert "type: attack          # type before title" in text
+
+
+def test_new_key_goes_in_field_order_and_removed_key_disappears(hand):
+    def change(t: Timeline) -> None:
+        t.events[2] = t.events[2].model_copy(update={"notes": None, "actors": ["Armenia"]})
+        t.events[0] = t.events[0].model_copy(update={"curated": True})
+
+    text = edit(hand, change)
+    assert "Folded notes" not in text
+    assert "    type: statement\n    actors: [Armenia]\n" in text
+    assert "start: 0, end: 27}\n    curated: true\n\n  - id: talks" in text
+    assert "# --- second section ---" in text and text.endswith("rejected: []\n")
+
+
+def test_new_event_is_appended_and_removed_event_keeps_section_comment(hand):
+    def change(t: Timeline) -> None:
+        del t.events[1]
+        t.events.append(Event(id="ceasefire", title="A ceasefire", type="ceasefire", date="2024-02"))
+
+    text = edit(hand, change)
+    assert "id: talks" not in text
+    assert "# --- second section ---\n  - id: statement" in text
+    assert text.index("id: statement") < text.index("id: ceasefire") < text.index("rejected:")
+    assert store.load(hand).timeline.events[-1].date == "2024-02"
+
+
+def test_interrupted_save_leaves_original_byte_identical(hand, monkeypatch):
+    before = hand.read_bytes()
+    loaded = store.load(hand)
+    loaded.timeline.title = "Changed"
+
+    def crash(*args, **kwargs):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(store.os, "replace", crash)
+    with pytest.raises(OSError, match="simulated"):
+        store.save(hand, loaded.timeline, loaded.digest)
+    assert hand.read_bytes() == before
+    assert os.listdir(hand.parent) == ["events.yaml"]  # no temp file left behind
+
+
+def test_concurrent_modification_is_refused(hand):
+    loaded = store.load(hand)
+    hand.write_text(HAND_WRITTEN + "# someone else's edit\n", encoding="utf-8")
+    edited = hand.read_bytes()
+    loaded.timeline.title = "Mine"
+    with pytest.raises(ConcurrentModificationError, match="changed on disk since it was loaded"):
+        store.save(hand, loaded.timeline, loaded.digest)
+    assert hand.read_bytes() == edited
+
+
+def test_change_between_render_and_replace_is_refused(hand, monkeypatch):
+    loaded = store.load(hand)
+    real = store._render
+
+    def render_then_someone_saves(raw, timeline):
+        text = real(raw, timeline)
+        hand.write_text(HAND_WRITTEN.replace("Test timeline", "Theirs"), encoding="utf-8")
+        return text
+
+    monkeypatch.setattr(store, "_render", render_then_someone_saves)
+    with pytest.raises(ConcurrentModificationError):
+        store.save(hand, loaded.timeline, loaded.digest)
+    assert "Theirs" in hand.read_text(encoding="utf-8")
+
+
+def test_deleted_file_is_refused_and_none_digest_creates(tmp_path):
+    path = tmp_path / "new.yaml"
+    timeline = Timeline(events=[Event(id="a", title="A", type="attack")])
+    with pytest.raises(ConcurrentModificationError, match="deleted or moved"):
+        store.save(path, timeline, "0" * 64)
+    digest = store.save(path, timeline, None)
+    assert store.load(path).digest == digest
+
+
+def test_dumps_is_readable():
+    timeline = Timeline(
+        title="T",
+        events=[Event(id="a", title="A", type="attack", actors=["Armenia", "Russia"],
+                      relations=[Relation(relation="before", target="b")]),
+                Event(id="b", title="B", type="summit", notes="line one\nline two\n")],
+    )
+    text = store.dumps(timeline)
+    assert "actors: [Armenia, Russia]" in text
+    assert "- {relation: before, target: b}" in text
+    assert "notes: |\n      line one\n      line two\n" in text
+    assert "modality" not in text and "curated" not in text  # defaults omitted
+    assert "\n\n  - id: b" in text  # events separated by a blank line
+    assert store.loads(text) == timeline
+
+
+# --- hypothesis: load -> save -> load is the identity --------------------------------------------
+
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
+LINES = st.lists(TEXT, min_size=1, max_size=3).map("\n".join)
+SLUG = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+DATES = st.sampled_from(["2023", "2023-09", "2023-09-19", "../2024-01-31", "2024-01-31/..", "2023~", "2023-09-11/2023-09-20"])
+
+
+@st.composite
+def timelines(draw) -> Timeline:
+    ids = draw(st.lists(SLUG, min_size=1, max_size=5, unique=True))
+    docs = [Document(id="doc", title=draw(st.none() | TEXT), published=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1))),
+                     text=draw(st.none() | LINES))]
+    events = [
+        Event(
+            id=i, title=draw(TEXT), type=draw(st.sampled_from(type_names())), date=draw(st.none() | DATES),
+            date_inferred=draw(st.booleans()), actors=draw(st.lists(TEXT, max_size=3)),
+            location=draw(st.none() | TEXT), modality=draw(st.sampled_from(MODALITIES)),
+            sources=draw(st.lists(st.builds(Source, document=st.just("doc"), quote=TEXT), max_size=2)),
+            confidence=draw(st.none() | st.floats(0, 1)), tags=draw(st.lists(TEXT, max_size=2)),
+            notes=draw(st.none() | LINES), curated=draw(st.booleans()),
+        )
+        for i in ids
+    ]
+    return Timeline(title=draw(st.none() | TEXT), documents=docs, events=events, rejected=draw(st.lists(SLUG, max_size=2)))
+
+
+def _without_checks(monkeypatch) -> None:
+    """Generated quotes are not in the generated text: test the YAML round trip, not the checks."""
+    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None: [])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(timelines(), timelines())
+def test_load_save_load_is_identity(tmp_path, monkeypatch, first, second):
+    _without_checks(monkeypatch)
+    path = tmp_path / "events.yaml"
+    digest = store.save(path, first, None)
+    loaded = store.load(path)
+    assert loaded.timeline == first and loaded.digest == digest
+    store.save(path, second, loaded.digest)  # an in-place edit of one file into another
+    assert store.load(path).timeline == second
+    path.unlink()
