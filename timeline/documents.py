@@ -69,20 +69,21 @@ def _published_in(text: str) -> dt.date | None:
         return None
 
 
-def _jsonl_documents(text: str, source: str, published: dt.date | None) -> Iterator[Document]:
+def _jsonl_documents(text: str, source: str, published: dt.date | None, where: str | None = None) -> Iterator[Document]:
+    where = where or source
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise DocumentError(f"{source}:{number}: not a JSON object ({exc.msg})") from None
+            raise DocumentError(f"{where}:{number}: not a JSON object ({exc.msg})") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise DocumentError(f"{source}:{number}: each line needs a JSON object with a \"text\" string")
+            raise DocumentError(f"{where}:{number}: each line needs a JSON object with a \"text\" string")
         yield Document(
             id=str(record.get("id") or f"{source}-{number}"),
             title=record.get("title") or None,
-            published=published or _date(record.get("published"), f"{source}:{number}") or _published_in(record["text"]),
+            published=published or _date(record.get("published"), f"{where}:{number}") or _published_in(record["text"]),
             text=record["text"],
         )
 
@@ -140,6 +141,9 @@ def _file_documents(path: Path, published: dt.date | None) -> Iterator[Document]
     except OSError as exc:
         raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
     fmt = guess_format(path.name, text)
+    if fmt == "jsonl":
+        yield from _jsonl_documents(text, doc_id(path.name), published, str(path))
+        return
     for document in read_text(text, doc_id(path.name), fmt, published):
         origin = str(path) if fmt in ("text", "markdown") else None
         yield document.model_copy(update={"origin": origin})

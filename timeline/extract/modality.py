@@ -49,5 +49,8 @@ def assign_modality(state: DocState, options) -> DocState:
     """Stage: modality of every event."""
     for event in state.events:
         event.modality, names = modality_of(_scope(state, event))
+        own, own_names = modality_of(state.text[event.trigger.start:event.trigger.end])
+        if own in ("future", "hypothetical") and event.modality != "hypothetical":
+            event.modality, names = own, names + own_names
         event.cues += names
     return state

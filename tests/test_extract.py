@@ -1,0 +1,109 @@
+"""The extraction pipeline: stages as data, sentences and clauses, and scores on gold articles.
+
+The seed article is scored against ../shared/gold (skipped when the shared folder is absent);
+the hand-written articles in tests/data/articles keep the rules honest on other conflicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from timeline.evaluate.events import run_extractor, score
+from timeline.evaluate.gold import read_gold, shared_dir
+from timeline.extract import Options, extract
+from timeline.extract.clauses import clauses_of
+from timeline.extract.pipeline import stages
+from timeline.extract.sentences import _sentence_spans, is_boilerplate
+from timeline.models import Document
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+SEED_GOLD = shared_dir() / "gold" / "000_b6a62961ae883b3c.yaml"
+
+
+def test_stage_list_resolves():
+    names = [name for name, _ in stages()]
+    assert names[0] == "boilerplate" and "coreference" in names and len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("text,count", [
+    ("They met in St. Petersburg. Then they left.", 2),
+    ("The U.S. Army arrived. Gen. Smith spoke.", 2),
+    ("George H. W. Bush met him. Talks ended.", 2),
+])
+def test_sentences_keep_abbreviations(text, count):
+    assert len(_sentence_spans(text, 0, len(text))) == count
+
+
+def test_clauses_cut_at_connectives_not_noun_phrases():
+    text = "When Armenia and the United States held joint exercises, Azerbaijan attacked and then withdrew."
+    quotes = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0)]
+    assert quotes[0] == "When Armenia and the United States held joint exercises"
+    assert quotes[1] == "Azerbaijan attacked" and quotes[2].startswith("and then withdrew")
+
+
+@pytest.mark.parametrize("line", ["Related Pages", "Mondo International Updated on 2024-01-31",
+                                  "By Jane Smith, Reuters", "Monday, January 28, 2019"])
+def test_boilerplate_lines(line):
+    assert is_boilerplate(line)
+
+
+def test_boilerplate_is_not_an_article_sentence():
+    assert not is_boilerplate("Rebels attacked the town on Monday, killing three.")
+
+
+def _extract(text: str, published=dt.date(2024, 1, 31)):
+    return extract([Document(id="d", text=text, published=published)], Options())
+
+
+def test_quote_is_exact_substring_with_offsets():
+    text = "Headline here\n\nRebels attacked a police post near the border, and the army then withdrew."
+    timeline = _extract(text)
+    assert timeline.events
+    for event in timeline.events:
+        for source in event.sources:
+            assert text[source.start:source.end] == source.quote
+
+
+def test_modality_and_open_dates():
+    text = "Story\n\nThe rebels did not attack the town. The two leaders will meet next year in Oslo."
+    events = {e.type: e for e in _extract(text).events}
+    assert events["attack"].modality == "negated" and events["attack"].date == "../2024-01-31"
+    assert events["meeting"].modality == "future" and events["meeting"].date.startswith("2025")
+
+
+def test_cue_orders_events():
+    text = "Story\n\nRebels attacked the town. Subsequently, the army deployed troops to the border."
+    timeline = _extract(text)
+    attack = next(e for e in timeline.events if e.type == "attack")
+    troops = next(e for e in timeline.events if e.type == "mobilization")
+    assert [(r.relation, r.target) for r in troops.relations] == [("after", attack.id)]
+
+
+def test_ids_are_stable_and_unique():
+    text = SEED_GOLD.read_text() if SEED_GOLD.exists() else (ARTICLES / "kashmir_crisis.txt").read_text()
+    first = [e.id for e in _extract(text).events]
+    assert first == [e.id for e in _extract(text).events] and len(first) == len(set(first))
+
+
+def _scores(gold_path: Path) -> dict:
+    gold = [read_gold(gold_path)]
+    predicted, _ = run_extractor(gold)
+    return score(gold, predicted)["overall"]
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared gold folder not found (../shared or $TIMELINE_SHARED)")
+def test_seed_targets():
+    figures = _scores(SEED_GOLD)
+    assert figures["recall"] == 1.0 and figures["precision"] >= 0.9
+    assert figures["type_accuracy"] >= 0.9 and figures["actor_f1"] >= 0.9
+    assert figures["soundness"] == 1.0 and figures["ordering"] >= 0.9
+
+
+@pytest.mark.parametrize("name,recall,precision", [("kashmir_crisis", 0.85, 0.85), ("sahel_convoy", 0.5, 0.6)])
+def test_own_articles(name, recall, precision):
+    figures = _scores(ARTICLES / f"{name}.yaml")
+    assert figures["recall"] >= recall and figures["precision"] >= precision
+    assert figures["soundness"] in (None, 1.0)

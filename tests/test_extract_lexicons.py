@@ -1,0 +1,67 @@
+"""Every lexicon entry carries an example; each example must do what the entry says."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import lexicon
+from timeline.extract.arguments import names_in
+from timeline.extract.modality import modality_of
+from timeline.extract.triggers import rules, triggers_in
+from timeline.taxonomy import type_names
+
+TRIGGERS = lexicon.load("triggers")["triggers"]
+
+
+def test_every_event_type_has_triggers():
+    assert {t["type"] for t in TRIGGERS} == set(type_names())
+
+
+def test_rule_names_are_unique():
+    names = [t["name"] for t in TRIGGERS]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("entry", TRIGGERS, ids=[t["name"] for t in TRIGGERS])
+def test_trigger_example_fires(entry):
+    found = triggers_in(entry["example"])
+    assert entry["name"] in {t.rule for t in found}, [t.rule for t in found]
+
+
+def _entries(file: str, key: str) -> list[dict]:
+    return lexicon.load(file)[key]
+
+
+NAMED = [("states", "states"), ("organisations", "organisations"), ("people", "people"), ("gazetteer", "places")]
+NAME_CASES = [(e, file) for file, key in NAMED for e in _entries(file, key)]
+
+
+@pytest.mark.parametrize("entry,file", NAME_CASES, ids=[f"{f}:{e['name']}" for e, f in NAME_CASES])
+def test_name_example_resolves(entry, file):
+    found = names_in(entry["example"], 0, len(entry["example"]))
+    resolved = {m.name for m in found} | {m.state for m in found if m.state}
+    target = entry["name"]
+    assert target in resolved or (file == "states" and entry["capital"] in resolved), found
+
+
+def test_typo_tolerant_surname():
+    found = names_in("Pashnyan met Aliev.", 0, 19)
+    assert [m.name for m in found] == ["Nikol Pashinyan", "Ilham Aliyev"]
+
+
+MODALITY = _entries("modality", "cues")
+
+
+@pytest.mark.parametrize("entry", MODALITY, ids=[c["name"] for c in MODALITY])
+def test_modality_example(entry):
+    modality, names = modality_of(entry["example"])
+    assert entry["name"] in names and modality == entry["modality"]
+
+
+def test_not_only_is_not_negation():
+    assert modality_of("but now he not only")[0] == "asserted"
+
+
+def test_rules_sorted_most_specific_first():
+    weights = [r["weight"] for r in rules()]
+    assert weights == sorted(weights, reverse=True)
