@@ -1,0 +1,39 @@
+"""CI gate: the extractor's scores on the gold timelines and EventStoryLine stay above pinned floors.
+
+Floors live in ``timeline/evaluate/floors_events.json``; raise them with
+``timeline eval events --esc --update-floors``; lowering one needs ``--allow-lower-floors``.
+"""
+
+import pytest
+
+from timeline.evaluate import esc
+from timeline.evaluate import events as ev
+from timeline.evaluate.gold import shared_dir
+
+GOLD = shared_dir() / "gold"
+
+
+@pytest.fixture(scope="module")
+def report():
+    if not GOLD.is_dir() or not esc.default_dir().is_dir():
+        pytest.skip(f"gold timelines or EventStoryLine not found under {shared_dir()} (set TIMELINE_SHARED)")
+    figures = ev.evaluate_gold(GOLD)
+    figures["esc"] = esc.evaluate(systems=("extractor", "dct"))
+    return figures
+
+
+def test_floors_file_names_real_figures(report):
+    floors = ev.read_floors()
+    assert floors, "floors_events.json is empty"
+    assert {k for k in floors if ev._lookup(report, k) is None} <= {k for k in floors if k.startswith("esc.timex")}
+
+
+def test_scores_stay_above_pinned_floors(report):
+    assert ev.floor_failures(report, ev.read_floors()) == []
+
+
+def test_extractor_beats_the_baselines(report):
+    overall = report["overall"]
+    assert overall["f1"] > 0.0  # the 'nothing' baseline
+    assert overall["soundness"] >= overall["baseline_soundness"]
+    assert overall["ordering"] >= overall["baseline_ordering"]
