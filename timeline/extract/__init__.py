@@ -63,6 +63,13 @@ def extract(
     return _solved(timeline) if options.solve else timeline
 
 
+def _without(timeline: Timeline, bad: set[tuple[str, str, str]]) -> Timeline:
+    """Drop relations the solver found contradictory (a cue misread), keeping everything else."""
+    for event in timeline.events:
+        event.relations = [r for r in event.relations if (event.id, r.relation, r.target) not in bad]
+    return timeline
+
+
 def _fingerprint():
     try:
         from ..merge import fingerprint
@@ -78,6 +85,9 @@ def _solved(timeline: Timeline) -> Timeline:
     except ImportError:
         return timeline
     solution = solve(timeline)
+    if solution.conflicts:
+        timeline = _without(timeline, {tuple(r) for c in solution.conflicts for r in c.relations})
+        solution = solve(timeline)
     troubled = {i for c in solution.conflicts for i in c.event_ids}
     fingerprint = _fingerprint()
     for event in timeline.events:
@@ -87,5 +97,6 @@ def _solved(timeline: Timeline) -> Timeline:
         if bounds.earliest is None and bounds.latest is None:
             continue
         event.date = dates.format_interval(bounds.earliest, bounds.latest)
+    for event in timeline.events:
         event.fingerprint = fingerprint(event)
     return timeline

@@ -49,7 +49,9 @@ def _live(state: DocState, threshold: float) -> list[int]:
 
 def _relate(state: DocState, a: int, relation: str, b: int, rule: str) -> None:
     ca, cb = _canonical(state, a), _canonical(state, b)
-    if ca != cb and not any(t == cb for _, t in state.events[ca].relations):
+    linked = any(t == cb for _, t in state.events[ca].relations) or any(
+        t == ca for _, t in state.events[cb].relations)
+    if ca != cb and not linked:
         state.events[ca].relations.append((relation, cb))
         state.events[ca].cues.append(rule)
 
