@@ -57,7 +57,7 @@ def _add_show(sub: argparse._SubParsersAction) -> None:
         "and exits with status 1.")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
     p.add_argument("--width", type=int, default=100, metavar="N",
-                   help="fit the table into N columns (default: 100)")
+                   help="fit the table into N columns (default: 100; at least 72 keeps dates whole)")
     p.set_defaults(func=_run_show)
 
 

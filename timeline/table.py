@@ -12,8 +12,9 @@ import datetime as dt
 from .models import Event, Timeline
 
 HEADERS = ("id", "date", "precision", "type", "title", "actors")
-_MIN = {"id": 18, "date": 10, "precision": 5, "type": 10, "title": 24, "actors": 12}
-_SHRINK_ORDER = ("actors", "id", "type", "title", "date", "precision")
+_COMFORT = {"id": 18, "date": 14, "precision": 9, "type": 10, "title": 24, "actors": 12}
+_HARD = {"id": 10, "date": 10, "precision": 5, "type": 8, "title": 16, "actors": 6}
+_SHRINK_ORDER = ("actors", "id", "type", "title", "precision", "date")
 
 
 def sort_key(indexed: tuple[int, Event]) -> tuple:
@@ -35,16 +36,16 @@ def rows(timeline: Timeline) -> list[tuple[str, ...]]:
 
 
 def _widths(table: list[tuple[str, ...]], width: int) -> list[int]:
-    """Natural column widths, shrunk (title first) until the row fits ``width``."""
+    """Natural column widths, shrunk until the row fits ``width``: first down to comfortable
+    sizes (actors first, title last), then down to the bare minimum."""
     widths = [max(len(r[i]) for r in table) for i in range(len(HEADERS))]
     excess = sum(widths) + 2 * (len(HEADERS) - 1) - width
-    for name in _SHRINK_ORDER:
-        if excess <= 0:
-            break
-        i = HEADERS.index(name)
-        cut = min(excess, max(0, widths[i] - _MIN[name]))
-        widths[i] -= cut
-        excess -= cut
+    for floor in (_COMFORT, _HARD):
+        for name in _SHRINK_ORDER:
+            i = HEADERS.index(name)
+            cut = min(max(excess, 0), max(0, widths[i] - floor[name]))
+            widths[i] -= cut
+            excess -= cut
     return widths
 
 
@@ -60,5 +61,5 @@ def render(timeline: Timeline, width: int = 100) -> str:
     lines = ["  ".join(_cell(c, w) for c, w in zip(row, widths)).rstrip() for row in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
     if any(e.date_inferred for e in timeline.events):
-        lines.append("* date inferred from the publication date or relations, not stated in the text")
+        lines.append("* date inferred, not stated in the text")
     return "\n".join(lines)
