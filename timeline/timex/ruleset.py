@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import yaml
 
+from .firstchar import guard
 from .lexicon import RULES_DIR, expand
 from .normalise import NORMALISERS
 
@@ -42,7 +43,7 @@ def _compile(entry: dict, priority: int) -> Rule:
     if entry.get("type") not in TYPES or entry.get("norm") not in NORMALISERS:
         raise RuleError(f"rule {name}: needs a type in {TYPES} and a known norm, got {entry}")
     try:
-        regex = re.compile(expand(entry["pattern"]), re.IGNORECASE)
+        regex = re.compile(guard(expand(entry["pattern"]), re.IGNORECASE), re.IGNORECASE)
     except (re.error, KeyError) as exc:
         raise RuleError(f"rule {name}: bad pattern ({exc})") from None
     return Rule(name, entry["type"], regex, entry["norm"], priority, entry.get("args") or {},
