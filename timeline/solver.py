@@ -11,9 +11,10 @@ Constraints, as difference constraints between endpoints (``x <= y``, weight 0 d
   cycle ``a before b before a`` is a contradiction even without dates); ``a after b`` is
   ``b before a``;
 * ``a during b``: ``s_b <= s_a`` and ``e_a <= e_b`` (a's window shrinks into b's);
-* ``a overlaps b``: ``s_a <= e_b`` and ``s_b <= e_a``: the windows must intersect. This never
-  tightens a's own window (a may have begun long before b), but it carries through chains
-  (a overlaps b, b before c: c starts after a starts), and disjoint windows come out empty;
+* ``a overlaps b``: the two windows must share a day. It is checked after propagation, not
+  propagated: news text pairs "while" with "after" loosely ("during the exercises, X then
+  attacked"), so overlaps never makes a cycle and never tightens a window. ``OrderGraph`` (what
+  the relations entail, for scoring) does read it as ``s_a <= e_b`` and ``s_b <= e_a``;
 * publication: an ``asserted`` or ``negated`` event with a source in a document published on day
   P happened no later than P (``e <= P``, the earliest such P); a ``future`` or ``hypothetical``
   event has not happened by P (``P <= s``, the latest such P): a hypothetical is an unrealised
@@ -22,9 +23,9 @@ Constraints, as difference constraints between endpoints (``x <= y``, weight 0 d
 Bounds propagate along the edges to a fixpoint (a worklist; values only ever move to one of the
 finitely many stated day numbers, so it terminates; O(V*E) worst case). Contradictions come back as
 ``Conflict`` objects naming the events and relations involved: an endpoint whose earliest day is
-after its latest day (``kind="empty"``; this covers windows that must overlap but do not), a
-cycle through a strict ``before`` (``kind="cycle"``), and relations to unknown events
-(``kind="unknown-target"``). Nothing is dropped: every relation is either used or reported.
+after its latest day (``kind="empty"``), windows that must overlap but do not
+(``kind="disjoint"``), a cycle through a strict ``before`` (``kind="cycle"``), and relations to
+unknown events (``kind="unknown-target"``). Nothing is dropped: every relation is either used or reported.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ class Conflict:
     event_ids: list[str]
     relations: list[Triple]
     message: str
-    kind: str = "empty"  # empty | cycle | unknown-target
+    kind: str = "empty"  # empty | disjoint | cycle | unknown-target
 
 
 @dataclass
@@ -80,8 +81,8 @@ def is_stated(event: Event) -> bool:
     return event.date is not None and (not event.date_inferred or event.curated)
 
 
-def _edges_for(event: Event, known: set[str]) -> tuple[list[_Edge], list[Conflict]]:
-    """Endpoint edges of one event's relations; relations to unknown events become conflicts."""
+def _edges_for(event: Event, known: set[str], overlaps: bool = False) -> tuple[list[_Edge], list[Conflict]]:
+    """Endpoint edges of one event's relations (overlaps only on request); unknown targets are conflicts."""
     edges = [_Edge((event.id, "s"), (event.id, "e"), False, None)]
     conflicts = []
     for rel in event.relations:
@@ -96,7 +97,7 @@ def _edges_for(event: Event, known: set[str]) -> tuple[list[_Edge], list[Conflic
             edges.append(_Edge((a, "e"), (b, "s"), True, triple))
         elif rel.relation == "during":
             edges += [_Edge((b, "s"), (a, "s"), False, triple), _Edge((a, "e"), (b, "e"), False, triple)]
-        else:  # overlaps: each starts no later than the other ends
+        elif overlaps:  # each starts no later than the other ends
             edges += [_Edge((a, "s"), (b, "e"), False, triple), _Edge((b, "s"), (a, "e"), False, triple)]
     return edges, conflicts
 
@@ -234,6 +235,21 @@ def _describe(origin: str, relations: list[Triple]) -> str:
     return origin
 
 
+def _disjoint_conflicts(timeline: Timeline, net: _Network, known: set[str], broken: set[str]) -> list[Conflict]:
+    """``a overlaps b`` needs the two windows to share a day (events already in conflict aside)."""
+    found = []
+    for event in timeline.events:
+        for rel in event.relations:
+            if rel.relation != "overlaps" or rel.target not in known or {event.id, rel.target} & broken:
+                continue
+            a, b = _window(net, event.id), _window(net, rel.target)
+            if (a.latest and b.earliest and a.latest < b.earliest) or (b.latest and a.earliest and b.latest < a.earliest):
+                message = (f"{event.id} overlaps {rel.target}, but their dates do not meet "
+                           f"({dates.format_interval(a.earliest, a.latest)} and {dates.format_interval(b.earliest, b.latest)})")
+                found.append(Conflict(sorted({event.id, rel.target}), [(event.id, "overlaps", rel.target)], message, "disjoint"))
+    return found
+
+
 def _sccs(nodes: list[Node], out: dict[Node, list[_Edge]]) -> dict[Node, int]:
     """Strongly connected components (iterative Tarjan): node -> component number."""
     index: dict[Node, int] = {}
@@ -324,6 +340,8 @@ def solve(timeline: Timeline) -> Solution:
     net.propagate()
     conflicts += _cycle_conflicts(net) + _empty_conflicts(net)
     broken = {i for c in conflicts if c.kind != "unknown-target" for i in c.event_ids}
+    conflicts += _disjoint_conflicts(timeline, net, known, broken)
+    broken = {i for c in conflicts if c.kind != "unknown-target" for i in c.event_ids}
     bounds = {e.id: (_fallback(e, timeline) if e.id in broken else _window(net, e.id)) for e in timeline.events}
     return Solution(bounds, conflicts)
 
@@ -370,7 +388,7 @@ class OrderGraph:
         known = {e.id for e in timeline.events}
         self.out: dict[Node, list[_Edge]] = defaultdict(list)
         for event in timeline.events:
-            for edge in _edges_for(event, known)[0]:
+            for edge in _edges_for(event, known, overlaps=True)[0]:
                 self.out[edge.tail].append(edge)
 
     def _reach(self, src: Node, dst: Node, strict: bool) -> bool:
