@@ -1,0 +1,29 @@
+"""Publication dates found in the text itself: headers, datelines, JSON and HTML metadata."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex.published import find_published
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia's choice\n\nMondo International Updated on 2024-01-31\n\nText.", dt.date(2024, 1, 31)),
+    ("Published: March 5, 2023\nThe ministers met.", dt.date(2023, 3, 5)),
+    ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY SAID", dt.date(1990, 1, 3)),
+    ("MOSCOW (USSR), 6 JUL 89 (TASS) -- THE ENVOY", dt.date(1989, 7, 6)),
+    ("Friday, January 4, 2019\n\nAn apartment building collapsed on Monday.", dt.date(2019, 1, 4)),
+    ('{"headline": "x", "datePublished": "2022-10-07T08:00:00Z"}', dt.date(2022, 10, 7)),
+    ('<html><head><meta property="article:published_time" content="2021-06-01"></head>'
+     "<body><p>Talks resumed.</p></body></html>", dt.date(2021, 6, 1)),
+])
+def test_found(text, expected):
+    assert find_published(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "", "The talks failed yesterday and will resume on Tuesday.",
+    "SAN SALVADOR, NO DATE (RADIO) -- THE ARMY SAID",
+])
+def test_absent_gives_none_never_today(text):
+    assert find_published(text) is None

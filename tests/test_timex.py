@@ -1,0 +1,105 @@
+"""Tagging behaviour: offsets, resolution in news and narrative mode, EDTF, and never inventing."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dates import parse
+from timeline.timex import tag
+
+PUBLISHED = dt.date(2024, 1, 31)  # a Wednesday
+
+
+def values(text, published=PUBLISHED, mode="news"):
+    return [(t.text, t.value) for t in tag(text, published, mode)]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said they may meet again.",          # modal "may"
+    "Troops will march on the capital.",            # "march" as a verb
+    "He came a second time.",                       # "a second" as a rank
+    "The army has 2000 soldiers and 1500 tanks.",   # counts, not years
+    "Call 555-2020 for details.",                   # a phone number
+    "In 1,994 cases the claim failed.",             # a number with a thousands separator
+    "A second round of talks began.",
+])
+def test_never_invents_a_date(text):
+    assert values(text) == []
+
+
+def test_offsets_slice_the_input_exactly():
+    text = "Café talks — résumé: on 5 March 2023, and again “last week”.\r\nThen yesterday."
+    for timex in tag(text, PUBLISHED):
+        assert text[timex.start:timex.end] == timex.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy arrived on Tuesday.", ("Tuesday", "2024-01-30")),
+    ("The envoy will arrive on Tuesday.", ("Tuesday", "2024-02-06")),
+    ("The envoy arrived two years ago.", ("two years ago", "2022")),
+    ("Clashes broke out earlier this month.", ("earlier this month", "2024-01")),
+    ("The ceasefire held last week.", ("last week", "2024-W04")),
+    ("In the past, Russia mediated.", ("the past", "PAST_REF")),
+    ("Relations have recently improved.", ("recently", "PAST_REF")),
+])
+def test_news_mode_resolves_against_the_publication_date(text, expected):
+    assert expected in values(text)
+
+
+def test_without_publication_date_relative_expressions_stay_unresolved():
+    found = values("Yesterday the talks failed; last week too, on Tuesday.", published=None)
+    assert found == [("Yesterday", "XXXX-XX-XX"), ("last week", "XXXX-WXX"), ("Tuesday", "XXXX-WXX-2")]
+    assert all(t.edtf is None for t in tag("Yesterday and now.", None))
+
+
+def test_narrative_mode_resolves_against_the_last_mentioned_date():
+    text = ("The offensive began on 3 March 1917. Two days later the line broke. "
+            "In June the army mutinied. The following year peace came.")
+    found = values(text, published=None, mode="narrative")
+    assert ("Two days later", "1917-03-05") in found
+    assert ("June", "1917-06") in found
+    assert ("The following year", "1918") in found
+
+
+def test_the_following_day_is_anaphoric_in_news_too():
+    assert ("the following day", "2023-09-20") in values("On Sept. 19, 2023 Baku attacked; the following day a truce held.")
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("It happened last week.", "2024-01-22/2024-01-28"),
+    ("Since 1994 the front was frozen.", "1994/.."),
+    ("In the past, Russia mediated.", "../2024-01-31"),
+    ("In the 1990s the front froze.", "199X"),
+    ("It was hot in summer 2023.", "2023-22"),
+    ("Profit fell in the third quarter of 2023.", "2023-07-01/2023-09-30"),
+    ("On Sept. 19, 2023 the attack began.", "2023-09-19"),
+])
+def test_edtf_interval_of_a_date(text, edtf):
+    found = [t.edtf for t in tag(text, PUBLISHED) if t.edtf]
+    assert edtf in found
+    parse(edtf)  # and the project's EDTF reader accepts it
+
+
+def test_durations_and_sets_have_no_edtf():
+    for timex in tag("They fought for 44 days and meet every week.", PUBLISHED):
+        assert timex.type in ("DURATION", "SET") and timex.edtf is None
+
+
+def test_all_caps_text_is_tagged():
+    assert ("30 DECEMBER", "1989-12-30") in values("THE ATTACK TOOK PLACE ON 30 DECEMBER.", dt.date(1990, 1, 3))
+
+
+def test_bad_mode_is_a_clear_error():
+    with pytest.raises(ValueError, match="mode"):
+        tag("today", PUBLISHED, mode="poetry")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -/:.,abJMaylstw\n")) , max_size=200))
+def test_any_text_gives_exact_slices_and_valid_edtf(text):
+    for timex in tag(text, PUBLISHED):
+        assert text[timex.start:timex.end] == timex.text
+        if timex.edtf:
+            parse(timex.edtf)
