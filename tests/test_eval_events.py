@@ -172,3 +172,15 @@ def test_cli_reports_a_bad_gold_folder(tmp_path, capsys):
 def test_cli_reports_a_missing_predictions_file(gold_dir, tmp_path, capsys):
     assert main(["eval", "events", "--gold", str(gold_dir), "--predictions", str(tmp_path / "x.yaml")]) == 1
     assert "x.yaml" in capsys.readouterr().err
+
+
+def test_docs_cover_every_option():
+    from pathlib import Path
+
+    from timeline.cli import build_parser
+
+    parser = build_parser()
+    eval_parser = next(a for a in parser._subparsers._group_actions[0].choices["eval"]._actions if a.dest == "target")
+    options = [o for a in eval_parser.choices["events"]._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "evaluation-events.md").read_text()
+    assert options and [o for o in options if f"`{o}" not in doc] == []
