@@ -24,3 +24,30 @@ def test_rule_example_is_found_by_that_rule(rule):
     """The example must exercise the rule itself, not only a neighbour."""
     text = rule.example["text"]
     assert any(m for m in rule.regex.finditer(text)), f"{rule.name} does not match its own example"
+
+
+def _sample_texts():
+    from timeline.evaluate.corpora import shared_dir
+
+    root = shared_dir()
+    paths = [root.parent / "seeds" / "000_b6a62961ae883b3c.txt",
+             *sorted((root / "wikiwars" / "in").glob("0[1-3]*.sgm")),
+             *sorted((root / "te3-platinum" / "input").glob("*.TE3input"))[:5]]
+    texts = [p.read_text(encoding="utf-8") for p in paths if p.is_file()]
+    if not texts:
+        pytest.skip("shared corpora not found (../shared or $TIMELINE_SHARED)")
+    return texts + [example_text(r) for r in rules()]
+
+
+def example_text(rule):
+    return rule.example["text"]
+
+
+def test_keyed_windows_find_what_a_full_scan_finds():
+    """Each rule runs only around its keys; that must never lose or change a match."""
+    from timeline.timex.matcher import find
+
+    for text in _sample_texts():
+        windowed = [(c.start, c.end, c.rule.name) for c in find(text)]
+        full = [(c.start, c.end, c.rule.name) for c in find(text, full_scan=True)]
+        assert windowed == full

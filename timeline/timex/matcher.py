@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .ruleset import Rule, rules
+from .keys import key_spans, windows
+from .ruleset import Rule, literal_keys, rules
 
 # Modifiers that belong to a date's extent in TimeML ("early March", "the end of 2012").
 _MOD_PREFIX = re.compile(
@@ -23,9 +24,15 @@ class Candidate:
     groups: dict
 
 
-def _candidates(text: str, rule: Rule):
-    for found in rule.regex.finditer(text):
-        start, end = found.span("t") if "t" in rule.regex.groupindex and found.group("t") else found.span()
+def _candidates(text: str, rule: Rule, lo: int, hi: int):
+    """Matches of a rule that start inside a window, re-matched on the whole text so lookaheads
+    see past the window's end."""
+    for windowed in rule.regex.finditer(text, lo, hi):
+        found = rule.regex.match(text, windowed.start())
+        if found is None:
+            continue
+        has_t = "t" in rule.regex.groupindex and found.group("t") is not None
+        start, end = found.span("t") if has_t else found.span()
         if end > start:
             yield Candidate(start, end, rule, found.groupdict())
 
@@ -63,7 +70,13 @@ def extend_mods(text: str, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def find(text: str) -> list[Candidate]:
-    """All kept candidates of a text, in order."""
-    found = [c for rule in rules() for c in _candidates(text, rule)]
+def find(text: str, full_scan: bool = False) -> list[Candidate]:
+    """All kept candidates of a text, in order; ``full_scan`` runs every rule over the whole text
+    (slow; the windowed default must give the same result, which a test checks)."""
+    if full_scan:
+        found = [c for rule in rules() for c in _candidates(text, rule, 0, len(text))]
+        return extend_mods(text, select(found))
+    spans = key_spans(text, literal_keys())
+    found = [c for rule in rules() for lo, hi in windows(spans, rule.keys, len(text))
+             for c in _candidates(text, rule, lo, hi)]
     return extend_mods(text, select(found))

@@ -31,6 +31,7 @@ class Rule:
     priority: int
     args: dict = field(default_factory=dict)
     example: dict = field(default_factory=dict)
+    keys: tuple[str, ...] = ()
 
     @property
     def contextual(self) -> bool:
@@ -46,8 +47,11 @@ def _compile(entry: dict, priority: int) -> Rule:
         regex = re.compile(guard(expand(entry["pattern"]), re.IGNORECASE), re.IGNORECASE)
     except (re.error, KeyError) as exc:
         raise RuleError(f"rule {name}: bad pattern ({exc})") from None
+    keys = tuple(str(k) if str(k).isupper() else str(k).lower() for k in entry.get("keys") or ())
+    if not keys:
+        raise RuleError(f"rule {name}: needs keys (words or classes one of which every match contains)")
     return Rule(name, entry["type"], regex, entry["norm"], priority, entry.get("args") or {},
-                entry.get("example") or {})
+                entry.get("example") or {}, keys)
 
 
 @lru_cache(maxsize=1)
@@ -63,3 +67,9 @@ def rules() -> tuple[Rule, ...]:
     if duplicates:
         raise RuleError(f"duplicate rule names: {sorted(duplicates)}")
     return tuple(compiled)
+
+
+@lru_cache(maxsize=1)
+def literal_keys() -> frozenset[str]:
+    """The literal key words of all rules (the classes come from the lexicon)."""
+    return frozenset(k for rule in rules() for k in rule.keys if not k.isupper())

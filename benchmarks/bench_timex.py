@@ -1,0 +1,67 @@
+"""Speed of the timex tagger against its peers on the MUC-3 news reports, in one run.
+
+    python benchmarks/bench_timex.py [--docs N] [--peers dateparser,datefinder]
+
+Every system tags the same documents (publication date from the corpus), after a warm-up on
+the first one; the script prints docs/s, characters/s and the ratio of our speed to each peer's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timeline.evaluate.corpora import shared_dir  # noqa: E402
+from timeline.evaluate.timex_peers import PEERS, version  # noqa: E402
+from timeline.timex.output import parse_day  # noqa: E402
+
+
+def load_docs(limit: int | None) -> list[dict]:
+    path = shared_dir() / "muc3" / "docs.jsonl"
+    if not path.is_file():
+        sys.exit(f"bench_timex: {path} not found (set TIMELINE_SHARED)")
+    docs = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            doc = json.loads(line)
+            docs.append((doc["text"], parse_day(doc.get("published"), doc["id"])))
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def measure(name: str, docs: list) -> tuple[float, int]:
+    """Seconds to tag all docs (after one warm-up call) and the number of expressions found."""
+    adapter = PEERS[name][0]
+    adapter(docs[0][0], docs[0][1], "news")
+    found = 0
+    began = time.perf_counter()
+    for text, published in docs:
+        found += len(adapter(text, published, "news"))
+    return time.perf_counter() - began, found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=300, help="documents to tag (default 300; 0 = all 1,700)")
+    parser.add_argument("--peers", default="dateparser,datefinder", help="comma-separated peers to compare")
+    args = parser.parse_args()
+    docs = load_docs(args.docs or None)
+    chars = sum(len(text) for text, _ in docs)
+    print(f"MUC-3: {len(docs)} documents, {chars:,} characters; Python {platform.python_version()}")
+    ours, found = measure("timeline", docs)
+    print(f"{'timeline':12} {version('timeline'):10} {len(docs) / ours:9.1f} docs/s {chars / ours / 1e3:9.1f} kchar/s  {found} timexes")
+    for name in [p for p in args.peers.split(",") if p]:
+        seconds, found = measure(name, docs)
+        print(f"{name:12} {version(PEERS[name][1]):10} {len(docs) / seconds:9.1f} docs/s {chars / seconds / 1e3:9.1f} kchar/s  "
+              f"{found} dates   timeline is {seconds / ours:.1f}x faster")
+
+
+if __name__ == "__main__":
+    main()
