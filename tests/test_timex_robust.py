@@ -47,3 +47,13 @@ def _timed(text):
     began = time.perf_counter()
     tag(text, PUBLISHED)
     return time.perf_counter() - began
+
+
+def test_large_texts_are_tagged_in_chunks_with_exact_offsets(monkeypatch):
+    from timeline.timex import matcher
+
+    text = "The talks of 5 May 2021 failed.\nTroops left on Tuesday and came back last week.\n" * 400
+    whole = [(t.start, t.text, t.value) for t in tag(text, PUBLISHED)]
+    monkeypatch.setattr(matcher, "CHUNK", 1000)
+    chunked = [(t.start, t.text, t.value) for t in tag(text, PUBLISHED)]
+    assert chunked == whole and len(whole) == 1200

@@ -70,9 +70,38 @@ def extend_mods(text: str, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+CHUNK = 1 << 20  # characters tagged at a time, so memory stays flat on very large inputs
+
+
 def find(text: str, full_scan: bool = False) -> list[Candidate]:
-    """All kept candidates of a text, in order; ``full_scan`` runs every rule over the whole text
-    (slow; the windowed default must give the same result, which a test checks)."""
+    """All kept candidates of a text, in order, tagging very large texts chunk by chunk (cut at
+    line breaks); ``full_scan`` runs every rule over the whole text (slow; the windowed default
+    must give the same result, which a test checks)."""
+    if len(text) <= CHUNK:
+        return _find_one(text, full_scan)
+    out: list[Candidate] = []
+    lo = 0
+    while lo < len(text):
+        hi = _boundary(text, lo)
+        out.extend(Candidate(c.start + lo, c.end + lo, c.rule, c.groups)
+                   for c in _find_one(text[lo:hi], full_scan))
+        lo = hi
+    return out
+
+
+def _boundary(text: str, lo: int) -> int:
+    """End of the chunk starting at ``lo``: the last line break (else blank) in its second half."""
+    hi = lo + CHUNK
+    if hi >= len(text):
+        return len(text)
+    for mark in ("\n", " "):
+        cut = text.rfind(mark, lo + CHUNK // 2, hi)
+        if cut >= 0:
+            return cut + 1
+    return hi
+
+
+def _find_one(text: str, full_scan: bool) -> list[Candidate]:
     if full_scan:
         found = [c for rule in rules() for c in _candidates(text, rule, 0, len(text))]
         return extend_mods(text, select(found))
