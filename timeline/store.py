@@ -19,7 +19,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import io
+import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -168,13 +170,7 @@ def _read_ryml(raw: bytes) -> tuple[Any, list[_Issue]]:
     """Parse with rapidyaml into plain data; tags, anchors and duplicate keys become issues."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    try:
-        with _quiet_stderr():
-            tree = ryml.parse_in_arena(raw)
-    except Exception as exc:  # ryml raises its own ExceptionParse types
-        loc = getattr(getattr(exc, "errdata_parse", None), "ymlloc", None)
-        mark = (loc.line, loc.col) if loc is not None and loc.line else None
-        raise _SyntaxProblem(f"YAML syntax error: {getattr(exc, 'msg', exc)}", mark) from None
+    tree = _parse_ryml(raw)
     root = tree.root_id()
     if tree.is_stream(root):
         if tree.num_children(root) != 1:
@@ -182,6 +178,48 @@ def _read_ryml(raw: bytes) -> tuple[Any, list[_Issue]]:
         root = tree.first_child(root)
     issues: list[_Issue] = []
     return _ryml_node(tree, root, (), issues), issues
+
+
+_SUSPECT = re.compile(rb"[\s\[{,][!&*]|[\s\[{,:]~[ \t]*(?:[\r\n,\]}#]|$)")
+
+
+def _read_json(raw: bytes) -> Any | None:
+    """The fastest route: rapidyaml parses and emits JSON, the json module builds the data.
+
+    It is taken only when nothing needs the careful walk: no character that could start a tag,
+    anchor or alias, no plain ``~``, no duplicate key. Returns None to ask for the walk. JSON
+    types plain numbers and booleans, which a numeric field accepts as the walk's string would;
+    if anything does not validate, ``loads`` reads again with the walk, whose answer is final.
+    """
+    if raw[:1] in (b"!", b"&", b"*") or (any(raw.find(c) >= 0 for c in (b"!", b"&", b"*", b"~")) and _SUSPECT.search(raw)):
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    tree = _parse_ryml(raw)
+    if tree.is_stream(tree.root_id()):
+        return None
+    try:
+        return json.loads(ryml.emit_json(tree), object_pairs_hook=_unique_keys)
+    except ValueError:  # a duplicate key, or JSON that rapidyaml could not write
+        return None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("duplicate key")
+    return out
+
+
+def _parse_ryml(raw: bytes) -> Any:
+    """rapidyaml's tree, or a syntax problem with rapidyaml's line and column."""
+    try:
+        with _quiet_stderr():
+            return ryml.parse_in_arena(raw)
+    except Exception as exc:  # ryml raises its own ExceptionParse types
+        loc = getattr(getattr(exc, "errdata_parse", None), "ymlloc", None)
+        mark = (loc.line, loc.col) if loc is not None and loc.line else None
+        raise _SyntaxProblem(f"YAML syntax error: {getattr(exc, 'msg', exc)}", mark) from None
 
 
 _FLAGGED = 0
@@ -435,10 +473,9 @@ def loads(text: str, filename: str = "events.yaml", base_dir: Path | None = None
     """Parse and validate timeline text; raise TimelineError listing every problem."""
     raw = text.encode("utf-8") if raw is None else raw
     try:
-        data, issues = _read(raw, text)
+        data, issues, timeline, schema = _read_and_validate(raw, text)
     except _SyntaxProblem as exc:
         raise TimelineError(_syntax_problems(exc, text, filename)) from None
-    timeline, schema = _validate(data)
     problems = _locate(issues + schema, text, filename) if issues or schema else []
     found = check(timeline, base_dir) if timeline is not None else _partial_checks(data, base_dir)
     problems += _locate_checks(found, text, filename)
@@ -446,6 +483,18 @@ def loads(text: str, filename: str = "events.yaml", base_dir: Path | None = None
         problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
         raise TimelineError(problems)
     return timeline
+
+
+def _read_and_validate(raw: bytes, text: str) -> tuple[Any, list[_Issue], Timeline | None, list[_Issue]]:
+    """JSON route when it is safe and the data validates; otherwise the careful walk decides."""
+    data = _read_json(raw) if ryml is not None else None
+    if data is not None:
+        timeline, schema = _validate(data)
+        if timeline is not None:
+            return data, [], timeline, []
+    data, issues = _read(raw, text)
+    timeline, schema = _validate(data)
+    return data, issues, timeline, schema
 
 
 def _partial_checks(data: Any, base_dir: Path | None) -> list[Problem]:
