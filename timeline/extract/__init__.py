@@ -63,13 +63,6 @@ def extract(
     return _solved(timeline) if options.solve else timeline
 
 
-def _without(timeline: Timeline, bad: set[tuple[str, str, str]]) -> Timeline:
-    """Drop relations the solver found contradictory (a cue misread), keeping everything else."""
-    for event in timeline.events:
-        event.relations = [r for r in event.relations if (event.id, r.relation, r.target) not in bad]
-    return timeline
-
-
 def _fingerprint():
     try:
         from ..merge import fingerprint
@@ -79,24 +72,44 @@ def _fingerprint():
 
 
 def _solved(timeline: Timeline) -> Timeline:
-    """Inferred dates narrowed by the solver; events in a contradiction keep their plain bound."""
+    """Inferred dates narrowed by the solver, one document's related events at a time."""
     try:
         from ..solver import solve
     except ImportError:
         return timeline
-    solution = solve(timeline)
-    if solution.conflicts:
-        timeline = _without(timeline, {tuple(r) for c in solution.conflicts for r in c.relations})
-        solution = solve(timeline)
-    troubled = {i for c in solution.conflicts for i in c.event_ids}
+    groups: dict[str, list[Event]] = {}
+    for event in timeline.events:
+        groups.setdefault(event.sources[0].document, []).append(event)
+    narrowed: dict[str, str] = {}
+    for events in groups.values():
+        if any(e.relations for e in events) and any(e.date and not e.date_inferred for e in events):
+            narrowed.update(_solve_group(solve, timeline, events))
     fingerprint = _fingerprint()
+    events = []
     for event in timeline.events:
+        if event.id in narrowed:
+            event = event.model_copy(update={"date": narrowed[event.id]})
+            event = event.model_copy(update={"fingerprint": fingerprint(event)})
+        events.append(event)
+    return timeline.model_copy(update={"events": events})
+
+
+def _solve_group(solve, timeline: Timeline, events: list[Event]) -> dict[str, str]:
+    """New dates for the inferred events of one group; relations in a contradiction are dropped."""
+    ids = {e.id for e in events}
+    events = [e.model_copy(update={"relations": [r for r in e.relations if r.target in ids]}) for e in events]
+    part = Timeline.model_construct(documents=timeline.documents, events=events, rejected=[], title=None)
+    solution = solve(part)
+    if solution.conflicts:
+        bad = {tuple(r) for c in solution.conflicts for r in c.relations}
+        for event in events:
+            event.relations = [r for r in event.relations if (event.id, r.relation, r.target) not in bad]
+        solution = solve(part)
+    troubled = {i for c in solution.conflicts for i in c.event_ids}
+    out = {}
+    for event in events:
         bounds = solution.bounds.get(event.id)
-        if not event.date_inferred or event.id in troubled or bounds is None:
-            continue
-        if bounds.earliest is None and bounds.latest is None:
-            continue
-        event.date = dates.format_interval(bounds.earliest, bounds.latest)
-    for event in timeline.events:
-        event.fingerprint = fingerprint(event)
-    return timeline
+        if event.date_inferred and event.id not in troubled and bounds is not None and (
+                bounds.earliest is not None or bounds.latest is not None):
+            out[event.id] = dates.format_interval(bounds.earliest, bounds.latest)
+    return out

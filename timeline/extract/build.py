@@ -7,9 +7,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .. import dates
 from ..models import Event, Relation, Source
-from .anchoring import default_date
+from .anchoring import bounds_of, default_date, valid_date
 from .coreference import compatible
 from .state import DocState, EventMention
 
@@ -64,36 +63,52 @@ def _root(state: DocState, index: int) -> int:
 
 
 def same_across(a: Draft, b: Draft) -> bool:
-    """Across documents: same type, a shared actor and compatible stated dates and place."""
+    """Across documents: same type, place and a shared actor, and dates that can agree."""
     x, y = a.head, b.head
     if a.document == b.document or not compatible(x.type, y.type) or not set(x.actors) & set(y.actors):
         return False
+    if x.location is None or x.location != y.location:
+        return False
     if x.date_stated and y.date_stated:
-        return _overlap(x.date, y.date) and (x.location == y.location or None in (x.location, y.location))
-    return x.location is not None and x.location == y.location and x.date_stated != y.date_stated
+        return _overlap(x.date, y.date)
+    return x.date_stated != y.date_stated
 
 
 def _overlap(a: str, b: str) -> bool:
-    p, q = dates.parse(a), dates.parse(b)
+    p, q = bounds_of(a), bounds_of(b)
     lo = max((d for d in (p.earliest, q.earliest) if d), default=None)
     hi = min((d for d in (p.latest, q.latest) if d), default=None)
     return lo is None or hi is None or lo <= hi
 
 
+def _key(draft: Draft) -> tuple[str, str | None]:
+    return _group_of(draft.head.type), draft.head.location
+
+
+def _group_of(event_type: str) -> str:
+    from .coreference import _groups
+
+    return _groups().get(event_type, event_type)
+
+
 def merge_across(drafts: list[Draft]) -> list[Draft]:
     """Fold an event reported again in a later document into the first report."""
     kept: list[Draft] = []
+    merged_into: dict[int, Draft] = {}
+    by_key: dict[tuple, list[Draft]] = {}  # candidates share type and place: keeps this near linear
     for draft in drafts:
-        target = next((k for k in kept if same_across(k, draft)), None)
+        target = next((k for k in by_key.get(_key(draft), []) if same_across(k, draft)), None)
         if target is None:
             kept.append(draft)
+            by_key.setdefault(_key(draft), []).append(draft)
             continue
         target.sources += draft.sources
         target.relations += draft.relations
+        merged_into[id(draft)] = target
         if draft.head.date_stated and not target.head.date_stated:
             target.head.date, target.head.date_stated = draft.head.date, True
-        for other in drafts:
-            other.relations = [(r, target if t is draft else t) for r, t in other.relations]
+    for draft in kept:
+        draft.relations = [(r, merged_into.get(id(t), t)) for r, t in draft.relations]
     return kept
 
 
@@ -137,15 +152,19 @@ def to_event(draft: Draft, fingerprint) -> Event:
     """The timeline record; dates not stated are the publication bound, marked as inferred."""
     head = draft.head
     date = head.date if head.date_stated else default_date(head, draft.published)
-    event = Event(
+    if date is not None and not valid_date(date):
+        date = None
+    fields = dict(
         id=draft.id, title=title_of(draft), type=head.type, date=date,
-        date_inferred=not head.date_stated and date is not None, actors=head.actors, people=head.people,
-        location=head.location, modality=head.modality, sources=draft.sources,
+        date_inferred=not head.date_stated and date is not None, actors=list(head.actors),
+        people=list(head.people), location=head.location, modality=head.modality, sources=draft.sources,
         relations=[Relation(relation=r, target=t.id) for r, t in draft.relations if t.id != draft.id],
         confidence=round(head.confidence, 2),
     )
-    event.fingerprint = fingerprint(event)
-    return event
+    # Every field was built (and the date checked) above; skipping pydantic's re-check avoids a
+    # slow full EDTF parse per distinct date, which dominates large corpora.
+    event = Event.model_construct(**fields)
+    return event.model_copy(update={"fingerprint": fingerprint(event)})
 
 
 def fallback_fingerprint(event: Event) -> str:
