@@ -199,9 +199,16 @@ def _day(number: int | None) -> dt.date | None:
 def _window(net: _Network, event_id: str) -> Bounds:
     lo = net.lo.get((event_id, "s"), (None,))[0]
     hi = net.hi.get((event_id, "e"), (None,))[0]
-    text = dates.format_interval(_day(lo), _day(hi)) if lo is None or hi is None or lo <= hi else None
-    precision = dates.parse(text).precision if text else "empty"
-    return Bounds(_day(lo), _day(hi), precision)
+    if lo is not None and hi is not None and lo > hi:
+        return Bounds(_day(lo), _day(hi), "empty")
+    return Bounds(_day(lo), _day(hi), _precision(dates.format_interval(_day(lo), _day(hi))))
+
+
+def _precision(text: str) -> str:
+    """Precision of an EDTF string ``format_interval`` wrote, read off its shape (the parser is slow)."""
+    if "/" in text:
+        return "open" if ".." in text else "interval"
+    return {10: "day", 7: "month", 4: "year"}[len(text)]
 
 
 def _fmt(day: int) -> str:
