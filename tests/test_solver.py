@@ -201,3 +201,55 @@ def test_apply_skips_hand_edits_and_refreshes_fingerprints():
     assert out.event("a").date == "../2023-09-19" and not is_curated(out.event("a"))
     assert out.event("a").fingerprint == fingerprint(out.event("a"))
     assert out.event("c") == edited
+
+
+def _feasible(stated, relations, days=4):
+    """Brute force: every (start, end) per event on days 0..days-1 that meets all constraints."""
+    import itertools
+
+    spans = [(s, e) for s in range(days) for e in range(s, days)]
+    ok = []
+    for choice in itertools.product(spans, repeat=len(stated)):
+        if any(lo is not None and not (lo <= s and e <= hi) for (s, e), (lo, hi) in zip(choice, stated)):
+            continue
+        if all(_holds(choice[a], rel, choice[b]) for a, rel, b in relations):
+            ok.append(choice)
+    return ok
+
+
+def _holds(a, relation, b):
+    if relation == "before":
+        return a[1] <= b[0]
+    if relation == "after":
+        return b[1] <= a[0]
+    return b[0] <= a[0] and a[1] <= b[1]  # during
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.tuples(st.integers(0, 3), st.integers(0, 3)).map(sorted)), min_size=3, max_size=3),
+    st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["before", "after", "during"]), st.integers(0, 2)), max_size=4),
+)
+def test_windows_are_exactly_the_feasible_range(stated, relations):
+    """Against brute force: no conflict iff feasible, and each window is the tightest one."""
+    relations = [(a, r, b) for a, r, b in relations if a != b]
+    base = D(2023, 1, 1)
+    day = lambda n: (base + dt.timedelta(n)).isoformat()  # noqa: E731
+    events = [
+        ev(f"e{i}", None if s is None else f"{day(s[0])}/{day(s[1])}", rel=[(r, f"e{b}") for a, r, b in relations if a == i])
+        for i, s in enumerate(stated)
+    ]
+    solution = solve(tl(*events))
+    if any(c.kind == "cycle" for c in solution.conflicts):
+        return  # strict order cycles are contradictions the day grid cannot see
+    stated_days = [(None, None) if s is None else (s[0], s[1]) for s in stated]
+    feasible = _feasible(stated_days, relations)
+    assert bool(solution.conflicts) == (not feasible)
+    if not feasible:
+        return
+    for i in range(3):
+        lo, hi = min(c[i][0] for c in feasible), max(c[i][1] for c in feasible)
+        b = solution.bounds[f"e{i}"]
+        got_lo = (b.earliest - base).days if b.earliest else 0  # open ends: the grid's edge
+        got_hi = (b.latest - base).days if b.latest else 3
+        assert (max(got_lo, 0), min(got_hi, 3)) == (lo, hi)
