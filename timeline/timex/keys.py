@@ -11,11 +11,12 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from .firstchar import guard
 from .lexicon import alternation, lexicon
 
 CLASSES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "PART": "day_parts",
            "UNIT": "units", "HOLIDAY": "holidays"}
-BEFORE, AFTER = 100, 100  # the longest reach of a timex around its key, in characters
+BEFORE, AFTER = 40, 40  # the longest reach of a timex (with its context) around its key, in characters
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def _scanner(literals: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     """One regex for digits and every key word; a lower-case and a case-blind variant."""
     words = set(_word_classes()) | set(literals)
     body = r"(?P<d>\d+)|(?<![^\W\d_])(?P<w>" + alternation(words) + r")(?![^\W\d_])"
-    return re.compile(body), re.compile(body, re.IGNORECASE)
+    return re.compile(guard(body, 0)), re.compile(guard(body, re.IGNORECASE), re.IGNORECASE)
 
 
 def key_spans(text: str, literals: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
@@ -48,7 +49,9 @@ def key_spans(text: str, literals: frozenset[str]) -> dict[str, list[tuple[int, 
         if found.group("d") is not None:
             out["DIGIT"].append(span)
             continue
-        word = re.sub(r"\s+", " ", found.group("w").lower())
+        word = found.group("w").lower()
+        if " " in word or "\t" in word:
+            word = re.sub(r"\s+", " ", word)
         for name in classes.get(word, ()):
             out[name].append(span)
         if word in literals:

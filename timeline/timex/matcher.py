@@ -106,6 +106,11 @@ def _find_one(text: str, full_scan: bool) -> list[Candidate]:
         found = [c for rule in rules() for c in _candidates(text, rule, 0, len(text))]
         return extend_mods(text, select(found))
     spans = key_spans(text, literal_keys())
-    found = [c for rule in rules() for lo, hi in windows(spans, rule.keys, len(text))
-             for c in _candidates(text, rule, lo, hi)]
+    by_keys: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    found: list[Candidate] = []
+    for rule in rules():
+        if rule.keys not in by_keys:
+            by_keys[rule.keys] = windows(spans, rule.keys, len(text))
+        for lo, hi in by_keys[rule.keys]:
+            found.extend(_candidates(text, rule, lo, hi))
     return extend_mods(text, select(found))
