@@ -20,23 +20,19 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .filters import DAY_MS, NO_VALUE, EventTable, build_table, day_number, lane_values
+from .filters import DAY_MS, NO_VALUE, EventTable, build_table, day_number, hover_text, lane_codes
 from .models import Timeline
 from .taxonomy import event_types
 
 FADE = (0.85, 0.55, 0.3, 0.12)  # opacity of the pieces of an open side, from the known end out
-STYLES = ("stated", "inferred", "unreal")
+FADE_COARSE = (0.7, 0.2)  # fewer pieces (and traces) when drawing thousands of events
+STYLES = ("stated", "inferred", "unreal")  # index = EventTable.style code
 DASH = {"stated": "solid", "inferred": "solid", "unreal": "dot"}
 THICKNESS = {"stated": 1.0, "inferred": 0.55, "unreal": 0.55}  # inferred bars are thinner
 ALPHA = {"stated": 1.0, "inferred": 0.75, "unreal": 0.45}
-SYMBOL = {  # (shape, style) -> marker symbol of the event's clickable handle
-    ("point", "stated"): "circle",
-    ("point", "inferred"): "circle-open",
-    ("point", "unreal"): "x-thin-open",
-    ("bar", "stated"): "diamond",
-    ("bar", "inferred"): "diamond-open",
-    ("bar", "unreal"): "x-thin-open",
-}
+# plotly symbol numbers, [shape][style]: circle 0 / diamond 2; +100 = hollow; 134 = x-thin-open
+SYMBOL_CODES = np.array([[0, 100, 134], [2, 102, 134]], dtype=np.int16)  # rows: point, bar
+SYMBOL_NAMES = {0: "circle", 100: "circle-open", 134: "x-thin-open", 2: "diamond", 102: "diamond-open"}
 STYLE_LEGEND = {
     "stated": "date stated in the text",
     "inferred": "date inferred (thin bar, hollow marker)",
@@ -54,6 +50,7 @@ COLOURS = {  # violence warm, diplomacy cool, words purple/grey; unknown types c
 FALLBACK = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#bcbd22")
 MIN_OPEN_DAYS = 180  # an open side is drawn at least this long, so its fade is visible
 MAX_ARROWS = 300
+HOVER_LIMIT = 5000  # above: hover shows id and date, not the full text (keeps the JSON small)
 
 
 @dataclass(frozen=True)
@@ -96,13 +93,13 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _lane_order(lanes: np.ndarray, by: str) -> list[str]:
-    """Lanes in reading order: types as the taxonomy lists them, others by size; '(none)' last."""
-    counts = Counter(lanes.tolist())
+def _lane_order(names: list[str], counts: np.ndarray, by: str) -> list[int]:
+    """Lane codes in reading order: types as the taxonomy lists them, others by size; none last."""
+    present = [c for c in range(len(names)) if counts[c] > 0]
     if by == "type":
         order = {name: i for i, name in enumerate(event_types())}
-        return sorted(counts, key=lambda v: (order.get(v, len(order)), v))
-    return sorted(counts, key=lambda v: (v == NO_VALUE, -counts[v], v))
+        return sorted(present, key=lambda c: (order.get(names[c], len(order)), names[c]))
+    return sorted(present, key=lambda c: (names[c] == NO_VALUE, -counts[c], names[c]))
 
 
 def _horizon(table: EventTable, idx: np.ndarray, extra_days: list[int]) -> tuple[float, float]:
@@ -136,9 +133,8 @@ def _segments(x0: np.ndarray, x1: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
     return xs, ys
 
 
-def _fade_pieces(g: _Geometry, sel: np.ndarray, level: int) -> tuple[np.ndarray, np.ndarray]:
+def _fade_pieces(g: _Geometry, sel: np.ndarray, level: int, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Piece ``level`` of every open side among ``sel``: from the known end towards the horizon."""
-    k = len(FADE)
     lo, hi, y = g.lo_ms[sel], g.hi_ms[sel], g.y[sel]
     centre = np.full(len(y), (g.horizon[0] + g.horizon[1]) / 2)
     left_end = np.where(np.isnan(hi), np.nan, np.where(np.isnan(lo), hi, np.nan))
@@ -163,78 +159,80 @@ def _line_trace(kind: str, xs, ys, rgba: str, dash: str, width: float, group: st
     )
 
 
-def _span_traces(table, g: _Geometry, styles: np.ndarray, kind: str, width: float) -> list:
+def _span_traces(table: EventTable, g: _Geometry, kind: str, width: float, fades: tuple) -> list[dict]:
     """Bars (closed intervals) and fading pieces (open sides), one trace per type/style/level."""
     traces = []
-    types = table.types[g.idx]
+    codes, styles = table.type_code[g.idx], table.style[g.idx]
     closed = ~np.isnan(g.lo_ms) & ~np.isnan(g.hi_ms) & (g.hi_ms - g.lo_ms > DAY_MS)
     opened = np.isnan(g.lo_ms) | np.isnan(g.hi_ms)
-    for type_name in dict.fromkeys(types.tolist()):
+    for code in np.unique(codes).tolist():
+        type_name = table.type_list[code]
         base = colour(type_name)
-        of_type = types == type_name
-        for style in STYLES:
-            sel = of_type & (styles == style)
+        of_type = codes == code
+        for s_code, style in enumerate(STYLES):
+            sel = of_type & (styles == s_code)
             w = width * THICKNESS[style]
             if (sel & closed).any():
                 xs, ys = _segments(g.lo_ms[sel & closed], g.hi_ms[sel & closed], g.y[sel & closed])
                 traces.append(_line_trace(kind, xs, ys, _rgba(base, ALPHA[style]), DASH[style], w, type_name))
             if (sel & opened).any():
-                for level, fade in enumerate(FADE):
-                    xs, ys = _fade_pieces(g, sel & opened, level)
+                for level, fade in enumerate(fades):
+                    xs, ys = _fade_pieces(g, sel & opened, level, len(fades))
                     rgba = _rgba(base, ALPHA[style] * fade)
                     traces.append(_line_trace(kind, xs, ys, rgba, DASH[style], w, type_name))
     return traces
 
 
-def _handle_traces(table, g: _Geometry, styles: np.ndarray, kind: str, size: float) -> list:
-    """One clickable marker per event, carrying its id in customdata and its hover text."""
+def _hover(timeline: Timeline, rows: np.ndarray, total: int) -> list[str] | None:
+    """Full hover text for a readable number of events; above it, hover shows id and date only."""
+    if total > HOVER_LIMIT:
+        return None
+    return [hover_text(timeline.events[i]) for i in rows.tolist()]
+
+
+def _handle_traces(timeline: Timeline, table: EventTable, g: _Geometry, kind: str, size: float) -> list[dict]:
+    """One clickable marker per event (id in customdata), one trace per type; symbol = style."""
     traces = []
-    types = table.types[g.idx]
-    is_point = ~np.isnan(g.lo_ms) & (g.hi_ms - g.lo_ms <= DAY_MS)
-    shapes = np.where(is_point, "point", "bar")
-    many = len(g.idx) > 5000
-    for type_name in dict.fromkeys(types.tolist()):
-        for (shape, style), symbol in SYMBOL.items():
-            sel = (types == type_name) & (shapes == shape) & (styles == style)
-            if not sel.any():
-                continue
-            rows = g.idx[sel]
-            traces.append(dict(
-                type=kind, x=g.handle_ms[sel], y=g.y[sel], mode="markers", name=type_name,
-                marker={"symbol": symbol, "size": size if shape == "point" else size * 0.8,
-                        "color": colour(type_name), "line": {"width": 2, "color": colour(type_name)},
-                        "opacity": 1.0 if style == "stated" else 0.85},
-                customdata=table.ids[rows].astype(str),
-                hovertext=None if many else table.hover[rows].astype(str),
-                hovertemplate="%{customdata}<br>%{x|%d %b %Y}<extra></extra>" if many else "%{hovertext}<extra></extra>",
-                showlegend=False, legendgroup=type_name, meta="event",
-            ))
+    codes, styles = table.type_code[g.idx], table.style[g.idx]
+    shape = (np.isnan(g.lo_ms) | (g.hi_ms - g.lo_ms > DAY_MS)).astype(np.int16)  # 0 point, 1 bar
+    symbols = SYMBOL_CODES[shape, styles]
+    sizes = np.where(shape == 0, size, size * 0.8)
+    opacity = np.where(styles == 0, 1.0, np.where(styles == 1, 0.85, 0.6))
+    for code in np.unique(codes).tolist():
+        sel = codes == code
+        type_name = table.type_list[code]
+        rows = g.idx[sel]
+        hover = _hover(timeline, rows, len(g.idx))
+        traces.append(dict(
+            type=kind, x=g.handle_ms[sel], y=g.y[sel], mode="markers", name=type_name,
+            marker={"symbol": symbols[sel], "size": sizes[sel], "opacity": opacity[sel],
+                    "color": colour(type_name), "line": {"width": 2, "color": colour(type_name)}},
+            customdata=table.ids[rows], hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>" if hover else "%{customdata}<br>%{x|%d %b %Y}<extra></extra>",
+            showlegend=False, legendgroup=type_name, meta="event",
+        ))
     return traces
 
 
-def _legend_traces(types: list[str], styles_present: set[str]) -> list:
+def _legend_traces(types: list[str], styles_present: set[int]) -> list[dict]:
     """Legend-only entries: one per type (colour) and one per drawing style (meaning)."""
+    label = {name: t.label for name, t in event_types().items()}
     traces = [
-        dict(type="scatter", x=[None], y=[None], mode="markers", name=html.escape(event_types()[t].label if t in event_types() else t),
-                   marker={"color": colour(t), "size": 10, "symbol": "circle"}, legendgroup=t, meta="legend")
+        dict(type="scatter", x=[None], y=[None], mode="markers", name=html.escape(label.get(t, t)),
+             marker={"color": colour(t), "size": 10, "symbol": "circle"}, legendgroup=t, meta="legend")
         for t in types
     ]
-    for style in STYLES:
-        if style in styles_present:
+    for s_code, style in enumerate(STYLES):
+        if s_code in styles_present:
             traces.append(dict(
                 type="scatter", x=[None], y=[None], mode="lines+markers", name=STYLE_LEGEND[style], meta="legend",
                 line={"color": _rgba("#555555", ALPHA[style]), "dash": DASH[style], "width": 6 * THICKNESS[style]},
-                marker={"symbol": SYMBOL[("point", style)], "color": "#555555", "size": 9},
+                marker={"symbol": SYMBOL_NAMES[int(SYMBOL_CODES[0, s_code])], "color": "#555555", "size": 9},
                 legendgroup="style-" + style,
             ))
-    traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", name="open end: bar fades out", meta="legend",
-                             line={"color": "rgba(85,85,85,0.25)", "width": 4}, legendgroup="style-open"))
+    traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", name="open end: bar fades out",
+                       meta="legend", line={"color": "rgba(85,85,85,0.25)", "width": 4}, legendgroup="style-open"))
     return traces
-
-
-def _styles(table: EventTable, idx: np.ndarray) -> np.ndarray:
-    unreal = table.modality[idx] != "asserted"
-    return np.where(unreal, "unreal", np.where(table.inferred[idx], "inferred", "stated"))
 
 
 @dataclass(frozen=True)
@@ -252,23 +250,26 @@ class _Rows:
 def _rows(table: EventTable, mask: np.ndarray, by: str, label_limit: int) -> _Rows:
     """One row per event under a lane heading (few events), or one row per lane (many)."""
     idx = np.flatnonzero(mask)
-    lanes = lane_values(table, by)[idx]
-    order = _lane_order(lanes, by)
-    lane_pos = {name: i for i, name in enumerate(order)}
-    lane_index = np.fromiter((lane_pos[v] for v in lanes.tolist()), dtype=np.int64, count=len(idx))
+    codes, names = lane_codes(table, by)
+    codes = codes[idx]
+    counts_all = np.bincount(codes, minlength=len(names))
+    order = _lane_order(names, counts_all, by)
+    position = np.zeros(len(names), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    lane_index = position[codes]
     sort = np.lexsort((table.rank[idx], lane_index))
-    idx, lanes, lane_index = idx[sort], lanes[sort], lane_index[sort]
-    counts = np.bincount(lane_index, minlength=len(order))
-    names = [_lane_label(name, by) for name in order]
+    idx, lane_index = idx[sort], lane_index[sort]
+    counts = counts_all[order]
+    labels = [_lane_label(names[c], by) for c in order]
     if len(idx) > label_limit:
         jitter = ((table.rank[idx] * 7919) % 9) / 9.0 * 0.7 - 0.35  # spread points within a lane
-        ticks = [f"<b>{n}</b> ({c:,})" for n, c in zip(names, counts)]
+        ticks = [f"<b>{n}</b> ({c:,})" for n, c in zip(labels, counts)]
         bands = [(i - 0.5, i + 0.5) for i in range(len(order))]
         return _Rows(idx, lane_index + jitter, list(map(float, range(len(order)))), ticks, bands, False)
     y = lane_index + np.arange(len(idx)) + 1 if len(idx) else np.zeros(0)  # +1 per heading above
     starts = np.concatenate([[0], np.cumsum(counts[:-1] + 1)]) if len(order) else np.zeros(0)
     tickvals = [float(s) for s in starts] + [float(v) for v in y]
-    ticktext = [f"<b>{n}</b> ({c})" for n, c in zip(names, counts)]
+    ticktext = [f"<b>{n}</b> ({c})" for n, c in zip(labels, counts)]
     ticktext += [html.escape(_short(t)) for t in table.titles[idx].tolist()]
     bands = [(float(s) - 0.5, float(s) + c + 0.5) for s, c in zip(starts, counts)]
     return _Rows(idx, y.astype(float), tickvals, ticktext, bands, True)
@@ -282,7 +283,8 @@ def _lane_label(name: str, by: str) -> str:
 
 def _publications(timeline: Timeline, table: EventTable, idx: np.ndarray) -> list[tuple[int, str]]:
     """(day, document title) of the documents the shown events cite."""
-    cited = {d for i in idx.tolist() for d in table.documents[i]}
+    codes = np.unique(table.doc_code[idx])
+    cited = {table.doc_list[c] for c in codes.tolist() if c >= 0}
     return [
         (day_number(d.published), d.title or d.id)
         for d in timeline.documents
@@ -295,10 +297,10 @@ def _publication_trace(pubs: list[tuple[int, str]], y_range: tuple[float, float]
     xs, ys = _segments(days, days, np.zeros(len(days)))
     ys[0::3], ys[1::3] = y_range
     titles = [html.escape(_short(t, 60)) for _, t in pubs]
-    text = np.repeat(np.array(titles, dtype=object), 3)
+    text = [t for t in titles for _ in range(3)]
     return dict(type=kind, x=xs, y=ys, mode="lines", name="publication date", meta="publication",
                 line={"color": "rgba(60,60,60,0.55)", "width": 1.5, "dash": "dot"},
-                hovertext=text.astype(str), hovertemplate="published %{x|%d %b %Y}<br>%{hovertext}<extra></extra>")
+                hovertext=text, hovertemplate="published %{x|%d %b %Y}<br>%{hovertext}<extra></extra>")
 
 
 def _arrows(timeline: Timeline, g: _Geometry, table: EventTable) -> list[dict]:
@@ -367,18 +369,33 @@ def build_figure(timeline: Timeline, table: EventTable | None = None, mask: np.n
     pubs = _publications(timeline, table, rows.idx) if options.publications else []
     g = _geometry(table, rows.idx, rows.y, [p[0] for p in pubs])
     kind = "scattergl" if len(rows.idx) > options.webgl_above else "scatter"
-    styles = _styles(table, rows.idx)
     width = 9.0 if rows.labelled else 3.0
-    traces = _span_traces(table, g, styles, kind, width)
+    traces = _span_traces(table, g, kind, width, FADE if len(rows.idx) <= options.webgl_above else FADE_COARSE)
     if pubs:
         y_range = (rows.bands[0][0], rows.bands[-1][1]) if rows.bands else (-0.5, 0.5)
         traces.append(_publication_trace(pubs, y_range, "scatter"))
-    traces += _handle_traces(table, g, styles, kind, 12.0 if rows.labelled else 5.0)
-    types = list(dict.fromkeys(table.types[rows.idx].tolist()))
-    traces += _legend_traces(types, set(styles.tolist()))
+    traces += _handle_traces(timeline, table, g, kind, 12.0 if rows.labelled else 5.0)
+    order = {name: i for i, name in enumerate(event_types())}
+    types = sorted((table.type_list[c] for c in np.unique(table.type_code[rows.idx]).tolist()),
+                   key=lambda t: order.get(t, len(order)))
+    traces += _legend_traces(types, set(np.unique(table.style[rows.idx]).tolist()))
     arrows = _arrows(timeline, g, table) if options.relations and rows.labelled else []
     layout = _layout(rows, g, options, pubs, arrows)
+    if kind == "scattergl":
+        _compact(traces)
     return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def _compact(traces: list[dict]) -> None:
+    """float32 halves the JSON; at ~1.5e12 ms it still resolves 2 minutes, far below a day."""
+    for trace in traces:
+        for key in ("x", "y"):
+            if isinstance(trace.get(key), np.ndarray):
+                trace[key] = trace[key].astype(np.float32)
+        marker = trace.get("marker", {})
+        for key in ("size", "opacity"):
+            if isinstance(marker.get(key), np.ndarray):
+                marker[key] = marker[key].astype(np.float32)
 
 
 def to_json(figure: go.Figure) -> str:

@@ -7,14 +7,19 @@ events. No Streamlit and no plotly here.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import heapq
 import html
+import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import dates
 from .models import Event, Timeline
 from .taxonomy import event_types
 
@@ -28,7 +33,7 @@ NO_VALUE = "(none)"
 class EventTable:
     """Column view of a timeline's events; row i is ``timeline.events[i]``."""
 
-    ids: np.ndarray  # object: event ids
+    ids: np.ndarray  # str: event ids
     titles: np.ndarray  # object
     types: np.ndarray  # object: type names
     lo_day: np.ndarray  # float64: days since 1970-01-01 of the earliest date, NaN when open
@@ -41,8 +46,14 @@ class EventTable:
     people: list[tuple[str, ...]]
     documents: list[tuple[str, ...]]
     search: np.ndarray  # str: lower-cased text that the search box matches
-    hover: np.ndarray  # object: escaped hover text (title, date, actors, modality)
     rank: np.ndarray  # int: chronological order (dates, then relations, then file order)
+    type_code: np.ndarray  # int: index into type_list (fast per-type selection)
+    type_list: tuple[str, ...]
+    actor_code: np.ndarray  # int: index into actor_list of the first actor, -1 when none
+    actor_list: tuple[str, ...]
+    doc_code: np.ndarray  # int: index into doc_list of the first cited document, -1 when none
+    doc_list: tuple[str, ...]
+    style: np.ndarray  # int8: 0 date stated, 1 date inferred, 2 not asserted (hypothetical ...)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -80,7 +91,7 @@ def describe_date(event: Event) -> str:
     """The date in words, e.g. 'on or before 31 Jan 2024 (inferred)', for hover and details."""
     if event.date is None:
         return "date unknown"
-    b = event.bounds
+    b = _bounds(event)
     fmt = "%d %b %Y"
     if b.earliest is None and b.latest is None:
         words = "date unknown"
@@ -95,7 +106,7 @@ def describe_date(event: Event) -> str:
     return words + (" (inferred)" if event.date_inferred else "")
 
 
-def _hover(event: Event) -> str:
+def hover_text(event: Event) -> str:
     """Escaped hover text: plotly renders a subset of HTML, so user text must be escaped."""
     label = event_types()[event.type].label
     lines = [
@@ -127,26 +138,71 @@ def _relation_order(events: list[Event]) -> dict[str, int]:
             a, b = (i, j) if r.relation == "before" else (j, i)
             succ.setdefault(a, []).append(b)
             indeg[b] += 1
-    ready = [i for i in range(len(events)) if indeg[i] == 0]
+    ready = [i for i in range(len(events)) if indeg[i] == 0]  # ascending: already a heap
     order: list[int] = []
     while ready:
-        ready.sort(reverse=True)
-        i = ready.pop()
+        i = heapq.heappop(ready)
         order.append(i)
         for j in succ.get(i, ()):
             indeg[j] -= 1
             if indeg[j] == 0:
-                ready.append(j)
+                heapq.heappush(ready, j)
     placed = set(order)
     order.extend(i for i in range(len(events)) if i not in placed)  # cycles: file order
     return {events[i].id: pos for pos, i in enumerate(order)}
+
+
+_SIMPLE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$")
+
+
+def _simple_side(text: str) -> tuple[dt.date, dt.date] | None:
+    """Bounds of a plain YYYY, YYYY-MM or YYYY-MM-DD, or None to let the EDTF parser decide."""
+    m = _SIMPLE.match(text)
+    if m is None:
+        return None
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if day is not None:
+            d = dt.date(year, int(month), int(day))
+            return d, d
+        if month is not None:
+            last = calendar.monthrange(year, int(month))[1]
+            return dt.date(year, int(month), 1), dt.date(year, int(month), last)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def fast_bounds(text: str) -> dates.Bounds:
+    """``dates.parse`` for the common plain forms without the (slow) full EDTF grammar."""
+    start, slash, end = text.strip().partition("/")
+    if not slash:
+        side = _simple_side(start)
+        if side is None:
+            return dates.parse(text)
+        precision = "day" if len(start) == 10 else "month" if len(start) == 7 else "year"
+        return dates.Bounds(side[0], side[1], precision)
+    lo = None if start in ("", dates.OPEN) else _simple_side(start)
+    hi = None if end in ("", dates.OPEN) else _simple_side(end)
+    if (lo is None and start not in ("", dates.OPEN)) or (hi is None and end not in ("", dates.OPEN)) \
+            or "/" in end or (lo and hi and lo[0] > hi[1]):
+        return dates.parse(text)
+    if lo is None and hi is None:
+        return dates.Bounds(None, None, "open")
+    precision = "interval" if lo is not None and hi is not None else "open"
+    return dates.Bounds(lo[0] if lo else None, hi[1] if hi else None, precision)
+
+
+def _bounds(event: Event) -> dates.Bounds:
+    return dates.Bounds(None, None, "open") if event.date is None else fast_bounds(event.date)
 
 
 def _days(events: list[Event]) -> tuple[np.ndarray, np.ndarray]:
     lo = np.full(len(events), np.nan)
     hi = np.full(len(events), np.nan)
     for i, e in enumerate(events):
-        b = e.bounds
+        b = _bounds(e)
         if b.earliest is not None:
             lo[i] = day_number(b.earliest)
         if b.latest is not None:
@@ -155,7 +211,7 @@ def _days(events: list[Event]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _rank(events: list[Event], lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    topo = _relation_order(events) if len(events) <= 20_000 else {}
+    topo = _relation_order(events)
     pos = np.array([topo.get(e.id, i) for i, e in enumerate(events)], dtype=np.int64)
     key_lo = np.where(np.isnan(lo), np.where(np.isnan(hi), np.inf, hi), lo)
     key_hi = np.where(np.isnan(hi), np.inf, hi)
@@ -176,13 +232,14 @@ def build_table(timeline: Timeline) -> EventTable:
     """Turn the events into columns once, so that filtering and drawing are array operations."""
     events = timeline.events
     lo, hi = _days(events)
+    type_index = {name: i for i, name in enumerate(dict.fromkeys(e.type for e in events))}
     return EventTable(
-        ids=_objects(e.id for e in events),
+        ids=np.array([e.id for e in events], dtype=str),
         titles=_objects(e.title for e in events),
         types=_objects(e.type for e in events),
         lo_day=lo,
         hi_day=hi,
-        precision=_objects(e.bounds.precision for e in events),
+        precision=_objects(_bounds(e).precision for e in events),
         modality=_objects(e.modality for e in events),
         inferred=np.array([e.date_inferred for e in events], dtype=bool),
         date_text=_objects(e.date or "" for e in events),
@@ -190,9 +247,25 @@ def build_table(timeline: Timeline) -> EventTable:
         people=[tuple(e.people) for e in events],
         documents=[tuple(dict.fromkeys(s.document for s in e.sources)) for e in events],
         search=np.array([_search_text(e) for e in events], dtype=str),
-        hover=_objects(_hover(e) for e in events),
         rank=_rank(events, lo, hi),
+        type_code=np.array([type_index[e.type] for e in events], dtype=np.int64),
+        type_list=tuple(type_index),
+        style=np.array([_style(e) for e in events], dtype=np.int8),
+        **_first_codes("actor", [e.actors[0] if e.actors else None for e in events]),
+        **_first_codes("doc", [e.sources[0].document if e.sources else None for e in events]),
     )
+
+
+def _first_codes(name: str, values: list[str | None]) -> dict:
+    """Integer codes of one value per event (-1 for none), for fast lanes and lookups."""
+    index: dict[str, int] = {}
+    codes = np.array([-1 if v is None else index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+    return {f"{name}_code": codes, f"{name}_list": tuple(index)}
+
+
+def _style(event: Event) -> int:
+    """How sure the drawing should look: 0 stated, 1 inferred, 2 hypothetical/future/negated."""
+    return 2 if event.modality != "asserted" else 1 if event.date_inferred else 0
 
 
 def _any_of(column: list[tuple[str, ...]], wanted: frozenset[str]) -> np.ndarray:
@@ -247,13 +320,13 @@ def options(table: EventTable) -> dict[str, list[str]]:
     return result
 
 
-def lane_values(table: EventTable, by: str) -> np.ndarray:
-    """The lane of each event: its type, first actor or first document ('(none)' if missing)."""
+def lane_codes(table: EventTable, by: str) -> tuple[np.ndarray, list[str]]:
+    """Lane of each event as an integer code plus the lane names: type, first actor or document."""
     if by not in LANE_KINDS:
         raise ValueError(f"lanes can be by {', '.join(LANE_KINDS)}, not {by!r}")
     if by == "type":
-        return table.types
+        return table.type_code, list(table.type_list)
     if by == "none":
-        return _objects("all events" for _ in range(len(table)))
-    column = table.actors if by == "actor" else table.documents
-    return _objects(v[0] if v else NO_VALUE for v in column)
+        return np.zeros(len(table), dtype=np.int64), ["all events"]
+    codes, names = (table.actor_code, table.actor_list) if by == "actor" else (table.doc_code, table.doc_list)
+    return np.where(codes < 0, len(names), codes), [*names, NO_VALUE]

@@ -1,0 +1,118 @@
+"""Figure and filter speed at scale: 100,000 generated events (and smaller sizes).
+
+Measures, after a warm-up, the median of several runs of:
+  table    timeline -> column table (done once per file version; the app caches it)
+  figure   table + mask -> plotly figure -> JSON (what every app rerun pays)
+  rerun    a filter change: mask + figure + JSON (the app's rerun cost besides Streamlit)
+and the same chart drawn by the usual peer, plotly express (``px.timeline``, one bar per event
+from a pandas DataFrame), in the same run, printing our time / peer time.
+
+Run: python benchmarks/bench_figure.py [--sizes 1000 10000 100000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import time
+
+from timeline import figure, filters
+from timeline.models import Document, Event, Source, Timeline
+from timeline.taxonomy import type_names
+
+ACTORS = ("Armenia", "Azerbaijan", "Russia", "Turkey", "Iran", "United States", "France", "EU", "CSTO")
+
+
+def _date(rng: random.Random) -> str:
+    """A mix of the precisions real timelines hold: days, months, years, intervals, open ends."""
+    day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+    kind = rng.random()
+    if kind < 0.4:
+        return day.isoformat()
+    if kind < 0.6:
+        return f"{day.year:04d}-{day.month:02d}"
+    if kind < 0.7:
+        return f"{day.year:04d}"
+    if kind < 0.85:
+        return f"{day.isoformat()}/{(day + dt.timedelta(days=rng.randrange(1, 60))).isoformat()}"
+    return f"../{day.isoformat()}" if kind < 0.95 else f"{day.isoformat()}/.."
+
+
+def generate(n: int, seed: int = 7) -> Timeline:
+    """A timeline of ``n`` plausible events over ten years and 50 documents."""
+    rng = random.Random(seed)
+    types = type_names()
+    docs = [Document(id=f"doc-{k}", published=dt.date(2015, 1, 1) + dt.timedelta(days=73 * k)) for k in range(50)]
+    events = []
+    for i in range(n):
+        events.append(Event.model_construct(
+            id=f"event-{i}", title=f"Generated event {i} of type {types[i % len(types)]}",
+            type=rng.choice(types), date=_date(rng), date_inferred=rng.random() < 0.3,
+            actors=rng.sample(ACTORS, rng.randrange(1, 3)), people=[], location=None,
+            modality=rng.choice(("asserted",) * 8 + ("negated", "hypothetical")),
+            sources=[Source.model_construct(document=f"doc-{rng.randrange(50)}", quote="q", start=None, end=None)],
+            relations=[], confidence=None, tags=[], notes=None, curated=False, fingerprint=None,
+        ))
+    return Timeline.model_construct(title="generated", documents=docs, events=events, rejected=[])
+
+
+def _median_ms(fn, repeat: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def _peer(timeline: Timeline):
+    """plotly express timeline from a DataFrame: the usual way to draw a Gantt-like chart."""
+    import pandas as pd
+    import plotly.express as px
+
+    rows = []
+    for e in timeline.events:
+        b = e.bounds
+        lo = b.earliest or b.latest
+        hi = (b.latest or b.earliest) + dt.timedelta(days=1)
+        rows.append({"id": e.id, "type": e.type, "start": lo, "end": hi, "title": e.title})
+    df = pd.DataFrame(rows)
+    return lambda: px.timeline(df, x_start="start", x_end="end", y="type", color="type",
+                               hover_name="title", custom_data=["id"]).to_json()
+
+
+def run(n: int, repeat: int) -> None:
+    timeline = generate(n)
+    start = time.perf_counter()
+    table = filters.build_table(timeline)
+    table_ms = (time.perf_counter() - start) * 1000
+    everything = filters.apply(table, filters.Filters())
+    fig_ms = _median_ms(lambda: figure.to_json(figure.build_figure(timeline, table, everything)), repeat)
+    flt = filters.Filters(types=frozenset(type_names()[:8]), text="event", start=dt.date(2017, 1, 1))
+
+    def rerun() -> None:
+        mask = filters.apply(table, flt)
+        filters.facets(table, mask)
+        figure.to_json(figure.build_figure(timeline, table, mask))
+
+    rerun_ms = _median_ms(rerun, repeat)
+    peer_ms = _median_ms(_peer(timeline), max(1, repeat // 2))
+    print(f"{n:>8,} events  table {table_ms:8.1f} ms (once)  figure+json {fig_ms:7.1f} ms  "
+          f"filter rerun {rerun_ms:7.1f} ms  | peer px.timeline+json {peer_ms:8.1f} ms  "
+          f"ratio ours/peer {fig_ms / peer_ms:5.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    for n in args.sizes:
+        run(n, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
