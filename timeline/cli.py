@@ -296,7 +296,7 @@ def _add_eval_events(targets: argparse._SubParsersAction) -> None:
     p.add_argument("--predictions", metavar="FILE", help="score this timeline file instead of running the extractor")
     p.add_argument("--esc", nargs="?", const="", metavar="DIR",
                    help="also score EventStoryLine (default folder: ../shared/data/eventstoryline/v1.5)")
-    p.add_argument("--esc-limit", type=int, metavar="N", help="score only the first N EventStoryLine documents")
+    p.add_argument("--esc-limit", type=_positive_int, metavar="N", help="score only the first N EventStoryLine documents")
     p.add_argument("--no-gold", action="store_true", help="skip the gold timelines (e.g. with --esc)")
     p.add_argument("--json", metavar="FILE", help="write every figure to this JSON file")
     p.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its pinned floor")
@@ -304,6 +304,13 @@ def _add_eval_events(targets: argparse._SubParsersAction) -> None:
                    help="raise the pinned floors to the measured figures minus a small margin")
     p.add_argument("--allow-lower-floors", action="store_true", help="let --update-floors lower a floor")
     p.set_defaults(func=_run_eval_events)
+
+
+def _positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 def _run_eval_events(args: argparse.Namespace) -> int:
