@@ -103,3 +103,17 @@ def test_any_text_gives_exact_slices_and_valid_edtf(text):
         assert text[timex.start:timex.end] == timex.text
         if timex.edtf:
             parse(timex.edtf)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The government banned travel from China in January.", ("January", "2020-01")),
+    ("Elections will be held in January.", ("January", "2021-01")),
+    ("Sales are strong in December.", ("December", "2020-12")),
+])
+def test_a_month_without_year_follows_the_tense(text, expected):
+    assert expected in values(text, published=dt.date(2020, 11, 2))
+
+
+def test_same_day_steps_from_the_last_date_given_to_the_day():
+    text = "The vote was on Tuesday, as in 2016; two rivals quit the same day."
+    assert ("the same day", "2020-02-11") in values(text, published=dt.date(2020, 2, 14))

@@ -13,6 +13,9 @@ _EXPLICIT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
+_PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|\w{3,}ed)(?![\w'])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _future_re() -> re.Pattern:
     return re.compile(r"(?<![\w'])" + alternation(lexicon()["future_cues"]) + r"(?!\w)", re.IGNORECASE)
@@ -26,6 +29,7 @@ class Context:
     published: dt.date | None
     mode: str = "news"
     last: tuple[dt.date, str] | None = None
+    last_day: dt.date | None = None
 
     def deictic(self) -> tuple[dt.date, str] | None:
         """'yesterday', 'last week': the publication date in news, the story's date in narrative."""
@@ -33,8 +37,11 @@ class Context:
             return self.last
         return (self.published, "day") if self.published else None
 
-    def anaphoric(self) -> tuple[dt.date, str] | None:
-        """'the following day': the last mentioned date, else the publication date."""
+    def anaphoric(self, fine: bool = False) -> tuple[dt.date, str] | None:
+        """'the following day': the last mentioned date, else the publication date. ``fine``
+        asks for the last date mentioned to the day, for day-sized steps in news."""
+        if fine and self.mode == "news" and self.last_day is not None:
+            return self.last_day, "day"
         if self.last is not None:
             return self.last
         return (self.published, "day") if self.published else None
@@ -44,13 +51,25 @@ class Context:
         ref = self.deictic() if self.mode == "news" else self.anaphoric()
         return ref[0] if ref else None
 
+    def _clause(self, start: int, end: int) -> str:
+        """The text around a span, cut at sentence or line ends."""
+        lo, hi = max(0, start - 60), min(len(self.text), end + 40)
+        window = self.text[lo:hi]
+        left, right = start - lo, end - lo
+        cut = max(window.rfind(".", 0, left), window.rfind("\n", 0, left))
+        stops = [i for i in (window.find(".", right), window.find("\n", right)) if i >= 0]
+        return window[cut + 1:min(stops) if stops else None]
+
     def future(self, start: int, end: int) -> bool:
         """A future cue ('will', 'next', 'is due') in the clause around a span."""
-        window = self.text[max(0, start - 60):min(len(self.text), end + 40)]
-        left = start - max(0, start - 60)
-        cut = max(window.rfind(".", 0, left), window.rfind("\n", 0, left))
-        stop = [i for i in (window.find(".", left + (end - start)), window.find("\n", left)) if i >= 0]
-        return bool(_future_re().search(window[cut + 1:min(stop) if stop else None]))
+        return bool(_future_re().search(self._clause(start, end)))
+
+    def tense(self, start: int, end: int) -> int:
+        """+1 when the clause speaks of the future, -1 of the past, 0 when it does not say."""
+        clause = self._clause(start, end)
+        if _future_re().search(clause):
+            return 1
+        return -1 if _PAST.search(clause) else 0
 
     def remember(self, value: str) -> None:
         """Make an explicit date the reference for later anaphoric expressions."""
@@ -60,6 +79,8 @@ class Context:
             gran = "day" if day else "month" if month else "year"
             try:
                 self.last = (dt.date(int(year), int(month or 1), int(day or 1)), gran)
+                if day:
+                    self.last_day = self.last[0]
             except ValueError:
                 pass
             return

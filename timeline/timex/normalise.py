@@ -52,14 +52,16 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
         return None
     if ctx.mode != "news" or ctx.published is None:
         return anchor.year
-    future = ctx.future(*span)
+    tense = ctx.tense(*span)
     best, best_cost = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         guess = safe_date(year, month, min(day, 28))
         if guess is None:
             continue
         days = (guess - ctx.published).days
-        cost = (days if future else days * 1.5) if days >= -_SLACK.days // 4 else -days * (3 if future else 1)
+        ahead = days >= -_SLACK.days // 4
+        weight = {1: (1, 3), -1: (4, 1), 0: (1.5, 1)}[tense][0 if ahead else 1]
+        cost = abs(days) * weight
         if best_cost is None or cost < best_cost:
             best, best_cost = year, cost
     return best
@@ -176,7 +178,7 @@ def holiday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 def anaphoric_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     step = _ANAPHORIC.get(g["shift"].lower().split()[-1], 0)
-    return _at(ctx.anaphoric(), "day", step) + "T" + lookup("day_parts", g["part"])
+    return _at(ctx.anaphoric(fine=True), "day", step) + "T" + lookup("day_parts", g["part"])
 
 
 def constant(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -225,7 +227,8 @@ def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | Non
         ref = ctx.anaphoric()
         code = lookup("seasons", unit)
         return f"{ref[0].year:04d}-{code}" if ref else f"XXXX-{code}"
-    value = _at(ctx.anaphoric(), _gran(unit), step)
+    gran = _gran(unit)
+    value = _at(ctx.anaphoric(fine=gran == "day"), gran, step)
     return value + "-WE" if unit == "weekend" else value
 
 
@@ -241,7 +244,8 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
     if count == "X":
         return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before")) else "FUTURE_REF"
     sign = -1 if g["dir"].lower().startswith(("earlier", "before")) else 1
-    return _at(ctx.anaphoric(), _gran(g["unit"]), sign * int(count))
+    gran = _gran(g["unit"])
+    return _at(ctx.anaphoric(fine=gran == "day"), gran, sign * int(count))
 
 
 def current_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
