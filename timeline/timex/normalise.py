@@ -306,7 +306,7 @@ def duration(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     count = _number(g.get("num")) if g.get("num") or not g["unit"].lower().endswith("s") else "X"
     if g.get("num") is None and not g["unit"].lower().endswith("s"):
         count = 1
-    if code == "S" and (g.get("num") or "").lower() in ("a", "an", "one"):
+    if code == "S" and (g.get("num") or "").lower() in ("a", "an"):
         return None  # "a second" is nearly always a rank in news, not a duration
     return _period(count, code)
 

@@ -1,0 +1,89 @@
+"""Every word list entry in rules/lexicon.yaml is exercised in a sentence and normalised."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex import tag
+from timeline.timex.lexicon import lexicon
+from timeline.timex.ruleset import RuleError, _compile
+
+PUBLISHED = dt.date(2024, 1, 31)  # a Wednesday
+LX = lexicon()
+
+
+def found(text):
+    return {(t.text, t.value) for t in tag(text, PUBLISHED)}
+
+
+def _title(word):
+    return word[:1].upper() + word[1:]
+
+
+@pytest.mark.parametrize("word, month", LX["months"].items())
+def test_month_words(word, month):
+    form = _title(word) + ("." if len(word) <= 4 and word != "may" else "")
+    assert (f"{form} 5, 2020", f"2020-{month:02d}-05") in found(f"It ended on {form} 5, 2020 in Baku.")
+
+
+@pytest.mark.parametrize("word, number", LX["weekday_names"].items())
+def test_weekday_words(word, number):
+    expected = (PUBLISHED - dt.timedelta(days=(PUBLISHED.isoweekday() - number) % 7)).isoformat()
+    assert (_title(word), expected) in found(f"The minister said on {_title(word)} that talks failed.")
+
+
+@pytest.mark.parametrize("word, code", LX["seasons"].items())
+def test_season_words(word, code):
+    assert (f"{word} 2020", f"2020-{code}") in found(f"The offensive of {word} 2020 stalled.")
+
+
+@pytest.mark.parametrize("word, code", LX["day_parts"].items())
+def test_day_part_words(word, code):
+    assert (f"yesterday {word}", f"2024-01-30T{code}") in found(f"Shelling resumed yesterday {word}.")
+
+
+@pytest.mark.parametrize("word, code", [(w, c) for w, c in LX["units"].items() if c != "Q"])
+def test_unit_words(word, code):
+    """(Quarters are left out: "three quarters of" is a fraction far more often than a duration.)"""
+    plural = word.endswith("s")
+    text = f"The talks lasted {'3' if plural else 'one'} {word}."
+    values = {v for _, v in found(text)}
+    assert any(v.startswith("P") for v in values), (word, values)
+
+
+@pytest.mark.parametrize("word, number", [(w, n) for w, n in LX["numbers"].items()])
+def test_number_words(word, number):
+    expected = f"P{number}D"
+    assert (f"{word} days", expected) in {(t.lower(), v) for t, v in found(f"It took {word} days to cross.")}
+
+
+@pytest.mark.parametrize("word, number", LX["ordinals"].items())
+def test_ordinal_words(word, number):
+    if number > 21:
+        pytest.skip("no century beyond the 21st to speak of")
+    assert (f"the {word} century", f"{number - 1:02d}") in found(f"A church of the {word} century burned.")
+
+
+@pytest.mark.parametrize("word, month_day", LX["holidays"].items())
+def test_holiday_words(word, month_day):
+    assert (f"{_title(word)} 2020", f"2020-{month_day}") in found(f"The truce of {_title(word)} 2020 held.")
+
+
+@pytest.mark.parametrize("word, step", LX["shifts"].items())
+def test_shift_words(word, step):
+    values = {v for t, v in found(f"They met {word} week.") | found(f"They met the {word} week.")}
+    week = (PUBLISHED + dt.timedelta(weeks=step)).isocalendar()
+    assert f"{week[0]}-W{week[1]:02d}" in values or "P1W" in values, (word, values)
+
+
+def test_future_cues_are_all_found_by_the_tense_check():
+    for cue in LX["future_cues"]:
+        text = f"Officials say they {cue} meet on Tuesday."
+        assert ("Tuesday", "2024-02-06") in found(text), cue
+
+
+def test_a_broken_rule_is_a_clear_error():
+    with pytest.raises(RuleError, match="demo"):
+        _compile({"name": "demo", "type": "DATE", "norm": "ymd", "pattern": "(", "keys": ["DIGIT"]}, 0)
+    with pytest.raises(RuleError, match="keys"):
+        _compile({"name": "demo", "type": "DATE", "norm": "ymd", "pattern": "x"}, 0)
