@@ -1,0 +1,422 @@
+"""What the app does besides layout: loading with an mtime cache, selection, evidence, edits, saving.
+
+Everything here is plain Python over the package's public functions, so it is tested without a
+browser; ``app.py`` only arranges widgets around it. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import store
+from .filters import EventTable, build_table, describe_date
+from .models import MODALITIES, RELATION_KINDS, Document, Event, Relation, Source, Timeline
+from .taxonomy import event_types
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class LoadResult:
+    """A timeline file as the app sees it: the timeline, or the problems that stop it loading."""
+
+    path: Path
+    timeline: Timeline | None
+    digest: str | None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.timeline is not None
+
+
+@dataclass
+class SaveResult:
+    ok: bool
+    digest: str | None
+    message: str
+    reloaded: bool = False  # the file changed on disk: the app must reload instead of overwriting
+
+
+class FormError(ValueError):
+    """An edit form with invalid fields; ``messages`` says what to fix, field by field."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def file_key(path: Path | str) -> tuple[str, int, int]:
+    """(path, mtime_ns, size): changes whenever the file is edited on disk, so caches refresh."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError:
+        return (str(p), -1, -1)
+    return (str(p.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_key(key: tuple[str, int, int]) -> LoadResult:
+    path = Path(key[0])
+    try:
+        loaded = store.load(path)
+    except store.TimelineError as exc:
+        return LoadResult(path, None, None, [str(p) for p in exc.problems] or [str(exc)])
+    return LoadResult(path, loaded.timeline, loaded.digest)
+
+
+def load(path: Path | str) -> LoadResult:
+    """Load through the store, cached on the file's mtime and size; never raises for bad files."""
+    return _load_key(file_key(path))
+
+
+@lru_cache(maxsize=8)
+def _table_key(key: tuple[str, int, int]) -> EventTable | None:
+    result = _load_key(key)
+    return build_table(result.timeline) if result.ok else None
+
+
+def table(path: Path | str) -> EventTable | None:
+    """The column table of the file's current version (cached like ``load``)."""
+    return _table_key(file_key(path))
+
+
+# --- selection and details ----------------------------------------------------------------------
+
+
+def selected_id(selection: Any) -> str | None:
+    """The event id of the first clicked point in a plotly selection (ids travel in customdata)."""
+    if not selection:
+        return None
+    points = selection.get("points", []) if hasattr(selection, "get") else []
+    for point in points:
+        value = point.get("customdata")
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def document_text(document: Document, base_dir: Path | None) -> str | None:
+    """The article text: inline, or read from ``origin`` relative to the timeline's folder."""
+    if document.text is not None:
+        return document.text
+    if not document.origin or "://" in document.origin:
+        return None
+    path = Path(document.origin)
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The blank-line (or line) separated block around [start, end)."""
+    lo = max(text.rfind("\n", 0, start) + 1, 0)
+    hi = text.find("\n", end)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _sentence(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end) inside the paragraph [lo, hi)."""
+    s_lo, s_hi = lo, hi
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if m.end() <= start:
+            s_lo = m.end()
+        elif m.start() >= end:
+            s_hi = m.start()
+            break
+    return s_lo, s_hi
+
+
+def highlight(text: str, start: int, end: int) -> str:
+    """The quote's paragraph as escaped HTML: sentence in <mark>, the quote itself in <strong>."""
+    lo, hi = _paragraph(text, start, end)
+    s_lo, s_hi = _sentence(text, lo, hi, start, end)
+    esc = html.escape
+    return (
+        f"{esc(text[lo:s_lo])}<mark>{esc(text[s_lo:start])}<strong>{esc(text[start:end])}</strong>"
+        f"{esc(text[end:s_hi])}</mark>{esc(text[s_hi:hi])}"
+    )
+
+
+@dataclass
+class Evidence:
+    document: str
+    quote: str
+    html: str  # escaped paragraph with the sentence highlighted (or the escaped quote alone)
+    found: bool  # the quote was found in the document text at its offsets (or by search)
+
+
+def evidence(timeline: Timeline, event: Event, base_dir: Path | None) -> list[Evidence]:
+    """Each source quote in its paragraph, so the analyst sees the words that state the event."""
+    out = []
+    for source in event.sources:
+        doc = timeline.document(source.document)
+        text = document_text(doc, base_dir) if doc else None
+        span = _locate(text, source)
+        title = (doc.title or doc.id) if doc else source.document
+        if text is None or span is None:
+            out.append(Evidence(title, source.quote, html.escape(source.quote), False))
+        else:
+            out.append(Evidence(title, source.quote, highlight(text, *span), True))
+    return out
+
+
+def _locate(text: str | None, source: Source) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    if source.start is not None and text[source.start : source.end] == source.quote:
+        return source.start, source.end
+    at = text.find(source.quote)
+    return (at, at + len(source.quote)) if at >= 0 else None
+
+
+_INVERSE = {"before": "after", "after": "before", "overlaps": "overlaps", "during": "contains"}
+
+
+def related(timeline: Timeline, event: Event) -> list[tuple[str, str, str]]:
+    """(relation, other id, other title) from this event's view, both directions."""
+    out = []
+    for rel in event.relations:
+        other = timeline.event(rel.target)
+        out.append((rel.relation, rel.target, other.title if other else "(missing event)"))
+    for other in timeline.events:
+        for rel in other.relations:
+            if rel.target == event.id:
+                out.append((_INVERSE[rel.relation], other.id, other.title))
+    return out
+
+
+def warnings(timeline: Timeline, event: Event, base_dir: Path | None) -> list[str]:
+    """Validation problems and solver contradictions that name this event."""
+    index = next((i for i, e in enumerate(timeline.events) if e.id == event.id), -1)
+    prefix = f"events[{index}]"
+    found = [p.message for p in store.check(timeline, base_dir) if p.path.startswith(prefix)]
+    try:
+        from .solver import solve
+
+        found += [c.message for c in solve(timeline).conflicts if event.id in c.event_ids]
+    except Exception as exc:  # the solver is advisory here: never let it break the details panel
+        found.append(f"could not check the order: {exc}")
+    return found
+
+
+def details(event: Event) -> list[tuple[str, str]]:
+    """Every field as (label, plain text) rows for the details panel."""
+    kind = event_types().get(event.type)
+    return [
+        ("id", event.id), ("title", event.title), ("type", kind.label if kind else event.type),
+        ("date (EDTF)", event.date or "(none)"), ("date in words", describe_date(event)),
+        ("actors", ", ".join(event.actors) or "-"), ("people", ", ".join(event.people) or "-"),
+        ("location", event.location or "-"), ("modality", event.modality),
+        ("confidence", "-" if event.confidence is None else f"{event.confidence:.2f}"),
+        ("tags", ", ".join(event.tags) or "-"), ("curated", "yes" if event.curated else "no"),
+        ("notes", event.notes or "-"),
+    ]
+
+
+# --- editing ------------------------------------------------------------------------------------
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
+
+
+def event_to_form(event: Event | None) -> dict[str, Any]:
+    """Form field values for an event (or a blank new one): lists become comma-separated text."""
+    e = event or Event(id="new-event", title="New event", type=next(iter(event_types())))
+    return {
+        "id": e.id, "title": e.title, "type": e.type, "date": e.date or "", "date_inferred": e.date_inferred,
+        "actors": ", ".join(e.actors), "people": ", ".join(e.people), "location": e.location or "",
+        "modality": e.modality, "tags": ", ".join(e.tags), "notes": e.notes or "",
+        "relations": "\n".join(f"{r.relation} {r.target}" for r in e.relations),
+        "confidence": e.confidence,
+    }
+
+
+def _relations(text: str) -> tuple[list[Relation], list[str]]:
+    """Lines like 'before azerbaijan-attack' -> relations, plus messages for bad lines."""
+    out, bad = [], []
+    for n, line in enumerate((text or "").splitlines(), 1):
+        words = line.split()
+        if not words:
+            continue
+        if len(words) != 2 or words[0] not in RELATION_KINDS:
+            bad.append(f"relations line {n}: write '<{'|'.join(RELATION_KINDS)}> <event-id>', not {line.strip()!r}")
+            continue
+        try:
+            out.append(Relation(relation=words[0], target=words[1]))
+        except ValidationError:
+            bad.append(f"relations line {n}: {words[1]!r} is not an event id (lower-case words joined by hyphens)")
+    return out, bad
+
+
+def _messages(exc: ValidationError) -> list[str]:
+    return [f"{'.'.join(str(p) for p in err['loc']) or 'event'}: {err['msg'].removeprefix('Value error, ')}"
+            for err in exc.errors()]
+
+
+def form_to_event(values: dict[str, Any], original: Event | None = None) -> Event:
+    """A curated event from the form (sources and fingerprint kept); FormError lists every mistake."""
+    relations, problems = _relations(values.get("relations", ""))
+    if values.get("modality", "asserted") not in MODALITIES:
+        problems.append(f"modality: choose one of {', '.join(MODALITIES)}")
+    data = {
+        "id": (values.get("id") or "").strip(), "title": (values.get("title") or "").strip(),
+        "type": values.get("type"), "date": (values.get("date") or "").strip() or None,
+        "date_inferred": bool(values.get("date_inferred")), "actors": _split(values.get("actors", "")),
+        "people": _split(values.get("people", "")), "location": (values.get("location") or "").strip() or None,
+        "modality": values.get("modality", "asserted"), "tags": _split(values.get("tags", "")),
+        "notes": (values.get("notes") or "").strip() or None, "relations": relations,
+        "confidence": values.get("confidence"), "curated": True,
+        "sources": list(original.sources) if original else [],
+        "fingerprint": original.fingerprint if original else None,
+    }
+    try:
+        event = Event.model_validate(data)
+    except ValidationError as exc:
+        raise FormError(problems + _messages(exc)) from None
+    if problems:
+        raise FormError(problems)
+    return event
+
+
+def _check_ids(timeline: Timeline, event: Event, replacing: str | None) -> None:
+    if event.id != replacing and timeline.event(event.id) is not None:
+        raise FormError([f"id: another event already has the id {event.id!r}"])
+    if event.id in timeline.rejected and event.id != replacing:
+        raise FormError([f"id: {event.id!r} was deleted before (it is in 'rejected'); choose another id"])
+    unknown = [r.target for r in event.relations if r.target != replacing and timeline.event(r.target) is None]
+    if unknown:
+        raise FormError([f"relations: no event with the id {', '.join(map(repr, unknown))}"])
+
+
+def replace_event(timeline: Timeline, event_id: str, event: Event) -> Timeline:
+    """The timeline with one event replaced (relations pointing at a renamed id follow it)."""
+    _check_ids(timeline, event, event_id)
+    events = []
+    for e in timeline.events:
+        if e.id == event_id:
+            events.append(event)
+        elif event.id != event_id and any(r.target == event_id for r in e.relations):
+            rels = [r.model_copy(update={"target": event.id}) if r.target == event_id else r for r in e.relations]
+            events.append(e.model_copy(update={"relations": rels}))
+        else:
+            events.append(e)
+    return timeline.model_copy(update={"events": events})
+
+
+def add_event(timeline: Timeline, event: Event) -> Timeline:
+    """The timeline with a new (curated) event appended."""
+    _check_ids(timeline, event, None)
+    return timeline.model_copy(update={"events": [*timeline.events, event]})
+
+
+def delete_event(timeline: Timeline, event_id: str) -> tuple[Timeline, int]:
+    """Remove an event and remember its id in ``rejected`` so extraction never re-adds it.
+
+    Relations that pointed at it would dangle, so they go too; the count is returned to tell the user.
+    """
+    events, dropped = [], 0
+    for e in timeline.events:
+        if e.id == event_id:
+            continue
+        keep = [r for r in e.relations if r.target != event_id]
+        dropped += len(e.relations) - len(keep)
+        events.append(e if len(keep) == len(e.relations) else e.model_copy(update={"relations": keep}))
+    rejected = list(timeline.rejected) + ([event_id] if event_id not in timeline.rejected else [])
+    return timeline.model_copy(update={"events": events, "rejected": rejected}), dropped
+
+
+def slug(text: str) -> str:
+    """A readable id from a title: 'Russia forces a ceasefire' -> 'russia-forces-a-ceasefire'."""
+    return _SLUG.sub("-", text.lower()).strip("-")[:60].strip("-") or "event"
+
+
+def save(path: Path | str, timeline: Timeline, digest: str | None) -> SaveResult:
+    """Write through the store; a file changed on disk meanwhile is reported, never overwritten."""
+    try:
+        new_digest = store.save(path, timeline, digest)
+    except store.ConcurrentModificationError:
+        return SaveResult(False, None, f"{path} changed on disk since it was loaded: it was reloaded and your "
+                                       "change was NOT written. Make it again on the fresh version.", reloaded=True)
+    except store.TimelineError as exc:
+        return SaveResult(False, None, "not saved: " + "; ".join(str(p) for p in exc.problems))
+    except OSError as exc:
+        return SaveResult(False, None, f"not saved: cannot write {path}: {exc.strerror or exc}")
+    return SaveResult(True, new_digest, f"saved {path}")
+
+
+# --- extraction in the app ----------------------------------------------------------------------
+
+
+def read_uploads(files: list[tuple[str, bytes]], pasted: str = "") -> tuple[list[Document], list[str]]:
+    """Documents from uploaded files (text, HTML, Markdown, JSON lines) and pasted text; errors listed."""
+    from .documents import DocumentError, doc_id, guess_format, read_text
+
+    docs, errors = [], []
+    for name, raw in files:
+        try:
+            text = raw.decode("utf-8")
+            docs += read_text(text, doc_id(name), guess_format(name, text))
+        except UnicodeDecodeError:
+            errors.append(f"{name}: not UTF-8 text")
+        except DocumentError as exc:
+            errors.append(f"{name}: {exc}")
+    if pasted.strip():
+        docs += read_text(pasted, "pasted-text", guess_format("pasted", pasted))
+    return docs, errors
+
+
+def run_extraction(documents: list[Document], progress=None) -> Timeline:
+    """Proposed events for review (the extractor's own timeline; nothing is saved yet)."""
+    from .extract import Options, extract
+
+    return extract(documents, Options(), progress=progress)
+
+
+def merge_accepted(current: Timeline, proposed: Timeline, accepted: set[str]):
+    """Merge only the accepted proposals (relations to left-out proposals are dropped)."""
+    from .merge import merge
+
+    keep = [e for e in proposed.events if e.id in accepted]
+    kept_ids = {e.id for e in keep}
+    keep = [e.model_copy(update={"relations": [r for r in e.relations if r.target in kept_ids]}) for e in keep]
+    used_docs = {s.document for e in keep for s in e.sources}
+    docs = [d for d in proposed.documents if d.id in used_docs]
+    return merge(current, proposed.model_copy(update={"events": keep, "documents": docs}))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def md_escape(text: str) -> str:
+    """User text for st.markdown: shown literally, never as markup, links or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def default_path(argv: list[str], environ: dict[str, str], here: Path) -> str:
+    """The timeline file: TIMELINE_FILE, else the first script argument, else events.yaml."""
+    if environ.get("TIMELINE_FILE"):
+        return environ["TIMELINE_FILE"]
+    args = [a for a in argv[1:] if not a.startswith("-")]
+    if args:
+        return args[0]
+    local = Path("events.yaml")
+    return str(local if local.exists() else here / "events.yaml")
