@@ -60,8 +60,12 @@ def rules() -> tuple[Rule, ...]:
     compiled: list[Rule] = []
     for filename in RULE_FILES:
         with open(RULES_DIR / filename, encoding="utf-8") as handle:
-            for entry in yaml.safe_load(handle) or []:
-                compiled.append(_compile(entry, len(compiled)))
+            try:
+                entries = yaml.safe_load(handle) or []
+            except yaml.YAMLError as exc:
+                raise RuleError(f"{filename}: not valid YAML ({exc})") from None
+        for entry in entries:
+            compiled.append(_compile(entry, len(compiled)))
     names = [r.name for r in compiled]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
