@@ -108,6 +108,24 @@ def test_also_quote_matches_and_second_mention_is_a_duplicate(gold_dir):
     assert report["precision"] == 0.5 and report["recall"] == pytest.approx(1 / 3, abs=1e-3)
 
 
+def test_exact_clause_wins_over_a_whole_sentence(gold_dir):
+    long = pred("s", "Rebels attacked the border post on Monday. The army answered", type_="attack")
+    exact = pred("a", "Rebels attacked the border post", type_="statement")
+    doc = read_gold_dir(gold_dir, shared=gold_dir.parent)[0]
+    pairs, counts, lists = ev.match(doc, [long, exact])
+    assert {(g.id, p.id) for g, p in pairs} == {("attack", "a"), ("shelling", "s")}
+    assert counts["duplicates"] == 0 and [g.id for g in lists["missed"]] == ["truce"]
+
+
+def test_details_name_each_problem(gold_dir):
+    events = [pred("a", "Rebels attacked", type_="ceasefire", date="2024-03-06", rel=[("after", "s")]),
+              pred("s", "shelling"), pred("x", "Later"), pred("d", "border post")]
+    text = ev.details(read_gold_dir(gold_dir, shared=gold_dir.parent), timeline(*events))
+    for expected in ("missed truce", "false positive x", "duplicate d", "type attack: gold attack, predicted ceasefire",
+                     "unsound date attack", "order not found: attack before shelling"):
+        assert expected in text
+
+
 def test_optional_gold_is_neither_reward_nor_penalty(gold_dir):
     report = scored(gold_dir, pred("c", "Officials said", type_="statement"), pred("x", "Later"))["overall"]
     assert report["false_positives"] == 1 and report["precision"] == 0.0 and report["recall"] == 0.0

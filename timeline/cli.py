@@ -299,6 +299,8 @@ def _add_eval_events(targets: argparse._SubParsersAction) -> None:
     p.add_argument("--esc-limit", type=_positive_int, metavar="N", help="score only the first N EventStoryLine documents")
     p.add_argument("--no-gold", action="store_true", help="skip the gold timelines (e.g. with --esc)")
     p.add_argument("--json", metavar="FILE", help="write every figure to this JSON file")
+    p.add_argument("--details", action="store_true",
+                   help="list each document's missed, false and duplicate events, wrong types, unsound dates and orders")
     p.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its pinned floor")
     p.add_argument("--update-floors", action="store_true",
                    help="raise the pinned floors to the measured figures minus a small margin")
@@ -326,6 +328,8 @@ def _run_eval_events(args: argparse.Namespace) -> int:
             predictions = _load_predictions(args.predictions) if args.predictions else None
             report = ev.evaluate_gold(Path(args.gold) if args.gold else shared_dir() / "gold", predictions)
             print(ev.format_table(report))
+            if args.details:
+                print(report["details"])
         if args.esc is not None:
             from .evaluate import esc
 

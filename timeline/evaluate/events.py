@@ -1,7 +1,8 @@
 """Score extracted events against the gold timelines, beside trivial baselines.
 
 Detection: a predicted event matches a gold event when one of its evidence spans overlaps the gold
-quote or one of its ``also`` quotes (one-to-one, largest overlap first). Unmatched predictions and
+quote or one of its ``also`` quotes (one-to-one, by the overlap-to-union ratio of their spans, so
+a long sentence does not beat an exact clause; same type breaks ties). Unmatched predictions and
 second mentions of an already matched event (duplicates) are false positives; matches with an
 optional (``required: false``) gold event count neither way; recall counts required events only.
 On matched pairs: type accuracy, actor F1 (micro), modality accuracy, date soundness (the gold
@@ -61,31 +62,41 @@ def _best_overlap(pred: list[Span], gold: GoldEvent) -> int:
     return max((_overlap(p, g) for p in pred for g in gold.spans), default=0)
 
 
-def match(doc: GoldDoc, events: list[Event]) -> tuple[list[tuple[GoldEvent, Event]], Counter]:
-    """One-to-one matches, largest overlap first; counts of false positives, duplicates, neutral."""
-    spans = {e.id: _spans(e, doc) for e in events}
-    mine = [e for e in events if spans[e.id]]
+def _affinity(event: Event, pred: list[Span], gold: GoldEvent) -> tuple[float, bool]:
+    """Match preference: the best overlap-to-union ratio of any two spans, then the same type."""
+    ratios = [_overlap(p, g) / (max(p[1], g[1]) - min(p[0], g[0])) for p in pred for g in gold.spans if _overlap(p, g)]
+    return (round(max(ratios, default=0.0), 6), event.type == gold.type)
+
+
+def match(doc: GoldDoc, events: list[Event]) -> tuple[list[tuple[GoldEvent, Event]], Counter, dict[str, list]]:
+    """One-to-one matches (closest spans first, then same type); counts and the problem lists."""
+    mine = [(e, sp) for e in events if (sp := _spans(e, doc))]
     candidates = sorted(
-        ((_best_overlap(spans[e.id], g), i, j) for i, e in enumerate(mine) for j, g in enumerate(doc.events)),
+        ((_affinity(e, sp, g), -i, -j) for i, (e, sp) in enumerate(mine) for j, g in enumerate(doc.events)),
         reverse=True,
     )
     used_pred: dict[int, int] = {}
-    used_gold: set[int] = set()
-    for size, i, j in candidates:
-        if size and i not in used_pred and j not in used_gold:
-            used_pred[i], _ = j, used_gold.add(j)
+    for (ratio, _), i, j in candidates:
+        if ratio and -i not in used_pred and -j not in used_pred.values():
+            used_pred[-i] = -j
     counts: Counter = Counter(predicted=len(mine))
-    pairs = []
-    for i, event in enumerate(mine):
+    pairs, lists = [], {"missed": [], "false": [], "duplicates": []}
+    for i, (event, sp) in enumerate(mine):
+        overlapped = [g for g in doc.events if _best_overlap(sp, g)]
         if i in used_pred:
             gold = doc.events[used_pred[i]]
             pairs.append((gold, event))
             counts["tp" if gold.required else "neutral"] += 1
-        elif any(_best_overlap(spans[event.id], g) for g in doc.events):
+        elif any(g.required for g in overlapped):
             counts["duplicates"] += 1
+            lists["duplicates"].append(event)
+        elif overlapped:
+            counts["neutral"] += 1  # a second mention of an optional event
         else:
             counts["fp"] += 1
-    return pairs, counts
+            lists["false"].append(event)
+    lists["missed"] = [g for j, g in enumerate(doc.events) if g.required and j not in used_pred.values()]
+    return pairs, counts, lists
 
 
 def _window(event: Event, solved: dict[str, Bounds]) -> Bounds:
@@ -159,7 +170,7 @@ def _fact_counts(pairs: list[tuple[GoldEvent, Event]]) -> Counter:
 
 def score_document(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved: dict[str, Bounds]) -> tuple[Counter, list[float]]:
     """Raw counts for one gold document, and the finite widths (days) of matched windows."""
-    pairs, counts = match(doc, predicted.events)
+    pairs, counts, _ = match(doc, predicted.events)
     matches = [Match(g, p, _window(p, solved)) for g, p in pairs]
     counts["required"] = sum(g.required for g in doc.events)
     counts.update(_fact_counts(pairs))
@@ -213,6 +224,47 @@ def score(golds: list[GoldDoc], predicted: Timeline) -> dict:
     overall = figures(total, all_widths)
     nothing = {"precision": 0.0, "recall": 0.0, "f1": 0.0}
     return {"documents": per_doc, "overall": overall, "baseline_nothing": nothing}
+
+
+def _quote(event: Event) -> str:
+    text = event.sources[0].quote if event.sources else event.title
+    return text if len(text) <= 70 else text[:67] + "..."
+
+
+def _doc_details(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved: dict[str, Bounds]) -> list[str]:
+    """What went wrong in one document, one line per problem."""
+    pairs, _, lists = match(doc, predicted.events)
+    lines = [f"  missed {g.id}: {doc.text[g.spans[0][0]:g.spans[0][1]][:70]!r}" for g in lists["missed"]]
+    lines += [f"  false positive {e.id} ({e.type}): {_quote(e)!r}" for e in lists["false"]]
+    lines += [f"  duplicate {e.id} ({e.type}): {_quote(e)!r}" for e in lists["duplicates"]]
+    by_gold = {g.id: (g, p) for g, p in pairs}
+    for g, p in pairs:
+        if g.type != p.type:
+            lines.append(f"  type {g.id}: gold {g.type}, predicted {p.type} ({p.id})")
+        window = _window(p, solved)
+        if g.real_date and not window.contains(g.real_date):
+            lines.append(f"  unsound date {g.id}: real {_span_text(g.real_date)} not in predicted {_span_text(window)}")
+    for a, relation, b in doc.relations:
+        if a in by_gold and b in by_gold:
+            pa, pb = by_gold[a][1], by_gold[b][1]
+            if not (graph.entails(pa.id, relation, pb.id) or _implied_by_windows(relation, _window(pa, solved), _window(pb, solved))):
+                lines.append(f"  order not found: {a} {relation} {b} (predicted {pa.id}, {pb.id})")
+    return lines
+
+
+def _span_text(b: Bounds) -> str:
+    return f"{b.earliest or '..'}/{b.latest or '..'}"
+
+
+def details(golds: list[GoldDoc], predicted: Timeline) -> str:
+    """Per document: missed required events, false positives, duplicates, wrong types, unsound dates, orders."""
+    graph, solved = OrderGraph(predicted), solve(predicted).bounds
+    out = []
+    for doc in golds:
+        lines = _doc_details(doc, predicted, graph, solved)
+        out.append(f"{doc.name}: {len(lines)} problem(s)")
+        out += lines
+    return "\n".join(out)
 
 
 def run_extractor(golds: list[GoldDoc]) -> tuple[Timeline, float]:
@@ -302,6 +354,7 @@ def evaluate_gold(gold_dir: Path, predictions: Timeline | None = None) -> dict:
     if predictions is None:
         predictions, seconds = run_extractor(golds)
     report = score(golds, predictions)
+    report["details"] = details(golds, predictions)
     chars = sum(len(g.text) for g in golds)
     report["corpus"] = {"documents": len(golds), "characters": chars, "gold_events": sum(len(g.events) for g in golds)}
     if seconds is not None:
