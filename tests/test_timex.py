@@ -117,3 +117,8 @@ def test_a_month_without_year_follows_the_tense(text, expected):
 def test_same_day_steps_from_the_last_date_given_to_the_day():
     text = "The vote was on Tuesday, as in 2016; two rivals quit the same day."
     assert ("the same day", "2020-02-11") in values(text, published=dt.date(2020, 2, 14))
+
+
+def test_the_morning_of_a_day_is_a_time():
+    found = [(t.text, t.type, t.value) for t in tag("Troops entered the town on the morning of April 19, 1775.")]
+    assert found == [("the morning of April 19, 1775", "TIME", "1775-04-19TMO")]

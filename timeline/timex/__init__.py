@@ -12,17 +12,20 @@ narrative), and ``intervals`` gives each date the EDTF interval it denotes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from .context import Context
 from .intervals import open_for_cue, to_edtf
-from .matcher import find
+from .lexicon import lookup
+from .matcher import find, part_of_day_prefix
 from .normalise import NORMALISERS
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ANCHORING = {"month_of_year", "holiday", "ymd", "ym", "year", "md", "month", "season", "weekday", "day_word", "later_earlier",
               "anaphoric_unit", "shifted_unit", "ago"}
 
@@ -59,6 +62,11 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
             continue
         if rule.norm in _ANCHORING:
             ctx.remember(value)
-        edtf = open_for_cue(to_edtf(value, rule.type, published), text[max(0, cand.start - 12):cand.start])
-        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], rule.type, value, edtf))
+        start, kind = cand.start, rule.type
+        prefix = part_of_day_prefix(text, start) if _DAY.match(value) and kind == "DATE" else None
+        if prefix and (not out or out[-1].end <= prefix[0]):
+            start, kind = prefix[0], "TIME"
+            value = f"{value}T{lookup('day_parts', prefix[1])}"
+        edtf = open_for_cue(to_edtf(value, kind, published), text[max(0, start - 12):start])
+        out.append(Timex(start, cand.end, text[start:cand.end], kind, value, edtf))
     return out

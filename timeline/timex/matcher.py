@@ -14,6 +14,18 @@ _MOD_PREFIX = re.compile(
     r"(?:start|beginning|end|middle)[ \t]+of)[ \t-]*)$", re.IGNORECASE)
 
 
+# "the morning of 29 April": a day-part prefix turns a day into a TIME in TimeML.
+_PART_PREFIX = re.compile(
+    r"(?:\b(?:early|late)[ \t]+(?:in[ \t]+)?)?\bthe[ \t]+(?:early[ \t]+|late[ \t]+)?"
+    r"(?P<part>morning|afternoon|evening|night)(?:[ \t]+hours)?[ \t]+of[ \t]+$", re.IGNORECASE)
+
+
+def part_of_day_prefix(text: str, start: int) -> tuple[int, str] | None:
+    """Start and day-part word of 'the morning of' right before a span, if there is one."""
+    found = _PART_PREFIX.search(text, max(0, start - 40), start)
+    return (found.start(), found.group("part").lower()) if found else None
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A rule's match: the timex span and the named groups its normaliser reads."""
