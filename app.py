@@ -1,7 +1,254 @@
-"""Streamlit app: layout only (figures, filtering, loading and saving live in the package)."""
+"""Streamlit app: layout only. Loading, filtering, drawing, editing and exports live in `timeline`.
+
+Run: `streamlit run app.py -- FILE` or `timeline app FILE` (TIMELINE_FILE=FILE also works).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
 
 import streamlit as st
 
-st.set_page_config(page_title="timeline", layout="wide")
-st.title("timeline")
-st.write("The interactive timeline is being built.")
+from timeline import dashboard, export, figure, filters
+from timeline.models import MODALITIES
+from timeline.taxonomy import event_types
+
+st.set_page_config(page_title="timeline", page_icon=":material/timeline:", layout="wide")
+TYPES = event_types()
+
+
+def sidebar_file() -> str:
+    default = dashboard.default_path(sys.argv, dict(os.environ), Path(__file__).parent)
+    return st.sidebar.text_input("Timeline file", value=default, key="path",
+                                 help="A timeline YAML file; edits on disk show on the next rerun.")
+
+
+def load_or_explain(path: str) -> dashboard.LoadResult | None:
+    """The loaded file, or the error panel plus the last good version (read-only) when broken."""
+    result = dashboard.load(path)
+    good = st.session_state.setdefault("last_good", {})
+    if result.ok:
+        good[path] = result
+        return result
+    with st.container(border=True):
+        st.error(f"**{dashboard.md_escape(path)}** cannot be used as it is. Fix these problems and save the file:")
+        st.code("\n".join(result.problems), language=None, wrap_lines=True)
+    if path in good:
+        st.warning("Showing the last good version of this file (read-only until the file is fixed).")
+        return dashboard.LoadResult(good[path].path, good[path].timeline, None)
+    return None
+
+
+def _label(counts):
+    return lambda v: f"{TYPES[v].label if v in TYPES else v} ({counts.get(v, 0)})"
+
+
+def sidebar_filters(table: filters.EventTable) -> filters.Filters:
+    sb = st.sidebar
+    sb.header("Filters")
+    opts = filters.options(table)
+    totals = filters.facets(table, filters.apply(table, filters.Filters())).counts
+    pick = {}
+    for key, title in (("type", "Type"), ("actor", "Actor"), ("person", "Person"), ("document", "Document")):
+        pick[key] = sb.multiselect(title, opts[key], key=f"f_{key}", format_func=_label(totals[key]), placeholder="all")
+    modalities = sb.multiselect("Modality", list(MODALITIES), key="f_modality", placeholder="all",
+                                format_func=_label(totals["modality"]))
+    if not sb.checkbox("Show hypothetical, future and negated events", value=True, key="f_unreal"):
+        modalities = [m for m in (modalities or MODALITIES) if m == "asserted"]
+    start = sb.date_input("From", value=None, key="f_start", min_value=dt.date(1, 1, 1))
+    end = sb.date_input("To", value=None, key="f_end", min_value=dt.date(1, 1, 1))
+    text = sb.text_input("Search", key="f_text", placeholder="words in title, quotes, actors, notes")
+    return filters.Filters(
+        types=frozenset(pick["type"]), actors=frozenset(pick["actor"]), people=frozenset(pick["person"]),
+        documents=frozenset(pick["document"]), modalities=frozenset(modalities), start=start, end=end, text=text,
+    )
+
+
+def counts_line(table: filters.EventTable, mask) -> str:
+    shown = filters.facets(table, mask)
+    types = ", ".join(f"{TYPES[t].label if t in TYPES else t} {n}" for t, n in shown.counts["type"].most_common())
+    return f"Showing **{shown.shown}** of {shown.total} events" + (f" · {dashboard.md_escape(types)}" if types else "")
+
+
+def chart(result: dashboard.LoadResult, table, mask) -> None:
+    c1, c2 = st.columns([3, 1])
+    lanes = c1.segmented_control("Lanes", filters.LANE_KINDS, default="type", key="lanes",
+                                 format_func=lambda v: {"type": "by type", "actor": "by first actor",
+                                                        "document": "by document", "none": "one lane"}[v])
+    arrows = c2.toggle("Before/after arrows", value=False, key="arrows")
+    options = figure.FigureOptions(lanes=lanes or "type", relations=arrows)
+    fig = figure.build_figure(result.timeline, table, mask, options)
+    event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="chart",
+                            config={"displaylogo": False, "scrollZoom": True})
+    clicked = dashboard.selected_id(event.selection if event else None)
+    if clicked and clicked != st.session_state.get("clicked"):
+        st.session_state["clicked"] = clicked
+        st.session_state["selected"] = clicked
+
+
+def select(event_id: str) -> None:
+    st.session_state["selected"] = event_id
+
+
+def details_panel(result: dashboard.LoadResult) -> None:
+    tl = result.timeline
+    ids = [e.id for e in tl.events]
+    if not ids:
+        st.info("This timeline has no events yet: add one in the Edit tab or extract them from articles.")
+        return
+    current = st.session_state.get("selected")
+    if current not in ids:
+        current = None
+    chosen = st.selectbox("Event", ids, index=ids.index(current) if current else None, key="pick",
+                          format_func=lambda i: f"{tl.event(i).title} ({i})", placeholder="click an event on the chart")
+    if chosen != current and chosen is not None:
+        st.session_state["selected"] = chosen
+        current = chosen
+    if current is None:
+        return
+    ev = tl.event(current)
+    base = result.path.parent
+    left, right = st.columns([2, 3])
+    with left:
+        st.subheader(dashboard.md_escape(ev.title))
+        st.dataframe({"field": [r[0] for r in dashboard.details(ev)], "value": [r[1] for r in dashboard.details(ev)]},
+                     hide_index=True, use_container_width=True)
+        for message in dashboard.warnings(tl, ev, base):
+            st.warning(dashboard.md_escape(message))
+    with right:
+        st.markdown("**Evidence**")
+        for item in dashboard.evidence(tl, ev, base):
+            st.caption(dashboard.md_escape(item.document))
+            st.html(f"<div style='line-height:1.5'>{item.html}</div>")
+            if not item.found:
+                st.caption("(quote not found in the document text)")
+        rel = dashboard.related(tl, ev)
+        if rel:
+            st.markdown("**Related events**")
+            for n, (kind, other, title) in enumerate(rel):
+                st.button(f"{kind}: {title}", key=f"rel-{n}-{other}", on_click=select, args=(other,))
+
+
+def edit_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
+    if result.digest is None:
+        st.info("Editing is off while the file has problems.")
+        return
+    tl = result.timeline
+    current = tl.event(st.session_state.get("selected") or "")
+    mode = st.radio("Edit", ["selected event", "new event"], horizontal=True, key="edit_mode",
+                    index=0 if current else 1)
+    original = current if mode == "selected event" else None
+    if mode == "selected event" and current is None:
+        st.info("Select an event on the chart (or in the Event box) first.")
+        return
+    values = dashboard.event_to_form(original)
+    with st.form(f"edit-{original.id if original else 'new'}"):
+        a, b = st.columns(2)
+        values["title"] = a.text_input("Title", values["title"], key="edit_title")
+        values["id"] = b.text_input("Id", values["id"] if original else "", key="edit_id",
+                                    help="lower-case words joined by hyphens; empty = made from the title")
+        values["type"] = a.selectbox("Type", list(TYPES), index=list(TYPES).index(values["type"]),
+                                     format_func=lambda t: TYPES[t].label, key="edit_type")
+        values["date"] = b.text_input("Date (EDTF)", values["date"], key="edit_date",
+                                      help="2023-09-19, 2023-09, 2023, 2023-09-11/2023-09-20, ../2024-01-31")
+        values["date_inferred"] = b.checkbox("Date inferred (not stated in the text)", values["date_inferred"])
+        values["modality"] = a.selectbox("Modality", list(MODALITIES), index=list(MODALITIES).index(values["modality"]))
+        values["actors"] = a.text_input("Actors (comma-separated)", values["actors"], key="edit_actors")
+        values["people"] = b.text_input("People (comma-separated)", values["people"])
+        values["location"] = a.text_input("Location", values["location"])
+        values["tags"] = b.text_input("Tags (comma-separated)", values["tags"])
+        values["relations"] = st.text_area("Relations (one per line: before|after|overlaps|during <event-id>)",
+                                           values["relations"])
+        values["notes"] = st.text_area("Notes", values["notes"], key="edit_notes")
+        saved = st.form_submit_button("Save to file", type="primary")
+    if original and st.button("Delete this event", key="delete"):
+        new, dropped = dashboard.delete_event(tl, original.id)
+        _save(result, new, seen_digest, f"deleted {original.id}" + (f" and {dropped} relations to it" if dropped else ""))
+    if saved:
+        if not values["id"]:
+            values["id"] = dashboard.slug(values["title"])
+        try:
+            event = dashboard.form_to_event(values, original)
+            new = dashboard.replace_event(tl, original.id, event) if original else dashboard.add_event(tl, event)
+        except dashboard.FormError as exc:
+            st.error("Not saved:\n\n" + "\n".join(f"- {dashboard.md_escape(m)}" for m in exc.messages))
+            return
+        st.session_state["selected"] = event.id
+        _save(result, new, seen_digest, f"saved {event.id}")
+
+
+def _save(result: dashboard.LoadResult, timeline, seen_digest: str | None, what: str) -> None:
+    outcome = dashboard.save(result.path, timeline, seen_digest or result.digest)
+    st.session_state["flash"] = (outcome.ok, what if outcome.ok else outcome.message)
+    st.rerun()
+
+
+def extract_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
+    files = st.file_uploader("Articles", type=["txt", "md", "markdown", "html", "htm", "jsonl", "ndjson"],
+                             accept_multiple_files=True, key="uploads")
+    pasted = st.text_area("…or paste an article", key="pasted", height=150)
+    if st.button("Extract events", key="extract"):
+        docs, errors = dashboard.read_uploads([(f.name, f.getvalue()) for f in files or []], pasted)
+        for message in errors:
+            st.error(dashboard.md_escape(message))
+        if docs:
+            bar = st.progress(0.0, text="extracting…")
+            proposed = dashboard.run_extraction(docs, lambda n, total: bar.progress(n / max(total, 1),
+                                                                                      text=f"document {n} of {total}"))
+            st.session_state["proposed"] = proposed
+    proposed = st.session_state.get("proposed")
+    if not proposed:
+        return
+    st.write(f"{len(proposed.events)} proposed events: untick the ones to leave out.")
+    rows = {"accept": [True] * len(proposed.events), "id": [e.id for e in proposed.events],
+            "date": [e.date or "" for e in proposed.events], "type": [e.type for e in proposed.events],
+            "title": [e.title for e in proposed.events]}
+    edited = st.data_editor(rows, hide_index=True, disabled=["id", "date", "type", "title"], key="review")
+    accepted = {i for i, ok in zip(edited["id"], edited["accept"]) if ok}
+    if result.digest and st.button(f"Merge {len(accepted)} accepted events into the file", key="merge"):
+        merged, report = dashboard.merge_accepted(result.timeline, proposed, accepted)
+        st.session_state.pop("proposed", None)
+        _save(result, merged, seen_digest, f"merged: {len(report.added)} added, {len(report.updated)} updated, "
+                                           f"{len(report.kept_curated)} curated kept")
+
+
+def export_tab(result: dashboard.LoadResult) -> None:
+    stem = result.path.stem
+    cols = st.columns(len(export.FORMATS))
+    for col, (fmt, ext) in zip(cols, export.FORMATS.items()):
+        col.download_button(fmt.upper() if fmt != "timelinejs" else "TimelineJS",
+                            data=lambda fmt=fmt: export.export(result.timeline, fmt), file_name=f"{stem}.{ext}",
+                            mime=export.MIME[ext], key=f"dl-{fmt}", use_container_width=True)
+
+
+def main() -> None:
+    seen_digest = st.session_state.get("seen_digest")
+    path = sidebar_file()
+    result = load_or_explain(path)
+    if result is None:
+        return
+    st.session_state["seen_digest"] = result.digest
+    table = dashboard.table(path) if result.digest else filters.build_table(result.timeline)
+    flash = st.session_state.pop("flash", None)
+    if flash:
+        (st.success if flash[0] else st.error)(dashboard.md_escape(flash[1]))
+    flt = sidebar_filters(table)
+    mask = filters.apply(table, flt)
+    st.markdown(f"### {dashboard.md_escape(result.timeline.title or result.path.name)}")
+    st.caption(counts_line(table, mask))
+    view, edit, extract, exports = st.tabs(["Timeline", "Edit", "Extract", "Export"])
+    with view:
+        chart(result, table, mask)
+        details_panel(result)
+    with edit:
+        edit_tab(result, seen_digest)
+    with extract:
+        extract_tab(result, seen_digest)
+    with exports:
+        export_tab(result)
+
+
+main()
