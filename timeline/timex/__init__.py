@@ -26,7 +26,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ANCHORING = {"month_of_year", "holiday", "ymd", "ym", "year", "md", "month", "season", "weekday", "day_word", "later_earlier",
+_ANCHORING = {"ordinal_day", "month_of_year", "holiday", "ymd", "ym", "year", "md", "month", "season", "weekday", "day_word", "later_earlier",
               "anaphoric_unit", "shifted_unit", "ago"}
 
 

@@ -81,6 +81,13 @@ def md(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
 
 
+def ordinal_day(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the fifth of May (1921)': an ordinal word as the day of the month."""
+    day = lookup("ordinals", g["ordinal"])
+    groups = {**g, "day": str(day)}
+    return ymd(groups, ctx, span, args) if g.get("year") else md(groups, ctx, span, args)
+
+
 def ym(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{int(g['year']):04d}-{_month(g['month']):02d}"
 
@@ -340,7 +347,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
         clock, duration, set_unit, set_word, set_weekday)
 }
