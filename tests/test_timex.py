@@ -122,3 +122,10 @@ def test_same_day_steps_from_the_last_date_given_to_the_day():
 def test_the_morning_of_a_day_is_a_time():
     found = [(t.text, t.type, t.value) for t in tag("Troops entered the town on the morning of April 19, 1775.")]
     assert found == [("the morning of April 19, 1775", "TIME", "1775-04-19TMO")]
+
+
+def test_in_a_story_a_year_in_passing_does_not_move_the_story_date():
+    text = ("In 1917 the front held. On 5 March the army, which had been founded in 1905, attacked. "
+            "On 9 March it stopped.")
+    found = values(text, published=None, mode="narrative")
+    assert ("5 March", "1917-03-05") in found and ("9 March", "1917-03-09") in found

@@ -26,6 +26,14 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*(?:\w+\W+){0,3}$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """A year near the start of its sentence ('In 1917, ...') sets a story's time; one further
+    in ('..., as it had in 1905') usually looks back or ahead, so it is not an anchor."""
+    return bool(_SENTENCE_START.search(text[max(0, start - 40):start]))
 _ANCHORING = {"ordinal_day", "month_of_year", "holiday", "ymd", "ym", "year", "md", "month", "season", "weekday", "day_word", "later_earlier",
               "anaphoric_unit", "shifted_unit", "ago"}
 
@@ -60,7 +68,8 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
         value = NORMALISERS[rule.norm](cand.groups, ctx, (cand.start, cand.end), rule.args)
         if value is None:
             continue
-        if rule.norm in _ANCHORING:
+        if rule.norm in _ANCHORING and (mode == "news" or not _YEAR.match(value)
+                                         or _opens_sentence(text, cand.start)):
             ctx.remember(value)
         start, kind = cand.start, rule.type
         prefix = part_of_day_prefix(text, start) if _DAY.match(value) and kind == "DATE" else None
