@@ -65,3 +65,12 @@ def test_not_only_is_not_negation():
 def test_rules_sorted_most_specific_first():
     weights = [r["weight"] for r in rules()]
     assert weights == sorted(weights, reverse=True)
+
+
+def test_first_char_dispatch_matches_one_big_alternation():
+    from timeline.extract.triggers import trigger_pattern
+
+    text = (ARTICLE := "Rebels attacked a post; the \"null and void\" deal was signed. Talks resumed, "
+            "and 2 bombs went off. NATO troops withdrew after the summit and fled.")
+    expected = [(m.start(), m.end()) for m in trigger_pattern().finditer(ARTICLE)]
+    assert [(t.start, t.end) for t in triggers_in(text)] == expected

@@ -80,10 +80,11 @@ def _solved(timeline: Timeline) -> Timeline:
     groups: dict[str, list[Event]] = {}
     for event in timeline.events:
         groups.setdefault(event.sources[0].document, []).append(event)
+    by_id = {d.id: d for d in timeline.documents}
     narrowed: dict[str, str] = {}
     for events in groups.values():
-        if any(e.relations for e in events) and any(e.date and not e.date_inferred for e in events):
-            narrowed.update(_solve_group(solve, timeline, events))
+        for component in _anchored_components(events):
+            narrowed.update(_solve_group(solve, by_id, component))
     fingerprint = _fingerprint()
     events = []
     for event in timeline.events:
@@ -94,11 +95,40 @@ def _solved(timeline: Timeline) -> Timeline:
     return timeline.model_copy(update={"events": events})
 
 
-def _solve_group(solve, timeline: Timeline, events: list[Event]) -> dict[str, str]:
+def _anchored_components(events: list[Event]) -> list[list[Event]]:
+    """Groups of related events holding both a stated and an inferred date: only these can narrow."""
+    index = {e.id: e for e in events}
+    neighbours: dict[str, set[str]] = {e.id: set() for e in events}
+    for event in events:
+        for relation in event.relations:
+            if relation.target in index:
+                neighbours[event.id].add(relation.target)
+                neighbours[relation.target].add(event.id)
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        if event.id in seen or not neighbours[event.id]:
+            continue
+        stack, members = [event.id], []
+        seen.add(event.id)
+        while stack:
+            current = stack.pop()
+            members.append(index[current])
+            for other in neighbours[current] - seen:
+                seen.add(other)
+                stack.append(other)
+        if any(m.date_inferred for m in members) and any(m.date and not m.date_inferred for m in members):
+            out.append(members)
+    return out
+
+
+def _solve_group(solve, documents_by_id: dict, events: list[Event]) -> dict[str, str]:
     """New dates for the inferred events of one group; relations in a contradiction are dropped."""
     ids = {e.id for e in events}
     events = [e.model_copy(update={"relations": [r for r in e.relations if r.target in ids]}) for e in events]
-    part = Timeline.model_construct(documents=timeline.documents, events=events, rejected=[], title=None)
+    names = {s.document for e in events for s in e.sources}
+    documents = [documents_by_id[n] for n in sorted(names) if n in documents_by_id]
+    part = Timeline.model_construct(documents=documents, events=events, rejected=[], title=None)
     solution = solve(part)
     if solution.conflicts:
         bad = {tuple(r) for c in solution.conflicts for r in c.relations}

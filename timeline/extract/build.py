@@ -97,6 +97,9 @@ def merge_across(drafts: list[Draft]) -> list[Draft]:
     merged_into: dict[int, Draft] = {}
     by_key: dict[tuple, list[Draft]] = {}  # candidates share type and place: keeps this near linear
     for draft in drafts:
+        if draft.head.location is None:  # no place, no evidence it is the same event elsewhere
+            kept.append(draft)
+            continue
         target = next((k for k in by_key.get(_key(draft), []) if same_across(k, draft)), None)
         if target is None:
             kept.append(draft)

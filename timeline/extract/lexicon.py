@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -156,3 +158,57 @@ def coordinates() -> dict[str, tuple[float, float]]:
 def conflict_parties() -> dict[str, list[str]]:
     """Contested region -> the sides a clash there stands for."""
     return {p["name"]: p["parties"] for p in load("gazetteer")["places"] if p.get("parties")}
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Lower-cased characters a pattern can start with; None when it cannot be told."""
+    try:
+        parsed = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    found = _first(list(parsed))
+    return frozenset(found) if found else None
+
+
+def _first(items: list) -> set[str] | None:
+    out: set[str] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            return out | {chr(arg).lower()}
+        if op is _sre.IN:
+            chars = _in_chars(arg)
+            return None if chars is None else out | chars
+        if op is _sre.BRANCH:
+            for alternative in arg[1]:
+                sub = _first(list(alternative))
+                if sub is None:
+                    return None
+                out |= sub
+            return out
+        if op is _sre.SUBPATTERN:
+            sub = _first(list(arg[3]))
+            return None if sub is None else out | sub
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            sub = _first(list(arg[2]))
+            if sub is None:
+                return None
+            out |= sub
+            if arg[0] > 0:
+                return out
+            continue
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue
+        return None
+    return None  # the pattern may match the empty string
+
+
+def _in_chars(items: list) -> set[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(arg).lower())
+        elif op is _sre.RANGE and arg[1] - arg[0] < 128:
+            chars |= {chr(c).lower() for c in range(arg[0], arg[1] + 1)}
+        else:
+            return None
+    return chars

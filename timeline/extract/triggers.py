@@ -35,13 +35,47 @@ def attribution_pattern() -> re.Pattern:
     return re.compile("|".join(lexicon.load("text")["attributions"]), re.IGNORECASE)
 
 
+_WORD_START = re.compile(r"(?<![\w-])[^\s\d]")
+
+
+@cache
+def _by_first_char() -> dict[str, re.Pattern]:
+    """The rules that can start with each character, as one regex per character (plus 'any')."""
+    groups: dict[str, list[int]] = {}
+    anywhere: list[int] = []
+    for index, rule in enumerate(rules()):
+        chars = lexicon.first_chars(rule["pattern"])
+        if chars is None:
+            anywhere.append(index)
+        for char in chars or ():
+            groups.setdefault(char, []).append(index)
+    compiled = {}
+    for char, indices in [*groups.items(), ("", [])]:
+        members = sorted(set(indices) | set(anywhere))
+        body = "|".join(f"(?P<r{i}>{rules()[i]['pattern']})" for i in members)
+        compiled[char] = re.compile(rf"(?:{body})(?![\w-])", re.IGNORECASE) if body else None
+    return compiled
+
+
 def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Every lexicon trigger in ``text[start:end]``."""
-    table = rules()
-    out = []
-    for match in trigger_pattern().finditer(text, start, len(text) if end is None else end):
-        rule = table[int(match.lastgroup[1:])]
-        out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
+    """Every lexicon trigger in ``text[start:end]``, leftmost first, never overlapping.
+
+    Only the rules that can begin with the character at a word start are tried there: the
+    same matches as one big alternation, several times faster on a large corpus.
+    """
+    table, groups = rules(), _by_first_char()
+    end = len(text) if end is None else end
+    out, last = [], start
+    for word in _WORD_START.finditer(text, start, end):
+        position = word.start()
+        pattern = groups.get(text[position].lower(), groups[""])
+        if position < last or pattern is None:
+            continue
+        match = pattern.match(text, position, end)
+        if match:
+            rule = table[int(match.lastgroup[1:])]
+            out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
+            last = match.end()
     return out
 
 
