@@ -76,6 +76,23 @@ def test_shift_words(word, step):
     assert f"{week[0]}-W{week[1]:02d}" in values or "P1W" in values, (word, values)
 
 
+@pytest.mark.parametrize("word", LX["mods"])
+def test_mod_words_join_the_date(word):
+    joint = "" if word.endswith("-") else " "
+    phrase = f"{word}{joint}March 2020"
+    assert (phrase, "2020-03") in found(f"The offensive stalled in {phrase} near the river.")
+
+
+@pytest.mark.parametrize("word, number", LX["quarter_words"].items())
+def test_quarter_words(word, number):
+    assert (f"the {word} quarter of 2020", f"2020-Q{number}") in found(f"Exports fell in the {word} quarter of 2020.")
+
+
+@pytest.mark.parametrize("word, month", LX["month_names"].items())
+def test_month_names_alone_after_a_preposition(word, month):
+    assert (_title(word), f"2024-{month:02d}") in found(f"Parliament will vote in {_title(word)} on the treaty.")
+
+
 def test_future_cues_are_all_found_by_the_tense_check():
     for cue in LX["future_cues"]:
         text = f"Officials say they {cue} meet on Tuesday."

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .keys import key_spans, windows
+from .lexicon import alternation, lexicon
 from .ruleset import Rule, literal_keys, rules
 
-# Modifiers that belong to a date's extent in TimeML ("early March", "the end of 2012").
-_MOD_PREFIX = re.compile(
-    r"(?:\b(?:early|late|mid|the[ \t]+(?:start|beginning|end|middle)[ \t]+of|"
-    r"(?:start|beginning|end|middle)[ \t]+of)[ \t-]*)$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _mod_prefix() -> re.Pattern:
+    """Modifiers that belong to a date's extent in TimeML ('early March', 'the end of 2012')."""
+    return re.compile(r"\b" + alternation(lexicon()["mods"]) + r"[ \t-]*$", re.IGNORECASE)
 
 
-# "the morning of 29 April": a day-part prefix turns a day into a TIME in TimeML.
-_PART_PREFIX = re.compile(
-    r"(?:\b(?:early|late)[ \t]+(?:in[ \t]+)?)?\bthe[ \t]+(?:early[ \t]+|late[ \t]+)?"
-    r"(?P<part>morning|afternoon|evening|night)(?:[ \t]+hours)?[ \t]+of[ \t]+$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _part_prefix() -> re.Pattern:
+    """'the morning of 29 April': a day-part prefix turns a day into a TIME in TimeML."""
+    return re.compile(
+        r"(?:\b(?:early|late)[ \t]+(?:in[ \t]+)?)?\bthe[ \t]+(?:early[ \t]+|late[ \t]+)?"
+        r"(?P<part>" + alternation(lexicon()["day_parts"]) + r")(?:[ \t]+hours)?[ \t]+of[ \t]+$",
+        re.IGNORECASE)
 
 
 def part_of_day_prefix(text: str, start: int) -> tuple[int, str] | None:
     """Start and day-part word of 'the morning of' right before a span, if there is one."""
-    found = _PART_PREFIX.search(text, max(0, start - 40), start)
+    found = _part_prefix().search(text, max(0, start - 40), start)
     return (found.start(), found.group("part").lower()) if found else None
 
 
@@ -74,7 +79,7 @@ def extend_mods(text: str, kept: list[Candidate]) -> list[Candidate]:
     for cand in kept:
         start = cand.start
         if cand.rule.type == "DATE":
-            found = _MOD_PREFIX.search(text, max(previous_end, start - 24), start)
+            found = _mod_prefix().search(text, max(previous_end, start - 24), start)
             if found:
                 start = found.start()
         out.append(Candidate(start, cand.end, cand.rule, cand.groups) if start != cand.start else cand)
