@@ -75,9 +75,32 @@ def _run_show(args: argparse.Namespace) -> int:
 
 
 def _add_app(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("app", help="open the interactive timeline in the browser (Streamlit)")
+    p = sub.add_parser("app", help="open the interactive timeline in the browser (Streamlit)",
+                       description="Start the Streamlit app on FILE: filter, click through, edit and export "
+                       "the timeline. Edits are saved back to FILE (comments kept). Runs offline.")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
-    p.set_defaults(func=_not_yet)
+    p.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.set_defaults(func=_run_app)
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    import subprocess
+    from pathlib import Path
+
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    if not app.exists():
+        print(f"timeline app: cannot find {app} (run from a source checkout)", file=sys.stderr)
+        return 1
+    if not Path(args.file).is_file():
+        print(f"timeline app: {args.file}: no such file", file=sys.stderr)
+        return 1
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), f"--server.port={args.port}",
+           f"--server.address={args.host}", "--browser.gatherUsageStats=false", "--server.headless=true",
+           "--", str(Path(args.file).resolve())]
+    print(f"timeline app: serving {args.file} on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+    return subprocess.call(cmd)
 
 
 # --- timex (temporal expressions) --------------------------------------------------------------
@@ -380,8 +403,41 @@ def _load_predictions(path: str):
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write the timeline as CSV, JSON, PLOVER, ACLED, TimelineJS or HTML")
-    p.set_defaults(func=_not_yet)
+    p = sub.add_parser("export", help="write the timeline as CSV, JSON, PLOVER, ACLED, TimelineJS or HTML",
+                       description="Convert a timeline file. csv: one row per event with EDTF date and bounds; "
+                       "json: the whole timeline with bounds; plover: PLOVER-style JSON lines; acled: ACLED-style "
+                       "CSV (event_date + time_precision); timelinejs: TimelineJS JSON; html: a standalone page "
+                       "with the interactive chart (plotly.js inlined, works offline). PLOVER and ACLED leave out "
+                       "hypothetical, future and negated events.")
+    p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
+    p.add_argument("--format", "-f", required=True, choices=["csv", "json", "plover", "acled", "timelinejs", "html"],
+                   help="output format")
+    p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    p.set_defaults(func=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .export import export
+    from .store import TimelineError, load
+
+    try:
+        timeline = load(args.file).timeline
+    except TimelineError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    text = export(timeline, args.format)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"timeline export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output} ({args.format}, {len(timeline.events)} events)", file=sys.stderr)
+    return 0
 
 
 # --- entry point -------------------------------------------------------------------------------
