@@ -26,7 +26,7 @@ def test_month_words(word, month):
     assert (f"{form} 5, 2020", f"2020-{month:02d}-05") in found(f"It ended on {form} 5, 2020 in Baku.")
 
 
-@pytest.mark.parametrize("word, number", LX["weekday_names"].items())
+@pytest.mark.parametrize("word, number", LX["weekdays"].items())
 def test_weekday_words(word, number):
     expected = (PUBLISHED - dt.timedelta(days=(PUBLISHED.isoweekday() - number) % 7)).isoformat()
     assert (_title(word), expected) in found(f"The minister said on {_title(word)} that talks failed.")

@@ -71,7 +71,7 @@ def macros() -> dict[str, str]:
     return {
         "MONTH": _month_alternation(lx["months"]),
         "MONTHN": alternation(lx["month_names"]),
-        "WEEKDAY": alternation(lx["weekday_names"]),
+        "WEEKDAY": alternation(lx["weekdays"]),
         "SEASON": alternation(lx["seasons"]),
         "PART": alternation(lx["day_parts"]),
         "UNIT": alternation(lx["units"]),
