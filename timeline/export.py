@@ -83,7 +83,8 @@ def to_json(timeline: Timeline) -> str:
     data = timeline.model_dump(mode="json", exclude_none=True)
     for record, event in zip(data["events"], timeline.events):
         b = _bounds(event)
-        record["bounds"] = {"earliest": _iso(b.earliest) if b else None, "latest": _iso(b.latest) if b else None,
+        record["bounds"] = {"earliest": _iso(b.earliest) or None if b else None,
+                            "latest": _iso(b.latest) or None if b else None,
                             "precision": b.precision if b else "open"}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
