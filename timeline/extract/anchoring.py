@@ -84,7 +84,7 @@ def _timexes_in(state: DocState, start: int, end: int) -> list:
 def _fronted(state: DocState, clause: Clause) -> list:
     """Time expressions of the trigger-less clauses that open the event's sentence."""
     found = []
-    event_clauses = {e.clause for e in state.events}
+    event_clauses = {e.clause for e in state.events if e.trigger.weight > 0}  # 'X said' does not count
     for other in state.clauses:
         if other.sentence != clause.sentence or other.start >= clause.start:
             continue
@@ -101,7 +101,25 @@ def anchor(state: DocState, options) -> DocState:
         if own:
             nearest = min(own, key=lambda t: abs(t.start - event.trigger.start))
             event.date, event.date_stated = nearest.edtf, True
+            if event.modality in ("asserted", "negated") and state.published is not None:
+                event.date = _not_after(event.date, state.published)
     return state
+
+
+def _not_after(value: str, published: dt.date) -> str:
+    """A reported past event cannot end after publication; 'this week' may mean the week just past.
+
+    A stated period reaching past the publication date is read as ambiguous between the current
+    and the previous period of the same length, so it becomes [start - length, publication].
+    """
+    bounds = bounds_of(value)
+    if bounds.latest is None or bounds.latest <= published:
+        return value
+    start = bounds.earliest or published
+    if start > published:
+        return f"../{published.isoformat()}"
+    width = (bounds.latest - start).days + 1
+    return dates.format_interval(start - dt.timedelta(days=width), published)
 
 
 def default_date(event: EventMention, published) -> str | None:

@@ -10,6 +10,10 @@ from . import lexicon
 from .state import DocState, EventMention
 from .triggers import is_definite
 
+# Types whose bare repetition ("The first bomb went off") is the same happening told again;
+# a second bare statement or announcement is usually a different one.
+_HAPPENINGS = frozenset({"attack", "armed_clash", "ceasefire", "summit", "meeting", "visit", "military_exercise",
+                         "protest", "displacement", "withdrawal", "territorial_change"})
 _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -47,7 +51,8 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
         return True
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
         return True
-    return earlier.type == later.type and not (later.actors or later.people or later.location)
+    bare = not (later.actors or later.people or later.location)
+    return bare and earlier.type == later.type and later.type in _HAPPENINGS
 
 
 def _words(text: str, event: EventMention) -> set[str]:

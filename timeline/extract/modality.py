@@ -8,6 +8,9 @@ from functools import cache
 from . import lexicon
 from .state import DocState, EventMention
 
+# Saying that something should or could happen is itself an act that happened ("X said foreign
+# powers should leave"): for these types a modal in the reported words does not make the act unreal.
+SPEECH_ACTS = frozenset({"appeal", "threat", "statement", "accusation", "refusal"})
 _ORDER = ("hypothetical", "future", "negated")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
@@ -40,7 +43,9 @@ def _scope(state: DocState, event: EventMention) -> str:
     if event.trigger.kind == "noun":
         head += " " + state.text[event.trigger.end:clause.end]
     earlier = [c for c in state.clauses if c.sentence == clause.sentence and c.end <= clause.start]
-    if earlier and earlier[-1].lead in ("if", "unless", "whether") and clause.lead in ("", "then"):
+    reported = event.type in SPEECH_ACTS and any(
+        e.trigger.weight == 0 and e.clause in earlier for e in state.events)
+    if earlier and earlier[-1].lead in ("if", "unless", "whether") and clause.lead in ("", "then") and not reported:
         head = state.text[earlier[-1].start:earlier[-1].start + 10] + " " + head
     return head
 
@@ -50,7 +55,7 @@ def assign_modality(state: DocState, options) -> DocState:
     for event in state.events:
         event.modality, names = modality_of(_scope(state, event))
         own, own_names = modality_of(state.text[event.trigger.start:event.trigger.end])
-        if own in ("future", "hypothetical") and event.modality != "hypothetical":
+        if own in ("future", "hypothetical") and event.modality != "hypothetical" and event.type not in SPEECH_ACTS:
             event.modality, names = own, names + own_names
         event.cues += names
     return state

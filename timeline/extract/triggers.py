@@ -94,7 +94,7 @@ def is_definite(text: str, trigger: Trigger) -> bool:
 
 def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, cluster=()) -> bool:
     """A nominal names an event (not background) with a support verb, a date or a partner nearby."""
-    if trigger.kind == "verb" or any(t.kind == "verb" for t in cluster):
+    if trigger.kind == "verb" or any(t.kind == "verb" and t.weight > 0 for t in cluster):
         return True
     if _PARTNER.match(text, trigger.end):
         return True
