@@ -9,8 +9,8 @@ from timeline.models import Document, Event, Relation, Source, Timeline
 TEXT = "x" * 200
 
 
-def ev(event_id, start=0, type_="attack", actors=("Armenia",), rel=(), **fields):
-    source = Source(document="d", quote=TEXT[start:start + 20], start=start, end=start + 20)
+def ev(event_id, start=0, type_="attack", actors=("Armenia",), rel=(), doc="d", **fields):
+    source = Source(document=doc, quote=TEXT[start:start + 20], start=start, end=start + 20)
     return Event(
         id=event_id, title=fields.pop("title", event_id), type=type_, actors=list(actors), sources=[source],
         relations=[Relation(relation=r, target=t) for r, t in rel], **fields,
@@ -89,11 +89,12 @@ def test_second_merge_reports_unchanged():
 
 ids = st.sampled_from(["a", "b", "c", "d", "e"])
 raw_events = st.builds(
-    lambda i, start, type_, actors, title, rel: ev(i, start * 10, type_, actors, rel=rel, title=title),
+    lambda i, start, type_, actors, title, rel, doc: ev(i, start * 10, type_, actors, rel=rel, title=title, doc=doc),
     ids, st.integers(0, 8), st.sampled_from(["attack", "ceasefire"]),
     st.lists(st.sampled_from(["Armenia", "Azerbaijan"]), max_size=2, unique=True),
     st.sampled_from(["t1", "t2"]),
     st.lists(st.tuples(st.sampled_from(["before", "after"]), ids), max_size=2),
+    st.sampled_from(["d", "d", "b"]),
 )
 
 
@@ -151,3 +152,13 @@ def test_repeated_extracted_ids_are_renamed_but_rejected_ones_stay_out():
     merged, report = merge(tl(rejected=["gone"]), tl(ev("a"), ev("a", start=100), ev("gone", start=50), ev("gone", start=150)))
     assert [e.id for e in merged.events] == ["a", "a-2"]
     assert report.skipped_rejected == ["gone", "gone"]
+
+
+def test_same_id_from_another_article_is_another_event():
+    first, _ = merge(tl(), tl(ev("armenia-statement")))
+    other = ev("armenia-statement", title="from article B").model_copy(
+        update={"sources": [Source(document="b", quote="x" * 20, start=0, end=20)]})
+    merged, report = merge(first, Timeline(documents=[Document(id="b")], events=[other]))
+    assert [e.id for e in merged.events] == ["armenia-statement", "armenia-statement-2"]
+    assert merged.event("armenia-statement") == first.event("armenia-statement")
+    assert report.added == ["armenia-statement-2"] and [d.id for d in merged.documents] == ["d", "b"]

@@ -3,9 +3,11 @@
 * An event counts as **curated** when ``curated: true``, when its ``fingerprint`` no longer matches
   its content (someone edited it by hand or in the app), or when it has no fingerprint at all (a
   person wrote it). Curated events are never changed.
-* An extracted event matches a current event by **id**, else by **co-reference**: same type,
-  overlapping actors (or none on either side) and overlapping evidence in the same document.
-  Each current event is matched at most once per merge, identical evidence first.
+* An extracted event matches a current event by **id** when both cite the same document (ids are
+  only unique within one extraction run, so ``armenia-statement`` from another article is another
+  event and is added as ``armenia-statement-2``), else by **co-reference**: same type, overlapping
+  actors (or none on either side) and overlapping evidence in the same document. Each current
+  event is matched at most once per merge, identical evidence first.
 * A match that is not curated is **updated** (the current id is kept: ids are stable); no match is
   **added**; an id in ``current.rejected`` is **never** added back (the decision stays in the file).
 * Events the extraction no longer produces are kept; relations of new content are rewritten to the
@@ -80,6 +82,10 @@ def _evidence_overlaps(a: Event, b: Event) -> bool:
     return False
 
 
+def _share_document(a: Event, b: Event) -> bool:
+    return bool({s.document for s in a.sources} & {s.document for s in b.sources})
+
+
 def corefers(a: Event, b: Event) -> bool:
     """One event mentioned twice: same type, compatible actors, overlapping evidence."""
     actors_ok = not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
@@ -93,7 +99,7 @@ def _content_key(event: Event) -> str:
 
 
 def _match_all(current: list[Event], extracted: list[Event], skip: set[int]) -> dict[int, int]:
-    """Extracted index -> current index: same id and content, same id, same content, co-reference.
+    """Extracted index -> current index: same id and content, same content, same id, co-reference.
 
     Each pass runs over every extracted event before the next starts, so a second merge of the
     same extraction finds exactly what the first one wrote (idempotence).
@@ -116,13 +122,19 @@ def _match_all(current: list[Event], extracted: list[Event], skip: set[int]) -> 
             claim(x, index)
     for x, event in enumerate(extracted):
         if x not in skip and x not in matches:
-            claim(x, by_id.get(event.id))
-    for x, event in enumerate(extracted):
-        if x not in skip and x not in matches:
             claim(x, next((i for i in keys.get(_content_key(event), []) if i not in claimed), None))
+    for x, event in enumerate(extracted):  # the same id names the same event only within a document
+        index = by_id.get(event.id)
+        if x not in skip and x not in matches and index is not None and _share_document(event, current[index]):
+            claim(x, index)
+    by_document: dict[str, list[int]] = {}
+    for i, event in enumerate(current):
+        for document in {s.document for s in event.sources}:
+            by_document.setdefault(document, []).append(i)
     for x, event in enumerate(extracted):
         if x not in skip and x not in matches:
-            candidates = [i for i, c in enumerate(current) if i not in claimed and corefers(event, c)]
+            nearby = sorted({i for s in event.sources for i in by_document.get(s.document, ())})
+            candidates = [i for i in nearby if i not in claimed and corefers(event, current[i])]
             exact = [i for i in candidates if sorted(_spans(current[i])) == sorted(_spans(event))]
             claim(x, (exact or candidates or [None])[0])
     return matches
@@ -143,6 +155,9 @@ def _plan(current: Timeline, extracted: Timeline, report: MergeReport) -> tuple[
     skip = {x for x, e in enumerate(extracted.events) if e.id in rejected}
     matches = _match_all(current.events, extracted.events, skip)
     taken = {e.id for e in current.events} | rejected
+    new = [x for x in range(len(extracted.events)) if x not in skip and x not in matches]
+    keep = {x for x in new if extracted.events[x].id not in taken}  # free ids are kept
+    taken |= {e.id for e in extracted.events}  # and no fresh id takes another extracted event's id
     mapping: dict[str, str] = {}
     updates: dict[int, Event] = {}
     additions: list[Event] = []
@@ -150,7 +165,7 @@ def _plan(current: Timeline, extracted: Timeline, report: MergeReport) -> tuple[
         if x in skip:
             report.skipped_rejected.append(event.id)
         elif x not in matches:
-            new_id = _fresh_id(event.id, taken)
+            new_id = event.id if x in keep else _fresh_id(event.id, taken)
             taken.add(new_id)
             mapping.setdefault(event.id, new_id)
             additions.append(event.model_copy(update={"id": new_id}))
