@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -53,8 +54,12 @@ rejected: []
 """
 
 
-@pytest.fixture
-def hand(tmp_path: Path) -> Path:
+@pytest.fixture(params=["splice", "whole"])
+def hand(request, tmp_path: Path, monkeypatch) -> Path:
+    """The hand-written file, saved by the splice route (copy untouched events as text) or by
+    the whole-file ruamel route that it falls back to."""
+    if request.param == "whole":
+        monkeypatch.setattr(store, "_splice", lambda text, old, timeline: None)
     path = tmp_path / "events.yaml"
     path.write_text(HAND_WRITTEN, encoding="utf-8")
     return path
@@ -68,7 +73,7 @@ def edit(path: Path, change) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_unchanged_save_is_byte_identical(hand):
+def test_unchanged_save_is_byte_identical(hand):  # both routes
     before = hand.read_bytes()
     loaded = store.load(hand)
     new_digest = store.save(hand, loaded.timeline, loaded.digest)
@@ -203,7 +208,7 @@ def timelines(draw) -> Timeline:
             date_inferred=draw(st.booleans()), actors=draw(st.lists(TEXT, max_size=3)),
             location=draw(st.none() | TEXT), modality=draw(st.sampled_from(MODALITIES)),
             sources=draw(st.lists(st.builds(Source, document=st.just("doc"), quote=TEXT), max_size=2)),
-            confidence=draw(st.none() | st.floats(0, 1)), tags=draw(st.lists(TEXT, max_size=2)),
+            confidence=draw(st.none() | st.integers(0, 100).map(lambda c: c / 100)), tags=draw(st.lists(TEXT, max_size=2)),
             notes=draw(st.none() | LINES), curated=draw(st.booleans()),
         )
         for i in ids
@@ -216,10 +221,13 @@ def _without_checks(monkeypatch) -> None:
     monkeypatch.setattr(store, "check", lambda timeline, base_dir=None: [])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.parametrize("route", ["splice", "whole"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(timelines(), timelines())
-def test_load_save_load_is_identity(tmp_path, monkeypatch, first, second):
+def test_load_save_load_is_identity(tmp_path, monkeypatch, route, first, second):
     _without_checks(monkeypatch)
+    if route == "whole":
+        monkeypatch.setattr(store, "_splice", lambda text, old, timeline: None)
     path = tmp_path / "events.yaml"
     digest = store.save(path, first, None)
     loaded = store.load(path)
@@ -241,3 +249,32 @@ def test_json_route_and_careful_walk_read_the_same_timeline(timeline):
     assert Timeline.model_validate(walked) == timeline
     if fast is not None:  # None: the text holds a character that sends it down the walk
         assert Timeline.model_validate(fast) == timeline
+
+
+@pytest.mark.parametrize("route", ["splice", "whole"])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(timelines(), st.data())
+def test_edits_keep_untouched_events_as_text(tmp_path, monkeypatch, route, timeline, data):
+    _without_checks(monkeypatch)
+    if route == "whole":
+        monkeypatch.setattr(store, "_splice", lambda text, old, timeline: None)
+    path = tmp_path / "events.yaml"
+    store.save(path, timeline, None)
+    before = path.read_text(encoding="utf-8")
+    loaded = store.load(path)
+    n = data.draw(st.integers(0, len(timeline.events) - 1))
+    edited = loaded.timeline.model_copy(deep=True)
+    edited.events[n] = edited.events[n].model_copy(update={"title": "Edited title"})
+    store.save(path, edited, loaded.digest)
+    after = path.read_text(encoding="utf-8")
+    assert store.load(path).timeline == edited
+    untouched = [e for i, e in enumerate(timeline.events) if i != n]
+    assert [_block(before, e.id) for e in untouched] == [_block(after, e.id) for e in untouched]
+    path.unlink()
+
+
+def _block(text: str, event_id: str) -> str:
+    """The text of one event's item in a file written by store.dumps."""
+    start = re.search(rf"^  - id: ['\"]?{re.escape(event_id)}['\"]?$", text, re.M).start()
+    end = text.find("\n  - id: ", start + 1)
+    return text[start : end if end > 0 else len(text)].split("\nrejected:")[0].rstrip()

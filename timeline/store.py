@@ -590,6 +590,8 @@ def check(timeline: Timeline, base_dir: Path | None = None) -> list[Problem]:
 
 _ID_LISTS = frozenset({"documents", "events"})
 _FLOW_LIMIT = 90  # a list of short scalars whose text fits this width is written [a, b, c]
+# words that read the same in [a, b] without quotes (ruamel writes '?x' bare in flow, a mapping)
+_FLOW_SAFE = re.compile(r"[^\W_][\w .()'/&+-]*(?<! )\Z")
 
 
 def _yaml() -> YAML:
@@ -638,8 +640,8 @@ def _node(value: Any) -> Any:
         return _fresh(value)
     if isinstance(value, list):
         seq = CommentedSeq(_node(v) for v in value)
-        scalars = all(isinstance(v, (str, int, float)) for v in value)
-        if scalars and sum(len(str(v)) + 2 for v in value) <= _FLOW_LIMIT:
+        plain = all(isinstance(v, str) and _FLOW_SAFE.match(v) for v in value)
+        if plain and sum(len(v) + 2 for v in value) <= _FLOW_LIMIT:
             seq.fa.set_flow_style()
         return seq
     if isinstance(value, str) and "\n" in value.rstrip("\n"):
@@ -671,10 +673,10 @@ def _same(model: type[BaseModel], name: str, old_raw: Any, new_value: Any) -> bo
     return old == new_value
 
 
-def _update_record(node: CommentedMap, old: dict, new: BaseModel) -> None:
+def _update_record(node: CommentedMap, old: dict, new: BaseModel, names: Any = None) -> None:
     """Edit one mapping node in place so it says ``new``; keys that did not change keep their node."""
     model = type(new)
-    for name in model.model_fields:
+    for name in names if names is not None else model.model_fields:
         value = getattr(new, name)
         present = name in node
         if name in _ID_LISTS and isinstance(node.get(name), CommentedSeq) and isinstance(old.get(name), list):
@@ -878,23 +880,208 @@ def _put_tail(node: Any, lines: list[str]) -> None:
 
 
 def _render(raw: bytes | None, timeline: Timeline) -> str:
-    """The new file text: the old file edited in place when it is a readable mapping, else fresh."""
+    """The new file text: the old file edited in place when it is a readable mapping, else fresh.
+
+    Large files take the splice route (only changed events go through ruamel); anything it does
+    not handle, or whose result does not read back as ``timeline``, takes the whole-file route."""
     if raw is None:
         return dumps(timeline)
     try:
         text = raw.decode("utf-8-sig")
-        old, issues = _read(raw, text)
-        if issues:
-            raise ValueError("anchors, tags or duplicate keys: write fresh")
-        root = _yaml().load(text)
+        old = _read_json(raw) if ryml is not None else None
+        if old is None:
+            old, issues = _read(raw, text)
+            if issues:
+                raise ValueError("anchors, tags or duplicate keys: write fresh")
     except Exception:  # unreadable old content is replaced, as the caller asked
         return dumps(timeline)
-    if not isinstance(root, CommentedMap) or not isinstance(old, dict):
+    if not isinstance(old, dict):
+        return dumps(timeline)
+    spliced = _splice(text, old, timeline)
+    if spliced is not None and _reads_back(spliced, timeline):
+        return spliced
+    return _whole(text, old, timeline)
+
+
+def _whole(text: str, old: dict, timeline: Timeline) -> str:
+    """Round-trip the whole file through ruamel and edit it in place."""
+    try:
+        root = _yaml().load(text)
+    except Exception:
+        return dumps(timeline)
+    if not isinstance(root, CommentedMap):
         return dumps(timeline)
     _update_record(root, old, timeline)
+    return _dump(root)
+
+
+def _dump(node: Any) -> str:
     buf = io.StringIO()
-    _yaml().dump(root, buf)
+    _yaml().dump(node, buf)
     return buf.getvalue()
+
+
+def _reads_back(text: str, timeline: Timeline) -> bool:
+    """Safety net for the splice route: the new text must mean exactly the new timeline."""
+    try:
+        _, issues, read, _ = _read_and_validate(text.encode("utf-8"), text)
+    except _SyntaxProblem:
+        return False
+    return not issues and read == timeline
+
+
+# --- save, splice route: untouched events are copied as text -------------------------------------
+
+_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+
+
+def _top_keys(lines: list[str]) -> list[tuple[int, str]]:
+    """(line index, key) of every top-level key: a key at column 0."""
+    out = []
+    for n, line in enumerate(lines):
+        match = _TOP_KEY.match(line)
+        if match:
+            out.append((n, match.group(1)))
+    return out
+
+
+def _item_starts(lines: list[str], begin: int, end: int) -> tuple[str, list[int]] | None:
+    """Indentation and line indexes of the block-list items between two top-level keys."""
+    first = next((n for n in range(begin, end) if lines[n].lstrip().startswith("- ")), None)
+    if first is None:
+        return None
+    indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+    marker = indent + "- "
+    return indent, [n for n in range(first, end) if lines[n].startswith(marker)]
+
+
+def _splice(text: str, old: dict, timeline: Timeline) -> str | None:
+    """Rebuild the file from its own text: the parts outside ``events`` and the events that did
+    not change are copied; changed events go through ruamel alone; new ones are dumped fresh."""
+    lines = text.splitlines(keepends=True)
+    keys = _top_keys(lines)
+    at = [n for n, key in keys if key == "events"]
+    if len(at) != 1 or lines[at[0]].split(":", 1)[1].split("#")[0].strip():
+        return None  # no events key, or events in flow style
+    begin = at[0] + 1
+    end = min([n for n, _ in keys if n > at[0]] or [len(lines)])
+    found = _item_starts(lines, begin, end)
+    old_events = old.get("events") or []
+    if found is None:
+        return None
+    indent, starts = found
+    if len(starts) != len(old_events) or not all(isinstance(e, dict) for e in old_events):
+        return None
+    chunks = [lines[a:b] for a, b in zip(starts, starts[1:] + [end])]
+    items = _splice_events(chunks, old_events, timeline.events)
+    if items is None:
+        return None
+    head = _splice_part(lines[:at[0]], old, timeline, [k for n, k in keys if n < at[0]])
+    tail_names = [k for n, k in keys if n >= end]
+    missing = [k for k in Timeline.model_fields if k != "events" and k not in old and not _is_default(timeline, k)]
+    tail = _splice_part(lines[end:], old, timeline, tail_names + missing)
+    if head is None or tail is None:
+        return None
+    return "".join(head + lines[at[0] : starts[0]] + items + tail)
+
+
+def _splice_part(lines: list[str], old: dict, timeline: Timeline, names: list[str]) -> list[str] | None:
+    """Top-level keys outside ``events``: copied when unchanged, else edited through ruamel."""
+    names = [n for n in names if n in Timeline.model_fields and n != "events"]
+    if all(_same(Timeline, n, old.get(n), getattr(timeline, n)) or (n not in old and _is_default(timeline, n)) for n in names):
+        return lines
+    try:
+        root = _yaml().load("".join(lines)) if "".join(lines).strip() else CommentedMap()
+    except Exception:
+        return None
+    if root is None:
+        root = CommentedMap()
+    if not isinstance(root, CommentedMap):
+        return None
+    _update_record(root, old, timeline, names)
+    return _dump(root).splitlines(keepends=True) if len(root) else [ln for ln in lines if ln.lstrip().startswith("#")]
+
+
+def _splice_events(chunks: list[list[str]], old_events: list[dict], new_events: list[Event]) -> list[str] | None:
+    """The events' text in the new order; None when a person reordered them (whole-file route)."""
+    old_ids = [e.get("id") for e in old_events]
+    wanted = {e.id for e in new_events}
+    kept = [i for i in old_ids if i in wanted]
+    if len(set(old_ids)) != len(old_ids) or kept != [e.id for e in new_events if e.id in set(old_ids)]:
+        return None
+    position = {i: n for n, i in enumerate(old_ids)}
+    out: list[list[str]] = []
+    pending: list[str] = []  # comments that followed deleted events, waiting for a place
+    done = 0
+    for event in new_events:
+        if event.id in position:
+            for n in range(done, position[event.id]):  # events deleted before this one
+                pending += _trailing(chunks[n])
+            done = position[event.id] + 1
+            chunk, raw = chunks[position[event.id]], old_events[position[event.id]]
+            edited = chunk if _same_event(raw, event) else _edit_chunk(chunk, raw, event)
+            if edited is None:
+                return None
+            _place(out, pending, edited)
+            pending = []
+        else:
+            _append_fresh(out, event)
+    for n in range(done, len(chunks)):
+        pending += _trailing(chunks[n])
+    if pending and out:
+        out[-1] = out[-1] + pending
+    return [line for chunk in out for line in chunk]
+
+
+def _place(out: list[list[str]], pending: list[str], chunk: list[str]) -> None:
+    """Put a chunk after the others, with comments left by deleted events just above it."""
+    if pending and out:
+        previous = _trailing(out[-1])
+        merged = [ln for n, ln in enumerate(previous + pending) if ln.strip() or n == 0 or (previous + pending)[n - 1].strip()]
+        out[-1] = out[-1][: len(out[-1]) - len(previous)] + merged
+    elif pending:
+        chunk = pending + chunk
+    out.append(chunk)
+
+
+def _same_event(raw: dict, event: Event) -> bool:
+    try:
+        return Event.model_validate(raw) == event
+    except ValidationError:
+        return False
+
+
+def _edit_chunk(chunk: list[str], raw: dict, event: Event) -> list[str] | None:
+    """One changed event through ruamel, in its own little document ``events: [item]``."""
+    try:
+        root = _yaml().load("events:\n" + "".join(chunk))
+    except Exception:
+        return None
+    if not isinstance(root, CommentedMap) or not isinstance(root.get("events"), CommentedSeq) or len(root["events"]) != 1:
+        return None
+    _update_record(root["events"][0], raw, event)
+    return _dump(root).splitlines(keepends=True)[1:]
+
+
+def _append_fresh(out: list[list[str]], event: Event) -> None:
+    """A new event after the previous one; a closing comment or blank line moves below it."""
+    fresh = _dump(CommentedMap(events=CommentedSeq([_fresh(event)]))).splitlines(keepends=True)[1:]
+    if not out:
+        out.append(fresh)
+        return
+    trailing = _trailing(out[-1])
+    separated = any(not line.strip() for line in trailing)
+    if trailing:
+        out[-1] = out[-1][: len(out[-1]) - len(trailing)] + (["\n"] if separated else [])
+    out.append(fresh + trailing)
+
+
+def _trailing(chunk: list[str]) -> list[str]:
+    """The blank and comment lines that end a chunk (they belong to what follows it)."""
+    n = len(chunk)
+    while n > 1 and (not chunk[n - 1].strip() or chunk[n - 1].lstrip().startswith("#")):
+        n -= 1
+    return chunk[n:]
 
 
 def _current(path: Path) -> bytes | None:
