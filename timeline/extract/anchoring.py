@@ -16,13 +16,18 @@ from ..timex import tag
 from .state import Clause, DocState, EventMention
 
 
+# "at 4:00 A.M." names a time of day, not which day: it must not date an event to publication day.
+_CLOCK_ONLY = re.compile(r"^(?:at |by |around |about )?[\d:.]+\s*(?:[ap]\.?m\.?|hours?|h|utc|gmt|local time|\s)*$", re.IGNORECASE)
+
+
 def tag_timexes(state: DocState, options) -> DocState:
     """Stage: the temporal tagger over the whole text, resolved against the publication date."""
     try:
         found = tag(state.text, state.published, "news")
     except Exception:  # noqa: BLE001 - a tagger bug must not lose the document's events
         found = []
-    found = [t for t in found if t.edtf and t.type in ("DATE", "TIME") and valid_date(t.edtf)]
+    found = [t for t in found if t.edtf and t.type in ("DATE", "TIME") and valid_date(t.edtf)
+             and not (t.type == "TIME" and _CLOCK_ONLY.match(t.text))]
     skip = state.skip
     found = [t for t in found if not any(a <= t.start < b for a, b in skip)]
     return replace(state, timexes=found)

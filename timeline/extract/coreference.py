@@ -51,20 +51,42 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
         return True
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
         return True
+    if len(later.actors) >= 2 and set(later.actors) == set(earlier.actors) and _words(text, earlier) & _words(text, later):
+        return True
     bare = not (later.actors or later.people or later.location)
     return bare and earlier.type == later.type and later.type in _HAPPENINGS
 
 
+_SUFFIX = re.compile(r"(?:ed|ing|es|s)$")
+
+
 def _words(text: str, event: EventMention) -> set[str]:
-    """The trigger words of a mention, lower-cased ('shook hands', 'summit')."""
-    return {text[t.start:t.end].lower() for t in [event.trigger, *event.others]}
+    """The trigger words of a mention, lower-cased and crudely stemmed ('called for' = 'call for')."""
+    return {" ".join(_SUFFIX.sub("", w) for w in text[t.start:t.end].lower().split())
+            for t in [event.trigger, *event.others]}
+
+
+_PARTICIPLES = frozenset({"saying", "calling", "claiming", "adding", "insisting", "providing"})
 
 
 def _is_content(state: DocState, i: int) -> bool:
-    """A 'that'-clause statement right after a statement is what was said, not a second act."""
+    """The words of an act already told, not a second act: 'stated that ...', '..., saying ...'.
+
+    A 'that'-clause statement right after a statement is what was said; a participle clause
+    ('saying', 'providing ...') with a nominal or a statement elaborates the clause before it.
+    """
     later, earlier = state.events[i], state.events[i - 1] if i else None
-    return (earlier is not None and later.clause.lead == "that" and later.type == earlier.type == "statement"
-            and later.clause.sentence == earlier.clause.sentence and earlier.same_as is None)
+    if earlier is None or later.clause.sentence != earlier.clause.sentence or earlier.same_as is not None:
+        return False
+    if later.clause.lead == "that" and later.type == earlier.type == "statement":
+        return True
+    return later.clause.lead in _PARTICIPLES and (later.trigger.kind == "noun" or later.type == "statement")
+
+
+def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
+    """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
+    return (later.clause.sentence == earlier.clause.sentence and later.clause.lead in ("and", "and then")
+            and later.type == earlier.type and later.type in _HAPPENINGS and not later.people)
 
 
 def resolve(state: DocState, options) -> DocState:
@@ -72,7 +94,8 @@ def resolve(state: DocState, options) -> DocState:
     threshold = options.min_confidence
     text = state.text
     for i, later in enumerate(state.events):
-        if _is_content(state, i):
+        if _is_content(state, i) or (i and _continues(text, state.events[i - 1], later)
+                                     and state.events[i - 1].same_as is None):
             later.same_as = i - 1
             continue
         for j in range(i - 1, -1, -1):

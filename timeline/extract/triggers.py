@@ -116,15 +116,38 @@ def form_events(state: DocState, options) -> DocState:
         index = _clause_index(starts, trig.start)
         if index is not None and trig.start < state.clauses[index].end:
             by_clause.setdefault(index, []).append(trig)
-    for index, cluster in sorted(by_clause.items()):
+    carried: list[Trigger] = []
+    ordered = sorted(by_clause.items())
+    for position, (index, cluster) in enumerate(ordered):
         clause = state.clauses[index]
         if attribution_pattern().match(text, clause.start, clause.end):
             continue
         best = _best(cluster)
-        mention = EventMention(clause=clause, trigger=best, others=[t for t in cluster if t is not best])
+        if _is_setting(text, clause, best) and _next_in_sentence(ordered, position, state):
+            carried += cluster  # "In a press release issued the next day, X denounced ...": one act
+            continue
+        mention = EventMention(clause=clause, trigger=best, others=[t for t in cluster if t is not best] + carried)
+        carried = []
         mention.confidence = _base_confidence(text, clause, best, state, cluster)
+        if clause.lead in _BACKGROUND_LEADS:
+            mention.confidence -= 0.25
         events.append(mention)
     return replace(state, events=events)
+
+
+_SETTING = re.compile(r"^\W*(?:in|on|at|during|after|following|amid|with)\b", re.IGNORECASE)
+_BACKGROUND_LEADS = frozenset({"which", "who", "whose"})
+
+
+def _is_setting(text: str, clause: Clause, trigger: Trigger) -> bool:
+    """A fronted prepositional phrase around a nominal sets the scene for the main clause."""
+    return trigger.kind == "noun" and _SETTING.match(text[clause.start:clause.end]) is not None
+
+
+def _next_in_sentence(ordered: list, position: int, state: DocState) -> bool:
+    if position + 1 >= len(ordered):
+        return False
+    return state.clauses[ordered[position + 1][0]].sentence == state.clauses[ordered[position][0]].sentence
 
 
 def _clause_index(starts: list[int], position: int) -> int | None:
