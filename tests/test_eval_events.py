@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -193,8 +194,6 @@ def test_cli_reports_a_missing_predictions_file(gold_dir, tmp_path, capsys):
 
 
 def test_docs_cover_every_option():
-    from pathlib import Path
-
     from timeline.cli import build_parser
 
     parser = build_parser()
@@ -202,3 +201,19 @@ def test_docs_cover_every_option():
     options = [o for a in eval_parser.choices["events"]._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
     doc = (Path(__file__).resolve().parents[1] / "docs" / "evaluation-events.md").read_text()
     assert options and [o for o in options if f"`{o}" not in doc] == []
+
+
+def test_curated_seed_timeline_scores_high_on_the_seed_gold():
+    """The hand-curated events.yaml of the seed article, read by the real gold reader and matcher."""
+    import yaml
+
+    from timeline.evaluate.gold import shared_dir
+
+    root = Path(__file__).resolve().parents[1]
+    if not (shared_dir() / "gold").is_dir() or not (root / "events.yaml").exists():
+        pytest.skip(f"gold timelines not found under {shared_dir()} (set TIMELINE_SHARED)")
+    seed = [read_gold(p) for p in sorted((shared_dir() / "gold").glob("000_*.yaml"))]
+    curated = Timeline.model_validate(yaml.safe_load((root / "events.yaml").read_text()))
+    figures = ev.score(seed, curated)["overall"]
+    assert figures["recall"] >= 0.9 and figures["precision"] >= 0.9
+    assert figures["soundness"] == 1.0 and figures["baseline_soundness"] < figures["soundness"]
