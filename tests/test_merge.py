@@ -162,3 +162,8 @@ def test_same_id_from_another_article_is_another_event():
     assert [e.id for e in merged.events] == ["armenia-statement", "armenia-statement-2"]
     assert merged.event("armenia-statement") == first.event("armenia-statement")
     assert report.added == ["armenia-statement-2"] and [d.id for d in merged.documents] == ["d", "b"]
+
+
+def test_report_summary_counts_each_outcome():
+    _, report = merge(tl(ev("a", curated=True), rejected=["gone"]), tl(ev("a"), ev("gone", start=50), ev("new", start=100)))
+    assert report.summary() == "1 added, 0 updated, 1 kept curated, 1 skipped rejected, 0 unchanged"
