@@ -10,7 +10,8 @@ from . import lexicon
 from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
-_DEFINITE = re.compile(r"(?:\b(?:the|this|these|those|that|its|their|such)\s+(?:[\w-]+\s+){0,3})$", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:\b(?:the|this|these|those|that|its|their|such)\s+(?:(?![\w-]*ed\s)[\w-]+\s+){0,2})$", re.IGNORECASE)
+_INTRODUCED = re.compile(r"\b(?:after|following|before|since|amid|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 @cache
@@ -96,7 +97,7 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
     """A nominal names an event (not background) with a support verb, a date or a partner nearby."""
     if trigger.kind == "verb" or any(t.kind == "verb" and t.weight > 0 for t in cluster):
         return True
-    if _PARTNER.match(text, trigger.end):
+    if _PARTNER.match(text, trigger.end) or _INTRODUCED.search(text[max(0, trigger.start - 40):trigger.start]):
         return True
     if support_pattern().search(text, clause.start, clause.end):
         return True
