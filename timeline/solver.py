@@ -165,7 +165,8 @@ class _Network:
             events.add(node[0])
             why = table[node][1]
             if why[0] != "edge":
-                origin = f"the date of {why[1]}" if why[0] == "date" else f"{why[1]} is reported in {why[2]}"
+                tense = "still to come" if side == "lo" else "past"
+                origin = f"the date of {why[1]}" if why[0] == "date" else f"{why[1]} is reported as {tense} in {why[2]}"
                 break
             edge: _Edge = why[1]
             if edge.relation:
