@@ -274,7 +274,7 @@ def run_extractor(golds: list[GoldDoc]) -> tuple[Timeline, float]:
     from ..extract import Options, extract
     from ..models import Document
 
-    docs = [Document(id=g.name, title=g.name, published=g.published, text=g.text) for g in golds]
+    docs = [Document(id=g.name, published=g.published, text=g.text) for g in golds]
     started = time.perf_counter()
     predicted = extract(docs, Options())
     return predicted, time.perf_counter() - started
