@@ -99,10 +99,24 @@ def _fronted(state: DocState, clause: Clause) -> list:
     return found
 
 
+_NP_GAP = re.compile(r"^[\s\w'-]{0,40}$")
+_VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|\w+ed)\b", re.IGNORECASE)
+
+
+def _modifies_other(text: str, timex, event: EventMention) -> bool:
+    """'the November 27 border agreement': a date inside another nominal event's phrase is its date."""
+    for other in event.others:
+        gap = text[timex.end:other.start]
+        if other.kind == "noun" and other.start >= timex.end and _NP_GAP.match(gap) and not _VERBISH.search(gap):
+            return True
+    return False
+
+
 def anchor(state: DocState, options) -> DocState:
     """Stage: the stated date of each event from its own clause, nearest the trigger."""
     for event in state.events:
-        own = _timexes_in(state, event.clause.start, event.clause.end) or _fronted(state, event.clause)
+        own = [t for t in _timexes_in(state, event.clause.start, event.clause.end)
+               if not _modifies_other(state.text, t, event)] or _fronted(state, event.clause)
         if own:
             nearest = min(own, key=lambda t: abs(t.start - event.trigger.start))
             event.date, event.date_stated = nearest.edtf, True

@@ -44,7 +44,7 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
     if _NEW_EVENT.search(text[max(0, later.trigger.start - 40):later.trigger.start]):
         return False
     if is_definite(text, later.trigger):
-        return set(later.actors) <= set(earlier.actors) and later.location in (None, earlier.location)
+        return not _names_own_parties(text, later) and later.location in (None, earlier.location)
     if set(earlier.people) & set(later.people) and (
         (later.location and later.location == earlier.location) or _words(text, earlier) & _words(text, later)
     ):
@@ -58,6 +58,14 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
 
 
 _SUFFIX = re.compile(r"(?:ed|ing|es|s)$")
+
+
+def _names_own_parties(text: str, event: EventMention) -> bool:
+    """'the Russia-Ukraine conflict': a definite nominal whose own words name who is involved."""
+    trigger = event.trigger
+    phrase = text[max(0, trigger.start - 30):trigger.end]
+    phrase = phrase[phrase.lower().rfind(" the ") + 1:] if " the " in phrase.lower() else phrase
+    return re.search(r"\b[A-Z]", phrase[1:]) is not None
 
 
 def _words(text: str, event: EventMention) -> set[str]:
