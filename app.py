@@ -115,7 +115,7 @@ def details_panel(result: dashboard.LoadResult) -> None:
     with left:
         st.subheader(dashboard.md_escape(ev.title))
         st.dataframe({"field": [r[0] for r in dashboard.details(ev)], "value": [r[1] for r in dashboard.details(ev)]},
-                     hide_index=True, use_container_width=True)
+                     hide_index=True, width="stretch")
         for message in dashboard.warnings(tl, ev, base):
             st.warning(dashboard.md_escape(message))
     with right:
@@ -138,31 +138,31 @@ def edit_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
         return
     tl = result.timeline
     current = tl.event(st.session_state.get("selected") or "")
-    mode = st.radio("Edit", ["selected event", "new event"], horizontal=True, key="edit_mode",
-                    index=0 if current else 1)
+    mode = st.radio("Edit", ["selected event", "new event"], horizontal=True, index=0 if current else 1)
     original = current if mode == "selected event" else None
     if mode == "selected event" and current is None:
         st.info("Select an event on the chart (or in the Event box) first.")
         return
     values = dashboard.event_to_form(original)
-    with st.form(f"edit-{original.id if original else 'new'}"):
+    tag = original.id if original else "new"  # widget keys per event: switching events resets the form
+    with st.form(f"edit-{tag}"):
         a, b = st.columns(2)
-        values["title"] = a.text_input("Title", values["title"], key="edit_title")
-        values["id"] = b.text_input("Id", values["id"] if original else "", key="edit_id",
+        values["title"] = a.text_input("Title", values["title"], key=f"edit_title_{tag}")
+        values["id"] = b.text_input("Id", values["id"] if original else "", key=f"edit_id_{tag}",
                                     help="lower-case words joined by hyphens; empty = made from the title")
         values["type"] = a.selectbox("Type", list(TYPES), index=list(TYPES).index(values["type"]),
-                                     format_func=lambda t: TYPES[t].label, key="edit_type")
-        values["date"] = b.text_input("Date (EDTF)", values["date"], key="edit_date",
+                                     format_func=lambda t: TYPES[t].label, key=f"edit_type_{tag}")
+        values["date"] = b.text_input("Date (EDTF)", values["date"], key=f"edit_date_{tag}",
                                       help="2023-09-19, 2023-09, 2023, 2023-09-11/2023-09-20, ../2024-01-31")
         values["date_inferred"] = b.checkbox("Date inferred (not stated in the text)", values["date_inferred"])
         values["modality"] = a.selectbox("Modality", list(MODALITIES), index=list(MODALITIES).index(values["modality"]))
-        values["actors"] = a.text_input("Actors (comma-separated)", values["actors"], key="edit_actors")
+        values["actors"] = a.text_input("Actors (comma-separated)", values["actors"], key=f"edit_actors_{tag}")
         values["people"] = b.text_input("People (comma-separated)", values["people"])
         values["location"] = a.text_input("Location", values["location"])
         values["tags"] = b.text_input("Tags (comma-separated)", values["tags"])
         values["relations"] = st.text_area("Relations (one per line: before|after|overlaps|during <event-id>)",
                                            values["relations"])
-        values["notes"] = st.text_area("Notes", values["notes"], key="edit_notes")
+        values["notes"] = st.text_area("Notes", values["notes"], key=f"edit_notes_{tag}")
         saved = st.form_submit_button("Save to file", type="primary")
     if original and st.button("Delete this event", key="delete"):
         new, dropped = dashboard.delete_event(tl, original.id)
@@ -221,7 +221,7 @@ def export_tab(result: dashboard.LoadResult) -> None:
     for col, (fmt, ext) in zip(cols, export.FORMATS.items()):
         col.download_button(fmt.upper() if fmt != "timelinejs" else "TimelineJS",
                             data=lambda fmt=fmt: export.export(result.timeline, fmt), file_name=f"{stem}.{ext}",
-                            mime=export.MIME[ext], key=f"dl-{fmt}", use_container_width=True)
+                            mime=export.MIME[ext], key=f"dl-{fmt}", width="stretch")
 
 
 def main() -> None:

@@ -1,0 +1,262 @@
+"""The Streamlit app, run headless with AppTest: chart, selection, details, editing, errors.
+
+Also the app-side helpers of ``timeline.dashboard`` (selection, highlight, forms, saving) that
+the app's layout relies on.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from timeline import dashboard, store
+from timeline.filters import DAY_MS, day_number
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+
+SMALL = """\
+# A hand-written timeline: this comment must survive saves from the app.
+title: Test timeline
+
+documents:
+  - id: news
+    title: Daily news
+    published: 2024-01-31
+    text: "Fighting broke out on 19 September 2023. Talks went on through September 2023. Earlier, a truce was agreed."
+
+events:
+  # the day event
+  - id: fighting
+    title: Fighting breaks out
+    type: armed_clash
+    date: 2023-09-19
+    actors: [Armenia, Azerbaijan]
+    sources:
+      - document: news
+        quote: Fighting broke out on 19 September 2023
+        start: 0
+        end: 39
+
+  - id: talks
+    title: Talks through September
+    type: negotiation
+    date: 2023-09
+    relations:
+      - {relation: after, target: fighting}
+
+  - id: truce
+    title: A truce is agreed
+    type: ceasefire
+    date: ../2024-01-31
+    date_inferred: true
+
+rejected: []
+"""
+
+
+def _decode(value):
+    """Plotly's JSON sends numpy arrays as {dtype, bdata}; turn them back into arrays."""
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+    return np.asarray(value, dtype=float)
+
+
+def chart_traces(at) -> list[dict]:
+    charts = at.get("plotly_chart")
+    assert charts, "no chart on the page"
+    return json.loads(charts[0].proto.spec)["data"]
+
+
+def handles(at) -> dict[str, tuple[float, float]]:
+    out = {}
+    for t in chart_traces(at):
+        if t.get("meta") == "event":
+            for i, x, y in zip(t["customdata"], _decode(t["x"]), _decode(t["y"])):
+                out[i] = (float(x), float(y))
+    return out
+
+
+def extent(at, y: float) -> tuple[float, float]:
+    xs = []
+    for t in chart_traces(at):
+        if t.get("meta") == "span":
+            x, yy = _decode(t["x"]), _decode(t["y"])
+            xs += x[np.isclose(yy, y)].tolist()
+    return min(xs), max(xs)
+
+
+@pytest.fixture
+def small_file(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "events.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_FILE", str(path))
+    return path
+
+
+def run_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_app_runs_on_the_repository_timeline(monkeypatch):
+    monkeypatch.setenv("TIMELINE_FILE", str(ROOT / "events.yaml"))
+    at = run_app()
+    try:
+        timeline = store.load(ROOT / "events.yaml").timeline
+    except store.TimelineError as exc:  # the seed article lives in ../shared beside the clone
+        pytest.skip(f"events.yaml does not load here ({exc}); the error panel was shown instead")
+    assert set(handles(at)) == {e.id for e in timeline.events}  # one item per event, id in customdata
+
+
+def test_chart_extents_for_day_month_and_open_intervals(small_file):
+    at = run_app()
+    h = handles(at)
+    assert set(h) == {"fighting", "talks", "truce"}
+    assert h["fighting"][0] == day_number(__import__("datetime").date(2023, 9, 19)) * DAY_MS + DAY_MS / 2
+    lo, hi = extent(at, h["talks"][1])
+    assert (lo, hi) == (day_number(__import__("datetime").date(2023, 9, 1)) * DAY_MS,
+                        day_number(__import__("datetime").date(2023, 10, 1)) * DAY_MS)
+    lo, hi = extent(at, h["truce"][1])
+    assert hi == day_number(__import__("datetime").date(2024, 2, 1)) * DAY_MS and lo < hi - 100 * DAY_MS
+    assert "Showing **3** of 3 events" in at.caption[0].value
+
+
+def test_filters_change_the_chart_and_counts(small_file):
+    at = run_app()
+    at.sidebar.multiselect(key="f_type").set_value(["ceasefire"]).run()
+    assert set(handles(at)) == {"truce"}
+    assert "Showing **1** of 3 events" in at.caption[0].value
+    at.sidebar.multiselect(key="f_type").set_value([]).run()
+    at.sidebar.text_input(key="f_text").set_value("talks").run()
+    assert set(handles(at)) == {"talks"}
+
+
+def test_selecting_an_event_shows_its_details_and_evidence(small_file):
+    at = run_app()
+    at.session_state["selected"] = "fighting"  # what a click on the chart stores
+    at.run()
+    assert any("Fighting breaks out" in s.value for s in at.subheader)
+    page = " ".join(str(getattr(e, "proto", "")) for e in at.get("html"))
+    assert "<mark>" in page and "<strong>Fighting broke out on 19 September 2023</strong>" in page
+    assert any(b.label.startswith("before: Talks") for b in at.button)  # related event, click-through
+    next(b for b in at.button if b.label.startswith("before: Talks")).click().run()
+    assert any("Talks through September" in s.value for s in at.subheader)
+
+
+def test_saved_edit_lands_in_the_file_with_comments(small_file):
+    at = run_app()
+    at.session_state["selected"] = "talks"
+    at.run()
+    at.text_input(key="edit_title_talks").set_value("Talks in Moscow through September")
+    next(b for b in at.button if b.label == "Save to file").click().run()
+    assert not at.exception
+    text = small_file.read_text(encoding="utf-8")
+    assert "title: Talks in Moscow through September" in text
+    assert "# A hand-written timeline: this comment must survive" in text and "# the day event" in text
+    saved = store.load(small_file).timeline.event("talks")
+    assert saved.curated and saved.relations[0].target == "fighting"
+    assert any("saved talks" in s.value for s in at.success)
+
+
+def test_file_changed_on_disk_is_reloaded_not_overwritten(small_file):
+    at = run_app()
+    at.session_state["selected"] = "talks"
+    at.run()
+    small_file.write_text(SMALL.replace("A truce is agreed", "A truce is agreed (edited elsewhere)"), encoding="utf-8")
+    at.text_input(key="edit_title_talks").set_value("My edit")
+    next(b for b in at.button if b.label == "Save to file").click().run()
+    text = small_file.read_text(encoding="utf-8")
+    assert "edited elsewhere" in text and "My edit" not in text
+    assert any("changed on disk" in e.value for e in at.error)
+    assert "A truce is agreed (edited elsewhere)" in " ".join(at.selectbox(key="pick").options)
+
+
+def test_delete_remembers_the_id_as_rejected(small_file):
+    at = run_app()
+    at.session_state["selected"] = "fighting"
+    at.run()
+    at.button(key="delete").click().run()
+    timeline = store.load(small_file).timeline
+    assert timeline.event("fighting") is None and "fighting" in timeline.rejected
+    assert timeline.event("talks").relations == []  # no dangling relation left behind
+
+
+def test_broken_file_shows_the_error_panel_and_the_last_good_version(small_file):
+    at = run_app()
+    small_file.write_text(SMALL.replace("date: 2023-09\n", "date: 2023-13\n"), encoding="utf-8")
+    at.run()
+    assert not at.exception
+    problems = " ".join(c.value for c in at.code)
+    assert "events.yaml:" in problems and "2023-13" in problems
+    assert any("last good version" in w.value for w in at.warning)
+    assert set(handles(at)) == {"fighting", "talks", "truce"}
+
+
+def test_broken_file_without_a_good_version(tmp_path, monkeypatch):
+    bad = tmp_path / "events.yaml"
+    bad.write_text("events:\n  - id: Bad Id\n    title: x\n    type: nonsense\n", encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_FILE", str(bad))
+    at = run_app()
+    lines = " ".join(c.value for c in at.code).splitlines()
+    assert any(line.startswith(f"{bad}:2:") or ":2:" in line for line in lines)
+    assert not at.get("plotly_chart")
+
+
+def test_hostile_text_is_shown_as_text(small_file):
+    small_file.write_text(SMALL.replace("title: Fighting breaks out",
+                                        "title: \"<script>alert(1)</script> **bold** [x](javascript:alert(1))\""),
+                          encoding="utf-8")
+    at = run_app()
+    at.session_state["selected"] = "fighting"
+    at.run()
+    shown = " ".join(s.value for s in at.subheader) + " ".join(m.value for m in at.markdown)
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert "[x](javascript" not in shown  # markdown link syntax is escaped
+
+
+# --- helpers the layout relies on ---------------------------------------------------------------
+
+
+def test_selected_id_reads_customdata():
+    assert dashboard.selected_id({"points": [{"customdata": "talks", "x": 1}]}) == "talks"
+    assert dashboard.selected_id({"points": [{"customdata": ["talks"]}]}) == "talks"
+    assert dashboard.selected_id({"points": []}) is None and dashboard.selected_id(None) is None
+
+
+def test_highlight_marks_the_sentence_and_escapes():
+    text = "First one. The <b>army</b> attacked at dawn. Then calm.\nNext paragraph."
+    start = text.index("attacked")
+    out = dashboard.highlight(text, start, start + len("attacked at dawn"))
+    assert out == ("First one. <mark>The &lt;b&gt;army&lt;/b&gt; <strong>attacked at dawn</strong>.</mark> "
+                   "Then calm.")
+
+
+def test_form_errors_name_every_field():
+    values = dashboard.event_to_form(None) | {"id": "Bad Id", "date": "2023-13", "relations": "soon x"}
+    with pytest.raises(dashboard.FormError) as err:
+        dashboard.form_to_event(values)
+    text = " ".join(err.value.messages)
+    assert "relations line 1" in text and "id" in text and "2023-13" in text
+
+
+def test_load_is_cached_on_mtime(small_file):
+    first = dashboard.load(small_file)
+    assert dashboard.load(small_file) is first
+    small_file.write_text(SMALL.replace("Talks through September", "Talks renamed"), encoding="utf-8")
+    import os
+
+    os.utime(small_file, ns=(first_ns := small_file.stat().st_mtime_ns + 1_000_000, first_ns))
+    again = dashboard.load(small_file)
+    assert again is not first and again.timeline.event("talks").title == "Talks renamed"
+
+
+def test_md_escape_neutralises_markup():
+    assert dashboard.md_escape("**a** <b>") == "\\*\\*a\\*\\* &lt;b&gt;"
