@@ -13,7 +13,7 @@ from functools import cache
 
 from . import lexicon
 from .state import DocState, EventMention
-from .triggers import is_definite
+from .triggers import is_definite, triggers_in
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
 _MAX_SENTENCE_GAP = 2
@@ -136,21 +136,50 @@ def _containment(state: DocState, live: list[int], pos: int) -> bool:
         for i in live:
             other = state.events[i]
             if (other.type in rule["container"] and other.clause.sentence == event.clause.sentence
-                    and i != live[pos] and set(other.people) & set(event.people)):
+                    and i != live[pos] and _same_party(other, event)):
                 _relate(state, live[pos], "during", i, rule["name"])
                 return True
     return False
 
 
+def _same_party(a: EventMention, b: EventMention) -> bool:
+    """Told of the same person or party, or of an unnamed subject both share."""
+    named = set(a.people) | set(a.actors), set(b.people) | set(b.actors)
+    return bool(named[0] & named[1]) or not (named[0] or named[1])
+
+
 def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
-    """'claimed responsibility for the attack': a reaction comes after what it refers to."""
+    """'claimed responsibility for the attack': a reaction comes after what it refers to.
+
+    The event referred to is the latest one of that type told before, or in the same sentence
+    ("denounced the memoranda ... in which Turkey and Libya agreed").
+    """
     event = state.events[live[pos]]
-    for other in event.others:
+    inner = triggers_in(state.text, event.trigger.start + 1, event.trigger.end)
+    for other in [*event.others, *inner]:
         if other.type == event.type or not is_definite(state.text, other):
             continue
-        earlier = [i for i in live[:pos] if state.events[i].type == other.type]
+        sentence = event.clause.sentence
+        earlier = [i for i in live if state.events[i].type == other.type and i != live[pos] and (
+            i < live[pos] or state.events[i].clause.sentence == sentence)]
         if earlier:
-            _relate(state, live[pos], "after", earlier[-1], "presupposition")
+            _relate(state, live[pos], "after", earlier[-1] if earlier[-1] < live[pos] else earlier[0], "presupposition")
+            return True
+    return False
+
+
+def _reaction(state: DocState, live: list[int], pos: int) -> bool:
+    """Undated reactions told after a story's dated lead event (an attack) respond to it."""
+    event = state.events[live[pos]]
+    rule = _data()["reactions"]
+    if event.type not in rule["types"] or event.date_stated or event.modality not in ("asserted", "negated"):
+        return False
+    if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or event.clause.lead in _BACKGROUND:
+        return False
+    for k in live[:pos]:
+        lead = state.events[k]
+        if lead.type in rule["to"] and lead.date_stated and lead.same_as is None:
+            _relate(state, live[pos], "after", k, "reaction")
             return True
     return False
 
@@ -189,7 +218,7 @@ def order(state: DocState, options) -> DocState:
     for pos in range(len(live)):
         canonical = live[pos] == _canonical(state, live[pos])
         related = canonical and bool(state.events[live[pos]].relations)
-        rules = (_cue_rules, _containment, _presupposition, _future, _narrative) if canonical else (
+        rules = (_cue_rules, _containment, _presupposition, _reaction, _future, _narrative) if canonical else (
             _cue_rules, _presupposition)
         rules = rules[:1] if related else rules
         for rule in rules:
