@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import store
+from timeline import store, yamledit, yamlread
 from timeline.store import Problem, TimelineError
 
 DATA = Path(__file__).parent / "data"
@@ -221,11 +221,11 @@ AGREEMENT = [
 ]
 
 
-@pytest.mark.skipif(store.ryml is None, reason="rapidyaml is not installed")
+@pytest.mark.skipif(yamlread.ryml is None, reason="rapidyaml is not installed")
 @pytest.mark.parametrize("text", AGREEMENT)
 def test_rapidyaml_and_event_reader_give_the_same_data(text):
-    fast, fast_issues = store._read_ryml(text.encode())
-    careful, careful_issues, _ = store._read_events(text)
+    fast, fast_issues = yamlread.read_ryml(text.encode())
+    careful, careful_issues, _ = yamlread.read_events(text)
     assert fast == careful
     assert sorted(i.message for i in fast_issues) == sorted(i.message for i in careful_issues)
 
@@ -233,13 +233,13 @@ def test_rapidyaml_and_event_reader_give_the_same_data(text):
 SCALARS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30)
 
 
-@pytest.mark.skipif(store.ryml is None, reason="rapidyaml is not installed")
+@pytest.mark.skipif(yamlread.ryml is None, reason="rapidyaml is not installed")
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.from_regex(r"[a-z]{1,8}", fullmatch=True), st.one_of(SCALARS, st.lists(SCALARS, max_size=3)), max_size=5))
 def test_readers_agree_on_dumped_data(data):
     buf = io.StringIO()
-    store._yaml().dump(data, buf)
+    yamledit.round_trip_yaml().dump(data, buf)
     text = buf.getvalue()
-    fast, _ = store._read_ryml(text.encode())
-    careful, _, _ = store._read_events(text)
+    fast, _ = yamlread.read_ryml(text.encode())
+    careful, _, _ = yamlread.read_events(text)
     assert fast == careful == data

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import store
+from timeline import store, yamledit, yamlread
 from timeline.models import MODALITIES, Document, Event, Relation, Source, Timeline
 from timeline.store import ConcurrentModificationError
 from timeline.taxonomy import type_names
@@ -59,7 +59,7 @@ def hand(request, tmp_path: Path, monkeypatch) -> Path:
     """The hand-written file, saved by the splice route (copy untouched events as text) or by
     the whole-file ruamel route that it falls back to."""
     if request.param == "whole":
-        monkeypatch.setattr(store, "_splice", lambda text, old, timeline: None)
+        monkeypatch.setattr(yamledit, "splice", lambda text, old, timeline: None)
     path = tmp_path / "events.yaml"
     path.write_text(HAND_WRITTEN, encoding="utf-8")
     return path
@@ -227,7 +227,7 @@ def _without_checks(monkeypatch) -> None:
 def test_load_save_load_is_identity(tmp_path, monkeypatch, route, first, second):
     _without_checks(monkeypatch)
     if route == "whole":
-        monkeypatch.setattr(store, "_splice", lambda text, old, timeline: None)
+        monkeypatch.setattr(yamledit, "splice", lambda text, old, timeline: None)
     path = tmp_path / "events.yaml"
     digest = store.save(path, first, None)
     loaded = store.load(path)
@@ -240,11 +240,11 @@ def test_load_save_load_is_identity(tmp_path, monkeypatch, route, first, second)
 @settings(max_examples=60, deadline=None)
 @given(timelines())
 def test_json_route_and_careful_walk_read_the_same_timeline(timeline):
-    if store.ryml is None:
+    if yamlread.ryml is None:
         pytest.skip("rapidyaml is not installed")
     raw = store.dumps(timeline).encode("utf-8")
-    fast = store._read_json(raw)
-    walked, issues = store._read_ryml(raw)
+    fast = yamlread.read_json(raw)
+    walked, issues = yamlread.read_ryml(raw)
     assert not issues
     assert Timeline.model_validate(walked) == timeline
     if fast is not None:  # None: the text holds a character that sends it down the walk
@@ -257,7 +257,7 @@ def test_json_route_and_careful_walk_read_the_same_timeline(timeline):
 def test_edits_keep_untouched_events_as_text(tmp_path, monkeypatch, route, timeline, data):
     _without_checks(monkeypatch)
     if route == "whole":
-        monkeypatch.setattr(store, "_splice", lambda text, old, timeline: None)
+        monkeypatch.setattr(yamledit, "splice", lambda text, old, timeline: None)
     path = tmp_path / "events.yaml"
     store.save(path, timeline, None)
     before = path.read_text(encoding="utf-8")
