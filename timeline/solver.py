@@ -140,18 +140,29 @@ class _Network:
         return True
 
     def propagate(self) -> None:
-        """Push earliest days forward and latest days backward until nothing changes."""
-        queue = deque(set(self.lo) | set(self.hi))
+        """Push earliest days forward and latest days backward until nothing changes.
+
+        The two directions never read each other, so each runs as its own worklist, and a node
+        waits in a worklist at most once at a time.
+        """
+        self._sweep(self.lo, self.out, lambda e: e.head, lambda old, new: new > old)
+        self._sweep(self.hi, self.inc, lambda e: e.tail, lambda old, new: new < old)
+
+    @staticmethod
+    def _sweep(table: dict, edges: dict, far, better) -> None:
+        queue = deque(sorted(table))
+        waiting = set(queue)
         while queue:
             node = queue.popleft()
-            if node in self.lo:
-                for edge in self.out[node]:
-                    if self.raise_lo(edge.head, self.lo[node][0], ("edge", edge)):
-                        queue.append(edge.head)
-            if node in self.hi:
-                for edge in self.inc[node]:
-                    if self.lower_hi(edge.tail, self.hi[node][0], ("edge", edge)):
-                        queue.append(edge.tail)
+            waiting.discard(node)
+            day = table[node][0]
+            for edge in edges.get(node, ()):
+                nxt = far(edge)
+                if nxt not in table or better(table[nxt][0], day):
+                    table[nxt] = (day, ("edge", edge))
+                    if nxt not in waiting:
+                        waiting.add(nxt)
+                        queue.append(nxt)
 
     def explain(self, node: Node, side: str) -> tuple[set[str], set[Triple], str]:
         """Events and relations on the chain that gave ``node`` its bound on ``side``, and its origin."""
