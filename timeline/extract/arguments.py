@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
+from .clauses import quoted_spans
 from .state import Clause, DocState, EventMention, Mention
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
@@ -16,6 +17,9 @@ _TARGET = re.compile(r"\b(?:on|against|struck|hit|attacked|invaded|shelled)\s+(?
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _GROUP_PRONOUN = re.compile(r"^\W*(?:they|their)\b", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|countries|nations|states|governments|neighbours|neighbors)\b", re.IGNORECASE)
+_SAID = re.compile(r"\s+(?:said|says|added|told|warned|stated|continued)\b", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|warned|stated|continued)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_PRONOUN_SAID = re.compile(r"\W{0,3}\s*(?:he|she)\s+(?:said|added|continued|told|warned)\b", re.IGNORECASE)
 _SUBORDINATE = frozenset({"when", "if", "whether", "that", "which", "who", "while", "because", "although",
                           "though", "unless", "since", "after", "before", "until", "as soon as", "once"})
 
@@ -95,6 +99,8 @@ def _fill(state: DocState, index: int, event: EventMention) -> None:
         _take(text, event, mention)
     if _BOTH_SIDES.search(text, clause.start, clause.end):
         _add_both_sides(state, index, event)
+    for mention in _speaker(state, event):
+        _take(text, event, mention)
     parties = lexicon.conflict_parties().get(event.location or "")
     if parties and event.type == "armed_clash" and len(event.actors) < 2:
         _add(event.actors, *parties)
@@ -183,7 +189,23 @@ def _sentence_subject(state: DocState, clause: Clause) -> list[Mention]:
         subject = [m for m in _in(state.mentions, previous.start, stop) if m.kind in ("person", "actor")]
         if subject:
             return subject
+        if _PERSON_PRONOUN.match(state.text, previous.start):  # "he described ... and urged ..."
+            person = _last_person(state, previous.start)
+            return [person] if person else []
     return []
+
+
+def _speaker(state: DocState, event: EventMention) -> list[Mention]:
+    """For words inside quotation marks, the person or party the sentence says spoke them."""
+    start, end = state.sentences[event.clause.sentence]
+    quote = next(((a, b) for a, b in quoted_spans(state.text, start, end) if a < event.trigger.start < b), None)
+    if quote is None:
+        return []
+    after = [m for m in _in(state.mentions, quote[1], end) if m.kind in ("person", "actor")]
+    if after and (_SAID.match(state.text, after[0].end) or _SAID_BEFORE.search(state.text, quote[1], after[0].start)):
+        return after[:1]
+    person = _last_person(state, start) if _PRONOUN_SAID.match(state.text, quote[1]) else None
+    return [person] if person else []
 
 
 def _add_both_sides(state: DocState, index: int, event: EventMention) -> None:

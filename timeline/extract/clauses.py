@@ -34,7 +34,7 @@ def lead_words() -> re.Pattern:
     return re.compile(rf"^\W*((?:{lexicon.alternation(leads)}))\b", re.IGNORECASE)
 
 
-def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside double quotation marks (straight or curly) within a sentence."""
     marks = [m.start() for m in _QUOTES.finditer(text, start, end)]
     return [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
@@ -45,11 +45,22 @@ def _verb_like(word: str) -> bool:
     return lower in _FINITE or (len(lower) > 4 and lower.endswith("ed"))
 
 
+_CAPITAL_BEFORE = re.compile(r"(?-i:[A-Z])[\w'-]*$")
+_CAPITAL_AFTER = re.compile(r"(?-i:[A-Z])")
+
+
+def _name_list(text: str, comma: int, after: int) -> bool:
+    """'Mindanao, Philippines' or 'his Greek, Cypriot and French counterparts': names, not clauses."""
+    return (text[comma] == "," and _CAPITAL_BEFORE.search(text, max(0, comma - 30), comma) is not None
+            and _CAPITAL_AFTER.match(text, after) is not None and comma - 1 >= 0 and text[comma - 1].isalpha())
+
+
 def _cuts(text: str, start: int, end: int) -> list[int]:
     """Positions (absolute) where a new clause begins inside one sentence."""
-    quoted = _quoted(text, start, end)
+    quoted = quoted_spans(text, start, end)
     inside = lambda pos: any(a < pos < b for a, b in quoted)  # noqa: E731
-    cuts = [m.end() for m in _PUNCT.finditer(text, start, end) if not inside(m.start())]
+    cuts = [m.end() for m in _PUNCT.finditer(text, start, end)
+            if not inside(m.start()) and not _name_list(text, m.start(), m.end())]
     cuts += [m.end() for m in _leads().finditer(text, start, end) if not inside(m.start())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
