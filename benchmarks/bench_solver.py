@@ -1,7 +1,8 @@
 """Solver and merge speed at scale, against the textbook fixpoint measured in the same run.
 
 Generates timelines of N events: 20% with a stated date, every event reported in one of 50
-documents, each later event ordered after one or two earlier ones (about 1.5 relations per event).
+documents, each later event ordered after one or two earlier ones (about 1.5 relations per event),
+listed in that order and shuffled.
 It measures the best of several runs of:
   solve        timeline.solver.solve (worklist propagation + cycle check + conflicts)
   textbook     Bellman-Ford-style rounds relaxing every endpoint edge until nothing changes, the
@@ -25,8 +26,12 @@ from timeline.merge import merge, stamped
 from timeline.models import Document, Event, Relation, Source, Timeline
 
 
-def generate(n: int, seed: int = 11) -> Timeline:
-    """``n`` events over ten years; a DAG of after-relations, so there are no contradictions."""
+def generate(n: int, seed: int = 11, shuffled: bool = False) -> Timeline:
+    """``n`` events over ten years; a DAG of after-relations, so there are no contradictions.
+
+    Unshuffled, the events come in the order of the DAG, the textbook peer's best case (a couple of
+    rounds); shuffled, as a hand-edited or merged file holds them, it needs many more rounds.
+    """
     rng = random.Random(seed)
     docs = [Document(id=f"doc-{k}", published=dt.date(2025, 1, 1) + dt.timedelta(days=k)) for k in range(50)]
     events = []
@@ -37,6 +42,8 @@ def generate(n: int, seed: int = 11) -> Timeline:
         relations = [Relation(relation="after", target=f"e{rng.randrange(i)}") for _ in range(rng.choice((1, 2)))] if i else []
         source = Source(document=f"doc-{rng.randrange(50)}", quote=f"event {i}", start=i * 20, end=i * 20 + len(f"event {i}"))
         events.append(Event(id=f"e{i}", title=f"event {i}", type="attack", date=date, sources=[source], relations=relations))
+    if shuffled:
+        rng.shuffle(events)
     return Timeline(documents=docs, events=events)
 
 
@@ -68,8 +75,8 @@ def best(func, repeat: int) -> tuple[float, object]:
     return min(times), result
 
 
-def run(n: int, repeat: int) -> None:
-    timeline = generate(n)
+def run(n: int, repeat: int, shuffled: bool) -> None:
+    timeline = generate(n, shuffled=shuffled)
     solver.solve(generate(50))  # warm-up
     t_solve, solution = best(lambda: solver.solve(timeline), repeat)
     t_book, reference = best(lambda: textbook(timeline), repeat)
@@ -80,7 +87,8 @@ def run(n: int, repeat: int) -> None:
     t_merge, (merged, _) = best(lambda: merge(current, extracted), repeat)
     t_again, _ = best(lambda: merge(merged, extracted), repeat)
     relations = sum(len(e.relations) for e in timeline.events)
-    print(f"{n:>7} events {relations:>7} relations | solve {t_solve:7.3f}s  textbook {t_book:7.3f}s  "
+    order = "shuffled" if shuffled else "in order"
+    print(f"{n:>7} events {relations:>7} relations {order:>8} | solve {t_solve:7.3f}s  textbook {t_book:7.3f}s  "
           f"ratio {t_solve / t_book:5.2f} | merge {t_merge:6.3f}s  again {t_again:6.3f}s")
 
 
@@ -91,7 +99,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"Python {platform.python_version()} on {platform.machine()}; best of {args.repeat}; ratio < 1 means faster than the peer")
     for n in args.sizes:
-        run(n, args.repeat)
+        for shuffled in (False, True):
+            run(n, args.repeat, shuffled)
 
 
 if __name__ == "__main__":
