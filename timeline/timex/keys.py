@@ -1,8 +1,9 @@
 """Key words that every rule needs inside its match, found in one pass so each rule only runs
 in small windows around its own keys instead of over the whole text.
 
-A rule lists its keys in the rule file: classes (DIGIT, MONTH, WEEKDAY, SEASON, PART, UNIT,
-HOLIDAY, from lexicon.yaml) or literal lower-case words ("yesterday").
+A rule lists its keys in the rule file: classes (DIGIT: any number, YEAR4: a four-digit number
+from 1000 to 2999; MONTH, WEEKDAY, SEASON, PART, UNIT, HOLIDAY from lexicon.yaml) or literal
+lower-case words ("yesterday").
 """
 
 from __future__ import annotations
@@ -11,51 +12,45 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from .firstchar import guard
-from .lexicon import alternation, lexicon
+from .lexicon import lexicon
 
 CLASSES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "PART": "day_parts",
            "UNIT": "units", "HOLIDAY": "holidays"}
 BEFORE, AFTER = 40, 40  # the longest reach of a timex (with its context) around its key, in characters
 
 
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
 @lru_cache(maxsize=1)
 def _word_classes() -> dict[str, frozenset[str]]:
-    """Lower-case key word -> the key classes it belongs to."""
+    """Key token -> the key classes it stands for (a phrase such as "new year's day" is keyed
+    by its first word)."""
     out: dict[str, set[str]] = defaultdict(set)
     for name, table in CLASSES.items():
         for word in lexicon()[table]:
-            out[str(word).lower()].add(name)
+            out[_TOKEN.findall(str(word).lower())[0]].add(name)
     return {word: frozenset(names) for word, names in out.items()}
 
 
-@lru_cache(maxsize=64)
-def _scanner(literals: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
-    """One regex for digits and every key word; a lower-case and a case-blind variant."""
-    words = set(_word_classes()) | set(literals)
-    body = r"(?P<d>\d+)|(?<![^\W\d_])(?P<w>" + alternation(words) + r")(?![^\W\d_])"
-    return re.compile(guard(body, 0)), re.compile(guard(body, re.IGNORECASE), re.IGNORECASE)
-
-
 def key_spans(text: str, literals: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
-    """Where each key class and literal key word occurs in the text."""
+    """Where each key class and literal key word occurs: one pass over the text's word tokens."""
     lower = text.lower()
-    plain, blind = _scanner(literals)
-    scanned, pattern = (lower, plain) if len(lower) == len(text) else (text, blind)
+    same = len(lower) == len(text)
     classes = _word_classes()
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for found in pattern.finditer(scanned):
-        span = found.span()
-        if found.group("d") is not None:
-            out["DIGIT"].append(span)
+    for found in _TOKEN.finditer(lower if same else text):
+        word = found.group()
+        if word[0].isdigit():
+            out["DIGIT"].append(found.span())
+            if len(word) == 4 and word[0] in "12":
+                out["YEAR4"].append(found.span())
             continue
-        word = found.group("w").lower()
-        if " " in word or "\t" in word:
-            word = re.sub(r"\s+", " ", word)
+        word = word if same else word.lower()
         for name in classes.get(word, ()):
-            out[name].append(span)
+            out[name].append(found.span())
         if word in literals:
-            out[word].append(span)
+            out[word].append(found.span())
     return out
 
 

@@ -41,17 +41,21 @@ class Candidate:
     groups: dict
 
 
-def _candidates(text: str, rule: Rule, lo: int, hi: int):
-    """Matches of a rule that start inside a window, re-matched on the whole text so lookaheads
-    see past the window's end."""
-    for windowed in rule.regex.finditer(text, lo, hi):
-        found = rule.regex.match(text, windowed.start())
-        if found is None:
-            continue
-        has_t = "t" in rule.regex.groupindex and found.group("t") is not None
-        start, end = found.span("t") if has_t else found.span()
-        if end > start:
-            yield Candidate(start, end, rule, found.groupdict())
+def _candidates(text: str, rule: Rule, spans: list[tuple[int, int]]) -> list[Candidate]:
+    """Matches of a rule that start inside its windows, re-matched on the whole text so
+    lookaheads see past a window's end."""
+    out: list[Candidate] = []
+    regex = rule.regex
+    has_t = "t" in regex.groupindex
+    for lo, hi in spans:
+        for windowed in regex.finditer(text, lo, hi):
+            found = regex.match(text, windowed.start())
+            if found is None:
+                continue
+            start, end = found.span("t") if has_t and found.group("t") is not None else found.span()
+            if end > start:
+                out.append(Candidate(start, end, rule, found.groupdict()))
+    return out
 
 
 def select(found: list[Candidate]) -> list[Candidate]:
@@ -119,15 +123,16 @@ def _boundary(text: str, lo: int) -> int:
 
 
 def _find_one(text: str, full_scan: bool) -> list[Candidate]:
+    found: list[Candidate] = []
     if full_scan:
-        found = [c for rule in rules() for c in _candidates(text, rule, 0, len(text))]
+        for rule in rules():
+            found += _candidates(text, rule, [(0, len(text))])
         return extend_mods(text, select(found))
     spans = key_spans(text, literal_keys())
     by_keys: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    found: list[Candidate] = []
     for rule in rules():
         if rule.keys not in by_keys:
             by_keys[rule.keys] = windows(spans, rule.keys, len(text))
-        for lo, hi in by_keys[rule.keys]:
-            found.extend(_candidates(text, rule, lo, hi))
+        if by_keys[rule.keys]:
+            found += _candidates(text, rule, by_keys[rule.keys])
     return extend_mods(text, select(found))
