@@ -96,6 +96,7 @@ def test_open_window_is_within_but_not_exact(corpus):
 def test_evaluate_runs_all_systems_end_to_end(corpus):
     report = esc.evaluate(corpus)
     assert report["anchors"] == 1 and report["corpus"]["documents"] == 1
+    assert report["conflict_topics"]["anchors"] == 0  # topic 9 is not one of the conflict topics
     assert set(esc.SYSTEMS) <= set(report)
     assert "dct" in esc.format_table(report)
 

@@ -32,6 +32,7 @@ from ..dates import Bounds
 from .gold import shared_dir
 
 _EVENT = ("ACTION_", "NEG_ACTION_")
+CONFLICT_TOPICS = ("8", "12", "19", "41")  # attack on a bank, pirates, riot, bombing of a refugee camp
 _ANCHOR_RELS = {"CONTAINS", "OVERLAP", "SIMULTANEOUS"}
 _VALUE = re.compile(r"^(?:t_)?(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T.*)?$")  # tolerates t_ and 2009-12-4
 
@@ -270,6 +271,7 @@ def evaluate(folder: Path | None = None, limit: int | None = None, systems: tupl
 
     docs = read_corpus(folder or default_dir(), limit)
     total: Counter = Counter()
+    conflict: Counter = Counter()
     seconds: Counter = Counter()
     skipped = 0
     for doc in docs:
@@ -281,12 +283,21 @@ def evaluate(folder: Path | None = None, limit: int | None = None, systems: tupl
             started = time.perf_counter()
             preds[name] = SYSTEMS[name](doc)
             seconds[name] += time.perf_counter() - started
-        total.update(score_doc(doc, preds))
+        counts = score_doc(doc, preds)
+        total.update(counts)
+        if doc.name.split("_")[0] in CONFLICT_TOPICS:
+            conflict.update(counts)
     report = figures(total, list(systems))
+    report["conflict_topics"] = figures(conflict, list(systems))
     chars = sum(len(d.text) for d in docs)
     report["corpus"] = {"documents": len(docs), "skipped_without_dct": skipped, "characters": chars}
     report["seconds"] = {k: round(v, 2) for k, v in seconds.items()}
     return report
+
+
+def _cells(f: dict) -> str:
+    values = [f[k] for k in ("exact", "within", "exact_covered", "within_covered", "pair_accuracy")]
+    return " ".join(f"{'-' if v is None else f'{v:.3f}':>7}" for v in values)
 
 
 def format_table(report: dict) -> str:
@@ -299,9 +310,11 @@ def format_table(report: dict) -> str:
         f"{'system':<10} {'exact':>7} {'within':>7} {'exact*':>7} {'within*':>7} {'pairs':>7} {'seconds':>8}",
     ]
     for name in systems:
-        f = report[name]
-        cells = [f[k] for k in ("exact", "within", "exact_covered", "within_covered", "pair_accuracy")]
-        cells = " ".join(f"{'-' if v is None else f'{v:.3f}':>7}" for v in cells)
-        lines.append(f"{name:<10} {cells} {report['seconds'].get(name, 0):>8}")
+        lines.append(f"{name:<10} {_cells(report[name])} {report['seconds'].get(name, 0):>8}")
+    conflict = report.get("conflict_topics")
+    if conflict and conflict["anchors"]:
+        lines.append(f"conflict topics {', '.join(CONFLICT_TOPICS)}: {conflict['anchors']} anchors, "
+                     f"coverage {conflict['coverage']}, {conflict['pairs']} pairs")
+        lines += [f"{name:<10} {_cells(conflict[name])}" for name in systems]
     lines.append("* on anchors the extractor covers; dct = baseline (every event on the document creation date)")
     return "\n".join(lines)
