@@ -107,3 +107,10 @@ def test_own_articles(name, recall, precision):
     figures = _scores(ARTICLES / f"{name}.yaml")
     assert figures["recall"] >= recall and figures["precision"] >= precision
     assert figures["soundness"] in (None, 1.0)
+
+
+def test_muc_dateline_is_not_text():
+    text = "X-1 (N)\n\nSAN SALVADOR, 3 JAN 90 (RADIO) -- [TEXT] GUERRILLAS ATTACKED A POST. THE ATTACK TOOK PLACE ON 30 DECEMBER."
+    timeline = _extract(text, published=dt.date(1990, 1, 3))
+    [event] = timeline.events
+    assert event.date == "1989-12-30" and len(event.sources) == 2

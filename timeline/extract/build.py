@@ -51,6 +51,9 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
         source = source_of(state, mention)
         if all(s.start != source.start for s in by_index[root].sources):
             by_index[root].sources.append(source)
+        head = by_index[root].head
+        if mention.date_stated and not head.date_stated:  # "the kidnapping took place on 30 December"
+            head.date, head.date_stated = mention.date, True
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]
     return list(by_index.values())

@@ -65,6 +65,8 @@ def _names_own_parties(text: str, event: EventMention) -> bool:
     trigger = event.trigger
     phrase = text[max(0, trigger.start - 30):trigger.end]
     phrase = phrase[phrase.lower().rfind(" the ") + 1:] if " the " in phrase.lower() else phrase
+    if phrase.isupper():  # ALL-CAPS wire text: capitals say nothing
+        return False
     return re.search(r"\b[A-Z]", phrase[1:]) is not None
 
 

@@ -54,9 +54,9 @@ def find_boilerplate(state: DocState, options) -> DocState:
     if span is not None and _is_title(text[span[0]:span[1]], state.document.title):
         skip.append(span)
     for para in _paragraph_spans(text):
-        dateline = _DATELINE.match(text, para[0], para[1])
+        dateline = _DATELINE.match(text[para[0]:para[1]])
         if dateline:
-            skip.append((dateline.start(), dateline.end()))
+            skip.append((para[0], para[0] + dateline.end()))
     return replace(state, skip=sorted(skip))
 
 
