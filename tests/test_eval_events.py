@@ -217,3 +217,27 @@ def test_curated_seed_timeline_scores_high_on_the_seed_gold():
     figures = ev.score(seed, curated)["overall"]
     assert figures["recall"] >= 0.9 and figures["precision"] >= 0.9
     assert figures["soundness"] == 1.0 and figures["baseline_soundness"] < figures["soundness"]
+
+
+def _predictions_file(tmp_path, monkeypatch):
+    from timeline import store
+
+    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None: [], raising=False)
+    path = tmp_path / "pred.yaml"
+    data = timeline(pred("a", "Rebels attacked", date="2024-03-04")).model_dump(mode="json", exclude_none=True)
+    path.write_text(json.dumps(data))
+    return str(path)
+
+
+def test_cli_floor_gate_and_update(gold_dir, tmp_path, monkeypatch, capsys):
+    floors = tmp_path / "floors.json"
+    monkeypatch.setattr(ev, "FLOORS_FILE", floors)
+    args = ["eval", "events", "--gold", str(gold_dir), "--predictions", _predictions_file(tmp_path, monkeypatch)]
+    floors.write_text(json.dumps({"overall.recall": 0.9}))
+    assert main(args + ["--check-floors"]) == 1
+    assert "overall.recall" in capsys.readouterr().err
+    assert main(args + ["--update-floors"]) == 1  # would lower the floor: refused, file kept
+    assert json.loads(floors.read_text()) == {"overall.recall": 0.9}
+    assert main(args + ["--update-floors", "--allow-lower-floors"]) == 0
+    assert json.loads(floors.read_text()) == {"overall.recall": round(1 / 3 - ev.FLOOR_MARGIN, 4)}
+    assert main(args + ["--check-floors"]) == 0
