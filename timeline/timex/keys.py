@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 
 CLASSES = {"MONTH": "months", "WEEKDAY": "weekdays", "SEASON": "seasons", "PART": "day_parts",
            "UNIT": "units", "HOLIDAY": "holidays"}
@@ -33,20 +33,32 @@ def _word_classes() -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in out.items()}
 
 
+@lru_cache(maxsize=64)
+def _word_scanner(literals: frozenset[str], blind: bool) -> re.Pattern:
+    """Key words as one trie regex; it starts with plain letters, so ``re`` scans fast."""
+    words = set(_word_classes()) | set(literals)
+    return re.compile(alternation(words) + r"(?![^\W\d_])", re.IGNORECASE if blind else 0)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
 def key_spans(text: str, literals: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
-    """Where each key class and literal key word occurs: one pass over the text's word tokens."""
+    """Where each key class and literal key word occurs (whole words and numbers only)."""
     lower = text.lower()
     same = len(lower) == len(text)
-    classes = _word_classes()
+    scanned = lower if same else text
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for found in _TOKEN.finditer(lower if same else text):
-        word = found.group()
-        if word[0].isdigit():
-            out["DIGIT"].append(found.span())
-            if len(word) == 4 and word[0] in "12":
-                out["YEAR4"].append(found.span())
-            continue
-        word = word if same else word.lower()
+    for found in _DIGITS.finditer(scanned):
+        out["DIGIT"].append(found.span())
+        if found.end() - found.start() == 4 and scanned[found.start()] in "12":
+            out["YEAR4"].append(found.span())
+    classes = _word_classes()
+    for found in _word_scanner(literals, not same).finditer(scanned):
+        start = found.start()
+        if start and scanned[start - 1].isalpha():
+            continue  # the end of a longer word
+        word = found.group() if same else found.group().lower()
         for name in classes.get(word, ()):
             out[name].append(found.span())
         if word in literals:
