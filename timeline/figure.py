@@ -159,10 +159,17 @@ def _line_trace(kind: str, xs, ys, rgba: str, dash: str, width: float, group: st
     )
 
 
-def _span_traces(table: EventTable, g: _Geometry, kind: str, width: float, fades: tuple) -> list[dict]:
-    """Bars (closed intervals) and fading pieces (open sides), one trace per type/style/level."""
+def _span_traces(table: EventTable, g: _Geometry, kind: str, width: float, compact: bool) -> list[dict]:
+    """Bars (closed intervals) and fading pieces (open sides), one trace per type/style/level.
+
+    ``compact`` (many events, lanes only): two fade levels, and inferred and hypothetical bars
+    share the thin style (their markers still differ), so the trace count stays small.
+    """
     traces = []
     codes, styles = table.type_code[g.idx], table.style[g.idx]
+    fades = FADE_COARSE if compact else FADE
+    if compact:
+        styles = np.minimum(styles, 1)
     closed = ~np.isnan(g.lo_ms) & ~np.isnan(g.hi_ms) & (g.hi_ms - g.lo_ms > DAY_MS)
     opened = np.isnan(g.lo_ms) | np.isnan(g.hi_ms)
     for code in np.unique(codes).tolist():
@@ -183,11 +190,18 @@ def _span_traces(table: EventTable, g: _Geometry, kind: str, width: float, fades
     return traces
 
 
-def _hover(timeline: Timeline, rows: np.ndarray, total: int) -> list[str] | None:
+def _hover(timeline: Timeline, table: EventTable, rows: np.ndarray, total: int) -> list[str] | None:
     """Full hover text for a readable number of events; above it, hover shows id and date only."""
     if total > HOVER_LIMIT:
         return None
-    return [hover_text(timeline.events[i]) for i in rows.tolist()]
+    cache = table.hover_cache  # the table lives as long as its file version: build each text once
+    out = []
+    for i in rows.tolist():
+        text = cache.get(i)
+        if text is None:
+            text = cache[i] = hover_text(timeline.events[i])
+        out.append(text)
+    return out
 
 
 def _handle_traces(timeline: Timeline, table: EventTable, g: _Geometry, kind: str, size: float) -> list[dict]:
@@ -202,7 +216,7 @@ def _handle_traces(timeline: Timeline, table: EventTable, g: _Geometry, kind: st
         sel = codes == code
         type_name = table.type_list[code]
         rows = g.idx[sel]
-        hover = _hover(timeline, rows, len(g.idx))
+        hover = _hover(timeline, table, rows, len(g.idx))
         traces.append(dict(
             type=kind, x=g.handle_ms[sel], y=g.y[sel], mode="markers", name=type_name,
             marker={"symbol": symbols[sel], "size": sizes[sel], "opacity": opacity[sel],
@@ -338,7 +352,7 @@ def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs, arrows) -> 
         for k, (lo, hi) in enumerate(rows.bands)
     ]
     annotations = [
-        {"x": day * DAY_MS, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "showarrow": False,
+        {"x": day * DAY_MS, "y": 0.0, "xref": "x", "yref": "paper", "yanchor": "top", "showarrow": False,
          "text": "published", "font": {"size": 11, "color": "#555"}}
         for day, _ in pubs[:6]
     ]
@@ -346,14 +360,14 @@ def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs, arrows) -> 
     bottom = rows.bands[-1][1] if rows.bands else 0.5
     return {
         "template": _template(), "height": height, "hovermode": "closest", "clickmode": "event+select",
-        "dragmode": "zoom", "margin": {"l": 10, "r": 10, "t": 70 if options.title else 40, "b": 40},
+        "dragmode": "zoom", "margin": {"l": 10, "r": 10, "t": 110 if options.title else 64, "b": 30},  # room for the modebar
         "title": {"text": html.escape(options.title)} if options.title else None,
         "xaxis": {"type": "date", "range": list(g.horizon), "showgrid": True, "gridcolor": "#eee",
-                  "zeroline": False, "automargin": True},
+                  "zeroline": False, "automargin": True, "side": "top", "ticks": "outside"},
         "yaxis": {"tickmode": "array", "tickvals": rows.tickvals, "ticktext": rows.ticktext,
                   "range": [bottom, top], "fixedrange": True, "showgrid": False, "zeroline": False,
                   "automargin": True, "tickfont": {"size": 12}},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.06 if n_rows > 12 else -0.15, "x": 0,
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.04 if n_rows > 12 else -0.12, "x": 0,
                    "font": {"size": 11}},
         "shapes": shapes, "annotations": annotations + arrows, "uirevision": "timeline",
     }
@@ -370,7 +384,7 @@ def build_figure(timeline: Timeline, table: EventTable | None = None, mask: np.n
     g = _geometry(table, rows.idx, rows.y, [p[0] for p in pubs])
     kind = "scattergl" if len(rows.idx) > options.webgl_above else "scatter"
     width = 9.0 if rows.labelled else 3.0
-    traces = _span_traces(table, g, kind, width, FADE if len(rows.idx) <= options.webgl_above else FADE_COARSE)
+    traces = _span_traces(table, g, kind, width, compact=not rows.labelled)
     if pubs:
         y_range = (rows.bands[0][0], rows.bands[-1][1]) if rows.bands else (-0.5, 0.5)
         traces.append(_publication_trace(pubs, y_range, "scatter"))

@@ -54,6 +54,7 @@ class EventTable:
     doc_code: np.ndarray  # int: index into doc_list of the first cited document, -1 when none
     doc_list: tuple[str, ...]
     style: np.ndarray  # int8: 0 date stated, 1 date inferred, 2 not asserted (hypothetical ...)
+    hover_cache: dict[int, str] = field(default_factory=dict)  # row -> hover text, filled on demand
 
     def __len__(self) -> int:
         return len(self.ids)
