@@ -104,3 +104,17 @@ def test_evaluate_runs_all_systems_end_to_end(corpus):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="EventStoryLine folder not found"):
         esc.read_corpus(tmp_path / "nope")
+
+
+@pytest.mark.parametrize("peer", ["dateparser", "datefinder"])
+def test_peer_dates_come_with_offsets(peer):
+    line = "They met on 7 November 2011 in Juba ."
+    found = esc._peer_dates(peer, line, dt.date(2011, 11, 10))
+    assert any(day == dt.date(2011, 11, 7) and "7 November 2011" in line[a:b] for a, b, day in found)
+
+
+def test_peers_give_every_mention_a_day(corpus):
+    (doc,) = esc.read_corpus(corpus)
+    for peer in ("dateparser", "datefinder"):
+        windows = esc.SYSTEMS[peer](doc).windows
+        assert set(windows) == set(doc.mentions) and all(w.is_point for w in windows.values())

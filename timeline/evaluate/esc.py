@@ -21,6 +21,7 @@ so read it beside ``exact`` and width) and pair accuracy (the prediction entails
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -210,7 +211,53 @@ def predict_extractor(doc: EscDoc) -> Prediction:
     return pred
 
 
-SYSTEMS = {"extractor": predict_extractor, "timex": predict_timex, "dct": predict_dct}
+def _peer_dates(peer: str, line: str, base: dt.date) -> list[tuple[int, int, dt.date]]:
+    """(start, end, day) of the dates a peer library finds in one sentence."""
+    moment = dt.datetime.combine(base, dt.time())
+    if peer == "dateparser":
+        from dateparser.search import search_dates
+
+        found = search_dates(line, languages=["en"], settings={"RELATIVE_BASE": moment}) or []
+    else:
+        import datefinder
+
+        found = [(text, value) for value, text in datefinder.find_dates(line, source=True, base_date=moment)]
+    spans, start = [], 0
+    for text, value in found:
+        at = line.find(text, start)
+        if at >= 0:
+            spans.append((at, at + len(text), value.date()))
+            start = at + len(text)
+    return spans
+
+
+def _predict_peer(doc: EscDoc, peer: str) -> Prediction:
+    """Peer: the closest date the peer finds in the mention's sentence (as a day), else the DCT."""
+    if doc.dct is None:
+        return predict_dct(doc)
+    lines = doc.text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    found: dict[int, list] = {}
+    windows: dict[str, Bounds] = {}
+    for m_id, (start, end, _) in doc.mentions.items():
+        n = doc.text.count("\n", 0, start)
+        if n not in found:
+            found[n] = [(a + starts[n], b + starts[n], day) for a, b, day in _peer_dates(peer, lines[n], doc.dct.earliest)]
+        near = [(min(abs(a - end), abs(start - b)), day) for a, b, day in found[n]]
+        day = min(near)[1] if near else None
+        windows[m_id] = Bounds(day, day, "day") if day else _dct_window(doc)
+    return Prediction(windows, set(doc.mentions))
+
+
+SYSTEMS = {
+    "extractor": predict_extractor,
+    "timex": predict_timex,
+    "dateparser": lambda doc: _predict_peer(doc, "dateparser"),
+    "datefinder": lambda doc: _predict_peer(doc, "datefinder"),
+    "dct": predict_dct,
+}
 
 
 def _orders_agree(pred: Prediction, a: str, relation: str, b: str) -> bool:
