@@ -111,8 +111,10 @@ def month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 def month_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'October of that year', 'May 5 of the following year': month in the anaphoric year."""
-    step = _ANAPHORIC.get(g["shift"].lower().split()[-1], 0)
-    ref = ctx.anaphoric()
+    shift = g["shift"].lower().split()[-1]
+    deictic = shift in ("this", "last", "next")
+    step = lookup("shifts", shift) if deictic else _ANAPHORIC.get(shift, 0)
+    ref = ctx.deictic() if deictic else ctx.anaphoric()
     number = _month(g["month"])
     if ref is None:
         return f"XXXX-{number:02d}" + (f"-{_day(g['day']):02d}" if g.get("day") else "")
