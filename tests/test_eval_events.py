@@ -241,3 +241,21 @@ def test_cli_floor_gate_and_update(gold_dir, tmp_path, monkeypatch, capsys):
     assert main(args + ["--update-floors", "--allow-lower-floors"]) == 0
     assert json.loads(floors.read_text()) == {"overall.recall": round(1 / 3 - ev.FLOOR_MARGIN, 4)}
     assert main(args + ["--check-floors"]) == 0
+
+
+@pytest.mark.parametrize(
+    "relation, a, b, expected",
+    [
+        ("before", "2024-03-01", "2024-03-02", True),
+        ("before", "2024-03", "2024-03-31", False),  # the windows meet
+        ("after", "2024-04", "2024-03", True),
+        ("during", "2024-03-05", "2024-03", False),  # a window is not an extent
+        ("during", "2024-03-05", "2024-03-05", True),
+        ("overlaps", "2024-03-05", "2024-03-05", True),
+        ("same", "2024-03", "2024-03", False),
+    ],
+)
+def test_windows_entail_only_what_they_must(relation, a, b, expected):
+    from timeline import dates
+
+    assert ev._implied_by_windows(relation, dates.parse(a), dates.parse(b)) is expected

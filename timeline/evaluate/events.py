@@ -107,18 +107,17 @@ def _window(event: Event, solved: dict[str, Bounds]) -> Bounds:
 
 
 def _implied_by_windows(relation: str, a: Bounds, b: Bounds) -> bool:
-    """Whether two date windows alone settle ``a relation b``."""
-    finite = None not in (a.earliest, a.latest, b.earliest, b.latest)
+    """Whether two date windows alone entail ``a relation b``.
+
+    A window bounds an event, it is not its extent: one window inside another says nothing about
+    ``during``. So windows settle before/after when they do not meet, and during/overlaps/same
+    only when both are the same single day.
+    """
     if relation == "before":
         return a.latest is not None and b.earliest is not None and a.latest < b.earliest
     if relation == "after":
         return _implied_by_windows("before", b, a)
-    if relation == "during":
-        return finite and b.contains(a)
-    same_day = a.is_point and b.is_point and a.earliest == b.earliest
-    if relation == "same":
-        return same_day
-    return same_day or (finite and (b.contains(a) or a.contains(b)))  # overlaps
+    return a.is_point and b.is_point and a.earliest == b.earliest
 
 
 def _date_counts(matches: list[Match], published: dt.date | None) -> Counter:
