@@ -99,6 +99,8 @@ def details_panel(result: dashboard.LoadResult) -> None:
     if not ids:
         st.info("This timeline has no events yet: add one in the Edit tab or extract them from articles.")
         return
+    if "selected" not in st.session_state and st.query_params.get("event") in ids:
+        st.session_state["selected"] = st.query_params["event"]  # deep link: ?event=<id>
     current = st.session_state.get("selected")
     if current not in ids:
         current = None
@@ -114,8 +116,7 @@ def details_panel(result: dashboard.LoadResult) -> None:
     left, right = st.columns([2, 3])
     with left:
         st.subheader(dashboard.md_escape(ev.title))
-        st.dataframe({"field": [r[0] for r in dashboard.details(ev)], "value": [r[1] for r in dashboard.details(ev)]},
-                     hide_index=True, width="stretch")
+        st.html(dashboard.details_html(ev))
         for message in dashboard.warnings(tl, ev, base):
             st.warning(dashboard.md_escape(message))
     with right:

@@ -258,6 +258,12 @@ def test_load_is_cached_on_mtime(small_file):
     assert again is not first and again.timeline.event("talks").title == "Talks renamed"
 
 
+def test_details_html_escapes_every_value():
+    event = dashboard.form_to_event(dashboard.event_to_form(None) | {"title": "<img src=x onerror=alert(1)>"})
+    out = dashboard.details_html(event)
+    assert "<img" not in out and "&lt;img src=x" in out
+
+
 def test_md_escape_neutralises_markup():
     assert dashboard.md_escape("**a** <b>") == "\\*\\*a\\*\\* &lt;b&gt;"
 

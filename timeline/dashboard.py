@@ -420,3 +420,13 @@ def default_path(argv: list[str], environ: dict[str, str], here: Path) -> str:
         return args[0]
     local = Path("events.yaml")
     return str(local if local.exists() else here / "events.yaml")
+
+
+def details_html(event: Event) -> str:
+    """The details rows as an escaped HTML table (wraps long values, never renders user markup)."""
+    rows = "".join(
+        f"<tr><th style='text-align:left;padding:3px 10px 3px 0;color:#666;font-weight:500;vertical-align:top;"
+        f"white-space:nowrap'>{html.escape(label)}</th><td style='padding:3px 0'>{html.escape(value)}</td></tr>"
+        for label, value in details(event)
+    )
+    return f"<table style='border-collapse:collapse;font-size:0.92rem'>{rows}</table>"
