@@ -284,3 +284,10 @@ def test_extract_in_the_app_merges_accepted_proposals(small_file):
     assert len(timeline.events) > 3  # the proposals were merged in
     assert timeline.event("fighting").title == "Fighting breaks out"  # the hand-written events untouched
     assert "# the day event" in small_file.read_text(encoding="utf-8")
+
+
+def test_cli_app_refuses_a_missing_file(tmp_path, capsys):
+    from timeline.cli import main
+
+    assert main(["app", str(tmp_path / "missing.yaml")]) == 1
+    assert "no such file" in capsys.readouterr().err

@@ -86,6 +86,7 @@ def _add_app(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    import os
     import subprocess
     from pathlib import Path
 
@@ -99,7 +100,9 @@ def _run_app(args: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), f"--server.port={args.port}",
            f"--server.address={args.host}", "--browser.gatherUsageStats=false", "--server.headless=true",
            "--", str(Path(args.file).resolve())]
-    print(f"timeline app: serving {args.file} on http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+    print(f"timeline app: serving {args.file} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
+    if hasattr(os, "execv") and os.name == "posix":
+        os.execv(sys.executable, cmd)  # become Streamlit: Ctrl-C and kill reach it directly
     return subprocess.call(cmd)
 
 
