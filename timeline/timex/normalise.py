@@ -74,6 +74,8 @@ def ymd(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def md(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    if g.get("year"):
+        return ymd(g, ctx, span, args)
     month, day = _month(g["month"]), _day(g["day"])
     if safe_date(2000, month, day) is None:
         return None
@@ -164,6 +166,16 @@ def season(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     code = lookup("seasons", g["season"])
     found = _shifted_year(g, ctx, span, _SEASON_MONTH[code])
     return f"{found:04d}-{code}" if found else f"XXXX-{code}"
+
+
+def season_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the spring of next year', 'the winter of that year'."""
+    shift = g["shift"].lower().split()[-1]
+    code = lookup("seasons", g["season"])
+    deictic = shift in ("this", "last", "next")
+    ref = ctx.deictic() if deictic else ctx.anaphoric()
+    step = lookup("shifts", shift) if deictic else _ANAPHORIC.get(shift, 0)
+    return f"{ref[0].year + step:04d}-{code}" if ref else f"XXXX-{code}"
 
 
 def quarter(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -349,7 +361,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
         clock, duration, set_unit, set_word, set_weekday)
 }
