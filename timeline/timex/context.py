@@ -30,6 +30,7 @@ class Context:
     mode: str = "news"
     last: tuple[dt.date, str] | None = None
     last_day: dt.date | None = None
+    bc: bool = False  # the story is told in years before the common era
 
     def deictic(self) -> tuple[dt.date, str] | None:
         """'yesterday', 'last week': the publication date in news, the story's date in narrative."""
@@ -73,8 +74,12 @@ class Context:
 
     def remember(self, value: str) -> None:
         """Make an explicit date the reference for later anaphoric expressions."""
+        if value.startswith("BC"):
+            self.bc = True
+            return
         found = _EXPLICIT.match(value)
         if found:
+            self.bc = False
             year, month, day = found.groups()
             gran = "day" if day else "month" if month else "year"
             try:

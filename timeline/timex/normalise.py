@@ -135,6 +135,11 @@ def year_bc(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"BC{int(g['year']):04d}"
 
 
+def year_in_era(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A bare 2-3 digit year is a year only inside a story told in years BC ('In 480, ...')."""
+    return f"BC{int(g['year']):04d}" if ctx.mode == "narrative" and ctx.bc else None
+
+
 def fiscal(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"FY{int(g['year']):04d}"
 
@@ -361,7 +366,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
         clock, duration, set_unit, set_word, set_weekday)
 }
