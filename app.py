@@ -117,7 +117,7 @@ def details_panel(result: dashboard.LoadResult) -> None:
     with left:
         st.subheader(dashboard.md_escape(ev.title))
         st.html(dashboard.details_html(ev))
-        for message in dashboard.warnings(tl, ev, base):
+        for message in dashboard.warnings(result.path, ev.id) if result.digest else []:
             st.warning(dashboard.md_escape(message))
     with right:
         st.markdown("**Evidence**")

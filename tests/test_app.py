@@ -291,3 +291,14 @@ def test_cli_app_refuses_a_missing_file(tmp_path, capsys):
 
     assert main(["app", str(tmp_path / "missing.yaml")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_warnings_name_the_events_of_a_contradiction(small_file):
+    text = SMALL.replace("{relation: after, target: fighting}", "{relation: before, target: fighting}")
+    text = text.replace("date: 2023-09\n", "date: 2023-10\n")
+    small_file.write_text(text, encoding="utf-8")
+    result = dashboard.load(small_file)
+    if not result.ok:  # the store may already refuse a contradiction; then it is in the error panel
+        assert any("talks" in p or "fighting" in p for p in result.problems)
+        return
+    assert dashboard.warnings(small_file, "talks")  # October talks cannot be before 19 September

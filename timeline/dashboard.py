@@ -203,18 +203,34 @@ def related(timeline: Timeline, event: Event) -> list[tuple[str, str, str]]:
     return out
 
 
-def warnings(timeline: Timeline, event: Event, base_dir: Path | None) -> list[str]:
-    """Validation problems and solver contradictions that name this event."""
-    index = next((i for i, e in enumerate(timeline.events) if e.id == event.id), -1)
-    prefix = f"events[{index}]"
-    found = [p.message for p in store.check(timeline, base_dir) if p.path.startswith(prefix)]
+def all_warnings(timeline: Timeline, base_dir: Path | None) -> dict[str, list[str]]:
+    """Validation problems and solver contradictions, by the event they name."""
+    found: dict[str, list[str]] = {}
+    for problem in store.check(timeline, base_dir):
+        m = re.match(r"events\[(\d+)\]", problem.path)
+        if m and int(m[1]) < len(timeline.events):
+            found.setdefault(timeline.events[int(m[1])].id, []).append(problem.message)
     try:
         from .solver import solve
 
-        found += [c.message for c in solve(timeline).conflicts if event.id in c.event_ids]
+        for conflict in solve(timeline).conflicts:
+            for event_id in dict.fromkeys(conflict.event_ids):
+                found.setdefault(event_id, []).append(conflict.message)
     except Exception as exc:  # the solver is advisory here: never let it break the details panel
-        found.append(f"could not check the order: {exc}")
+        found.setdefault("*", []).append(f"could not check the order: {exc}")
     return found
+
+
+@lru_cache(maxsize=8)
+def _warnings_key(key: tuple[str, int, int]) -> dict[str, list[str]]:
+    result = _load_key(key)
+    return all_warnings(result.timeline, result.path.parent) if result.ok else {}
+
+
+def warnings(path: Path | str, event_id: str) -> list[str]:
+    """The warnings for one event of the file's current version (checked once per version)."""
+    found = _warnings_key(file_key(path))
+    return found.get(event_id, []) + found.get("*", [])
 
 
 def details(event: Event) -> list[tuple[str, str]]:
