@@ -7,7 +7,8 @@ Measures, after a warm-up, the median CPU time (the machine is shared) of severa
 and the same chart drawn by the usual peer, plotly express (``px.timeline``, one bar per event
 from a pandas DataFrame), in the same run, printing our time / peer time.
 
-Run: python benchmarks/bench_figure.py [--sizes 1000 10000 100000] [--repeat 5]
+Run: python benchmarks/bench_figure.py [--sizes 1000 10000 100000] [--repeat 5] [--app 20000]
+(--app also times a real app rerun after a filter change, with Streamlit's AppTest.)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import datetime as dt
 import random
 import statistics
 import time
+from pathlib import Path
 
 from timeline import figure, filters
 from timeline.models import Document, Event, Source, Timeline
@@ -106,13 +108,60 @@ def run(n: int, repeat: int) -> None:
           f"ratio ours/peer {fig_ms / peer_ms:5.2f}")
 
 
+def _write_file(n: int, path: Path) -> None:
+    """An events.yaml of ``n`` events (400 distinct days, so loading stays quick) for the app."""
+    rng = random.Random(3)
+    types = type_names()
+    pool = [d for k in range(400) for d in _pool_dates(dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650)))]
+    lines = ["title: generated", "documents:", "  - id: doc", "    published: 2025-01-31", "    text: x", "events:"]
+    for i in range(n):
+        lines += [f"  - id: event-{i}", f"    title: Generated event {i}", f"    type: {rng.choice(types)}",
+                  f"    date: '{rng.choice(pool)}'", f"    actors: [Actor {rng.randrange(9)}]"]
+    path.write_text("\n".join(lines + ["rejected: []"]) + "\n", encoding="utf-8")
+
+
+def _pool_dates(day: dt.date) -> list[str]:
+    return [day.isoformat(), f"{day.year:04d}-{day.month:02d}", f"../{day.isoformat()}"]
+
+
+def run_app(n: int, repeat: int) -> None:
+    """A real app rerun after a filter change (Streamlit AppTest, file already loaded and cached)."""
+    import os
+    import tempfile
+
+    from streamlit.testing.v1 import AppTest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "events.yaml"
+        _write_file(n, path)
+        os.environ["TIMELINE_FILE"] = str(path)
+        at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=900)
+        start = time.perf_counter()
+        at.run()
+        first = time.perf_counter() - start
+        assert not at.exception, at.exception
+        words = iter(["event", "generated", "1", "2", "3", "4", "5", "6", "7", "8", "9"] * 3)
+        times = []
+        for _ in range(repeat):
+            at.sidebar.text_input(key="f_text").set_value(next(words))
+            start = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - start)
+    print(f"{n:>8,} events  app first run (load + table) {first * 1000:9.0f} ms  "
+          f"filter rerun (AppTest, wall) median {statistics.median(times) * 1000:7.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--app", type=int, nargs="*", default=[], metavar="N",
+                        help="also time real app reruns (AppTest) on a generated file of N events")
     args = parser.parse_args()
     for n in args.sizes:
         run(n, args.repeat)
+    for n in args.app:
+        run_app(n, args.repeat)
 
 
 if __name__ == "__main__":
