@@ -129,7 +129,8 @@ def _not_after(value: str, published: dt.date) -> str:
     """A reported past event cannot end after publication; 'this week' may mean the week just past.
 
     A stated period reaching past the publication date is read as ambiguous between the current
-    and the previous period of the same length, so it becomes [start - length, publication].
+    and the previous period of the same length, so it becomes [start - length, publication]:
+    loose, but sound ("this week saw a referendum", said on a Monday, is last week).
     """
     bounds = bounds_of(value)
     if bounds.latest is None or bounds.latest <= published:
