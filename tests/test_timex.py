@@ -131,3 +131,10 @@ def test_in_a_story_a_year_in_passing_does_not_move_the_story_date():
             "On 9 March it stopped.")
     found = values(text, published=None, mode="narrative")
     assert ("5 March", "1917-03-05") in found and ("9 March", "1917-03-09") in found
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=120))
+def test_any_unicode_text_is_safe(text):
+    for timex in tag(text, PUBLISHED):
+        assert text[timex.start:timex.end] == timex.text and timex.end > timex.start

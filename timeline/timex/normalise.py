@@ -242,6 +242,18 @@ def shifted_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return value + "-WE" if g["unit"].lower() == "weekend" else value
 
 
+def weekend(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'over the weekend': the latest weekend in a past clause, the coming one in a future one."""
+    ref = ctx.deictic()
+    if ref is None or ref[1] != "day":
+        return "XXXX-WXX-WE"
+    day = ref[0]
+    future = not g.get("past") and ctx.future(*span)
+    if day.isoweekday() >= 6:
+        return fmt(day, "week") + "-WE"
+    return fmt(shift(day, "week", 0 if future else -1), "week") + "-WE"
+
+
 _ANAPHORIC = {"same": 0, "that": 0, "following": 1, "next": 1, "subsequent": 1, "ensuing": 1,
               "previous": -1, "preceding": -1, "prior": -1}
 
@@ -366,7 +378,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
         clock, duration, set_unit, set_word, set_weekday)
 }
