@@ -270,6 +270,13 @@ def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | Non
     return value + "-WE" if unit == "weekend" else value
 
 
+def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the day before', 'the year after' (said of the last date mentioned)."""
+    gran = _gran(g["unit"])
+    step = -1 if g["dir"].lower() == "before" else 1
+    return _at(ctx.anaphoric(fine=gran == "day"), gran, step)
+
+
 def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     count = _number(g["num"])
     if count == "X":
@@ -378,7 +385,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
         clock, duration, set_unit, set_word, set_weekday)
 }
