@@ -138,3 +138,11 @@ def test_in_a_story_a_year_in_passing_does_not_move_the_story_date():
 def test_any_unicode_text_is_safe(text):
     for timex in tag(text, PUBLISHED):
         assert text[timex.start:timex.end] == timex.text and timex.end > timex.start
+
+
+def test_published_may_be_an_iso_string_and_bad_values_are_clear():
+    assert values("It ended yesterday.", published="2024-01-31") == [("yesterday", "2024-01-30")]
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        tag("It ended yesterday.", published="31/01/2024")
+    with pytest.raises(TypeError, match="str"):
+        tag(b"bytes", PUBLISHED)

@@ -61,6 +61,13 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     if isinstance(published, dt.datetime):
         published = published.date()
+    elif isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            raise ValueError(f"published must be a date or YYYY-MM-DD, not {published!r}") from None
+    if not isinstance(text, str):
+        raise TypeError(f"tag() needs text as str, not {type(text).__name__}")
     ctx = Context(text, published, mode)
     out: list[Timex] = []
     for cand in find(text):
