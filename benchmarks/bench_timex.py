@@ -25,6 +25,7 @@ from timeline.timex.output import parse_day  # noqa: E402
 
 
 def load_docs(limit: int | None) -> list[dict]:
+    """(text, publication date) of the first ``limit`` MUC-3 reports (all when None)."""
     path = shared_dir() / "muc3" / "docs.jsonl"
     if not path.is_file():
         sys.exit(f"bench_timex: {path} not found (set TIMELINE_SHARED)")
@@ -55,6 +56,7 @@ def measure(names: list[str], docs: list) -> dict[str, tuple[float, int]]:
 
 
 def main() -> None:
+    """Parse options, measure, print one line per system."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300, help="documents to tag (default 300; 0 = all 1,700)")
     parser.add_argument("--peers", default="dateparser,datefinder", help="comma-separated peers to compare")

@@ -51,6 +51,7 @@ def shared_dir() -> Path:
 
 
 def corpus_dir(name: str) -> Path:
+    """The gold folder of a corpus, or CorpusMissing saying where it was looked for."""
     if name not in CORPORA:
         raise ValueError(f"unknown corpus {name!r}; choose one of {sorted(CORPORA)}")
     folder = shared_dir() / CORPORA[name]
@@ -60,6 +61,7 @@ def corpus_dir(name: str) -> Path:
 
 
 def gold_files(name: str) -> list[Path]:
+    """The gold files of a corpus, sorted by name."""
     pattern = "*.tml" if name == "te3-platinum" else "*.key.xml"
     return sorted(corpus_dir(name).glob(pattern))
 

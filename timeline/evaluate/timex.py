@@ -23,6 +23,7 @@ class SystemResult:
     docs: int
 
     def as_dict(self) -> dict:
+        """The JSON row for this system (totals and per type)."""
         return {
             "system": self.name, "version": self.version, "docs": self.docs,
             "seconds": round(self.seconds, 3),

@@ -18,6 +18,7 @@ class FloorError(ValueError):
 
 
 def load_floors(path: Path = FLOORS_FILE) -> dict:
+    """The pinned floors per corpus."""
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -39,6 +40,7 @@ def below_floors(report: dict, floors: dict) -> list[str]:
 
 
 def check_floors(report: dict, path: Path = FLOORS_FILE) -> None:
+    """Raise FloorError naming every gated score under its floor."""
     problems = below_floors(report, load_floors(path))
     if problems:
         raise FloorError("; ".join(problems))

@@ -15,6 +15,7 @@ Adapter = Callable[[str, dt.date | None, str], list[Span]]
 
 
 def ours(text: str, published: dt.date | None, mode: str) -> list[Span]:
+    """This project's tagger."""
     from timeline.timex import tag
 
     return [(t.start, t.end, t.type, t.value) for t in tag(text, published, mode)]

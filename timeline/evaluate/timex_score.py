@@ -28,16 +28,19 @@ class Counts:
     value: int = 0
 
     def add(self, other: "Counts") -> None:
+        """Sum another document's tallies into these."""
         for name in ("gold", "predicted", "strict", "relaxed", "type", "value"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def prf(self, name: str) -> tuple[float, float, float]:
+        """Precision, recall and F1 of one kind of hit."""
         hits = getattr(self, name)
         p = hits / self.predicted if self.predicted else 0.0
         r = hits / self.gold if self.gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def scores(self) -> dict[str, float]:
+        """All P/R/F1 figures, rounded, with the counts."""
         out: dict[str, float] = {}
         for name in ("strict", "relaxed", "type", "value"):
             p, r, f = self.prf(name)

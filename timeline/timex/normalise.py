@@ -68,12 +68,14 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
 
 
 def ymd(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """An explicit calendar date; None when the day does not exist (31 February)."""
     year = int(g["year"]) if g.get("year") else _year2(g["year2"])
     day = safe_date(year, _month(g["month"]), _day(g["day"]))
     return day.isoformat() if day else None
 
 
 def md(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A day and month without year: the year comes from the anchor and the clause's tense."""
     if g.get("year"):
         return ymd(g, ctx, span, args)
     month, day = _month(g["month"]), _day(g["day"])
@@ -91,10 +93,12 @@ def ordinal_day(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def ym(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A month of a stated year."""
     return f"{int(g['year']):04d}-{_month(g['month']):02d}"
 
 
 def month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A bare month: 'last November' steps from the reference, 'in May' takes the nearest fitting year."""
     number = _month(g["month"])
     if g.get("shift"):
         ref = ctx.deictic()
@@ -128,10 +132,12 @@ def month_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
 
 
 def year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A four-digit year."""
     return f"{int(g['year']):04d}"
 
 
 def year_bc(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A year before the common era, written as TimeML does (BC0490)."""
     return f"BC{int(g['year']):04d}"
 
 
@@ -141,16 +147,19 @@ def year_in_era(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def fiscal(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A fiscal year keeps its FY prefix: it need not match the calendar year."""
     return f"FY{int(g['year']):04d}"
 
 
 def decade(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the 1990s' is the decade 199 ('the '90s' assumes the 1900s)."""
     if g.get("decade2"):
         return "19" + g["decade2"][0]
     return g["decade"][:3]
 
 
 def century(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the 12th century' is 11 in TimeML (years 1100-1199)."""
     word = g["ordinal"]
     number = int(re.match(r"\d+", word).group()) if word[0].isdigit() else lookup("ordinals", word)
     return f"{number - 1:02d}" if number else None
@@ -168,6 +177,7 @@ def _shifted_year(g: Groups, ctx: Context, span: Span, month_no: int) -> int | N
 
 
 def season(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A season of a stated, shifted or inferred year (2023-SU)."""
     code = lookup("seasons", g["season"])
     found = _shifted_year(g, ctx, span, _SEASON_MONTH[code])
     return f"{found:04d}-{code}" if found else f"XXXX-{code}"
@@ -184,18 +194,21 @@ def season_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | Non
 
 
 def quarter(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A quarter of a stated, shifted or inferred year (2023-Q3)."""
     number = lookup("quarter_words", g["qword"])
     found = _shifted_year(g, ctx, span, number * 3 - 1)
     return f"{found:04d}-Q{number}" if found else f"XXXX-Q{number}"
 
 
 def half(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A half of a stated, shifted or inferred year (2019-H1)."""
     number = 1 if g["half"].lower() in ("first", "1st") else 2
     found = _shifted_year(g, ctx, span, number * 6 - 3)
     return f"{found:04d}-H{number}" if found else f"XXXX-H{number}"
 
 
 def holiday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A fixed-date holiday, in a stated or inferred year."""
     month_day = lookup("holidays", g["holiday"])
     number, day = int(month_day[:2]), int(month_day[3:])
     found = int(g["year"]) if g.get("year") else _infer_year(ctx, span, number, day)
@@ -203,11 +216,13 @@ def holiday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def anaphoric_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the following morning': a part of the day next to the last date given to the day."""
     step = _ANAPHORIC.get(g["shift"].lower().split()[-1], 0)
     return _at(ctx.anaphoric(fine=True), "day", step) + "T" + lookup("day_parts", g["part"])
 
 
 def constant(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A fixed value such as PRESENT_REF for 'now'."""
     return args["value"]
 
 
@@ -216,6 +231,7 @@ _DAY_WORDS = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomo
 
 
 def day_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'yesterday', 'today', 'tomorrow' against the reference day."""
     offset = _DAY_WORDS[re.sub(r"\s+", " ", g["word"].lower())]
     if offset == 0 and ctx.mode == "narrative":
         return "PRESENT_REF"  # a history's "today" is the writer's present, not the story's day
@@ -237,6 +253,7 @@ def _gran(unit: str) -> str:
 
 
 def shifted_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'last week', 'next month': a step of one unit from the reference."""
     step = lookup("shifts", g["shift"])
     value = _at(ctx.deictic(), _gran(g["unit"]), step)
     return value + "-WE" if g["unit"].lower() == "weekend" else value
@@ -259,6 +276,7 @@ _ANAPHORIC = {"same": 0, "that": 0, "following": 1, "next": 1, "subsequent": 1, 
 
 
 def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the following year', 'that month': steps from the last mentioned date."""
     step = _ANAPHORIC[g["shift"].lower()]
     unit = g["unit"].lower()
     if unit in ("spring", "summer", "autumn", "winter"):
@@ -278,6 +296,7 @@ def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | 
 
 
 def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'two years ago': a step back from the reference, at the unit's precision."""
     count = _number(g["num"])
     if count == "X":
         return "PAST_REF"
@@ -285,6 +304,7 @@ def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'two days later': a step from the last mentioned date."""
     count = _number(g["num"])
     if count == "X":
         return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before")) else "FUTURE_REF"
@@ -294,6 +314,7 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
 
 
 def current_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'earlier this month': the unit that holds the reference."""
     return _at(ctx.deictic(), _gran(g["unit"]), 0)
 
 
@@ -301,12 +322,14 @@ _PART_DAY = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}
 
 
 def day_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'this morning', 'last night': a part of a day near the reference."""
     if g.get("tonight"):
         return _at(ctx.deictic(), "day", 0) + "TNI"
     return _at(ctx.deictic(), "day", _PART_DAY[g["word"].lower()]) + "T" + lookup("day_parts", g["part"])
 
 
 def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A weekday: the one this/last/next names, else the nearest one the tense points to."""
     number = lookup("weekdays", g["weekday"])
     part = "T" + lookup("day_parts", g["part"]) if g.get("part") else ""
     ref = ctx.deictic() if ctx.mode == "news" else ctx.anaphoric()
@@ -324,6 +347,7 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A clock time on the reference day (or on the named weekday)."""
     word = (g.get("word") or "").lower()
     day = _at(ctx.deictic(), "day", 0)
     if g.get("weekday"):
@@ -347,6 +371,7 @@ _TIME_UNITS = {"S", "TM", "H"}
 
 
 def duration(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """A length of time: P3D, PT2H, PXY for an unspecified number."""
     code = lookup("units", g["unit"])
     count = _number(g.get("num")) if g.get("num") or not g["unit"].lower().endswith("s") else "X"
     if g.get("num") is None and not g["unit"].lower().endswith("s"):
@@ -365,6 +390,7 @@ def _period(count, code: str) -> str:
 
 
 def set_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'every week' (P1W); 'every morning' (XXXX-XX-XXTMO)."""
     if g.get("part"):
         return "XXXX-XX-XXT" + lookup("day_parts", g["part"])
     count = _number(g.get("num")) if g.get("num") else 1
@@ -376,10 +402,12 @@ _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y"
 
 
 def set_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'daily', 'annually' as TimeML periods."""
     return _SET_WORDS[g["word"].lower()]
 
 
 def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'every Friday' is the weekday of any week."""
     return f"XXXX-WXX-{lookup('weekdays', g['weekday'])}"
 
 
