@@ -114,3 +114,16 @@ def test_muc_dateline_is_not_text():
     timeline = _extract(text, published=dt.date(1990, 1, 3))
     [event] = timeline.events
     assert event.date == "1989-12-30" and len(event.sources) == 2
+
+
+def test_reported_event_is_no_later_than_the_report():
+    text = "Story\n\nOn Saturday, the president said the rebel commander was killed in a raid."
+    [event] = [e for e in _extract(text, published=dt.date(2019, 9, 17)).events if e.type == "attack"]
+    assert event.date == "../2019-09-14" and event.date_inferred
+
+
+def test_this_week_said_on_monday_lets_last_week_in():
+    text = "Story\n\nThis week saw a referendum on autonomy."
+    [event] = _extract(text, published=dt.date(2019, 1, 28)).events
+    bounds = event.bounds
+    assert bounds.earliest <= dt.date(2019, 1, 21) and bounds.latest == dt.date(2019, 1, 28)

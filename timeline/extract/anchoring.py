@@ -13,6 +13,8 @@ from dataclasses import replace
 
 from .. import dates
 from ..timex import tag
+from .clauses import FINITE
+from .modality import SPEECH_ACTS
 from .state import Clause, DocState, EventMention
 
 
@@ -86,26 +88,31 @@ def _timexes_in(state: DocState, start: int, end: int) -> list:
     return [t for t in state.timexes if start <= t.start and t.end <= end]
 
 
-def _fronted(state: DocState, clause: Clause) -> list:
-    """Time expressions of the trigger-less clauses that open the event's sentence."""
-    found = []
-    event_clauses = {e.clause for e in state.events if e.trigger.weight > 0}  # 'X said' does not count
+def _fronted(state: DocState, clause: Clause) -> tuple[list, bool]:
+    """Time expressions of the trigger-less clauses that open the event's sentence, and whether a
+    reporting verb ('On Saturday, Trump said ...') stands between them and the event."""
+    found, reported = [], False
+    by_clause = {e.clause: e for e in state.events}
     for other in state.clauses:
         if other.sentence != clause.sentence or other.start >= clause.start:
             continue
-        if other in event_clauses:
-            return []
+        event = by_clause.get(other)
+        if event is not None and event.trigger.weight > 0:
+            return [], False
+        reported = reported or event is not None
         found += _timexes_in(state, other.start, other.end)
-    return found
+    return found, reported
 
 
 _NP_GAP = re.compile(r"^[\s\w'-]{0,40}$")
-_VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|\w+ed)\b", re.IGNORECASE)
+_VERBISH = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|\w+ed)\b", re.IGNORECASE)
 
 
 def _modifies_other(text: str, timex, event: EventMention) -> bool:
     """'the November 27 border agreement': a date inside another nominal event's phrase is its date."""
     for other in event.others:
+        if other == event.trigger:
+            continue
         gap = text[timex.end:other.start]
         if other.kind == "noun" and other.start >= timex.end and _NP_GAP.match(gap) and not _VERBISH.search(gap):
             return True
@@ -116,13 +123,27 @@ def anchor(state: DocState, options) -> DocState:
     """Stage: the stated date of each event from its own clause, nearest the trigger."""
     for event in state.events:
         own = [t for t in _timexes_in(state, event.clause.start, event.clause.end)
-               if not _modifies_other(state.text, t, event)] or _fronted(state, event.clause)
-        if own:
-            nearest = min(own, key=lambda t: abs(t.start - event.trigger.start))
+               if not _modifies_other(state.text, t, event)]
+        fronted, reported = _fronted(state, event.clause) if not own else ([], False)
+        reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
+        if reported and fronted and event.type not in SPEECH_ACTS:
+            _reported_bound(event, fronted[-1], state.published)
+            continue
+        if own or fronted:
+            nearest = min(own or fronted, key=lambda t: abs(t.start - event.trigger.start))
             event.date, event.date_stated = nearest.edtf, True
             if event.modality in ("asserted", "negated") and state.published is not None:
                 event.date = _not_after(event.date, state.published)
     return state
+
+
+def _reported_bound(event: EventMention, timex, published: dt.date | None) -> None:
+    """'On Saturday, X said Y was killed': the date is the report's; what it reports came no later."""
+    if event.modality not in ("asserted", "negated"):
+        return
+    latest = bounds_of(timex.edtf).latest
+    if latest is not None and (published is None or latest <= published):
+        event.date, event.date_stated = f"../{latest.isoformat()}", False
 
 
 def _not_after(value: str, published: dt.date) -> str:

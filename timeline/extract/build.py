@@ -159,7 +159,7 @@ def title_of(draft: Draft) -> str:
 def to_event(draft: Draft, fingerprint) -> Event:
     """The timeline record; dates not stated are the publication bound, marked as inferred."""
     head = draft.head
-    date = head.date if head.date_stated else default_date(head, draft.published)
+    date = head.date or default_date(head, draft.published)  # stated, bounded by a report, or by publication
     if date is not None and not valid_date(date):
         date = None
     fields = dict(

@@ -13,7 +13,7 @@ _PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
 _QUOTES = re.compile(r"[\"“”]")
 _COORD = re.compile(r"\s(?:and|but|or|yet)\s+(?=(\w+))", re.IGNORECASE)
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
-_FINITE = frozenset(
+FINITE = frozenset(
     """was were is are has have had will would could should may might can did does do not also even then
     later subsequently only made took went came held met shook saw said told fought struck hit began sent
     left gave won lost fled broke became stood set put led kept brought sought found began spent got
@@ -42,7 +42,7 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _verb_like(word: str) -> bool:
     lower = word.lower()
-    return lower in _FINITE or (len(lower) > 4 and lower.endswith("ed"))
+    return lower in FINITE or (len(lower) > 4 and lower.endswith("ed"))
 
 
 _CAPITAL_BEFORE = re.compile(r"(?-i:[A-Z])[\w'-]*$")
