@@ -51,3 +51,10 @@ def test_keyed_windows_find_what_a_full_scan_finds():
         windowed = [(c.start, c.end, c.rule.name) for c in find(text)]
         full = [(c.start, c.end, c.rule.name) for c in find(text, full_scan=True)]
         assert windowed == full
+
+
+@pytest.mark.parametrize("rule", [r for r in rules() if r.counterexamples], ids=lambda r: r.name)
+def test_rule_counterexamples_find_nothing(rule):
+    """Names and phrases a rule must leave alone ('The Sunday Times', 'Good Friday')."""
+    for text in rule.counterexamples:
+        assert tag(text, DEFAULT_PUBLISHED) == [], text

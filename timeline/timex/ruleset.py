@@ -32,6 +32,7 @@ class Rule:
     args: dict = field(default_factory=dict)
     example: dict = field(default_factory=dict)
     keys: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
 
     @property
     def contextual(self) -> bool:
@@ -51,7 +52,7 @@ def _compile(entry: dict, priority: int) -> Rule:
     if not keys:
         raise RuleError(f"rule {name}: needs keys (words or classes one of which every match contains)")
     return Rule(name, entry["type"], regex, entry["norm"], priority, entry.get("args") or {},
-                entry.get("example") or {}, keys)
+                entry.get("example") or {}, keys, tuple(entry.get("counterexamples") or ()))
 
 
 @lru_cache(maxsize=1)
