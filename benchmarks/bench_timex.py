@@ -24,7 +24,7 @@ from timeline.evaluate.timex_peers import PEERS, version  # noqa: E402
 from timeline.timex.output import parse_day  # noqa: E402
 
 
-def load_docs(limit: int | None) -> list[dict]:
+def load_docs(limit: int | None) -> list[tuple[str, object]]:
     """(text, publication date) of the first ``limit`` MUC-3 reports (all when None)."""
     path = shared_dir() / "muc3" / "docs.jsonl"
     if not path.is_file():
