@@ -127,3 +127,11 @@ def test_this_week_said_on_monday_lets_last_week_in():
     [event] = _extract(text, published=dt.date(2019, 1, 28)).events
     bounds = event.bounds
     assert bounds.earliest <= dt.date(2019, 1, 21) and bounds.latest == dt.date(2019, 1, 28)
+
+
+def test_jobs_give_the_same_timeline():
+    docs = [Document(id=p.stem, text=p.read_text(encoding="utf-8"), published=dt.date(2022, 2, 2))
+            for p in sorted(ARTICLES.glob("*.txt"))]
+    one = extract(docs, Options()).model_dump()
+    two = extract(docs, Options(jobs=2)).model_dump()
+    assert one == two

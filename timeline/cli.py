@@ -177,6 +177,8 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-confidence", type=float, default=0.5, metavar="X",
                    help="drop events less sure than X, between 0 and 1 (default 0.5)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar on stderr")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="worker processes for large corpora (default 1; same output whatever N)")
     p.set_defaults(func=_run_extract)
 
 
@@ -198,7 +200,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     try:
         docs = [d for path in args.paths for d in iter_path(path, args.published)]
-        options = Options(published=args.published, min_confidence=args.min_confidence)
+        options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
         show = not args.no_progress and (sys.stderr.isatty() or len(docs) > 1)
         timeline = extract(docs, options, progress=_progress_bar if show else None)
         target = Path(args.into or args.output or ".")

@@ -30,6 +30,7 @@ class Options:
     min_confidence: float = 0.5  # events below it are dropped (their mentions still link others)
     merge_documents: bool = True  # one event reported by several documents becomes one event
     solve: bool = True  # tighten undated events from relations and publication dates
+    jobs: int = 1  # worker processes for the per-document stages (results do not depend on it)
     title: str | None = None
 
 
@@ -46,22 +47,37 @@ def extract(
 ) -> Timeline:
     """Events with evidence, dates, relations and fingerprints from a stream of documents."""
     options = options or Options()
-    docs, drafts = [], []
-    documents = list(documents) if progress else documents
-    total = len(documents) if progress else 0
-    for number, document in enumerate(documents, 1):
-        if document.published is None and options.published is not None:
-            document = document.model_copy(update={"published": options.published})
-        docs.append(document)
-        drafts += extract_document(document, options)
+    docs = [_dated(d, options) for d in documents]
+    drafts: list[build.Draft] = []
+    for number, found in enumerate(_per_document(docs, options), 1):
+        drafts += found
         if progress:
-            progress(number, total)
+            progress(number, len(docs))
     if options.merge_documents:
         drafts = build.merge_across(drafts)
     build.assign_ids(drafts)
     events = [build.to_event(d, _fingerprint()) for d in drafts]
     timeline = Timeline(title=options.title, documents=docs, events=events)
     return _solved(timeline) if options.solve else timeline
+
+
+def _dated(document: Document, options: Options) -> Document:
+    if document.published is None and options.published is not None:
+        return document.model_copy(update={"published": options.published})
+    return document
+
+
+def _per_document(docs: list[Document], options: Options) -> Iterable[list[build.Draft]]:
+    """Each document's events, in order; on ``options.jobs`` processes when asked (same result)."""
+    if options.jobs <= 1 or len(docs) < 2:
+        return (extract_document(d, options) for d in docs)
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    pool = ProcessPoolExecutor(max_workers=options.jobs)
+    results = pool.map(partial(extract_document, options=options), docs, chunksize=8)
+    pool.shutdown(wait=False)
+    return results
 
 
 def _fingerprint():
