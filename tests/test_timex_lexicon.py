@@ -104,3 +104,15 @@ def test_a_broken_rule_is_a_clear_error():
         _compile({"name": "demo", "type": "DATE", "norm": "ymd", "pattern": "(", "keys": ["DIGIT"]}, 0)
     with pytest.raises(RuleError, match="keys"):
         _compile({"name": "demo", "type": "DATE", "norm": "ymd", "pattern": "x"}, 0)
+
+
+@pytest.mark.parametrize("word", LX["open_after"])
+def test_open_after_cues(word):
+    edtfs = [t.edtf for t in tag(f"Fighting has gone on {word} March 2023 and {word} last week.", PUBLISHED)]
+    assert edtfs == ["2023-03/..", "2024-01-22/.."]
+
+
+@pytest.mark.parametrize("word", LX["open_before"])
+def test_open_before_cues(word):
+    edtfs = [t.edtf for t in tag(f"Troops must leave {word} March 2024, or {word} next week.", PUBLISHED)]
+    assert edtfs == ["../2024-03", "../2024-02-11"]

@@ -7,6 +7,10 @@ Public interface (stable; other stages call only this):
 Rules and word lists are YAML data in ``rules/``; ``matcher`` finds spans, ``normalise`` turns
 them into TimeML values against a ``context`` (publication date in news, last mentioned date in
 narrative), and ``intervals`` gives each date the EDTF interval it denotes.
+
+``Timex.edtf`` is None for durations, sets and unresolved values; PRESENT_REF is the publication
+day, PAST_REF ``../published``, FUTURE_REF ``published/..``; a cue word right before a date opens
+it for the event it anchors: "since 1994" -> ``1994/..``, "by March 2024" -> ``../2024-03``.
 """
 
 from __future__ import annotations

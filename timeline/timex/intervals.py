@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from ..dates import format_interval
+from .lexicon import lexicon
 
 _SEASONS = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T.*)?$")
@@ -65,10 +66,17 @@ _BUILDERS = (
 
 
 def open_for_cue(edtf: str | None, before: str) -> str | None:
-    """'since 1994' -> '1994/..': the cue word right before a date opens its interval."""
-    if edtf is None or "/" in edtf:
+    """'since 1994' -> '1994/..', 'by March 2024' -> '../2024-03': a cue word right before a
+    date opens its interval on one side (the lexicon's open_after and open_before lists)."""
+    if edtf is None:
         return edtf
     cue = before[-12:].lower().split()
-    if cue and cue[-1] == "since":
-        return f"{edtf}/.."
+    if not cue:
+        return edtf
+    low, _, high = edtf.partition("/")
+    high = high or low
+    if cue[-1] in lexicon()["open_after"] and low != "..":
+        return f"{low}/.."
+    if cue[-1] in lexicon()["open_before"] and high != "..":
+        return f"../{high}"
     return edtf
