@@ -403,10 +403,10 @@ def _splice_events(chunks: list[list[str]], old_events: list[dict], new_events: 
     """The events' text in the new order; None when a person reordered them (whole-file route)."""
     old_ids = [e.get("id") for e in old_events]
     wanted = {e.id for e in new_events}
-    kept = [i for i in old_ids if i in wanted]
-    if len(set(old_ids)) != len(old_ids) or kept != [e.id for e in new_events if e.id in set(old_ids)]:
-        return None
     position = {i: n for n, i in enumerate(old_ids)}
+    kept = [i for i in old_ids if i in wanted]
+    if len(position) != len(old_ids) or kept != [e.id for e in new_events if e.id in position]:
+        return None
     out: list[list[str]] = []
     pending: list[str] = []  # comments that followed deleted events, waiting for a place
     done = 0
