@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamledit
 from .models import Document, Event, Relation, Source, Timeline
-from .yamlread import ANCHOR_MESSAGE, TAG_MESSAGE, Issue, Path_, YamlSyntaxError, decode, parse_path, path_text, read, read_events, read_json, ryml
+from .yamlread import Issue, Path_, YamlSyntaxError, decode, parse_path, path_text, read, read_events, read_json, ryml
 
 # --- problems ----------------------------------------------------------------------------------
 
@@ -138,17 +138,17 @@ def _validate(data: Any) -> tuple[Timeline | None, list[Issue]]:
         return None, [Issue(tuple(e["loc"]), _message(e, _fields_at(tuple(e["loc"])))) for e in exc.errors()]
 
 
-def _locate(issues: list[Issue], text: str, filename: str) -> list[Problem]:
-    """Give every issue a line:col from the event reader's marks (the slow path, errors only)."""
+def _locate(reader: list[Issue], schema: list[Issue], text: str, filename: str) -> list[Problem]:
+    """Give every issue a line:col from the event reader's marks (the slow path, errors only).
+    The event reader finds the same tags, anchors and duplicate keys as the fast reader, each
+    with its own mark, so its findings replace the fast reader's."""
     marks: dict[Path_, tuple[int, int]] = {}
     try:
         _, careful, marks = read_events(text)
-        structural = [i for i in issues if i.message in (TAG_MESSAGE, ANCHOR_MESSAGE) or "duplicate key" in i.message]
-        if structural:  # same findings, but with marks of their own
-            issues = careful + [i for i in issues if i not in structural]
+        reader = careful if reader else []
     except YamlSyntaxError:
         pass
-    return [_problem(i, marks, filename) for i in issues]
+    return [_problem(i, marks, filename) for i in reader + schema]
 
 
 def _problem(issue: Issue, marks: dict, filename: str) -> Problem:
@@ -170,7 +170,7 @@ def loads(text: str, filename: str = "events.yaml", base_dir: Path | None = None
         data, issues, timeline, schema = _read_and_validate(raw, text)
     except YamlSyntaxError as exc:
         raise TimelineError(_syntax_problems(exc, text, filename)) from None
-    problems = _locate(issues + schema, text, filename) if issues or schema else []
+    problems = _locate(issues, schema, text, filename) if issues or schema else []
     found = check(timeline, base_dir) if timeline is not None else _partial_checks(data, base_dir)
     problems += _locate_checks(found, text, filename)
     if problems:
