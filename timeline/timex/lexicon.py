@@ -78,7 +78,7 @@ def macros() -> dict[str, str]:
         "UNITS": alternation(plural_units),
         "UNIT1": alternation(u for u in lx["units"] if not u.endswith("s")),
         "NUMW": alternation(lx["numbers"]),
-        "NUM": r"(?:\d{1,3}(?:\.\d)?(?![\d,])|" + alternation(lx["numbers"]) + ")",
+        "NUM": r"(?:(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?(?![\d,])|" + alternation(lx["numbers"]) + ")",
         "ORD": alternation(lx["ordinals"]),
         "QWORD": alternation(lx["quarter_words"]),
         "SHIFT": alternation(lx["shifts"]),

@@ -33,7 +33,7 @@ def _number(word: str | None):
     if word is None:
         return "X"
     if word[0].isdigit():
-        value = float(word)
+        value = float(word.replace(",", ""))
         return int(value) if value.is_integer() else value
     return lookup("numbers", word)
 
