@@ -135,3 +135,12 @@ def test_jobs_give_the_same_timeline():
     one = extract(docs, Options()).model_dump()
     two = extract(docs, Options(jobs=2)).model_dump()
     assert one == two
+
+
+def test_output_passes_the_store_checks():
+    from timeline.store import check
+
+    docs = [Document(id=p.stem, text=p.read_text(encoding="utf-8"), published=dt.date(2022, 2, 2))
+            for p in sorted(ARTICLES.glob("*.txt"))]
+    timeline = extract(docs, Options())
+    assert [str(p) for p in check(timeline)] == []

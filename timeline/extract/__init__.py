@@ -89,31 +89,33 @@ def _fingerprint():
 
 
 def _solved(timeline: Timeline) -> Timeline:
-    """Inferred dates narrowed by the solver, one document's related events at a time."""
+    """Inferred dates narrowed by the solver, one group of related events at a time."""
     try:
         from ..solver import solve
     except ImportError:
         return timeline
-    groups: dict[str, list[Event]] = {}
-    for event in timeline.events:
-        groups.setdefault(event.sources[0].document, []).append(event)
     by_id = {d.id: d for d in timeline.documents}
     narrowed: dict[str, str] = {}
-    for events in groups.values():
-        for component in _anchored_components(events):
-            narrowed.update(_solve_group(solve, by_id, component))
+    kept_relations: dict[str, list] = {}
+    for component in _related_components(timeline.events):
+        narrowed.update(_solve_group(solve, by_id, component, kept_relations))
     fingerprint = _fingerprint()
     events = []
     for event in timeline.events:
+        update = {}
         if event.id in narrowed:
-            event = event.model_copy(update={"date": narrowed[event.id]})
+            update["date"] = narrowed[event.id]
+        if event.id in kept_relations and kept_relations[event.id] != event.relations:
+            update["relations"] = kept_relations[event.id]  # contradictory ones left out
+        if update:
+            event = event.model_copy(update=update)
             event = event.model_copy(update={"fingerprint": fingerprint(event)})
         events.append(event)
     return timeline.model_copy(update={"events": events})
 
 
-def _anchored_components(events: list[Event]) -> list[list[Event]]:
-    """Groups of related events holding both a stated and an inferred date: only these can narrow."""
+def _related_components(events: list[Event]) -> list[list[Event]]:
+    """Groups of events linked by relations: each is solved on its own (contradictions, narrowing)."""
     index = {e.id: e for e in events}
     neighbours: dict[str, set[str]] = {e.id: set() for e in events}
     for event in events:
@@ -134,13 +136,13 @@ def _anchored_components(events: list[Event]) -> list[list[Event]]:
             for other in neighbours[current] - seen:
                 seen.add(other)
                 stack.append(other)
-        if any(m.date_inferred for m in members) and any(m.date and not m.date_inferred for m in members):
-            out.append(members)
+        out.append(members)
     return out
 
 
-def _solve_group(solve, documents_by_id: dict, events: list[Event]) -> dict[str, str]:
-    """New dates for the inferred events of one group; relations in a contradiction are dropped."""
+def _solve_group(solve, documents_by_id: dict, events: list[Event], kept: dict) -> dict[str, str]:
+    """New dates for the inferred events of one group; relations in a contradiction are dropped
+    (``kept`` receives the relations that stay)."""
     ids = {e.id for e in events}
     events = [e.model_copy(update={"relations": [r for r in e.relations if r.target in ids]}) for e in events]
     names = {s.document for e in events for s in e.sources}
@@ -152,6 +154,7 @@ def _solve_group(solve, documents_by_id: dict, events: list[Event]) -> dict[str,
         for event in events:
             event.relations = [r for r in event.relations if (event.id, r.relation, r.target) not in bad]
         solution = solve(part)
+    kept.update({e.id: e.relations for e in events})
     troubled = {i for c in solution.conflicts for i in c.event_ids}
     out = {}
     for event in events:

@@ -134,7 +134,22 @@ def anchor(state: DocState, options) -> DocState:
             event.date, event.date_stated = nearest.edtf, True
             if event.modality in ("asserted", "negated") and state.published is not None:
                 event.date = _not_after(event.date, state.published)
+            elif state.published is not None:
+                _past_date_wins(event, state.published)
     return state
+
+
+def _past_date_wins(event: EventMention, published: dt.date) -> None:
+    """A 'future' event dated before publication: the cue misled (a past "would" or "if"), or the
+    date belongs to something else. A past date makes a hypothetical asserted; a future keeps its
+    modality and loses the date."""
+    latest = bounds_of(event.date).latest
+    if latest is None or latest >= published:
+        return
+    if event.modality == "hypothetical":
+        event.modality = "asserted"
+    else:
+        event.date, event.date_stated = None, False
 
 
 def _reported_bound(event: EventMention, timex, published: dt.date | None) -> None:

@@ -27,6 +27,11 @@ class Draft:
     sources: list[Source] = field(default_factory=list)
     relations: list[tuple[str, "Draft"]] = field(default_factory=list)
     id: str = ""
+    reported_by: list = field(default_factory=list)  # publication dates of every document telling it
+
+    def __post_init__(self) -> None:
+        if not self.reported_by and self.published is not None:
+            self.reported_by = [self.published]
 
 
 def source_of(state: DocState, mention: EventMention) -> Source:
@@ -72,11 +77,21 @@ def same_across(a: Draft, b: Draft) -> bool:
     x, y = a.head, b.head
     if a.document == b.document or not compatible(x.type, y.type) or not set(x.actors) & set(y.actors):
         return False
-    if x.location is None or x.location != y.location:
+    if x.location is None or x.location != y.location or {x.modality, y.modality} - {"asserted", "negated"}:
+        return False
+    if not (_told_by_then(x, b.reported_by) and _told_by_then(y, a.reported_by)):
         return False
     if x.date_stated and y.date_stated:
         return _overlap(x.date, y.date)
     return x.date_stated != y.date_stated
+
+
+def _told_by_then(mention: EventMention, published: list) -> bool:
+    """A past event reported in documents must have begun by the first one's publication."""
+    if not mention.date_stated or not published:
+        return True
+    earliest = bounds_of(mention.date).earliest
+    return earliest is None or earliest <= min(published)
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -112,6 +127,7 @@ def merge_across(drafts: list[Draft]) -> list[Draft]:
             continue
         target.sources += draft.sources
         target.relations += draft.relations
+        target.reported_by += draft.reported_by
         merged_into[id(draft)] = target
         if draft.head.date_stated and not target.head.date_stated:
             target.head.date, target.head.date_stated = draft.head.date, True
@@ -156,9 +172,24 @@ def title_of(draft: Draft) -> str:
     return quote[:1].upper() + quote[1:] if quote else draft.head.type
 
 
+def _consistent(head: EventMention, published) -> None:
+    """Modality and date must agree with the publication: past dates are not 'to come'."""
+    if head.date is None or published is None:
+        return
+    bounds = bounds_of(head.date)
+    if head.modality in ("future", "hypothetical") and bounds.latest is not None and bounds.latest < published:
+        if head.modality == "hypothetical":
+            head.modality = "asserted"
+        else:
+            head.date, head.date_stated = None, False
+    elif head.modality in ("asserted", "negated") and bounds.earliest is not None and bounds.earliest > published:
+        head.date, head.date_stated = None, False
+
+
 def to_event(draft: Draft, fingerprint) -> Event:
     """The timeline record; dates not stated are the publication bound, marked as inferred."""
     head = draft.head
+    _consistent(head, min(draft.reported_by) if draft.reported_by else None)
     date = head.date or default_date(head, draft.published)  # stated, bounded by a report, or by publication
     if date is not None and not valid_date(date):
         date = None
