@@ -162,14 +162,15 @@ def _line_trace(kind: str, xs, ys, rgba: str, dash: str, width: float, group: st
 def _span_traces(table: EventTable, g: _Geometry, kind: str, width: float, compact: bool) -> list[dict]:
     """Bars (closed intervals) and fading pieces (open sides), one trace per type/style/level.
 
-    ``compact`` (many events, lanes only): two fade levels, and inferred and hypothetical bars
-    share the thin style (their markers still differ), so the trace count stays small.
+    ``compact`` (many events, lanes only): two fade levels and one bar style per type (at 3 px
+    a thinner bar is not visible anyway; the markers still show inferred and hypothetical), so
+    the trace count stays small.
     """
     traces = []
     codes, styles = table.type_code[g.idx], table.style[g.idx]
     fades = FADE_COARSE if compact else FADE
     if compact:
-        styles = np.minimum(styles, 1)
+        styles = np.zeros_like(styles)
     closed = ~np.isnan(g.lo_ms) & ~np.isnan(g.hi_ms) & (g.hi_ms - g.lo_ms > DAY_MS)
     opened = np.isnan(g.lo_ms) | np.isnan(g.hi_ms)
     for code in np.unique(codes).tolist():
@@ -221,7 +222,7 @@ def _handle_traces(timeline: Timeline, table: EventTable, g: _Geometry, kind: st
             type=kind, x=g.handle_ms[sel], y=g.y[sel], mode="markers", name=type_name,
             marker={"symbol": symbols[sel], "size": sizes[sel], "opacity": opacity[sel],
                     "color": colour(type_name), "line": {"width": 2, "color": colour(type_name)}},
-            customdata=table.ids[rows], hovertext=hover,
+            customdata=table.ids[rows].tolist(), hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>" if hover else "%{customdata}<br>%{x|%d %b %Y}<extra></extra>",
             showlegend=False, legendgroup=type_name, meta="event",
         ))
