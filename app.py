@@ -79,14 +79,26 @@ def chart(result: dashboard.LoadResult, table, mask) -> None:
                                  format_func=lambda v: {"type": "by type", "actor": "by first actor",
                                                         "document": "by document", "none": "one lane"}[v])
     arrows = c2.toggle("Before/after arrows", value=False, key="arrows")
-    options = figure.FigureOptions(lanes=lanes or "type", relations=arrows)
+    options = figure.FigureOptions(lanes=lanes or "type", relations=arrows, selected=st.session_state.get("selected"))
     fig = figure.build_figure(result.timeline, table, mask, options)
-    event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="chart",
-                            config={"displaylogo": False, "scrollZoom": True})
-    clicked = dashboard.selected_id(event.selection if event else None)
-    if clicked and clicked != st.session_state.get("clicked"):
-        st.session_state["clicked"] = clicked
-        st.session_state["selected"] = clicked
+    st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="chart",
+                    config={"displaylogo": False, "scrollZoom": True})
+
+
+def sync_selection(ids: list[str]) -> None:
+    """One selected event, whichever way it was chosen: deep link, chart click, Event box, button."""
+    ss = st.session_state
+    if "selected" not in ss and st.query_params.get("event") in ids:
+        ss["selected"] = st.query_params["event"]  # deep link: ?event=<id>
+    chart_state = ss.get("chart") or {}
+    clicked = dashboard.selected_id(chart_state.get("selection") if hasattr(chart_state, "get") else None)
+    if clicked and clicked != ss.get("clicked"):
+        ss["clicked"] = ss["selected"] = clicked
+    pick = ss.get("pick")
+    if pick is not None and pick != ss.get("picked"):
+        ss["selected"] = pick
+    if ss.get("selected") in ids:
+        ss["pick"] = ss["picked"] = ss["selected"]
 
 
 def select(event_id: str) -> None:
@@ -99,17 +111,10 @@ def details_panel(result: dashboard.LoadResult) -> None:
     if not ids:
         st.info("This timeline has no events yet: add one in the Edit tab or extract them from articles.")
         return
-    if "selected" not in st.session_state and st.query_params.get("event") in ids:
-        st.session_state["selected"] = st.query_params["event"]  # deep link: ?event=<id>
     current = st.session_state.get("selected")
+    st.selectbox("Event", ids, index=None, key="pick", format_func=lambda i: f"{tl.event(i).title} ({i})",
+                 placeholder="click an event on the chart")
     if current not in ids:
-        current = None
-    chosen = st.selectbox("Event", ids, index=ids.index(current) if current else None, key="pick",
-                          format_func=lambda i: f"{tl.event(i).title} ({i})", placeholder="click an event on the chart")
-    if chosen != current and chosen is not None:
-        st.session_state["selected"] = chosen
-        current = chosen
-    if current is None:
         return
     ev = tl.event(current)
     base = result.path.parent
@@ -240,6 +245,7 @@ def main() -> None:
     mask = filters.apply(table, flt)
     st.markdown(f"### {dashboard.md_escape(result.timeline.title or result.path.name)}")
     st.caption(counts_line(table, mask))
+    sync_selection([e.id for e in result.timeline.events])
     view, edit, extract, exports = st.tabs(["Timeline", "Edit", "Extract", "Export"])
     with view:
         chart(result, table, mask)

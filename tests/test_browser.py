@@ -110,7 +110,8 @@ def page(app_url, tmp_path_factory):
         target = _page_target(port)
         tab = _Page(target)
         tab.call("Page.enable")
-        tab.call("Page.navigate", url=app_url)
+        tab.call("Emulation.setDeviceMetricsOverride", width=1400, height=1750, deviceScaleFactor=1, mobile=False)
+        tab.call("Page.navigate", url=app_url + "?event=cis-summit-handshake")  # deep link: details open
         yield tab
         tab.close()
     finally:
@@ -138,6 +139,7 @@ def _page_target(port: int, timeout: float = 60) -> str:
 def test_page_renders_the_chart_not_an_error(page):
     assert page.wait_for("document.querySelectorAll('.main-svg').length > 0"), "the plotly chart did not render"
     assert page.wait_for("document.body.innerText.includes('Pashinyan')")  # an event label is on the page
+    assert page.wait_for("document.querySelector('mark') !== null")  # the evidence sentence, highlighted
     text = page.evaluate("document.body.innerText")
     assert "Traceback" not in text
     assert not page.evaluate("document.querySelector('[data-testid=\"stException\"]') !== null")
@@ -148,7 +150,7 @@ def test_screenshot(page, tmp_path):
     time.sleep(1.5)  # let plotly finish its transitions
     shot = page.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
     data = base64.b64decode(shot["data"])
-    assert data.startswith(b"\x89PNG") and len(data) > 30_000  # a rendered page, not a blank one
+    assert data.startswith(b"\x89PNG") and len(data) > 60_000  # a rendered page, not a blank one
     (tmp_path / "screenshot.png").write_bytes(data)
     if os.environ.get("TIMELINE_UPDATE_SCREENSHOT"):
         (ROOT / "docs" / "screenshot.png").write_bytes(data)

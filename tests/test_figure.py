@@ -179,3 +179,11 @@ def test_many_events_share_lane_rows_use_webgl_and_few_traces():
     assert len(fig.data) < 40  # per type and style, never per event
     assert len(fig.layout.yaxis.ticktext) == 4  # lanes only, with counts
     assert all("(750)" in label for label in fig.layout.yaxis.ticktext)
+
+
+def test_selected_event_is_ringed():
+    fig = figure.build_figure(small_timeline(), options=figure.FigureOptions(selected="month"))
+    ring = traces(fig, "selected")
+    _, x, y, _ = handle_of(fig, "month")
+    assert len(ring) == 1 and (float(ring[0].x[0]), float(ring[0].y[0])) == (x, y)
+    assert traces(figure.build_figure(small_timeline(), options=figure.FigureOptions(selected="nope")), "selected") == []

@@ -63,6 +63,7 @@ class FigureOptions:
     label_limit: int = 150
     webgl_above: int = 1000
     title: str | None = None
+    selected: str | None = None  # id of the event to ring (the one whose details are open)
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,17 @@ def _handle_traces(timeline: Timeline, table: EventTable, g: _Geometry, kind: st
     return traces
 
 
+def _selected_trace(table: EventTable, g: _Geometry, selected: str | None, kind: str) -> list[dict]:
+    """A ring around the selected event's marker, so the details panel and the chart agree."""
+    where = np.flatnonzero(table.ids[g.idx] == selected) if selected else []
+    if len(where) == 0:
+        return []
+    k = int(where[0])
+    return [dict(type=kind, x=[g.handle_ms[k]], y=[g.y[k]], mode="markers", hoverinfo="skip", showlegend=False,
+                 meta="selected", marker={"symbol": "circle-open", "size": 24, "color": "#111",
+                                          "line": {"width": 2.5, "color": "#111"}})]
+
+
 def _legend_traces(types: list[str], styles_present: set[int]) -> list[dict]:
     """Legend-only entries: one per type (colour) and one per drawing style (meaning)."""
     label = {name: t.label for name, t in event_types().items()}
@@ -390,6 +402,7 @@ def build_figure(timeline: Timeline, table: EventTable | None = None, mask: np.n
         y_range = (rows.bands[0][0], rows.bands[-1][1]) if rows.bands else (-0.5, 0.5)
         traces.append(_publication_trace(pubs, y_range, "scatter"))
     traces += _handle_traces(timeline, table, g, kind, 12.0 if rows.labelled else 5.0)
+    traces += _selected_trace(table, g, options.selected, kind)
     order = {name: i for i, name in enumerate(event_types())}
     types = sorted((table.type_list[c] for c in np.unique(table.type_code[rows.idx]).tolist()),
                    key=lambda t: order.get(t, len(order)))
