@@ -15,6 +15,7 @@ CASES = (
     + [(c["name"], c["example"], None) for c in DATA["subordinators"]]
     + [(c["name"], c["example"], "during") for c in DATA["containers"]]
     + [(DATA["reactions"]["name"], DATA["reactions"]["example"], "after")]
+    + [(DATA["coordinated"]["name"], DATA["coordinated"]["example"], DATA["coordinated"]["relation"])]
 )
 
 

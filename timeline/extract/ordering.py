@@ -13,6 +13,7 @@ from functools import cache
 
 from . import lexicon
 from .state import DocState, EventMention
+from .anchoring import bounds_of
 from .triggers import is_definite, triggers_in
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
@@ -168,20 +169,54 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
     return False
 
 
+def _coordinated(state: DocState, live: list[int], pos: int) -> bool:
+    """'met in Accra in January and imposed sanctions': the second verb shares the first's occasion."""
+    event = state.events[live[pos]]
+    if event.date_stated or event.clause.lead != "and" or pos == 0:
+        return False
+    previous = state.events[live[pos - 1]]
+    if previous.clause.sentence != event.clause.sentence or not previous.date_stated:
+        return False
+    _relate(state, live[pos], _data()["coordinated"]["relation"], live[pos - 1], _data()["coordinated"]["name"])
+    return True
+
+
 def _reaction(state: DocState, live: list[int], pos: int) -> bool:
     """Undated reactions told after a story's dated lead event (an attack) respond to it."""
     event = state.events[live[pos]]
     rule = _data()["reactions"]
     if event.type not in rule["types"] or event.date_stated or event.modality not in ("asserted", "negated"):
         return False
+    if any(state.events[i].date_stated and state.events[i].clause.sentence == event.clause.sentence for i in live):
+        return False  # a dated event in its own sentence sets its time, not the lead
     if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or event.clause.lead in _BACKGROUND:
         return False
-    for k in live[:pos]:
+    for n, k in enumerate(live[:pos]):
         lead = state.events[k]
         if lead.type in rule["to"] and lead.date_stated and lead.same_as is None:
+            if _flashback_between(state, live[n + 1:pos], lead) and not _refers_back(state, event):
+                return False
             _relate(state, live[pos], "after", k, "reaction")
             return True
     return False
+
+
+def _flashback_between(state: DocState, between: list[int], lead: EventMention) -> bool:
+    """The story went back in time (an earlier dated event) after the lead: a new thread began."""
+    start = bounds_of(lead.date).earliest
+    for i in between:
+        other = state.events[i]
+        if other.date_stated and start is not None:
+            earliest = bounds_of(other.date).earliest
+            if earliest is None or earliest < start:
+                return True
+    return False
+
+
+def _refers_back(state: DocState, event: EventMention) -> bool:
+    """Words that point at the lead event ('the perpetrators', 'condemnation', 'the victims')."""
+    start, end = state.sentences[event.clause.sentence]
+    return re.search(lexicon.words(_data()["reactions"]["refers_back"]), state.text[start:end], re.IGNORECASE) is not None
 
 
 def _future(state: DocState, live: list[int], pos: int) -> bool:
@@ -218,7 +253,7 @@ def order(state: DocState, options) -> DocState:
     for pos in range(len(live)):
         canonical = live[pos] == _canonical(state, live[pos])
         related = canonical and bool(state.events[live[pos]].relations)
-        rules = (_cue_rules, _containment, _presupposition, _reaction, _future, _narrative) if canonical else (
+        rules = (_cue_rules, _containment, _coordinated, _presupposition, _reaction, _future, _narrative) if canonical else (
             _cue_rules, _presupposition)
         rules = rules[:1] if related else rules
         for rule in rules:
