@@ -147,6 +147,7 @@ def run_app(n: int, repeat: int) -> None:
             start = time.perf_counter()
             at.run()
             times.append(time.perf_counter() - start)
+            assert not at.exception, at.exception
     print(f"{n:>8,} events  app first run (load + table) {first * 1000:9.0f} ms  "
           f"filter rerun (AppTest, wall) median {statistics.median(times) * 1000:7.0f} ms")
 
