@@ -147,7 +147,8 @@ def assign_ids(drafts: list[Draft], taken: set[str] | None = None) -> None:
     for draft in drafts:
         head = draft.head
         main = head.actors[0] if head.actors else (head.people[0].split()[-1] if head.people else head.location)
-        candidates = [slug(main, head.type), slug(main, head.type, head.location), slug(main, head.type, _keyword(draft))]
+        candidates = [slug(main, head.type), slug(main, head.type, head.location),
+                      slug(main, head.type, _keyword(draft))]
         if main is None:
             candidates = candidates[2:] + candidates[:2]
         chosen = next((c for c in candidates if c not in used), None)

@@ -51,7 +51,8 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
         return True
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
         return True
-    if len(later.actors) >= 2 and set(later.actors) == set(earlier.actors) and _words(text, earlier) & _words(text, later):
+    same_parties = len(later.actors) >= 2 and set(later.actors) == set(earlier.actors)
+    if same_parties and _words(text, earlier) & _words(text, later):
         return True
     bare = not (later.actors or later.people or later.location)
     return bare and earlier.type == later.type and later.type in _HAPPENINGS

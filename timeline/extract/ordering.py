@@ -216,7 +216,8 @@ def _flashback_between(state: DocState, between: list[int], lead: EventMention) 
 def _refers_back(state: DocState, event: EventMention) -> bool:
     """Words that point at the lead event ('the perpetrators', 'condemnation', 'the victims')."""
     start, end = state.sentences[event.clause.sentence]
-    return re.search(lexicon.words(_data()["reactions"]["refers_back"]), state.text[start:end], re.IGNORECASE) is not None
+    pattern = lexicon.words(_data()["reactions"]["refers_back"])
+    return re.search(pattern, state.text[start:end], re.IGNORECASE) is not None
 
 
 def _future(state: DocState, live: list[int], pos: int) -> bool:
@@ -245,6 +246,9 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     return True
 
 
+_RULES = (_cue_rules, _containment, _coordinated, _presupposition, _reaction, _future, _narrative)
+
+
 def order(state: DocState, options) -> DocState:
     """Stage: relations for every live event mention, first rule that applies wins."""
     live = _live(state, options.min_confidence)
@@ -253,8 +257,7 @@ def order(state: DocState, options) -> DocState:
     for pos in range(len(live)):
         canonical = live[pos] == _canonical(state, live[pos])
         related = canonical and bool(state.events[live[pos]].relations)
-        rules = (_cue_rules, _containment, _coordinated, _presupposition, _reaction, _future, _narrative) if canonical else (
-            _cue_rules, _presupposition)
+        rules = _RULES if canonical else (_cue_rules, _presupposition)
         rules = rules[:1] if related else rules
         for rule in rules:
             if rule(state, live, pos):

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
-from .state import Clause, DocState
+from .state import DocState
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")

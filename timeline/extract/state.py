@@ -39,7 +39,6 @@ class Mention:
     kind: str  # actor | person | place
     name: str
     state: str | None = None  # a person's state, or a place's country
-    role: str = "actor"  # actor | location | target
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -152,8 +153,6 @@ def _next_in_sentence(ordered: list, position: int, state: DocState) -> bool:
 
 
 def _clause_index(starts: list[int], position: int) -> int | None:
-    import bisect
-
     index = bisect.bisect_right(starts, position) - 1
     return index if index >= 0 else None
 
