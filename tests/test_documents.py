@@ -87,3 +87,10 @@ def test_for_storage_points_at_file(tmp_path):
     [doc] = read_path(path)
     stored = for_storage(doc, tmp_path / "out")
     assert stored.origin == "../art/a.txt" and stored.text is None
+
+
+def test_headline_becomes_the_title(tmp_path):
+    path = tmp_path / "h.md"
+    path.write_text("# Rebels take the town\n\nRebels captured the town of Gao on Monday.\n", encoding="utf-8")
+    [doc] = read_path(path)
+    assert doc.title == "Rebels take the town"

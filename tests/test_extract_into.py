@@ -69,3 +69,13 @@ def test_output_file_validates(workspace: Path, capsys):
 def test_bad_input_is_a_clear_error(workspace: Path, capsys):
     assert main(["extract", str(workspace / "missing.txt"), "--no-progress"]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_docs_cover_every_extract_option():
+    from timeline.cli import build_parser
+
+    parser = build_parser()
+    extract_parser = parser._subparsers._group_actions[0].choices["extract"]
+    options = [s for a in extract_parser._actions for s in a.option_strings if s.startswith("--") and s != "--help"]
+    docs = (REPO / "docs" / "extraction.md").read_text(encoding="utf-8")
+    assert [o for o in options if o not in docs] == []

@@ -55,7 +55,15 @@ def read_text(text: str, doc_id: str, fmt: Format = "text", published: dt.date |
         return list(_jsonl_documents(text, doc_id, published))
     if fmt == "html":
         return [_html_document(text, doc_id, published)]
-    return [Document(id=doc_id, text=text, published=published or _published_in(text))]
+    return [Document(id=doc_id, title=_headline(text), text=text, published=published or _published_in(text))]
+
+
+def _headline(text: str) -> str | None:
+    """The first line when it stands alone as a headline (Markdown '#' marks removed)."""
+    from .extract.sentences import title_span
+
+    span = title_span(text)
+    return text[span[0]:span[1]].lstrip("#").strip() or None if span else None
 
 
 def _published_in(text: str) -> dt.date | None:

@@ -43,7 +43,7 @@ def title_span(text: str) -> tuple[int, int] | None:
 
 def _is_title(line: str, title: str | None) -> bool:
     """The first line is the headline when no title is known, or when it is that title."""
-    return title is None or line.strip().lower() == title.strip().lower()
+    return title is None or line.lstrip("#").strip().lower() == title.strip().lower()
 
 
 def find_boilerplate(state: DocState, options) -> DocState:
