@@ -104,6 +104,9 @@ def _fill(state: DocState, index: int, event: EventMention) -> None:
     parties = lexicon.conflict_parties().get(event.location or "")
     if parties and event.type == "armed_clash" and len(event.actors) < 2:
         _add(event.actors, *parties)
+    if not event.actors and event.location and event.type != "visit":  # nobody named: where it happened
+        place = lexicon.names().get(event.location.lower())
+        _add(event.actors, place.state if place else None)
 
 
 def _take(text: str, event: EventMention, mention: Mention) -> None:

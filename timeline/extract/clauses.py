@@ -46,7 +46,7 @@ def _verb_like(word: str) -> bool:
 
 
 _CAPITAL_BEFORE = re.compile(r"(?-i:[A-Z])[\w'-]*$")
-_CAPITAL_AFTER = re.compile(r"(?-i:[A-Z])")
+_CAPITAL_AFTER = re.compile(r"(?:(?:and|or) )?(?-i:[A-Z])")
 
 
 def _name_list(text: str, comma: int, after: int) -> bool:
