@@ -50,7 +50,7 @@ def sidebar_filters(table: filters.EventTable) -> filters.Filters:
     sb = st.sidebar
     sb.header("Filters")
     opts = filters.options(table)
-    totals = filters.facets(table, filters.apply(table, filters.Filters())).counts
+    totals = filters.totals(table)
     pick = {}
     for key, title in (("type", "Type"), ("actor", "Actor"), ("person", "Person"), ("document", "Document")):
         pick[key] = sb.multiselect(title, opts[key], key=f"f_{key}", format_func=_label(totals[key]), placeholder="all")
@@ -85,7 +85,7 @@ def chart(result: dashboard.LoadResult, table, mask) -> None:
                     config={"displaylogo": False, "scrollZoom": True})
 
 
-def sync_selection(ids: list[str]) -> None:
+def sync_selection(ids: set[str]) -> None:
     """One selected event, whichever way it was chosen: deep link, chart click, Event box, button."""
     ss = st.session_state
     if "selected" not in ss and st.query_params.get("event") in ids:
@@ -105,18 +105,21 @@ def select(event_id: str) -> None:
     st.session_state["selected"] = event_id
 
 
-def details_panel(result: dashboard.LoadResult) -> None:
+def details_panel(result: dashboard.LoadResult, table, mask) -> None:
     tl = result.timeline
-    ids = [e.id for e in tl.events]
-    if not ids:
+    if not tl.events:
         st.info("This timeline has no events yet: add one in the Edit tab or extract them from articles.")
         return
     current = st.session_state.get("selected")
-    st.selectbox("Event", ids, index=None, key="pick", format_func=lambda i: f"{tl.event(i).title} ({i})",
-                 placeholder="click an event on the chart")
-    if current not in ids:
+    titles = dict(zip(table.ids.tolist(), table.titles.tolist()))
+    choices = dashboard.pick_options(table, mask, current)
+    if st.session_state.get("pick") not in choices:
+        st.session_state.pop("pick", None)
+    st.selectbox("Event", choices, index=None, key="pick", format_func=lambda i: f"{titles[i]} ({i})",
+                 placeholder="click an event on the chart", help="the shown events in time order (first 1,000)")
+    ev = tl.event(current) if current in titles else None
+    if ev is None:
         return
-    ev = tl.event(current)
     base = result.path.parent
     left, right = st.columns([2, 3])
     with left:
@@ -245,11 +248,11 @@ def main() -> None:
     mask = filters.apply(table, flt)
     st.markdown(f"### {dashboard.md_escape(result.timeline.title or result.path.name)}")
     st.caption(counts_line(table, mask))
-    sync_selection([e.id for e in result.timeline.events])
+    sync_selection(set(table.ids.tolist()))
     view, edit, extract, exports = st.tabs(["Timeline", "Edit", "Extract", "Export"])
     with view:
         chart(result, table, mask)
-        details_panel(result)
+        details_panel(result, table, mask)
     with edit:
         edit_tab(result, seen_digest)
     with extract:

@@ -302,3 +302,15 @@ def test_warnings_name_the_events_of_a_contradiction(small_file):
         assert any("talks" in p or "fighting" in p for p in result.problems)
         return
     assert dashboard.warnings(small_file, "talks")  # October talks cannot be before 19 September
+
+
+def test_event_box_lists_shown_events_in_time_order_and_keeps_the_selection():
+    from timeline.filters import build_table
+
+    timeline = store.loads(SMALL)
+    table = build_table(timeline)
+    everything = np.ones(3, dtype=bool)
+    assert dashboard.pick_options(table, everything, None) == ["talks", "fighting", "truce"]
+    assert dashboard.pick_options(table, everything, None, limit=1) == ["talks"]
+    only_truce = table.ids == "truce"
+    assert dashboard.pick_options(table, only_truce, "fighting") == ["fighting", "truce"]

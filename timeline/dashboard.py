@@ -446,3 +446,15 @@ def details_html(event: Event) -> str:
         for label, value in details(event)
     )
     return f"<table style='border-collapse:collapse;font-size:0.92rem'>{rows}</table>"
+
+
+def pick_options(table: EventTable, mask, selected: str | None, limit: int = 1000) -> list[str]:
+    """Ids for the Event box: the shown events in time order, at most ``limit``, plus the selected one."""
+    import numpy as np
+
+    idx = np.flatnonzero(mask)
+    idx = idx[np.argsort(table.rank[idx], kind="stable")][:limit]
+    ids = table.ids[idx].tolist()
+    if selected and selected not in ids and selected in set(table.ids.tolist()):
+        ids.insert(0, selected)
+    return ids

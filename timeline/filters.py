@@ -55,6 +55,7 @@ class EventTable:
     doc_list: tuple[str, ...]
     style: np.ndarray  # int8: 0 date stated, 1 date inferred, 2 not asserted (hypothetical ...)
     hover_cache: dict[int, str] = field(default_factory=dict)  # row -> hover text, filled on demand
+    memo: dict[str, object] = field(default_factory=dict)  # derived once per table (facet options)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -312,9 +313,16 @@ def facets(table: EventTable, mask: np.ndarray) -> Facets:
     return Facets(shown=len(idx), total=len(table), counts=counts)
 
 
+def totals(table: EventTable) -> dict[str, Counter]:
+    """Counts over all events (computed once per table: the app asks on every rerun)."""
+    if "totals" not in table.memo:
+        table.memo["totals"] = facets(table, np.ones(len(table), dtype=bool)).counts
+    return table.memo["totals"]
+
+
 def options(table: EventTable) -> dict[str, list[str]]:
     """Every value each facet can take, for the sidebar's choices (types in taxonomy order)."""
-    all_counts = facets(table, np.ones(len(table), dtype=bool)).counts
+    all_counts = totals(table)
     order = {name: i for i, name in enumerate(event_types())}
     result = {name: sorted(c, key=lambda v: (-c[v], v)) for name, c in all_counts.items()}
     result["type"] = sorted(all_counts["type"], key=lambda t: order.get(t, len(order)))
