@@ -144,3 +144,19 @@ def test_output_passes_the_store_checks():
             for p in sorted(ARTICLES.glob("*.txt"))]
     timeline = extract(docs, Options())
     assert [str(p) for p in check(timeline)] == []
+
+
+def test_following_day_counts_from_the_story():
+    text = ("Story\n\nMinisters gathered in Rome on Wednesday to discuss the November 27 deal. "
+            "In a statement issued the following day, Turkey rejected the conclusions of the summit.")
+    refusal = next(e for e in _extract(text, published=dt.date(2020, 1, 11)).events if e.type == "refusal")
+    assert refusal.date == "2020-01-09"
+
+
+def test_the_speech_is_the_speakers_first_act():
+    text = ("Story\n\nYesterday, Rouhani called for foreign troops to leave the Gulf. "
+            "He also accused the West of lying. The speech came a week after an attack on a refinery.")
+    events = _extract(text, published=dt.date(2019, 9, 23)).events
+    appeal = next(e for e in events if e.type == "appeal")
+    attack = next(e for e in events if e.type == "attack")
+    assert ("after", attack.id) in {(r.relation, r.target) for r in appeal.relations}

@@ -105,7 +105,8 @@ def _fronted(state: DocState, clause: Clause) -> tuple[list, bool]:
 
 
 _NP_GAP = re.compile(r"^[\s\w'-]{0,40}$")
-_VERBISH = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|\w+ed)\b", re.IGNORECASE)
+_VERBISH = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|\w+ed|to|in|on|at|for|with|by|from|of|after|before|"
+                      r"and|or|but|that|which)\b", re.IGNORECASE)
 
 
 def _modifies_other(text: str, timex, event: EventMention) -> bool:
@@ -131,7 +132,7 @@ def anchor(state: DocState, options) -> DocState:
             continue
         if own or fronted:
             nearest = min(own or fronted, key=lambda t: abs(t.start - event.trigger.start))
-            event.date, event.date_stated = nearest.edtf, True
+            event.date, event.date_stated = _relative_to_story(state, event, nearest) or nearest.edtf, True
             if event.modality in ("asserted", "negated") and state.published is not None:
                 event.date = _not_after(event.date, state.published)
             elif state.published is not None:
@@ -150,6 +151,25 @@ def _past_date_wins(event: EventMention, published: dt.date) -> None:
         event.modality = "asserted"
     else:
         event.date, event.date_stated = None, False
+
+
+_ANAPHORIC = re.compile(
+    r"^(?:on |by )?(?:the )?(?:(?P<next>following|next) day|day after|(?P<before>previous|preceding) day|"
+    r"day before|(?P<same>same|that) day)$", re.IGNORECASE)
+
+
+def _relative_to_story(state: DocState, event: EventMention, timex) -> str | None:
+    """'the following day' counts from the last event the story dated to a day, not from the
+    last date written (which may belong to something else: 'the November 27 agreement')."""
+    match = _ANAPHORIC.match(timex.text.strip())
+    if match is None:
+        return None
+    shift = 1 if match.group("next") or "after" in timex.text else -1 if (
+        match.group("before") or "before" in timex.text) else 0
+    for earlier in reversed(state.events[:state.events.index(event)]):
+        if earlier.date_stated and earlier.date and len(earlier.date) == 10 and "/" not in earlier.date:
+            return (dt.date.fromisoformat(earlier.date) + dt.timedelta(days=shift)).isoformat()
+    return None
 
 
 def _reported_bound(event: EventMention, timex, published: dt.date | None) -> None:

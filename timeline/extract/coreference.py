@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .anchoring import bounds_of
+from .modality import SPEECH_ACTS
 from . import lexicon
 from .state import DocState, EventMention
 from .triggers import is_definite
@@ -61,6 +62,25 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
 _SUFFIX = re.compile(r"(?:ed|ing|es|s)$")
 
 
+_SPEECH_NOUN = re.compile(r"speech|remarks|address|statement|interview", re.IGNORECASE)
+
+
+def _speech_referred(state: DocState, i: int, threshold: float) -> int | None:
+    """'The speech came a week after ...': a definite speech noun names the whole speech, so it is
+    the first speech act of whoever made the last one."""
+    later, text = state.events[i], state.text
+    if later.type != "statement" or not is_definite(text, later.trigger) or not _SPEECH_NOUN.match(
+            text, later.trigger.start):
+        return None
+    acts = [j for j in range(i) if state.events[j].type in SPEECH_ACTS and state.events[j].same_as is None
+            and state.events[j].confidence >= threshold]
+    if not acts:
+        return None
+    last = state.events[acts[-1]]
+    speaker = set(last.people) | set(last.actors)
+    return next((j for j in acts if speaker & (set(state.events[j].people) | set(state.events[j].actors))), acts[-1])
+
+
 def _names_own_parties(text: str, event: EventMention) -> bool:
     """'the Russia-Ukraine conflict': a definite nominal whose own words name who is involved."""
     trigger = event.trigger
@@ -108,6 +128,10 @@ def resolve(state: DocState, options) -> DocState:
         if _is_content(state, i) or (i and _continues(text, state.events[i - 1], later)
                                      and state.events[i - 1].same_as is None):
             later.same_as = i - 1
+            continue
+        speech = _speech_referred(state, i, threshold)
+        if speech is not None:
+            later.same_as = speech
             continue
         for j in range(i - 1, -1, -1):
             earlier = state.events[j]
