@@ -214,7 +214,8 @@ AGREEMENT = [
     "h: |\n  line1\n   line2\n\ni: >-\n  folded\n  text\n\n  para\n",
     'j: "esc \\u00e9 \\t x"\nk: \'it\'\'s\'\n',
     "m: [a, 'b', {x: 1}]\nn:\n  - - nested\n  - x - y\no: plain # comment\n",
-    "q: 2023-09\nr: 2024-01-31\ns: 1984\nt: yes\nu: 0.5\n",
+    "q: 2023-09\nr: 2024-01-31\ns: 1984\nt: yes\nu: 0.5\nv: 1e3\nw: -0\ny: 1.50\nz: true\n",
+    "x: +3\n",
     "k: !!str x\n",
     "k: &a x\nl: *a\n",
     "a: 1\na: 2\n",
@@ -228,6 +229,22 @@ def test_rapidyaml_and_event_reader_give_the_same_data(text):
     careful, careful_issues, _ = yamlread.read_events(text)
     assert fast == careful
     assert sorted(i.message for i in fast_issues) == sorted(i.message for i in careful_issues)
+    fastest = yamlread.read_json(text.encode())
+    if fastest is not None:  # None sends the text down the walk: always allowed, never wrong
+        assert _booleans_as_text(fastest) == careful
+    if fast_issues:
+        assert fastest is None
+
+
+def _booleans_as_text(value):
+    """The JSON route's one difference from the walk: plain true/false arrive as booleans."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return {k: _booleans_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_booleans_as_text(v) for v in value]
+    return value
 
 
 SCALARS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30)

@@ -130,9 +130,9 @@ def read_json(raw: bytes) -> Any | None:
     """The fastest route: rapidyaml parses and emits JSON, the json module builds the data.
 
     It is taken only when nothing needs the careful walk: no character that could start a tag,
-    anchor or alias, no plain ``~``, no duplicate key. Returns None to ask for the walk. JSON
-    types plain numbers and booleans, which a numeric field accepts as the walk's string would;
-    if anything does not validate, ``loads`` reads again with the walk, whose answer is final.
+    anchor or alias, no plain ``~``, no duplicate key. Returns None to ask for the walk. Numbers
+    come back as their own text, as in the walk; only plain ``true``/``false`` become booleans,
+    which a text field rejects: then ``store`` reads again with the walk, whose answer is final.
     """
     if raw[:1] in (b"!", b"&", b"*") or (any(raw.find(c) >= 0 for c in (b"!", b"&", b"*", b"~")) and _SUSPECT.search(raw)):
         return None
@@ -142,7 +142,7 @@ def read_json(raw: bytes) -> Any | None:
     if tree.is_stream(tree.root_id()):
         return None
     try:
-        return json.loads(ryml.emit_json(tree), object_pairs_hook=_unique_keys)
+        return json.loads(ryml.emit_json(tree), object_pairs_hook=_unique_keys, parse_int=str, parse_float=str)
     except ValueError:  # a duplicate key, or JSON that rapidyaml could not write
         return None
 
