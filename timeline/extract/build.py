@@ -58,6 +58,7 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
         if all(s.start != source.start for s in by_index[root].sources):
             by_index[root].sources.append(source)
         head = by_index[root].head
+        head.location = head.location or mention.location  # "... and struck the plant at Abqaiq"
         if mention.date_stated and not head.date_stated and _DATING.search(
                 state.text, mention.clause.start, mention.clause.end):  # "the kidnapping took place on 30 December"
             head.date, head.date_stated = mention.date, True

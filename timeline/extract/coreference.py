@@ -107,7 +107,7 @@ def _is_content(state: DocState, i: int) -> bool:
     ('saying', 'providing ...') with a nominal or a statement elaborates the clause before it.
     """
     later, earlier = state.events[i], state.events[i - 1] if i else None
-    if earlier is None or later.clause.sentence != earlier.clause.sentence or earlier.same_as is not None:
+    if earlier is None or later.clause.sentence != earlier.clause.sentence:
         return False
     if later.clause.lead == "that" and later.type == earlier.type == "statement":
         return True
@@ -120,14 +120,19 @@ def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
             and later.type == earlier.type and later.type in _HAPPENINGS and not later.people)
 
 
+def _root(state: DocState, index: int) -> int:
+    while state.events[index].same_as is not None:
+        index = state.events[index].same_as
+    return index
+
+
 def resolve(state: DocState, options) -> DocState:
     """Stage: link each mention to the earlier event it repeats (``same_as``)."""
     threshold = options.min_confidence
     text = state.text
     for i, later in enumerate(state.events):
-        if _is_content(state, i) or (i and _continues(text, state.events[i - 1], later)
-                                     and state.events[i - 1].same_as is None):
-            later.same_as = i - 1
+        if _is_content(state, i) or (i and _continues(text, state.events[i - 1], later)):
+            later.same_as = _root(state, i - 1)
             continue
         speech = _speech_referred(state, i, threshold)
         if speech is not None:
