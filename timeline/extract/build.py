@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -206,9 +204,3 @@ def to_event(draft: Draft, fingerprint) -> Event:
     # slow full EDTF parse per distinct date, which dominates large corpora.
     event = Event.model_construct(**fields)
     return event.model_copy(update={"fingerprint": fingerprint(event)})
-
-
-def fallback_fingerprint(event: Event) -> str:
-    """Hash of the extracted content (used only when timeline.merge is not installed)."""
-    payload = event.model_dump(exclude={"fingerprint", "curated", "notes"}, mode="json")
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]

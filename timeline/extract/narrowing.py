@@ -8,25 +8,19 @@ solver finds contradictory (a misread cue) are left out so that the output alway
 from __future__ import annotations
 
 from .. import dates
+from ..merge import fingerprint
 from ..models import Event, Timeline
-from . import build
+from ..solver import solve
 from .anchoring import bounds_of
 
 
 def fingerprinter():
-    try:
-        from ..merge import fingerprint
-    except ImportError:
-        return build.fallback_fingerprint
+    """The merge module's fingerprint, so that ``--into`` can tell hand edits from extraction."""
     return fingerprint
 
 
 def narrowed(timeline: Timeline) -> Timeline:
     """Inferred dates narrowed by the solver, one group of related events at a time."""
-    try:
-        from ..solver import solve
-    except ImportError:
-        return timeline
     by_id = {d.id: d for d in timeline.documents}
     new_dates: dict[str, str] = {}
     kept_relations: dict[str, list] = {}
