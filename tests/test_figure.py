@@ -133,8 +133,13 @@ def test_publication_date_marker_and_relation_arrows():
     fig = figure.build_figure(small_timeline(), options=figure.FigureOptions(relations=True))
     pub = traces(fig, "publication")[0]
     assert ms(PUBLISHED) in np.asarray(pub.x, dtype=float)
-    arrows = [a for a in fig.layout.annotations if a.showarrow]
-    assert len(arrows) == 1 and arrows[0].arrowhead == 2
+    line, heads = traces(fig, "relation")
+    _, x_before, y_before, _ = handle_of(fig, "before-pub")
+    _, x_day, y_day, _ = handle_of(fig, "day")
+    path = np.asarray(line.x, dtype=float)[:4], np.asarray(line.y, dtype=float)[:4]
+    assert (path[0][0], path[1][0]) == (x_before, y_before)  # from the earlier event ...
+    assert (path[0][3], path[1][3]) == (x_day, y_day)  # ... to the later one
+    assert len(heads.x) == 1 and float(heads.y[0]) == y_day  # the arrowhead points at the later event
 
 
 @pytest.mark.parametrize("lanes", ["type", "actor", "document", "none"])

@@ -330,23 +330,45 @@ def _publication_trace(pubs: list[tuple[int, str]], y_range: tuple[float, float]
                 hovertext=text, hovertemplate="published %{x|%d %b %Y}<br>%{hovertext}<extra></extra>")
 
 
-def _arrows(timeline: Timeline, g: _Geometry, table: EventTable) -> list[dict]:
-    """Annotations from the earlier to the later event for before/after relations."""
+def _relation_pairs(timeline: Timeline, g: _Geometry, table: EventTable) -> list[tuple[int, int, bool]]:
+    """(earlier, later, ordered) positions of the shown events each relation links."""
     where = {table.ids[i]: k for k, i in enumerate(g.idx.tolist())}
-    arrows = []
+    pairs = []
     for k, i in enumerate(g.idx.tolist()):
         for rel in timeline.events[i].relations:
             j = where.get(rel.target)
-            if j is None or len(arrows) >= MAX_ARROWS:
-                continue
-            a, b = (k, j) if rel.relation != "after" else (j, k)
-            head = 2 if rel.relation in ("before", "after") else 0
-            arrows.append({
-                "x": g.handle_ms[b], "y": g.y[b], "ax": g.handle_ms[a], "ay": g.y[a], "xref": "x", "yref": "y",
-                "axref": "x", "ayref": "y", "showarrow": True, "arrowhead": head, "arrowwidth": 1.2,
-                "arrowcolor": "rgba(80,80,80,0.6)", "standoff": 6, "startstandoff": 6, "text": "",
-            })
-    return arrows
+            if j is not None and len(pairs) < MAX_ARROWS:
+                a, b = (j, k) if rel.relation == "after" else (k, j)
+                pairs.append((a, b, rel.relation in ("before", "after")))
+    return pairs
+
+
+def _relation_traces(timeline: Timeline, g: _Geometry, table: EventTable) -> list[dict]:
+    """Brackets to the right of the events, from the earlier to the later one (arrowhead at the later).
+
+    Undated events often share one end date, so straight arrows would lie on top of each other;
+    each bracket gets its own offset instead.
+    """
+    pairs = _relation_pairs(timeline, g, table)
+    if not pairs:
+        return []
+    step = (g.horizon[1] - g.horizon[0]) * 0.012
+    xs, ys, head_x, head_y = [], [], [], []
+    for n, (a, b, ordered) in enumerate(pairs):
+        off = step * (1 + n % 8)
+        xa, xb = g.handle_ms[a], g.handle_ms[b]
+        right = max(xa, xb) + off
+        xs += [xa, right, right, xb, np.nan]
+        ys += [g.y[a], g.y[a], g.y[b], g.y[b], np.nan]
+        if ordered:
+            head_x.append(xb + step * 0.45)
+            head_y.append(g.y[b])
+    line = dict(type="scatter", x=np.array(xs), y=np.array(ys), mode="lines", hoverinfo="skip", meta="relation",
+                name="before / after", line={"color": "rgba(70,70,70,0.55)", "width": 1.2}, legendgroup="relation")
+    heads = dict(type="scatter", x=np.array(head_x), y=np.array(head_y), mode="markers", hoverinfo="skip",
+                 meta="relation", showlegend=False, legendgroup="relation",
+                 marker={"symbol": "triangle-left", "size": 8, "color": "rgba(70,70,70,0.8)"})
+    return [line, heads]
 
 
 def _template() -> dict:
@@ -354,7 +376,7 @@ def _template() -> dict:
     return pio.templates["plotly_white"].to_plotly_json()
 
 
-def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs, arrows) -> dict:
+def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs) -> dict:
     n_rows = max(len(rows.tickvals), 1) if rows.labelled else max(len(rows.bands), 1)
     per_row = 24 if rows.labelled else 70
     height = int(min(max(160 + per_row * n_rows, 360), 4000))
@@ -382,7 +404,7 @@ def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs, arrows) -> 
                   "automargin": True, "tickfont": {"size": 12}},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.04 if n_rows > 12 else -0.12, "x": 0,
                    "font": {"size": 11}},
-        "shapes": shapes, "annotations": annotations + arrows, "uirevision": "timeline",
+        "shapes": shapes, "annotations": annotations, "uirevision": "timeline",
     }
 
 
@@ -407,8 +429,9 @@ def build_figure(timeline: Timeline, table: EventTable | None = None, mask: np.n
     types = sorted((table.type_list[c] for c in np.unique(table.type_code[rows.idx]).tolist()),
                    key=lambda t: order.get(t, len(order)))
     traces += _legend_traces(types, set(np.unique(table.style[rows.idx]).tolist()))
-    arrows = _arrows(timeline, g, table) if options.relations and rows.labelled else []
-    layout = _layout(rows, g, options, pubs, arrows)
+    if options.relations and rows.labelled:
+        traces += _relation_traces(timeline, g, table)
+    layout = _layout(rows, g, options, pubs)
     if kind == "scattergl":
         _compact(traces)
     return go.Figure(data=traces, layout=layout, _validate=False)
