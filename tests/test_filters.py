@@ -105,7 +105,7 @@ SIDE = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(start=SIDE, slash=st.booleans(), end=SIDE)
 def test_fast_bounds_agrees_with_the_edtf_parser(start, slash, end):
     text = f"{start}/{end}" if slash else start
