@@ -434,7 +434,17 @@ def build_figure(timeline: Timeline, table: EventTable | None = None, mask: np.n
     layout = _layout(rows, g, options, pubs)
     if kind == "scattergl":
         _compact(traces)
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return _figure(traces, layout)
+
+
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    """An unvalidated figure; id lists are attached afterwards (construction would deep-copy them)."""
+    ids = [trace.pop("customdata", None) for trace in traces]
+    fig = go.Figure(data=traces, layout=layout, _validate=False)
+    for trace, value in zip(fig.data, ids):
+        if value is not None:
+            trace.customdata = value
+    return fig
 
 
 def _compact(traces: list[dict]) -> None:
