@@ -16,6 +16,7 @@ CASES = (
     + [(c["name"], c["example"], "during") for c in DATA["containers"]]
     + [(DATA["reactions"]["name"], DATA["reactions"]["example"], "after")]
     + [(DATA["coordinated"]["name"], DATA["coordinated"]["example"], DATA["coordinated"]["relation"])]
+    + [(DATA["same_occasion"]["name"], DATA["same_occasion"]["example"], DATA["same_occasion"]["relation"])]
 )
 
 

@@ -181,6 +181,22 @@ def _coordinated(state: DocState, live: list[int], pos: int) -> bool:
     return True
 
 
+def _same_occasion(state: DocState, live: list[int], pos: int) -> bool:
+    """'He also announced ...' right after the same party's dated act: the same occasion."""
+    event, rule = state.events[live[pos]], _data()["same_occasion"]
+    if event.date_stated or pos == 0:
+        return False
+    head = state.text[event.clause.start:event.trigger.end]
+    if not re.search(lexicon.words(rule["pattern"]), head, re.IGNORECASE):
+        return False
+    previous = state.events[live[pos - 1]]
+    near = event.clause.sentence - previous.clause.sentence <= _MAX_SENTENCE_GAP
+    if not (near and previous.date_stated and _same_party(previous, event) and (event.people or event.actors)):
+        return False
+    _relate(state, live[pos], rule["relation"], live[pos - 1], rule["name"])
+    return True
+
+
 def _reaction(state: DocState, live: list[int], pos: int) -> bool:
     """Undated reactions told after a story's dated lead event (an attack) respond to it."""
     event = state.events[live[pos]]
@@ -246,7 +262,7 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     return True
 
 
-_RULES = (_cue_rules, _containment, _coordinated, _presupposition, _reaction, _future, _narrative)
+_RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _reaction, _future, _narrative)
 
 
 def order(state: DocState, options) -> DocState:
