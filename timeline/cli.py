@@ -174,7 +174,7 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     target.add_argument("-o", "--output", metavar="FILE", help="write a new timeline file (overwrites)")
     p.add_argument("--format", choices=("yaml", "json"), default=None,
                    help="output format for -o or stdout (default: from the -o suffix, else yaml)")
-    p.add_argument("--min-confidence", type=float, default=0.5, metavar="X",
+    p.add_argument("--min-confidence", type=_fraction, default=0.5, metavar="X",
                    help="drop events less sure than X, between 0 and 1 (default 0.5)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar on stderr")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
@@ -189,6 +189,16 @@ def _iso_date(value: str):
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-01-31") from None
+
+
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number between 0 and 1")
+    return number
 
 
 def _run_extract(args: argparse.Namespace) -> int:
