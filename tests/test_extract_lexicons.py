@@ -74,3 +74,11 @@ def test_first_char_dispatch_matches_one_big_alternation():
             "and 2 bombs went off. NATO troops withdrew after the summit and fled.")
     expected = [(m.start(), m.end()) for m in trigger_pattern().finditer(ARTICLE)]
     assert [(t.start, t.end) for t in triggers_in(text)] == expected
+
+
+def test_every_place_has_coordinates():
+    from timeline.extract.lexicon import locate
+
+    assert locate("Saint Petersburg") == (59.94, 30.31)
+    assert locate("Nagorno-Karabakh") is not None and locate("Moscow") == locate("Russia")
+    assert locate("Atlantis") is None

@@ -154,6 +154,16 @@ def coordinates() -> dict[str, tuple[float, float]]:
     return out
 
 
+def locate(place: str) -> tuple[float, float] | None:
+    """(lat, lon) of an event's location for a map, offline: a gazetteer place, a state, or a
+    capital (placed at its state's point when the gazetteer has no entry of its own)."""
+    found = coordinates().get(place)
+    if found is None:
+        entry = names().get(place.lower())
+        found = coordinates().get(entry.state) if entry is not None and entry.state else None
+    return found
+
+
 @cache
 def conflict_parties() -> dict[str, list[str]]:
     """Contested region -> the sides a clash there stands for."""
