@@ -82,3 +82,28 @@ def test_every_place_has_coordinates():
     assert locate("Saint Petersburg") == (59.94, 30.31)
     assert locate("Nagorno-Karabakh") is not None and locate("Moscow") == locate("Russia")
     assert locate("Atlantis") is None
+
+
+BOILERPLATE = lexicon.load("text")["boilerplate"]
+
+
+@pytest.mark.parametrize("entry", BOILERPLATE, ids=[b["name"] for b in BOILERPLATE])
+def test_boilerplate_example(entry):
+    from timeline.extract.sentences import is_boilerplate
+
+    assert is_boilerplate(entry["example"])
+
+
+GROUPS = lexicon.load("coreference")["compatible"]
+
+
+@pytest.mark.parametrize("entry", GROUPS, ids=[g["name"] for g in GROUPS])
+def test_coreference_group_example(entry):
+    import datetime as dt
+
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    doc = Document(id="d", text="Story\n\n" + entry["example"], published=dt.date(2024, 1, 31))
+    events = extract([doc], Options()).events
+    assert len(events) == 1 and len(events[0].sources) == 2, [(e.type, [s.quote for s in e.sources]) for e in events]
