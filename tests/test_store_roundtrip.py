@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline import store, yamledit, yamlread
-from timeline.models import MODALITIES, Document, Event, Relation, Source, Timeline
+from timeline.models import MODALITIES, RELATION_KINDS, Document, Event, Relation, Source, Timeline
 from timeline.store import ConcurrentModificationError
 from timeline.taxonomy import type_names
 
@@ -196,6 +196,12 @@ SLUG = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 DATES = st.sampled_from(["2023", "2023-09", "2023-09-19", "../2024-01-31", "2024-01-31/..", "2023~", "2023-09-11/2023-09-20"])
 
 
+def _source(quote: str):
+    """A source with or without offsets that agree with the quote's length."""
+    with_offsets = st.integers(0, 10_000).map(lambda at: Source(document="doc", quote=quote, start=at, end=at + len(quote)))
+    return st.just(Source(document="doc", quote=quote)) | with_offsets
+
+
 @st.composite
 def timelines(draw) -> Timeline:
     ids = draw(st.lists(SLUG, min_size=1, max_size=5, unique=True))
@@ -206,7 +212,9 @@ def timelines(draw) -> Timeline:
             id=i, title=draw(TEXT), type=draw(st.sampled_from(type_names())), date=draw(st.none() | DATES),
             date_inferred=draw(st.booleans()), actors=draw(st.lists(TEXT, max_size=3)),
             location=draw(st.none() | TEXT), modality=draw(st.sampled_from(MODALITIES)),
-            sources=draw(st.lists(st.builds(Source, document=st.just("doc"), quote=TEXT), max_size=2)),
+            sources=draw(st.lists(TEXT.flatmap(_source), max_size=2)),
+            relations=draw(st.lists(st.builds(Relation, relation=st.sampled_from(RELATION_KINDS),
+                                              target=st.sampled_from(ids)), max_size=2)),
             confidence=draw(st.none() | st.integers(0, 100).map(lambda c: c / 100)), tags=draw(st.lists(TEXT, max_size=2)),
             notes=draw(st.none() | LINES), curated=draw(st.booleans()),
         )

@@ -124,17 +124,25 @@ def read_ryml(raw: bytes) -> tuple[Any, list[Issue]]:
 
 
 _SUSPECT = re.compile(rb"[\s\[{,][!&*]|[\s\[{,:]~[ \t]*(?:[\r\n,\]}#]|$)")
+# plain scalars that rapidyaml's JSON emitter rewrites (inf -> .inf, 5. -> 5.0, Null -> "Null")
+_REWRITTEN = re.compile(
+    rb"[\s:\[{,][-+]?(?:\.?(?:[iI][nN][fF](?:[iI][nN][iI][tT][yY])?|[nN][aA][nN])|(?:\d+\.|\.\d+)(?:[eE][-+]?\d+)?|Null|NULL)"
+    rb"(?=[ \t]*(?:[\r\n,\]}#:]|$))"
+)
 
 
 def read_json(raw: bytes) -> Any | None:
     """The fastest route: rapidyaml parses and emits JSON, the json module builds the data.
 
     It is taken only when nothing needs the careful walk: no character that could start a tag,
-    anchor or alias, no plain ``~``, no duplicate key. Returns None to ask for the walk. Numbers
+    anchor or alias, no plain ``~``, no plain scalar that the JSON emitter rewrites (``inf``,
+    ``nan``, ``5.``, ``.5``, ``Null``), no duplicate key. Returns None to ask for the walk. Numbers
     come back as their own text, as in the walk; only plain ``true``/``false`` become booleans,
     which a text field rejects: then ``store`` reads again with the walk, whose answer is final.
     """
     if raw[:1] in (b"!", b"&", b"*") or (any(raw.find(c) >= 0 for c in (b"!", b"&", b"*", b"~")) and _SUSPECT.search(raw)):
+        return None
+    if _REWRITTEN.search(raw) or _REWRITTEN.match(b"\n" + raw[:40]):
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
