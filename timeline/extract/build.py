@@ -159,11 +159,16 @@ def assign_ids(drafts: list[Draft], taken: set[str] | None = None) -> None:
         used.add(chosen)
 
 
+_STOPWORDS = frozenset("a an the of is was were are to on in at by for with and or that this its their".split())
+
+
 def _keyword(draft: Draft) -> str:
+    """The trigger's content words ('annual meeting'), to tell apart events of one actor and type."""
     quote = draft.sources[0].quote
     trig = draft.head.trigger
     offset = draft.sources[0].start or 0
-    return quote[max(0, trig.start - offset):trig.end - offset]
+    words = re.findall(r"[\w'-]+", quote[max(0, trig.start - offset):trig.end - offset])
+    return " ".join(w for w in words if w.lower() not in _STOPWORDS)
 
 
 def title_of(draft: Draft) -> str:
