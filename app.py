@@ -42,18 +42,22 @@ def load_or_explain(path: str) -> dashboard.LoadResult | None:
     return None
 
 
-def _label(counts):
-    return lambda v: f"{TYPES[v].label if v in TYPES else v} ({counts.get(v, 0)})"
+def _label(counts, names=None):
+    names = names or {}
+    return lambda v: f"{names.get(v, v)} ({counts.get(v, 0)})"
 
 
-def sidebar_filters(table: filters.EventTable) -> filters.Filters:
+def sidebar_filters(table: filters.EventTable, timeline) -> filters.Filters:
     sb = st.sidebar
     sb.header("Filters")
     opts = filters.options(table)
     totals = filters.totals(table)
+    names = {"type": {k: t.label for k, t in TYPES.items()},
+             "document": {d.id: d.title or d.id for d in timeline.documents}}
     pick = {}
     for key, title in (("type", "Type"), ("actor", "Actor"), ("person", "Person"), ("document", "Document")):
-        pick[key] = sb.multiselect(title, opts[key], key=f"f_{key}", format_func=_label(totals[key]), placeholder="all")
+        pick[key] = sb.multiselect(title, opts[key], key=f"f_{key}", placeholder="all",
+                                   format_func=_label(totals[key], names.get(key)))
     modalities = sb.multiselect("Modality", list(MODALITIES), key="f_modality", placeholder="all",
                                 format_func=_label(totals["modality"]))
     if not sb.checkbox("Show hypothetical, future and negated events", value=True, key="f_unreal"):
@@ -244,7 +248,7 @@ def main() -> None:
     flash = st.session_state.pop("flash", None)
     if flash:
         (st.success if flash[0] else st.error)(dashboard.md_escape(flash[1]))
-    flt = sidebar_filters(table)
+    flt = sidebar_filters(table, result.timeline)
     mask = filters.apply(table, flt)
     st.markdown(f"### {dashboard.md_escape(result.timeline.title or result.path.name)}")
     st.caption(counts_line(table, mask))
