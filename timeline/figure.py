@@ -274,7 +274,7 @@ class _Rows:
     labelled: bool
 
 
-def _rows(table: EventTable, mask: np.ndarray, by: str, label_limit: int) -> _Rows:
+def _rows(table: EventTable, mask: np.ndarray, by: str, label_limit: int, titles: dict[str, str]) -> _Rows:
     """One row per event under a lane heading (few events), or one row per lane (many)."""
     idx = np.flatnonzero(mask)
     codes, names = lane_codes(table, by)
@@ -287,7 +287,7 @@ def _rows(table: EventTable, mask: np.ndarray, by: str, label_limit: int) -> _Ro
     sort = np.lexsort((table.rank[idx], lane_index))
     idx, lane_index = idx[sort], lane_index[sort]
     counts = counts_all[order]
-    labels = [_lane_label(names[c], by) for c in order]
+    labels = [_lane_label(titles.get(names[c], names[c]) if by == "document" else names[c], by) for c in order]
     if len(idx) > label_limit:
         jitter = ((table.rank[idx] * 7919) % 9) / 9.0 * 0.7 - 0.35  # spread points within a lane
         ticks = [f"<b>{n}</b> ({c:,})" for n, c in zip(labels, counts)]
@@ -414,7 +414,8 @@ def build_figure(timeline: Timeline, table: EventTable | None = None, mask: np.n
     options = options or FigureOptions()
     table = table if table is not None else build_table(timeline)
     mask = np.ones(len(table), dtype=bool) if mask is None else mask
-    rows = _rows(table, mask, options.lanes, options.label_limit)
+    doc_titles = {d.id: d.title or d.id for d in timeline.documents}
+    rows = _rows(table, mask, options.lanes, options.label_limit, doc_titles)
     pubs = _publications(timeline, table, rows.idx) if options.publications else []
     g = _geometry(table, rows.idx, rows.y, [p[0] for p in pubs])
     kind = "scattergl" if len(rows.idx) > options.webgl_above else "scatter"
