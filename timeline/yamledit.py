@@ -25,7 +25,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from .models import Document, Event, Relation, Source, Timeline
 
-# --- save ---------------------------------------------------------------------------------------
+# --- fresh nodes and in-place edits (whole-file route) ------------------------------------------
 
 _ID_LISTS = frozenset({"documents", "events"})
 _FLOW_LIMIT = 90  # a list of short scalars whose text fits this width is written [a, b, c]
@@ -120,6 +120,7 @@ def update_record(node: CommentedMap, old: dict, new: BaseModel, names: Any = No
 
 def _update_seq(seq: CommentedSeq, old_items: list, new_records: list) -> None:
     """Match items by id: drop the removed, update the kept, insert the new where they belong."""
+    old_items = list(old_items)  # the caller's data stays as it was read
     old_ids = [item.get("id") if isinstance(item, dict) else None for item in old_items]
     wanted = {r.id for r in new_records}
     first = {i: n for n, i in reversed(list(enumerate(old_ids)))}
