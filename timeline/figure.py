@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
