@@ -107,3 +107,15 @@ def test_coreference_group_example(entry):
     doc = Document(id="d", text="Story\n\n" + entry["example"], published=dt.date(2024, 1, 31))
     events = extract([doc], Options()).events
     assert len(events) == 1 and len(events[0].sources) == 2, [(e.type, [s.quote for s in e.sources]) for e in events]
+
+
+def test_one_claim_per_party():
+    import datetime as dt
+
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    example = lexicon.load("coreference")["one_per_party"]["example"]
+    doc = Document(id="d", text="Story\n\n" + example, published=dt.date(2024, 1, 31))
+    claims = [e for e in extract([doc], Options()).events if e.type == "statement"]
+    assert len(claims) == 1 and len(claims[0].sources) == 2

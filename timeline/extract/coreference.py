@@ -52,6 +52,9 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
         return True
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
         return True
+    if (later.trigger.rule == earlier.trigger.rule in lexicon.load("coreference")["one_per_party"]["rules"]
+            and set(later.actors) & set(earlier.actors)):
+        return True
     same_parties = len(later.actors) >= 2 and set(later.actors) == set(earlier.actors)
     if same_parties and _words(text, earlier) & _words(text, later):
         return True
