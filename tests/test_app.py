@@ -314,3 +314,12 @@ def test_event_box_lists_shown_events_in_time_order_and_keeps_the_selection():
     assert dashboard.pick_options(table, everything, None, limit=1) == ["talks"]
     only_truce = table.ids == "truce"
     assert dashboard.pick_options(table, only_truce, "fighting") == ["fighting", "truce"]
+
+
+def test_empty_timeline_shows_an_empty_chart_and_a_hint(tmp_path, monkeypatch):
+    empty = tmp_path / "events.yaml"
+    empty.write_text("title: Nothing yet\nevents: []\n", encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_FILE", str(empty))
+    at = run_app()
+    assert handles(at) == {}
+    assert any("no events yet" in i.value for i in at.info)
