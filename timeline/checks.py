@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .models import Document, Event, Timeline
+from .models import Document, Event, Source, Timeline
 from .store import Problem
 
 
@@ -103,7 +103,7 @@ def _evidence(timeline: Timeline, base_dir: Path | None) -> list[Problem]:
     return found
 
 
-def _source_problems(path: str, source, text: str) -> list[Problem]:
+def _source_problems(path: str, source: Source, text: str) -> list[Problem]:
     """One source against its text: the quote exists, and start/end hold exactly it."""
     at = text.find(source.quote)
     if at < 0:
