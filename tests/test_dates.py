@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import dates
@@ -54,3 +54,32 @@ def test_format_then_parse_gives_the_same_bounds(a, b):
         a, b = b, a
     bounds = dates.parse(dates.format_interval(a, b))
     assert (bounds.earliest, bounds.latest) == (a, b)
+
+
+PLAIN_SIDE = st.one_of(
+    st.just(""), st.just(".."),
+    st.from_regex(r"\A[0-9]{4}(-(0[0-9]|1[0-4]|2[1-4])(-[0-3][0-9])?)?\Z"),
+)
+
+
+def _edtf_only(text: str) -> dates.Bounds:
+    """The same parse with the plain-date shortcut switched off: the reference answer."""
+    original = dates._parse_plain
+    dates._parse_plain = lambda _text: None
+    try:
+        return dates.parse.__wrapped__(text)
+    finally:
+        dates._parse_plain = original
+
+
+@settings(max_examples=80, deadline=None)
+@given(start=PLAIN_SIDE, slash=st.booleans(), end=PLAIN_SIDE)
+def test_plain_date_shortcut_agrees_with_the_edtf_parser(start, slash, end):
+    text = f"{start}/{end}" if slash else start
+    try:
+        expected = _edtf_only(text)
+    except dates.DateError:
+        with pytest.raises(dates.DateError):
+            dates.parse.__wrapped__(text)
+        return
+    assert dates.parse.__wrapped__(text) == expected

@@ -6,8 +6,6 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from timeline import dates, filters
 from timeline.models import Document, Event, Relation, Source, Timeline
@@ -97,22 +95,3 @@ def test_describe_date_in_words():
     assert words["treaty"] == "on or after 31 Jan 2024"
     assert words["truce"] == "between 01 Sep 2023 and 30 Sep 2023"
     assert words["undated"] == "date unknown"
-
-
-SIDE = st.one_of(
-    st.just(""), st.just(".."),
-    st.from_regex(r"\A[0-9]{4}(-(0[0-9]|1[0-4]|2[1-4])(-[0-3][0-9])?)?\Z"),
-)
-
-
-@settings(max_examples=60, deadline=None)
-@given(start=SIDE, slash=st.booleans(), end=SIDE)
-def test_fast_bounds_agrees_with_the_edtf_parser(start, slash, end):
-    text = f"{start}/{end}" if slash else start
-    try:
-        expected = dates.parse(text)
-    except dates.DateError:
-        with pytest.raises(dates.DateError):
-            filters.fast_bounds.__wrapped__(text)
-        return
-    assert filters.fast_bounds.__wrapped__(text) == expected

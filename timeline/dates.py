@@ -8,7 +8,9 @@ bounds, where ``None`` means "open" (no bound known on that side).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,7 +69,30 @@ def _precision_of(node: object) -> str:
     return {"day": "day", "month": "month", "year": "year"}.get(precision or "", "year")
 
 
+_PLAIN = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?")
+
+
+def _parse_plain(text: str) -> tuple[dt.date, dt.date, str] | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD without the full EDTF grammar (which costs ~10 ms a string)."""
+    match = _PLAIN.fullmatch(text)
+    if match is None or match[1] == "0000":
+        return None  # year 0 is outside Python's calendar: the EDTF path words the error
+    year, month, day = int(match[1]), match[2], match[3]
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    last = calendar.monthrange(year, int(month))[1]
+    if day is None:
+        return dt.date(year, int(month), 1), dt.date(year, int(month), last), "month"
+    if not 1 <= int(day) <= last:
+        return None  # let the EDTF parser word the error
+    point = dt.date(year, int(month), int(day))
+    return point, point, "day"
+
+
 def _parse_single(text: str) -> tuple[dt.date, dt.date, str]:
+    plain = _parse_plain(text)
+    if plain is not None:
+        return plain
     try:
         node = edtf.parse_edtf(text)
     except (EDTFParseException, ValueError) as exc:
@@ -85,7 +110,7 @@ def _reason(exc: Exception) -> str:
     return message[0].lower() + message[1:] if message else "unreadable"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def parse(text: str) -> Bounds:
     """Parse an EDTF string into bounds; raise ``DateError`` with a readable reason."""
     if not isinstance(text, str) or not text.strip():

@@ -17,7 +17,7 @@ import io
 import json
 from collections.abc import Callable
 
-from .filters import describe_date, fast_bounds
+from .filters import describe_date
 from .models import Event, Timeline
 from .taxonomy import event_types
 
@@ -37,7 +37,7 @@ ACLED_COLUMNS = (
 
 
 def _bounds(event: Event):
-    return fast_bounds(event.date) if event.date else None
+    return event.bounds if event.date else None
 
 
 def _iso(value: dt.date | None) -> str:

@@ -7,12 +7,9 @@ events. No Streamlit and no plotly here.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import heapq
 import html
-import re
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -154,50 +151,8 @@ def _relation_order(events: list[Event]) -> dict[str, int]:
     return {events[i].id: pos for pos, i in enumerate(order)}
 
 
-_SIMPLE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$")
-
-
-def _simple_side(text: str) -> tuple[dt.date, dt.date] | None:
-    """Bounds of a plain YYYY, YYYY-MM or YYYY-MM-DD, or None to let the EDTF parser decide."""
-    m = _SIMPLE.match(text)
-    if m is None:
-        return None
-    year, month, day = int(m[1]), m[2], m[3]
-    try:
-        if day is not None:
-            d = dt.date(year, int(month), int(day))
-            return d, d
-        if month is not None:
-            last = calendar.monthrange(year, int(month))[1]
-            return dt.date(year, int(month), 1), dt.date(year, int(month), last)
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=200_000)
-def fast_bounds(text: str) -> dates.Bounds:
-    """``dates.parse`` for the common plain forms without the (slow) full EDTF grammar."""
-    start, slash, end = text.strip().partition("/")
-    if not slash:
-        side = _simple_side(start)
-        if side is None:
-            return dates.parse(text)
-        precision = "day" if len(start) == 10 else "month" if len(start) == 7 else "year"
-        return dates.Bounds(side[0], side[1], precision)
-    lo = None if start in ("", dates.OPEN) else _simple_side(start)
-    hi = None if end in ("", dates.OPEN) else _simple_side(end)
-    if (lo is None and start not in ("", dates.OPEN)) or (hi is None and end not in ("", dates.OPEN)) \
-            or "/" in end or (lo and hi and lo[0] > hi[1]):
-        return dates.parse(text)
-    if lo is None and hi is None:
-        return dates.Bounds(None, None, "open")
-    precision = "interval" if lo is not None and hi is not None else "open"
-    return dates.Bounds(lo[0] if lo else None, hi[1] if hi else None, precision)
-
-
 def _bounds(event: Event) -> dates.Bounds:
-    return dates.Bounds(None, None, "open") if event.date is None else fast_bounds(event.date)
+    return dates.Bounds(None, None, "open") if event.date is None else dates.parse(event.date)
 
 
 def _days(events: list[Event]) -> tuple[np.ndarray, np.ndarray]:

@@ -28,60 +28,11 @@ def tag_timexes(state: DocState, options) -> DocState:
         found = tag(state.text, state.published, "news")
     except Exception:  # noqa: BLE001 - a tagger bug must not lose the document's events
         found = []
-    found = [t for t in found if t.edtf and t.type in ("DATE", "TIME") and valid_date(t.edtf)
+    found = [t for t in found if t.edtf and t.type in ("DATE", "TIME") and dates.is_valid(t.edtf)
              and not (t.type == "TIME" and _CLOCK_ONLY.match(t.text))]
     skip = state.skip
     found = [t for t in found if not any(a <= t.start < b for a, b in skip)]
     return replace(state, timexes=found)
-
-
-_ISO = re.compile(r"^(?:\.\.|\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)$")
-
-
-def valid_date(value: str) -> bool:
-    """EDTF the timeline accepts; plain ISO dates and intervals of them skip the slow full parse."""
-    if all(_ISO.match(part) for part in value.split("/")) and value.count("/") <= 1 and value != "..":
-        return _calendar_ok(value)
-    return dates.is_valid(value)
-
-
-def bounds_of(value: str) -> dates.Bounds:
-    """``dates.parse`` with a fast path for plain ISO dates and intervals (the common case)."""
-    parts = value.split("/")
-    if len(parts) > 2 or not all(_ISO.match(p) for p in parts):
-        return dates.parse(value)
-    try:
-        lows = [None if p == ".." else _iso_low(p) for p in parts]
-        highs = [None if p == ".." else _iso_high(p) for p in parts]
-    except ValueError:
-        return dates.parse(value)
-    return dates.Bounds(lows[0], highs[-1], "interval" if len(parts) == 2 else "day")
-
-
-def _iso_low(part: str) -> dt.date:
-    year, month, day = (part.split("-") + ["1", "1"])[:3]
-    return dt.date(int(year), int(month), int(day))
-
-
-def _iso_high(part: str) -> dt.date:
-    pieces = part.split("-")
-    if len(pieces) == 3:
-        return dt.date.fromisoformat(part)
-    if len(pieces) == 2:
-        year, month = int(pieces[0]), int(pieces[1])
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return dt.date(int(pieces[0]), 12, 31)
-
-
-def _calendar_ok(value: str) -> bool:
-    for part in value.split("/"):
-        if len(part) == 10:
-            try:
-                dt.date.fromisoformat(part)
-            except ValueError:
-                return False
-    return True
 
 
 def _timexes_in(state: DocState, start: int, end: int) -> list:
@@ -144,7 +95,7 @@ def _past_date_wins(event: EventMention, published: dt.date) -> None:
     """A 'future' event dated before publication: the cue misled (a past "would" or "if"), or the
     date belongs to something else. A past date makes a hypothetical asserted; a future keeps its
     modality and loses the date."""
-    latest = bounds_of(event.date).latest
+    latest = dates.parse(event.date).latest
     if latest is None or latest >= published:
         return
     if event.modality == "hypothetical":
@@ -176,7 +127,7 @@ def _reported_bound(event: EventMention, timex, published: dt.date | None) -> No
     """'On Saturday, X said Y was killed': the date is the report's; what it reports came no later."""
     if event.modality not in ("asserted", "negated"):
         return
-    latest = bounds_of(timex.edtf).latest
+    latest = dates.parse(timex.edtf).latest
     if latest is not None and (published is None or latest <= published):
         event.date, event.date_stated = f"../{latest.isoformat()}", False
 
@@ -188,7 +139,7 @@ def _not_after(value: str, published: dt.date) -> str:
     and the previous period of the same length, so it becomes [start - length, publication]:
     loose, but sound ("this week saw a referendum", said on a Monday, is last week).
     """
-    bounds = bounds_of(value)
+    bounds = dates.parse(value)
     if bounds.latest is None or bounds.latest <= published:
         return value
     start = bounds.earliest or published

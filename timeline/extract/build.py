@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import dates
 from ..models import Event, Relation, Source
-from .anchoring import bounds_of, default_date, valid_date
+from .anchoring import default_date
 from .coreference import compatible
 from .state import DocState, EventMention
 
@@ -89,12 +90,12 @@ def _told_by_then(mention: EventMention, published: list) -> bool:
     """A past event reported in documents must have begun by the first one's publication."""
     if not mention.date_stated or not published:
         return True
-    earliest = bounds_of(mention.date).earliest
+    earliest = dates.parse(mention.date).earliest
     return earliest is None or earliest <= min(published)
 
 
 def _overlap(a: str, b: str) -> bool:
-    p, q = bounds_of(a), bounds_of(b)
+    p, q = dates.parse(a), dates.parse(b)
     lo = max((d for d in (p.earliest, q.earliest) if d), default=None)
     hi = min((d for d in (p.latest, q.latest) if d), default=None)
     return lo is None or hi is None or lo <= hi
@@ -181,7 +182,7 @@ def _consistent(head: EventMention, published) -> None:
     """Modality and date must agree with the publication: past dates are not 'to come'."""
     if head.date is None or published is None:
         return
-    bounds = bounds_of(head.date)
+    bounds = dates.parse(head.date)
     if head.modality in ("future", "hypothetical") and bounds.latest is not None and bounds.latest < published:
         if head.modality == "hypothetical":
             head.modality = "asserted"
@@ -196,7 +197,7 @@ def to_event(draft: Draft, fingerprint) -> Event:
     head = draft.head
     _consistent(head, min(draft.reported_by) if draft.reported_by else None)
     date = head.date or default_date(head, draft.published)  # stated, bounded by a report, or by publication
-    if date is not None and not valid_date(date):
+    if date is not None and not dates.is_valid(date):
         date = None
     fields = dict(
         id=draft.id, title=title_of(draft), type=head.type, date=date,
@@ -205,7 +206,5 @@ def to_event(draft: Draft, fingerprint) -> Event:
         relations=[Relation(relation=r, target=t.id) for r, t in draft.relations if t.id != draft.id],
         confidence=round(head.confidence, 2),
     )
-    # Every field was built (and the date checked) above; skipping pydantic's re-check avoids a
-    # slow full EDTF parse per distinct date, which dominates large corpora.
-    event = Event.model_construct(**fields)
+    event = Event(**fields)
     return event.model_copy(update={"fingerprint": fingerprint(event)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .anchoring import bounds_of
+from .. import dates
 from .modality import SPEECH_ACTS
 from . import lexicon
 from .state import DocState, EventMention
@@ -32,7 +32,7 @@ def compatible(a: str, b: str) -> bool:
 def _dates_agree(a: EventMention, b: EventMention) -> bool:
     if not (a.date_stated and b.date_stated):
         return True
-    x, y = bounds_of(a.date), bounds_of(b.date)
+    x, y = dates.parse(a.date), dates.parse(b.date)
     lo = max(d for d in (x.earliest, y.earliest) if d) if (x.earliest or y.earliest) else None
     hi = min(d for d in (x.latest, y.latest) if d) if (x.latest or y.latest) else None
     return lo is None or hi is None or lo <= hi

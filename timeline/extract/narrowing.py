@@ -11,7 +11,6 @@ from .. import dates
 from ..merge import fingerprint
 from ..models import Event, Timeline
 from ..solver import solve
-from .anchoring import bounds_of
 
 
 def fingerprinter():
@@ -87,7 +86,7 @@ def _solve_group(solve, documents_by_id: dict, events: list[Event], kept: dict) 
     for event in events:
         bounds = solution.bounds.get(event.id)
         if event.date_inferred and event.id not in troubled and bounds is not None:
-            narrowed = _intersect(bounds_of(event.date) if event.date else None, bounds)
+            narrowed = _intersect(dates.parse(event.date) if event.date else None, bounds)
             if narrowed is not None and (narrowed.earliest is not None or narrowed.latest is not None):
                 out[event.id] = dates.format_interval(narrowed.earliest, narrowed.latest)
     return out

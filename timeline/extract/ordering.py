@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .. import dates
 from . import lexicon
 from .state import DocState, EventMention
-from .anchoring import bounds_of
 from .triggers import is_definite, triggers_in
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
@@ -219,11 +219,11 @@ def _reaction(state: DocState, live: list[int], pos: int) -> bool:
 
 def _flashback_between(state: DocState, between: list[int], lead: EventMention) -> bool:
     """The story went back in time (an earlier dated event) after the lead: a new thread began."""
-    start = bounds_of(lead.date).earliest
+    start = dates.parse(lead.date).earliest
     for i in between:
         other = state.events[i]
         if other.date_stated and start is not None:
-            earliest = bounds_of(other.date).earliest
+            earliest = dates.parse(other.date).earliest
             if earliest is None or earliest < start:
                 return True
     return False
