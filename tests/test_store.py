@@ -122,6 +122,12 @@ def test_rejected_id_still_present_is_reported():
     assert problem.path == "events[0].id" and "rejected" in problem.message
 
 
+def test_record_with_a_bad_field_is_still_checked_across_events():
+    body = event(type_="atack") + event()
+    found = {(p.path, p.line) for p in problems(HEAD + body)}
+    assert found == {("events[0].type", 8), ("events[1].id", 9)}
+
+
 def test_every_problem_is_listed_at_once():
     body = event(type_="atack") + event("    curated: maybe\n", eid="b") + event(eid="c") + event(eid="c")
     assert len(problems(HEAD + body)) == 3

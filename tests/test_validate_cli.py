@@ -34,7 +34,7 @@ def test_broken_file_exits_1_with_every_line(capsys):
     path = DATA / "broken_events.yaml"
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == f"{path}: 17 problems"
+    assert err[-1] == f"{path}: 18 problems"
     assert all(line.startswith(f"{path}:") for line in err)
     assert f"{path}:18:5: events[0].type: unknown event type 'atack'" in "\n".join(err)
 

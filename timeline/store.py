@@ -192,8 +192,9 @@ def _read_and_validate(raw: bytes, text: str) -> tuple[Any, list[Issue], Timelin
 
 
 def _partial_checks(data: Any, base_dir: Path | None) -> list[Problem]:
-    """Cross-event checks over the records that are valid on their own, so that one bad field
-    does not hide the other mistakes; paths point back at the records' places in the file."""
+    """Cross-event checks over what is valid, so that one bad field does not hide the other
+    mistakes: a record with a bad field is checked without that field (a bad list loses the
+    whole list), and paths point back at the records' places in the file."""
     if not isinstance(data, dict):
         return []
     kept: dict[str, list[int]] = {}
@@ -202,11 +203,10 @@ def _partial_checks(data: Any, base_dir: Path | None) -> list[Problem]:
         records = data.get(name) if isinstance(data.get(name), list) else []
         parts[name], kept[name] = [], []
         for n, item in enumerate(records):
-            try:
-                parts[name].append(model.model_validate(item))
+            record = _salvage(model, item)
+            if record is not None:
+                parts[name].append(record)
                 kept[name].append(n)
-            except ValidationError:
-                continue
     timeline = Timeline(**parts)
     raw_ids = {item.get("id") for name in kept for item in (data.get(name) or []) if isinstance(item, dict)}
     out = []
@@ -218,6 +218,25 @@ def _partial_checks(data: Any, base_dir: Path | None) -> list[Problem]:
             path[1] = kept[path[0]][path[1]]
         out.append(replace(problem, path=path_text(tuple(path))))
     return out
+
+
+_PLACEHOLDERS = {"title": "?", "type": "statement"}  # required, but no cross-event check reads them
+
+
+def _salvage(model: type[BaseModel], item: Any) -> BaseModel | None:
+    """The record as valid as it can be made by dropping its bad fields (None if its id is bad)."""
+    try:
+        return model.model_validate(item)
+    except ValidationError as exc:
+        bad = {e["loc"][0] for e in exc.errors() if e["loc"]}
+    if not isinstance(item, dict) or "id" in bad or not bad:
+        return None
+    patched = {k: v for k, v in item.items() if k not in bad}
+    patched.update({k: v for k, v in _PLACEHOLDERS.items() if k in bad and k in model.model_fields})
+    try:
+        return model.model_validate(patched)
+    except ValidationError:
+        return None
 
 
 def _syntax_problems(exc: YamlSyntaxError, text: str, filename: str) -> list[Problem]:
