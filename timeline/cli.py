@@ -13,11 +13,6 @@ from collections.abc import Sequence
 DEFAULT_FILE = "events.yaml"
 
 
-def _not_yet(args: argparse.Namespace) -> int:
-    print(f"timeline {args.command}: not implemented yet", file=sys.stderr)
-    return 2
-
-
 # --- validate / show / app (store) -------------------------------------------------------------
 
 
