@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import store
+from .checks import document_text
 from .filters import EventTable, build_table, describe_date
 from .models import MODALITIES, RELATION_KINDS, Document, Event, Relation, Source, Timeline
 from .taxonomy import event_types
@@ -108,21 +109,6 @@ def selected_id(selection: Any) -> str | None:
         if isinstance(value, str):
             return value
     return None
-
-
-def document_text(document: Document, base_dir: Path | None) -> str | None:
-    """The article text: inline, or read from ``origin`` relative to the timeline's folder."""
-    if document.text is not None:
-        return document.text
-    if not document.origin or "://" in document.origin:
-        return None
-    path = Path(document.origin)
-    if not path.is_absolute() and base_dir is not None:
-        path = base_dir / path
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
