@@ -56,14 +56,22 @@ def _add_show(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run_show)
 
 
-def _run_show(args: argparse.Namespace) -> int:
+def _load_or_report(path: str):
+    """The timeline at ``path``, or None after printing every problem to stderr."""
     from .store import TimelineError, load
-    from .table import render
 
     try:
-        timeline = load(args.file).timeline
+        return load(path).timeline
     except TimelineError as exc:
         print(str(exc), file=sys.stderr)
+        return None
+
+
+def _run_show(args: argparse.Namespace) -> int:
+    from .table import render
+
+    timeline = _load_or_report(args.file)
+    if timeline is None:
         return 1
     print(render(timeline, width=max(args.width, 40)))
     return 0
@@ -430,12 +438,9 @@ def _run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .export import export
-    from .store import TimelineError, load
 
-    try:
-        timeline = load(args.file).timeline
-    except TimelineError as exc:
-        print(str(exc), file=sys.stderr)
+    timeline = _load_or_report(args.file)
+    if timeline is None:
         return 1
     text = export(timeline, args.format)
     if args.output == "-":
