@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from ..trie import trie_regex
+
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 _ACRONYM = re.compile(r"^[A-Z.]{2,6}$")
 
@@ -43,28 +45,7 @@ def alternation(names) -> str:
 
 def trie_pattern(names) -> str:
     """The names as a prefix tree regex: one branch per letter, so matching never backtracks far."""
-    trie: dict = {}
-    for name in {n for n in names if n}:
-        node = trie
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = [_char(c) + _trie_regex(child) for c, child in sorted(node.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:  # a name may stop here: try the longer names first, then stop
-        return f"(?:{body})?"
-    return body
-
-
-def _char(char: str) -> str:
-    return r"\s+" if char == " " else re.escape(char)
+    return trie_regex(names)
 
 
 def compile_rules(entries: list[dict], key: str = "pattern") -> re.Pattern:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from ..trie import trie_regex
+
 RULES_DIR = Path(__file__).with_name("rules")
 
 
@@ -31,30 +33,8 @@ def _compound_numbers(data: dict) -> dict[str, int]:
 
 
 def alternation(words) -> str:
-    """A non-capturing regex for a word list, factored as a trie so matching never backtracks
-    through hundreds of alternatives; a space in a word matches any run of blanks."""
-    trie: dict = {}
-    for word in {str(w).lower() for w in words}:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    """Regex for a trie node; the end marker '' sorts last so longer words are tried first."""
-    branches = []
-    for char in sorted(node, key=lambda c: (c == "", c)):
-        if char == "":
-            continue
-        piece = r"[ \t]+" if char == " " else re.escape(char)
-        branches.append(piece + _trie_regex(node[char]))
-    optional = "" in node
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
-    return body + "?" if optional and body.startswith("(?:") else ("(?:" + body + ")?" if optional else body)
+    """A word list as one regex (lower-cased; a space matches any run of blanks on the line)."""
+    return trie_regex((str(w).lower() for w in words), blank=r"[ \t]+")
 
 
 def _month_alternation(names) -> str:
