@@ -62,11 +62,16 @@ def app_url(tmp_path_factory):
         _wait_healthy(port, proc)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Ask a child process to end; kill it when it does not within ten seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 class _Page:
@@ -114,11 +119,7 @@ def page(app_url, tmp_path_factory):
         with connect(_page_target(port), max_size=None, open_timeout=30) as ws:
             yield _ready(_Page(ws), app_url)
     finally:
-        browser.terminate()
-        try:
-            browser.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            browser.kill()
+        _stop(browser)
 
 
 def _ready(tab: _Page, app_url: str) -> _Page:
