@@ -19,7 +19,6 @@ import edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
 OPEN = ".."
-PRECISIONS = ("day", "month", "season", "year", "decade", "century", "interval", "open")
 
 
 class DateError(ValueError):

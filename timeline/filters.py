@@ -37,8 +37,6 @@ class EventTable:
     hi_day: np.ndarray  # float64: days since 1970-01-01 of the latest date, NaN when open
     precision: np.ndarray  # object: day, month, season, year, interval, open ...
     modality: np.ndarray  # object
-    inferred: np.ndarray  # bool
-    date_text: np.ndarray  # object: the date as written ('' when unknown)
     actors: list[tuple[str, ...]]
     people: list[tuple[str, ...]]
     documents: list[tuple[str, ...]]
@@ -198,8 +196,6 @@ def build_table(timeline: Timeline) -> EventTable:
         hi_day=hi,
         precision=_objects(_bounds(e).precision for e in events),
         modality=_objects(e.modality for e in events),
-        inferred=np.array([e.date_inferred for e in events], dtype=bool),
-        date_text=_objects(e.date or "" for e in events),
         actors=[tuple(e.actors) for e in events],
         people=[tuple(e.people) for e in events],
         documents=[tuple(dict.fromkeys(s.document for s in e.sources)) for e in events],
