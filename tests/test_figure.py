@@ -192,3 +192,26 @@ def test_selected_event_is_ringed():
     _, x, y, _ = handle_of(fig, "month")
     assert len(ring) == 1 and (float(ring[0].x[0]), float(ring[0].y[0])) == (x, y)
     assert traces(figure.build_figure(small_timeline(), options=figure.FigureOptions(selected="nope")), "selected") == []
+
+
+@pytest.mark.parametrize("case", ["small", "small-relations", "many"])
+def test_fast_to_dict_gives_what_plotly_gives(case):
+    """TimelineFigure.to_dict shares immutable leaves; the JSON must equal plotly's own deep-copy path."""
+    tl = _many(3000) if case == "many" else small_timeline()
+    options = figure.FigureOptions(relations=case == "small-relations", selected="e-7" if case == "many" else "day")
+    fig = figure.build_figure(tl, options=options)
+    ours = fig.to_dict()
+    plotlys = go.Figure.to_dict(fig)
+    assert json.loads(figure.pio.to_json(ours, validate=False)) == json.loads(figure.pio.to_json(plotlys, validate=False))
+    assert any("bdata" in str(t.get("x")) for t in ours["data"])  # arrays still travel as base64
+
+
+def test_fast_to_dict_is_a_copy():
+    fig = figure.build_figure(small_timeline())
+    first = fig.to_dict()
+    first["data"][0]["line"]["color"] = "changed"
+    first["layout"]["yaxis"]["ticktext"].append("changed")
+    handle = next(t for t in first["data"] if t.get("meta") == "event")
+    handle["customdata"].append("changed")
+    assert fig.to_dict() == go.Figure.to_dict(fig)
+    assert "changed" not in json.dumps(fig.to_dict())
