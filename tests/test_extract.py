@@ -32,6 +32,8 @@ def test_stage_list_resolves():
     ("They met in St. Petersburg. Then they left.", 2),
     ("The U.S. Army arrived. Gen. Smith spoke.", 2),
     ("George H. W. Bush met him. Talks ended.", 2),
+    ("A magnitude 9 . 1 quake struck . 230 people died .", 2),  # tokenised text: spaced decimal point
+    ("The toll rose to 12. 15 more were missing.", 2),  # a point after a number that ends a sentence
 ])
 def test_sentences_keep_abbreviations(text, count):
     assert len(_sentence_spans(text, 0, len(text))) == count
@@ -42,6 +44,12 @@ def test_clauses_cut_at_connectives_not_noun_phrases():
     quotes = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0)]
     assert quotes[0] == "When Armenia and the United States held joint exercises"
     assert quotes[1] == "Azerbaijan attacked" and quotes[2].startswith("and then withdrew")
+
+
+def test_clauses_keep_tokenised_numbers_whole():
+    text = "In 2004 , a tsunami killed 230 , 000 people , officials said ."
+    quotes = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0)]
+    assert quotes == ["In 2004", "a tsunami killed 230 , 000 people", "officials said ."]
 
 
 @pytest.mark.parametrize("line", ["Related Pages", "Mondo International Updated on 2024-01-31",

@@ -10,6 +10,7 @@ from . import lexicon
 from .state import Clause, DocState
 
 _PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
+_SPACED_THOUSANDS = re.compile(r"\d ?, ?\d{3}(?!\d)")  # '230 , 000' in tokenised text is one number
 _QUOTES = re.compile(r"[\"“”]")
 _COORD = re.compile(r"\s(?:and|but|or|yet)\s+(?=(\w+))", re.IGNORECASE)
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
@@ -60,7 +61,8 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     quoted = quoted_spans(text, start, end)
     inside = lambda pos: any(a < pos < b for a, b in quoted)  # noqa: E731
     cuts = [m.end() for m in _PUNCT.finditer(text, start, end)
-            if not inside(m.start()) and not _name_list(text, m.start(), m.end())]
+            if not inside(m.start()) and not _name_list(text, m.start(), m.end())
+            and not _SPACED_THOUSANDS.match(text, max(start, m.start() - 2))]
     cuts += [m.end() for m in _leads().finditer(text, start, end) if not inside(m.start())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]

@@ -75,12 +75,21 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([\w.]+)\.+$", text[begin:match.start() + 1])
         token = word.group(1).lower() if word else ""
-        if token in _abbreviations() or (len(token) == 1 and token.isalpha()):
+        if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or _decimal_point(text, match):
             continue
         spans.append((begin, match.end()))
         begin = match.end()
     spans.append((begin, end))
     return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+_SPACED_POINT = re.compile(r"\d \. \d")
+
+
+def _decimal_point(text: str, match: re.Match) -> bool:
+    """'magnitude 9 . 1' in tokenised text: a point spaced between digits ends no sentence
+    ('rose to 12. 15 more' does)."""
+    return match.group() == "." and _SPACED_POINT.match(text, max(0, match.start() - 2)) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
