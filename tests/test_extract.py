@@ -46,6 +46,17 @@ def test_clauses_cut_at_connectives_not_noun_phrases():
     assert quotes[1] == "Azerbaijan attacked" and quotes[2].startswith("and then withdrew")
 
 
+def test_one_sentence_per_line_text_splits_at_line_breaks():
+    text = "Gunman Kills Two at Office\nPublished : April 10 , 2007\nA man shot two people .\nPolice arrested him .\n"
+    assert [text[a:b] for a, b in _sentence_spans(text, 0, len(text))][:2] == [
+        "Gunman Kills Two at Office", "Published : April 10 , 2007"]
+
+
+def test_hard_wrapped_lines_stay_one_sentence():
+    text = "Rebels attacked the town of\nSan Miguel on Monday, the army said\nin a statement. Two soldiers died.\n"
+    assert len(_sentence_spans(text, 0, len(text))) == 2
+
+
 def test_clauses_keep_tokenised_numbers_whole():
     text = "In 2004 , a tsunami killed 230 , 000 people , officials said ."
     quotes = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0)]
@@ -53,6 +64,7 @@ def test_clauses_keep_tokenised_numbers_whole():
 
 
 @pytest.mark.parametrize("line", ["Related Pages", "Mondo International Updated on 2024-01-31",
+                                  "http : / / www . example . com / 2007 / 04 / 10 / us / shooting . html",
                                   "By Jane Smith, Reuters", "Monday, January 28, 2019"])
 def test_boilerplate_lines(line):
     assert is_boilerplate(line)

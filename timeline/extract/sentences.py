@@ -27,9 +27,14 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in lexicon.load("text")["abbreviations"])
 
 
+_URL_LINE = re.compile(r"(?:https?\s?:\s?/\s?/|www\s?\.)\S", re.IGNORECASE)
+
+
 def is_boilerplate(line: str) -> bool:
-    """True for page furniture: 'Related Pages', 'Updated on ...', bylines, bare datelines."""
+    """True for page furniture: 'Related Pages', 'Updated on ...', bylines, bare datelines, a URL."""
     line = line.strip()
+    if _URL_LINE.match(line):
+        return True
     return bool(line) and len(line) <= _MAX_BOILERPLATE_LINE and _boilerplate().fullmatch(line) is not None
 
 
@@ -69,8 +74,26 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+_LINE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+def _one_sentence_per_line(lines: list[str]) -> bool:
+    """Most lines end a sentence (one sentence per line, as in tokenised corpora): then a line
+    without a full stop (a headline, a dateline) is a sentence of its own. Hard-wrapped text,
+    whose lines mostly end mid-sentence, keeps its lines together."""
+    full = [line for line in lines if line.strip()]
+    return len(full) >= 3 and sum(_LINE_END.search(line) is not None for line in full) >= 0.6 * len(full)
+
+
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one paragraph into sentences, keeping abbreviations and initials whole."""
+    if "\n" in text[start:end] and _one_sentence_per_line(text[start:end].split("\n")):
+        spans = [(m.start() + start, m.end() + start) for m in _LINE.finditer(text[start:end])]
+        return [s for a, b in spans for s in _split_at_stops(text, a, b)]
+    return _split_at_stops(text, start, end)
+
+
+def _split_at_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     for match in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([\w.]+)\.+$", text[begin:match.start() + 1])
