@@ -47,7 +47,8 @@ def test_clauses_cut_at_connectives_not_noun_phrases():
 
 
 def test_one_sentence_per_line_text_splits_at_line_breaks():
-    text = "Gunman Kills Two at Office\nPublished : April 10 , 2007\nA man shot two people .\nPolice arrested him .\n"
+    text = ("Gunman Kills Two at Office\nPublished : April 10 , 2007\nA man shot two people .\n"
+            "Police arrested him .\nHe was charged .\nA court hears the case today .\n")
     assert [text[a:b] for a, b in _sentence_spans(text, 0, len(text))][:2] == [
         "Gunman Kills Two at Office", "Published : April 10 , 2007"]
 

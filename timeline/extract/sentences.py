@@ -27,7 +27,7 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in lexicon.load("text")["abbreviations"])
 
 
-_URL_LINE = re.compile(r"(?:https?\s?:\s?/\s?/|www\s?\.)\S", re.IGNORECASE)
+_URL_LINE = re.compile(r"(?:https?\s?:\s?/\s?/|www\s?\.)\s?\w", re.IGNORECASE)
 
 
 def is_boilerplate(line: str) -> bool:
