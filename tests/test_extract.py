@@ -181,3 +181,16 @@ def test_the_speech_is_the_speakers_first_act():
     appeal = next(e for e in events if e.type == "appeal")
     attack = next(e for e in events if e.type == "attack")
     assert ("after", attack.id) in {(r.relation, r.target) for r in appeal.relations}
+
+
+def test_a_calendar_date_of_its_own_makes_another_event():
+    text = ("Story\n\nA powerful earthquake struck the province, the agency said. Buildings collapsed.\n\n"
+            "In 2004 , a huge earthquake off the coast killed 230 , 000 people .")
+    quakes = [e for e in _extract(text, published=dt.date(2013, 7, 2)).events if e.type == "attack"]
+    assert sorted(e.date for e in quakes) == ["../2013-07-02", "2004"], [(e.date, [s.quote for s in e.sources]) for e in quakes]
+
+
+def test_a_clause_that_dates_the_event_joins_it():
+    text = "Story\n\nGunmen kidnapped two engineers near the border. The kidnapping took place on 30 December."
+    [event] = [e for e in _extract(text, published=dt.date(2020, 1, 5)).events if e.type == "attack"]
+    assert event.date == "2019-12-30" and len(event.sources) == 2

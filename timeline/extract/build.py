@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from .. import dates
 from ..models import Event, Relation, Source
 from .anchoring import default_date
-from .coreference import compatible
+from .coreference import compatible, dates_the_event
 from .state import DocState, EventMention
 
 _LEADING = re.compile(r"^(?:(?:and|but|or|so|yet|then|also|when|while|whether|if|that|which|who)\b[\s,]*)+", re.IGNORECASE)
 _SLUG = re.compile(r"[^a-z0-9]+")
-_DATING = re.compile(r"\b(?:took place|occurred|happened|(?:was|were) (?:carried out|held))\b", re.IGNORECASE)
 
 
 @dataclass
@@ -58,8 +57,7 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             by_index[root].sources.append(source)
         head = by_index[root].head
         head.location = head.location or mention.location  # "... and struck the plant at Abqaiq"
-        if mention.date_stated and not head.date_stated and _DATING.search(
-                state.text, mention.clause.start, mention.clause.end):  # "the kidnapping took place on 30 December"
+        if mention.date_stated and not head.date_stated and dates_the_event(state.text, mention):
             head.date, head.date_stated = mention.date, True
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]

@@ -18,6 +18,14 @@ _HAPPENINGS = frozenset({"attack", "armed_clash", "ceasefire", "summit", "meetin
 _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+_DATING = re.compile(r"\b(?:took place|occurred|happened|(?:was|were) (?:carried out|held))\b", re.IGNORECASE)
+
+
+def dates_the_event(text: str, mention: EventMention) -> bool:
+    """'the kidnapping took place on 30 December': a clause that exists to date an event told before."""
+    return _DATING.search(text, mention.clause.start, mention.clause.end) is not None
+
+
 @cache
 def _groups() -> dict[str, str]:
     """Types that may name one event with different words ('the summit' / 'met')."""
@@ -27,6 +35,12 @@ def _groups() -> dict[str, str]:
 
 def compatible(a: str, b: str) -> bool:
     return a == b or (_groups().get(a) is not None and _groups().get(a) == _groups().get(b))
+
+
+def _calendar(value: str | None) -> bool:
+    """A closed date ('2004', 'Tuesday'), not an open one such as 'recently' or 'at the time'."""
+    bounds = dates.parse(value) if value else None
+    return bounds is not None and bounds.earliest is not None and bounds.latest is not None
 
 
 def _dates_agree(a: EventMention, b: EventMention) -> bool:
@@ -39,27 +53,39 @@ def _dates_agree(a: EventMention, b: EventMention) -> bool:
 
 
 def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
-    """True when ``later`` tells ``earlier`` again rather than a new event."""
+    """True when ``later`` tells ``earlier`` again rather than a new event.
+
+    Shared people or the same two-plus parties with the same words link mentions whatever their
+    dates; the weaker cues (a definite noun, a shared place, a bare repetition) do not link a
+    mention that carries a calendar date of its own ("In 2004, a quake killed ...") to an
+    undated one, unless its clause exists to date it ("the attack took place on Monday").
+    """
     if not compatible(earlier.type, later.type) or not _dates_agree(earlier, later):
         return False
     if _NEW_EVENT.search(text[max(0, later.trigger.start - 40):later.trigger.start]):
         return False
+    if _same_participants(text, earlier, later):
+        return True
+    if later.date_stated and not earlier.date_stated and _calendar(later.date) and not dates_the_event(text, later):
+        return False
     if is_definite(text, later.trigger):
         return not _names_own_parties(text, later) and later.location in (None, earlier.location)
-    if set(earlier.people) & set(later.people) and (
-        (later.location and later.location == earlier.location) or _words(text, earlier) & _words(text, later)
-    ):
-        return True
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
         return True
     if (later.trigger.rule == earlier.trigger.rule in lexicon.load("coreference")["one_per_party"]["rules"]
             and set(later.actors) & set(earlier.actors)):
         return True
-    same_parties = len(later.actors) >= 2 and set(later.actors) == set(earlier.actors)
-    if same_parties and _words(text, earlier) & _words(text, later):
-        return True
     bare = not (later.actors or later.people or later.location)
     return bare and earlier.type == later.type and later.type in _HAPPENINGS
+
+
+def _same_participants(text: str, earlier: EventMention, later: EventMention) -> bool:
+    """The same people (at the same place or with the same words), or the same parties and words."""
+    words = _words(text, earlier) & _words(text, later)
+    if set(earlier.people) & set(later.people) and (
+            (later.location and later.location == earlier.location) or words):
+        return True
+    return len(later.actors) >= 2 and set(later.actors) == set(earlier.actors) and bool(words)
 
 
 _SUFFIX = re.compile(r"(?:ed|ing|es|s)$")
