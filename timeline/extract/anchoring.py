@@ -71,11 +71,28 @@ def _modifies_other(text: str, timex, event: EventMention) -> bool:
     return False
 
 
+_AUXILIARIES = frozenset("""was were is are has have had will would could should may might can did does do not
+    also even then later subsequently only""".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:on|in|at|during|since|early|late|until)\s+)?$")
+
+
+def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
+    """'measures announced last weekend', 'who was fired last week': a date right after a verb
+    that is not the event's own is that verb's date."""
+    before = _WORD_BEFORE.search(text, max(event.clause.start, timex.start - 40), timex.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    verb = word not in _AUXILIARIES and (word in FINITE or (len(word) > 4 and word.endswith("ed")))
+    own = any(t.start <= before.start(1) < t.end for t in [event.trigger, *event.others])
+    return verb and not own
+
+
 def anchor(state: DocState, options) -> DocState:
     """Stage: the stated date of each event from its own clause, nearest the trigger."""
     for event in state.events:
         own = [t for t in _timexes_in(state, event.clause.start, event.clause.end)
-               if not _modifies_other(state.text, t, event)]
+               if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)]
         fronted, reported = _fronted(state, event.clause) if not own else ([], False)
         reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
         if reported and fronted and event.type not in SPEECH_ACTS:
