@@ -194,3 +194,10 @@ def test_a_clause_that_dates_the_event_joins_it():
     text = "Story\n\nGunmen kidnapped two engineers near the border. The kidnapping took place on 30 December."
     [event] = [e for e in _extract(text, published=dt.date(2020, 1, 5)).events if e.type == "attack"]
     assert event.date == "2019-12-30" and len(event.sources) == 2
+
+
+def test_a_date_after_another_verb_is_that_verbs_and_coordination_shares_a_date():
+    text = ("Story\n\nAn employee who was fired last week shot and killed a woman and wounded two men Monday "
+            "at the office, police said.")
+    [attack] = [e for e in _extract(text, published=dt.date(2007, 4, 10)).events if e.type == "attack"]
+    assert attack.date == "2007-04-09", (attack.date, [s.quote for s in attack.sources])

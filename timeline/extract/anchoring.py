@@ -39,19 +39,23 @@ def _timexes_in(state: DocState, start: int, end: int) -> list:
     return [t for t in state.timexes if start <= t.start and t.end <= end]
 
 
-def _fronted(state: DocState, clause: Clause) -> tuple[list, bool]:
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+
+
+def _fronted(state: DocState, event: EventMention) -> tuple[list, bool]:
     """Time expressions of the trigger-less clauses that open the event's sentence, and whether a
     reporting verb ('On Saturday, Trump said ...') stands between them and the event."""
-    found, reported = [], False
+    found, reported, clause = [], False, event.clause
     by_clause = {e.clause: e for e in state.events}
     for other in state.clauses:
         if other.sentence != clause.sentence or other.start >= clause.start:
             continue
-        event = by_clause.get(other)
-        if event is not None and event.trigger.weight > 0:
+        speaker = by_clause.get(other)
+        if speaker is not None and speaker.trigger.weight > 0:
             return [], False
-        reported = reported or event is not None
-        found += _timexes_in(state, other.start, other.end)
+        reported = reported or speaker is not None
+        if other.lead not in _RELATIVES:  # 'An employee who was fired last week shot ...'
+            found += _timexes_in(state, other.start, other.end)
     return found, reported
 
 
@@ -77,8 +81,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:on|in|at|during|since|early|late
 
 
 def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
-    """'measures announced last weekend', 'who was fired last week': a date right after a verb
-    that is not the event's own is that verb's date."""
+    """'measures announced last weekend', 'arrested on Tuesday for the shooting': a date right
+    after a verb that is not the event's own is that verb's date."""
     before = _WORD_BEFORE.search(text, max(event.clause.start, timex.start - 40), timex.start)
     if before is None:
         return False
@@ -93,7 +97,7 @@ def anchor(state: DocState, options) -> DocState:
     for event in state.events:
         own = [t for t in _timexes_in(state, event.clause.start, event.clause.end)
                if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)]
-        fronted, reported = _fronted(state, event.clause) if not own else ([], False)
+        fronted, reported = _fronted(state, event) if not own else ([], False)
         reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
         if reported and fronted and event.type not in SPEECH_ACTS:
             _reported_bound(event, fronted[-1], state.published)

@@ -57,7 +57,8 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             by_index[root].sources.append(source)
         head = by_index[root].head
         head.location = head.location or mention.location  # "... and struck the plant at Abqaiq"
-        if mention.date_stated and not head.date_stated and dates_the_event(state.text, mention):
+        if mention.date_stated and not head.date_stated and (
+                dates_the_event(state.text, mention) or mention.clause.sentence == head.clause.sentence):
             head.date, head.date_stated = mention.date, True
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]
