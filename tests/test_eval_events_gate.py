@@ -37,3 +37,9 @@ def test_extractor_beats_the_baselines(report):
     assert overall["f1"] > 0.0  # the 'nothing' baseline
     assert overall["soundness"] >= overall["baseline_soundness"]
     assert overall["ordering"] >= overall["baseline_ordering"]
+
+
+def test_extractor_anchors_eventstoryline_better_than_the_publication_date(report):
+    """Issue 5's target: exact anchoring above the baseline that dates every event on its publication day."""
+    assert report["esc"]["extractor"]["exact"] > report["esc"]["dct"]["exact"]
+    assert report["esc"]["extractor"]["within"] > report["esc"]["dct"]["within"]
