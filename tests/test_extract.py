@@ -123,7 +123,10 @@ def test_seed_targets():
     assert figures["soundness"] == 1.0 and figures["ordering"] >= 0.9
 
 
-@pytest.mark.parametrize("name,recall,precision", [("kashmir_crisis", 0.85, 0.85), ("sahel_convoy", 0.5, 0.6)])
+@pytest.mark.parametrize("name,recall,precision", [
+    ("kashmir_crisis", 0.85, 0.85), ("sahel_convoy", 0.5, 0.6),
+    ("tigray_truce", 0.7, 0.85),  # unseen: first run R 0.73 P 0.89; no rule was changed after it
+])
 def test_own_articles(name, recall, precision):
     figures = _scores(ARTICLES / f"{name}.yaml")
     assert figures["recall"] >= recall and figures["precision"] >= precision
