@@ -133,8 +133,11 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
             st.warning(dashboard.md_escape(message))
     with right:
         st.markdown("**Evidence**")
+        shown = None
         for item in dashboard.evidence(tl, ev, base):
-            st.caption(dashboard.md_escape(item.document))
+            if item.document != shown:  # one caption per document, not per quote
+                st.caption(dashboard.md_escape(item.document))
+                shown = item.document
             st.html(f"<div style='line-height:1.5'>{item.html}</div>")
             if not item.found:
                 st.caption("(quote not found in the document text)")
