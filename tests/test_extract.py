@@ -204,3 +204,9 @@ def test_a_date_after_another_verb_is_that_verbs_and_coordination_shares_a_date(
             "at the office, police said.")
     [attack] = [e for e in _extract(text, published=dt.date(2007, 4, 10)).events if e.type == "attack"]
     assert attack.date == "2007-04-09", (attack.date, [s.quote for s in attack.sources])
+
+
+def test_a_coordinated_predicate_after_the_event_shares_its_date():
+    text = "Story\n\nRebels attacked an army post in the north and seized two trucks on Tuesday."
+    [attack] = _extract(text, published=dt.date(2020, 3, 5)).events
+    assert attack.date == "2020-03-03" and not attack.date_inferred

@@ -92,12 +92,24 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     return verb and not own
 
 
+def _coordinated_tail(state: DocState, event: EventMention) -> list:
+    """'Riots left three dead and engulfed the streets on Wednesday': a trigger-less predicate
+    coordinated right after the event's clause shares its subject, and its date is the event's."""
+    later = [c for c in state.clauses if c.sentence == event.clause.sentence and c.start >= event.clause.end]
+    if not later or later[0].lead != "and" or any(e.clause == later[0] for e in state.events):
+        return []
+    tail = replace(event, clause=later[0])
+    return [t for t in _timexes_in(state, later[0].start, later[0].end)
+            if not _dates_a_participle(state.text, t, tail)]
+
+
 def anchor(state: DocState, options) -> DocState:
     """Stage: the stated date of each event from its own clause, nearest the trigger."""
     for event in state.events:
         own = [t for t in _timexes_in(state, event.clause.start, event.clause.end)
                if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)]
         fronted, reported = _fronted(state, event) if not own else ([], False)
+        own = own or ([] if fronted else _coordinated_tail(state, event))
         reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
         if reported and fronted and event.type not in SPEECH_ACTS:
             _reported_bound(event, fronted[-1], state.published)
