@@ -210,3 +210,9 @@ def test_a_coordinated_predicate_after_the_event_shares_its_date():
     text = "Story\n\nRebels attacked an army post in the north and seized two trucks on Tuesday."
     [attack] = _extract(text, published=dt.date(2020, 3, 5)).events
     assert attack.date == "2020-03-03" and not attack.date_inferred
+
+
+def test_a_when_clause_without_an_event_of_its_own_dates_the_event():
+    text = "Story\n\nThree people were killed when protesters threw petrol bombs at a bank on Wednesday."
+    [attack] = _extract(text, published=dt.date(2010, 5, 6)).events
+    assert attack.date == "2010-05-05"

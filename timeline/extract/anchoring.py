@@ -92,11 +92,15 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     return verb and not own
 
 
+_SAME_TIME = frozenset({"and", "when", "as", "while"})
+
+
 def _coordinated_tail(state: DocState, event: EventMention) -> list:
-    """'Riots left three dead and engulfed the streets on Wednesday': a trigger-less predicate
-    coordinated right after the event's clause shares its subject, and its date is the event's."""
+    """'Riots left three dead and engulfed the streets on Wednesday', 'were killed when
+    protesters threw petrol bombs at a bank on Wednesday': a trigger-less clause right after the
+    event's, joined by 'and' or a connective of the same time, gives the event its date."""
     later = [c for c in state.clauses if c.sentence == event.clause.sentence and c.start >= event.clause.end]
-    if not later or later[0].lead != "and" or any(e.clause == later[0] for e in state.events):
+    if not later or later[0].lead not in _SAME_TIME or any(e.clause == later[0] for e in state.events):
         return []
     tail = replace(event, clause=later[0])
     return [t for t in _timexes_in(state, later[0].start, later[0].end)
