@@ -216,3 +216,23 @@ def test_a_when_clause_without_an_event_of_its_own_dates_the_event():
     text = "Story\n\nThree people were killed when protesters threw petrol bombs at a bank on Wednesday."
     [attack] = _extract(text, published=dt.date(2010, 5, 6)).events
     assert attack.date == "2010-05-05"
+
+
+def test_a_bare_time_adverbial_after_the_event_dates_it():
+    text = "Story\n\nThe air force bombed the refugee camp in Yida, South Sudan, on Thursday, the aid group said."
+    [attack] = [e for e in _extract(text, published=dt.date(2011, 11, 14)).events if e.type == "attack"]
+    assert attack.date == "2011-11-10"
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Sudan bombed the camp on Thursday , Nov . 10 , officials said .", 1),  # tokenised abbreviation
+    ("Yida , South Sudan , was bombed .", 1),
+])
+def test_tokenised_text_keeps_abbreviations(text, count):
+    assert len(_sentence_spans(text, 0, len(text))) == count
+
+
+def test_tokenised_place_list_is_not_cut():
+    text = "Sudan bombed the camp in Yida , South Sudan , on Thursday ."
+    quotes = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0)]
+    assert quotes[0] == "Sudan bombed the camp in Yida , South Sudan"

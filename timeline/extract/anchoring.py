@@ -95,12 +95,29 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
 _SAME_TIME = frozenset({"and", "when", "as", "while"})
 
 
+_ADVERBIAL_WORDS = re.compile(r"\b(?:on|in|at|by|during|early|late|since|the|of)\b|[\W\d_]+", re.IGNORECASE)
+
+
+def _only_a_date(state: DocState, clause: Clause) -> bool:
+    """'..., on Thursday, ...': a clause that is nothing but a time adverbial."""
+    found = _timexes_in(state, clause.start, clause.end)
+    if not found:
+        return False
+    rest = state.text[clause.start:clause.end]
+    for t in sorted(found, key=lambda t: -t.start):
+        rest = rest[:t.start - clause.start] + " " + rest[t.end - clause.start:]
+    return _ADVERBIAL_WORDS.sub("", rest).strip() == ""
+
+
 def _coordinated_tail(state: DocState, event: EventMention) -> list:
     """'Riots left three dead and engulfed the streets on Wednesday', 'were killed when
-    protesters threw petrol bombs at a bank on Wednesday': a trigger-less clause right after the
-    event's, joined by 'and' or a connective of the same time, gives the event its date."""
+    protesters threw petrol bombs at a bank on Wednesday', 'bombed the camp, on Thursday': a
+    trigger-less clause right after the event's, joined by 'and' or a connective of the same
+    time, or nothing but a time adverbial, gives the event its date."""
     later = [c for c in state.clauses if c.sentence == event.clause.sentence and c.start >= event.clause.end]
-    if not later or later[0].lead not in _SAME_TIME or any(e.clause == later[0] for e in state.events):
+    if not later or any(e.clause == later[0] for e in state.events):
+        return []
+    if later[0].lead not in _SAME_TIME and not _only_a_date(state, later[0]):
         return []
     tail = replace(event, clause=later[0])
     return [t for t in _timexes_in(state, later[0].start, later[0].end)

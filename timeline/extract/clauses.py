@@ -51,9 +51,12 @@ _CAPITAL_AFTER = re.compile(r"(?:(?:and|or) )?(?-i:[A-Z])")
 
 
 def _name_list(text: str, comma: int, after: int) -> bool:
-    """'Mindanao, Philippines' or 'his Greek, Cypriot and French counterparts': names, not clauses."""
-    return (text[comma] == "," and _CAPITAL_BEFORE.search(text, max(0, comma - 30), comma) is not None
-            and _CAPITAL_AFTER.match(text, after) is not None and comma - 1 >= 0 and text[comma - 1].isalpha())
+    """'Mindanao, Philippines' or 'his Greek, Cypriot and French counterparts': names, not clauses
+    (also tokenised: 'Yida , South Sudan')."""
+    end = comma - 1 if comma and text[comma - 1] == " " else comma
+    return (text[comma] == "," and end > 0 and text[end - 1].isalpha()
+            and _CAPITAL_BEFORE.search(text, max(0, end - 30), end) is not None
+            and _CAPITAL_AFTER.match(text, after) is not None)
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:

@@ -96,7 +96,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _split_at_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     for match in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.+$", text[begin:match.start() + 1])
+        word = re.search(r"([\w.]+) ?\.+$", text[begin:match.start() + 1])  # 'Nov .' when tokenised
         token = word.group(1).lower() if word else ""
         if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or _decimal_point(text, match):
             continue
