@@ -146,3 +146,20 @@ def test_published_may_be_an_iso_string_and_bad_values_are_clear():
         tag("It ended yesterday.", published="31/01/2024")
     with pytest.raises(TypeError, match="str"):
         tag(b"bytes", PUBLISHED)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("was killed on Oct . 21 , 2011 near a school", ("Oct . 21 , 2011", "2011-10-21")),  # tokenised
+    ("the raid of June 24 , 2005 outside", ("June 24 , 2005", "2005-06-24")),
+])
+def test_tokenised_dates_are_whole(text, expected):
+    assert [(t.text, t.value) for t in tag(text, dt.date(2013, 4, 12))] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He was killed June 24, 2005 while investigating a June 20 shooting.", "2005-06-20"),
+    ("Talks began on Dec. 30, 2019, and fighting resumed on Jan. 2 in the north.", "2020-01-02"),
+    ("He was killed June 24, 2005. Police said on June 20 the man fled.", "2006-06-20"),  # next sentence: news rule
+])
+def test_a_bare_day_month_takes_the_year_written_beside_it(text, expected):
+    assert tag(text, dt.date(2007, 3, 20))[-1].value == expected

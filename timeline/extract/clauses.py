@@ -10,7 +10,8 @@ from . import lexicon
 from .state import Clause, DocState
 
 _PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
-_SPACED_THOUSANDS = re.compile(r"\d ?, ?\d{3}(?!\d)")  # '230 , 000' in tokenised text is one number
+# '230 , 000' and 'Oct . 21 , 2011' in tokenised text: one number, one date
+_SPACED_THOUSANDS = re.compile(r"\d ?, ?(?:\d{3}(?!\d)|(?:1[89]|20)\d\d\b)")
 _QUOTES = re.compile(r"[\"“”]")
 _COORD = re.compile(r"\s(?:and|but|or|yet)\s+(?=(\w+))", re.IGNORECASE)
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})

@@ -82,6 +82,8 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
         if rule.norm in _ANCHORING and (mode == "news" or not _YEAR.match(value)
                                          or _opens_sentence(text, cand.start)):
             ctx.remember(value)
+        if cand.groups.get("year") and _DAY.match(value):
+            ctx.stated = (dt.date.fromisoformat(value), cand.end)
         start, kind = cand.start, rule.type
         prefix = part_of_day_prefix(text, start) if _DAY.match(value) and kind == "DATE" else None
         if prefix and (not out or out[-1].end <= prefix[0]):

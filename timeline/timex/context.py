@@ -13,6 +13,7 @@ _EXPLICIT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 _PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|\w{3,}ed)(?![\w'])", re.IGNORECASE)
 
 
@@ -31,6 +32,7 @@ class Context:
     last: tuple[dt.date, str] | None = None
     last_day: dt.date | None = None
     bc: bool = False  # the story is told in years before the common era
+    stated: tuple[dt.date, int] | None = None  # last date written with its year, and where it ends
 
     def deictic(self) -> tuple[dt.date, str] | None:
         """'yesterday', 'last week': the publication date in news, the story's date in narrative."""
@@ -46,6 +48,14 @@ class Context:
         if self.last is not None:
             return self.last
         return (self.published, "day") if self.published else None
+
+    def stated_nearby(self, start: int) -> dt.date | None:
+        """A date written with its year earlier in the same sentence ('killed June 24, 2005 while
+        investigating a June 20 shooting'): a bare day-month there takes its year, not the news's."""
+        if self.stated is None or self.stated[1] > start:
+            return None
+        between = self.text[self.stated[1]:start]
+        return None if _SENTENCE_BREAK.search(between) else self.stated[0]
 
     def year_anchor(self) -> dt.date | None:
         """The date whose year a bare 'March 5' takes."""

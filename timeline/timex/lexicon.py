@@ -38,9 +38,9 @@ def alternation(words) -> str:
 
 
 def _month_alternation(names) -> str:
-    """Month words; abbreviations may carry a full stop ('Sept.')."""
+    """Month words; abbreviations may carry a full stop ('Sept.', tokenised 'Nov .')."""
     parts = sorted(names, key=len, reverse=True)
-    return "(?:" + "|".join(p if len(p) > 4 or p == "may" else p + r"\.?" for p in parts) + ")"
+    return "(?:" + "|".join(p if len(p) > 4 or p == "may" else p + r"(?:[ \t]?\.)?" for p in parts) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +67,8 @@ def macros() -> dict[str, str]:
         "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d%])",
         "YEAR2": r"(?:'\d\d|\d\d)(?![\d%])",
         "SP": r"[ \t]+",
+        "COMMA": r"(?:[ \t]?,)?[ \t]+",  # ', ' or a tokenised ' , '
+
         "SPN": r"\s+",
     }
 
@@ -79,5 +81,5 @@ def expand(pattern: str) -> str:
 
 def lookup(table: str, word: str):
     """Value of a word in a lexicon table, ignoring case, blanks and a trailing full stop."""
-    key = re.sub(r"\s+", " ", word.lower().rstrip("."))
+    key = re.sub(r"\s+", " ", word.lower().rstrip(". \t"))
     return lexicon()[table].get(key)

@@ -45,8 +45,13 @@ def _year2(word: str) -> int:
 
 
 def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | None:
-    """Year of a date written without one: the anchor's, or in news the nearest occurrence to the
-    publication date (the past weighs less, since news reports the past; a future cue wins)."""
+    """Year of a date written without one: in news the year of a full date written earlier in
+    the same sentence, else the nearest occurrence to the publication date (the past weighs
+    less, since news reports the past; a future cue wins); in narrative the anchor's."""
+    stated = ctx.stated_nearby(span[0]) if ctx.mode == "news" else None
+    if stated is not None:  # the year that puts it nearest the date written beside it
+        return min((stated.year - 1, stated.year, stated.year + 1),
+                   key=lambda y: abs((safe_date(y, month, min(day, 28)) - stated).days))
     anchor = ctx.year_anchor()
     if anchor is None:
         return None
