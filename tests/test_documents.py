@@ -44,8 +44,14 @@ def test_bad_jsonl_line_names_file_and_line(tmp_path):
 
 
 def test_bad_published_value_is_reported():
-    with pytest.raises(DocumentError, match="not a date"):
+    with pytest.raises(DocumentError, match=r"s:1: published must be YYYY-MM-DD, not 'yesterday'"):
         read_text('{"text": "a", "published": "yesterday"}', "s", "jsonl")
+
+
+def test_a_json_lines_own_date_wins_over_the_callers():
+    text = '{"id": "a", "published": "1990-01-03", "text": "x"}\n{"id": "b", "text": "y"}\n'
+    docs = read_text(text, "s", "jsonl", published=dt.date(2020, 5, 1))
+    assert [d.published for d in docs] == [dt.date(1990, 1, 3), dt.date(2020, 5, 1)]
 
 
 def test_html_main_text_without_navigation():

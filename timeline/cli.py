@@ -132,11 +132,12 @@ def _add_timex(sub: argparse._SubParsersAction) -> None:
 
 def _run_timex(args: argparse.Namespace) -> int:
     from timeline.timex import tag
-    from timeline.timex.output import InputError, is_jsonl, parse_day, read_input, render, tag_jsonl
+    from timeline.documents import published_day
+    from timeline.timex.output import InputError, is_jsonl, read_input, render, tag_jsonl
     from timeline.timex.published import find_published
 
     try:
-        published = parse_day(args.published, "--published")
+        published = published_day(args.published, "--published")
         text = read_input(args.file, sys.stdin)
     except InputError as exc:
         print(f"timeline timex: {exc}", file=sys.stderr)
@@ -170,7 +171,8 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
         "timeline is printed to stdout. Exit status 0 on success, 1 on bad input.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder, or - for stdin")
     p.add_argument("--published", metavar="DATE", type=_iso_date,
-                   help="publication date (YYYY-MM-DD) for articles whose own date is not found")
+                   help="publication date (YYYY-MM-DD) of the articles; a JSON line's own 'published' "
+                   "wins over it, and it wins over a date found in a page or text")
     target = p.add_mutually_exclusive_group()
     target.add_argument("--into", metavar="FILE", help="merge into this timeline (e.g. events.yaml); "
                         "curated events and rejected ids are never touched")

@@ -2,8 +2,8 @@
 
 ``Document.text`` is the text that evidence offsets refer to: the file as it is for text and
 Markdown (so offsets match the file), the main text found by trafilatura for HTML. The
-publication date comes from the caller, else from the record (JSON lines), else from the page
-(htmldate for HTML) or the text ("Updated on 2024-01-31", a dateline).
+publication date is a JSON line's own ``published``, else the caller's, else one found in the
+page (htmldate for HTML) or the text ("Updated on 2024-01-31", a dateline).
 """
 
 from __future__ import annotations
@@ -91,18 +91,24 @@ def _jsonl_documents(text: str, source: str, published: dt.date | None, where: s
         yield Document(
             id=str(record.get("id") or f"{source}-{number}"),
             title=record.get("title") or None,
-            published=published or _date(record.get("published"), f"{where}:{number}") or _published_in(record["text"]),
+            published=record_published(record, f"{where}:{number}", published),
             text=record["text"],
         )
 
 
-def _date(value: object, where: str) -> dt.date | None:
+def published_day(value: object, where: str) -> dt.date | None:
+    """A YYYY-MM-DD publication date (a timestamp's day), None when absent, or a clear error."""
     if value in (None, ""):
         return None
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise DocumentError(f"{where}: published {value!r} is not a date like 2024-01-31") from None
+        raise DocumentError(f"{where}: published must be YYYY-MM-DD, not {value!r}") from None
+
+
+def record_published(record: dict, where: str, default: dt.date | None) -> dt.date | None:
+    """A JSON line's own 'published' wins; then the caller's date; then one found in its text."""
+    return published_day(record.get("published"), where) or default or _published_in(record["text"])
 
 
 def _html_document(html: str, doc_id: str, published: dt.date | None) -> Document:

@@ -9,12 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from ..documents import DocumentError as InputError  # one error for unreadable input, named for this module
+from ..documents import record_published
 from . import Timex, tag
-from .published import find_published
-
-
-class InputError(ValueError):
-    """Input the tagger cannot read; the message says what is wrong and where."""
 
 
 def decode(data: bytes, name: str) -> str:
@@ -35,16 +32,6 @@ def read_input(path: str, stdin) -> str:
     if not file.is_file():
         raise InputError(f"{path}: no such file")
     return decode(file.read_bytes(), path)
-
-
-def parse_day(value: str | None, where: str) -> dt.date | None:
-    """A YYYY-MM-DD publication date, or a clear error."""
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise InputError(f"{where}: published must be YYYY-MM-DD, not {value!r}") from None
 
 
 def to_timeml(text: str, timexes: list[Timex]) -> str:
@@ -98,7 +85,7 @@ def tag_jsonl(text: str, name: str, published: dt.date | None, mode: str, fmt: s
             doc = json.loads(raw)
             if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
                 raise InputError(f"{where}: each line must be an object with a string 'text'")
-            day = parse_day(doc.get("published"), where) or published or find_published(doc["text"])
+            day = record_published(doc, where, published)
         except (json.JSONDecodeError, InputError) as exc:
             yield DocResult(None, str(exc) if isinstance(exc, InputError) else f"{where}: invalid JSON ({exc.msg})")
             continue
