@@ -41,10 +41,12 @@ class LoadResult:
 
 @dataclass
 class SaveResult:
+    """What a save did; on a file changed on disk nothing is written and the app's next run
+    reloads it through the mtime cache."""
+
     ok: bool
     digest: str | None
     message: str
-    reloaded: bool = False  # the file changed on disk: the app must reload instead of overwriting
 
 
 class FormError(ValueError):
@@ -357,7 +359,7 @@ def save(path: Path | str, timeline: Timeline, digest: str | None) -> SaveResult
         new_digest = store.save(path, timeline, digest)
     except store.ConcurrentModificationError:
         return SaveResult(False, None, f"{path} changed on disk since it was loaded: it was reloaded and your "
-                                       "change was NOT written. Make it again on the fresh version.", reloaded=True)
+                                       "change was NOT written. Make it again on the fresh version.")
     except store.TimelineError as exc:
         return SaveResult(False, None, "not saved: " + "; ".join(str(p) for p in exc.problems))
     except OSError as exc:
