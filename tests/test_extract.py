@@ -236,3 +236,9 @@ def test_tokenised_place_list_is_not_cut():
     text = "Sudan bombed the camp in Yida , South Sudan , on Thursday ."
     quotes = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0)]
     assert quotes[0] == "Sudan bombed the camp in Yida , South Sudan"
+
+
+def test_an_event_answered_for_on_a_date_came_no_later():
+    text = "Story\n\nThree men were arrested Monday for the bombing of the market."
+    [attack] = _extract(text, published=dt.date(2013, 4, 11)).events
+    assert attack.date == "../2013-04-08" and attack.date_inferred

@@ -109,6 +109,17 @@ def _only_a_date(state: DocState, clause: Clause) -> bool:
     return _ADVERBIAL_WORDS.sub("", rest).strip() == ""
 
 
+_FOR_CAUSE = re.compile(r"^\W*(?:for|over|in connection with)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _dated_response(state: DocState, event: EventMention):
+    """'were arrested Monday for the bombing': the date is the response's; what it answers for
+    came no later (the timex of such a response, or None)."""
+    found = [t for t in _timexes_in(state, event.clause.start, event.trigger.start)
+             if _FOR_CAUSE.match(state.text[t.end:event.trigger.start])]
+    return found[-1] if found else None
+
+
 def _coordinated_tail(state: DocState, event: EventMention) -> list:
     """'Riots left three dead and engulfed the streets on Wednesday', 'were killed when
     protesters threw petrol bombs at a bank on Wednesday', 'bombed the camp, on Thursday': a
@@ -135,6 +146,11 @@ def anchor(state: DocState, options) -> DocState:
         if reported and fronted and event.type not in SPEECH_ACTS:
             _reported_bound(event, fronted[-1], state.published)
             continue
+        if not own and not fronted:
+            cause = _dated_response(state, event)
+            if cause is not None:
+                _reported_bound(event, cause, state.published)
+                continue
         if own or fronted:
             nearest = min(own or fronted, key=lambda t: abs(t.start - event.trigger.start))
             event.date, event.date_stated = _relative_to_story(state, event, nearest) or nearest.edtf, True
