@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from timeline.evaluate.corpora import shared_dir  # noqa: E402
 from timeline.evaluate.timex_peers import PEERS, version  # noqa: E402
-from timeline.timex.output import parse_day  # noqa: E402
+from timeline.documents import published_day  # noqa: E402
 
 
 def load_docs(limit: int | None) -> list[tuple[str, object]]:
@@ -33,7 +33,7 @@ def load_docs(limit: int | None) -> list[tuple[str, object]]:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             doc = json.loads(line)
-            docs.append((doc["text"], parse_day(doc.get("published"), doc["id"])))
+            docs.append((doc["text"], published_day(doc.get("published"), doc["id"])))
             if limit and len(docs) >= limit:
                 break
     return docs
