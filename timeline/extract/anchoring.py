@@ -93,8 +93,6 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
 
 
 _SAME_TIME = frozenset({"and", "when", "as", "while"})
-
-
 _ADVERBIAL_WORDS = re.compile(r"\b(?:on|in|at|by|during|early|late|since|the|of)\b|[\W\d_]+", re.IGNORECASE)
 
 

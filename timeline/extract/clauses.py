@@ -11,7 +11,7 @@ from .state import Clause, DocState
 
 _PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
 # '230 , 000' and 'Oct . 21 , 2011' in tokenised text: one number, one date
-_SPACED_THOUSANDS = re.compile(r"\d ?, ?(?:\d{3}(?!\d)|(?:1[89]|20)\d\d\b)")
+_SPACED_NUMBER = re.compile(r"\d ?, ?(?:\d{3}(?!\d)|(?:1[89]|20)\d\d\b)")
 _QUOTES = re.compile(r"[\"“”]")
 _COORD = re.compile(r"\s(?:and|but|or|yet)\s+(?=(\w+))", re.IGNORECASE)
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
@@ -66,7 +66,7 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     inside = lambda pos: any(a < pos < b for a, b in quoted)  # noqa: E731
     cuts = [m.end() for m in _PUNCT.finditer(text, start, end)
             if not inside(m.start()) and not _name_list(text, m.start(), m.end())
-            and not _SPACED_THOUSANDS.match(text, max(start, m.start() - 2))]
+            and not _SPACED_NUMBER.match(text, max(start, m.start() - 2))]
     cuts += [m.end() for m in _leads().finditer(text, start, end) if not inside(m.start())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]

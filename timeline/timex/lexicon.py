@@ -68,7 +68,6 @@ def macros() -> dict[str, str]:
         "YEAR2": r"(?:'\d\d|\d\d)(?![\d%])",
         "SP": r"[ \t]+",
         "COMMA": r"(?:[ \t]?,)?[ \t]+",  # ', ' or a tokenised ' , '
-
         "SPN": r"\s+",
     }
 
