@@ -242,3 +242,23 @@ def test_an_event_answered_for_on_a_date_came_no_later():
     text = "Story\n\nThree men were arrested Monday for the bombing of the market."
     [attack] = _extract(text, published=dt.date(2013, 4, 11)).events
     assert attack.date == "../2013-04-08" and attack.date_inferred
+
+
+def test_a_mention_told_as_what_came_next_is_a_new_event():
+    text = ("Story\n\nThe war broke out in November 2020. A truce declared in March collapsed in August, "
+            "and fighting then spread to two neighbouring regions.")
+    clashes = [e for e in _extract(text, published=dt.date(2022, 11, 4)).events if e.type == "armed_clash"]
+    assert len(clashes) == 2 and "2020-11" in {e.date for e in clashes}
+
+
+@pytest.mark.parametrize("lead", ["PRETORIA - ", "NEW DELHI (Reuters) - ", "KYIV, Ukraine — "])
+def test_wire_dateline_is_not_evidence(lead):
+    text = f"Story\n\n{lead}Rebels attacked a police post on Monday."
+    [event] = _extract(text, published=dt.date(2022, 11, 4)).events
+    assert event.sources[0].quote.startswith("Rebels attacked")
+
+
+def test_a_trailing_when_clause_happens_at_the_time_of_its_main_clause():
+    text = "Story\n\nThe war broke out in November 2020, when federal troops entered the northern province."
+    troops = next(e for e in _extract(text, published=dt.date(2022, 11, 4)).events if e.type == "mobilization")
+    assert troops.date == "2020-11"

@@ -133,13 +133,24 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
             if not _dates_a_participle(state.text, t, tail)]
 
 
+def _main_clause_date(state: DocState, event: EventMention) -> list:
+    """'The war broke out in November 2020, when federal troops entered Tigray': a trailing
+    'when' / 'as' / 'while' clause happens at the time of the clause it hangs on."""
+    if event.clause.lead not in _SAME_TIME - {"and"}:
+        return []
+    before = [c for c in state.clauses if c.sentence == event.clause.sentence and c.end <= event.clause.start]
+    if not before or before[-1].lead in _RELATIVES:
+        return []
+    return _timexes_in(state, before[-1].start, before[-1].end)
+
+
 def anchor(state: DocState, options) -> DocState:
     """Stage: the stated date of each event from its own clause, nearest the trigger."""
     for event in state.events:
         own = [t for t in _timexes_in(state, event.clause.start, event.clause.end)
                if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)]
         fronted, reported = _fronted(state, event) if not own else ([], False)
-        own = own or ([] if fronted else _coordinated_tail(state, event))
+        own = own or ([] if fronted else _coordinated_tail(state, event) or _main_clause_date(state, event))
         reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
         if reported and fronted and event.type not in SPEECH_ACTS:
             _reported_bound(event, fronted[-1], state.published)

@@ -18,6 +18,7 @@ _HAPPENINGS = frozenset({"attack", "armed_clash", "ceasefire", "summit", "meetin
 _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+_SEQUENCE = re.compile(r"\b(?:then|subsequently|afterwards|later on)\b", re.IGNORECASE)
 _DATING = re.compile(r"\b(?:took place|occurred|happened|(?:was|were) (?:carried out|held))\b", re.IGNORECASE)
 
 
@@ -58,7 +59,8 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
     Shared people or the same two-plus parties with the same words link mentions whatever their
     dates; the weaker cues (a definite noun, a shared place, a bare repetition) do not link a
     mention that carries a calendar date of its own ("In 2004, a quake killed ...") to an
-    undated one, unless its clause exists to date it ("the attack took place on Monday").
+    undated one, unless its clause exists to date it ("the attack took place on Monday"), nor
+    one told as what came next ("then", "subsequently").
     """
     if not compatible(earlier.type, later.type) or not _dates_agree(earlier, later):
         return False
@@ -67,7 +69,9 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
     if _same_participants(text, earlier, later):
         return True
     if later.date_stated and not earlier.date_stated and _calendar(later.date) and not dates_the_event(text, later):
-        return False
+        return False  # "In 2004, a quake killed ...": a calendar date of its own makes another event
+    if _SEQUENCE.search(text, later.clause.start, later.clause.end):
+        return False  # "... and fighting then spread": told as what came next, not told again
     if is_definite(text, later.trigger):
         return not _names_own_parties(text, later) and later.location in (None, earlier.location)
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):

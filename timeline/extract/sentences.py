@@ -13,6 +13,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]{1,60}, \d{1,2} [A-Za-z]{3,9}\.? \d{2,4}(?: \([^)]*\))? --\s*(?:\[[^\]]*\]\s*)*")
+# Wire style: "PRETORIA - ", "NEW DELHI (Reuters) - ", "KYIV, Ukraine — " (the city in capitals).
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)?(?: \([^)\n]{1,40}\))? ?(?:-{1,2}|–|—) ")
 _MAX_BOILERPLATE_LINE = 120
 
 
@@ -59,7 +61,8 @@ def find_boilerplate(state: DocState, options) -> DocState:
     if span is not None and _is_title(text[span[0]:span[1]], state.document.title):
         skip.append(span)
     for para in _paragraph_spans(text):
-        dateline = _DATELINE.match(text[para[0]:para[1]])
+        head = text[para[0]:para[1]]
+        dateline = _DATELINE.match(head) or _WIRE_DATELINE.match(head)
         if dateline:
             skip.append((para[0], para[0] + dateline.end()))
     return replace(state, skip=sorted(skip))
