@@ -14,6 +14,7 @@ from dataclasses import replace
 from .. import dates
 from ..timex import tag
 from .clauses import FINITE
+from .triggers import support_pattern
 from .modality import SPEECH_ACTS
 from .state import Clause, DocState, EventMention
 
@@ -40,6 +41,13 @@ def _timexes_in(state: DocState, start: int, end: int) -> list:
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_RELATIVE_TO = re.compile(r"\b(?:after|before|since|following|prior to|ahead of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _placed_relative(state: DocState, event: EventMention) -> bool:
+    """'..., a day after the Hamas attack': an event named as the reference of a time shift is
+    not at the sentence's date (the ordering stage relates it instead)."""
+    return _RELATIVE_TO.search(state.text, event.clause.start, event.trigger.start) is not None
 
 
 def _fronted(state: DocState, event: EventMention) -> tuple[list, bool]:
@@ -89,7 +97,8 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     word = before.group(1).lower()
     verb = word not in _AUXILIARIES and (word in FINITE or (len(word) > 4 and word.endswith("ed")))
     own = any(t.start <= before.start(1) < t.end for t in [event.trigger, *event.others])
-    return verb and not own
+    predicate = event.trigger.kind == "noun" and support_pattern().fullmatch(word) is not None
+    return verb and not own and not predicate  # 'the ceasefire held on Wednesday' is the ceasefire's
 
 
 _SAME_TIME = frozenset({"and", "when", "as", "while"})
@@ -149,7 +158,7 @@ def anchor(state: DocState, options) -> DocState:
     for event in state.events:
         own = [t for t in _timexes_in(state, event.clause.start, event.clause.end)
                if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)]
-        fronted, reported = _fronted(state, event) if not own else ([], False)
+        fronted, reported = _fronted(state, event) if not (own or _placed_relative(state, event)) else ([], False)
         own = own or ([] if fronted else _coordinated_tail(state, event) or _main_clause_date(state, event))
         reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
         if reported and fronted and event.type not in SPEECH_ACTS:

@@ -18,6 +18,7 @@ _HAPPENINGS = frozenset({"attack", "armed_clash", "ceasefire", "summit", "meetin
 _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+_TIME_SHIFT = frozenset({"after", "before", "since", "until"})
 _SEQUENCE = re.compile(r"\b(?:then|subsequently|afterwards|later on)\b", re.IGNORECASE)
 _DATING = re.compile(r"\b(?:took place|occurred|happened|(?:was|were) (?:carried out|held))\b", re.IGNORECASE)
 
@@ -72,6 +73,8 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
         return False  # "In 2004, a quake killed ...": a calendar date of its own makes another event
     if _SEQUENCE.search(text, later.clause.start, later.clause.end):
         return False  # "... and fighting then spread": told as what came next, not told again
+    if later.clause.sentence == earlier.clause.sentence and later.clause.lead in _TIME_SHIFT:
+        return False  # "fired rockets ..., a day after the raid": the raid is another event
     if is_definite(text, later.trigger):
         return not _names_own_parties(text, later) and later.location in (None, earlier.location)
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
