@@ -206,8 +206,11 @@ def extract_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
     files = st.file_uploader("Articles", type=["txt", "md", "markdown", "html", "htm", "jsonl", "ndjson"],
                              accept_multiple_files=True, key="uploads")
     pasted = st.text_area("…or paste an article", key="pasted", height=150)
+    published = st.date_input("Publication date", value=None, key="published", format="YYYY-MM-DD", width=260,
+                              help="The articles' date, which 'yesterday' and 'on Monday' count from. Leave empty "
+                              "to use the date found in the article; a JSON line's own 'published' always wins.")
     if st.button("Extract events", key="extract"):
-        docs, errors = dashboard.read_uploads([(f.name, f.getvalue()) for f in files or []], pasted)
+        docs, errors = dashboard.read_uploads([(f.name, f.getvalue()) for f in files or []], pasted, published)
         for message in errors:
             st.error(dashboard.md_escape(message))
         if docs:

@@ -276,14 +276,25 @@ def test_extract_in_the_app_merges_accepted_proposals(small_file):
     at.button(key="extract").click().run()
     assert not at.exception
     proposed = at.session_state["proposed"]
-    if not proposed.events:
-        pytest.skip("the extractor proposed nothing for this text")
+    assert proposed.events, "the extractor proposed nothing for this text"
     merge = at.button(key="merge")
     merge.click().run()
     timeline = store.load(small_file).timeline
     assert len(timeline.events) > 3  # the proposals were merged in
     assert timeline.event("fighting").title == "Fighting breaks out"  # the hand-written events untouched
     assert "# the day event" in small_file.read_text(encoding="utf-8")
+
+
+def test_extract_in_the_app_dates_pasted_text_from_the_publication_date(small_file):
+    import datetime as dt
+
+    at = run_app()
+    at.text_area(key="pasted").set_value("Rebels attacked a police post near the border on Monday.")
+    at.date_input(key="published").set_value(dt.date(2024, 2, 1))  # a Thursday
+    at.button(key="extract").click().run()
+    assert not at.exception
+    [attack] = at.session_state["proposed"].events
+    assert attack.date == "2024-01-29"
 
 
 def test_cli_app_refuses_a_missing_file(tmp_path, capsys):

@@ -6,6 +6,7 @@ browser; ``app.py`` only arranges widgets around it. No Streamlit here.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
@@ -370,21 +371,23 @@ def save(path: Path | str, timeline: Timeline, digest: str | None) -> SaveResult
 # --- extraction in the app ----------------------------------------------------------------------
 
 
-def read_uploads(files: list[tuple[str, bytes]], pasted: str = "") -> tuple[list[Document], list[str]]:
-    """Documents from uploaded files (text, HTML, Markdown, JSON lines) and pasted text; errors listed."""
+def read_uploads(files: list[tuple[str, bytes]], pasted: str = "",
+                 published: dt.date | None = None) -> tuple[list[Document], list[str]]:
+    """Documents from uploaded files (text, HTML, Markdown, JSON lines) and pasted text; errors listed.
+    ``published`` dates them as ``timeline extract --published`` does (a JSON line's own date wins)."""
     from .documents import DocumentError, doc_id, guess_format, read_text
 
     docs, errors = [], []
     for name, raw in files:
         try:
             text = raw.decode("utf-8")
-            docs += read_text(text, doc_id(name), guess_format(name, text))
+            docs += read_text(text, doc_id(name), guess_format(name, text), published)
         except UnicodeDecodeError:
             errors.append(f"{name}: not UTF-8 text")
         except DocumentError as exc:
             errors.append(f"{name}: {exc}")
     if pasted.strip():
-        docs += read_text(pasted, "pasted-text", guess_format("pasted", pasted))
+        docs += read_text(pasted, "pasted-text", guess_format("pasted", pasted), published)
     return docs, errors
 
 
