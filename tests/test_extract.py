@@ -277,3 +277,20 @@ def test_the_reference_of_a_time_shift_is_not_at_the_sentences_date():
     raid = next(e for e in events if "raid" in e.sources[0].quote)
     assert raid.bounds.latest is None or raid.bounds.latest < dt.date(2023, 10, 8) or raid.date_inferred
     assert raid.date != "2023-10-08"
+
+
+def _two_reports(second: str) -> list:
+    first = Document(id="a", published=dt.date(2019, 9, 15),
+                     text="Story\n\nYesterday, Houthi drones attacked the Saudi plant at Abqaiq, officials said.")
+    later = Document(id="b", published=dt.date(2019, 9, 23), text="Story\n\n" + second)
+    return [e for e in extract([first, later], Options()).events if e.type == "attack"]
+
+
+def test_one_attack_told_by_two_documents_is_one_event_with_both_sources():
+    [attack] = _two_reports("Houthi drones attacked oil plants in Saudi Arabia this month, killing no one.")
+    assert {s.document for s in attack.sources} == {"a", "b"} and attack.date == "2019-09-14"
+
+
+def test_attacks_at_two_cities_of_one_country_stay_apart():
+    attacks = _two_reports("Houthi drones attacked the Saudi port of Jeddah on Friday.")
+    assert len(attacks) == 2

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import dates
 from ..models import Event, Relation, Source
+from . import lexicon
 from .anchoring import default_date
 from .coreference import compatible, dates_the_event
 from .state import DocState, EventMention
@@ -76,13 +77,21 @@ def same_across(a: Draft, b: Draft) -> bool:
     x, y = a.head, b.head
     if a.document == b.document or not compatible(x.type, y.type) or not set(x.actors) & set(y.actors):
         return False
-    if x.location is None or x.location != y.location or {x.modality, y.modality} - {"asserted", "negated"}:
+    if not _same_place(x.location, y.location) or {x.modality, y.modality} - {"asserted", "negated"}:
         return False
     if not (_told_by_then(x, b.reported_by) and _told_by_then(y, a.reported_by)):
         return False
     if x.date_stated and y.date_stated:
         return _overlap(x.date, y.date)
     return x.date_stated != y.date_stated
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """One place, or a place and the country it lies in ('Abqaiq' and 'Saudi Arabia'); two
+    different cities of one country are not the same place."""
+    if a is None or b is None:
+        return False
+    return a == b or lexicon.country_of(a) == b or lexicon.country_of(b) == a
 
 
 def _told_by_then(mention: EventMention, published: list) -> bool:
@@ -101,7 +110,8 @@ def _overlap(a: str, b: str) -> bool:
 
 
 def _key(draft: Draft) -> tuple[str, str | None]:
-    return _group_of(draft.head.type), draft.head.location
+    """Candidates for one event share a type group and a country (places are checked after)."""
+    return _group_of(draft.head.type), lexicon.country_of(draft.head.location)
 
 
 def _group_of(event_type: str) -> str:

@@ -145,6 +145,14 @@ def locate(place: str) -> tuple[float, float] | None:
     return found
 
 
+def country_of(place: str | None) -> str | None:
+    """The state a place lies in ('Abqaiq' -> 'Saudi Arabia'); a state is its own country."""
+    if place is None:
+        return None
+    entry = names().get(place.lower())
+    return entry.state if entry is not None and entry.kind == "place" and entry.state else place
+
+
 @cache
 def conflict_parties() -> dict[str, list[str]]:
     """Contested region -> the sides a clash there stands for."""
