@@ -294,3 +294,15 @@ def test_one_attack_told_by_two_documents_is_one_event_with_both_sources():
 def test_attacks_at_two_cities_of_one_country_stay_apart():
     attacks = _two_reports("Houthi drones attacked the Saudi port of Jeddah on Friday.")
     assert len(attacks) == 2
+
+
+def test_a_possessive_date_dates_its_noun_and_a_same_kind_nominal_shares_the_date():
+    text = ("Story\n\nReuters reported Monday's bombing of the base. "
+            "Last week a car bombing in the capital killed five.")
+    attacks = _extract(text, published=dt.date(2019, 1, 24)).events
+    assert sorted(e.date for e in attacks) == ["2019-01-14/2019-01-20", "2019-01-21"], [(e.date, e.title) for e in attacks]
+
+
+def test_a_captured_vehicle_is_no_territorial_change():
+    text = "Story\n\nThe base was targeted on Monday with a captured Humvee packed with explosives."
+    assert all(e.type != "territorial_change" for e in _extract(text, published=dt.date(2019, 1, 24)).events)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from .. import dates
 from ..timex import tag
 from .clauses import FINITE
+from .coreference import compatible
 from .triggers import support_pattern
 from .modality import SPEECH_ACTS
 from .state import Clause, DocState, EventMention
@@ -73,9 +74,10 @@ _VERBISH = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|\w+ed|to|in|on|at|for|w
 
 
 def _modifies_other(text: str, timex, event: EventMention) -> bool:
-    """'the November 27 border agreement': a date inside another nominal event's phrase is its date."""
+    """'denounced the November 27 border agreement': a date inside the phrase of a nominal of
+    another kind is that nominal's ('Last week a car bombing killed five' dates the killing)."""
     for other in event.others:
-        if other == event.trigger:
+        if other == event.trigger or compatible(other.type, event.type):
             continue
         gap = text[timex.end:other.start]
         if other.kind == "noun" and other.start >= timex.end and _NP_GAP.match(gap) and not _VERBISH.search(gap):
@@ -90,9 +92,10 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:on|in|at|during|since|early|late
 
 def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     """'measures announced last weekend', 'arrested on Tuesday for the shooting': a date right
-    after a verb that is not the event's own is that verb's date."""
+    after a verb that is not the event's own is that verb's date ('reported Monday's attack' is
+    not: a possessive date belongs to the noun after it)."""
     before = _WORD_BEFORE.search(text, max(event.clause.start, timex.start - 40), timex.start)
-    if before is None:
+    if before is None or text.startswith(("'s", "’s"), timex.end):
         return False
     word = before.group(1).lower()
     verb = word not in _AUXILIARIES and (word in FINITE or (len(word) > 4 and word.endswith("ed")))
