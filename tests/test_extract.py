@@ -306,3 +306,17 @@ def test_a_possessive_date_dates_its_noun_and_a_same_kind_nominal_shares_the_dat
 def test_a_captured_vehicle_is_no_territorial_change():
     text = "Story\n\nThe base was targeted on Monday with a captured Humvee packed with explosives."
     assert all(e.type != "territorial_change" for e in _extract(text, published=dt.date(2019, 1, 24)).events)
+
+
+def test_carrying_out_the_strike_tells_the_strike_again_and_where():
+    text = ("Story\n\nOn Thursday, drones killed the commander in an airstrike. "
+            "The army carried out the airstrike in Baghdad.")
+    [attack] = _extract(text, published=dt.date(2020, 1, 5)).events
+    assert len(attack.sources) == 2 and attack.date == "2020-01-02" and attack.location == "Baghdad"
+
+
+def test_advising_to_leave_is_an_appeal_and_coalition_troops_no_agreement():
+    text = ("Story\n\nThe embassy advised U.S. citizens to leave the country immediately. "
+            "Coalition service members were wounded in the rocket attack on Friday.")
+    types = sorted(e.type for e in _extract(text, published=dt.date(2020, 1, 5)).events)
+    assert types == ["appeal", "attack"], types

@@ -76,7 +76,8 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
     if later.clause.sentence == earlier.clause.sentence and later.clause.lead in _TIME_SHIFT:
         return False  # "fired rockets ..., a day after the raid": the raid is another event
     if is_definite(text, later.trigger):
-        return not _names_own_parties(text, later) and later.location in (None, earlier.location)
+        return not _names_own_parties(text, later) and (later.location in (None, earlier.location)
+                                                         or earlier.location is None)  # it tells where
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
         return True
     if (later.trigger.rule == earlier.trigger.rule in lexicon.load("coreference")["one_per_party"]["rules"]

@@ -89,9 +89,15 @@ def find_triggers(state: DocState, options) -> DocState:
     return replace(state, triggers=found)
 
 
+_SUPPORTED_DEFINITE = re.compile(r"(?:carried out|conducted|launched|staged) (?:the|these|those|this) ", re.IGNORECASE)
+
+
 def is_definite(text: str, trigger: Trigger) -> bool:
-    """'the attack', 'these strikes': a nominal that points back at an event already told."""
-    return trigger.kind == "noun" and _DEFINITE.search(text[max(0, trigger.start - 40):trigger.start]) is not None
+    """'the attack', 'these strikes', 'carried out the airstrike': a nominal that points back at
+    an event already told."""
+    if trigger.kind == "noun":
+        return _DEFINITE.search(text[max(0, trigger.start - 40):trigger.start]) is not None
+    return _SUPPORTED_DEFINITE.match(text, trigger.start, trigger.end) is not None
 
 
 def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, cluster=()) -> bool:
