@@ -320,3 +320,18 @@ def test_advising_to_leave_is_an_appeal_and_coalition_troops_no_agreement():
             "Coalition service members were wounded in the rocket attack on Friday.")
     types = sorted(e.type for e in _extract(text, published=dt.date(2020, 1, 5)).events)
     assert types == ["appeal", "attack"], types
+
+
+@pytest.mark.parametrize("text,count", [
+    ("The attack took place at about 7:45 p.m. Seventeen rockets struck near the base.", 2),
+    ("The attack took place at 7 p.m. Monday near the base.", 1),
+    ("THE ATTACK TOOK PLACE AT 7 P.M. YESTERDAY NEAR THE BASE.", 1),
+])
+def test_a_clock_time_may_end_a_sentence(text, count):
+    assert len(_sentence_spans(text, 0, len(text))) == count
+
+
+def test_that_day_is_a_date_not_a_relative_clause():
+    text = "A statement said an attack that day on an air base near Mosul produced no casualties."
+    quotes = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0)]
+    assert len(quotes) == 1

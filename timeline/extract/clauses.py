@@ -12,6 +12,8 @@ from .state import Clause, DocState
 _PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
 # '230 , 000' and 'Oct . 21 , 2011' in tokenised text: one number, one date
 _SPACED_NUMBER = re.compile(r"\d ?, ?(?:\d{3}(?!\d)|(?:1[89]|20)\d\d\b)")
+_THAT_TIME = re.compile(r"(?:that|this) (?:day|night|morning|afternoon|evening|week|weekend|month|year|time)\b",
+                        re.IGNORECASE)  # 'an attack that day': a date, not a relative clause
 _QUOTES = re.compile(r"[\"“”]")
 _COORD = re.compile(r"\s(?:and|but|or|yet)\s+(?=(\w+))", re.IGNORECASE)
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
@@ -67,7 +69,8 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     cuts = [m.end() for m in _PUNCT.finditer(text, start, end)
             if not inside(m.start()) and not _name_list(text, m.start(), m.end())
             and not _SPACED_NUMBER.match(text, max(start, m.start() - 2))]
-    cuts += [m.end() for m in _leads().finditer(text, start, end) if not inside(m.start())]
+    cuts += [m.end() for m in _leads().finditer(text, start, end)
+             if not inside(m.start()) and not _THAT_TIME.match(text, m.end())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
     return sorted({c for c in cuts if start < c < end})

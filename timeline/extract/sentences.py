@@ -101,12 +101,28 @@ def _split_at_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([\w.]+) ?\.+$", text[begin:match.start() + 1])  # 'Nov .' when tokenised
         token = word.group(1).lower() if word else ""
-        if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or _decimal_point(text, match):
+        if (token in _abbreviations() and not _clock_ends_sentence(token, text, match)) or (
+                len(token) == 1 and token.isalpha()) or _decimal_point(text, match):
             continue
         spans.append((begin, match.end()))
         begin = match.end()
     spans.append((begin, end))
     return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+_NOT_A_NEW_SENTENCE = re.compile(r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                                 r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gmt|utc|est|edt|cet|local)\b",
+                                 re.IGNORECASE)
+
+
+_CAPITALISED = re.compile(r"\s+[\"“]?[A-Z][a-z]")  # 'Seventeen', not ALL-CAPS wire text
+
+
+def _clock_ends_sentence(token: str, text: str, match: re.Match) -> bool:
+    """'at 7:45 p.m. Seventeen rockets struck': a clock time can end a sentence ('at 7 p.m.
+    Monday' does not)."""
+    return (token in ("a.m", "p.m") and _CAPITALISED.match(text, match.end()) is not None
+            and _NOT_A_NEW_SENTENCE.match(text, match.end()) is None)
 
 
 _SPACED_POINT = re.compile(r"\d \. \d")
