@@ -335,3 +335,17 @@ def test_that_day_is_a_date_not_a_relative_clause():
     text = "A statement said an attack that day on an air base near Mosul produced no casualties."
     quotes = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0)]
     assert len(quotes) == 1
+
+
+def test_a_first_paragraph_of_two_sentences_is_not_a_headline():
+    from timeline.extract.sentences import title_span
+
+    assert title_span("Yesterday, parliament voted on a resolution. The move follows a strike.\n\nMore.") is None
+    assert title_span("Armenia's helpless choice, and no choice but to go to Putin.\n\nText.") is not None
+
+
+def test_a_vote_on_a_resolution_is_a_policy_change_and_a_named_coalition_no_agreement():
+    text = ("Story\n\nYesterday, parliament voted on a resolution to expel foreign troops. "
+            "Officials urged the Global Coalition to Defeat ISIS to stay.")
+    types = sorted(e.type for e in _extract(text, published=dt.date(2020, 1, 6)).events)
+    assert types == ["appeal", "policy_change"], types

@@ -41,9 +41,10 @@ def is_boilerplate(line: str) -> bool:
 
 
 def title_span(text: str) -> tuple[int, int] | None:
-    """The headline: a first line of its own, before a blank line, shorter than 200 characters."""
+    """The headline: a first line of its own, before a blank line, shorter than 200 characters,
+    and one sentence at most (a first paragraph of two short sentences is text, not a title)."""
     match = re.match(r"\s*([^\n]{3,200})\n\s*\n", text)
-    if match is None or is_boilerplate(match.group(1)):
+    if match is None or is_boilerplate(match.group(1)) or len(_split_at_stops(text, *match.span(1))) > 1:
         return None
     return match.start(1), match.end(1)
 
