@@ -349,3 +349,11 @@ def test_a_vote_on_a_resolution_is_a_policy_change_and_a_named_coalition_no_agre
             "Officials urged the Global Coalition to Defeat ISIS to stay.")
     types = sorted(e.type for e in _extract(text, published=dt.date(2020, 1, 6)).events)
     assert types == ["appeal", "policy_change"], types
+
+
+def test_a_protest_that_had_taken_place_is_an_event_and_military_time_no_year():
+    text = ("Story\n\nOn Saturday shortly before 19:00 local time (1800 UTC), a stabbing killed three people. "
+            "A protest had taken place in the park a few hours earlier.")
+    events = _extract(text, published=dt.date(2020, 6, 23)).events
+    assert {e.type for e in events} == {"attack", "protest"}
+    assert next(e for e in events if e.type == "attack").date == "2020-06-20"

@@ -20,7 +20,7 @@ _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|
 
 _TIME_SHIFT = frozenset({"after", "before", "since", "until"})
 _SEQUENCE = re.compile(r"\b(?:then|subsequently|afterwards|later on)\b", re.IGNORECASE)
-_DATING = re.compile(r"\b(?:took place|occurred|happened|(?:was|were) (?:carried out|held))\b", re.IGNORECASE)
+_DATING = re.compile(r"\b(?:took place|taken place|occurred|happened|(?:was|were) (?:carried out|held))\b", re.IGNORECASE)
 
 
 def dates_the_event(text: str, mention: EventMention) -> bool:
