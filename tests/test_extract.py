@@ -357,3 +357,8 @@ def test_a_protest_that_had_taken_place_is_an_event_and_military_time_no_year():
     events = _extract(text, published=dt.date(2020, 6, 23)).events
     assert {e.type for e in events} == {"attack", "protest"}
     assert next(e for e in events if e.type == "attack").date == "2020-06-20"
+
+
+def test_attributing_a_bombing_to_a_group_is_an_accusation():
+    text = "Story\n\nOn Tuesday the manager attributed the bombing to Houthi rebels."
+    assert [e.type for e in _extract(text, published=dt.date(2019, 1, 30)).events] == ["accusation"]
