@@ -37,3 +37,11 @@ def test_ordering_example(name, example, relation):
 def test_past_then_now():
     found = _relations("The party has boycotted the talks in the past, but now it attended the summit.")
     assert any(r == "before" for _, r, _ in found)
+
+
+def test_a_whose_clause_is_background_not_the_next_step_of_the_story():
+    text = ("Story\n\nA truce declared in March collapsed in August, and fighting then spread to two regions. "
+            "Eritrea, whose troops fought alongside the army, was not a party to the talks.")
+    events = extract([Document(id="d", text=text, published=dt.date(2022, 11, 4))], Options()).events
+    fought = next(e for e in events if "whose troops" in e.sources[0].quote)
+    assert fought.relations == [] and fought.date == "../2022-11-04"
