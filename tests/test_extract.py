@@ -328,3 +328,10 @@ def test_event_types_of_a_text(text, published, types):
     a vote on a resolution a policy change, attributing a bombing an accusation."""
     found = sorted(e.type for e in _extract("Story\n\n" + text, published=dt.date.fromisoformat(published)).events)
     assert found == types
+
+
+def test_the_government_is_the_state_the_story_names_first():
+    text = ("Story\n\nEthiopia's government and the rebels signed a truce on Wednesday. "
+            "The war began in 2020, when federal troops entered the northern region.")
+    troops = next(e for e in _extract(text, published=dt.date(2022, 11, 4)).events if e.type == "mobilization")
+    assert troops.actors == ["Ethiopia"]

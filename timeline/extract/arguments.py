@@ -29,7 +29,28 @@ def find_names(state: DocState, options) -> DocState:
     found: list[Mention] = []
     for start, end in state.sentences:
         found += names_in(state.text, start, end)
-    return replace(state, mentions=found)
+    return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
+
+
+_UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central )?(?:government|authorities)|federal (?:troops|forces|army|"
+                            r"authorities|government)|government (?:troops|forces|soldiers))\b", re.IGNORECASE)
+
+
+@cache
+def _state_names() -> frozenset[str]:
+    return frozenset(s["name"] for s in lexicon.load("states")["states"])
+
+
+def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]:
+    """'the government', 'federal troops' with no state named: the state the story names first
+    (news leads with its subject: 'Ethiopia's government and the TPLF signed ...')."""
+    home = next((m.name for m in found if m.kind == "actor" and m.name in _state_names()), None)
+    if home is None:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    return [Mention(m.start(), m.end(), "actor", home) for start, end in state.sentences
+            for m in _UNNAMED_STATE.finditer(state.text, start, end)
+            if not any(a < m.end() and m.start() < b for a, b in taken)]
 
 
 def names_in(text: str, start: int, end: int) -> list[Mention]:
