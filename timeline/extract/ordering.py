@@ -18,8 +18,8 @@ from .triggers import is_definite, triggers_in
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
 _MAX_SENTENCE_GAP = 2
-_BACKGROUND = frozenset({"that", "which", "who", "whom", "whose", "if", "whether", "because", "although", "though", "when",
-                         "while", "after", "before", "as", "since", "until", "once", "as soon as"})
+_BACKGROUND = frozenset({"that", "which", "who", "whom", "whose", "if", "whether", "because", "although", "though",
+                         "when", "while", "after", "before", "as", "since", "until", "once", "as soon as"})
 
 
 @cache

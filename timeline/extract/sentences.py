@@ -114,8 +114,6 @@ def _split_at_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _NOT_A_NEW_SENTENCE = re.compile(r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                                  r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gmt|utc|est|edt|cet|local)\b",
                                  re.IGNORECASE)
-
-
 _CAPITALISED = re.compile(r"\s+[\"“]?[A-Z][a-z]")  # 'Seventeen', not ALL-CAPS wire text
 
 
