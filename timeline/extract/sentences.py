@@ -111,9 +111,14 @@ def _split_at_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
-_NOT_A_NEW_SENTENCE = re.compile(r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                                 r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gmt|utc|est|edt|cet|local)\b",
-                                 re.IGNORECASE)
+@cache
+def _not_a_new_sentence() -> re.Pattern:
+    """What may follow a clock time in the same sentence: a weekday, a month (the tagger's word
+    lists) or a time zone."""
+    from ..timex.lexicon import macros
+
+    words = rf"{macros()['WEEKDAY']}|{macros()['MONTH']}|gmt|utc|est|edt|cet|local"
+    return re.compile(rf"\s+(?:on\s+)?(?:{words})\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\s+[\"“]?[A-Z][a-z]")  # 'Seventeen', not ALL-CAPS wire text
 
 
@@ -121,7 +126,7 @@ def _clock_ends_sentence(token: str, text: str, match: re.Match) -> bool:
     """'at 7:45 p.m. Seventeen rockets struck': a clock time can end a sentence ('at 7 p.m.
     Monday' does not)."""
     return (token in ("a.m", "p.m") and _CAPITALISED.match(text, match.end()) is not None
-            and _NOT_A_NEW_SENTENCE.match(text, match.end()) is None)
+            and _not_a_new_sentence().match(text, match.end()) is None)
 
 
 _SPACED_POINT = re.compile(r"\d \. \d")
