@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .clauses import FINITE
+from .clauses import FINITE, PAST_VERBS
 from .coreference import compatible
 from .state import Clause, DocState, EventMention
 from .triggers import support_pattern
@@ -64,8 +64,6 @@ def _modifies_other(text: str, timex, event: EventMention) -> bool:
     return False
 
 
-_AUXILIARIES = frozenset("""was were is are has have had will would could should may might can did does do not
-    also even then later subsequently only""".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:on|in|at|during|since|early|late|until)\s+)?$")
 
 
@@ -77,7 +75,7 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     if before is None or text.startswith(("'s", "’s"), timex.end):
         return False
     word = before.group(1).lower()
-    verb = word not in _AUXILIARIES and (word in FINITE or (len(word) > 4 and word.endswith("ed")))
+    verb = word in PAST_VERBS or (len(word) > 4 and word.endswith("ed"))
     own = any(t.start <= before.start(1) < t.end for t in [event.trigger, *event.others])
     predicate = event.trigger.kind == "noun" and support_pattern().fullmatch(word) is not None
     return verb and not own and not predicate  # 'the ceasefire held on Wednesday' is the ceasefire's

@@ -17,12 +17,16 @@ _THAT_TIME = re.compile(r"(?:that|this) (?:day|night|morning|afternoon|evening|w
 _QUOTES = re.compile(r"[\"“”]")
 _COORD = re.compile(r"\s(?:and|but|or|yet)\s+(?=(\w+))", re.IGNORECASE)
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
-FINITE = frozenset(
+AUXILIARIES = frozenset(
     """was were is are has have had will would could should may might can did does do not also even then
-    later subsequently only made took went came held met shook saw said told fought struck hit began sent
-    left gave won lost fled broke became stood set put led kept brought sought found began spent got
-    ran drew wrote spoke rose fell knew thought meant paid""".split()
+    later subsequently only""".split()
 )
+PAST_VERBS = frozenset(
+    """made took went came held met shook saw said told fought struck hit began sent left gave won lost fled
+    broke became stood set put led kept brought sought found spent got ran drew wrote spoke rose fell knew
+    thought meant paid""".split()
+)
+FINITE = AUXILIARIES | PAST_VERBS
 
 
 @cache
