@@ -25,7 +25,7 @@ def timeline() -> Timeline:
         events=[
             Event(id="clash", title="Border clash", type="armed_clash", date="2023-09-19",
                   actors=["Armenia", "Azerbaijan"], sources=src),
-            Event(id="week", title="Week of talks", type="negotiation", date="2023-09-11/2023-09-15", sources=src),
+            Event(id="week", title="Week of withdrawal", type="withdrawal", date="2023-09-11/2023-09-15", sources=src),
             Event(id="month", title="Exercises", type="military_exercise", date="2023-09", sources=src),
             Event(id="truce", title="Truce", type="ceasefire", date="2023-10", sources=src),
             Event(id="before", title="Earlier fighting", type="attack", date="../2024-01-31", date_inferred=True),
@@ -64,7 +64,7 @@ def test_plover_has_only_events_that_happened():
     assert "maybe" not in ids  # hypothetical
     clash = records[ids.index("clash")]
     assert (clash["event_type"], clash["event_date"], clash["story_date"]) == ("ASSAULT", "2023-09-19", "2024-01-31")
-    assert records[ids.index("truce")]["mode"] == "ceasefire"
+    assert records[ids.index("truce")]["mode"] == ["ceasefire"]
     before = records[ids.index("before")]
     assert before["event_date"] is None and before["event_date_latest"] == "2024-01-31"
 

@@ -40,8 +40,12 @@ def test_missing_date_means_unbounded():
 
 
 def test_unknown_type_names_the_choices():
-    with pytest.raises(ValidationError, match="unknown event type 'battle'.*armed_clash"):
-        make(type="battle")
+    with pytest.raises(ValidationError, match="unknown event type 'batle'.*armed_clash"):
+        make(type="batle")
+
+
+def test_a_type_alias_reads_as_its_type():
+    assert make(type="kidnapping").type == "abduction"
 
 
 def test_extra_key_is_an_error():

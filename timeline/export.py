@@ -98,7 +98,7 @@ def _plover_record(event: Event, timeline: Timeline) -> dict:
     b = _bounds(event)
     doc = timeline.document(event.sources[0].document) if event.sources else None
     return {
-        "id": event.id, "event_type": kind.plover_event, "mode": kind.plover_mode, "context": None,
+        "id": event.id, "event_type": kind.plover_event, "mode": list(kind.plover_modes), "context": list(kind.plover_contexts),
         "event_date": _iso(b.earliest) if b and b.earliest == b.latest else None,
         "event_date_earliest": _iso(b.earliest) or None if b else None,
         "event_date_latest": _iso(b.latest) or None if b else None,

@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from .models import Event, Relation, Timeline
 
 _NOT_CONTENT = {"curated", "fingerprint"}
+# Fields added after fingerprints were first written: left out of the content while empty, so
+# that an event extracted before they existed still matches its fingerprint.
+_LATER_FIELDS = ("targets",)
 
 
 @dataclass
@@ -44,9 +47,15 @@ class MergeReport:
 
 def fingerprint(event: Event) -> str:
     """Short stable hash of the extracted content: any later edit of a field changes it."""
-    content = event.model_dump(mode="json", exclude=_NOT_CONTENT)
+    content = _content(event, _NOT_CONTENT)
     blob = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _content(event: Event, exclude: set[str]) -> dict:
+    """The event's fields as plain data, without ``exclude`` and without empty later fields."""
+    empty_later = {name for name in _LATER_FIELDS if not getattr(event, name)}
+    return event.model_dump(mode="json", exclude=exclude | empty_later)
 
 
 def is_curated(event: Event) -> bool:
@@ -94,7 +103,7 @@ def corefers(a: Event, b: Event) -> bool:
 
 def _content_key(event: Event) -> str:
     """The content that extraction controls, apart from ids (relations point at ids)."""
-    content = event.model_dump(mode="json", exclude=_NOT_CONTENT | {"id", "relations"})
+    content = _content(event, _NOT_CONTENT | {"id", "relations"})
     return json.dumps(content, sort_keys=True, ensure_ascii=False)
 
 

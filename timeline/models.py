@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import dates
-from .taxonomy import type_names
+from .taxonomy import canonical, type_names
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
@@ -69,7 +69,10 @@ class Event(_Record):
     type: str
     date: str | None = Field(default=None, description="EDTF date or interval; empty = unknown")
     date_inferred: bool = Field(default=False, description="true when solved from relations, not stated")
-    actors: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list, description="who acts: the initiators")
+    targets: list[str] = Field(
+        default_factory=list, description="whom it is done to: recipients or victims (PLOVER recipient, ACLED actor2)"
+    )
     people: list[str] = Field(default_factory=list)
     location: str | None = None
     modality: Modality = "asserted"
@@ -84,9 +87,10 @@ class Event(_Record):
     @field_validator("type")
     @classmethod
     def _known_type(cls, value: str) -> str:
-        if value not in type_names():
+        name = canonical(value)
+        if name is None:
             raise ValueError(f"unknown event type {value!r}; choose one of: {', '.join(type_names())}")
-        return value
+        return name
 
     @field_validator("date")
     @classmethod

@@ -8,29 +8,77 @@ from importlib import resources
 
 import yaml
 
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AcledCoding:
+    """ACLED's event type and sub-event type for one kind of event."""
+
+    event_type: str
+    sub_event_type: str
+
 
 @dataclass(frozen=True, slots=True)
 class EventType:
     name: str
     label: str
+    kind: str  # violence | happening | act | speech
     description: str
-    plover_event: str | None
-    plover_mode: str | None
-    acled_event_type: str | None
-    acled_sub_event_type: str | None
+    broader: str | None
+    aliases: tuple[str, ...]
+    plover_event: str | None  # one of PLOVER_CATEGORIES, or None (see plover_none)
+    plover_modes: tuple[str, ...]
+    plover_contexts: tuple[str, ...]
+    acled: AcledCoding | None
+    acled_civilian_targets: AcledCoding | None  # the coding when the targets are civilians
+
+    @property
+    def acled_event_type(self) -> str | None:
+        return self.acled.event_type if self.acled else None
+
+    @property
+    def acled_sub_event_type(self) -> str | None:
+        return self.acled.sub_event_type if self.acled else None
+
+
+class TaxonomyError(ValueError):
+    """taxonomy.yaml says something the code cannot use; the message names the type."""
+
+
+def _plover(name: str, entry: dict) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    plover = entry.get("plover")
+    if plover in (None, "none"):
+        return None, (), ()
+    if plover.get("event") not in PLOVER_CATEGORIES:
+        raise TaxonomyError(f"{name}: plover event {plover.get('event')!r} is not one of the 16 categories")
+    return plover["event"], tuple(plover.get("mode") or ()), tuple(plover.get("context") or ())
+
+
+def _acled(entry: dict | str | None) -> AcledCoding | None:
+    if entry in (None, "none"):
+        return None
+    return AcledCoding(entry["event_type"], entry["sub_event_type"])
 
 
 def _from_entry(name: str, entry: dict) -> EventType:
-    plover = entry.get("plover") or {}
-    acled = entry.get("acled") or {}
+    event, modes, contexts = _plover(name, entry)
+    acled = entry.get("acled")
     return EventType(
         name=name,
         label=entry["label"],
+        kind=entry["class"],
         description=entry["description"],
-        plover_event=plover.get("event"),
-        plover_mode=plover.get("mode"),
-        acled_event_type=acled.get("event_type"),
-        acled_sub_event_type=acled.get("sub_event_type"),
+        broader=entry.get("broader"),
+        aliases=tuple(entry.get("aliases") or ()),
+        plover_event=event,
+        plover_modes=modes,
+        plover_contexts=contexts,
+        acled=_acled(acled),
+        acled_civilian_targets=_acled(acled.get("civilian_targets")) if isinstance(acled, dict) else None,
     )
 
 
@@ -43,3 +91,38 @@ def event_types() -> dict[str, EventType]:
 
 def type_names() -> tuple[str, ...]:
     return tuple(event_types())
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Another name a person may write -> the type it stands for."""
+    return {alias: t.name for t in event_types().values() for alias in t.aliases}
+
+
+def canonical(name: str) -> str | None:
+    """The type a written name stands for (itself, or the type it is an alias of); None if unknown."""
+    return name if name in event_types() else aliases().get(name)
+
+
+def agrees(narrow: str, wide: str) -> bool:
+    """True when ``narrow`` is ``wide`` or one of its refinements ('bombing' agrees with 'attack')."""
+    types = event_types()
+    while narrow is not None:
+        if narrow == wide:
+            return True
+        narrow = types[narrow].broader if narrow in types else None
+    return False
+
+
+def root(name: str) -> str:
+    """The most general type a type refines ('bombing' -> 'attack'); itself when it refines none."""
+    types = event_types()
+    while name in types and types[name].broader:
+        name = types[name].broader
+    return name
+
+
+@cache
+def of_class(*kinds: str) -> frozenset[str]:
+    """The names of the types of these classes ('speech' -> statement, appeal, ...)."""
+    return frozenset(t.name for t in event_types().values() if t.kind in kinds)

@@ -27,6 +27,7 @@ from pathlib import Path
 from ..dates import Bounds
 from ..models import Event, Timeline
 from ..solver import OrderGraph, solve
+from ..taxonomy import agrees
 from .gold import GoldDoc, GoldEvent, locate, read_gold_dir
 
 Span = tuple[int, int]
@@ -65,7 +66,7 @@ def _best_overlap(pred: list[Span], gold: GoldEvent) -> int:
 def _affinity(event: Event, pred: list[Span], gold: GoldEvent) -> tuple[float, bool]:
     """Match preference: the best overlap-to-union ratio of any two spans, then the same type."""
     ratios = [_overlap(p, g) / (max(p[1], g[1]) - min(p[0], g[0])) for p in pred for g in gold.spans if _overlap(p, g)]
-    return (round(max(ratios, default=0.0), 6), event.type == gold.type)
+    return (round(max(ratios, default=0.0), 6), agrees(event.type, gold.type))
 
 
 def match(doc: GoldDoc, events: list[Event]) -> tuple[list[tuple[GoldEvent, Event]], Counter, dict[str, list]]:
@@ -158,7 +159,7 @@ def _fact_counts(pairs: list[tuple[GoldEvent, Event]]) -> Counter:
     """Type, modality and actor agreement on matched pairs."""
     c: Counter = Counter(matched=len(pairs))
     for gold, pred in pairs:
-        c["type_ok"] += gold.type == pred.type
+        c["type_ok"] += agrees(pred.type, gold.type)
         c["modality_ok"] += gold.modality == pred.modality
         predicted = set(pred.actors)
         c["actor_tp"] += len(predicted & gold.actors)
@@ -238,7 +239,7 @@ def _doc_details(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved: d
     lines += [f"  duplicate {e.id} ({e.type}): {_quote(e)!r}" for e in lists["duplicates"]]
     by_gold = {g.id: (g, p) for g, p in pairs}
     for g, p in pairs:
-        if g.type != p.type:
+        if not agrees(p.type, g.type):
             lines.append(f"  type {g.id}: gold {g.type}, predicted {p.type} ({p.id})")
         window = _window(p, solved)
         if g.real_date and not window.contains(g.real_date):

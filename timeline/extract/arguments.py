@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..taxonomy import root
 from . import lexicon
 from .clauses import quoted_spans
 from .state import Clause, DocState, EventMention, Mention
@@ -152,7 +153,7 @@ def _take(text: str, event: EventMention, mention: Mention) -> None:
         return
     if event.location is None:
         event.location = mention.name
-    if event.type == "attack" and _TARGET.search(before) and mention.name in lexicon.conflict_parties():
+    if root(event.type) == "attack" and _TARGET.search(before) and mention.name in lexicon.conflict_parties():
         _add(event.actors, mention.name)
 
 
@@ -235,6 +236,6 @@ def _speaker(state: DocState, event: EventMention) -> list[Mention]:
 def _add_both_sides(state: DocState, index: int, event: EventMention) -> None:
     """'the two sides': the sides of the latest fighting told before."""
     for earlier in reversed(state.events[:index]):
-        if earlier.type in ("armed_clash", "attack") and len(earlier.actors) >= 2:
+        if root(earlier.type) in ("armed_clash", "attack") and len(earlier.actors) >= 2:
             _add(event.actors, *earlier.actors)
             return

@@ -12,7 +12,7 @@ from dataclasses import replace
 from .clauses import FINITE, PAST_VERBS
 from .coreference import compatible
 from .state import Clause, DocState, EventMention
-from .triggers import support_pattern
+from .triggers import ANSWER_LEADS, support_pattern
 
 
 def timexes_in(state: DocState, start: int, end: int) -> list:
@@ -104,6 +104,9 @@ def dated_response(state: DocState, event: EventMention):
     came no later (the timex of such a response, or None)."""
     found = [t for t in timexes_in(state, event.clause.start, event.trigger.start)
              if _FOR_CAUSE.match(state.text[t.end:event.trigger.start])]
+    if not found and event.clause.lead in ANSWER_LEADS:  # its own clause, cut off the response's
+        before = [c for c in state.clauses if c.sentence == event.clause.sentence and c.end <= event.clause.start]
+        found = timexes_in(state, before[-1].start, before[-1].end) if before else []
     return found[-1] if found else None
 
 

@@ -9,7 +9,7 @@ from .. import dates
 from ..models import Event, Relation, Source
 from . import lexicon
 from .anchoring import default_date
-from .coreference import compatible, dates_the_event
+from .coreference import compatible, dates_the_event, group_of
 from .state import DocState, EventMention
 
 _LEADING = re.compile(r"^(?:(?:and|but|or|so|yet|then|also|when|while|whether|if|that|which|who)\b[\s,]*)+", re.IGNORECASE)
@@ -111,13 +111,7 @@ def _overlap(a: str, b: str) -> bool:
 
 def _key(draft: Draft) -> tuple[str, str | None]:
     """Candidates for one event share a type group and a country (places are checked after)."""
-    return _group_of(draft.head.type), lexicon.country_of(draft.head.location)
-
-
-def _group_of(event_type: str) -> str:
-    from .coreference import _groups
-
-    return _groups().get(event_type, event_type)
+    return group_of(draft.head.type), lexicon.country_of(draft.head.location)
 
 
 def merge_across(drafts: list[Draft]) -> list[Draft]:

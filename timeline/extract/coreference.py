@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .. import dates
+from ..taxonomy import of_class, root
 from .modality import SPEECH_ACTS
 from . import lexicon
 from .state import DocState, EventMention
@@ -13,8 +14,7 @@ from .triggers import is_definite
 
 # Types whose bare repetition ("The first bomb went off") is the same happening told again;
 # a second bare statement or announcement is usually a different one.
-_HAPPENINGS = frozenset({"attack", "armed_clash", "ceasefire", "summit", "meeting", "visit", "military_exercise",
-                         "protest", "displacement", "withdrawal", "territorial_change"})
+_HAPPENINGS = of_class("violence", "happening")
 _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -36,7 +36,14 @@ def _groups() -> dict[str, str]:
 
 
 def compatible(a: str, b: str) -> bool:
-    return a == b or (_groups().get(a) is not None and _groups().get(a) == _groups().get(b))
+    """Same type, one refining the other ('the attack' / 'the bombing'), or one gathering group."""
+    return group_of(a) == group_of(b)
+
+
+def group_of(event_type: str) -> str:
+    """What an event of this type may co-refer with: its type family or its gathering group."""
+    family = root(event_type)
+    return _groups().get(family, family)
 
 
 def _calendar(value: str | None) -> bool:
@@ -84,7 +91,7 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
             and set(later.actors) & set(earlier.actors)):
         return True
     bare = not (later.actors or later.people or later.location)
-    return bare and earlier.type == later.type and later.type in _HAPPENINGS
+    return bare and compatible(earlier.type, later.type) and later.type in _HAPPENINGS
 
 
 def _same_participants(text: str, earlier: EventMention, later: EventMention) -> bool:
@@ -154,7 +161,7 @@ def _is_content(state: DocState, i: int) -> bool:
 def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
     return (later.clause.sentence == earlier.clause.sentence and later.clause.lead in ("and", "and then")
-            and later.type == earlier.type and later.type in _HAPPENINGS and not later.people)
+            and compatible(later.type, earlier.type) and later.type in _HAPPENINGS and not later.people)
 
 
 def _root(state: DocState, index: int) -> int:

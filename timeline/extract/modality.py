@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..taxonomy import of_class
 from . import lexicon
 from .state import DocState, EventMention
 
 # Saying that something should or could happen is itself an act that happened ("X said foreign
 # powers should leave"): for these types a modal in the reported words does not make the act unreal.
-SPEECH_ACTS = frozenset({"appeal", "threat", "statement", "accusation", "refusal"})
+SPEECH_ACTS = of_class("speech")
 _ORDER = ("hypothetical", "future", "negated")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 

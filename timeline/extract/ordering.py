@@ -12,9 +12,10 @@ import re
 from functools import cache
 
 from .. import dates
+from ..taxonomy import root
 from . import lexicon
 from .state import DocState, EventMention
-from .triggers import is_definite, triggers_in
+from .triggers import ANSWER_LEADS, is_definite, triggers_in
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
 _MAX_SENTENCE_GAP = 2
@@ -156,6 +157,10 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
     ("denounced the memoranda ... in which Turkey and Libya agreed").
     """
     event = state.events[live[pos]]
+    answered = _answered(state, live, pos)
+    if answered is not None:
+        _relate(state, live[pos], "after", answered, "presupposition")
+        return True
     inner = triggers_in(state.text, event.trigger.start + 1, event.trigger.end)
     for other in [*event.others, *inner]:
         if other.type == event.type or not is_definite(state.text, other):
@@ -167,6 +172,15 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
             _relate(state, live[pos], "after", earlier[-1] if earlier[-1] < live[pos] else earlier[0], "presupposition")
             return True
     return False
+
+
+def _answered(state: DocState, live: list[int], pos: int) -> int | None:
+    """The mention cut off after this one as what it answers for ('arrested ... | for the bombing')."""
+    if pos + 1 >= len(live):
+        return None
+    event, after = state.events[live[pos]], state.events[live[pos + 1]]
+    same = after.clause.sentence == event.clause.sentence and after.clause.start == event.clause.end
+    return live[pos + 1] if same and after.clause.lead in ANSWER_LEADS else None
 
 
 def _coordinated(state: DocState, live: list[int], pos: int) -> bool:
@@ -209,7 +223,7 @@ def _reaction(state: DocState, live: list[int], pos: int) -> bool:
         return False
     for n, k in enumerate(live[:pos]):
         lead = state.events[k]
-        if lead.type in rule["to"] and lead.date_stated and lead.same_as is None:
+        if root(lead.type) in rule["to"] and lead.date_stated and lead.same_as is None:
             if _flashback_between(state, live[n + 1:pos], lead) and not _refers_back(state, event):
                 return False
             _relate(state, live[pos], "after", k, "reaction")

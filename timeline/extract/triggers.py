@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..taxonomy import agrees, event_types
 from . import lexicon
 from .state import Clause, DocState, EventMention, Trigger
 
@@ -104,6 +105,8 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
     """A nominal names an event (not background) with a support verb, a date or a partner nearby."""
     if trigger.kind == "verb" or any(t.kind == "verb" and t.weight > 0 for t in cluster):
         return True
+    if clause.lead in ANSWER_LEADS:  # 'arrested for the bombing': the bombing happened
+        return True
     if _PARTNER.match(text, trigger.end) or _INTRODUCED.search(text[max(0, trigger.start - 40):trigger.start]):
         return True
     if support_pattern().search(text, clause.start, clause.end):
@@ -112,7 +115,11 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
 
 
 def _best(cluster: list[Trigger]) -> Trigger:
-    return max(cluster, key=lambda t: (t.weight, t.kind == "verb", -t.start))
+    """The strongest trigger, typed by the most specific word of its kind in the cluster ('Twin
+    bombings struck ...' is a bombing, though 'struck' names it)."""
+    best = max(cluster, key=lambda t: (t.weight, t.kind == "verb", -t.start))
+    narrower = [t for t in cluster if t.type != best.type and agrees(t.type, best.type)]
+    return replace(best, type=narrower[0].type) if narrower else best
 
 
 def form_events(state: DocState, options) -> DocState:
@@ -125,13 +132,12 @@ def form_events(state: DocState, options) -> DocState:
         if index is not None and trig.start < state.clauses[index].end:
             by_clause.setdefault(index, []).append(trig)
     carried: list[Trigger] = []
-    ordered = sorted(by_clause.items())
-    for position, (index, cluster) in enumerate(ordered):
-        clause = state.clauses[index]
+    ordered, clauses = _split_answered(text, state.clauses, by_clause)
+    for position, (clause, cluster) in enumerate(ordered):
         if attribution_pattern().match(text, clause.start, clause.end):
             continue
         best = _best(cluster)
-        if _is_setting(text, clause, best) and _next_in_sentence(ordered, position, state):
+        if _is_setting(text, clause, best) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
         mention = EventMention(clause=clause, trigger=best, others=[t for t in cluster if t is not best] + carried)
@@ -140,7 +146,50 @@ def form_events(state: DocState, options) -> DocState:
         if clause.lead in _BACKGROUND_LEADS:
             mention.confidence -= 0.25
         events.append(mention)
-    return replace(state, events=events)
+    return replace(state, events=events, clauses=clauses)
+
+
+# "arrested ... for the bombing", "accused X over the killing": the nominal names another event,
+# one that happened before the verb's act and answers to it.
+_ANSWERED = re.compile(r"\b(for|over|in connection with)\s+(?:an?|the|this|that|these|those|last \w+'s)\s+(?:[\w-]+\s+){0,2}$",
+                       re.IGNORECASE)
+
+
+ANSWER_LEADS = frozenset({"for", "over", "in connection with"})
+
+
+def _split_answered(text: str, clauses: list[Clause], by_clause: dict[int, list[Trigger]]) -> tuple[list, list[Clause]]:
+    """(clause, triggers) in order and the document's clauses, a nominal that a verb answers for
+    cut off as a clause of its own (lead 'for')."""
+    out: list[tuple[Clause, list[Trigger]]] = []
+    cuts: dict[int, tuple[Clause, Clause]] = {}
+    for index, cluster in sorted(by_clause.items()):
+        clause, cut = clauses[index], _answered_cut(text, cluster)
+        if cut is None:
+            out.append((clause, cluster))
+            continue
+        position, lead = cut
+        cuts[index] = (replace(clause, end=position), Clause(position, clause.end, clause.sentence, lead))
+        out += [(cuts[index][0], [t for t in cluster if t.start < position]),
+                (cuts[index][1], [t for t in cluster if t.start >= position])]
+    if not cuts:
+        return out, clauses
+    return out, [part for i, c in enumerate(clauses) for part in cuts.get(i, (c,))]
+
+
+def _answered_cut(text: str, cluster: list[Trigger]) -> tuple[int, str] | None:
+    """Where the nominal answered for begins, and its preposition; None when there is none."""
+    verbs = [t for t in cluster if t.kind == "verb" and t.weight > 0 and _class(t.type) in ("act", "speech")]
+    for noun in (t for t in cluster if t.kind == "noun" and _class(t.type) == "violence"):
+        if any(v.end <= noun.start for v in verbs):
+            found = _ANSWERED.search(text[max(0, noun.start - 60):noun.start])
+            if found:
+                return noun.start - (len(text[max(0, noun.start - 60):noun.start]) - found.start()), found.group(1).lower()
+    return None
+
+
+def _class(event_type: str) -> str:
+    return event_types()[event_type].kind
 
 
 _SETTING = re.compile(r"^\W*(?:in|on|at|during|after|following|amid|with)\b", re.IGNORECASE)
@@ -152,10 +201,10 @@ def _is_setting(text: str, clause: Clause, trigger: Trigger) -> bool:
     return trigger.kind == "noun" and _SETTING.match(text[clause.start:clause.end]) is not None
 
 
-def _next_in_sentence(ordered: list, position: int, state: DocState) -> bool:
+def _next_in_sentence(ordered: list, position: int) -> bool:
     if position + 1 >= len(ordered):
         return False
-    return state.clauses[ordered[position + 1][0]].sentence == state.clauses[ordered[position][0]].sentence
+    return ordered[position + 1][0].sentence == ordered[position][0].sentence
 
 
 def _clause_index(starts: list[int], position: int) -> int | None:

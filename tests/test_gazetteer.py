@@ -1,0 +1,41 @@
+"""The offline gazetteer: countries with ISO codes, regions and cities with coordinates."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import gazetteer
+
+
+@pytest.mark.parametrize("name,kind,country,iso3", [
+    ("El Salvador", "country", "El Salvador", "SLV"),
+    ("SV", "country", "El Salvador", "SLV"),
+    ("LIMA", "city", "Peru", "PER"),  # wire copy in capitals
+    ("Huancayo", "city", "Peru", "PER"),  # a city only the GeoNames list knows
+    ("Nagorno-Karabakh", "site", "Azerbaijan", "AZE"),  # the project's own lexicon
+    ("Cundinamarca", "region", "Colombia", "COL"),  # a first-level region (pycountry)
+])
+def test_a_place_resolves_with_its_country(name, kind, country, iso3):
+    place = gazetteer.lookup(name)
+    assert (place.kind, place.country, place.iso3) == (kind, country, iso3)
+
+
+def test_accents_and_case_do_not_matter():
+    assert gazetteer.lookup("BOGOTA") == gazetteer.lookup("Bogotá")
+
+
+def test_a_city_has_coordinates_and_its_namesake_region():
+    place = gazetteer.lookup("San Salvador")
+    assert place.admin1 == "San Salvador" and 13 < place.lat < 14 and -90 < place.lon < -89
+
+
+def test_the_project_names_countries_as_its_lexicon_does():
+    assert gazetteer.country("CZ").name == "Czech Republic"
+
+
+def test_within_prefers_places_in_that_country():
+    assert gazetteer.lookup("La Paz", within="SV").iso2 == "SV"
+
+
+def test_unknown_names_are_none():
+    assert gazetteer.lookup("the Kremlin") is None and gazetteer.lookup("") is None
