@@ -272,6 +272,8 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     targets = p.add_subparsers(dest="target", required=True, metavar="{timex,events}")
     _add_eval_timex(targets)
     _add_eval_events(targets)
+    _add_eval_muc4(targets)
+    _add_eval_plover(targets)
 
 
 def _add_eval_timex(targets: argparse._SubParsersAction) -> None:
@@ -395,6 +397,94 @@ def _run_eval_events(args: argparse.Namespace) -> int:
     failures = ev.floor_failures(report, ev.read_floors()) if args.check_floors else []
     for line in failures:
         print(f"below floor: {line}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _add_eval_muc4(targets: argparse._SubParsersAction) -> None:
+    p = targets.add_parser(
+        "muc4",
+        help="events against the MUC-4 answer keys (terrorist incidents in wire reports)",
+        description=(
+            "Per MUC-4 incident template: whether an extracted event of the same report names its "
+            "perpetrators, targets, instrument or place; type fit, date exactness and soundness (beside "
+            "the publication-day baseline on the same incidents), stage against modality, perpetrator "
+            "organisations among the actors, targets among the targets. Keys are read from "
+            "../shared/data/muc4-keys (or $TIMELINE_SHARED/data/muc4-keys)."
+        ),
+    )
+    p.add_argument("--split", choices=("train", "dev"), default="train",
+                   help="train: develop on it; dev: read as figures only (default: train)")
+    p.add_argument("--limit", type=_positive_int, metavar="N", help="score only the first N reports")
+    p.add_argument("--details", action="store_true",
+                   help="list missed incidents, wrong types and dates, unnamed perpetrators (train split only)")
+    p.add_argument("--json", metavar="FILE", help="write every figure to this JSON file")
+    p.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its pinned floor")
+    p.set_defaults(func=_run_eval_muc4)
+
+
+def _add_eval_plover(targets: argparse._SubParsersAction) -> None:
+    p = targets.add_parser(
+        "plover",
+        help="events against the PLOVER gold standard records (one coded sentence each)",
+        description=(
+            "Category accuracy (the current manual's 16 categories), source and target actor recall, "
+            "sentences without an event and events whose type has no PLOVER category, beside the "
+            "'most frequent category' and 'nothing' baselines."
+        ),
+    )
+    p.add_argument("file", nargs="?", help="a PLOVER GSR JSON array (default: ../shared/data/plover-gsr/gsr-dev.json)")
+    p.add_argument("--details", action="store_true", help="list each record whose category or source actors were missed")
+    p.add_argument("--json", metavar="FILE", help="write every figure to this JSON file")
+    p.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its pinned floor")
+    p.set_defaults(func=_run_eval_plover)
+
+
+def _run_eval_muc4(args: argparse.Namespace) -> int:
+    from .evaluate import muc4
+
+    if args.details and args.split != "train":
+        print("timeline eval muc4: --details is for the train split; the dev split is read as figures only",
+              file=sys.stderr)
+        return 2
+    try:
+        report = muc4.evaluate(args.split, limit=args.limit)
+    except (OSError, ValueError) as exc:
+        print(f"timeline eval muc4: {exc} (set TIMELINE_SHARED to the folder holding data/)", file=sys.stderr)
+        return 1
+    print(muc4.format_table(report))
+    if args.details:
+        print(muc4.format_details(report))
+    return _figures_out(args, {"muc4": {args.split: report["figures"]}}, "muc4")
+
+
+def _run_eval_plover(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .evaluate import plover
+
+    try:
+        report = plover.evaluate(Path(args.file) if args.file else None)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"timeline eval plover: {exc}", file=sys.stderr)
+        return 1
+    print(plover.format_table(report))
+    if args.details:
+        print(plover.format_details(report))
+    return _figures_out(args, {"plover": report["figures"]}, "plover")
+
+
+def _figures_out(args: argparse.Namespace, figures: dict, name: str) -> int:
+    """Write --json, check --check-floors against floors_conflict.json; the exit code."""
+    import json
+    from pathlib import Path
+
+    from .evaluate import events as ev
+
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    failures = ev.floor_failures(figures, ev.read_floors(ev.CONFLICT_FLOORS_FILE)) if args.check_floors else []
+    for line in failures:
+        print(f"timeline eval {name}: below floor: {line}", file=sys.stderr)
     return 1 if failures else 0
 
 

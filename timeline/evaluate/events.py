@@ -304,6 +304,7 @@ def format_table(report: dict) -> str:
 
 
 FLOORS_FILE = Path(__file__).with_name("floors_events.json")
+CONFLICT_FLOORS_FILE = Path(__file__).with_name("floors_conflict.json")  # MUC-4 and PLOVER figures
 FLOOR_MARGIN = 0.02
 
 

@@ -1,0 +1,47 @@
+"""How a MUC key's strings are found in an event: in its evidence, among its actors or targets.
+
+Strings are compared folded (case, accents and punctuation runs ignored) and as whole words, so
+'FMLN' is not found inside 'FMLNS' and 'THE MAYOR' is found in 'killed the mayor of Lima'. A name
+also counts when the extractor's lexicon maps the key's string to the canonical name the event
+uses ('FMLN' -> 'Farabundo Marti National Liberation Front').
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..gazetteer import fold
+
+
+def _inside(needle: str, haystack: str) -> bool:
+    return bool(needle) and f" {needle} " in f" {haystack} "
+
+
+def named_in(strings: list[str], folded_text: str) -> int:
+    """How many distinct key strings the (folded) text contains as whole words."""
+    return sum(_inside(s, folded_text) for s in {fold(s) for s in strings})
+
+
+@cache
+def _canonical(name: str) -> str:
+    """The lexicon's canonical name for a surface name, folded (itself when unknown)."""
+    from ..extract import lexicon
+
+    entry = lexicon.names().get(name.lower())
+    return fold(entry.name) if entry is not None else fold(name)
+
+
+def same_party(ours: str, theirs: str) -> bool:
+    """An actor or target of ours and a string of the key name the same party."""
+    a, b = fold(ours), fold(theirs)
+    return a == b or _inside(a, b) or _inside(b, a) or _canonical(ours) == _canonical(theirs)
+
+
+def actor_names_org(actors: list[str], alternatives: tuple[str, ...]) -> bool:
+    """One of the event's actors is the organisation under one of its names."""
+    return any(same_party(actor, name) for actor in actors for name in alternatives)
+
+
+def targets_named(targets: list[str], groups: tuple[tuple[str, ...], ...]) -> bool:
+    """One of the event's targets is one of the key's human or physical targets."""
+    return any(same_party(target, name) for target in targets for group in groups for name in group)
