@@ -277,13 +277,17 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_eval_timex(targets: argparse._SubParsersAction) -> None:
+    from timeline.evaluate.corpora import CORPORA
+
     p = targets.add_parser(
-        "timex", help="temporal expressions on TempEval-3 platinum or WikiWars",
+        "timex", help="temporal expressions on TempEval-3 platinum, WikiWars or EventStoryLine",
         description="Score the tagger (and, with --peers, dateparser, datefinder and a 'nothing' "
         "baseline on the same texts in the same run): strict/relaxed span P/R/F1, type F1, value F1, "
         "docs/s. Corpora are read from ../shared/data beside the repository (or $TIMELINE_SHARED/data).")
-    p.add_argument("--corpus", choices=("te3-platinum", "wikiwars"), default="te3-platinum",
-                   help="gold corpus (default: te3-platinum; wikiwars runs in narrative mode)")
+    p.add_argument("--corpus", choices=tuple(CORPORA), default="te3-platinum",
+                   help="gold corpus (default: te3-platinum; wikiwars runs in narrative mode; esc is "
+                   "EventStoryLine's TIME_* annotations, esc-dev its odd-numbered topics, esc-heldout "
+                   "the even-numbered ones, kept unseen)")
     p.add_argument("--peers", action="store_true", help="also run dateparser, datefinder and 'nothing'")
     p.add_argument("--json", metavar="FILE", help="write the full results (per type too) as JSON to FILE")
     p.add_argument("--markdown", metavar="FILE",

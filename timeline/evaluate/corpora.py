@@ -1,11 +1,16 @@
-"""Readers for the timex gold corpora: TempEval-3 platinum (TIMEX3) and WikiWars (TIMEX2).
+"""Readers for the timex gold corpora: TempEval-3 platinum (TIMEX3), WikiWars (TIMEX2) and the
+TIME_* markables of EventStoryLine (ESC, CAT XML), split by topic into a development part and a
+held-out part.
 
-Both give ``GoldDoc``s whose ``text`` is the annotated TEXT section with its tags stripped and
-XML entities decoded, and whose gold spans are character offsets into that text.
+All give ``GoldDoc``s whose gold spans are character offsets into ``text``: for TE3 and WikiWars
+the annotated TEXT section with its tags stripped and XML entities decoded, for ESC the text
+rebuilt from its tokens by the events harness (``esc.parse``: blanks between tokens, a line
+break between sentences).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import html
@@ -15,8 +20,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CORPORA = {"te3-platinum": "te3-platinum/gold", "wikiwars": "wikiwars/keyinline"}
-MODES = {"te3-platinum": "news", "wikiwars": "narrative"}
+from . import esc
+
+_ESC = "eventstoryline/v1.5"
+CORPORA = {"te3-platinum": "te3-platinum/gold", "wikiwars": "wikiwars/keyinline",
+           "esc": _ESC, "esc-dev": _ESC, "esc-heldout": _ESC}
+MODES = {"te3-platinum": "news", "wikiwars": "narrative", "esc": "news", "esc-dev": "news", "esc-heldout": "news"}
+_PATTERNS = {"te3-platinum": "*.tml", "wikiwars": "*.key.xml"}
+# ESC is split by topic, once and for all: odd-numbered topics are looked at while developing the
+# tagger, even-numbered ones are only ever read as figures (docs/evaluation.md).
+_ESC_PARTS = {"esc": lambda topic: True, "esc-dev": lambda topic: topic % 2 == 1,
+              "esc-heldout": lambda topic: topic % 2 == 0}
+_ESC_TYPES = {"TIME_DATE": "DATE", "TIME_OF_THE_DAY": "TIME", "TIME_DURATION": "DURATION",
+              "TIME_REPETITION": "SET"}
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)((?:\s+[^>]*?)?)\s*(/?)>")
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
@@ -41,6 +57,7 @@ class GoldDoc:
     text: str
     published: dt.date | None
     timexes: list[GoldTimex] = field(default_factory=list)
+    scored: list[tuple[int, int]] | None = None  # the only stretches annotated (None: all the text)
 
 
 def shared_dir() -> Path:
@@ -61,9 +78,11 @@ def corpus_dir(name: str) -> Path:
 
 
 def gold_files(name: str) -> list[Path]:
-    """The gold files of a corpus, sorted by name."""
-    pattern = "*.tml" if name == "te3-platinum" else "*.key.xml"
-    return sorted(corpus_dir(name).glob(pattern))
+    """The gold files of a corpus, sorted by name (ESC: in topic order, the part's topics only)."""
+    folder = corpus_dir(name)
+    if name in _ESC_PARTS:
+        return [p for p in esc.document_paths(folder) if _ESC_PARTS[name](int(p.parent.name))]
+    return sorted(folder.glob(_PATTERNS[name]))
 
 
 def gold_hash(name: str) -> str:
@@ -129,8 +148,67 @@ def read_wikiwars(path: Path) -> GoldDoc:
     return GoldDoc(path.name.split(".")[0], text, None, timexes)
 
 
+_ZERO_PAD = re.compile(r"^(\d{4})[-:](\d{1,2})(?:[-:](\d{1,2}))?(?:T(\d{1,2})(:.*))?$")
+_UNWRITTEN_DIGITS = re.compile(r"^(\d{2,3})X+$")
+
+
+def esc_value(raw: str | None) -> str:
+    """An ESC value in the TIMEX3 form the other corpora use. Only the writing changes, never
+    what it denotes: digits padded (2009-12-7 -> 2009-12-07, T3:25Z -> T03:25Z), a colon used
+    between date fields made a dash, a decade's unwritten digit dropped (193X -> 193, as TIMEX3
+    writes the 1930s), PRES_REF spelled PRESENT_REF, 2013W24 given its dash."""
+    value = (raw or "").strip()
+    found = _ZERO_PAD.match(value)
+    if found:
+        year, month, day, hour, rest = found.groups()
+        value = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+        value += f"T{int(hour):02d}{rest}" if hour else ""
+    value = _UNWRITTEN_DIGITS.sub(r"\1", value)
+    value = re.sub(r"^(\d{4})W(\d{2})", r"\1-W\2", value)
+    return "PRESENT_REF" if value == "PRES_REF" else value
+
+
+def read_esc(path: Path) -> GoldDoc:
+    """One ESC document: its token-anchored TIME_* markables (the DCT's mention in the text
+    included), each span once; instance descriptors without tokens are not in the text. Like
+    ECB+, ESC annotates only some sentences of a document: the sentences that carry any
+    markable are the ones scored."""
+    text, markables, dct = esc.parse(path)
+    seen: set[GoldTimex] = set()
+    timexes: list[GoldTimex] = []
+    annotated: list[int] = []
+    for markable, span in markables:
+        if span is None:
+            continue
+        annotated.append(span[0])
+        if markable.tag not in _ESC_TYPES:
+            continue
+        timex = GoldTimex(span[0], span[1], _ESC_TYPES[markable.tag], esc_value(markable.get("value")))
+        if timex not in seen:
+            seen.add(timex)
+            timexes.append(timex)
+    timexes.sort(key=lambda t: (t.start, -t.end))
+    published = dct.earliest if dct else None
+    return GoldDoc(path.name.split(".")[0], text, published, timexes, _lines_holding(text, sorted(annotated)))
+
+
+def _lines_holding(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """Character ranges of the lines (ESC: sentences) in which one of the sorted offsets lies."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        first = bisect.bisect_left(offsets, start)
+        if first < len(offsets) and offsets[first] <= end:
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+_READERS = {"te3-platinum": read_te3, "wikiwars": read_wikiwars}
+
+
 def read_corpus(name: str) -> Iterator[GoldDoc]:
-    """Every gold document of a corpus, in file-name order."""
-    reader = read_te3 if name == "te3-platinum" else read_wikiwars
+    """Every gold document of a corpus, in file-name (ESC: topic) order."""
+    reader = _READERS.get(name, read_esc)
     for path in gold_files(name):
         yield reader(path)

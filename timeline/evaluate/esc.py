@@ -112,15 +112,28 @@ def _dct(markables: list[ET.Element]) -> Bounds | None:
     return None
 
 
+Markables = list[tuple[ET.Element, tuple[int, int, int] | None]]
+
+
+def _contents(root: ET.Element) -> tuple[str, Markables, Bounds | None]:
+    text, offsets = _tokens(root)
+    markables = list(root.find("Markables") if root.find("Markables") is not None else [])
+    return text, [(m, _span(m, offsets)) for m in markables], _dct(markables)
+
+
+def parse(path: Path) -> tuple[str, Markables, Bounds | None]:
+    """One CAT XML file: the text rebuilt from its tokens, each markable with its character span
+    (None for an instance descriptor without token anchors), and the document creation date."""
+    return _contents(ET.parse(path).getroot())
+
+
 def read_doc(path: Path) -> EscDoc:
     """Parse one CAT XML file."""
     root = ET.parse(path).getroot()
-    text, offsets = _tokens(root)
-    markables = list(root.find("Markables") if root.find("Markables") is not None else [])
-    doc = EscDoc(path.name.split(".")[0], text, _dct(markables))
+    text, markables, dct = _contents(root)
+    doc = EscDoc(path.name.split(".")[0], text, dct)
     times: dict[str, Bounds] = {}
-    for m in markables:
-        span = _span(m, offsets)
+    for m, span in markables:
         if span and m.tag.startswith(_EVENT):
             doc.mentions[m.get("m_id")] = span
         elif span and m.tag == "TIME_DATE" and m.get("DCT") != "TRUE" and (b := value_bounds(m.get("value"))):
@@ -146,11 +159,15 @@ def _read_tlink(doc: EscDoc, link: ET.Element, times: dict[str, Bounds]) -> None
 
 def read_corpus(folder: Path, limit: int | None = None) -> list[EscDoc]:
     """Documents in topic order (sorted paths), at most ``limit``."""
+    return [read_doc(p) for p in document_paths(folder)[:limit]]
+
+
+def document_paths(folder: Path) -> list[Path]:
+    """The CAT files of the corpus, in topic order."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: EventStoryLine folder not found")
-    paths = sorted(folder.glob("*/*.xml"), key=lambda p: (p.parent.name.zfill(4), p.name))
-    return [read_doc(p) for p in paths[:limit]]
+    return sorted(folder.glob("*/*.xml"), key=lambda p: (p.parent.name.zfill(4), p.name))
 
 
 @dataclass

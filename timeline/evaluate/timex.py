@@ -44,7 +44,7 @@ def run_system(name: str, docs: list[GoldDoc], mode: str) -> SystemResult:
         began = time.perf_counter()
         predicted = adapter(doc.text, doc.published, mode)
         elapsed += time.perf_counter() - began
-        score_doc(score, doc.timexes, predicted)
+        score_doc(score, doc.timexes, predicted, doc.scored)
     return SystemResult(name, version(package), score, elapsed, len(docs))
 
 

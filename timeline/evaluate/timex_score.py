@@ -2,11 +2,16 @@
 
 A prediction matches a gold timex when their spans overlap (one-to-one, greatest overlap first);
 it is strict when the spans are equal. Type (value) F1 counts matched pairs whose type (value) is
-equal: precision over all predictions, recall over all gold timexes.
+equal: precision over all predictions, recall over all gold timexes. Values are compared
+case-blind; a clock time that carries a zone (``T18:32Z``, ``T13:32-04:00``) is compared as the
+UTC time it denotes, so both writings of one instant agree; a time without a zone is compared as
+written.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -76,6 +81,27 @@ def match(gold: list[Span], predicted: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
+_ZONED = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:\d{2})?(Z|[+-]\d{2}(?::?\d{2})?)$")
+
+
+def comparable(value: str) -> str:
+    """A value as scored: upper case, a zoned clock time as its UTC time without the zone."""
+    value = value.strip().upper()
+    found = _ZONED.match(value)
+    if not found:
+        return value
+    day, hour, minute, seconds, zone = found.groups()
+    offset = dt.timedelta(0)
+    if zone != "Z":
+        digits = zone[1:].replace(":", "")
+        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)) * (1 if zone[0] == "+" else -1)
+    try:
+        moment = dt.datetime.fromisoformat(f"{day}T{hour}:{minute}") - offset
+    except ValueError:
+        return value
+    return moment.strftime("%Y-%m-%dT%H:%M") + (seconds or "")
+
+
 def count(gold: list[Span], predicted: list[Span]) -> Counts:
     """Tallies for one document."""
     tally = Counts(gold=len(gold), predicted=len(predicted))
@@ -84,14 +110,22 @@ def count(gold: list[Span], predicted: list[Span]) -> Counts:
         tally.relaxed += 1
         tally.strict += g[0] == p[0] and g[1] == p[1]
         tally.type += g[2] == p[2]
-        tally.value += g[3].upper() == p[3].upper()
+        tally.value += comparable(g[3]) == comparable(p[3])
     return tally
 
 
-def score_doc(score: Score, gold: Iterable[GoldTimex], predicted: Iterable[Span]) -> None:
-    """Add one document's tallies, in total and per type."""
+def in_regions(predicted: Iterable[Span], regions: list[tuple[int, int]] | None) -> list[Span]:
+    """The predictions that overlap an annotated stretch of text (all when ``regions`` is None)."""
+    if regions is None:
+        return list(predicted)
+    return [p for p in predicted if any(p[0] < end and start < p[1] for start, end in regions)]
+
+
+def score_doc(score: Score, gold: Iterable[GoldTimex], predicted: Iterable[Span],
+              regions: list[tuple[int, int]] | None = None) -> None:
+    """Add one document's tallies, in total and per type; only predictions in ``regions`` count."""
     gold_spans = [(g.start, g.end, g.type, g.value) for g in gold]
-    pred_spans = list(predicted)
+    pred_spans = in_regions(predicted, regions)
     score.total.add(count(gold_spans, pred_spans))
     for kind in TYPES:
         score.by_type[kind].add(count([g for g in gold_spans if g[2] == kind],
