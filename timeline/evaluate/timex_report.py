@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 _COLUMNS = (("strict_f1", "strict F1"), ("relaxed_f1", "relaxed F1"), ("type_f1", "type F1"),
-            ("value_f1", "value F1"), ("strict_p", "strict P"), ("strict_r", "strict R"),
+            ("value_f1", "value F1"), ("value_exact_f1", "value F1, zones exact"), ("strict_p", "strict P"), ("strict_r", "strict R"),
             ("predicted", "predicted"), ("docs_per_s", "docs/s"))
 
 

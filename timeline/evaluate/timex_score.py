@@ -5,7 +5,10 @@ it is strict when the spans are equal. Type (value) F1 counts matched pairs whos
 equal: precision over all predictions, recall over all gold timexes. Values are compared
 case-blind; a clock time that carries a zone (``T18:32Z``, ``T13:32-04:00``) is compared as the
 UTC time it denotes, so both writings of one instant agree; a time without a zone is compared as
-written.
+written. ``value_exact`` always compares so. ``value`` does too, except on corpora whose gold
+converts clock times to UTC with offsets the text does not give (``loose_zones``, EventStoryLine):
+there a gold clock time written in UTC matches a predicted one that differs from it by a time
+zone's shift (whole or half hours, at most 14), with the same minutes.
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ class Counts:
     relaxed: int = 0
     type: int = 0
     value: int = 0
+    value_exact: int = 0
 
     def add(self, other: "Counts") -> None:
         """Sum another document's tallies into these."""
-        for name in ("gold", "predicted", "strict", "relaxed", "type", "value"):
+        for name in ("gold", "predicted", "strict", "relaxed", "type", "value", "value_exact"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def prf(self, name: str) -> tuple[float, float, float]:
@@ -47,7 +51,7 @@ class Counts:
     def scores(self) -> dict[str, float]:
         """All P/R/F1 figures, rounded, with the counts."""
         out: dict[str, float] = {}
-        for name in ("strict", "relaxed", "type", "value"):
+        for name in ("strict", "relaxed", "type", "value", "value_exact"):
             p, r, f = self.prf(name)
             out.update({f"{name}_p": round(p, 4), f"{name}_r": round(r, 4), f"{name}_f1": round(f, 4)})
         out.update({"gold": self.gold, "predicted": self.predicted})
@@ -60,6 +64,7 @@ class Score:
 
     total: Counts = field(default_factory=Counts)
     by_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
+    loose_zones: bool = False  # the gold's UTC clock times are compared up to a zone's shift
 
 
 def match(gold: list[Span], predicted: list[Span]) -> list[tuple[int, int]]:
@@ -102,7 +107,25 @@ def comparable(value: str) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M") + (seconds or "")
 
 
-def count(gold: list[Span], predicted: list[Span]) -> Counts:
+_CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}(?::?\d{2})?)?$")
+_LARGEST_SHIFT = dt.timedelta(hours=14)
+
+
+def same_value(gold: str, predicted: str, loose_zones: bool = False) -> bool:
+    """Whether a predicted value scores as the gold's (see the module's note on zones)."""
+    if comparable(gold) == comparable(predicted):
+        return True
+    found_gold, found_pred = _CLOCK.match(gold.strip().upper()), _CLOCK.match(predicted.strip().upper())
+    if not (loose_zones and found_gold and found_pred and found_gold[2]):
+        return False
+    try:
+        shift = dt.datetime.fromisoformat(found_gold[1]) - dt.datetime.fromisoformat(found_pred[1])
+    except ValueError:
+        return False
+    return abs(shift) <= _LARGEST_SHIFT and shift % dt.timedelta(minutes=30) == dt.timedelta(0)
+
+
+def count(gold: list[Span], predicted: list[Span], loose_zones: bool = False) -> Counts:
     """Tallies for one document."""
     tally = Counts(gold=len(gold), predicted=len(predicted))
     for gi, pi in match(gold, predicted):
@@ -110,7 +133,8 @@ def count(gold: list[Span], predicted: list[Span]) -> Counts:
         tally.relaxed += 1
         tally.strict += g[0] == p[0] and g[1] == p[1]
         tally.type += g[2] == p[2]
-        tally.value += comparable(g[3]) == comparable(p[3])
+        tally.value += same_value(g[3], p[3], loose_zones)
+        tally.value_exact += comparable(g[3]) == comparable(p[3])
     return tally
 
 
@@ -126,7 +150,7 @@ def score_doc(score: Score, gold: Iterable[GoldTimex], predicted: Iterable[Span]
     """Add one document's tallies, in total and per type; only predictions in ``regions`` count."""
     gold_spans = [(g.start, g.end, g.type, g.value) for g in gold]
     pred_spans = in_regions(predicted, regions)
-    score.total.add(count(gold_spans, pred_spans))
+    score.total.add(count(gold_spans, pred_spans, score.loose_zones))
     for kind in TYPES:
         score.by_type[kind].add(count([g for g in gold_spans if g[2] == kind],
-                                      [p for p in pred_spans if p[2] == kind]))
+                                      [p for p in pred_spans if p[2] == kind], score.loose_zones))

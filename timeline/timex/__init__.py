@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .candidates import Candidate
 from .context import Context
 from .intervals import open_for_cue, to_edtf
 from .lexicon import lookup
@@ -31,6 +32,7 @@ Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
+_DATED = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*(?:\w+\W+){0,3}$")
 
 
@@ -59,6 +61,26 @@ class Timex:
                 "value": self.value}
 
 
+def _normalise(cand: Candidate, ctx: Context) -> str | None:
+    """The value of a match; dates written out become the reference for what follows. A joined
+    match (a day and its clock time) takes the day's value for its clock."""
+    groups = cand.groups
+    if cand.parts:
+        day = cand.parts[0]
+        on = _normalise(day, ctx)
+        groups = {**groups, "on": on} if on and _DATED.match(on) else groups
+    rule = cand.rule
+    value = NORMALISERS[rule.norm](groups, ctx, (cand.start, cand.end), rule.args)
+    if value is None:
+        return None
+    if rule.norm in _ANCHORING and (ctx.mode == "news" or not _YEAR.match(value)
+                                     or _opens_sentence(ctx.text, cand.start)):
+        ctx.remember(value)
+    if cand.groups.get("year") and _DAY.match(value):
+        ctx.stated = (dt.date.fromisoformat(value), cand.end)
+    return value
+
+
 def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> list[Timex]:
     """Find and normalise the temporal expressions of ``text``; relative ones need ``published``."""
     if mode not in MODES:
@@ -76,14 +98,9 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
     out: list[Timex] = []
     for cand in find(text):
         rule = cand.rule
-        value = NORMALISERS[rule.norm](cand.groups, ctx, (cand.start, cand.end), rule.args)
+        value = _normalise(cand, ctx)
         if value is None:
             continue
-        if rule.norm in _ANCHORING and (mode == "news" or not _YEAR.match(value)
-                                         or _opens_sentence(text, cand.start)):
-            ctx.remember(value)
-        if cand.groups.get("year") and _DAY.match(value):
-            ctx.stated = (dt.date.fromisoformat(value), cand.end)
         start, kind = cand.start, rule.type
         prefix = part_of_day_prefix(text, start) if _DAY.match(value) and kind == "DATE" else None
         if prefix and (not out or out[-1].end <= prefix[0]):

@@ -43,6 +43,13 @@ def _month_alternation(names) -> str:
     return "(?:" + "|".join(p if len(p) > 4 or p == "may" else p + r"(?:[ \t]?\.)?" for p in parts) + ")"
 
 
+def _dayname(lx: dict) -> str:
+    """A weekday before a date: its name, or a capitalised short form ('Thu', 'FRI.')."""
+    short = sorted(lx["weekday_abbreviations"], key=len, reverse=True)
+    forms = "|".join([w.capitalize() for w in short] + [w.upper() for w in short])
+    return rf"(?:{alternation(lx['weekdays'])}|(?-i:{forms})(?:[ \t]?\.)?)"
+
+
 @lru_cache(maxsize=1)
 def macros() -> dict[str, str]:
     """Named regex fragments that rule patterns use as ``{NAME}``."""
@@ -52,6 +59,7 @@ def macros() -> dict[str, str]:
         "MONTH": _month_alternation(lx["months"]),
         "MONTHN": alternation(lx["month_names"]),
         "WEEKDAY": alternation(lx["weekdays"]),
+        "DAYNAME": _dayname(lx),
         "SEASON": alternation(lx["seasons"]),
         "PART": alternation(lx["day_parts"]),
         "UNIT": alternation(lx["units"]),
@@ -69,6 +77,9 @@ def macros() -> dict[str, str]:
         "SP": r"[ \t]+",
         "COMMA": r"(?:[ \t]?,)?[ \t]+",  # ', ' or a tokenised ' , '
         "SPN": r"\s+",
+        "COLON": r"[ \t]?:[ \t]?",  # '10:30' or a tokenised '10 : 30'
+        "AMPM": r"(?:[ap]\.?m\.?(?![a-z])|[ap][ \t]\.[ \t]m(?![a-z]))",  # 'p.m.', 'PM', tokenised 'p . m'
+        "ZONE": "(?-i:" + "|".join(sorted((z.upper() for z in lx["time_zones"]), key=len, reverse=True)) + ")",
     }
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 
+from .candidates import Candidate, shifted
+from .joins import join_neighbours
 from .keys import key_spans, windows
 from .lexicon import alternation, lexicon
 from .ruleset import Rule, literal_keys, rules
@@ -29,16 +31,6 @@ def part_of_day_prefix(text: str, start: int) -> tuple[int, str] | None:
     """Start and day-part word of 'the morning of' right before a span, if there is one."""
     found = _part_prefix().search(text, max(0, start - 40), start)
     return (found.start(), found.group("part").lower()) if found else None
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A rule's match: the timex span and the named groups its normaliser reads."""
-
-    start: int
-    end: int
-    rule: Rule
-    groups: dict
 
 
 def _candidates(text: str, rule: Rule, spans: list[tuple[int, int]]) -> list[Candidate]:
@@ -86,7 +78,7 @@ def extend_mods(text: str, kept: list[Candidate]) -> list[Candidate]:
             found = _mod_prefix().search(text, max(previous_end, start - 24), start)
             if found:
                 start = found.start()
-        out.append(Candidate(start, cand.end, cand.rule, cand.groups) if start != cand.start else cand)
+        out.append(replace(cand, start=start))
         previous_end = cand.end
     return out
 
@@ -104,8 +96,7 @@ def find(text: str, full_scan: bool = False) -> list[Candidate]:
     lo = 0
     while lo < len(text):
         hi = _boundary(text, lo)
-        out.extend(Candidate(c.start + lo, c.end + lo, c.rule, c.groups)
-                   for c in _find_one(text[lo:hi], full_scan))
+        out.extend(shifted(c, lo) for c in _find_one(text[lo:hi], full_scan))
         lo = hi
     return out
 
@@ -126,13 +117,16 @@ def _find_one(text: str, full_scan: bool) -> list[Candidate]:
     found: list[Candidate] = []
     if full_scan:
         for rule in rules():
-            found += _candidates(text, rule, [(0, len(text))])
-        return extend_mods(text, select(found))
+            if not rule.join:
+                found += _candidates(text, rule, [(0, len(text))])
+        return extend_mods(text, join_neighbours(text, select(found)))
     spans = key_spans(text, literal_keys())
     by_keys: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for rule in rules():
+        if rule.join:
+            continue
         if rule.keys not in by_keys:
             by_keys[rule.keys] = windows(spans, rule.keys, len(text))
         if by_keys[rule.keys]:
             found += _candidates(text, rule, by_keys[rule.keys])
-    return extend_mods(text, select(found))
+    return extend_mods(text, join_neighbours(text, select(found)))

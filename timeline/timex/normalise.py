@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from collections.abc import Callable
 
 from .calendar_math import GRANS, UNIT_TO_GRAN, fmt, safe_date, shift, unknown, weekday_near
@@ -352,24 +353,54 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """A clock time on the reference day (or on the named weekday)."""
-    word = (g.get("word") or "").lower()
-    day = _at(ctx.deictic(), "day", 0)
-    if g.get("weekday"):
+    """A clock time on the day written beside it (``on``, set by the matcher's join), the
+    weekday it names, or else the last day mentioned (in news; the publication day when none
+    was); a written time zone becomes a UTC offset."""
+    if g.get("on"):
+        day = g["on"].split("T")[0]
+    elif g.get("weekday"):
         day = weekday(g, ctx, span, args)
-    if word:
-        hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    elif ctx.mode == "news" and ctx.last_day is not None:
+        day = ctx.last_day.isoformat()
     else:
-        hour = int(g.get("hour") or g["hour24"])
-        minute = int(g.get("minute") or g.get("minute24") or 0)
-        ampm = (g.get("ampm") or "").lower()
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        elif ampm.startswith("a") and hour == 12:
-            hour = 0
-        if ampm and not ampm.startswith("o") and hour > 23:
-            return None
-    return f"{day}T{hour:02d}:{minute:02d}"
+        day = _at(ctx.deictic(), "day", 0)
+    time = _clock_time(g)
+    if time is None:
+        return None
+    return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
+
+
+def _clock_time(g: Groups) -> str | None:
+    """'HH:MM' from the hour, minute and a.m./p.m. groups (noon and midnight by word)."""
+    word = (g.get("word") or "").lower()
+    if word:
+        return "24:00" if word == "midnight" else "12:00"
+    hour = int(g.get("hour") or g["hour24"])
+    minute = int(g.get("minute") or g.get("minute24") or 0)
+    ampm = re.sub(r"[\s.]", "", (g.get("ampm") or "").lower())
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    if ampm and not ampm.startswith("o") and hour > 23:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def zone_offset(zone: str | None, day: str, time: str) -> str:
+    """'Z', '-04:00' for a written zone ('' when none, or when a named zone meets an unknown day)."""
+    found = lookup("time_zones", zone) if zone else None
+    if found is None:
+        return ""
+    if found[0] in "+-":
+        return "Z" if found == "+00:00" else found
+    try:
+        moment = dt.datetime.fromisoformat(f"{day}T{time.replace('24:00', '23:59')}")
+        offset = moment.replace(tzinfo=zoneinfo.ZoneInfo(found)).utcoffset()
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    return "Z" if minutes == 0 else f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 _TIME_UNITS = {"S", "TM", "H"}

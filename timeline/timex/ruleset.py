@@ -33,6 +33,7 @@ class Rule:
     example: dict = field(default_factory=dict)
     keys: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    join: bool = False  # the pattern is what may stand between two neighbouring matches it joins
 
     @property
     def contextual(self) -> bool:
@@ -52,7 +53,8 @@ def _compile(entry: dict, priority: int) -> Rule:
     if not keys:
         raise RuleError(f"rule {name}: needs keys (words or classes one of which every match contains)")
     return Rule(name, entry["type"], regex, entry["norm"], priority, entry.get("args") or {},
-                entry.get("example") or {}, keys, tuple(entry.get("counterexamples") or ()))
+                entry.get("example") or {}, keys, tuple(entry.get("counterexamples") or ()),
+                bool(entry.get("join")))
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,11 @@ def rules() -> tuple[Rule, ...]:
     if duplicates:
         raise RuleError(f"duplicate rule names: {sorted(duplicates)}")
     return tuple(compiled)
+
+
+def join_rules() -> tuple[Rule, ...]:
+    """The rules that join two neighbouring matches into one expression."""
+    return tuple(rule for rule in rules() if rule.join)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,59 @@
+"""A clock time written beside the day it falls on is one TIME expression in TimeML: 'May 2, 2013,
+1:32 PM', '12:52 p.m. EDT May 2, 2013', 'Aug 7, 2012 at 9:56 AM'. The matcher finds the two
+parts separately; a rule marked ``join`` says what may stand between them (and, in ``args.days``,
+which kinds of day it joins), and they become one candidate whose clock is normalised on the
+day's value. A preposition keeps them apart, as TimeML does ('Sunday night at 8 PM', '11 a.m. on
+11 November 1918'; except 'at' after a full date: a timestamp), but the clock still takes the
+day's value."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .candidates import Candidate
+from .ruleset import Rule, join_rules
+
+# Normalisers whose value names a day (a weekday, 'today', 'this morning' included).
+DAY_NORMS = frozenset({"ymd", "md", "ordinal_day", "weekday", "day_word", "day_part"})
+
+
+def _is_clock(cand: Candidate) -> bool:
+    return cand.rule.norm == "clock" and not cand.groups.get("weekday") and not cand.parts
+
+
+def _is_day(cand: Candidate) -> bool:
+    return cand.rule.norm in DAY_NORMS
+
+
+def join_neighbours(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """The kept candidates with each day and clock time that stand side by side made one (or,
+    for a rule with ``args.apart``, kept apart with the clock reading the day's value)."""
+    rules = join_rules()
+    out: list[Candidate] = []
+    for cand in kept:
+        joined = _join(text, out[-1], cand, rules) if out and rules else None
+        if joined is None:
+            out.append(cand)
+        elif joined.rule.join:
+            out[-1] = joined
+        elif joined.start == cand.start:  # the clock came second
+            out.append(joined)
+        else:
+            out[-1:] = [joined, cand]
+    return out
+
+
+def _join(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...]) -> Candidate | None:
+    if _is_day(first) and _is_clock(second):
+        day, clock = first, second
+    elif _is_clock(first) and _is_day(second):
+        day, clock = second, first
+    else:
+        return None
+    gap = text[first.end:second.start]
+    for rule in rules:
+        if day.rule.norm in rule.args.get("days", DAY_NORMS) and rule.regex.fullmatch(gap):
+            if rule.args.get("apart"):
+                return replace(clock, parts=(day,))
+            return Candidate(first.start, second.end, rule, clock.groups, (day, clock))
+    return None
