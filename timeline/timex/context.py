@@ -62,25 +62,32 @@ class Context:
         ref = self.deictic() if self.mode == "news" else self.anaphoric()
         return ref[0] if ref else None
 
-    def _clause(self, start: int, end: int) -> str:
-        """The text around a span, cut at sentence or line ends."""
-        lo, hi = max(0, start - 60), min(len(self.text), end + 40)
+    def _clause(self, start: int, end: int) -> tuple[str, int, int]:
+        """The text around a span, cut at sentence or line ends (not at an abbreviation's full
+        stop: 'Calif., on Thursday'), and the span's place in it."""
+        lo, hi = max(0, start - 150), min(len(self.text), end + 60)
         window = self.text[lo:hi]
         left, right = start - lo, end - lo
-        cut = max(window.rfind(".", 0, left), window.rfind("\n", 0, left))
-        stops = [i for i in (window.find(".", right), window.find("\n", right)) if i >= 0]
-        return window[cut + 1:min(stops) if stops else None]
-
-    def future(self, start: int, end: int) -> bool:
-        """A future cue ('will', 'next', 'is due') in the clause around a span."""
-        return bool(_future_re().search(self._clause(start, end)))
+        cut = max((m.start() for m in _SENTENCE_BREAK.finditer(window, 0, left)), default=-1)
+        stop = _SENTENCE_BREAK.search(window, right)
+        return window[cut + 1:stop.start() if stop else None], left - cut - 1, right - cut - 1
 
     def tense(self, start: int, end: int) -> int:
-        """+1 when the clause speaks of the future, -1 of the past, 0 when it does not say."""
-        clause = self._clause(start, end)
-        if _future_re().search(clause):
-            return 1
-        return -1 if _PAST.search(clause) else 0
+        """+1 when the clause speaks of the future, -1 of the past, 0 when it does not say: the
+        nearest cue before the span decides ('said Friday that talks will resume' is past),
+        else the first one after it."""
+        clause, left, right = self._clause(start, end)
+        cues = [(m.start(), 1) for m in _future_re().finditer(clause)]
+        cues += [(m.start(), -1) for m in _PAST.finditer(clause)]
+        before = [c for c in cues if c[0] < left]
+        if before:
+            return max(before)[1]
+        after = sorted(c for c in cues if c[0] >= right)
+        return after[0][1] if after else 0
+
+    def future(self, start: int, end: int) -> bool:
+        """The clause around a span speaks of the future (see ``tense``)."""
+        return self.tense(start, end) > 0
 
     def remember(self, value: str) -> None:
         """Make an explicit date the reference for later anaphoric expressions."""

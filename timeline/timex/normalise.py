@@ -223,7 +223,7 @@ def holiday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 def anaphoric_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the following morning': a part of the day next to the last date given to the day."""
-    step = _ANAPHORIC.get(g["shift"].lower().split()[-1], 0)
+    step = _ANAPHORIC.get((g.get("shift") or "same").lower().split()[-1], 0)
     return _at(ctx.anaphoric(fine=True), "day", step) + "T" + lookup("day_parts", g["part"])
 
 
@@ -283,7 +283,7 @@ _ANAPHORIC = {"same": 0, "that": 0, "following": 1, "next": 1, "subsequent": 1, 
 
 def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the following year', 'that month': steps from the last mentioned date."""
-    step = _ANAPHORIC[g["shift"].lower()]
+    step = _ANAPHORIC[(g.get("shift") or "same").lower()]
     unit = g["unit"].lower()
     if unit in ("spring", "summer", "autumn", "winter"):
         ref = ctx.anaphoric()
@@ -301,12 +301,25 @@ def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | 
     return _at(ctx.anaphoric(fine=gran == "day"), gran, step)
 
 
+_HOURS = {"H": 1, "TM": 1 / 60, "S": 1 / 3600}
+
+
+def _steps(count, unit: str) -> tuple[str, int]:
+    """Granularity and number of steps of 'N units': hours and minutes count as whole days
+    ('two hours later' is the same day, '48 hours ago' two days back)."""
+    code = lookup("units", unit)
+    if code in _HOURS:
+        return "day", round(float(count) * _HOURS[code] / 24)
+    return _gran(unit), int(count)
+
+
 def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'two years ago': a step back from the reference, at the unit's precision."""
     count = _number(g["num"])
     if count == "X":
         return "PAST_REF"
-    return _at(ctx.deictic(), _gran(g["unit"]), -int(count))
+    gran, steps = _steps(count, g["unit"])
+    return _at(ctx.deictic(), gran, -steps)
 
 
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -315,8 +328,8 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
     if count == "X":
         return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before")) else "FUTURE_REF"
     sign = -1 if g["dir"].lower().startswith(("earlier", "before")) else 1
-    gran = _gran(g["unit"])
-    return _at(ctx.anaphoric(fine=gran == "day"), gran, sign * int(count))
+    gran, steps = _steps(count, g["unit"])
+    return _at(ctx.anaphoric(fine=gran == "day"), gran, sign * steps)
 
 
 def current_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:

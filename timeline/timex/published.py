@@ -10,7 +10,7 @@ import re
 
 _HEAD_CHARS = 3000
 _HEAD_LINES = 12
-_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T\d.*)?$")  # a day, or a clock time on one
 _CUE = re.compile(
     r"\b(?:updated|published|posted|last[ \t]+modified|first[ \t]+published|date(?:line)?|issued|"
     r"released|pub(?:lication)?[ \t]*date)\b[ \t]*(?:on|at|:|=)?[ \t]*", re.IGNORECASE)
