@@ -7,8 +7,8 @@ case-blind; a clock time that carries a zone (``T18:32Z``, ``T13:32-04:00``) is 
 UTC time it denotes, so both writings of one instant agree; a time without a zone is compared as
 written. ``value_exact`` always compares so. ``value`` does too, except on corpora whose gold
 converts clock times to UTC with offsets the text does not give (``loose_zones``, EventStoryLine):
-there a gold clock time written in UTC matches a predicted one that differs from it by a time
-zone's shift (whole or half hours, at most 14), with the same minutes.
+there a gold clock time matches a predicted one that differs from it by a time zone's shift
+(whole or half hours, at most 14) with the same minutes.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def same_value(gold: str, predicted: str, loose_zones: bool = False) -> bool:
     if comparable(gold) == comparable(predicted):
         return True
     found_gold, found_pred = _CLOCK.match(gold.strip().upper()), _CLOCK.match(predicted.strip().upper())
-    if not (loose_zones and found_gold and found_pred and found_gold[2]):
+    if not (loose_zones and found_gold and found_pred):
         return False
     try:
         shift = dt.datetime.fromisoformat(found_gold[1]) - dt.datetime.fromisoformat(found_pred[1])

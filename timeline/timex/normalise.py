@@ -388,6 +388,8 @@ def _clock_time(g: Groups) -> str | None:
     word = (g.get("word") or "").lower()
     if word:
         return "24:00" if word == "midnight" else "12:00"
+    if g.get("second") and len(g.get("hour24") or "") == 1:
+        return None  # '3:07:35' is a race time or a length, not a time of day
     hour = int(g.get("hour") or g["hour24"])
     minute = int(g.get("minute") or g.get("minute24") or 0)
     ampm = re.sub(r"[\s.]", "", (g.get("ampm") or "").lower())
