@@ -8,7 +8,8 @@ Rules and word lists are YAML data in ``rules/``; ``matcher`` finds spans, ``nor
 them into TimeML values against a ``context`` (publication date in news, last mentioned date in
 narrative), and ``intervals`` gives each date the EDTF interval it denotes.
 
-``Timex.edtf`` is None for durations, sets and unresolved values; PRESENT_REF is the publication
+``Timex.edtf`` is None for durations, sets, unresolved values and clock times written without
+their day (the value still guesses one, as TimeML does); PRESENT_REF is the publication
 day, PAST_REF ``../published``, FUTURE_REF ``published/..``; a cue word right before a date opens
 it for the event it anchors: "since 1994" -> ``1994/..``, "by March 2024" -> ``../2024-03``.
 """
@@ -107,5 +108,7 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
             start, kind = prefix[0], "TIME"
             value = f"{value}T{lookup('day_parts', prefix[1])}"
         edtf = open_for_cue(to_edtf(value, kind, published), text[max(0, start - 12):start])
+        if rule.norm == "clock" and not (cand.parts or cand.groups.get("weekday")):
+            edtf = None  # '3:30 a.m.' says when in a day, not which day: its day is only a guess
         out.append(Timex(start, cand.end, text[start:cand.end], kind, value, edtf))
     return out
