@@ -70,3 +70,118 @@ def test_te3_reader_and_scores_with_the_nothing_baseline():
     report = evaluate("te3-platinum", ["timeline", "nothing"])
     ours, nothing = report["results"]
     assert nothing["relaxed_f1"] == 0.0 and ours["relaxed_f1"] > 0.8
+
+
+# --- EventStoryLine (CAT XML) as a timex corpus ---------------------------------------------------
+
+from timeline.evaluate.corpora import esc_value, gold_files, read_esc  # noqa: E402
+from timeline.evaluate.timex_score import comparable, in_regions, same_value  # noqa: E402
+
+ESC_SENTENCES = [
+    (0, "May 2 , 2013 , 1 : 32 PM"),
+    (1, "Lohan checked in on Thursday ."),
+    (2, "Her lawyer spoke in 1999 and in the 1930s ."),
+    (3, "Nothing here is annotated , not even Friday ."),
+]
+ESC_CAT = """<?xml version='1.0' encoding='UTF-8'?>
+<Document doc_name="{name}">
+{tokens}
+  <Markables>
+    <TIME_OF_THE_DAY m_id="1" DCT="TRUE" value="2013-05-02T18:32Z"><token_anchor t_id="1"/><token_anchor t_id="9"/></TIME_OF_THE_DAY>
+    <ACTION_OCCURRENCE m_id="2"><token_anchor t_id="11"/></ACTION_OCCURRENCE>
+    <TIME_DATE m_id="3" DCT="FALSE" value="2013-5-2"><token_anchor t_id="14"/></TIME_DATE>
+    <TIME_DATE m_id="4" DCT="FALSE" value="2013-5-2"><token_anchor t_id="14"/></TIME_DATE>
+    <TIME_DATE m_id="5" DCT="FALSE" value="193X"><token_anchor t_id="23"/><token_anchor t_id="24"/></TIME_DATE>
+    <TIME_DURATION m_id="6" value="P90D" TAG_DESCRIPTOR="t1_90_days"/>
+  </Markables>
+</Document>
+"""
+
+
+@pytest.fixture
+def esc_shared(tmp_path, monkeypatch):
+    """Topic 3 (odd: development) and topic 4 (even: held out), one document each."""
+    tokens, t_id = [], 0
+    for sentence, text in ESC_SENTENCES:
+        for number, word in enumerate(text.split()):
+            t_id += 1
+            tokens.append(f'  <token t_id="{t_id}" sentence="{sentence}" number="{number}">{word}</token>')
+    for topic in ("3", "4"):
+        folder = tmp_path / "data" / "eventstoryline" / "v1.5" / topic
+        folder.mkdir(parents=True)
+        name = f"{topic}_1ecbplus.xml"
+        (folder / f"{name}.xml").write_text(ESC_CAT.format(name=name, tokens="\n".join(tokens)))
+    monkeypatch.setenv("TIMELINE_SHARED", str(tmp_path))
+    return tmp_path
+
+
+def test_esc_parts_split_by_topic_parity(esc_shared):
+    assert [p.parent.name for p in gold_files("esc-dev")] == ["3"]
+    assert [p.parent.name for p in gold_files("esc-heldout")] == ["4"]
+    assert [p.parent.name for p in gold_files("esc")] == ["3", "4"]
+
+
+def test_esc_reader_gives_spans_in_the_token_text(esc_shared):
+    doc = read_esc(gold_files("esc-dev")[0])
+    assert doc.published == dt.date(2013, 5, 2)
+    found = [(doc.text[t.start:t.end], t.type, t.value) for t in doc.timexes]
+    assert found == [("May 2 , 2013 , 1 : 32 PM", "TIME", "2013-05-02T18:32Z"),  # the DCT's mention
+                     ("Thursday", "DATE", "2013-05-02"),  # written twice in the gold, scored once
+                     ("the 1930s", "DATE", "193")]  # the descriptor without tokens is not text
+    scored = [doc.text[a:b] for a, b in doc.scored]
+    assert scored == ["May 2 , 2013 , 1 : 32 PM", "Lohan checked in on Thursday .",
+                      "Her lawyer spoke in 1999 and in the 1930s ."]
+
+
+def test_esc_scores_only_annotated_sentences(esc_shared):
+    report = evaluate("esc-dev", ["timeline", "nothing"])
+    ours, nothing = report["results"]
+    assert report["gold_timexes"] == 3 and nothing["value_f1"] == 0.0
+    assert ours["predicted"] == 4  # 'Friday' in the unannotated sentence is not counted; '1999' is
+    assert ours["value_r"] == 1.0  # the clock time matches the gold's UTC reading up to the zone
+    assert ours["value_exact_r"] < 1.0
+
+
+@pytest.mark.parametrize("raw, written", [
+    ("2009-12-7", "2009-12-07"), ("1979-2", "1979-02"), ("2013-09-15T3:25Z", "2013-09-15T03:25Z"),
+    ("2009:02:03T17:59:13Z", "2009-02-03T17:59:13Z"), ("193X", "193"), ("PRES_REF", "PRESENT_REF"),
+    ("2013W24", "2013-W24"), (" 2013-05-02 ", "2013-05-02"), (None, ""), ("PXTH", "PXTH"),
+])
+def test_esc_values_are_rewritten_not_reinterpreted(raw, written):
+    assert esc_value(raw) == written
+
+
+def test_zoned_clock_times_compare_as_the_same_instant():
+    assert comparable("2013-05-02T13:32-04:00") == comparable("2013-05-02t17:32z") == "2013-05-02T17:32"
+    assert comparable("2013-05-02T23:30-04:00") == "2013-05-03T03:30"
+    assert comparable("2013-05-02T13:32") == "2013-05-02T13:32"
+    assert comparable("P3D") == "P3D"
+
+
+@pytest.mark.parametrize("gold, predicted, loose, expected", [
+    ("2013-05-02T18:32Z", "2013-05-02T13:32", True, True),    # EDT read as written, gold in UTC
+    ("2013-05-03T00:40Z", "2013-05-02T19:40-04:00", True, True),  # the gold applied EST in July
+    ("2013-07-02T09:31Z", "2013-07-02T15:01", True, True),    # half-hour zone (IST)
+    ("2013-05-02T18:32Z", "2013-05-02T13:33", True, False),   # other minutes
+    ("2011-11-11T19:39Z", "2011-11-10T14:39", True, False),   # a day and more apart
+    ("2013-05-02T18:32Z", "2013-05-02T13:32", False, False),  # other corpora: instants only
+    ("2013-05-02", "2013-05-02T13:32", True, False),
+])
+def test_loose_zones_forgive_only_a_zone_shift(gold, predicted, loose, expected):
+    assert same_value(gold, predicted, loose) is expected
+
+
+def test_predictions_outside_the_scored_regions_are_dropped():
+    spans = [(0, 4, "DATE", "x"), (10, 14, "DATE", "y"), (30, 34, "DATE", "z")]
+    assert in_regions(spans, [(8, 20)]) == [spans[1]]
+    assert in_regions(spans, None) == spans
+
+
+def test_esc_corpus_parts_when_present():
+    try:
+        dev, held = list(read_corpus("esc-dev")), list(read_corpus("esc-heldout"))
+    except CorpusMissing as exc:
+        pytest.skip(str(exc))
+    assert (len(dev), len(held)) == (133, 125)
+    assert (sum(len(d.timexes) for d in dev), sum(len(d.timexes) for d in held)) == (503, 385)
+    assert {d.id for d in dev}.isdisjoint(d.id for d in held)

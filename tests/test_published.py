@@ -10,6 +10,7 @@ from timeline.timex.published import find_published
 @pytest.mark.parametrize("text, expected", [
     ("Armenia's choice\n\nMondo International Updated on 2024-01-31\n\nText.", dt.date(2024, 1, 31)),
     ("Published: March 5, 2023\nThe ministers met.", dt.date(2023, 3, 5)),
+    ("Published: March 5, 2023, 10:30 PM EST\nThe ministers met.", dt.date(2023, 3, 5)),  # one TIME
     ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY SAID", dt.date(1990, 1, 3)),
     ("MOSCOW (USSR), 6 JUL 89 (TASS) -- THE ENVOY", dt.date(1989, 7, 6)),
     ("Friday, January 4, 2019\n\nAn apartment building collapsed on Monday.", dt.date(2019, 1, 4)),

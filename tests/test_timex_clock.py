@@ -1,0 +1,64 @@
+"""Clock times: tokenised writing, time zones as UTC offsets, and the day a clock time falls on
+(written beside it, joined to it, or the last day mentioned)."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex import tag
+
+PUBLISHED = dt.date(2013, 5, 3)  # a Friday, in daylight-saving time in the US and the UK
+
+
+def found(text, published=PUBLISHED):
+    return [(t.text, t.type, t.value) for t in tag(text, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Updated 5:40 p.m. ET", ("5:40 p.m. ET", "TIME", "2013-05-03T17:40-04:00")),
+    ("Updated 5 : 40 p . m . ET", ("5 : 40 p . m . ET", "TIME", "2013-05-03T17:40-04:00")),
+    ("It was 15.31 BST then", ("15.31 BST", "TIME", "2013-05-03T15:31+01:00")),
+    ("at 3.31pm on the quay", ("3.31pm", "TIME", "2013-05-03T15:31")),
+    ("at 1800 UTC", ("1800 UTC", "TIME", "2013-05-03T18:00Z")),
+    ("Updated 15:01 IST", ("15:01 IST", "TIME", "2013-05-03T15:01+05:30")),
+])
+def test_clock_times_read_tokenised_and_zoned(text, expected):
+    assert expected in found(text)
+
+
+def test_a_named_zone_takes_the_offset_of_the_day():
+    assert found("at 9 a.m. ET", dt.date(2013, 1, 15))[0][2] == "2013-01-15T09:00-05:00"
+    assert found("at 9 a.m. ET", dt.date(2013, 7, 15))[0][2] == "2013-07-15T09:00-04:00"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PUBLISHED : THURSDAY , MAY 2 , 2013 , 1 : 32 PM", ("THURSDAY , MAY 2 , 2013 , 1 : 32 PM", "2013-05-02T13:32")),
+    ("12 : 52 p . m . EDT May 2 , 2013", ("12 : 52 p . m . EDT May 2 , 2013", "2013-05-02T12:52-04:00")),
+    ("Posted 2 / 3 / 2009 11 : 11 PM", ("2 / 3 / 2009 11 : 11 PM", "2009-02-03T23:11")),
+    ("Thu Jun 13, 2013 08:45 AM PDT", ("Thu Jun 13, 2013 08:45 AM PDT", "2013-06-13T08:45-07:00")),
+    ("22:07 GMT, 7 July 2012", ("22:07 GMT, 7 July 2012", "2012-07-07T22:07Z")),
+    ("Posted 2013-03-12 04:51:00 by", ("2013-03-12 04:51:00", "2013-03-12T04:51")),
+    ("Thursday, Apr 2, 2009 | Updated 1:32 PM PDT", ("Thursday, Apr 2, 2009 | Updated 1:32 PM PDT", "2009-04-02T13:32-07:00")),
+])
+def test_a_timestamp_is_one_time(text, expected):
+    assert [(t, v) for t, kind, v in found(text)] == [expected]
+
+
+def test_a_preposition_keeps_day_and_clock_apart_but_the_clock_reads_the_day():
+    assert found("It began at 11 a.m. on 11 November 1918.", dt.date(1918, 11, 12)) == [
+        ("11 a.m.", "TIME", "1918-11-11T11:00"), ("11 November 1918", "DATE", "1918-11-11")]
+    assert found("Call me Sunday night at 8 PM, he said.") == [
+        ("Sunday night", "TIME", "2013-04-28TNI"), ("8 PM", "TIME", "2013-04-28T20:00")]
+
+
+def test_a_bare_clock_time_falls_on_the_last_day_mentioned_and_dates_nothing():
+    text = "A fire on Tuesday destroyed the dairy. It was reported at 3:33 a.m."
+    clock = tag(text, PUBLISHED)[-1]
+    assert (clock.text, clock.value, clock.edtf) == ("3:33 a.m.", "2013-04-30T03:33", None)
+    assert tag("It was reported at 3:33 a.m.", PUBLISHED)[0].value == "2013-05-03T03:33"
+    joined = tag("Posted May 2, 2013, 1:32 PM", PUBLISHED)[0]
+    assert joined.edtf == "2013-05-02"
+
+
+def test_a_race_time_is_not_a_time_of_day():
+    assert found("She won, finishing in 3:07:35.") == []
