@@ -517,15 +517,19 @@ def _load_predictions(path: str):
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write the timeline as CSV, JSON, PLOVER, ACLED, TimelineJS or HTML",
-                       description="Convert a timeline file. csv: one row per event with EDTF date and bounds; "
-                       "json: the whole timeline with bounds; plover: PLOVER-style JSON lines; acled: ACLED-style "
-                       "CSV (event_date + time_precision); timelinejs: TimelineJS JSON; html: a standalone page "
-                       "with the interactive chart (plotly.js inlined, works offline). PLOVER and ACLED leave out "
-                       "hypothetical, future and negated events.")
+    from .export import FORMATS
+
+    p = sub.add_parser("export", help="write the timeline as CSV, JSON, PLOVER, ACLED, TimelineJS, vis-timeline or HTML",
+                       description="Convert a timeline file into a format another tool reads. csv: one row per event "
+                       "with the EDTF date and its bounds; json: the whole timeline with bounds; plover: PLOVER JSON "
+                       "lines as the PLOVER manual's field table has them; acled: ACLED CSV with the codebook's 31 "
+                       "columns and time_precision; timelinejs: TimelineJS 3 JSON; vis: vis-timeline items and "
+                       "groups; html: a standalone page with the interactive chart (plotly.js inlined, works "
+                       "offline). Events a format cannot hold honestly (no category, a date less precise than it "
+                       "records, not something that happened) are left out and named on standard error. Writing "
+                       "nothing is an error (exit 1).")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
-    p.add_argument("--format", "-f", required=True, choices=["csv", "json", "plover", "acled", "timelinejs", "html"],
-                   help="output format")
+    p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="output format")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     p.set_defaults(func=_run_export)
 
@@ -533,21 +537,26 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
 def _run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .export import export
+    from .export import write
+    from .store import _atomic_write
 
     timeline = _load_or_report(args.file)
     if timeline is None:
         return 1
-    text = export(timeline, args.format)
-    if args.output == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"timeline export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+    written = write(timeline, args.format)
+    if written.count == 0:
+        print(f"timeline export: nothing written ({args.format}): {written.summary()}", file=sys.stderr)
         return 1
-    print(f"wrote {args.output} ({args.format}, {len(timeline.events)} events)", file=sys.stderr)
+    target = "standard output" if args.output == "-" else args.output
+    if args.output == "-":
+        sys.stdout.write(written.text)
+    else:
+        try:
+            _atomic_write(Path(args.output), written.text.encode("utf-8"), lambda: None)
+        except OSError as exc:
+            print(f"timeline export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    print(f"wrote {target} ({args.format}): {written.summary()}", file=sys.stderr)
     return 0
 
 

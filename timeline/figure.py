@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import html
 from copy import deepcopy
 from dataclasses import dataclass
 
@@ -22,7 +21,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from _plotly_utils.utils import is_skipped_key, plotlyjsShortTypes, to_typed_array_spec
 
-from .filters import DAY_MS, NO_VALUE, EventTable, build_table, day_number, hover_text, lane_codes
+from .filters import DAY_MS, NO_VALUE, EventTable, build_table, day_number, hover_text, lane_codes, plotly_text
 from .models import Timeline
 from .taxonomy import event_types
 
@@ -247,7 +246,7 @@ def _legend_traces(types: list[str], styles_present: set[int]) -> list[dict]:
     """Legend-only entries: one per type (colour) and one per drawing style (meaning)."""
     label = {name: t.label for name, t in event_types().items()}
     traces = [
-        dict(type="scatter", x=[None], y=[None], mode="markers", name=html.escape(label.get(t, t)),
+        dict(type="scatter", x=[None], y=[None], mode="markers", name=plotly_text(label.get(t, t)),
              marker={"color": colour(t), "size": 10, "symbol": "circle"}, legendgroup=t, meta="legend")
         for t in types
     ]
@@ -299,15 +298,15 @@ def _rows(table: EventTable, mask: np.ndarray, by: str, label_limit: int, titles
     starts = np.concatenate([[0], np.cumsum(counts[:-1] + 1)]) if len(order) else np.zeros(0)
     tickvals = [float(s) for s in starts] + [float(v) for v in y]
     ticktext = [f"<b>{n}</b> ({c})" for n, c in zip(labels, counts)]
-    ticktext += [html.escape(_short(t)) for t in table.titles[idx].tolist()]
+    ticktext += [plotly_text(_short(t)) for t in table.titles[idx].tolist()]
     bands = [(float(s) - 0.5, float(s) + c + 0.5) for s, c in zip(starts, counts)]
     return _Rows(idx, y.astype(float), tickvals, ticktext, bands, True)
 
 
 def _lane_label(name: str, by: str) -> str:
     if by == "type" and name in event_types():
-        return html.escape(event_types()[name].label)
-    return html.escape(_short(str(name), 32))
+        return plotly_text(event_types()[name].label)
+    return plotly_text(_short(str(name), 32))
 
 
 def _publications(timeline: Timeline, table: EventTable, idx: np.ndarray) -> list[tuple[int, str]]:
@@ -325,7 +324,7 @@ def _publication_trace(pubs: list[tuple[int, str]], y_range: tuple[float, float]
     days = np.array([p[0] for p in pubs], dtype=float) * DAY_MS
     xs, ys = _segments(days, days, np.zeros(len(days)))
     ys[0::3], ys[1::3] = y_range
-    titles = [html.escape(_short(t, 60)) for _, t in pubs]
+    titles = [plotly_text(_short(t, 60)) for _, t in pubs]
     text = [t for t in titles for _ in range(3)]
     return dict(type=kind, x=xs, y=ys, mode="lines", name="publication date", meta="publication",
                 line={"color": "rgba(60,60,60,0.55)", "width": 1.5, "dash": "dot"},
@@ -398,7 +397,7 @@ def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs) -> dict:
     return {
         "template": _template(), "height": height, "hovermode": "closest", "clickmode": "event+select",
         "dragmode": "zoom", "margin": {"l": 10, "r": 10, "t": 110 if options.title else 64, "b": 30},  # room for the modebar
-        "title": {"text": html.escape(options.title)} if options.title else None,
+        "title": {"text": plotly_text(options.title)} if options.title else None,
         "xaxis": {"type": "date", "range": list(g.horizon), "showgrid": True, "gridcolor": "#eee",
                   "zeroline": False, "automargin": True, "side": "top", "ticks": "outside"},
         "yaxis": {"tickmode": "array", "tickvals": rows.tickvals, "ticktext": rows.ticktext,

@@ -103,16 +103,22 @@ def describe_date(event: Event) -> str:
     return words + (" (inferred)" if event.date_inferred else "")
 
 
+def plotly_text(text: str) -> str:
+    """User text for plotly, which renders a subset of HTML: ``<``, ``>`` and ``&`` escaped so no
+    tag can form; quotes stay as they are, since plotly shows ``&quot;`` literally."""
+    return html.escape(text, quote=False)
+
+
 def hover_text(event: Event) -> str:
     """Escaped hover text: plotly renders a subset of HTML, so user text must be escaped."""
     label = event_types()[event.type].label
     lines = [
-        f"<b>{html.escape(event.title)}</b>",
-        f"{html.escape(event.date or 'no date')} - {html.escape(describe_date(event))}",
-        f"{html.escape(label)} - {html.escape(event.modality)}",
+        f"<b>{plotly_text(event.title)}</b>",
+        f"{plotly_text(event.date or 'no date')} - {plotly_text(describe_date(event))}",
+        f"{plotly_text(label)} - {plotly_text(event.modality)}",
     ]
     if event.actors:
-        lines.append("actors: " + html.escape(", ".join(event.actors)))
+        lines.append("actors: " + plotly_text(", ".join(event.actors)))
     return "<br>".join(lines)
 
 
