@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeline import export, store
-from timeline.cli import main
+from timeline.cli import EXPORT_FORMATS, main
 from timeline.export_viewers import ORDER_GROUP, STEP, place
 from timeline.filters import hover_text
 from timeline.models import Document, Event, Source, Timeline
@@ -118,6 +118,10 @@ def test_plotly_text_escapes_tags_but_not_quotes():
     event = Event(id="q", title='He said "no" & <b>left</b>', type="statement", date="2023-09-19")
     hover = hover_text(event)
     assert '"no"' in hover and "&quot;" not in hover and "&lt;b&gt;" in hover and "&amp;" in hover
+
+
+def test_the_cli_offers_every_format():
+    assert set(EXPORT_FORMATS) == set(export.FORMATS)
 
 
 def test_unknown_format_is_a_clear_error():

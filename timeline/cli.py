@@ -516,9 +516,10 @@ def _load_predictions(path: str):
 # --- export ------------------------------------------------------------------------------------
 
 
-def _add_export(sub: argparse._SubParsersAction) -> None:
-    from .export import FORMATS
+EXPORT_FORMATS = ("csv", "json", "plover", "acled", "timelinejs", "vis", "html")  # export.FORMATS, without importing it
 
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write the timeline as CSV, JSON, PLOVER, ACLED, TimelineJS, vis-timeline or HTML",
                        description="Convert a timeline file into a format another tool reads. csv: one row per event "
                        "with the EDTF date and its bounds; json: the whole timeline with bounds; plover: PLOVER JSON "
@@ -529,7 +530,7 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
                        "records, not something that happened) are left out and named on standard error. Writing "
                        "nothing is an error (exit 1).")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
-    p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="output format")
+    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, help="output format")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     p.set_defaults(func=_run_export)
 

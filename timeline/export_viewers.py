@@ -47,12 +47,13 @@ def place(timeline: Timeline) -> list[Placed]:
     table = build_table(timeline)
     rank = dict(zip(table.ids.tolist(), table.rank.tolist()))
     known = [d for w in spans.values() for d in (w.earliest, w.latest) if d is not None]
+    fallback = max(known, default=dt.date.today())  # where events with no bound at all end up
     before = sorted((e for e in timeline.events if spans[e.id].earliest is None), key=lambda e: rank[e.id])
     after = sorted((e for e in timeline.events if spans[e.id].earliest is not None and spans[e.id].latest is None),
                    key=lambda e: rank[e.id])
     starts: dict[str, dt.date] = {}
     if before:
-        anchor = min((spans[e.id].latest for e in before if spans[e.id].latest), default=max(known, default=dt.date.today()))
+        anchor = min((spans[e.id].latest for e in before if spans[e.id].latest), default=fallback)
         starts.update({e.id: anchor - STEP * (len(before) - i) for i, e in enumerate(before)})
     if after:
         anchor = max(spans[e.id].earliest for e in after)
