@@ -8,6 +8,7 @@ uncaught exception and failed load the page reported. Tests skip when Chromium i
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import socket
@@ -97,8 +98,6 @@ class Page:
 
     def screenshot(self, path: Path) -> bytes:
         data = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)["data"]
-        import base64
-
         png = base64.b64decode(data)
         path.write_bytes(png)
         return png
