@@ -173,7 +173,7 @@ def test_floors_fail_and_raise_but_never_lower_silently():
 def test_cli_scores_a_predictions_file(gold_dir, tmp_path, capsys, monkeypatch):
     from timeline import store
 
-    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None: [], raising=False)
+    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None, root=None: [], raising=False)
     path = tmp_path / "pred.yaml"
     data = timeline(pred("a", "Rebels attacked", date="2024-03-04")).model_dump(mode="json", exclude_none=True)
     path.write_text(json.dumps(data))
@@ -222,7 +222,7 @@ def test_curated_seed_timeline_scores_high_on_the_seed_gold():
 def _predictions_file(tmp_path, monkeypatch):
     from timeline import store
 
-    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None: [], raising=False)
+    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None, root=None: [], raising=False)
     path = tmp_path / "pred.yaml"
     data = timeline(pred("a", "Rebels attacked", date="2024-03-04")).model_dump(mode="json", exclude_none=True)
     path.write_text(json.dumps(data))

@@ -25,11 +25,13 @@ def _blocks(text: str) -> dict[str, str]:
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """A temp copy of the repo's events.yaml with the seed where its `origin` points."""
+    """A temp copy of the repo's events.yaml with the seed where its `origin` points, and a copy in ../shared."""
     (tmp_path / "repo").mkdir()
     (tmp_path / "shared" / "seeds").mkdir(parents=True)
     shutil.copy(REPO / "events.yaml", tmp_path / "repo" / "events.yaml")
     shutil.copy(SEED, tmp_path / "shared" / "seeds" / SEED.name)
+    (tmp_path / "repo" / "articles").mkdir()
+    shutil.copy(SEED, tmp_path / "repo" / "articles" / SEED.name)
     return tmp_path
 
 

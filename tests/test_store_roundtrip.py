@@ -225,7 +225,7 @@ def timelines(draw) -> Timeline:
 
 def _without_checks(monkeypatch) -> None:
     """Generated quotes are not in the generated text: test the YAML round trip, not the checks."""
-    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None: [])
+    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None, root=None: [])
 
 
 @pytest.mark.parametrize("route", ["splice", "whole"])

@@ -4,21 +4,28 @@ Duplicate ids, relations and sources pointing nowhere, evidence that is not in i
 offsets that miss their quote, ids both present and rejected, and (through ``solver.solve``)
 ordering cycles and relations that contradict explicit dates. Each problem names the path of the
 offending node (``events[3].relations[0]``); ``store`` turns that path into a line and column.
+An article that cannot be read (missing, moved, outside the allowed folder) is a warning: the
+file stays usable, but its quotes cannot be checked or shown.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from pathlib import Path
 
-from .models import Document, Event, Source, Timeline
+from .documents import document_text, read_document
+from .models import Event, Source, Timeline
 from .store import Problem
 
+__all__ = ["check_timeline", "document_text"]
 
-def check_timeline(timeline: Timeline, base_dir: Path | None = None) -> list[Problem]:
-    """Every cross-event problem, in file order within each kind."""
+
+def check_timeline(timeline: Timeline, base_dir: Path | None = None, root: Path | None = None) -> list[Problem]:
+    """Every cross-event problem, in file order within each kind; unreadable articles as warnings."""
+    texts, unread = _read_documents(timeline, base_dir, root)
     found = _duplicates(timeline) + _references(timeline) + _rejected_present(timeline)
-    found += _evidence(timeline, base_dir)
+    found += unread + _evidence(timeline, texts)
     return found + _order(timeline)
 
 
@@ -71,29 +78,25 @@ def _rejected_present(timeline: Timeline) -> list[Problem]:
     ]
 
 
-def document_text(document: Document, base_dir: Path | None) -> str | None:
-    """The document's text: inline, or the file at ``origin`` beside the timeline, when readable."""
-    if document.text is not None:
-        return document.text
-    if not document.origin or "://" in document.origin:
-        return None
-    path = Path(document.origin)
-    if not path.is_absolute():
-        if base_dir is None:
-            return None
-        path = base_dir / path
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _evidence(timeline: Timeline, base_dir: Path | None) -> list[Problem]:
-    """Quotes must be in their document's text, and offsets must point at them."""
+def _read_documents(timeline: Timeline, base_dir: Path | None, root: Path | None) -> tuple[dict[str, str | None], list[Problem]]:
+    """Each document's text (with a duplicate id, the first counts), and a warning per article
+    that cannot be read, once, with the path looked for."""
+    quoting = Counter(d for e in timeline.events for d in {s.document for s in e.sources})
     texts: dict[str, str | None] = {}
-    for document in timeline.documents:  # with a duplicate id, the first document counts
-        if document.id not in texts:
-            texts[document.id] = document_text(document, base_dir)
+    unread = []
+    for n, document in enumerate(timeline.documents):
+        if document.id in texts:
+            continue
+        texts[document.id], why = read_document(document, base_dir, root)
+        if why:
+            count = quoting.get(document.id, 0)
+            message = f"{why}; the quotes of {count} event{'s' if count != 1 else ''} cannot be checked or shown"
+            unread.append(Problem("", None, None, f"documents[{n}].origin", message, warning=True))
+    return texts, unread
+
+
+def _evidence(timeline: Timeline, texts: dict[str, str | None]) -> list[Problem]:
+    """Quotes must be in their document's text, and offsets must point at them."""
     found = []
     for n, event in enumerate(timeline.events):
         for k, source in enumerate(event.sources):

@@ -374,21 +374,25 @@ def save(path: Path | str, timeline: Timeline, digest: str | None) -> SaveResult
 def read_uploads(files: list[tuple[str, bytes]], pasted: str = "",
                  published: dt.date | None = None) -> tuple[list[Document], list[str]]:
     """Documents from uploaded files (text, HTML, Markdown, JSON lines) and pasted text; errors listed.
-    ``published`` dates them as ``timeline extract --published`` does (a JSON line's own date wins)."""
-    from .documents import DocumentError, doc_id, guess_format, read_text
+    ``published`` dates them as ``timeline extract --published`` does (a JSON line's own date wins).
+    Two uploads with one name are two articles; the same text uploaded twice is read once."""
+    from .documents import DocumentError, guess_format, read_text, unique_documents
 
     docs, errors = [], []
     for name, raw in files:
         try:
             text = raw.decode("utf-8")
-            docs += read_text(text, doc_id(name), guess_format(name, text), published)
+            docs += read_text(text, name, guess_format(name, text), published, errors.append)
         except UnicodeDecodeError:
             errors.append(f"{name}: not UTF-8 text")
         except DocumentError as exc:
-            errors.append(f"{name}: {exc}")
+            errors.append(str(exc))
     if pasted.strip():
         docs += read_text(pasted, "pasted-text", guess_format("pasted", pasted), published)
-    return docs, errors
+    try:
+        return unique_documents(docs, errors.append), errors
+    except DocumentError as exc:
+        return [], errors + [str(exc)]
 
 
 def run_extraction(documents: list[Document], progress=None) -> Timeline:

@@ -17,7 +17,7 @@ import difflib
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ class Problem:
     column: int | None
     path: str
     message: str
+    warning: bool = False  # the file stays usable (e.g. an article that cannot be read)
 
     def __str__(self) -> str:
         where = self.file
@@ -65,6 +66,7 @@ class Loaded:
     timeline: Timeline
     path: Path
     digest: str
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def digest_of(raw: bytes) -> str:
@@ -163,20 +165,27 @@ def _problem(issue: Issue, marks: dict, filename: str) -> Problem:
     return Problem(filename, line, column, path_text(path), issue.message)
 
 
-def loads(text: str, filename: str = "events.yaml", base_dir: Path | None = None, *, raw: bytes | None = None) -> Timeline:
+def loads(text: str, filename: str = "events.yaml", base_dir: Path | None = None, *, raw: bytes | None = None,
+          root: Path | None = None) -> Timeline:
     """Parse and validate timeline text; raise TimelineError listing every problem."""
+    return _parse(text, filename, base_dir, raw, root)[0]
+
+
+def _parse(text: str, filename: str, base_dir: Path | None, raw: bytes | None,
+           root: Path | None) -> tuple[Timeline, list[Problem]]:
+    """The timeline and its warnings; TimelineError with every problem when one is not a warning."""
     raw = text.encode("utf-8") if raw is None else raw
     try:
         data, issues, timeline, schema = _read_and_validate(raw, text)
     except YamlSyntaxError as exc:
         raise TimelineError(_syntax_problems(exc, text, filename)) from None
     problems = _locate(issues, schema, text, filename) if issues or schema else []
-    found = check(timeline, base_dir) if timeline is not None else _partial_checks(data, base_dir)
+    found = check(timeline, base_dir, root) if timeline is not None else _partial_checks(data, base_dir, root)
     problems += _locate_checks(found, text, filename)
-    if problems:
-        problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+    problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+    if any(not p.warning for p in problems):
         raise TimelineError(problems)
-    return timeline
+    return timeline, problems
 
 
 def _read_and_validate(raw: bytes, text: str) -> tuple[Any, list[Issue], Timeline | None, list[Issue]]:
@@ -191,7 +200,7 @@ def _read_and_validate(raw: bytes, text: str) -> tuple[Any, list[Issue], Timelin
     return data, issues, timeline, schema
 
 
-def _partial_checks(data: Any, base_dir: Path | None) -> list[Problem]:
+def _partial_checks(data: Any, base_dir: Path | None, root: Path | None) -> list[Problem]:
     """Cross-event checks over what is valid, so that one bad field does not hide the other
     mistakes: a record with a bad field is checked without that field (a bad list loses the
     whole list), and paths point back at the records' places in the file."""
@@ -210,7 +219,7 @@ def _partial_checks(data: Any, base_dir: Path | None) -> list[Problem]:
     timeline = Timeline(**parts)
     raw_ids = {item.get("id") for name in kept for item in (data.get(name) or []) if isinstance(item, dict)}
     out = []
-    for problem in check(timeline, base_dir):
+    for problem in check(timeline, base_dir, root):
         if any(f"has id {i!r}" in problem.message for i in raw_ids if isinstance(i, str)):
             continue  # points at a record that exists but has its own schema problem
         path = list(parse_path(problem.path))
@@ -259,12 +268,13 @@ def _locate_checks(found: list[Problem], text: str, filename: str) -> list[Probl
     out = []
     for problem in found:
         located = _problem(Issue(parse_path(problem.path), problem.message), marks, filename)
-        out.append(replace(located, path=problem.path))
+        out.append(replace(located, path=problem.path, warning=problem.warning))
     return out
 
 
-def load(path: Path | str) -> Loaded:
-    """Read, parse and validate a timeline file; raise TimelineError listing every problem."""
+def load(path: Path | str, root: Path | None = None) -> Loaded:
+    """Read, parse and validate a timeline file; raise TimelineError listing every problem.
+    Articles are read inside the file's folder, or inside ``root`` when given."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -277,15 +287,15 @@ def load(path: Path | str) -> Loaded:
     text, bad = decode(raw)
     if bad is not None:
         raise TimelineError([_problem(bad, {}, str(path))])
-    timeline = loads(text, str(path), path.resolve().parent, raw=raw)
-    return Loaded(timeline, path, digest_of(raw))
+    timeline, warnings = _parse(text, str(path), path.resolve().parent, raw, root)
+    return Loaded(timeline, path, digest_of(raw), warnings)
 
 
-def check(timeline: Timeline, base_dir: Path | None = None) -> list[Problem]:
+def check(timeline: Timeline, base_dir: Path | None = None, root: Path | None = None) -> list[Problem]:
     """Cross-event checks (ids, relations, evidence, order); see ``timeline.checks``."""
     from .checks import check_timeline
 
-    return check_timeline(timeline, base_dir)
+    return check_timeline(timeline, base_dir, root)
 
 
 def dumps(timeline: Timeline) -> str:
