@@ -22,8 +22,12 @@ TYPES = event_types()
 
 def sidebar_file() -> str:
     default = dashboard.default_path(sys.argv, dict(os.environ), Path(__file__).parent)
-    return st.sidebar.text_input("Timeline file", value=default, key="path",
-                                 help="A timeline YAML file; edits on disk show on the next rerun.")
+    typed = st.sidebar.text_input("Timeline file", value=default, key="path",
+                                  help="A timeline YAML file; edits on disk show on the next rerun.")
+    path, refused = dashboard.allowed_file(typed, default)
+    if refused:
+        st.sidebar.error(dashboard.md_escape(refused))
+    return path
 
 
 def load_or_explain(path: str) -> dashboard.LoadResult | None:
@@ -140,7 +144,7 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
                 shown = item.document
             st.html(f"<div style='line-height:1.5'>{item.html}</div>")
             if not item.found:
-                st.caption("(quote not found in the document text)")
+                st.caption("(quote not found in the document text)" if item.readable else "(article not readable: see the note above the chart)")
         rel = dashboard.related(tl, ev)
         if rel:
             st.markdown("**Related events**")
@@ -181,7 +185,7 @@ def edit_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
         values["notes"] = st.text_area("Notes", values["notes"], key=f"edit_notes_{tag}")
         saved = st.form_submit_button("Save to file", type="primary")
     if original and st.button("Delete this event", key="delete"):
-        new, dropped = dashboard.delete_event(tl, original.id)
+        new, dropped = dashboard.delete_event(tl, original.id, result.path.parent)
         _save(result, new, seen_digest, f"deleted {original.id}" + (f" and {dropped} relations to it" if dropped else ""))
     if saved:
         if not values["id"]:
@@ -228,7 +232,11 @@ def extract_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
     edited = st.data_editor(rows, hide_index=True, disabled=["id", "date", "type", "title"], key="review")
     accepted = {i for i, ok in zip(edited["id"], edited["accept"]) if ok}
     if result.digest and st.button(f"Merge {len(accepted)} accepted events into the file", key="merge"):
-        merged, report = dashboard.merge_accepted(result.timeline, proposed, accepted)
+        try:
+            merged, report = dashboard.merge_accepted(result.timeline, proposed, accepted, result.path.parent)
+        except ValueError as exc:  # an uploaded article's id names another text in the file
+            st.error(dashboard.md_escape(str(exc)))
+            return
         st.session_state.pop("proposed", None)
         _save(result, merged, seen_digest, f"merged: {len(report.added)} added, {len(report.updated)} updated, "
                                            f"{len(report.kept_curated)} curated kept")
@@ -258,6 +266,8 @@ def main() -> None:
     mask = filters.apply(table, flt)
     st.markdown(f"### {dashboard.md_escape(result.timeline.title or result.path.name)}")
     st.caption(counts_line(table, mask))
+    for note in result.notes:  # an article that cannot be read: said once, with the path looked for
+        st.warning(dashboard.md_escape(note))
     sync_selection(set(table.ids.tolist()))
     view, edit, extract, exports = st.tabs(["Timeline", "Edit", "Extract", "Export"])
     with view:

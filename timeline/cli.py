@@ -22,25 +22,42 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
         description="Check a timeline file: YAML syntax, every field, and the checks across events "
         "(duplicate ids, relations to unknown events, ordering cycles, relations that contradict "
         "dates, quotes missing from their document, offsets that miss their quote). Every problem "
-        "is printed as FILE:LINE:COL: PATH: MESSAGE. Exit status 0 when valid, 1 when not.")
+        "is printed as FILE:LINE:COL: PATH: MESSAGE. An article that cannot be read (moved, missing, or "
+        "outside the timeline's folder) is reported too, since its quotes cannot be checked. Exit "
+        "status 0 when valid, 1 when not.")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
+    _add_root(p)
     p.set_defaults(func=_run_validate)
 
 
+def _add_root(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--root", metavar="DIR", help="read articles named by `origin` inside DIR (default: only "
+                   "inside the timeline file's folder; origins elsewhere are refused)")
+
+
 def _run_validate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from .store import TimelineError, load
 
     try:
-        timeline = load(args.file).timeline
+        loaded = load(args.file, Path(args.root) if args.root else None)
     except TimelineError as exc:
-        print(str(exc), file=sys.stderr)
-        count = len(exc.problems)
-        print(f"{args.file}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
-        return 1
-    n_events, n_docs = len(timeline.events), len(timeline.documents)
+        return _report_problems(args.file, exc.problems)
+    if loaded.warnings:
+        return _report_problems(args.file, loaded.warnings)
+    n_events, n_docs = len(loaded.timeline.events), len(loaded.timeline.documents)
     print(f"{args.file}: {n_events} event{'s' if n_events != 1 else ''}, "
           f"{n_docs} document{'s' if n_docs != 1 else ''}, valid")
     return 0
+
+
+def _report_problems(file: str, problems: list) -> int:
+    for problem in problems:
+        print(str(problem), file=sys.stderr)
+    count = len(problems)
+    print(f"{file}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+    return 1
 
 
 def _add_show(sub: argparse._SubParsersAction) -> None:
@@ -80,12 +97,35 @@ def _run_show(args: argparse.Namespace) -> int:
 def _add_app(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("app", help="open the interactive timeline in the browser (Streamlit)",
                        description="Start the Streamlit app on FILE: filter, click through, edit and export "
-                       "the timeline. Edits are saved back to FILE (comments kept). Runs offline.")
+                       "the timeline. Edits are saved back to FILE (comments kept). Runs offline and keeps "
+                       "the terminal until Ctrl-C. Listening beyond this machine (--host 0.0.0.0), the "
+                       "app's file box opens only timeline files inside --root (default: FILE's folder).")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
     p.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--root", metavar="DIR", help="the folder the app may read articles and timeline files "
+                   "from (default: the timeline file's folder)")
     p.set_defaults(func=_run_app)
+
+
+_LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def _app_file_problem(file: str, root: str | None) -> str | None:
+    """Why ``timeline app`` cannot serve ``file``: missing, a folder, or outside --root."""
+    from pathlib import Path
+
+    path = Path(file)
+    if path.is_dir():
+        inside = path / DEFAULT_FILE
+        hint = f"; did you mean {inside}?" if inside.is_file() else "; give a timeline file inside it"
+        return f"{file} is a folder, not a timeline file{hint}"
+    if not path.is_file():
+        return f"{file}: no such file (create one with 'timeline extract ARTICLE -o {file}')"
+    if root and not path.resolve().is_relative_to(Path(root).resolve()):
+        return f"{file} is outside --root {root}"
+    return None
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -97,9 +137,17 @@ def _run_app(args: argparse.Namespace) -> int:
     if not app.exists():
         print(f"timeline app: cannot find {app} (run from a source checkout)", file=sys.stderr)
         return 1
-    if not Path(args.file).is_file():
-        print(f"timeline app: {args.file}: no such file", file=sys.stderr)
+    problem = _app_file_problem(args.file, args.root)
+    if problem:
+        print(f"timeline app: {problem}", file=sys.stderr)
         return 1
+    if args.host not in _LOCAL_HOSTS:
+        os.environ["TIMELINE_REMOTE"] = "1"
+        os.environ["TIMELINE_ROOT"] = str(Path(args.root or Path(args.file).resolve().parent).resolve())
+    else:
+        os.environ.pop("TIMELINE_REMOTE", None)
+        if args.root:
+            os.environ["TIMELINE_ROOT"] = str(Path(args.root).resolve())
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), f"--server.port={args.port}",
            f"--server.address={args.host}", "--browser.gatherUsageStats=false", "--server.headless=true",
            "--", str(Path(args.file).resolve())]
@@ -168,7 +216,10 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
         description="Read articles (plain text, Markdown, HTML, JSON lines with id/published/title/text, "
         "folders of these, or - for stdin) and extract typed events with actors, place, an EDTF date "
         "interval, modality, relations and the exact quote as evidence. Without --into or -o the "
-        "timeline is printed to stdout. Exit status 0 on success, 1 on bad input.")
+        "timeline is printed to stdout. Folders are read recursively (hidden files left out; other "
+        "file types are counted and named on stderr). An article given twice is read once; each "
+        "document id is the file's stem and a hash of its text. Exit status 0 on success, 1 on bad "
+        "input or when no article was read.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder, or - for stdin")
     p.add_argument("--published", metavar="DATE", type=_iso_date,
                    help="publication date (YYYY-MM-DD) of the articles; a JSON line's own 'published' "
@@ -181,6 +232,9 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
                    help="output format for -o or stdout (default: from the -o suffix, else yaml)")
     p.add_argument("--min-confidence", type=_fraction, default=0.5, metavar="X",
                    help="drop events less sure than X, between 0 and 1 (default 0.5)")
+    p.add_argument("--root", metavar="DIR",
+                   help="the folder articles may be referenced from (default: the timeline file's folder); "
+                   "articles outside it are stored inline in the timeline")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar on stderr")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="worker processes for large corpora (default 1; same output whatever N)")
@@ -207,24 +261,49 @@ def _fraction(value: str) -> float:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .documents import DocumentError, for_storage, iter_path
+    from .documents import DocumentError
     from .extract import Options, extract
     from .store import TimelineError
 
     try:
-        docs = [d for path in args.paths for d in iter_path(path, args.published)]
+        _check_target(args.into or args.output)
+        docs = _read_articles(args.paths, args.published)
         options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
         show = not args.no_progress and (sys.stderr.isatty() or len(docs) > 1)
         timeline = extract(docs, options, progress=_progress_bar if show else None)
-        target = Path(args.into or args.output or ".")
-        base = target.parent if (args.into or args.output) else Path.cwd()
-        timeline = timeline.model_copy(update={"documents": [for_storage(d, base) for d in timeline.documents]})
         return _write_extracted(args, timeline)
     except (DocumentError, TimelineError, OSError) as exc:
         print(f"timeline extract: {exc}", file=sys.stderr)
         return 1
+
+
+def _check_target(target: str | None) -> None:
+    """A folder given as the file to write is refused before any work is done."""
+    from pathlib import Path
+
+    from .documents import DocumentError
+
+    if target and Path(target).is_dir():
+        raise DocumentError(f"{target} is a folder; give a file name for the timeline, e.g. {Path(target) / 'events.yaml'}")
+
+
+def _warn(message: str) -> None:
+    print(f"timeline extract: {message}", file=sys.stderr)
+
+
+def _read_articles(paths: list[str], published) -> list:
+    """Every article once, saying what was skipped; reading nothing is an error."""
+    from .documents import DocumentError, iter_path, unique_documents
+
+    docs = unique_documents((d for path in paths for d in iter_path(path, published, _warn)), _warn)
+    if not docs:
+        raise DocumentError(f"no articles read from {', '.join(paths)}; nothing was written")
+    undated = [d.origin or d.id for d in docs if d.published is None]
+    if undated:
+        shown = ", ".join(undated[:3]) + (f" and {len(undated) - 3} more" if len(undated) > 3 else "")
+        _warn(f"no publication date found for {shown} (give --published YYYY-MM-DD): relative dates such "
+              "as 'yesterday' stay unresolved and undated events get no upper bound")
+    return docs
 
 
 def _progress_bar(done: int, total: int) -> None:
@@ -237,30 +316,43 @@ def _progress_bar(done: int, total: int) -> None:
 def _write_extracted(args: argparse.Namespace, timeline) -> int:
     from pathlib import Path
 
-    from .store import dumps, load, save
+    from .documents import for_storage
+    from .store import dumps, save
 
-    fmt = args.format or ("json" if (args.output or "").endswith(".json") else "yaml")
+    root = Path(args.root) if args.root else None
+    base = Path(args.into or args.output).resolve().parent if (args.into or args.output) else Path.cwd()
+    stored = [for_storage(d, base, root) for d in timeline.documents]
+    timeline = timeline.model_copy(update={"documents": stored})
     if args.into:
         path = Path(args.into)
         if path.exists():
-            from .merge import merge
-
-            loaded = load(path)
-            merged, report = merge(loaded.timeline, timeline)
-            save(path, merged, loaded.digest)
-            print(f"{path}: {len(report.added)} added, {len(report.updated)} updated, "
-                  f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped",
-                  file=sys.stderr)
-        else:
-            save(path, timeline, None)
-            print(f"{path}: {len(timeline.events)} events written", file=sys.stderr)
+            return _merge_into(path, timeline, root)
+        save(path, timeline, None)
+        print(f"{path}: {len(timeline.events)} events written", file=sys.stderr)
         return 0
+    fmt = args.format or ("json" if (args.output or "").endswith(".json") else "yaml")
     text = timeline.model_dump_json(indent=2, exclude_none=True) + "\n" if fmt == "json" else dumps(timeline)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"{args.output}: {len(timeline.events)} events written", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _merge_into(path, timeline, root) -> int:
+    """Merge into an existing timeline; its unreadable articles are said, not hidden."""
+    from .merge import merge
+    from .store import load, save
+
+    loaded = load(path, root)
+    for problem in loaded.warnings:
+        print(f"timeline extract: {problem}", file=sys.stderr)
+    merged, report = merge(loaded.timeline, timeline, path.resolve().parent, root)
+    save(path, merged, loaded.digest)
+    print(f"{path}: {len(report.added)} added, {len(report.updated)} updated, "
+          f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped",
+          file=sys.stderr)
     return 0
 
 
@@ -564,8 +656,46 @@ def _run_export(args: argparse.Namespace) -> int:
 # --- entry point -------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """No abbreviated options ('--in' is not '--into'), and an unknown option is named, with the
+    nearest known one, before any other complaint ('--fromat', not '--format is required')."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+        self._arguments: list[str] = []
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._arguments = list(sys.argv[1:] if args is None else args)
+        namespace, extras = super().parse_known_args(args, namespace)
+        if self._subparsers is None and _options(extras):  # a command's own parser: it knows all its options
+            self.error("")
+        return namespace, extras
+
+    def error(self, message: str):
+        unknown = [a for a in _options(self._arguments) if a.split("=")[0] not in self._option_string_actions]
+        if unknown:
+            import difflib
+
+            name = unknown[0].split("=")[0]
+            near = difflib.get_close_matches(name, list(self._option_string_actions), n=1)
+            message = f"unknown option {name}" + (f"; did you mean {near[0]}?" if near else "")
+        super().error(message)
+
+
+def _options(arguments: list[str]) -> list[str]:
+    """The option-like words of a command line, up to a bare '--'."""
+    out = []
+    for word in arguments:
+        if word == "--":
+            break
+        if word.startswith("-") and word != "-" and not word[1:2].isdigit():
+            out.append(word)
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="timeline",
         description=(
             "Read news articles about a conflict, extract the events in them with honest date "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import store
-from .checks import document_text
+from .documents import read_document
 from .filters import EventTable, build_table, describe_date
 from .models import MODALITIES, RELATION_KINDS, Document, Event, Relation, Source, Timeline
 from .taxonomy import event_types
@@ -34,6 +35,7 @@ class LoadResult:
     timeline: Timeline | None
     digest: str | None
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings that leave the file usable (an article not found)
 
     @property
     def ok(self) -> bool:
@@ -58,6 +60,29 @@ class FormError(ValueError):
         super().__init__("; ".join(messages))
 
 
+# --- which files the app may reach ---------------------------------------------------------------
+
+
+def serving_root() -> Path | None:
+    """The folder set by ``timeline app --root`` (or by a --host beyond this machine): articles
+    are read only inside it, and then the file box opens only files inside it."""
+    value = os.environ.get("TIMELINE_ROOT")
+    return Path(value).resolve() if value else None
+
+
+def allowed_file(typed: str, default: str) -> tuple[str, str | None]:
+    """The file the box may open, and why ``typed`` was refused: when the app serves other
+    machines (TIMELINE_REMOTE), only files inside the root, relative paths read from there."""
+    root = serving_root()
+    if not os.environ.get("TIMELINE_REMOTE") or root is None:
+        return typed, None
+    path = (root / typed).resolve()
+    if path.is_relative_to(root):
+        return str(path), None
+    return default, (f"{typed} is outside {root}: this app serves other machines, so it opens only "
+                     "timeline files inside that folder")
+
+
 # --- loading ------------------------------------------------------------------------------------
 
 
@@ -75,10 +100,10 @@ def file_key(path: Path | str) -> tuple[str, int, int]:
 def _load_key(key: tuple[str, int, int]) -> LoadResult:
     path = Path(key[0])
     try:
-        loaded = store.load(path)
+        loaded = store.load(path, serving_root())
     except store.TimelineError as exc:
         return LoadResult(path, None, None, [str(p) for p in exc.problems] or [str(exc)])
-    return LoadResult(path, loaded.timeline, loaded.digest)
+    return LoadResult(path, loaded.timeline, loaded.digest, notes=[str(p) for p in loaded.warnings])
 
 
 def load(path: Path | str) -> LoadResult:
@@ -150,6 +175,7 @@ class Evidence:
     quote: str
     html: str  # escaped paragraph with the sentence highlighted (or the escaped quote alone)
     found: bool  # the quote was found in the document text at its offsets (or by search)
+    readable: bool = True  # False: the article itself could not be read (said once, above the chart)
 
 
 def evidence(timeline: Timeline, event: Event, base_dir: Path | None) -> list[Evidence]:
@@ -157,11 +183,11 @@ def evidence(timeline: Timeline, event: Event, base_dir: Path | None) -> list[Ev
     out = []
     for source in event.sources:
         doc = timeline.document(source.document)
-        text = document_text(doc, base_dir) if doc else None
+        text, why = read_document(doc, base_dir, serving_root()) if doc else (None, None)
         span = _locate(text, source)
         title = (doc.title or doc.id) if doc else source.document
         if text is None or span is None:
-            out.append(Evidence(title, source.quote, html.escape(source.quote), False))
+            out.append(Evidence(title, source.quote, html.escape(source.quote), False, why is None))
         else:
             out.append(Evidence(title, source.quote, highlight(text, *span), True))
     return out
@@ -195,7 +221,7 @@ def related(timeline: Timeline, event: Event) -> list[tuple[str, str, str]]:
 def all_warnings(timeline: Timeline, base_dir: Path | None) -> dict[str, list[str]]:
     """Validation problems and solver contradictions, by the event they name."""
     found: dict[str, list[str]] = {}
-    for problem in store.check(timeline, base_dir):
+    for problem in store.check(timeline, base_dir, serving_root()):
         m = re.match(r"events\[(\d+)\]", problem.path)
         if m and int(m[1]) < len(timeline.events):
             found.setdefault(timeline.events[int(m[1])].id, []).append(problem.message)
@@ -333,11 +359,20 @@ def add_event(timeline: Timeline, event: Event) -> Timeline:
     return timeline.model_copy(update={"events": [*timeline.events, event]})
 
 
-def delete_event(timeline: Timeline, event_id: str) -> tuple[Timeline, int]:
-    """Remove an event and remember its id in ``rejected`` so extraction never re-adds it.
+def delete_event(timeline: Timeline, event_id: str, base_dir: Path | None = None) -> tuple[Timeline, int]:
+    """Remove an event and remember it in ``rejected`` so extraction never re-adds it.
 
-    Relations that pointed at it would dangle, so they go too; the count is returned to tell the user.
+    Besides its id, ``rejected`` gets the id it would have from each other article it cites
+    (``merge.rejection_ids``; those articles are read from ``base_dir``). Relations that pointed
+    at it would dangle, so they go too; the count is returned to tell the user.
     """
+    from .merge import digests, rejection_ids
+
+    gone = timeline.event(event_id)
+    names = [event_id]
+    if gone is not None:
+        cited = {s.document for s in gone.sources}
+        names = rejection_ids(gone, digests([d for d in timeline.documents if d.id in cited], base_dir, serving_root()))
     events, dropped = [], 0
     for e in timeline.events:
         if e.id == event_id:
@@ -345,8 +380,9 @@ def delete_event(timeline: Timeline, event_id: str) -> tuple[Timeline, int]:
         keep = [r for r in e.relations if r.target != event_id]
         dropped += len(e.relations) - len(keep)
         events.append(e if len(keep) == len(e.relations) else e.model_copy(update={"relations": keep}))
-    rejected = list(timeline.rejected) + ([event_id] if event_id not in timeline.rejected else [])
-    return timeline.model_copy(update={"events": events, "rejected": rejected}), dropped
+    present = {e.id for e in events}
+    added = [n for n in names if n not in present and n not in timeline.rejected]
+    return timeline.model_copy(update={"events": events, "rejected": [*timeline.rejected, *added]}), dropped
 
 
 def slug(text: str) -> str:
@@ -402,8 +438,9 @@ def run_extraction(documents: list[Document], progress=None) -> Timeline:
     return extract(documents, Options(), progress=progress)
 
 
-def merge_accepted(current: Timeline, proposed: Timeline, accepted: set[str]):
-    """Merge only the accepted proposals (relations to left-out proposals are dropped)."""
+def merge_accepted(current: Timeline, proposed: Timeline, accepted: set[str], base_dir: Path | None = None):
+    """Merge only the accepted proposals (relations to left-out proposals are dropped); the
+    current file's articles are read from ``base_dir`` to recognise one uploaded again."""
     from .merge import merge
 
     keep = [e for e in proposed.events if e.id in accepted]
@@ -411,7 +448,7 @@ def merge_accepted(current: Timeline, proposed: Timeline, accepted: set[str]):
     keep = [e.model_copy(update={"relations": [r for r in e.relations if r.target in kept_ids]}) for e in keep]
     used_docs = {s.document for e in keep for s in e.sources}
     docs = [d for d in proposed.documents if d.id in used_docs]
-    return merge(current, proposed.model_copy(update={"events": keep, "documents": docs}))
+    return merge(current, proposed.model_copy(update={"events": keep, "documents": docs}), base_dir, serving_root())
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")

@@ -230,23 +230,21 @@ def unique_documents(documents: Iterable[Document], warn: Warn = _ignore) -> lis
     return out
 
 
-def reconcile(current: list[Document], new: list[Document],
-              text_of: Callable[[Document], str | None]) -> tuple[dict[str, str], list[Document]]:
+def reconcile(current_digests: dict[str, str | None], new: list[Document],
+              new_digests: dict[str, str | None]) -> tuple[dict[str, str], list[Document]]:
     """New documents against a timeline's: {new id: id in the timeline} and the ones to add.
 
-    An article already listed (same text, whatever its id) keeps its listed id; an id already
-    listed for a different text is an error naming both."""
-    listed: dict[str, str | None] = {}
+    Digests are text digests by document id (None: text unknown). An article already listed
+    (same text, whatever its id) keeps its listed id; an id already listed for a different text is
+    an error naming the article."""
+    listed = dict(current_digests)
     by_text: dict[str, str] = {}
-    for document in current:
-        text = text_of(document)
-        listed.setdefault(document.id, ids.text_digest(text) if text is not None else None)
-        if text is not None:
-            by_text.setdefault(ids.text_digest(text), document.id)
+    for document_id, digest in current_digests.items():
+        if digest is not None:
+            by_text.setdefault(digest, document_id)
     mapping, added = {}, []
     for document in new:
-        text = text_of(document)
-        digest = ids.text_digest(text) if text is not None else None
+        digest = new_digests.get(document.id)
         if digest in by_text:
             mapping[document.id] = by_text[digest]
             continue

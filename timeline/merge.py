@@ -9,10 +9,15 @@
   actors (or none on either side) and overlapping evidence in the same document. Each current
   event is matched at most once per merge, identical evidence first.
 * A match that is not curated is **updated** (the current id is kept: ids are stable); no match is
-  **added**; an id in ``current.rejected`` is **never** added back (the decision stays in the file).
+  **added**; an id in ``current.rejected`` is **never** added back (the decision stays in the file),
+  nor under another id: extracted ids end with a tag of their evidence (``timeline.ids``), and an
+  extracted event that cites a rejected id's evidence is skipped too, whatever order articles
+  arrived in.
 * Events the extraction no longer produces are kept; relations of new content are rewritten to the
   ids they got in the merged file, and relations to rejected events are left out of new content.
-* Documents the current file lacks are added; existing ones are kept as they are.
+* Documents the current file lacks are added; existing ones are kept as they are. An article
+  already listed (the same text, read under another name) keeps its listed id; an id listed for
+  another text is an error (``documents.DocumentError``) and nothing is merged.
 """
 
 from __future__ import annotations
@@ -20,8 +25,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .models import Event, Relation, Timeline
+from . import ids
+from .documents import document_text, reconcile
+from .models import Document, Event, Relation, Source, Timeline
 
 _NOT_CONTENT = {"curated", "fingerprint"}
 # Fields added after fingerprints were first written: left out of the content while empty, so
@@ -158,10 +166,10 @@ def _fresh_id(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _plan(current: Timeline, extracted: Timeline, report: MergeReport) -> tuple[dict[str, str], dict[int, Event], list[Event]]:
+def _plan(current: Timeline, extracted: Timeline, report: MergeReport,
+          skip: set[int]) -> tuple[dict[str, str], dict[int, Event], list[Event]]:
     """Decide each extracted event's fate: extracted id -> merged id, updates by index, additions."""
     rejected = set(current.rejected)
-    skip = {x for x, e in enumerate(extracted.events) if e.id in rejected}
     matches = _match_all(current.events, extracted.events, skip)
     taken = {e.id for e in current.events} | rejected
     new = [x for x in range(len(extracted.events)) if x not in skip and x not in matches]
@@ -210,11 +218,48 @@ def _unique_ids(extracted: Timeline, rejected: set[str]) -> Timeline:
     return extracted.model_copy(update={"events": events})
 
 
-def merge(current: Timeline, extracted: Timeline) -> tuple[Timeline, MergeReport]:
-    """The current timeline with the extraction merged in; curated and rejected decisions kept."""
+def digests(documents: list[Document], base_dir: Path | None, root: Path | None = None) -> dict[str, str | None]:
+    """Each document id's text digest (None when its text cannot be read); the first of an id counts."""
+    out: dict[str, str | None] = {}
+    for document in documents:
+        if document.id not in out:
+            text = document_text(document, base_dir, root)
+            out[document.id] = ids.text_digest(text) if text is not None else None
+    return out
+
+
+def _source_tags(sources: list[Source], digest: dict[str, str | None]) -> set[str]:
+    return {ids.evidence_tag(digest[s.document], s.start, s.end) for s in sources if digest.get(s.document)}
+
+
+def _rejected_indices(events: list[Event], rejected: list[str], digest: dict[str, str | None]) -> set[int]:
+    """Extracted events a person rejected: by id, or citing the evidence a rejected id was made from."""
+    names = set(rejected)
+    tags = {t for t in map(ids.tag_of, rejected) if t}
+    return {x for x, e in enumerate(events) if e.id in names or (tags and _source_tags(e.sources, digest) & tags)}
+
+
+def _cite(event: Event, mapping: dict[str, str]) -> Event:
+    """The event citing its documents by their ids in the merged file."""
+    if all(mapping.get(s.document, s.document) == s.document for s in event.sources):
+        return event
+    sources = [s.model_copy(update={"document": mapping.get(s.document, s.document)}) for s in event.sources]
+    return event.model_copy(update={"sources": sources})
+
+
+def merge(current: Timeline, extracted: Timeline, base_dir: Path | None = None,
+          root: Path | None = None) -> tuple[Timeline, MergeReport]:
+    """The current timeline with the extraction merged in; curated and rejected decisions kept.
+
+    ``base_dir`` is the folder of the current file (documents' origins are read there, or inside
+    ``root``), so that an article already listed is recognised by its text."""
     report = MergeReport()
+    new_digests = digests(extracted.documents, base_dir, root)
+    cited, added_documents = reconcile(digests(current.documents, base_dir, root), extracted.documents, new_digests)
+    skip = _rejected_indices(extracted.events, current.rejected, new_digests)
+    extracted = extracted.model_copy(update={"events": [_cite(e, cited) for e in extracted.events]})
     extracted = _unique_ids(extracted, set(current.rejected))
-    mapping, updates, additions = _plan(current, extracted, report)
+    mapping, updates, additions = _plan(current, extracted, report, skip)
     rejected = set(current.rejected)
     events = []
     for index, old in enumerate(current.events):
@@ -227,7 +272,18 @@ def merge(current: Timeline, extracted: Timeline) -> tuple[Timeline, MergeReport
     for event in additions:
         events.append(_remap(event, mapping, rejected))
         report.added.append(event.id)
-    known = {d.id for d in current.documents}
-    documents = list(current.documents) + [d for d in extracted.documents if d.id not in known]
+    documents = list(current.documents) + added_documents
     merged = current.model_copy(update={"events": events, "documents": documents, "rejected": list(current.rejected)})
     return merged, report
+
+
+def rejection_ids(event: Event, digest: dict[str, str | None]) -> list[str]:
+    """What to write in ``rejected`` when a person deletes ``event``: its id, and the id it gets
+    from each other article it cites read alone (its quotes there give that article's tag)."""
+    readable, own = ids.readable_part(event.id), ids.tag_of(event.id)
+    out = [event.id]
+    for document in dict.fromkeys(s.document for s in event.sources):
+        tags = _source_tags([s for s in event.sources if s.document == document], digest)
+        if tags and own not in tags:
+            out.append(f"{readable}-{min(tags)}")
+    return out

@@ -8,7 +8,8 @@ message``, all of them at once.
 
 Saving edits the file in place with ``yamledit`` (ruamel.yaml round-trip; untouched events are
 copied as text), writes a temp file in the same folder, fsyncs it, and replaces the original with
-``os.replace`` only if the file still has the digest it was loaded with.
+``os.replace`` only if the file still has the digest it was loaded with. A symlinked file is saved
+where the link points (the link stays); temp files left by a killed save are removed by the next.
 """
 
 from __future__ import annotations
@@ -358,8 +359,10 @@ def _check_unchanged(path: Path, expected_digest: str | None) -> None:
 
 
 def save(path: Path | str, timeline: Timeline, expected_digest: str | None) -> str:
-    """Write the timeline back, keeping untouched nodes and comments; atomic; returns the new digest."""
+    """Write the timeline back, keeping untouched nodes and comments; atomic; returns the new digest.
+    Through a symlink, the file it points at is written."""
     path = Path(path)
+    path = path.resolve() if path.is_symlink() else path
     _check_unchanged(path, expected_digest)
     data = _render(_current(path), timeline).encode("utf-8")
     _atomic_write(path, data, lambda: _check_unchanged(path, expected_digest))
@@ -369,7 +372,8 @@ def save(path: Path | str, timeline: Timeline, expected_digest: str | None) -> s
 def _atomic_write(path: Path, data: bytes, before_replace: Any) -> None:
     """Temp file in the same folder, fsync, last check, os.replace, fsync the folder."""
     folder = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    _remove_stale_temps(folder, path.name)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -385,6 +389,37 @@ def _atomic_write(path: Path, data: bytes, before_replace: Any) -> None:
             pass
         raise
     _fsync_dir(folder)
+
+
+_STALE_AFTER = 3600.0  # seconds: no save in progress leaves its temp file this old
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Temp files of saves that were killed: their writer's process is gone, or they are over an
+    hour old (a save takes seconds). A save in progress, in any process, is left alone."""
+    import glob
+    import time
+
+    for temp in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        writer = temp.name[len(name) + 2:-4].split(".")[0]
+        try:
+            if (writer.isdigit() and _process_gone(int(writer))) or time.time() - temp.stat().st_mtime > _STALE_AFTER:
+                temp.unlink()
+        except OSError:
+            continue  # removed meanwhile, or not ours to remove
+
+
+def _process_gone(pid: int) -> bool:
+    """True when no process has this id (False when this system cannot tell)."""
+    if os.name != "posix":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # exists, owned by someone else
+    return False
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -3,8 +3,9 @@
     extract(documents, options) -> Timeline
 
 Each document runs through the stages on its own (so a corpus streams and parallelises); then
-events reported by several documents are merged, ids assigned, and undated events get the
-tightest bounds the solver finds from relations and publication dates, marked as inferred.
+events reported by several documents are merged, ids assigned from their evidence, and undated
+events get the tightest bounds the solver finds from relations and publication dates, marked as
+inferred. An article passed twice is read once; two texts under one document id are an error.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .. import ids
+from ..documents import unique_documents
 from ..models import Document, Timeline
 from . import build
 from .narrowing import fingerprinter, narrowed
@@ -46,7 +49,7 @@ def extract(
 ) -> Timeline:
     """Events with evidence, dates, relations and fingerprints from a stream of documents."""
     options = options or Options()
-    docs = [_dated(d, options) for d in documents]
+    docs = [_dated(d, options) for d in unique_documents(documents)]
     drafts: list[build.Draft] = []
     for number, found in enumerate(_per_document(docs, options), 1):
         drafts += found
@@ -54,7 +57,7 @@ def extract(
             progress(number, len(docs))
     if options.merge_documents:
         drafts = build.merge_across(drafts)
-    build.assign_ids(drafts)
+    build.assign_ids(drafts, {d.id: ids.text_digest(d.text or "") for d in docs})
     events = [build.to_event(d, fingerprinter()) for d in drafts]
     timeline = Timeline(title=options.title, documents=docs, events=events)
     return narrowed(timeline) if options.solve else timeline

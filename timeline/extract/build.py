@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import dates
+from .. import dates, ids
 from ..models import Event, Relation, Source
 from . import lexicon
 from .anchoring import default_date
@@ -144,23 +144,25 @@ def slug(*parts: str | None) -> str:
     return _SLUG.sub("-", words.lower()).strip("-")[:60].strip("-") or "event"
 
 
-def assign_ids(drafts: list[Draft], taken: set[str] | None = None) -> None:
-    """Readable ids from main actor and type, made unique deterministically."""
-    used = set(taken or ())
+def assign_ids(drafts: list[Draft], digests: dict[str, str] | None = None) -> None:
+    """Readable slug from main actor and type, and a tag from the evidence, in one linear pass.
+
+    The tag hashes the text digest and offsets of the event's first quote in tag order
+    (``ids.evidence_tag``), so the same evidence always gets the same id, whatever else was read.
+    Two events told by one quote (not seen on MUC-3) are numbered by trigger position."""
+    digests = digests or {}
+    by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
         head = draft.head
         main = head.actors[0] if head.actors else (head.people[0].split()[-1] if head.people else head.location)
-        candidates = [slug(main, head.type), slug(main, head.type, head.location),
-                      slug(main, head.type, _keyword(draft))]
-        if main is None:
-            candidates = candidates[2:] + candidates[:2]
-        chosen = next((c for c in candidates if c not in used), None)
-        number = 2
-        while chosen is None:
-            chosen = f"{candidates[0]}-{number}" if f"{candidates[0]}-{number}" not in used else None
-            number += 1
-        draft.id = chosen
-        used.add(chosen)
+        readable = slug(main, head.type) if main else slug(head.type, _keyword(draft))
+        tag = min(ids.evidence_tag(digests.get(s.document, s.document), s.start, s.end) for s in draft.sources)
+        draft.id = f"{readable}-{tag}"
+        by_id.setdefault(draft.id, []).append(draft)
+    for same in (group for group in by_id.values() if len(group) > 1):
+        same.sort(key=lambda d: (d.head.trigger.start, d.head.trigger.end))
+        for number, draft in enumerate(same[1:], 2):
+            draft.id = f"{draft.id}-{number}"
 
 
 _STOPWORDS = frozenset("a an the of is was were are to on in at by for with and or that this its their".split())
