@@ -276,3 +276,16 @@ def test_readers_agree_on_dumped_data(data):
     fastest = yamlread.read_json(text.encode())
     if fastest is not None:
         assert _booleans_as_text(fastest) == data
+
+
+def test_a_date_shared_by_two_documents_is_written_out_twice(tmp_path):
+    """Two articles given one --published date share one date object: no YAML alias is written."""
+    import datetime as dt
+
+    from timeline.models import Document, Timeline
+
+    day = dt.date(2023, 9, 21)
+    timeline = Timeline(documents=[Document(id="a", published=day, text="A."), Document(id="b", published=day, text="B.")])
+    path = tmp_path / "t.yaml"
+    store.save(path, timeline, None)
+    assert "&" not in path.read_text(encoding="utf-8") and store.load(path).timeline == timeline

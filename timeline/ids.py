@@ -3,7 +3,7 @@
 A document id is the file's stem and a short hash of its text (``article-3f9a1c2b``): two different
 articles never share one, and the same article read twice gets the same one. An extracted event's
 id is a readable slug and a tag hashed from its evidence (the text of a document it cites and the
-quote's offsets there, ``armenia-statement-k3x9qa``), so the same evidence gets the same id whatever
+quote's offsets there, ``armenia-statement-3kx9qa``), so the same evidence gets the same id whatever
 else was read and in whatever order, and a rejected id is recognised in any event that cites its
 evidence again.
 """
@@ -14,10 +14,10 @@ import hashlib
 import re
 from pathlib import Path
 
-TAG_LENGTH = 6  # base-36 characters: about 31 bits
+TAG_LENGTH = 6  # a digit, then base-36 characters: about 29 bits
 _ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
 _NAME = re.compile(r"[^A-Za-z0-9_.-]+")
-_TAG = re.compile(rf"^[0-9a-z]{{{TAG_LENGTH}}}$")
+_TAG = re.compile(rf"^[0-9][0-9a-z]{{{TAG_LENGTH - 1}}}$")  # a leading digit: no word is taken for a tag
 
 
 def text_digest(text: str) -> str:
@@ -36,10 +36,12 @@ def document_id(name: str, text: str) -> str:
 
 
 def evidence_tag(digest: str, start: int | None, end: int | None) -> str:
-    """A short base-36 tag for one quote: its document's text digest and its offsets."""
+    """A short tag for one quote (its document's text digest and its offsets): a digit, so that no
+    hand-written id's last word looks like one, then base-36 characters."""
     number = int.from_bytes(hashlib.sha256(f"{digest}:{start}:{end}".encode()).digest()[:8], "big")
-    chars = []
-    for _ in range(TAG_LENGTH):
+    number, first = divmod(number, 10)
+    chars = [_ALPHABET[first]]
+    for _ in range(TAG_LENGTH - 1):
         number, digit = divmod(number, 36)
         chars.append(_ALPHABET[digit])
     return "".join(chars)
