@@ -128,6 +128,16 @@ def _app_file_problem(file: str, root: str | None) -> str | None:
     return None
 
 
+def app_environment(file: str, host: str, root: str | None) -> dict[str, str | None]:
+    """What the app is told about its reach (None: unset): a --root, and beyond this machine a root
+    in any case (the file's folder by default) and that the file box is confined to it."""
+    from pathlib import Path
+
+    if host in _LOCAL_HOSTS:
+        return {"TIMELINE_REMOTE": None, "TIMELINE_ROOT": str(Path(root).resolve()) if root else None}
+    return {"TIMELINE_REMOTE": "1", "TIMELINE_ROOT": str(Path(root or Path(file).resolve().parent).resolve())}
+
+
 def _run_app(args: argparse.Namespace) -> int:
     import os
     import subprocess
@@ -141,13 +151,14 @@ def _run_app(args: argparse.Namespace) -> int:
     if problem:
         print(f"timeline app: {problem}", file=sys.stderr)
         return 1
+    for name, value in app_environment(args.file, args.host, args.root).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     if args.host not in _LOCAL_HOSTS:
-        os.environ["TIMELINE_REMOTE"] = "1"
-        os.environ["TIMELINE_ROOT"] = str(Path(args.root or Path(args.file).resolve().parent).resolve())
-    else:
-        os.environ.pop("TIMELINE_REMOTE", None)
-        if args.root:
-            os.environ["TIMELINE_ROOT"] = str(Path(args.root).resolve())
+        print(f"timeline app: listening beyond this machine: articles and timeline files are opened only "
+              f"inside {os.environ['TIMELINE_ROOT']}", flush=True)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), f"--server.port={args.port}",
            f"--server.address={args.host}", "--browser.gatherUsageStats=false", "--server.headless=true",
            "--", str(Path(args.file).resolve())]
@@ -278,13 +289,15 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _check_target(target: str | None) -> None:
-    """A folder given as the file to write is refused before any work is done."""
+    """A folder, or a file in a missing folder, is refused before any work is done."""
     from pathlib import Path
 
     from .documents import DocumentError
 
     if target and Path(target).is_dir():
         raise DocumentError(f"{target} is a folder; give a file name for the timeline, e.g. {Path(target) / 'events.yaml'}")
+    if target and not Path(target).resolve().parent.is_dir():
+        raise DocumentError(f"{target}: the folder {Path(target).resolve().parent} does not exist")
 
 
 def _warn(message: str) -> None:
