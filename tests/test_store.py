@@ -289,3 +289,17 @@ def test_a_date_shared_by_two_documents_is_written_out_twice(tmp_path):
     path = tmp_path / "t.yaml"
     store.save(path, timeline, None)
     assert "&" not in path.read_text(encoding="utf-8") and store.load(path).timeline == timeline
+
+
+def test_deleting_the_last_event_leaves_a_file_that_loads(tmp_path):
+    """The app deletes events one by one; after the last one the file read 'events:\\n\\n[]'."""
+    from timeline.models import Document, Event, Timeline
+
+    path = tmp_path / "t.yaml"
+    events = [Event(id="a", title="A", type="attack"), Event(id="b", title="B", type="attack")]
+    store.save(path, Timeline(documents=[Document(id="d", text="x")], events=events), None)
+    for gone in ("a", "b"):
+        loaded = store.load(path)
+        left = [e for e in loaded.timeline.events if e.id != gone]
+        store.save(path, loaded.timeline.model_copy(update={"events": left, "rejected": [*loaded.timeline.rejected, gone]}), loaded.digest)
+    assert store.load(path).timeline.rejected == ["a", "b"] and "events: []" in path.read_text(encoding="utf-8")

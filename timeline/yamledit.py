@@ -110,8 +110,11 @@ def update_record(node: CommentedMap, old: dict, new: BaseModel, names: Any = No
     for name in names if names is not None else model.model_fields:
         value = getattr(new, name)
         present = name in node
-        if name in _ID_LISTS and isinstance(node.get(name), CommentedSeq) and isinstance(old.get(name), list):
+        if name in _ID_LISTS and value and isinstance(node.get(name), CommentedSeq) and isinstance(old.get(name), list):
             _update_seq(node[name], old[name], value)
+        elif name == "events" and not value and isinstance(node.get(name), CommentedSeq) and node[name]:
+            node.ca.items.pop(name, None)  # the lines before its first item would push '[]' off the key's line
+            _set_key(node, name, _node(value))  # the last item deleted: 'events: []', not an empty block
         elif is_default(new, name) and not (model is Timeline and name == "events"):
             if present and not _same(model, name, old.get(name), value):
                 _delete_key(node, name)
