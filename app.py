@@ -144,7 +144,8 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
                 shown = item.document
             st.html(f"<div style='line-height:1.5'>{item.html}</div>")
             if not item.found:
-                st.caption("(quote not found in the document text)" if item.readable else "(article not readable: see the note above the chart)")
+                st.caption("(quote not found in the document text)" if item.readable
+                           else "(article not readable: see the note above the chart)")
         rel = dashboard.related(tl, ev)
         if rel:
             st.markdown("**Related events**")

@@ -54,7 +54,8 @@ def test_the_app_says_once_that_an_article_is_missing(tmp_path, monkeypatch):
 def test_the_example_shows_its_evidence_in_a_fresh_clone(tmp_path):
     """A clone without ../shared beside it: the repository's own files are enough."""
     clone = tmp_path / "clone"
-    shutil.copytree(REPO, clone, ignore=shutil.ignore_patterns(".venv", ".git", "__pycache__", ".*_cache", ".hypothesis"))
+    ignored = shutil.ignore_patterns(".venv", ".git", "__pycache__", ".*_cache", ".hypothesis")
+    shutil.copytree(REPO, clone, ignore=ignored)
     from timeline.checks import document_text
 
     loaded = store.load(clone / "events.yaml")
@@ -74,7 +75,8 @@ def test_a_save_through_a_symlink_writes_the_file_it_points_at(tmp_path):
     link.symlink_to(real)
     loaded = store.load(link)
     first = loaded.timeline.events[0]
-    edited = dashboard.replace_event(loaded.timeline, first.id, first.model_copy(update={"title": "Edited", "curated": True}))
+    changed = first.model_copy(update={"title": "Edited", "curated": True})
+    edited = dashboard.replace_event(loaded.timeline, first.id, changed)
     store.save(link, edited, loaded.digest)
     assert link.is_symlink()
     assert store.load(real).timeline.event(first.id).title == "Edited"
@@ -86,8 +88,8 @@ def test_a_save_through_a_symlink_writes_the_file_it_points_at(tmp_path):
 def _pointing_at(folder: Path, origin: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "events.yaml"
-    path.write_text(f"documents:\n  - id: d\n    origin: {origin}\nevents:\n  - id: x\n    title: x\n    type: statement\n"
-                    "    sources:\n      - {document: d, quote: 'secret words'}\n", encoding="utf-8")
+    path.write_text(f"documents:\n  - id: d\n    origin: {origin}\nevents:\n  - id: x\n    title: x\n"
+                    "    type: statement\n    sources:\n      - {document: d, quote: 'secret words'}\n", encoding="utf-8")
     return path
 
 
@@ -122,7 +124,8 @@ def test_serving_other_machines_confines_the_app_to_its_root(tmp_path):
 
     file = tmp_path / "team" / "events.yaml"
     assert app_environment(str(file), "127.0.0.1", None) == {"TIMELINE_REMOTE": None, "TIMELINE_ROOT": None}
-    assert app_environment(str(file), "0.0.0.0", None) == {"TIMELINE_REMOTE": "1", "TIMELINE_ROOT": str((tmp_path / "team").resolve())}
+    team = str((tmp_path / "team").resolve())
+    assert app_environment(str(file), "0.0.0.0", None) == {"TIMELINE_REMOTE": "1", "TIMELINE_ROOT": team}
 
 
 def test_the_file_box_refuses_files_outside_the_root_when_serving_other_machines(tmp_path, monkeypatch):

@@ -16,7 +16,8 @@ def test_plain_text_keeps_file_text_and_finds_date(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Headline\n\nSite Updated on 2024-01-31\n\nTroops withdrew.\n", encoding="utf-8")
     [doc] = read_path(path)
-    assert doc.id == document_id("a", doc.text) and doc.id.startswith("a-") and doc.text == path.read_text(encoding="utf-8") and doc.origin == str(path)
+    assert doc.id == document_id("a", doc.text) and doc.id.startswith("a-")
+    assert doc.text == path.read_text(encoding="utf-8") and doc.origin == str(path)
     assert doc.published == dt.date(2024, 1, 31)
 
 

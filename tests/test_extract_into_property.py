@@ -78,7 +78,9 @@ def _curate_or_delete(draw, path: Path, curated: dict, deleted: set) -> None:
     curated.update({i: timeline.event(i) for i in curated})  # a deletion drops relations to the deleted event
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=[Phase.explicit, Phase.reuse, Phase.generate])
+# No shrinking: a failing case is printed as found (shrinking these runs can take minutes in CI).
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(articles(), st.data())
 def test_extract_into_keeps_curated_and_deleted_decisions(pool, data):
     with tempfile.TemporaryDirectory() as name:

@@ -32,25 +32,28 @@ def _other_seed(path: Path) -> Path:
 # --- documents ------------------------------------------------------------------------------------
 
 
+def _same_named(folder: Path) -> tuple[str, str]:
+    """a/article.txt (the seed) and b/article.txt (another article)."""
+    (folder / "a").mkdir()
+    (folder / "b").mkdir()
+    shutil.copy(SEED, folder / "a" / "article.txt")
+    _other_seed(folder / "b" / "article.txt")
+    return str(folder / "a" / "article.txt"), str(folder / "b" / "article.txt")
+
+
 def test_two_articles_with_one_file_name_are_two_documents(tmp_path, capsys):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    shutil.copy(SEED, tmp_path / "a" / "article.txt")
-    _other_seed(tmp_path / "b" / "article.txt")
+    first, second = _same_named(tmp_path)
     target = tmp_path / "events.yaml"
-    assert _run("extract", str(tmp_path / "a" / "article.txt"), str(tmp_path / "b" / "article.txt"), "--into", str(target)) == 0
+    assert _run("extract", first, second, "--into", str(target)) == 0
     assert _run("validate", str(target)) == 0, capsys.readouterr().err
     assert len(store.load(target).timeline.documents) == 2
 
 
 def test_the_second_of_two_same_named_articles_is_not_dropped_in_a_later_run(tmp_path, capsys):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    shutil.copy(SEED, tmp_path / "a" / "article.txt")
-    _other_seed(tmp_path / "b" / "article.txt")
+    first, second = _same_named(tmp_path)
     target = tmp_path / "events.yaml"
-    assert _run("extract", str(tmp_path / "a" / "article.txt"), "--into", str(target)) == 0
-    assert _run("extract", str(tmp_path / "b" / "article.txt"), "--into", str(target)) == 0
+    assert _run("extract", first, "--into", str(target)) == 0
+    assert _run("extract", second, "--into", str(target)) == 0
     assert _run("validate", str(target)) == 0, capsys.readouterr().err
     timeline = store.load(target).timeline
     assert len(timeline.documents) == 2
@@ -133,7 +136,8 @@ def test_an_event_told_by_two_articles_and_deleted_in_the_app_stays_out_of_each(
     (tmp_path / "b.txt").write_text("Protesters gathered in Yerevan. Azerbaijani forces attacked "
                                     "Stepanakert on 19 September 2023, officials said.", encoding="utf-8")
     target = tmp_path / "t.yaml"
-    assert _run("extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--published", "2023-09-21", "-o", str(target)) == 0
+    articles = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert _run("extract", *articles, "--published", "2023-09-21", "-o", str(target)) == 0
     loaded = store.load(target)
     [attack] = [e for e in loaded.timeline.events if e.type == "attack"]
     assert len({s.document for s in attack.sources}) == 2, "the two reports were expected to merge"

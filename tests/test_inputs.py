@@ -60,7 +60,8 @@ def test_yesterday_without_any_publication_date_warns(tmp_path, capsys):
 
 def test_an_empty_json_line_is_said(tmp_path, capsys):
     path = tmp_path / "docs.jsonl"
-    path.write_text('{"id": "a", "text": ""}\n{"id": "b", "text": "Rebels attacked a post on Monday."}\n', encoding="utf-8")
+    path.write_text('{"id": "a", "text": ""}\n{"id": "b", "text": "Rebels attacked a post on Monday."}\n',
+                    encoding="utf-8")
     assert _extract(str(path), "--published", "2024-01-31", "-o", str(tmp_path / "out.yaml")) == 0
     assert "docs.jsonl:1: empty text" in capsys.readouterr().err
 

@@ -285,7 +285,8 @@ def test_a_date_shared_by_two_documents_is_written_out_twice(tmp_path):
     from timeline.models import Document, Timeline
 
     day = dt.date(2023, 9, 21)
-    timeline = Timeline(documents=[Document(id="a", published=day, text="A."), Document(id="b", published=day, text="B.")])
+    documents = [Document(id="a", published=day, text="A."), Document(id="b", published=day, text="B.")]
+    timeline = Timeline(documents=documents)
     path = tmp_path / "t.yaml"
     store.save(path, timeline, None)
     assert "&" not in path.read_text(encoding="utf-8") and store.load(path).timeline == timeline
@@ -301,5 +302,6 @@ def test_deleting_the_last_event_leaves_a_file_that_loads(tmp_path):
     for gone in ("a", "b"):
         loaded = store.load(path)
         left = [e for e in loaded.timeline.events if e.id != gone]
-        store.save(path, loaded.timeline.model_copy(update={"events": left, "rejected": [*loaded.timeline.rejected, gone]}), loaded.digest)
+        rejected = [*loaded.timeline.rejected, gone]
+        store.save(path, loaded.timeline.model_copy(update={"events": left, "rejected": rejected}), loaded.digest)
     assert store.load(path).timeline.rejected == ["a", "b"] and "events: []" in path.read_text(encoding="utf-8")

@@ -78,7 +78,8 @@ def _rejected_present(timeline: Timeline) -> list[Problem]:
     ]
 
 
-def _read_documents(timeline: Timeline, base_dir: Path | None, root: Path | None) -> tuple[dict[str, str | None], list[Problem]]:
+def _read_documents(timeline: Timeline, base_dir: Path | None,
+                    root: Path | None) -> tuple[dict[str, str | None], list[Problem]]:
     """Each document's text (with a duplicate id, the first counts), and a warning per article
     that cannot be read, once, with the path looked for."""
     quoting = Counter(d for e in timeline.events for d in {s.document for s in e.sources})

@@ -295,7 +295,8 @@ def _check_target(target: str | None) -> None:
     from .documents import DocumentError
 
     if target and Path(target).is_dir():
-        raise DocumentError(f"{target} is a folder; give a file name for the timeline, e.g. {Path(target) / 'events.yaml'}")
+        example = Path(target) / "events.yaml"
+        raise DocumentError(f"{target} is a folder; give a file name for the timeline, e.g. {example}")
     if target and not Path(target).resolve().parent.is_dir():
         raise DocumentError(f"{target}: the folder {Path(target).resolve().parent} does not exist")
 

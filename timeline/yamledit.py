@@ -39,7 +39,7 @@ def round_trip_yaml() -> YAML:
     y.indent(mapping=2, sequence=4, offset=2)
     y.width = 4096
     y.preserve_quotes = True
-    y.representer.ignore_aliases = lambda data: True  # one date object shared by two records is written twice, not as &id001
+    y.representer.ignore_aliases = lambda data: True  # a date shared by two records: written twice, not &id001
     return y
 
 
