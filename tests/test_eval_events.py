@@ -259,3 +259,13 @@ def test_windows_entail_only_what_they_must(relation, a, b, expected):
     from timeline import dates
 
     assert ev._implied_by_windows(relation, dates.parse(a), dates.parse(b)) is expected
+
+
+def test_a_timeline_extracted_by_the_cli_is_scored_against_its_gold(gold_dir, tmp_path, capsys):
+    """`timeline extract` names the article by its stem and text hash; the gold still finds it."""
+    path = tmp_path / "pred.yaml"
+    argv = ["extract", str(tmp_path / "article.txt"), "--published", "2024-03-07", "-o", str(path), "--no-progress"]
+    assert main(argv) == 0
+    out = tmp_path / "figures.json"
+    assert main(["eval", "events", "--gold", str(gold_dir), "--predictions", str(path), "--json", str(out)]) == 0
+    assert json.loads(out.read_text())["overall"]["matched"] >= 1

@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -49,10 +49,14 @@ class GoldDoc:
     events: list[GoldEvent]
     relations: list[tuple[str, str, str]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def aliases(self) -> set[str]:
-        """Ids a prediction may use for this document: file stem, url/path, and the path's stem."""
-        return {self.name, self.document, Path(self.document).stem, Path(self.document).name}
+        """Ids a prediction may use for this document: file stem, url/path, the path's stem, and
+        the id `timeline extract` gives the article (its stem and a hash of its text)."""
+        from ..ids import document_id
+
+        names = {self.name, self.document, Path(self.document).stem, Path(self.document).name}
+        return names | {document_id(Path(self.document).name, self.text), document_id(self.name, self.text)}
 
 
 def shared_dir() -> Path:
