@@ -3,11 +3,11 @@
 * An event counts as **curated** when ``curated: true``, when its ``fingerprint`` no longer matches
   its content (someone edited it by hand or in the app), or when it has no fingerprint at all (a
   person wrote it). Curated events are never changed.
-* An extracted event matches a current event by **id** when both cite the same document (ids are
-  only unique within one extraction run, so ``armenia-statement`` from another article is another
-  event and is added as ``armenia-statement-2``), else by **co-reference**: same type, overlapping
-  actors (or none on either side) and overlapping evidence in the same document. Each current
-  event is matched at most once per merge, identical evidence first.
+* An extracted event matches a current event by **id** when both cite the same document (an id
+  written by hand, or by a version before evidence tags, may name an event of another article; a
+  new event that wants a taken id gets ``-2``, ``-3`` ...), else by **co-reference**: same type,
+  overlapping actors (or none on either side) and overlapping evidence in the same document. Each
+  current event is matched at most once per merge, identical evidence first.
 * A match that is not curated is **updated** (the current id is kept: ids are stable); no match is
   **added**; an id in ``current.rejected`` is **never** added back (the decision stays in the file),
   nor under another id: extracted ids end with a tag of their evidence (``timeline.ids``), and an
