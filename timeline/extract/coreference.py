@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from .. import dates
@@ -61,6 +62,30 @@ def _dates_agree(a: EventMention, b: EventMention) -> bool:
     return lo is None or hi is None or lo <= hi
 
 
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """What a mention's own words say, whatever it is compared with: read once per mention."""
+
+    words: frozenset[str]  # its trigger words, stemmed
+    new: bool  # 'another', 'fresh', 'separate' ... before the trigger
+    own_date: bool  # a calendar date of its own, in a clause that does not exist to date an event
+    sequel: bool  # told as what came next ('then', 'subsequently')
+    definite: bool  # 'the attack', 'these strikes'
+    names_parties: bool  # 'the Russia-Ukraine conflict'
+
+
+def _wording(text: str, mention: EventMention) -> _Wording:
+    trigger, clause = mention.trigger, mention.clause
+    return _Wording(
+        words=_words(text, mention),
+        new=_NEW_EVENT.search(text[max(0, trigger.start - 40):trigger.start]) is not None,
+        own_date=mention.date_stated and _calendar(mention.date) and not dates_the_event(text, mention),
+        sequel=_SEQUENCE.search(text, clause.start, clause.end) is not None,
+        definite=is_definite(text, trigger),
+        names_parties=_names_own_parties(text, mention),
+    )
+
+
 def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
     """True when ``later`` tells ``earlier`` again rather than a new event.
 
@@ -70,21 +95,26 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
     undated one, unless its clause exists to date it ("the attack took place on Monday"), nor
     one told as what came next ("then", "subsequently").
     """
+    return _repeats(earlier, later, _wording(text, earlier), _wording(text, later))
+
+
+def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second: _Wording) -> bool:
+    """``same_event`` with each mention's wording read beforehand."""
     if not compatible(earlier.type, later.type) or not _dates_agree(earlier, later):
         return False
-    if _NEW_EVENT.search(text[max(0, later.trigger.start - 40):later.trigger.start]):
+    if second.new:
         return False
-    if _same_participants(text, earlier, later):
+    if _same_participants(earlier, later, first.words & second.words):
         return True
-    if later.date_stated and not earlier.date_stated and _calendar(later.date) and not dates_the_event(text, later):
+    if second.own_date and not earlier.date_stated:
         return False  # "In 2004, a quake killed ...": a calendar date of its own makes another event
-    if _SEQUENCE.search(text, later.clause.start, later.clause.end):
+    if second.sequel:
         return False  # "... and fighting then spread": told as what came next, not told again
     if later.clause.sentence == earlier.clause.sentence and later.clause.lead in _TIME_SHIFT:
         return False  # "fired rockets ..., a day after the raid": the raid is another event
-    if is_definite(text, later.trigger):
-        return not _names_own_parties(text, later) and (later.location in (None, earlier.location)
-                                                         or earlier.location is None)  # it tells where
+    if second.definite:
+        return not second.names_parties and (later.location in (None, earlier.location)
+                                             or earlier.location is None)  # it tells where
     if later.location and later.location == earlier.location and set(earlier.actors) & set(later.actors):
         return True
     if (later.trigger.rule == earlier.trigger.rule in lexicon.load("coreference")["one_per_party"]["rules"]
@@ -94,9 +124,8 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
     return bare and compatible(earlier.type, later.type) and later.type in _HAPPENINGS
 
 
-def _same_participants(text: str, earlier: EventMention, later: EventMention) -> bool:
+def _same_participants(earlier: EventMention, later: EventMention, words: frozenset[str]) -> bool:
     """The same people (at the same place or with the same words), or the same parties and words."""
-    words = _words(text, earlier) & _words(text, later)
     if set(earlier.people) & set(later.people) and (
             (later.location and later.location == earlier.location) or words):
         return True
@@ -119,10 +148,10 @@ def _names_own_parties(text: str, event: EventMention) -> bool:
     return re.search(r"\b[A-Z]", phrase[1:]) is not None
 
 
-def _words(text: str, event: EventMention) -> set[str]:
+def _words(text: str, event: EventMention) -> frozenset[str]:
     """The trigger words of a mention, lower-cased and crudely stemmed ('called for' = 'call for')."""
-    return {" ".join(_SUFFIX.sub("", w) for w in text[t.start:t.end].lower().split())
-            for t in [event.trigger, *event.others]}
+    return frozenset(" ".join(_SUFFIX.sub("", w) for w in text[t.start:t.end].lower().split())
+                     for t in [event.trigger, *event.others])
 
 
 _PARTICIPLES = frozenset({"saying", "calling", "claiming", "adding", "insisting", "providing"})
@@ -169,13 +198,16 @@ def _key(event_type: str) -> tuple[str, str]:
 class _OpenEvents:
     """The events told so far that a later mention may repeat (confident, not repeats themselves)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.by_key: dict[tuple[str, str], list[int]] = {}
+        self.wording: dict[int, _Wording] = {}
         self.last_act: int | None = None  # the latest speech act
         self.first_act_of: dict[str, int] = {}  # person or party -> their first speech act
 
     def add(self, index: int, event: EventMention) -> None:
         self.by_key.setdefault(_key(event.type), []).append(index)
+        self.wording[index] = _wording(self.text, event)
         if event.type in SPEECH_ACTS:
             self.last_act = index
             for name in [*event.people, *event.actors]:
@@ -212,12 +244,16 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     speech = _speech_referred(state, i, open_events)
     if speech is not None:
         return speech
-    return next((j for j in open_events.nearest(later.type) if same_event(text, state.events[j], later)), None)
+    candidates = open_events.nearest(later.type)
+    if not candidates:
+        return None
+    told = _wording(text, later)
+    return next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
 
 
 def resolve(state: DocState, options) -> DocState:
     """Stage: link each mention to the earlier event it repeats (``same_as``)."""
-    open_events = _OpenEvents()
+    open_events = _OpenEvents(state.text)
     for i, later in enumerate(state.events):
         later.same_as = _antecedent(state, i, open_events)
         if later.same_as is None and later.confidence >= options.min_confidence:
