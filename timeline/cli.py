@@ -217,7 +217,9 @@ def _run_extract(args: argparse.Namespace) -> int:
         docs = [d for path in args.paths for d in iter_path(path, args.published)]
         options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
         show = not args.no_progress and (sys.stderr.isatty() or len(docs) > 1)
-        timeline = extract(docs, options, progress=_progress_bar if show else None)
+        one = len(docs) == 1  # one document: a bar over its steps, else over the documents
+        timeline = extract(docs, options, progress=_progress_bar if show and not one else None,
+                           on_stage=_step_bar if show and one else None)
         target = Path(args.into or args.output or ".")
         base = target.parent if (args.into or args.output) else Path.cwd()
         timeline = timeline.model_copy(update={"documents": [for_storage(d, base) for d in timeline.documents]})
@@ -227,11 +229,17 @@ def _run_extract(args: argparse.Namespace) -> int:
         return 1
 
 
-def _progress_bar(done: int, total: int) -> None:
+def _progress_bar(done: int, total: int, unit: str = "documents") -> None:
     width = 30
     filled = width * done // max(total, 1)
     end = "\n" if done >= total else ""
-    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents", end=end, file=sys.stderr, flush=True)
+    line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {unit}"
+    print(f"\r{line:<70}", end=end, file=sys.stderr, flush=True)
+
+
+def _step_bar(name: str, done: int, total: int) -> None:
+    """Progress within one (long) document: its extraction steps."""
+    _progress_bar(done, total, f"steps ({name} done)")
 
 
 def _write_extracted(args: argparse.Namespace, timeline) -> int:
