@@ -100,7 +100,7 @@ def dated_response(state: DocState, event: EventMention):
     found = [t for t in timexes_in(state, event.clause.start, event.trigger.start)
              if _FOR_CAUSE.match(state.text[t.end:event.trigger.start])]
     if not found and event.clause.lead in ANSWER_LEADS:  # its own clause, cut off the response's
-        before = [c for c in state.clauses if c.sentence == event.clause.sentence and c.end <= event.clause.start]
+        before = clauses_before(state, event.clause)
         found = timexes_in(state, before[-1].start, before[-1].end) if before else []
     return found[-1] if found else None
 

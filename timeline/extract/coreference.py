@@ -189,24 +189,18 @@ def _root(state: DocState, index: int) -> int:
 WINDOW = 50
 
 
-def _key(event_type: str) -> tuple[str, str]:
-    """Types are compatible exactly when their keys are equal."""
-    group = _groups().get(event_type)
-    return ("group", group) if group is not None else ("type", event_type)
-
-
 class _OpenEvents:
     """The events told so far that a later mention may repeat (confident, not repeats themselves)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.by_key: dict[tuple[str, str], list[int]] = {}
+        self.by_group: dict[str, list[int]] = {}  # group_of(type) -> events, in text order
         self.wording: dict[int, _Wording] = {}
         self.last_act: int | None = None  # the latest speech act
         self.first_act_of: dict[str, int] = {}  # person or party -> their first speech act
 
     def add(self, index: int, event: EventMention) -> None:
-        self.by_key.setdefault(_key(event.type), []).append(index)
+        self.by_group.setdefault(group_of(event.type), []).append(index)
         self.wording[index] = _wording(self.text, event)
         if event.type in SPEECH_ACTS:
             self.last_act = index
@@ -215,7 +209,7 @@ class _OpenEvents:
 
     def nearest(self, event_type: str) -> list[int]:
         """Compatible events, nearest first, within the window."""
-        return self.by_key.get(_key(event_type), [])[-WINDOW:][::-1]
+        return self.by_group.get(group_of(event_type), [])[-WINDOW:][::-1]
 
     def first_act_by_speaker_of(self, state: DocState) -> int | None:
         """The first speech act of whoever made the latest one (else the latest one)."""
