@@ -8,8 +8,9 @@ when a size needs more text than it holds. Every size is measured in a fresh sub
 peak RSS printed is that size's own. For each size the table gives seconds, characters per second
 (flat from the smallest to the largest size = linear), events and peak RSS; as a baseline in the
 same run, the same text given as its separate reports (many short documents, which were always
-linear) for sizes up to --split-up-to MB. Timings depend on the machine and its load: run it
-with nothing else busy, and compare the rows of one run rather than runs.
+linear) for sizes up to --split-up-to MB ("x one": their speed over the one document's).
+Characters per second are counted on the process's CPU time, less disturbed than wall time by
+other work on a shared machine; both are printed. Compare the rows of one run, not runs.
 """
 
 from __future__ import annotations
@@ -63,11 +64,11 @@ def measure(corpus: Path, megabytes: float, split: bool) -> dict:
     else:
         docs = [Document(id="long", published=published, text=SEPARATOR.join(r["text"] for r in chosen))]
     extract([Document(id="warm", published=published, text=chosen[0]["text"])], Options())  # lexicons compiled
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     timeline = extract(docs, Options())
-    seconds = time.perf_counter() - started
-    return {"megabytes": megabytes, "split": split, "documents": len(docs),
-            "chars": sum(len(d.text) for d in docs), "seconds": seconds, "events": len(timeline.events),
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {"megabytes": megabytes, "split": split, "documents": len(docs), "chars": sum(len(d.text) for d in docs),
+            "seconds": seconds, "cpu": cpu, "events": len(timeline.events),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -86,11 +87,11 @@ def in_subprocess(corpus: Path, megabytes: float, split: bool, timeout: float) -
 
 
 def print_row(row: dict, single_rate: float | None) -> None:
-    rate = row["chars"] / row["seconds"]
+    rate = row["chars"] / row["cpu"]
     label = "one document" if not row["split"] else f"{row['documents']} documents"
     ratio = f"{rate / single_rate:>8.2f}" if single_rate else f"{'':>8}"
-    print(f"{row['megabytes']:>7.2f} {label:<17} {row['chars']:>12,} {row['seconds']:>9.1f} {rate:>10,.0f} "
-          f"{ratio} {row['events']:>8,} {row['peak_rss_mb']:>8.0f}", flush=True)
+    print(f"{row['megabytes']:>7.2f} {label:<17} {row['chars']:>12,} {row['seconds']:>8.1f} {row['cpu']:>8.1f} "
+          f"{rate:>10,.0f} {ratio} {row['events']:>8,} {row['peak_rss_mb']:>8.0f}", flush=True)
 
 
 def main() -> int:
@@ -116,7 +117,8 @@ def main() -> int:
 
     print(f"corpus: {args.docs}; python {sys.version.split()[0]}, timeline {version('timeline')}; "
           f"{os.cpu_count()} CPUs visible")
-    print(f"{'MB':>7} {'as':<17} {'chars':>12} {'seconds':>9} {'chars/s':>10} {'x one':>8} {'events':>8} {'RSS MB':>8}")
+    print(f"{'MB':>7} {'as':<17} {'chars':>12} {'wall s':>8} {'CPU s':>8} {'chars/s':>10} {'x one':>8} "
+          f"{'events':>8} {'RSS MB':>8}")
     for size in args.sizes:
         single = in_subprocess(args.docs, size, False, args.timeout)
         if single:
@@ -124,7 +126,7 @@ def main() -> int:
         if size <= args.split_up_to:
             split = in_subprocess(args.docs, size, True, args.timeout)
             if split:
-                print_row(split, single["chars"] / single["seconds"] if single else None)
+                print_row(split, single["chars"] / single["cpu"] if single else None)
     return 0
 
 

@@ -110,16 +110,18 @@ def last_person(state: DocState, position: int) -> Mention | None:
     return people[index - 1] if index else None
 
 
-def _by_sentence(clauses: list[Clause]) -> dict[int, list[Clause]]:
-    out: dict[int, list[Clause]] = {}
-    for clause in clauses:
-        out.setdefault(clause.sentence, []).append(clause)
+def grouped(items: list, key: Callable) -> dict:
+    """``key`` -> the items that have it, in list order."""
+    out: dict = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
     return out
 
 
 def sentence_clauses(state: DocState, sentence: int) -> list[Clause]:
     """The clauses of one sentence, in text order."""
-    return cached(state, "sentence_clauses", state.clauses, _by_sentence).get(sentence, [])
+    by_sentence = cached(state, "sentence_clauses", state.clauses, lambda c: grouped(c, lambda x: x.sentence))
+    return by_sentence.get(sentence, [])
 
 
 def clauses_before(state: DocState, clause: Clause) -> list[Clause]:
@@ -132,13 +134,6 @@ def clauses_after(state: DocState, clause: Clause) -> list[Clause]:
     return [c for c in sentence_clauses(state, clause.sentence) if c.start >= clause.end]
 
 
-def _by_clause(events: list[EventMention]) -> dict[Clause, list[EventMention]]:
-    out: dict[Clause, list[EventMention]] = {}
-    for event in events:
-        out.setdefault(event.clause, []).append(event)
-    return out
-
-
 def events_of(state: DocState, clause: Clause) -> list[EventMention]:
     """The event mentions stated by a clause (one at most, as the events stage forms them)."""
-    return cached(state, "clause_events", state.events, _by_clause).get(clause, [])
+    return cached(state, "clause_events", state.events, lambda e: grouped(e, lambda x: x.clause)).get(clause, [])

@@ -15,7 +15,7 @@ from functools import cache
 from .. import dates
 from ..taxonomy import root
 from . import lexicon
-from .lookup import cached, clauses_before
+from .lookup import cached, clauses_before, grouped
 from .state import DocState, EventMention
 from .triggers import ANSWER_LEADS, is_definite, triggers_in
 
@@ -53,19 +53,12 @@ def _live(state: DocState, threshold: float) -> list[int]:
 
 def _live_in_sentence(state: DocState, live: list[int], sentence: int) -> list[int]:
     """The live mentions of one sentence, in text order."""
-    return cached(state, "ordering_sentences", live, lambda _: _grouped(live, lambda i: state.events[i].clause.sentence)
+    return cached(state, "ordering_sentences", live, lambda _: grouped(live, lambda i: state.events[i].clause.sentence)
                   ).get(sentence, [])
 
 
 def _live_by_type(state: DocState, live: list[int]) -> dict[str, list[int]]:
-    return cached(state, "ordering_types", live, lambda _: _grouped(live, lambda i: state.events[i].type))
-
-
-def _grouped(live: list[int], key) -> dict:
-    out: dict = {}
-    for index in live:
-        out.setdefault(key(index), []).append(index)
-    return out
+    return cached(state, "ordering_types", live, lambda _: grouped(live, lambda i: state.events[i].type))
 
 
 def _relate(state: DocState, a: int, relation: str, b: int, rule: str) -> None:
