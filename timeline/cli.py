@@ -281,7 +281,9 @@ def _run_extract(args: argparse.Namespace) -> int:
         docs = _read_articles(args.paths, args.published)
         options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
         show = not args.no_progress and (sys.stderr.isatty() or len(docs) > 1)
-        timeline = extract(docs, options, progress=_progress_bar if show else None)
+        one = len(docs) == 1  # one document: a bar over its steps, else over the documents
+        timeline = extract(docs, options, progress=_progress_bar if show and not one else None,
+                           on_stage=_step_bar if show and one else None)
         return _write_extracted(args, timeline)
     except (DocumentError, TimelineError, OSError) as exc:
         print(f"timeline extract: {exc}", file=sys.stderr)
@@ -320,11 +322,17 @@ def _read_articles(paths: list[str], published) -> list:
     return docs
 
 
-def _progress_bar(done: int, total: int) -> None:
+def _progress_bar(done: int, total: int, unit: str = "documents") -> None:
     width = 30
     filled = width * done // max(total, 1)
     end = "\n" if done >= total else ""
-    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents", end=end, file=sys.stderr, flush=True)
+    line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {unit}"
+    print(f"\r{line:<70}", end=end, file=sys.stderr, flush=True)
+
+
+def _step_bar(name: str, done: int, total: int) -> None:
+    """Progress within one (long) document: its extraction steps."""
+    _progress_bar(done, total, f"steps ({name} done)")
 
 
 def _write_extracted(args: argparse.Namespace, timeline) -> int:

@@ -1,6 +1,6 @@
 """Event extraction: a one-way pipeline of named, pure stages (see ``pipeline.yaml``).
 
-    extract(documents, options) -> Timeline
+    extract(documents, options, progress=None, on_stage=None) -> Timeline
 
 Each document runs through the stages on its own (so a corpus streams and parallelises); then
 events reported by several documents are merged, ids assigned from their evidence, and undated
@@ -19,7 +19,7 @@ from ..documents import unique_documents
 from ..models import Document, Timeline
 from . import build
 from .narrowing import fingerprinter, narrowed
-from .pipeline import run
+from .pipeline import FINAL_STEP, OnStage, run, steps
 
 __all__ = ["Options", "extract", "extract_document"]
 
@@ -36,22 +36,29 @@ class Options:
     title: str | None = None
 
 
-def extract_document(document: Document, options: Options | None = None) -> list[build.Draft]:
+def extract_document(document: Document, options: Options | None = None,
+                     on_stage: OnStage | None = None) -> list[build.Draft]:
     """The kept events of one document, before ids and cross-document merging."""
     options = options or Options()
-    return build.drafts_of(run(document, options), options.min_confidence)
+    return build.drafts_of(run(document, options, on_stage), options.min_confidence)
 
 
 def extract(
     documents: Iterable[Document],
     options: Options | None = None,
     progress: Callable[[int, int], None] | None = None,
+    on_stage: OnStage | None = None,
 ) -> Timeline:
-    """Events with evidence, dates, relations and fingerprints from a stream of documents."""
+    """Events with evidence, dates, relations and fingerprints from a stream of documents.
+
+    ``progress(done, total)`` hears of each document done; ``on_stage(name, done, total)`` of
+    each step within a document (its stages, in this process), then of the final step over all
+    documents: a bar for one long document.
+    """
     options = options or Options()
     docs = [_dated(d, options) for d in unique_documents(documents)]
     drafts: list[build.Draft] = []
-    for number, found in enumerate(_per_document(docs, options), 1):
+    for number, found in enumerate(_per_document(docs, options, on_stage), 1):
         drafts += found
         if progress:
             progress(number, len(docs))
@@ -60,7 +67,10 @@ def extract(
     build.assign_ids(drafts, {d.id: ids.text_digest(d.text or "") for d in docs})
     events = [build.to_event(d, fingerprinter()) for d in drafts]
     timeline = Timeline(title=options.title, documents=docs, events=events)
-    return narrowed(timeline) if options.solve else timeline
+    timeline = narrowed(timeline) if options.solve else timeline
+    if on_stage is not None:
+        on_stage(FINAL_STEP, steps(), steps())
+    return timeline
 
 
 def _dated(document: Document, options: Options) -> Document:
@@ -69,10 +79,10 @@ def _dated(document: Document, options: Options) -> Document:
     return document
 
 
-def _per_document(docs: list[Document], options: Options) -> Iterable[list[build.Draft]]:
+def _per_document(docs: list[Document], options: Options, on_stage: OnStage | None) -> Iterable[list[build.Draft]]:
     """Each document's events, in order; on ``options.jobs`` processes when asked (same result)."""
     if options.jobs <= 1 or len(docs) < 2:
-        return (extract_document(d, options) for d in docs)
+        return (extract_document(d, options, on_stage) for d in docs)
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from .. import dates
 from ..timex import tag
 from . import attachment
+from .lookup import skipped
 from .modality import SPEECH_ACTS
 from .state import DocState, EventMention
 
@@ -31,35 +32,41 @@ def tag_timexes(state: DocState, options) -> DocState:
         found = []
     found = [t for t in found if t.edtf and t.type in ("DATE", "TIME") and dates.is_valid(t.edtf)
              and not (t.type == "TIME" and _CLOCK_ONLY.match(t.text))]
-    skip = state.skip
-    found = [t for t in found if not any(a <= t.start < b for a, b in skip)]
+    found = [t for t in found if not skipped(state, t.start)]
     return replace(state, timexes=found)
 
 
 def anchor(state: DocState, options) -> DocState:
     """Stage: the stated date of each event from its own clause, nearest the trigger."""
+    story_day = None  # the latest date to the day that the story has stated so far
     for event in state.events:
-        own = attachment.clause_dates(state, event)
-        fronted, reported = ([], False) if own or attachment.placed_relative(state, event) else attachment.fronted(
-            state, event)
-        own = own or ([] if fronted else attachment.sentence_dates(state, event))
-        reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
-        if reported and fronted and event.type not in SPEECH_ACTS:
-            _reported_bound(event, fronted[-1], state.published)
-            continue
-        if not own and not fronted:
-            cause = attachment.dated_response(state, event)
-            if cause is not None:
-                _reported_bound(event, cause, state.published)
-                continue
-        if own or fronted:
-            nearest = min(own or fronted, key=lambda t: abs(t.start - event.trigger.start))
-            event.date, event.date_stated = _relative_to_story(state, event, nearest) or nearest.edtf, True
-            if event.modality in ("asserted", "negated") and state.published is not None:
-                event.date = _not_after(event.date, state.published)
-            elif state.published is not None:
-                _past_date_wins(event, state.published)
+        _anchor_one(state, event, story_day)
+        if event.date_stated and event.date and len(event.date) == 10 and "/" not in event.date:
+            story_day = event.date
     return state
+
+
+def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:
+    own = attachment.clause_dates(state, event)
+    fronted, reported = ([], False) if own or attachment.placed_relative(state, event) else attachment.fronted(
+        state, event)
+    own = own or ([] if fronted else attachment.sentence_dates(state, event))
+    reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
+    if reported and fronted and event.type not in SPEECH_ACTS:
+        _reported_bound(event, fronted[-1], state.published)
+        return
+    if not own and not fronted:
+        cause = attachment.dated_response(state, event)
+        if cause is not None:
+            _reported_bound(event, cause, state.published)
+            return
+    if own or fronted:
+        nearest = min(own or fronted, key=lambda t: abs(t.start - event.trigger.start))
+        event.date, event.date_stated = _relative_to_story(story_day, nearest) or nearest.edtf, True
+        if event.modality in ("asserted", "negated") and state.published is not None:
+            event.date = _not_after(event.date, state.published)
+        elif state.published is not None:
+            _past_date_wins(event, state.published)
 
 
 def _past_date_wins(event: EventMention, published: dt.date) -> None:
@@ -80,18 +87,15 @@ _ANAPHORIC = re.compile(
     r"day before|(?P<same>same|that) day)$", re.IGNORECASE)
 
 
-def _relative_to_story(state: DocState, event: EventMention, timex) -> str | None:
-    """'the following day' counts from the last event the story dated to a day, not from the
-    last date written (which may belong to something else: 'the November 27 agreement')."""
+def _relative_to_story(story_day: str | None, timex) -> str | None:
+    """'the following day' counts from the last event the story dated to a day (``story_day``),
+    not from the last date written (which may belong to something else: 'the November 27 agreement')."""
     match = _ANAPHORIC.match(timex.text.strip())
-    if match is None:
+    if match is None or story_day is None:
         return None
     shift = 1 if match.group("next") or "after" in timex.text else -1 if (
         match.group("before") or "before" in timex.text) else 0
-    for earlier in reversed(state.events[:state.events.index(event)]):
-        if earlier.date_stated and earlier.date and len(earlier.date) == 10 and "/" not in earlier.date:
-            return (dt.date.fromisoformat(earlier.date) + dt.timedelta(days=shift)).isoformat()
-    return None
+    return (dt.date.fromisoformat(story_day) + dt.timedelta(days=shift)).isoformat()
 
 
 def _reported_bound(event: EventMention, timex, published: dt.date | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -9,6 +10,7 @@ from functools import cache
 from ..taxonomy import root
 from . import lexicon
 from .clauses import quoted_spans
+from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .state import Clause, DocState, EventMention, Mention
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
@@ -48,10 +50,15 @@ def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]
     home = next((m.name for m in found if m.kind == "actor" and m.name in _state_names()), None)
     if home is None:
         return []
-    taken = [(m.start, m.end) for m in found]
     return [Mention(m.start(), m.end(), "actor", home) for start, end in state.sentences
             for m in _UNNAMED_STATE.finditer(state.text, start, end)
-            if not any(a < m.end() and m.start() < b for a, b in taken)]
+            if not _overlaps(found, m.start(), m.end())]
+
+
+def _overlaps(names: list[Mention], start: int, end: int) -> bool:
+    """Whether a name overlaps ``text[start:end]``; ``names`` in text order, never overlapping."""
+    index = bisect.bisect_right(names, start, key=lambda m: m.end)
+    return index < len(names) and names[index].start < end
 
 
 def names_in(text: str, start: int, end: int) -> list[Mention]:
@@ -103,24 +110,26 @@ def _one_edit(a: str, b: str) -> bool:
 
 def assign_arguments(state: DocState, options) -> DocState:
     """Stage: actors, people and place of every event, from its clause and its sentence."""
+    fight = None  # the latest fighting told with both sides named, for 'the two sides'
     for index, event in enumerate(state.events):
-        _fill(state, index, event)
+        _fill(state, index, event, fight)
+        if root(event.type) in _FIGHTING and len(event.actors) >= 2:
+            fight = event
     return state
 
 
-def _in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m.start and m.end <= end]
+_FIGHTING = ("armed_clash", "attack")
 
 
-def _fill(state: DocState, index: int, event: EventMention) -> None:
+def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None) -> None:
     text, clause = state.text, event.clause
-    if not _has_subject(state.mentions, clause, event):
+    if not _has_subject(state, clause, event):
         _inherit_subject(state, index, event)
-    window = _in(state.mentions, clause.start, clause.end) + _relative_clause_names(state, clause)
+    window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
     for mention in window:
         _take(text, event, mention)
-    if _BOTH_SIDES.search(text, clause.start, clause.end):
-        _add_both_sides(state, index, event)
+    if _BOTH_SIDES.search(text, clause.start, clause.end) and fight is not None:
+        _add(event.actors, *fight.actors)  # 'the two sides': the sides of the latest fighting told
     for mention in _speaker(state, event):
         _take(text, event, mention)
     parties = lexicon.conflict_parties().get(event.location or "")
@@ -165,18 +174,18 @@ def _add(items: list[str], *names: str | None) -> None:
 
 def _relative_clause_names(state: DocState, clause: Clause) -> list[Mention]:
     """Names in a following 'which/who' clause that holds no event of its own."""
-    following = [c for c in state.clauses if c.sentence == clause.sentence and c.start >= clause.end]
+    following = clauses_after(state, clause)
     if not following or following[0].lead not in ("which", "who"):
         return []
     nxt = following[0]
-    if any(e.clause == nxt for e in state.events):
+    if events_of(state, nxt):
         return []
-    return [m for m in _in(state.mentions, nxt.start, nxt.end) if m.kind in ("person", "actor")]
+    return [m for m in mentions_in(state, nxt.start, nxt.end) if m.kind in ("person", "actor")]
 
 
-def _has_subject(mentions: list[Mention], clause: Clause, event: EventMention) -> bool:
+def _has_subject(state: DocState, clause: Clause, event: EventMention) -> bool:
     first = min(t.start for t in [event.trigger, *event.others])
-    return any(m.kind in ("person", "actor") for m in _in(mentions, clause.start, first))
+    return any(m.kind in ("person", "actor") for m in mentions_in(state, clause.start, first))
 
 
 def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
@@ -184,7 +193,7 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
     text, clause = state.text, event.clause
     head = text[clause.start:min(t.start for t in [event.trigger, *event.others])]
     if _PERSON_PRONOUN.search(head):
-        person = _last_person(state, clause.start)
+        person = last_person(state, clause.start)
         if person is not None:
             _add(event.people, person.name)
             _add(event.actors, person.state)
@@ -198,24 +207,18 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
         _take(text, event, mention)
 
 
-def _last_person(state: DocState, position: int) -> Mention | None:
-    people = [m for m in state.mentions if m.kind == "person" and m.end <= position]
-    return people[-1] if people else None
-
-
 def _sentence_subject(state: DocState, clause: Clause) -> list[Mention]:
     """The subject of the nearest earlier main clause of the sentence (names before its trigger)."""
-    earlier = [c for c in state.clauses if c.sentence == clause.sentence and c.end <= clause.start]
-    for previous in reversed(earlier):
+    for previous in reversed(clauses_before(state, clause)):
         if previous.lead in _SUBORDINATE:
             continue
-        event = next((e for e in state.events if e.clause == previous), None)
+        event = next(iter(events_of(state, previous)), None)
         stop = event.trigger.start if event else previous.end
-        subject = [m for m in _in(state.mentions, previous.start, stop) if m.kind in ("person", "actor")]
+        subject = [m for m in mentions_in(state, previous.start, stop) if m.kind in ("person", "actor")]
         if subject:
             return subject
         if _PERSON_PRONOUN.match(state.text, previous.start):  # "he described ... and urged ..."
-            person = _last_person(state, previous.start)
+            person = last_person(state, previous.start)
             return [person] if person else []
     return []
 
@@ -226,16 +229,8 @@ def _speaker(state: DocState, event: EventMention) -> list[Mention]:
     quote = next(((a, b) for a, b in quoted_spans(state.text, start, end) if a < event.trigger.start < b), None)
     if quote is None:
         return []
-    after = [m for m in _in(state.mentions, quote[1], end) if m.kind in ("person", "actor")]
+    after = [m for m in mentions_in(state, quote[1], end) if m.kind in ("person", "actor")]
     if after and (_SAID.match(state.text, after[0].end) or _SAID_BEFORE.search(state.text, quote[1], after[0].start)):
         return after[:1]
-    person = _last_person(state, start) if _PRONOUN_SAID.match(state.text, quote[1]) else None
+    person = last_person(state, start) if _PRONOUN_SAID.match(state.text, quote[1]) else None
     return [person] if person else []
-
-
-def _add_both_sides(state: DocState, index: int, event: EventMention) -> None:
-    """'the two sides': the sides of the latest fighting told before."""
-    for earlier in reversed(state.events[:index]):
-        if root(earlier.type) in ("armed_clash", "attack") and len(earlier.actors) >= 2:
-            _add(event.actors, *earlier.actors)
-            return

@@ -11,13 +11,9 @@ from dataclasses import replace
 
 from .clauses import FINITE, PAST_VERBS
 from .coreference import compatible
+from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
 from .triggers import ANSWER_LEADS, support_pattern
-
-
-def timexes_in(state: DocState, start: int, end: int) -> list:
-    """The document's time expressions wholly inside ``text[start:end]``."""
-    return [t for t in state.timexes if start <= t.start and t.end <= end]
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
@@ -34,11 +30,10 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, bool]:
     """Time expressions of the trigger-less clauses that open the event's sentence, and whether a
     reporting verb ('On Saturday, Trump said ...') stands between them and the event."""
     found, reported, clause = [], False, event.clause
-    by_clause = {e.clause: e for e in state.events}
-    for other in state.clauses:
-        if other.sentence != clause.sentence or other.start >= clause.start:
+    for other in sentence_clauses(state, clause.sentence):
+        if other.start >= clause.start:
             continue
-        speaker = by_clause.get(other)
+        speaker = next(reversed(events_of(state, other)), None)
         if speaker is not None and speaker.trigger.weight > 0:
             return [], False
         reported = reported or speaker is not None
@@ -105,7 +100,7 @@ def dated_response(state: DocState, event: EventMention):
     found = [t for t in timexes_in(state, event.clause.start, event.trigger.start)
              if _FOR_CAUSE.match(state.text[t.end:event.trigger.start])]
     if not found and event.clause.lead in ANSWER_LEADS:  # its own clause, cut off the response's
-        before = [c for c in state.clauses if c.sentence == event.clause.sentence and c.end <= event.clause.start]
+        before = clauses_before(state, event.clause)
         found = timexes_in(state, before[-1].start, before[-1].end) if before else []
     return found[-1] if found else None
 
@@ -115,8 +110,8 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
     protesters threw petrol bombs at a bank on Wednesday', 'bombed the camp, on Thursday': a
     trigger-less clause right after the event's, joined by 'and' or a connective of the same
     time, or nothing but a time adverbial, gives the event its date."""
-    later = [c for c in state.clauses if c.sentence == event.clause.sentence and c.start >= event.clause.end]
-    if not later or any(e.clause == later[0] for e in state.events):
+    later = clauses_after(state, event.clause)
+    if not later or events_of(state, later[0]):
         return []
     if later[0].lead not in _SAME_TIME and not _only_a_date(state, later[0]):
         return []
@@ -130,7 +125,7 @@ def _main_clause_date(state: DocState, event: EventMention) -> list:
     'when' / 'as' / 'while' clause happens at the time of the clause it hangs on."""
     if event.clause.lead not in _SAME_TIME - {"and"}:
         return []
-    before = [c for c in state.clauses if c.sentence == event.clause.sentence and c.end <= event.clause.start]
+    before = clauses_before(state, event.clause)
     if not before or before[-1].lead in _RELATIVES:
         return []
     return timexes_in(state, before[-1].start, before[-1].end)

@@ -47,15 +47,18 @@ def source_of(state: DocState, mention: EventMention) -> Source:
 def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     """One draft per kept event of a document, with every mention as a source."""
     by_index: dict[int, Draft] = {}
+    quoted: dict[int, set[int]] = {}  # root -> where its sources start
     for i, mention in enumerate(state.events):
         root = _root(state, i)
         if min(mention.confidence, state.events[root].confidence) < threshold:
             continue
         if root not in by_index:
             by_index[root] = Draft(state.events[root], state.document.id, state.published)
+            quoted[root] = set()
         source = source_of(state, mention)
-        if all(s.start != source.start for s in by_index[root].sources):
+        if source.start not in quoted[root]:
             by_index[root].sources.append(source)
+            quoted[root].add(source.start)
         head = by_index[root].head
         head.location = head.location or mention.location  # "... and struck the plant at Abqaiq"
         if mention.date_stated and not head.date_stated and (
@@ -118,15 +121,16 @@ def merge_across(drafts: list[Draft]) -> list[Draft]:
     """Fold an event reported again in a later document into the first report."""
     kept: list[Draft] = []
     merged_into: dict[int, Draft] = {}
-    by_key: dict[tuple, list[Draft]] = {}  # candidates share type and place: keeps this near linear
+    by_key: dict[tuple, list[tuple[str, list[Draft]]]] = {}  # candidates share type and place
     for draft in drafts:
         if draft.head.location is None:  # no place, no evidence it is the same event elsewhere
             kept.append(draft)
             continue
-        target = next((k for k in by_key.get(_key(draft), []) if same_across(k, draft)), None)
+        target = next((k for k in _other_documents(by_key.get(_key(draft), []), draft.document)
+                       if same_across(k, draft)), None)
         if target is None:
             kept.append(draft)
-            by_key.setdefault(_key(draft), []).append(draft)
+            _add_candidate(by_key.setdefault(_key(draft), []), draft)
             continue
         target.sources += draft.sources
         target.relations += draft.relations
@@ -137,6 +141,20 @@ def merge_across(drafts: list[Draft]) -> list[Draft]:
     for draft in kept:
         draft.relations = [(r, merged_into.get(id(t), t)) for r, t in draft.relations]
     return kept
+
+
+def _add_candidate(runs: list[tuple[str, list[Draft]]], draft: Draft) -> None:
+    """Candidates in arrival order, as runs of one document each."""
+    if runs and runs[-1][0] == draft.document:
+        runs[-1][1].append(draft)
+    else:
+        runs.append((draft.document, [draft]))
+
+
+def _other_documents(runs: list[tuple[str, list[Draft]]], document: str):
+    """The candidates of other documents, in arrival order: a document never merges with itself,
+    and one long document's own events are skipped a run at a time, not one by one."""
+    return (draft for name, run in runs if name != document for draft in run)
 
 
 def slug(*parts: str | None) -> str:

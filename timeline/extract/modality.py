@@ -7,6 +7,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
+from .lookup import clauses_before, events_of
 from .state import DocState, EventMention
 
 # Saying that something should or could happen is itself an act that happened ("X said foreign
@@ -43,9 +44,9 @@ def _scope(state: DocState, event: EventMention) -> str:
     head = state.text[clause.start:event.trigger.start]
     if event.trigger.kind == "noun":
         head += " " + state.text[event.trigger.end:clause.end]
-    earlier = [c for c in state.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    earlier = clauses_before(state, clause)
     reported = event.type in SPEECH_ACTS and any(
-        e.trigger.weight == 0 and e.clause in earlier for e in state.events)
+        e.trigger.weight == 0 for c in earlier for e in events_of(state, c))
     if earlier and earlier[-1].lead in ("if", "unless", "whether") and clause.lead in ("", "then") and not reported:
         head = state.text[earlier[-1].start:earlier[-1].start + 10] + " " + head
     return head

@@ -8,12 +8,14 @@ narrative order between undated past events told one after the other.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
 from .. import dates
 from ..taxonomy import root
 from . import lexicon
+from .lookup import cached, clauses_before, grouped
 from .state import DocState, EventMention
 from .triggers import ANSWER_LEADS, is_definite, triggers_in
 
@@ -49,6 +51,16 @@ def _live(state: DocState, threshold: float) -> list[int]:
             if min(state.events[i].confidence, state.events[_canonical(state, i)].confidence) >= threshold]
 
 
+def _live_in_sentence(state: DocState, live: list[int], sentence: int) -> list[int]:
+    """The live mentions of one sentence, in text order."""
+    return cached(state, "ordering_sentences", live, lambda _: grouped(live, lambda i: state.events[i].clause.sentence)
+                  ).get(sentence, [])
+
+
+def _live_by_type(state: DocState, live: list[int]) -> dict[str, list[int]]:
+    return cached(state, "ordering_types", live, lambda _: grouped(live, lambda i: state.events[i].type))
+
+
 def _relate(state: DocState, a: int, relation: str, b: int, rule: str) -> None:
     ca, cb = _canonical(state, a), _canonical(state, b)
     linked = any(t == cb for _, t in state.events[ca].relations) or any(
@@ -62,7 +74,7 @@ def _opening(state: DocState, event: EventMention) -> str:
     """The clause's text, with a short trigger-less clause before it ('Subsequently,')."""
     clause = event.clause
     text = state.text[clause.start:event.trigger.start]
-    before = [c for c in state.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+    before = clauses_before(state, clause)
     if before and len(state.text[before[-1].start:before[-1].end].split()) <= 3:
         text = state.text[before[-1].start:before[-1].end] + " " + text
     return text
@@ -104,10 +116,9 @@ def _subordinate_rules(state: DocState, live: list[int], pos: int) -> bool:
     for cue, pattern in _subordinators():
         if not pattern.match(state.text[sub.clause.start:sub.clause.end]):
             continue
-        mains = [i for i in live if state.events[i].clause.sentence == sub.clause.sentence
-                 and state.events[i].clause.start > sub.clause.start]
-        mains = mains or [i for i in live if state.events[i].clause.sentence == sub.clause.sentence
-                          and state.events[i].clause.start < sub.clause.start][-1:]
+        in_sentence = _live_in_sentence(state, live, sub.clause.sentence)
+        mains = [i for i in in_sentence if state.events[i].clause.start > sub.clause.start]
+        mains = mains or [i for i in in_sentence if state.events[i].clause.start < sub.clause.start][-1:]
         if not mains:
             return False
         _relate_main(state, live[pos], mains, cue)
@@ -135,10 +146,9 @@ def _containment(state: DocState, live: list[int], pos: int) -> bool:
     for rule in _data()["containers"]:
         if event.type not in rule["contained"]:
             continue
-        for i in live:
+        for i in _live_in_sentence(state, live, event.clause.sentence):
             other = state.events[i]
-            if (other.type in rule["container"] and other.clause.sentence == event.clause.sentence
-                    and i != live[pos] and _same_party(other, event)):
+            if other.type in rule["container"] and i != live[pos] and _same_party(other, event):
                 _relate(state, live[pos], "during", i, rule["name"])
                 return True
     return False
@@ -165,11 +175,9 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
     for other in [*event.others, *inner]:
         if other.type == event.type or not is_definite(state.text, other):
             continue
-        sentence = event.clause.sentence
-        earlier = [i for i in live if state.events[i].type == other.type and i != live[pos] and (
-            i < live[pos] or state.events[i].clause.sentence == sentence)]
-        if earlier:
-            _relate(state, live[pos], "after", earlier[-1] if earlier[-1] < live[pos] else earlier[0], "presupposition")
+        referred = _referred(state, live, live[pos], other.type)
+        if referred is not None:
+            _relate(state, live[pos], "after", referred, "presupposition")
             return True
     return False
 
@@ -181,6 +189,16 @@ def _answered(state: DocState, live: list[int], pos: int) -> int | None:
     event, after = state.events[live[pos]], state.events[live[pos + 1]]
     same = after.clause.sentence == event.clause.sentence and after.clause.start == event.clause.end
     return live[pos + 1] if same and after.clause.lead in ANSWER_LEADS else None
+
+
+def _referred(state: DocState, live: list[int], index: int, event_type: str) -> int | None:
+    """The live mention of another type that a definite nominal at mention ``index`` refers to: the
+    latest one told before, or, when one follows in the same sentence, the first one told."""
+    same_type = _live_by_type(state, live).get(event_type, [])
+    before = bisect.bisect_left(same_type, index)
+    if before < len(same_type) and state.events[same_type[before]].clause.sentence == state.events[index].clause.sentence:
+        return same_type[0]
+    return same_type[before - 1] if before else None
 
 
 def _coordinated(state: DocState, live: list[int], pos: int) -> bool:
@@ -217,30 +235,36 @@ def _reaction(state: DocState, live: list[int], pos: int) -> bool:
     rule = _data()["reactions"]
     if event.type not in rule["types"] or event.date_stated or event.modality not in ("asserted", "negated"):
         return False
-    if any(state.events[i].date_stated and state.events[i].clause.sentence == event.clause.sentence for i in live):
+    if any(state.events[i].date_stated for i in _live_in_sentence(state, live, event.clause.sentence)):
         return False  # a dated event in its own sentence sets its time, not the lead
     if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or event.clause.lead in _BACKGROUND:
         return False
-    for n, k in enumerate(live[:pos]):
-        lead = state.events[k]
-        if root(lead.type) in rule["to"] and lead.date_stated and lead.same_as is None:
-            if _flashback_between(state, live[n + 1:pos], lead) and not _refers_back(state, event):
-                return False
-            _relate(state, live[pos], "after", k, "reaction")
-            return True
-    return False
+    lead, flashback = cached(state, "ordering_lead", live, lambda _: _lead_and_flashback(state, live))
+    if lead is None or lead >= pos:
+        return False
+    if flashback < pos and not _refers_back(state, event):
+        return False
+    _relate(state, live[pos], "after", live[lead], "reaction")
+    return True
 
 
-def _flashback_between(state: DocState, between: list[int], lead: EventMention) -> bool:
-    """The story went back in time (an earlier dated event) after the lead: a new thread began."""
-    start = dates.parse(lead.date).earliest
-    for i in between:
-        other = state.events[i]
+def _lead_and_flashback(state: DocState, live: list[int]) -> tuple[int | None, int]:
+    """The position in ``live`` of the story's lead (its first dated event of a type reactions
+    answer), and the first position after it where the story goes back in time (an earlier dated
+    event: a new thread began), or ``len(live)``."""
+    types = _data()["reactions"]["to"]
+    lead = next((n for n, k in enumerate(live) if root(state.events[k].type) in types and state.events[k].date_stated
+                 and state.events[k].same_as is None), None)
+    if lead is None:
+        return None, len(live)
+    start = dates.parse(state.events[live[lead]].date).earliest
+    for n in range(lead + 1, len(live)):
+        other = state.events[live[n]]
         if other.date_stated and start is not None:
             earliest = dates.parse(other.date).earliest
             if earliest is None or earliest < start:
-                return True
-    return False
+                return lead, n
+    return lead, len(live)
 
 
 def _refers_back(state: DocState, event: EventMention) -> bool:
@@ -253,10 +277,12 @@ def _refers_back(state: DocState, event: EventMention) -> bool:
 def _future(state: DocState, live: list[int], pos: int) -> bool:
     if state.events[live[pos]].modality not in ("future", "hypothetical"):
         return False
-    for k in range(pos - 1, -1, -1):
-        if state.events[live[k]].modality in ("asserted", "negated"):
-            _relate(state, live[pos], "after", live[k], "future")
-            return True
+    told = cached(state, "ordering_told", live, lambda _: [n for n, i in enumerate(live)
+                                                           if state.events[i].modality in ("asserted", "negated")])
+    before = bisect.bisect_left(told, pos)
+    if before:
+        _relate(state, live[pos], "after", live[told[before - 1]], "future")
+        return True
     return False
 
 

@@ -29,10 +29,23 @@ def stages() -> tuple[tuple[str, Stage], ...]:
     return tuple(out)
 
 
-def run(document: Document, options) -> DocState:
-    """All stages over one document."""
+# What ``extract`` does after the last stage (merge, ids, solver): the last step a progress
+# report counts, so that a bar over one long document ends when the work does.
+FINAL_STEP = "timeline"
+OnStage = Callable[[str, int, int], None]  # (name of the step just done, steps done, steps in all)
+
+
+def steps() -> int:
+    """Steps a progress report counts: the stages, then ``FINAL_STEP``."""
+    return len(stages()) + 1
+
+
+def run(document: Document, options, on_stage: OnStage | None = None) -> DocState:
+    """All stages over one document; ``on_stage`` hears of each one done (long documents)."""
     published = document.published or options.published
     state = DocState(document=document, text=document.text or "", published=published)
-    for _name, stage in stages():
+    for number, (name, stage) in enumerate(stages(), 1):
         state = stage(state, options)
+        if on_stage is not None:
+            on_stage(name, number, steps())
     return state

@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
+from .lookup import first_skip_after
 from .state import DocState
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -100,7 +101,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _split_at_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     for match in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+) ?\.+$", text[begin:match.start() + 1])  # 'Nov .' when tokenised
+        word = _word_before(text, begin, match.start() + 1)
         token = word.group(1).lower() if word else ""
         if (token in _abbreviations() and not _clock_ends_sentence(token, text, match)) or (
                 len(token) == 1 and token.isalpha()) or _decimal_point(text, match):
@@ -109,6 +110,22 @@ def _split_at_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
         begin = match.end()
     spans.append((begin, end))
     return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+_WORD_AND_STOP = re.compile(r"([\w.]+) ?\.+$")  # 'Nov.', 'U.S.', and 'Nov .' when tokenised
+
+
+def _word_before(text: str, begin: int, stop: int) -> re.Match | None:
+    """The word that a full stop ending at ``stop`` follows, searched from ``begin``; read from a
+    short window that widens only while the word may start before it (no rescans from the
+    sentence's start, which cost the square of a long paragraph's length)."""
+    width = 64
+    while True:
+        low = max(begin, stop - width)
+        word = _WORD_AND_STOP.search(text, low, stop)
+        if word is None or low == begin or word.start() > low + 1:
+            return word
+        width *= 4
 
 
 @cache
@@ -151,17 +168,20 @@ def split_sentences(state: DocState, options) -> DocState:
     sentences, paragraphs = [], []
     for number, (start, end) in enumerate(_paragraph_spans(state.text)):
         for span in _sentence_spans(state.text, start, end):
-            span = _outside(span, state.skip)
+            span = _outside(span, state.skip, first_skip_after(state, span[0]))
             if span is not None:
                 sentences.append(span)
                 paragraphs.append(number)
     return replace(state, sentences=sentences, paragraphs=paragraphs)
 
 
-def _outside(span: tuple[int, int], skip: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The part of a sentence outside skipped ranges (a leading dateline, a furniture line)."""
+def _outside(span: tuple[int, int], skip: list[tuple[int, int]], first: int) -> tuple[int, int] | None:
+    """The part of a sentence outside skipped ranges (a leading dateline, a furniture line);
+    ``skip`` is sorted and no range before ``first`` reaches into the sentence."""
     start, end = span
-    for a, b in skip:
+    for a, b in (skip[index] for index in range(first, len(skip))):
+        if a >= end:
+            break  # nor does any later range (the result is None if start has passed end)
         if a <= start < b:
             start = b
         elif start < a < end:

@@ -66,7 +66,10 @@ class EventMention:
 
 @dataclass
 class DocState:
-    """Everything the stages know about one document; each stage returns an updated copy."""
+    """Everything the stages know about one document; each stage returns an updated copy.
+
+    A stage that changes a list replaces it (never appends to the state's list in place):
+    ``lookups`` holds indices over those lists and tells them apart by identity."""
 
     document: Document
     text: str
@@ -79,3 +82,4 @@ class DocState:
     triggers: list[Trigger] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    lookups: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see lookup.py

@@ -9,6 +9,7 @@ from functools import cache
 
 from ..taxonomy import agrees, event_types
 from . import lexicon
+from .lookup import timex_starts_in
 from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
@@ -111,7 +112,7 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
         return True
     if support_pattern().search(text, clause.start, clause.end):
         return True
-    return any(clause.start <= t.start < clause.end and t.edtf for t in state.timexes)
+    return timex_starts_in(state, clause.start, clause.end)
 
 
 def _best(cluster: list[Trigger]) -> Trigger:

@@ -1,0 +1,139 @@
+"""Positional look-ups over one document's state, built once and answered by bisection.
+
+Stages ask "the clauses of this sentence", "the time expressions inside this span", "the event
+of this clause" once per mention; answered by scanning the whole document each time, a long
+document cost the square of its length. Each index here is built on first use from the list it
+indexes and kept on the state (``DocState.lookups``) for as long as that very list object is the
+state's (stages replace lists, they never grow them in place). Answers are the same items, in the
+same order, as the scans they replace.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .state import Clause, DocState, EventMention, Mention
+
+
+def cached(state: DocState, name: str, source: list, build: Callable[[list], object]):
+    """The index ``name`` of ``source``, rebuilt when the state holds another list than before."""
+    entry = state.lookups.get(name)
+    if entry is None or entry[0] is not source:
+        entry = (source, build(source))
+        state.lookups[name] = entry
+    return entry[1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Items with ``start``/``end`` in their list's order, with their starts sorted for bisection."""
+
+    items: list
+    order: list[int]  # item positions sorted by start (stable)
+    starts: list[int]
+
+
+def _spans(items: list) -> _Spans:
+    order = sorted(range(len(items)), key=lambda i: items[i].start)
+    return _Spans(items, order, [items[i].start for i in order])
+
+
+def _starting_in(spans: _Spans, start: int, end: int) -> list[int]:
+    """Positions (in list order) of the items whose start lies in ``[start, end]``."""
+    low, high = bisect.bisect_left(spans.starts, start), bisect.bisect_right(spans.starts, end)
+    return sorted(spans.order[low:high])
+
+
+def timexes_in(state: DocState, start: int, end: int) -> list:
+    """The document's time expressions wholly inside ``text[start:end]``."""
+    spans = cached(state, "timexes", state.timexes, _spans)
+    return [spans.items[i] for i in _starting_in(spans, start, end) if spans.items[i].end <= end]
+
+
+def timex_starts_in(state: DocState, start: int, end: int) -> bool:
+    """True when a resolved time expression begins in ``text[start:end]``."""
+    spans = cached(state, "timexes", state.timexes, _spans)
+    return any(spans.items[i].edtf and spans.items[i].start < end for i in _starting_in(spans, start, end))
+
+
+def mentions_in(state: DocState, start: int, end: int) -> list[Mention]:
+    """The names wholly inside ``text[start:end]``, in text order."""
+    spans = cached(state, "mentions", state.mentions, _spans)
+    return [spans.items[i] for i in _starting_in(spans, start, end) if spans.items[i].end <= end]
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of half-open ranges as sorted, disjoint (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        elif a < b:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def skipped(state: DocState, position: int) -> bool:
+    """True when ``position`` lies in a skipped range (boilerplate, dateline, title)."""
+    starts, ends = cached(state, "skip_union", state.skip, _merged)
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < ends[index]
+
+
+def _reach(spans: list[tuple[int, int]]) -> list[int]:
+    out, furthest = [], -1
+    for _, end in spans:
+        furthest = max(furthest, end)
+        out.append(furthest)
+    return out
+
+
+def first_skip_after(state: DocState, position: int) -> int:
+    """The index in ``state.skip`` (sorted) from which ranges may reach past ``position``: every
+    earlier range ends at or before it."""
+    return bisect.bisect_right(cached(state, "skip_reach", state.skip, _reach), position)
+
+
+def _people(mentions: list[Mention]) -> tuple[list[Mention], list[int]]:
+    people = [m for m in mentions if m.kind == "person"]
+    return people, [m.end for m in people]
+
+
+def last_person(state: DocState, position: int) -> Mention | None:
+    """The last person named before ``position`` (names never overlap, so their ends are sorted)."""
+    people, ends = cached(state, "people", state.mentions, _people)
+    index = bisect.bisect_right(ends, position)
+    return people[index - 1] if index else None
+
+
+def grouped(items: list, key: Callable) -> dict:
+    """``key`` -> the items that have it, in list order."""
+    out: dict = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return out
+
+
+def sentence_clauses(state: DocState, sentence: int) -> list[Clause]:
+    """The clauses of one sentence, in text order."""
+    by_sentence = cached(state, "sentence_clauses", state.clauses, lambda c: grouped(c, lambda x: x.sentence))
+    return by_sentence.get(sentence, [])
+
+
+def clauses_before(state: DocState, clause: Clause) -> list[Clause]:
+    """The clauses of ``clause``'s sentence that end before it begins."""
+    return [c for c in sentence_clauses(state, clause.sentence) if c.end <= clause.start]
+
+
+def clauses_after(state: DocState, clause: Clause) -> list[Clause]:
+    """The clauses of ``clause``'s sentence that begin where it ends or later."""
+    return [c for c in sentence_clauses(state, clause.sentence) if c.start >= clause.end]
+
+
+def events_of(state: DocState, clause: Clause) -> list[EventMention]:
+    """The event mentions stated by a clause (one at most, as the events stage forms them)."""
+    return cached(state, "clause_events", state.events, lambda e: grouped(e, lambda x: x.clause)).get(clause, [])
