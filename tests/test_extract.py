@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from timeline.taxonomy import agrees
+
 from timeline.evaluate.events import run_extractor, score
 from timeline.evaluate.gold import read_gold, shared_dir
 from timeline.extract import Options, extract
@@ -312,13 +314,13 @@ def test_a_protest_that_had_taken_place_is_an_event_and_military_time_no_year():
 ])
 def test_event_date_from_its_sentence(text, published, kind, date):
     [event] = [e for e in _extract("Story\n\n" + text, published=dt.date.fromisoformat(published)).events
-               if e.type == kind]
+               if agrees(e.type, kind)]  # a refinement counts: petrol bombs make the attack a bombing
     assert event.date == date, (event.date, [s.quote for s in event.sources])
 
 
 @pytest.mark.parametrize("text,published,types", [
     ("The embassy advised U.S. citizens to leave the country immediately. Coalition service members "
-     "were wounded in the rocket attack on Friday.", "2020-01-05", ["appeal", "attack"]),
+     "were wounded in the rocket attack on Friday.", "2020-01-05", ["appeal", "shelling"]),
     ("Yesterday, parliament voted on a resolution to expel foreign troops. Officials urged the Global "
      "Coalition to Defeat ISIS to stay.", "2020-01-06", ["appeal", "policy_change"]),
     ("On Tuesday the manager attributed the bombing to Houthi rebels.", "2019-01-30", ["accusation"]),

@@ -161,7 +161,7 @@ def _fact_counts(pairs: list[tuple[GoldEvent, Event]]) -> Counter:
     for gold, pred in pairs:
         c["type_ok"] += agrees(pred.type, gold.type)
         c["modality_ok"] += gold.modality == pred.modality
-        predicted = set(pred.actors)
+        predicted = parties(pred)
         c["actor_tp"] += len(predicted & gold.actors)
         c["actor_fp"] += len(predicted - gold.actors)
         c["actor_fn"] += len(gold.actors - predicted)
@@ -178,6 +178,16 @@ def score_document(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved:
     counts.update(_order_counts(doc, {m.gold.id: m for m in matches}, graph, doc.published))
     widths = [m.window.width_days() for m in matches if m.window.width_days() != float("inf")]
     return counts, widths
+
+
+def parties(event: Event) -> set[str]:
+    """The canonical parties of an event as the gold lists them under ``actors``: its actors and
+    the targets that are named parties (states, organisations), not descriptions of victims."""
+    from ..extract import lexicon
+
+    names = lexicon.names()
+    named = {t for t in event.targets if (entry := names.get(t.lower())) is not None and entry.kind == "actor"}
+    return set(event.actors) | named
 
 
 def _ratio(num: float, den: float) -> float | None:

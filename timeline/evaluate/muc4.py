@@ -1,8 +1,8 @@
 """Score the extractor against the MUC-4 answer keys (terrorist incidents in FBIS wire reports).
 
-An extracted event **matches** an incident template when it comes from the same report and its
-evidence names one of the strings the key cites (a perpetrator, a target, an instrument) or the
-incident's place below the country. Templates and events are paired one to one: the pairs whose
+An extracted event **matches** an incident template when it comes from the same report and it
+names one of the strings the key cites (a perpetrator, a target, an instrument) or the incident's
+place below the country, in its evidence or as one of its actors, targets, people or its place. Templates and events are paired one to one: the pairs whose
 event type fits the incident go first, then those naming more of the key's strings. On matched
 pairs: **type fit** (the event's type is one this project uses for the MUC type), **date**
 (exact: the event's interval is one of the key's alternatives; sound: it contains one of them),
@@ -81,13 +81,15 @@ def type_fits(event: Event, template: Template) -> bool:
     return any(event.type in MUC_TYPES.get(kind, ()) for kind in template.types)
 
 
-def _quotes(event: Event) -> str:
-    return " | ".join(fold(s.quote) for s in event.sources)
+def _named(event: Event) -> str:
+    """What an event names, folded: its quotes, actors, targets, people and place."""
+    words = [s.quote for s in event.sources] + event.actors + event.targets + event.people + [event.location or ""]
+    return " | ".join(fold(w) for w in words if w)
 
 
 def pair(templates: list[Template], events: list[Event]) -> dict[int, int]:
     """Template index -> event index, one to one: type fit first, then strings named."""
-    quotes = [_quotes(e) for e in events]
+    quotes = [_named(e) for e in events]
     candidates = []
     for t, template in enumerate(templates):
         for e, event in enumerate(events):

@@ -7,10 +7,13 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..taxonomy import root
+from ..taxonomy import event_types, root
 from . import lexicon
 from .clauses import quoted_spans
+from .groups import acronyms_in, groups_in
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
+from .phrases import Phrase
+from .roles import roles_of
 from .state import Clause, DocState, EventMention, Mention
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
@@ -28,11 +31,26 @@ _SUBORDINATE = frozenset({"when", "if", "whether", "that", "which", "who", "whil
 
 
 def find_names(state: DocState, options) -> DocState:
-    """Stage: every known actor, person and place in the sentences, typo-tolerant for surnames."""
+    """Stage: every known actor, person and place in the sentences, typo-tolerant for surnames,
+    and the groups no lexicon knows, by the shape of their names and the acronyms they define."""
     found: list[Mention] = []
     for start, end in state.sentences:
-        found += names_in(state.text, start, end)
+        found += names_in(state.text, start, end, state.caps)
+    found += _unknown_groups(state, found)
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
+
+
+def _unknown_groups(state: DocState, known: list[Mention]) -> list[Mention]:
+    """Group names and their acronyms that overlap no known name."""
+    groups, defined = [], {}
+    for start, end in state.sentences:
+        found, acronyms = groups_in(state.text, start, end, state.caps)
+        groups += found
+        defined.update(acronyms)
+    for start, end in state.sentences:
+        groups += acronyms_in(state.text, start, end, defined)
+    taken = [(m.start, m.end) for m in known]
+    return [g for g in groups if not any(a < g.end and g.start < b for a, b in taken)]
 
 
 _UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central )?(?:government|authorities)|federal (?:troops|forces|army|"
@@ -61,13 +79,13 @@ def _overlaps(names: list[Mention], start: int, end: int) -> bool:
     return index < len(names) and names[index].start < end
 
 
-def names_in(text: str, start: int, end: int) -> list[Mention]:
+def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mention]:
     """Known names in ``text[start:end]``, longest first where they overlap."""
     table = lexicon.names()
     flat, exact = lexicon.name_pattern()
     hits = [(m.start(), m.end(), m.group().lower()) for m in flat.finditer(text, start, end)]
     hits += [(m.start(), m.end(), m.group().lower()) for m in exact.finditer(text, start, end)]
-    hits += _fuzzy_surnames(text, start, end)
+    hits += [] if caps else _fuzzy_surnames(text, start, end)  # capitals say nothing of names
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out, last_end = [], -1
     for a, b, key in hits:
@@ -125,9 +143,14 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     text, clause = state.text, event.clause
     if not _has_subject(state, clause, event):
         _inherit_subject(state, index, event)
+    roles = roles_of(text, clause, event.trigger, event.type)
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
     for mention in window:
-        _take(text, event, mention)
+        if _within(mention, roles.patient):
+            _take_target(event, mention)
+        else:
+            _take(text, event, mention)
+    _describe_target(event, roles.patient, window)
     if _BOTH_SIDES.search(text, clause.start, clause.end) and fight is not None:
         _add(event.actors, *fight.actors)  # 'the two sides': the sides of the latest fighting told
     for mention in _speaker(state, event):
@@ -138,6 +161,37 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     if not event.actors and event.location and event.type != "visit":  # nobody named: where it happened
         place = lexicon.names().get(event.location.lower())
         _add(event.actors, place.state if place else None)
+
+
+def _within(mention: Mention, phrase: Phrase | None) -> bool:
+    return phrase is not None and phrase.start <= mention.start and mention.end <= phrase.end
+
+
+def _take_target(event: EventMention, mention: Mention) -> None:
+    """A name in the phrase that undergoes the event: a target (a person also among people)."""
+    if mention.kind == "person":
+        _add(event.people, mention.name)
+    if mention.kind == "place" and not lexicon.conflict_parties().get(mention.name):
+        event.location = event.location or mention.name
+        return
+    _add(event.targets, mention.name)
+
+
+_NOTE = re.compile(r"\s*\[[^\]]*\]\s*")
+_DESCRIBED = frozenset({"violence"})
+_DESCRIBED_TYPES = frozenset({"arrest", "release", "coercion", "threat"})
+
+
+def _describe_target(event: EventMention, patient: Phrase | None, window: list[Mention]) -> None:
+    """Victims and property no lexicon names ('about 50 peasants', 'a car dealership') are targets
+    by their own words (violence, arrests, releases, threats)."""
+    if patient is None or any(_within(m, patient) for m in window):
+        return
+    if event_types()[event.type].kind not in _DESCRIBED and event.type not in _DESCRIBED_TYPES:
+        return
+    words = " ".join(_NOTE.sub(" ", patient.text).split())
+    if 2 < len(words) <= 80:
+        _add(event.targets, words)
 
 
 def _take(text: str, event: EventMention, mention: Mention) -> None:

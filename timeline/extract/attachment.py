@@ -13,7 +13,7 @@ from .clauses import FINITE, PAST_VERBS
 from .coreference import compatible
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
-from .triggers import ANSWER_LEADS, support_pattern
+from .triggers import support_pattern
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
@@ -99,10 +99,15 @@ def dated_response(state: DocState, event: EventMention):
     came no later (the timex of such a response, or None)."""
     found = [t for t in timexes_in(state, event.clause.start, event.trigger.start)
              if _FOR_CAUSE.match(state.text[t.end:event.trigger.start])]
-    if not found and event.clause.lead in ANSWER_LEADS:  # its own clause, cut off the response's
-        before = clauses_before(state, event.clause)
-        found = timexes_in(state, before[-1].start, before[-1].end) if before else []
+    if not found and event.clause.answered:  # its own clause, cut off the response's
+        found = _response_dates(state, event.clause)
     return found[-1] if found else None
+
+
+def _response_dates(state: DocState, clause: Clause) -> list:
+    """The time expressions of the reaction a clause was cut off (the clause right before or after it)."""
+    sibling = [c for c in sentence_clauses(state, clause.sentence) if c.end == clause.start or c.start == clause.end]
+    return [t for c in sibling for t in timexes_in(state, c.start, c.end)]
 
 
 def _coordinated_tail(state: DocState, event: EventMention) -> list:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import dates, ids
 from ..models import Event, Relation, Source
+from ..taxonomy import agrees
 from . import lexicon
 from .anchoring import default_date
 from .coreference import compatible, dates_the_event, group_of
@@ -35,7 +36,7 @@ class Draft:
 
 def source_of(state: DocState, mention: EventMention) -> Source:
     """The clause as evidence, without its opening connective."""
-    start, end = mention.clause.start, mention.clause.end
+    start, end = mention.clause.evidence or (mention.clause.start, mention.clause.end)
     lead = _LEADING.match(state.text[start:end])
     if lead and start + lead.end() <= mention.trigger.start:
         start += lead.end()
@@ -61,6 +62,8 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             quoted[root].add(source.start)
         head = by_index[root].head
         head.location = head.location or mention.location  # "... and struck the plant at Abqaiq"
+        if mention.type != head.type and agrees(mention.type, head.type):  # 'the attack' told as a bombing
+            head.trigger = replace(head.trigger, type=mention.type)
         if mention.date_stated and not head.date_stated and (
                 dates_the_event(state.text, mention) or mention.clause.sentence == head.clause.sentence):
             head.date, head.date_stated = mention.date, True
@@ -225,6 +228,7 @@ def to_event(draft: Draft, fingerprint) -> Event:
     fields = dict(
         id=draft.id, title=title_of(draft), type=head.type, date=date,
         date_inferred=not head.date_stated and date is not None, actors=list(head.actors),
+        targets=[t for t in head.targets if t not in head.actors],
         people=list(head.people), location=head.location, modality=head.modality, sources=draft.sources,
         relations=[Relation(relation=r, target=t.id) for r, t in draft.relations if t.id != draft.id],
         confidence=round(head.confidence, 2),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
+from .casing import name_like
 from .state import Clause, DocState
 
 _PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
@@ -57,21 +58,29 @@ _CAPITAL_BEFORE = re.compile(r"(?-i:[A-Z])[\w'-]*$")
 _CAPITAL_AFTER = re.compile(r"(?:(?:and|or) )?(?-i:[A-Z])")
 
 
-def _name_list(text: str, comma: int, after: int) -> bool:
+_WORD_BEFORE = re.compile(r"([\w'-]+)$")
+_WORD_AFTER = re.compile(r"(?:(?:and|or) )?([\w'-]+)", re.IGNORECASE)
+
+
+def _name_list(text: str, comma: int, after: int, caps: bool = False) -> bool:
     """'Mindanao, Philippines' or 'his Greek, Cypriot and French counterparts': names, not clauses
-    (also tokenised: 'Yida , South Sudan')."""
+    (also tokenised: 'Yida , South Sudan'; in capitals: 'USULUTAN, MORAZAN', not 'KILLED, THREE')."""
     end = comma - 1 if comma and text[comma - 1] == " " else comma
-    return (text[comma] == "," and end > 0 and text[end - 1].isalpha()
-            and _CAPITAL_BEFORE.search(text, max(0, end - 30), end) is not None
+    if text[comma] != "," or end <= 0 or not text[end - 1].isalpha():
+        return False
+    if caps:
+        before, following = _WORD_BEFORE.search(text, max(0, end - 30), end), _WORD_AFTER.match(text, after)
+        return bool(before and following) and name_like(before.group(1), True) and name_like(following.group(1), True)
+    return (_CAPITAL_BEFORE.search(text, max(0, end - 30), end) is not None
             and _CAPITAL_AFTER.match(text, after) is not None)
 
 
-def _cuts(text: str, start: int, end: int) -> list[int]:
+def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
     """Positions (absolute) where a new clause begins inside one sentence."""
     quoted = quoted_spans(text, start, end)
     inside = lambda pos: any(a < pos < b for a, b in quoted)  # noqa: E731
     cuts = [m.end() for m in _PUNCT.finditer(text, start, end)
-            if not inside(m.start()) and not _name_list(text, m.start(), m.end())
+            if not inside(m.start()) and not _name_list(text, m.start(), m.end(), caps)
             and not _SPACED_NUMBER.match(text, max(start, m.start() - 2))]
     cuts += [m.end() for m in _leads().finditer(text, start, end)
              if not inside(m.start()) and not _THAT_TIME.match(text, m.end())]
@@ -80,9 +89,9 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     return sorted({c for c in cuts if start < c < end})
 
 
-def clauses_of(text: str, start: int, end: int, sentence: int) -> list[Clause]:
+def clauses_of(text: str, start: int, end: int, sentence: int, caps: bool = False) -> list[Clause]:
     """The clauses of one sentence, each with its opening connective."""
-    bounds = [start, *_cuts(text, start, end), end]
+    bounds = [start, *_cuts(text, start, end, caps), end]
     out = []
     for a, b in zip(bounds, bounds[1:]):
         a, b = _strip(text, a, b)
@@ -105,5 +114,5 @@ def split_clauses(state: DocState, options) -> DocState:
     """Stage: every sentence cut into clauses."""
     clauses: list[Clause] = []
     for number, (start, end) in enumerate(state.sentences):
-        clauses += clauses_of(state.text, start, end, number)
+        clauses += clauses_of(state.text, start, end, number, state.caps)
     return replace(state, clauses=clauses)

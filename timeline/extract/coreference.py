@@ -16,6 +16,7 @@ from .triggers import is_definite
 # Types whose bare repetition ("The first bomb went off") is the same happening told again;
 # a second bare statement or announcement is usually a different one.
 _HAPPENINGS = of_class("violence", "happening")
+_VIOLENCE = of_class("violence")
 _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -138,14 +139,19 @@ _SUFFIX = re.compile(r"(?:ed|ing|es|s)$")
 _SPEECH_NOUN = re.compile(r"speech|remarks|address|statement|interview", re.IGNORECASE)
 
 
+_DETERMINER = re.compile(r"\b(?:the|this|these|those|its|their|that)\s+", re.IGNORECASE)
+
+
 def _names_own_parties(text: str, event: EventMention) -> bool:
-    """'the Russia-Ukraine conflict': a definite nominal whose own words name who is involved."""
+    """'the Russia-Ukraine conflict': a definite nominal whose own words name who is involved
+    (the words between its determiner and its noun, within its clause)."""
     trigger = event.trigger
-    phrase = text[max(0, trigger.start - 30):trigger.end]
-    phrase = phrase[phrase.lower().rfind(" the ") + 1:] if " the " in phrase.lower() else phrase
-    if phrase.isupper():  # ALL-CAPS wire text: capitals say nothing
+    start = max(event.clause.start, trigger.start - 30)
+    determiners = list(_DETERMINER.finditer(text, start, trigger.start))
+    phrase = text[determiners[-1].end() if determiners else start:trigger.start]
+    if not phrase.strip() or phrase.isupper():  # nothing between, or capitals that say nothing
         return False
-    return re.search(r"\b[A-Z]", phrase[1:]) is not None
+    return re.search(r"\b[A-Z]", phrase) is not None
 
 
 def _words(text: str, event: EventMention) -> frozenset[str]:
@@ -173,7 +179,10 @@ def _is_content(state: DocState, i: int) -> bool:
 
 def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
-    return (later.clause.sentence == earlier.clause.sentence and later.clause.lead in ("and", "and then")
+    same_sentence = later.clause.sentence == earlier.clause.sentence
+    if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
+        return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
+    return (same_sentence and later.clause.lead in ("and", "and then")
             and compatible(later.type, earlier.type) and later.type in _HAPPENINGS and not later.people)
 
 

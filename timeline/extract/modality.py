@@ -9,6 +9,7 @@ from ..taxonomy import of_class
 from . import lexicon
 from .lookup import clauses_before, events_of
 from .state import DocState, EventMention
+from .triggers import DEMAND
 
 # Saying that something should or could happen is itself an act that happened ("X said foreign
 # powers should leave"): for these types a modal in the reported words does not make the act unreal.
@@ -55,6 +56,9 @@ def _scope(state: DocState, event: EventMention) -> str:
 def assign_modality(state: DocState, options) -> DocState:
     """Stage: modality of every event."""
     for event in state.events:
+        if event.trigger.rule.startswith(DEMAND):  # 'they must not send weapons': the demand was made
+            event.modality = "asserted"
+            continue
         event.modality, names = modality_of(_scope(state, event))
         own, own_names = modality_of(state.text[event.trigger.start:event.trigger.end])
         if own in ("future", "hypothetical") and event.modality != "hypothetical" and event.type not in SPEECH_ACTS:

@@ -17,7 +17,7 @@ from ..taxonomy import root
 from . import lexicon
 from .lookup import cached, clauses_before, grouped
 from .state import DocState, EventMention
-from .triggers import ANSWER_LEADS, is_definite, triggers_in
+from .triggers import is_definite, triggers_in
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
 _MAX_SENTENCE_GAP = 2
@@ -183,12 +183,16 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
 
 
 def _answered(state: DocState, live: list[int], pos: int) -> int | None:
-    """The mention cut off after this one as what it answers for ('arrested ... | for the bombing')."""
-    if pos + 1 >= len(live):
-        return None
-    event, after = state.events[live[pos]], state.events[live[pos + 1]]
-    same = after.clause.sentence == event.clause.sentence and after.clause.start == event.clause.end
-    return live[pos + 1] if same and after.clause.lead in ANSWER_LEADS else None
+    """The violence cut off this reaction's clause ('arrested ... | for the bombing', 'the murder
+    | is attributed to'): the mention right before or after it, marked answered."""
+    event = state.events[live[pos]]
+    for other in (pos - 1, pos + 1):
+        if 0 <= other < len(live):
+            near = state.events[live[other]]
+            touching = near.clause.end == event.clause.start or near.clause.start == event.clause.end
+            if near.clause.answered and near.clause.sentence == event.clause.sentence and touching:
+                return live[other]
+    return None
 
 
 def _referred(state: DocState, live: list[int], index: int, event_type: str) -> int | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..models import Document
+from .casing import shouting
 from .state import DocState
 
 Stage = Callable[[DocState, object], DocState]
@@ -43,7 +44,8 @@ def steps() -> int:
 def run(document: Document, options, on_stage: OnStage | None = None) -> DocState:
     """All stages over one document; ``on_stage`` hears of each one done (long documents)."""
     published = document.published or options.published
-    state = DocState(document=document, text=document.text or "", published=published)
+    text = document.text or ""
+    state = DocState(document=document, text=text, published=published, caps=shouting(text))
     for number, (name, stage) in enumerate(stages(), 1):
         state = stage(state, options)
         if on_stage is not None:

@@ -16,6 +16,8 @@ class Clause:
     end: int
     sentence: int
     lead: str = ""
+    answered: bool = False  # cut off a reaction's clause: it names the event the reaction answers to
+    evidence: tuple[int, int] | None = None  # the words to quote when they are more than the clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class EventMention:
     trigger: Trigger
     others: list[Trigger] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     location: str | None = None
     modality: str = "asserted"
@@ -74,6 +77,7 @@ class DocState:
     document: Document
     text: str
     published: dt.date | None
+    caps: bool = False  # written in capitals (wire copy): case says nothing about names
     skip: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[int] = field(default_factory=list)  # paragraph number of each sentence

@@ -9,7 +9,9 @@ from functools import cache
 
 from ..taxonomy import agrees, event_types
 from . import lexicon
+from .lemmas import rules as lemma_rules
 from .lookup import timex_starts_in
+from .referred import split_referred
 from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
@@ -19,9 +21,11 @@ _INTRODUCED = re.compile(r"\b(?:after|following|before|since|amid|during)\s+(?:a
 
 @cache
 def rules() -> list[dict]:
-    """Trigger rules, most specific first: where two could match at one place, the first wins."""
-    entries = lexicon.load("triggers")["triggers"]
-    return sorted(entries, key=lambda e: (-e["weight"], e["kind"] != "verb", -len(e["pattern"])))
+    """Trigger rules, most specific first: where two could match at one place, the first wins
+    (heavier, then verbs, then the hand-written phrases before the lemma classes)."""
+    entries = lexicon.load("triggers")["triggers"] + lemma_rules()
+    return sorted(entries, key=lambda e: (-e["weight"], e["kind"] != "verb", e.get("generated", False),
+                                          -len(e["pattern"])))
 
 
 @cache
@@ -78,9 +82,23 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
         match = pattern.match(text, position, end)
         if match:
             rule = table[int(match.lastgroup[1:])]
+            if rule.get("generated") and _inside_name(text, position):
+                continue
             out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
             last = match.end()
     return out
+
+
+_MID_SENTENCE = re.compile(r"[\w,;]\s*$")
+
+
+def _inside_name(text: str, position: int) -> bool:
+    """'the United States', 'Radio Free Europe': a capitalised word in mid-sentence of mixed-case
+    text is part of a name, not a verb (wire copy in capitals says nothing by case)."""
+    word = text[position:position + 12]
+    if not (word[:1].isupper() and any(c.islower() for c in word[1:4])):
+        return False
+    return _MID_SENTENCE.search(text, max(0, position - 3), position) is not None
 
 
 def find_triggers(state: DocState, options) -> DocState:
@@ -106,7 +124,7 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
     """A nominal names an event (not background) with a support verb, a date or a partner nearby."""
     if trigger.kind == "verb" or any(t.kind == "verb" and t.weight > 0 for t in cluster):
         return True
-    if clause.lead in ANSWER_LEADS:  # 'arrested for the bombing': the bombing happened
+    if clause.answered:  # 'arrested for the bombing', 'condemned the murder of': it happened
         return True
     if _PARTNER.match(text, trigger.end) or _INTRODUCED.search(text[max(0, trigger.start - 40):trigger.start]):
         return True
@@ -115,10 +133,38 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
     return timex_starts_in(state, clause.start, clause.end)
 
 
+_DEONTIC = re.compile(r"\b(?:must|should|ought to)\s+(?:not\s+|never\s+|also\s+|immediately\s+|first\s+)?(?:be\s+)?$",
+                      re.IGNORECASE)
+
+
+_QUOTE_REACH = 1500
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    """Within quotation marks opened earlier in the paragraph (a quote may run over sentences;
+    looked for at most a few sentences back, so a long paragraph costs no more than a short one)."""
+    start = text.rfind("\n", max(0, position - _QUOTE_REACH), position) + 1 or max(0, position - _QUOTE_REACH)
+    straight = text.count('"', start, position)
+    return straight % 2 == 1 or text.count("“", start, position) > text.count("”", start, position)
+
+
+def _demanded(text: str, clause: Clause, trigger: Trigger) -> Trigger:
+    """'Sudan must return the helicopter', 'foreign powers should leave': what one party says
+    another must do is a demand (an appeal), not the act itself."""
+    if _class(trigger.type) == "speech" or not _DEONTIC.search(text, clause.start, trigger.start):
+        return trigger
+    if _inside_quotes(text, trigger.start):
+        return trigger  # a quoted demand is the speaker's words, told by the speech act itself
+    return replace(trigger, type="appeal", weight=max(trigger.weight, 2), rule=DEMAND + trigger.rule)
+
+
 def _best(cluster: list[Trigger]) -> Trigger:
     """The strongest trigger, typed by the most specific word of its kind in the cluster ('Twin
     bombings struck ...' is a bombing, though 'struck' names it)."""
     best = max(cluster, key=lambda t: (t.weight, t.kind == "verb", -t.start))
+    promised = [t for t in cluster if best.type in PROMISES and t.start > best.start and t.weight >= 1
+                and _class(t.type) in ("act", "happening")]
+    best = promised[0] if promised else best
     narrower = [t for t in cluster if t.type != best.type and agrees(t.type, best.type)]
     return replace(best, type=narrower[0].type) if narrower else best
 
@@ -133,11 +179,11 @@ def form_events(state: DocState, options) -> DocState:
         if index is not None and trig.start < state.clauses[index].end:
             by_clause.setdefault(index, []).append(trig)
     carried: list[Trigger] = []
-    ordered, clauses = _split_answered(text, state.clauses, by_clause)
+    ordered, clauses = split_referred(text, state.clauses, by_clause)
     for position, (clause, cluster) in enumerate(ordered):
         if attribution_pattern().match(text, clause.start, clause.end):
             continue
-        best = _best(cluster)
+        best = _demanded(text, clause, _best(cluster))
         if _is_setting(text, clause, best) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
@@ -150,43 +196,8 @@ def form_events(state: DocState, options) -> DocState:
     return replace(state, events=events, clauses=clauses)
 
 
-# "arrested ... for the bombing", "accused X over the killing": the nominal names another event,
-# one that happened before the verb's act and answers to it.
-_ANSWERED = re.compile(r"\b(for|over|in connection with)\s+(?:an?|the|this|that|these|those|last \w+'s)\s+(?:[\w-]+\s+){0,2}$",
-                       re.IGNORECASE)
-
-
-ANSWER_LEADS = frozenset({"for", "over", "in connection with"})
-
-
-def _split_answered(text: str, clauses: list[Clause], by_clause: dict[int, list[Trigger]]) -> tuple[list, list[Clause]]:
-    """(clause, triggers) in order and the document's clauses, a nominal that a verb answers for
-    cut off as a clause of its own (lead 'for')."""
-    out: list[tuple[Clause, list[Trigger]]] = []
-    cuts: dict[int, tuple[Clause, Clause]] = {}
-    for index, cluster in sorted(by_clause.items()):
-        clause, cut = clauses[index], _answered_cut(text, cluster)
-        if cut is None:
-            out.append((clause, cluster))
-            continue
-        position, lead = cut
-        cuts[index] = (replace(clause, end=position), Clause(position, clause.end, clause.sentence, lead))
-        out += [(cuts[index][0], [t for t in cluster if t.start < position]),
-                (cuts[index][1], [t for t in cluster if t.start >= position])]
-    if not cuts:
-        return out, clauses
-    return out, [part for i, c in enumerate(clauses) for part in cuts.get(i, (c,))]
-
-
-def _answered_cut(text: str, cluster: list[Trigger]) -> tuple[int, str] | None:
-    """Where the nominal answered for begins, and its preposition; None when there is none."""
-    verbs = [t for t in cluster if t.kind == "verb" and t.weight > 0 and _class(t.type) in ("act", "speech")]
-    for noun in (t for t in cluster if t.kind == "noun" and _class(t.type) == "violence"):
-        if any(v.end <= noun.start for v in verbs):
-            found = _ANSWERED.search(text[max(0, noun.start - 60):noun.start])
-            if found:
-                return noun.start - (len(text[max(0, noun.start - 60):noun.start]) - found.start()), found.group(1).lower()
-    return None
+DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
+PROMISES = frozenset({"pledge"})  # 'agreed to a future meeting' names the meeting, told as future
 
 
 def _class(event_type: str) -> str:

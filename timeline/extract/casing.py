@@ -1,0 +1,41 @@
+"""What letter case says about a word, and when it says nothing (wire copy in capitals).
+
+In mixed-case text a capitalised word in mid-sentence is a name. FBIS reports and old agency wires
+are written in capitals, where case tells nothing: there a word is name-like when it is not an
+English word (lemminflect's dictionary does not know it: 'USULUTAN', 'FMLN') or an ideological or
+national adjective that names take ('PATRIOTIC', 'REVOLUTIONARY').
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+_CAPS_SHARE = 0.9  # share of upper-case letters from which a text counts as written in capitals
+_FUNCTION_WORDS = frozenset("""a an the of in on at by for to from with and or but as into over after before
+    during near against about between among under without within this that these those its their his her our
+    is are was were be been being has have had will would could should may might must can do does did not no
+    he she it they we you i who whom whose which what when where while if than then so also""".split())
+
+
+def shouting(text: str, sample: int = 4000) -> bool:
+    """True when the text (its first ``sample`` characters) is written in capitals."""
+    letters = [c for c in text[:sample] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= _CAPS_SHARE
+
+
+@cache
+def is_english_word(word: str) -> bool:
+    """A word of the dictionary (in any inflection), or a function word."""
+    from lemminflect import getAllLemmas
+
+    lower = word.lower().strip("'’")
+    return lower in _FUNCTION_WORDS or bool(getAllLemmas(lower))
+
+
+def name_like(word: str, caps: bool) -> bool:
+    """Could this word be part of a name? Capitalised in mixed case; not a dictionary word in capitals."""
+    if not word or not word[0].isalpha():
+        return False
+    if not caps:
+        return word[0].isupper()
+    return not is_english_word(word)

@@ -1,0 +1,154 @@
+"""Organisations and armed groups no lexicon knows, told by the shape of their names.
+
+A group's name is a run of name words ending in a head noun from ``lexicons/groups.yaml``
+('Manuel Rodriguez Patriotic Front'); an acronym in brackets right after it names it too, here and
+wherever the acronym stands alone later ('... FRONT [FMLN] ... THE FMLN SAID'). In mixed-case text
+the words must be capitalised; in capitals, where case says nothing, at least one must be a word the
+dictionary does not know ('CINCHONERO') or two must be words names take ('NATIONAL LIBERATION
+ARMY'). A state's own forces ('the Salvadoran armed forces') are not a group of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+from .casing import is_english_word
+from .phrases import tokens
+from .state import Mention
+
+_BRACKETED = re.compile(r"^[\[(]([A-Z][A-Z0-9-]{1,9})[\])]$")
+
+
+@cache
+def _data() -> dict:
+    return lexicon.load("groups")
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_data()[key])
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    out = set()
+    for state in lexicon.load("states")["states"]:
+        out |= {d.lower() for d in state.get("demonyms", [])} | {state["name"].lower()}
+    return frozenset(out)
+
+
+def _modifier(word: str, caps: bool) -> bool:
+    """A word that can stand in a group's name before its head."""
+    lower = word.lower()
+    if not word[:1].isalpha():
+        return False
+    if caps:
+        return word.isupper() and (lower in _words("name_words") or not is_english_word(word) or lower in _demonyms())
+    return word[:1].isupper()
+
+
+def _distinctive(words: list[str], caps: bool, fighters: bool) -> bool:
+    """Enough to be a name: capitalised in mixed case; in capitals, an unknown word or two name
+    words; a fighters' head ('commandos') always needs a word the dictionary does not know."""
+    unknown = sum(not is_english_word(w) and w.lower() not in _demonyms() for w in words)
+    if fighters:
+        return unknown >= 1 and (caps or all(w[:1].isupper() for w in words))
+    if not caps:
+        return True
+    named = sum(w.lower() in _words("name_words") for w in words)
+    return unknown >= 1 or named >= 2
+
+
+def _state_organ(words: list[str], head: str) -> bool:
+    """'SALVADORAN ARMED FORCES', 'National Police': a state's own forces."""
+    generic = _words("national_words") | _demonyms() | {"the"}
+    return head.lower() in _words("state_organs") and all(w.lower() in generic for w in words)
+
+
+def display(words: list[str], caps: bool) -> str:
+    """The name as it should read: title case for text in capitals."""
+    if not caps:
+        return " ".join(words)
+    if len(words) == 1 and len(words[0]) <= 6 and not is_english_word(words[0]):
+        return words[0]  # an acronym: 'FPMR'
+    connectors = _words("connectors")
+    return " ".join(w.lower() if i and w.lower() in connectors else w[:1] + w[1:].lower() for i, w in enumerate(words))
+
+
+def _name_before(found: list[tuple[int, int, str]], head: int, caps: bool) -> int | None:
+    """Index of the first word of the name ending at ``head``, or None."""
+    connectors = _words("connectors")
+    i = head - 1
+    while i >= 0 and (_modifier(found[i][2], caps) or (found[i][2].lower() in connectors and i > 0
+                                                        and _modifier(found[i - 1][2], caps))):
+        i -= 1
+    first = i + 1
+    while first < head and found[first][2].lower() in connectors:
+        first += 1
+    return first if first < head else None
+
+
+def _name_after(found: list[tuple[int, int, str]], head: int, caps: bool) -> int:
+    """Index of the last word of a name that goes on after its head ('Army of National Liberation')."""
+    i, last = head + 1, head
+    while i < len(found) and found[i][2].lower() in ("of", "for"):
+        j = i + 1
+        while j < len(found) and found[j][2].lower() in ("the", "de", "la", "del"):
+            j += 1
+        k = j
+        while k < len(found) and _modifier(found[k][2], caps) and found[k][2].lower() not in _words("connectors"):
+            k += 1
+        if k == j:
+            break
+        last, i = k - 1, k
+    return last
+
+
+def _group_at(found: list[tuple[int, int, str]], h: int, caps: bool) -> tuple[int, int] | None:
+    """(first, last) token of the group whose head is token ``h``, or None."""
+    word = found[h][2]
+    fighters = word.lower() in _words("fighter_heads")
+    if not (word.lower() in _words("heads") or fighters) or (not caps and not word[:1].isupper()):
+        return None
+    first = _name_before(found, h, caps)
+    last = h if fighters else _name_after(found, h, caps)
+    words = [w for _, _, w in found[first if first is not None else h:last + 1] if w.lower() != word.lower()]
+    if first is None and last == h:
+        return None
+    if not _distinctive(words, caps, fighters) or _state_organ(words, word):
+        return None
+    if fighters:  # 'MORAZANIST PATRIOTIC FRONT COMMANDOS', 'FMLN URBAN COMMANDOS': the name before
+        last = h - 1
+        while first is not None and last >= first and is_english_word(found[last][2]) and (
+                found[last][2].lower() not in _words("heads")):
+            last -= 1
+        return (first, last) if first is not None and first <= last else None
+    return (first if first is not None else h), last
+
+
+def groups_in(text: str, start: int, end: int, caps: bool) -> tuple[list[Mention], dict[str, str]]:
+    """Group names in ``text[start:end]`` and the acronyms they define (acronym -> name)."""
+    found = tokens(text, start, end)
+    out, acronyms, covered = [], {}, -1
+    for h in range(len(found)):
+        span = None if h <= covered else _group_at(found, h, caps)
+        if span is None:
+            continue
+        first, last = span
+        name = display([w for _, _, w in found[first:last + 1]], caps)
+        out.append(Mention(found[first][0], found[last][1], "actor", name))
+        covered = last
+        acronym = _BRACKETED.match(found[last + 1][2]) if last + 1 < len(found) else None
+        if acronym:
+            acronyms[acronym.group(1)] = name
+    return out, acronyms
+
+
+def acronyms_in(text: str, start: int, end: int, defined: dict[str, str]) -> list[Mention]:
+    """Mentions of acronyms the document defined ('THE FMLN SAID')."""
+    if not defined:
+        return []
+    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(map(re.escape, sorted(defined, key=len, reverse=True))))
+    return [Mention(m.start(), m.end(), "actor", defined[m.group(1)]) for m in pattern.finditer(text, start, end)]

@@ -1,0 +1,99 @@
+"""Trigger rules from lemma classes (``lexicons/lemmas.yaml``): every inflection by lemminflect.
+
+A verb class matches the past, participle, gerund and third-person forms of its lemmas anywhere,
+and the base form after 'to', a modal or 'did' (as a look-behind, so the modal stays outside the
+trigger, where the modality stage reads it). A gerund or third-person form that is also a noun of
+some class ('bombing', 'attacks') is left to the noun classes. A phrase inflects its first word
+('blow up' -> 'blew up'), a noun phrase its last ('car bomb' -> 'car bombs').
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+
+GOVERNORS = ("to", "will", "would", "shall", "should", "could", "can", "may", "might", "must", "did", "does",
+             "do", "not", "cannot", "'ll", "n't", "and", "or")
+_BE = ("be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re")
+
+
+@cache
+def classes() -> list[dict]:
+    return lexicon.load("lemmas")["classes"]
+
+
+def _inflections(word: str, upos: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
+    if word == "be":
+        return {"VB": ("be",), "VBZ": ("is", "are", "am"), "VBD": ("was", "were"), "VBN": ("been",), "VBG": ("being",)}
+    found = getAllInflections(word, upos=upos)
+    if not found:
+        tag = "VB" if upos == "VERB" else "NN"
+        found = {**getAllInflectionsOOV(word, upos=upos), tag: (word,)}
+    return found
+
+
+@cache
+def noun_forms() -> frozenset[str]:
+    """Every inflected form of every noun lemma (lower case)."""
+    return frozenset(form for entry in classes() for noun in entry.get("nouns", ()) for form in _noun_forms(noun))
+
+
+def _noun_forms(noun: str) -> set[str]:
+    *head, last = noun.split()
+    forms = {f for tag, values in _inflections(last, "NOUN").items() for f in values}
+    return {" ".join([*head, f]) for f in forms | {last}}
+
+
+def verb_forms(verb: str) -> tuple[set[str], set[str]]:
+    """(forms that stand alone, base forms that need a governor) of a verb or phrase."""
+    first, *rest = verb.split()
+    table = _inflections(first, "VERB")
+    tail = (" " + " ".join(rest)) if rest else ""
+    free = set()
+    for tag in ("VBD", "VBN", "VBG", "VBZ"):
+        for form in table.get(tag, ()):
+            phrase = form + tail
+            if tag in ("VBG", "VBZ") and (phrase.lower() in noun_forms() or form.lower() in noun_forms()):
+                continue
+            free.add(phrase)
+    base = {form + tail for form in table.get("VB", (first,))}
+    if first == "be":
+        free = {f + tail for f in ("is", "are", "was", "were", "am")}
+    return free, base
+
+
+def _alternation(phrases: set[str]) -> str:
+    parts = sorted(phrases, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+def _governed(base: set[str]) -> str:
+    """Base forms after a governor, the governor kept outside the match."""
+    behind = "|".join(f"(?<=\\b{re.escape(g)} )" for g in GOVERNORS)
+    return f"(?:{behind})(?:{_alternation(base)})"
+
+
+def class_pattern(entry: dict) -> str:
+    """The regular expression a lemma class stands for."""
+    if "nouns" in entry:
+        body = _alternation({f for noun in entry["nouns"] for f in _noun_forms(noun)})
+    else:
+        free, base = set(), set()
+        for verb in entry["verbs"]:
+            f, b = verb_forms(verb)
+            free |= f
+            base |= b
+        body = f"{_alternation(free)}|{_governed(base)}"
+    after = entry.get("followed_by")
+    return f"(?:{body})" + (f"(?={after})" if after else "")
+
+
+@cache
+def rules() -> list[dict]:
+    """The lemma classes as trigger rules (the shape of ``triggers.yaml`` entries)."""
+    return [{"name": e["name"], "type": e["type"], "kind": e["kind"], "weight": e["weight"],
+             "pattern": class_pattern(e), "example": e["example"], "generated": True} for e in classes()]

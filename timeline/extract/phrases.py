@@ -1,0 +1,145 @@
+"""Noun phrases around an event word, without a parser: the words a subject or an object is made of.
+
+Words are told apart by closed word classes (determiners, prepositions, auxiliaries, pronouns)
+and by what lemminflect's dictionary says a word can be (a verb only, or also a noun or an
+adjective); a word it does not know is a name. A phrase runs over modifiers and nouns, takes one
+'of' with what follows ('members of the FMLN', 'offices of the telephone company') and a bracketed
+acronym ('[FMLN]'), and stops at a verb, a preposition, a pronoun or punctuation. Reading forward
+gives an object; reading backward from the word gives a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_TOKEN = re.compile(r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|[\w][\w'’.-]*[\w]|[\w]|[^\w\s]")
+DETERMINERS = frozenset("""a an the this that these those its their his her our your my some several many few
+    no every each any all both another other such""".split())
+QUANTIFIERS = frozenset("""about around nearly almost over more than at least some approximately up to dozens
+    hundreds thousands scores one two three four five six seven eight nine ten eleven twelve fifteen twenty
+    thirty forty fifty hundred thousand""".split())
+PREPOSITIONS = frozenset("""of in on at by for to from with into onto over under against near during after
+    before since until between among through across toward towards outside inside within without via per amid
+    around along behind beside beyond upon off like""".split())
+AUXILIARIES = frozenset("""is are was were be been being am has have had do does did will would shall should may
+    might must can could 's 're""".split())
+PRONOUNS = frozenset("he she it they we i you him them us me who whom which that what whose there".split())
+CONJUNCTIONS = frozenset("and or but nor yet so because although though if when while whereas".split())
+ADVERBS = frozenset("""also reportedly allegedly apparently recently reported allegedly still already then later
+    just even only again not never yesterday today tonight tomorrow now here there""".split())
+_ACRONYM = re.compile(r"^[\[(]([A-Z][A-Z0-9.-]{1,9})[\])]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase: its span in the text and its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _parts_of_speech(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))
+
+
+def _is_verb_only(word: str) -> bool:
+    tags = _parts_of_speech(word)
+    return "VERB" in tags and not tags & {"NOUN", "ADJ", "PROPN"}
+
+
+def _is_past(word: str) -> bool:
+    """A past form ('set', 'killed') that may also be a noun: after a head noun it starts a predicate."""
+    from lemminflect import getAllInflections
+
+    lower = word.lower()
+    if "VERB" not in _parts_of_speech(word):
+        return False
+    lemmas = _verb_lemmas(lower)
+    return lower.endswith("ed") or any(lower in getAllInflections(lemma, "VERB").get("VBD", ()) for lemma in lemmas)
+
+
+@cache
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word).get("VERB", ())
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each token in ``text[start:end]``."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _stops(word: str) -> bool:
+    """A word that cannot be inside a noun phrase."""
+    lower = word.lower()
+    if _ACRONYM.match(word):
+        return False
+    if not word[0].isalnum():
+        return True
+    return lower in PREPOSITIONS or lower in AUXILIARIES or lower in PRONOUNS or lower in CONJUNCTIONS or (
+        lower in ADVERBS) or _is_verb_only(word)
+
+
+def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase | None:
+    """The noun phrase that starts at or right after ``position`` (an object)."""
+    found = tokens(text, position, end)
+    i = 0
+    while i < len(found) and (found[i][2].lower() in DETERMINERS or found[i][2].lower() in QUANTIFIERS
+                              or found[i][2].replace(",", "").isdigit()):
+        i += 1
+    first, taken, of_used, last = i, 0, False, None
+    while i < len(found) and taken < limit:
+        word = found[i][2]
+        lower = word.lower()
+        if lower == "of" and not of_used and last is not None:
+            of_used = True
+            i += 1
+            while i < len(found) and found[i][2].lower() in DETERMINERS:
+                i += 1
+            continue
+        if _stops(word) or (last is not None and _is_past(word) and not of_used):
+            break
+        last, taken, i = i, taken + 1, i + 1
+    if last is None:
+        return None
+    a, b = found[first][0], found[last][1]
+    return Phrase(a, b, text[a:b])
+
+
+def phrase_before(text: str, position: int, start: int, limit: int = 10) -> Phrase | None:
+    """The noun phrase that ends right before ``position`` (a subject), over auxiliaries and adverbs."""
+    found = tokens(text, start, position)
+    i = len(found) - 1
+    while i >= 0 and (found[i][2].lower() in AUXILIARIES or found[i][2].lower() in ADVERBS):
+        i -= 1
+    last, first, taken = i, None, 0
+    while i >= 0 and taken < limit:
+        word, lower = found[i][2], found[i][2].lower()
+        if lower == "of" and first is not None and i > 0 and not _stops(found[i - 1][2]):
+            i -= 1
+            continue
+        if lower in DETERMINERS and first is not None and i > 0 and found[i - 1][2].lower() == "of":
+            i -= 1  # 'members of the FMLN': over the determiner to 'of'
+            continue
+        if lower in DETERMINERS or lower in QUANTIFIERS or word.replace(",", "").isdigit():
+            break
+        if _stops(word):
+            break
+        first, taken, i = i, taken + 1, i - 1
+    if first is None or last < 0 or first > last:
+        return None
+    return Phrase(found[first][0], found[last][1], text[found[first][0]:found[last][1]])
+
+
+def after_word(text: str, position: int, end: int, words: tuple[str, ...]) -> Phrase | None:
+    """The phrase after the first of ``words`` ('by', 'against') found from ``position``."""
+    pattern = re.compile(r"\b(?:%s)\s+" % "|".join(map(re.escape, words)), re.IGNORECASE)
+    found = pattern.search(text, position, end)
+    return phrase_after(text, found.end(), end) if found else None

@@ -1,0 +1,90 @@
+"""Violence a reaction refers to is an event of its own: 'condemned the murder of X', 'arrested
+... for the bombing', 'the killing is attributed to the MRTA', 'accused the FMLN of destroying'.
+
+A clause whose strongest trigger is not violence (a statement, an arrest, an investigation) but
+which also names violence by a nominal or a gerund is cut in two at the violent phrase; the part
+naming the violence is marked ``answered``: it happened before the act that answers to it, so
+the ordering stage puts it before that act and anchoring bounds it by that act's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..taxonomy import event_types, root
+from .state import Clause, Trigger
+
+# the start of the violent phrase: a preposition and/or a determiner a few words before its noun
+_PHRASE_START = re.compile(
+    r"\b(?:(?:for|over|in connection with|of|to|against|about|into|behind)\s+)?"
+    r"(?:an?|the|this|that|these|those|its|their|his|her|last \w+'s|yesterday's|today's)\s+(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE)
+_GERUND_START = re.compile(r"\b(?:of|for|in)\s+$", re.IGNORECASE)
+
+
+def _class(event_type: str) -> str:
+    return event_types()[event_type].kind
+
+
+def _strongest(cluster: list[Trigger]) -> Trigger:
+    return max(cluster, key=lambda t: (t.weight, t.kind == "verb", -t.start))
+
+
+def _violence(text: str, trigger: Trigger) -> bool:
+    """A violent incident's nominal, or gerund after 'of'/'for'/'in' ('accused them of killing');
+    a war or a conflict is a state of affairs, not an incident a reaction answers to."""
+    if _class(trigger.type) != "violence" or root(trigger.type) != "attack" and trigger.type != "robbery":
+        return False
+    return trigger.kind == "noun" or _GERUND_START.search(text, max(0, trigger.start - 6), trigger.start) is not None
+
+
+def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
+    """Where the clause divides between the reaction (``head``) and the violence it refers to."""
+    if referred.start < head.start:
+        return head.start
+    window = text[max(head.end, referred.start - 60):referred.start]
+    found = _PHRASE_START.search(window)
+    return referred.start - len(window) + found.start() if found else referred.start
+
+
+def referred_cut(text: str, cluster: list[Trigger]) -> tuple[int, bool] | None:
+    """(cut position, True when the violence comes after the cut) for a cluster, or None."""
+    head = _strongest(cluster)
+    if _class(head.type) == "violence" or head.weight <= 0:
+        return None
+    referred = [t for t in cluster if t is not head and _violence(text, t)]
+    if not referred:
+        return None
+    position = cut_position(text, head, referred[0])
+    return position, referred[0].start >= position
+
+
+def split_referred(text: str, clauses: list[Clause], by_clause: dict[int, list[Trigger]]) -> tuple[list, list[Clause]]:
+    """(clause, triggers) in order and the document's clauses, each clause whose reaction refers
+    to violence cut in two, the violent part marked ``answered``."""
+    out: list[tuple[Clause, list[Trigger]]] = []
+    cuts: dict[int, tuple[Clause, Clause]] = {}
+    for index, cluster in sorted(by_clause.items()):
+        clause, cut = clauses[index], referred_cut(text, cluster)
+        if cut is None or not clause.start < cut[0] < clause.end:
+            out.append((clause, cluster))
+            continue
+        position, later = cut
+        whole = (clause.start, clause.end)  # the reaction keeps the words it says
+        first = replace(clause, end=position, answered=not later, evidence=None if not later else whole)
+        second = Clause(position, clause.end, clause.sentence, _lead(text, position), answered=later,
+                        evidence=None if later else whole)
+        cuts[index] = (first, second)
+        out += [(first, [t for t in cluster if t.start < position]), (second, [t for t in cluster if t.start >= position])]
+    if not cuts:
+        return out, clauses
+    return out, [part for i, c in enumerate(clauses) for part in cuts.get(i, (c,))]
+
+
+_LEAD = re.compile(r"(for|over|in connection with)\b", re.IGNORECASE)
+
+
+def _lead(text: str, position: int) -> str:
+    found = _LEAD.match(text, position)
+    return found.group(1).lower() if found else ""

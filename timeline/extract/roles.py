@@ -1,0 +1,104 @@
+"""Who did what to whom: the agent and the patient phrase of an event, from word order and voice.
+
+Active verb: the subject before it acts, its object (or, for violence, what follows 'against',
+'on' or 'at') undergoes it. Passive verb ('was kidnapped by'): the subject undergoes it, 'by ...'
+acts. Nominal ('the FMLN attack on the bridge', 'the kidnapping of two engineers by rebels'): a
+name before it or 'by ...' acts, 'on'/'against' (and 'of' for violence and arrests) undergoes it;
+a nominal that a support verb carries ('rebels carried out an attack') takes that verb's subject.
+Types whose parties act together (a clash, a meeting, talks) have no patient: 'with ...' acts too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..taxonomy import event_types
+from .phrases import Phrase, after_word, phrase_after, phrase_before
+from .state import Clause, Trigger
+
+JOINT = frozenset({"armed_clash", "meeting", "negotiation", "agreement", "summit", "ceasefire", "cooperation",
+                   "military_exercise"})
+PLACES = frozenset({"visit"})  # types whose object is a destination
+_UNDERGONE_OF = frozenset({"violence"})  # 'the murder of X': X undergoes it
+_OF_TYPES = frozenset({"arrest", "release", "coercion"})
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+(?:\w+ly\s+|not\s+)?$", re.IGNORECASE)
+_SUPPORT_VERB = re.compile(r"\b(?:carried out|conducted|launched|staged|perpetrated|committed|mounted|made|"
+                           r"claimed|executed)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PARTICLES = re.compile(r"^\s+(?:up|down|off|out|away|fire\s+(?:on|at)|to\s+death)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The phrase that acts and the phrase that undergoes the event (either may be missing)."""
+
+    agent: Phrase | None = None
+    patient: Phrase | None = None
+    partner: Phrase | None = None  # 'with ...' for events parties do together
+
+
+_BE_FIRST = re.compile(r"(?:was|were|been|being|is|are|be)\s", re.IGNORECASE)
+
+
+def passive(text: str, clause: Clause, trigger: Trigger) -> bool:
+    """'were kidnapped', 'have been killed', and triggers that hold the auxiliary ('were hit by')."""
+    if trigger.kind != "verb":
+        return False
+    return (_BE_FIRST.match(text, trigger.start) is not None
+            or _PASSIVE.search(text, max(clause.start, trigger.start - 40), trigger.start) is not None)
+
+
+def _kind(event_type: str) -> str:
+    return event_types()[event_type].kind
+
+
+def _object(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | None:
+    """What a verb acts on: for violence a target after 'against'/'on'/'at' wins over the
+    instrument it may take as object ('launched two bombs against a car dealership')."""
+    position = trigger.end
+    particle = _PARTICLES.match(text, position, end)
+    position = particle.end() if particle else position
+    if _kind(event_type) == "violence":
+        target = after_word(text, position, min(end, position + 80), ("against", "on", "at"))
+        if target is not None:
+            return target
+    return phrase_after(text, position, end)
+
+
+def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
+    start, end = clause.start, clause.end
+    if passive(text, clause, trigger):
+        by_inside = text[trigger.start:trigger.end].lower().endswith(" by")
+        agent = phrase_after(text, trigger.end, end) if by_inside else after_word(text, trigger.end, end, ("by",))
+        return Roles(agent=agent, patient=phrase_before(text, trigger.start, start))
+    subject = phrase_before(text, trigger.start, start)
+    if event_type in JOINT:
+        return Roles(agent=subject, partner=after_word(text, trigger.end, end, ("with", "between")))
+    return Roles(agent=subject, patient=_object(text, trigger, end, event_type))
+
+
+def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
+    start, end = clause.start, clause.end
+    agent = after_word(text, trigger.end, min(end, trigger.end + 40), ("by",))
+    if agent is None:
+        modifier = phrase_before(text, trigger.start, start)
+        agent = modifier if modifier is not None and modifier.end >= trigger.start - 3 else None
+    if agent is None:
+        support = _SUPPORT_VERB.search(text, max(start, trigger.start - 60), trigger.start)
+        agent = phrase_before(text, support.start(), start) if support else None
+    if event_type in JOINT:
+        return Roles(agent=agent, partner=after_word(text, trigger.end, min(end, trigger.end + 20), ("with", "between")))
+    words = ("on", "against", "of") if _kind(event_type) in _UNDERGONE_OF or event_type in _OF_TYPES else ("on", "against")
+    nearby = re.match(r"\s+(?:%s)\b" % "|".join(words), text[trigger.end:end], re.IGNORECASE)
+    patient = after_word(text, trigger.end, end, words) if nearby else None
+    return Roles(agent=agent, patient=patient)
+
+
+def roles_of(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
+    """The agent, patient and partner phrases of an event mention within its clause (a visit's
+    object is where it went, not whom it was done to)."""
+    if event_type in PLACES:
+        return Roles(agent=phrase_before(text, trigger.start, clause.start))
+    if trigger.kind == "verb":
+        return _verb_roles(text, clause, trigger, event_type)
+    return _noun_roles(text, clause, trigger, event_type)
