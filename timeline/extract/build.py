@@ -79,9 +79,10 @@ def _root(state: DocState, index: int) -> int:
 
 
 def same_across(a: Draft, b: Draft) -> bool:
-    """Across documents: same type, place and a shared actor, and dates that can agree."""
+    """Across documents: same type, place and a shared party (actor or target: one report's
+    attacker may be another's victim), and dates that can agree."""
     x, y = a.head, b.head
-    if a.document == b.document or not compatible(x.type, y.type) or not set(x.actors) & set(y.actors):
+    if a.document == b.document or not compatible(x.type, y.type) or not _parties(x) & _parties(y):
         return False
     if not _same_place(x.location, y.location) or {x.modality, y.modality} - {"asserted", "negated"}:
         return False
@@ -90,6 +91,10 @@ def same_across(a: Draft, b: Draft) -> bool:
     if x.date_stated and y.date_stated:
         return _overlap(x.date, y.date)
     return x.date_stated != y.date_stated
+
+
+def _parties(mention: EventMention) -> set[str]:
+    return set(mention.actors) | set(mention.targets)
 
 
 def _same_place(a: str | None, b: str | None) -> bool:
