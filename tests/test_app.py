@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from timeline import dashboard, store
+from timeline.figure import OPEN_FADE
 from timeline.filters import DAY_MS, day_number
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,6 +119,7 @@ def test_app_runs_on_the_repository_timeline(monkeypatch):
 
 def test_chart_extents_for_day_month_and_open_intervals(small_file):
     at = run_app()
+    at.button_group(key="view").set_value("time").run()
     h = handles(at)
     assert set(h) == {"fighting", "talks", "truce"}
     assert h["fighting"][0] == day_number(__import__("datetime").date(2023, 9, 19)) * DAY_MS + DAY_MS / 2
@@ -125,7 +127,9 @@ def test_chart_extents_for_day_month_and_open_intervals(small_file):
     assert (lo, hi) == (day_number(__import__("datetime").date(2023, 9, 1)) * DAY_MS,
                         day_number(__import__("datetime").date(2023, 10, 1)) * DAY_MS)
     lo, hi = extent(at, h["truce"][1])
-    assert hi == day_number(__import__("datetime").date(2024, 2, 1)) * DAY_MS and lo < hi - 100 * DAY_MS
+    x0, x1 = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["xaxis"]["range"]
+    assert hi == day_number(__import__("datetime").date(2024, 2, 1)) * DAY_MS
+    assert hi - lo == pytest.approx((x1 - x0) * OPEN_FADE)  # "on or before" fades over a fixed share of the axis
     assert "Showing **3** of 3 events" in at.caption[0].value
 
 

@@ -161,6 +161,7 @@ def _run_app(args: argparse.Namespace) -> int:
               f"inside {os.environ['TIMELINE_ROOT']}", flush=True)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), f"--server.port={args.port}",
            f"--server.address={args.host}", "--browser.gatherUsageStats=false", "--server.headless=true",
+           "--server.enableStaticServing=true",  # static/world_110m.json: the map's land and borders, offline
            "--", str(Path(args.file).resolve())]
     print(f"timeline app: serving {args.file} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     if hasattr(os, "execv") and os.name == "posix":

@@ -200,3 +200,11 @@ def in_words(earliest: dt.date | None, latest: dt.date | None) -> str:
 
 def _day_words(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%b %Y')}"
+
+
+def words(text: str | None) -> str:
+    """An EDTF string (or no date) in a reader's words."""
+    if text is None:
+        return "date unknown"
+    b = parse(text)
+    return in_words(b.earliest, b.latest)

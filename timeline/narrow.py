@@ -32,9 +32,9 @@ class Narrowing:
     old: str | None
     new: str
 
-    def words(self) -> str:
+    def words(self, arrow: str = "->") -> str:
         """'Azerbaijan attacks: on or before 31 Jan 2024 -> 11 to 20 Sep 2023', for people."""
-        return f"{self.title}: {_words(self.old)} -> {_words(self.new)}"
+        return f"{self.title}: {dates.words(self.old)} {arrow} {dates.words(self.new)}"
 
 
 @dataclass
@@ -44,13 +44,6 @@ class Report:
     narrowings: list[Narrowing] = field(default_factory=list)
     stale: list[Narrowing] = field(default_factory=list)  # old date outside the window: edit by hand
     conflicts: list[Conflict] = field(default_factory=list)
-
-
-def _words(edtf: str | None) -> str:
-    if edtf is None:
-        return "date unknown"
-    b = dates.parse(edtf)
-    return dates.in_words(b.earliest, b.latest)
 
 
 def recomputable(event: Event) -> bool:
