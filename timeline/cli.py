@@ -183,7 +183,7 @@ def _add_narrow(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
     p.add_argument("--write", action="store_true", help="save the narrowed dates into FILE")
     p.add_argument("--check", action="store_true",
-                   help="exit with status 1 when some date could be narrowed and was not written (for CI)")
+                   help="exit with status 1 when some date could be narrowed and was not written, or is stale (for CI)")
     p.set_defaults(func=_run_narrow)
 
 
@@ -205,7 +205,7 @@ def _run_narrow(args: argparse.Namespace) -> int:
     count = len(report.narrowings)
     if not count:
         print(f"{args.file}: nothing to narrow: every inferred date is as narrow as the dates and relations allow")
-        return 0
+        return 1 if args.check and report.stale else 0
     if args.write:
         save(args.file, accept(loaded.timeline, report.narrowings), loaded.digest)
         print(f"{args.file}: {count} date{'s' if count != 1 else ''} narrowed and saved")

@@ -67,11 +67,19 @@ class Order:
     conflicts: list[Conflict]
     titles: list[list[str]]  # wrapped title lines
     date_words: list[str]
-    graph: OrderGraph
+    consistent: Timeline  # the timeline without the relations in a contradiction
     index: dict[str, int] = field(default_factory=dict)
+    _graph: OrderGraph | None = None
 
     def __post_init__(self) -> None:
         self.index = {event_id: i for i, event_id in enumerate(self.ids)}
+
+    @property
+    def graph(self) -> OrderGraph:
+        """What the consistent relations entail (built on the first selection, not before)."""
+        if self._graph is None:
+            self._graph = OrderGraph(self.consistent)
+        return self._graph
 
 
 @dataclass(frozen=True)
@@ -121,14 +129,14 @@ def build_order(timeline: Timeline, solution: Solution | None = None) -> Order:
     conflicts = [c for c in solution.conflicts if c.kind != "unknown-target"]
     bad = {tuple(r) for c in conflicts for r in c.relations}
     links = _links(timeline, bad)
-    lo, hi = _windows(ids, solution)
+    lo, hi = _windows(ids, solution, {i for c in conflicts for i in c.event_ids})
     group = _groups(len(ids), links, lo, hi)
     rank = _ranks(group, links, lo, hi)
     good = [ln for ln in links if not ln.bad]
     return Order(
         ids=ids, lo=lo, hi=hi, rank=rank, group=group, thread=_threads(len(ids), good), links=links,
         conflicts=conflicts, titles=[wrap(e.title) for e in events],
-        date_words=[dates.words(e.date) for e in events], graph=OrderGraph(_without(timeline, bad)),
+        date_words=[dates.words(e.date) for e in events], consistent=_without(timeline, bad),
     )
 
 
@@ -158,12 +166,14 @@ def _without(timeline: Timeline, bad: set[tuple[str, str, str]]) -> Timeline:
     return timeline.model_copy(update={"events": events})
 
 
-def _windows(ids: list[str], solution: Solution) -> tuple[np.ndarray, np.ndarray]:
+def _windows(ids: list[str], solution: Solution, broken: set[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Solved windows as day numbers; open (NaN) for events in a contradiction, whose windows
+    hold only their own evidence and so cannot order them against the rest."""
     lo = np.full(len(ids), np.nan)
     hi = np.full(len(ids), np.nan)
     for i, event_id in enumerate(ids):
         b = solution.bounds.get(event_id)
-        if b is not None and b.precision != "empty":
+        if b is not None and b.precision != "empty" and event_id not in broken:
             lo[i] = np.nan if b.earliest is None else day_number(b.earliest)
             hi[i] = np.nan if b.latest is None else day_number(b.latest)
     return lo, hi
@@ -338,13 +348,14 @@ def lay_out(order: Order, mask: np.ndarray, max_visible: int = MAX_VISIBLE) -> L
     x = np.where(rank >= 0, column, 0.0)
     bands: list[Band] = []
     cursor = 0.0
+    ties = _Ties(order, idx)
     for track in _tracks(_thread_bands(order, idx, column), column):
-        height = max(_stack(order, idx, members, column, y, cursor) for members in track)
+        height = max(_stack(order, idx, members, column, y, cursor, ties) for members in track)
         bands.append(Band(None, cursor, cursor + height))
         cursor += height
     dated = [k for k in np.flatnonzero((rank >= 0) & (order.thread[idx] < 0)).tolist()]
     if dated:
-        height = _stack(order, idx, dated, column, y, cursor + HEADING_ROWS)
+        height = _stack(order, idx, dated, column, y, cursor + HEADING_ROWS, ties)
         bands.append(Band("Ordered by their dates alone", cursor, cursor + HEADING_ROWS + height))
         cursor += HEADING_ROWS + height
     if len(unordered):
@@ -384,49 +395,44 @@ def _tracks(threads: list[list[int]], column: np.ndarray) -> list[list[list[int]
     return tracks
 
 
-def _stack(order: Order, idx: np.ndarray, members: list[int], column: np.ndarray, y: np.ndarray, top: float) -> float:
+class _Ties:
+    """The shown events' stated relations, by position: what comes right before each, what is inside another."""
+
+    def __init__(self, order: Order, idx: np.ndarray) -> None:
+        pos = {int(row): k for k, row in enumerate(idx.tolist())}
+        self.preds: dict[int, list[int]] = defaultdict(list)
+        self.inside: set[int] = set()
+        for ln in order.links:
+            a, b = pos.get(ln.tail), pos.get(ln.head)
+            if a is None or b is None or ln.bad:
+                continue
+            if ln.kind == "before":
+                self.preds[b].append(a)
+            elif ln.kind == "during":
+                self.inside.add(a)
+
+
+def _stack(order: Order, idx: np.ndarray, members: list[int], column: np.ndarray, y: np.ndarray, top: float,
+           ties: _Ties) -> float:
     """Rows for one band, column by column; blocks stay together; returns the band's height."""
-    blocks: dict[tuple[float, int], list[int]] = defaultdict(list)
+    by_column: dict[float, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for k in members:
-        blocks[(column[k], int(order.group[idx[k]]))].append(k)
-    shown = set(members)
-    preds = _predecessors(order, idx, shown)
+        by_column[column[k]][int(order.group[idx[k]])].append(k)
     height = 0
-    for col in sorted({c for c, _ in blocks}):
+    for col in sorted(by_column):
         placed = 0
-        here = [ks for (c, _), ks in blocks.items() if c == col]
-        for ks in sorted(here, key=lambda ks: _barycentre(ks, preds, y)):
-            for k in _containers_first(order, idx, ks):
+        for ks in sorted(by_column[col].values(), key=lambda ks: _barycentre(ks, ties.preds, y)):
+            for k in sorted(ks, key=lambda k: (k in ties.inside, k)):  # the container first
                 y[k] = top + placed
                 placed += 1
         height = max(height, placed)
     return float(height)
 
 
-def _predecessors(order: Order, idx: np.ndarray, shown: set[int]) -> dict[int, list[int]]:
-    """Shown positions that a stated before-relation puts right before each shown position."""
-    pos = {int(row): k for k, row in enumerate(idx.tolist())}
-    preds: dict[int, list[int]] = defaultdict(list)
-    for ln in order.links:
-        a, b = pos.get(ln.tail), pos.get(ln.head)
-        if not ln.bad and ln.kind == "before" and a in shown and b in shown:
-            preds[b].append(a)
-    return preds
-
-
 def _barycentre(block: list[int], preds: dict[int, list[int]], y: np.ndarray) -> tuple[float, int]:
     """Sources first (file order), then blocks in the mean row of what comes right before them."""
     rows = [y[p] for k in block for p in preds.get(k, ())]
-    return (float(np.mean(rows)) if rows else -1.0, min(block))
-
-
-def _containers_first(order: Order, idx: np.ndarray, block: list[int]) -> list[int]:
-    """Within a block, the event others happen during comes first, then file order."""
-    if len(block) == 1:
-        return block
-    rows = {int(idx[k]): k for k in block}
-    inside = {rows[ln.tail] for ln in order.links if ln.kind == "during" and ln.tail in rows and ln.head in rows}
-    return sorted(block, key=lambda k: (k in inside, k))
+    return (sum(rows) / len(rows) if rows else -1.0, min(block))
 
 
 def _shown_links(order: Order, idx: np.ndarray) -> tuple[list[tuple[int, int, str, bool]], list[tuple[list[int], str]]]:
