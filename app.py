@@ -133,6 +133,7 @@ def map_view(result: dashboard.LoadResult, table, mask) -> None:
                "is known (drawn at its centre).")
     st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="map_chart",
                     config={"displaylogo": False, "scrollZoom": True, "topojsonURL": map_figure.TOPOJSON_URL})
+    st.html(sequence_figure.swatches_html(table, mask))
 
 
 CHARTS = ("chart", "sequence_chart", "map_chart")

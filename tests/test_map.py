@@ -57,7 +57,7 @@ def test_unknown_places_are_named_in_the_counts():
     assert set(events_on(fig)) == {"c"}
     assert (counts.placed, counts.no_place, counts.unknown) == (1, 1, {"Narnia": 2})
     assert map_figure.counts_words(counts) == (
-        "1 event on the map; 1 without a place; 2 at places the gazetteer does not know: Narnia (2).")
+        "1 event on the map (Yerevan 1); 1 without a place; 2 at places the gazetteer does not know: Narnia (2).")
 
 
 def test_filters_and_selection_work_as_on_the_time_axis():

@@ -40,6 +40,7 @@ class MapCounts:
     placed: int = 0
     no_place: int = 0
     unknown: dict[str, int] = field(default_factory=dict)  # place as written -> events
+    places: dict[str, int] = field(default_factory=dict)  # gazetteer name -> events on the map
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def _placed(timeline: Timeline, idx: np.ndarray) -> tuple[list[tuple[int, _Spot]
             unknown[name] += 1
         else:
             found.append((row, where))
-    return found, MapCounts(len(found), no_place, dict(unknown.most_common()))
+    places = Counter(where.name for _, where in found)
+    return found, MapCounts(len(found), no_place, dict(unknown.most_common()), dict(places.most_common()))
 
 
 def _spread(found: list[tuple[int, _Spot]], radius: float) -> tuple[np.ndarray, np.ndarray]:
@@ -164,6 +166,8 @@ def _layout(extent: tuple[float, float, float, float]) -> dict:
 def counts_words(counts: MapCounts) -> str:
     """One line for the caption: what is on the map and what is not, with the unknown places named."""
     text = f"{counts.placed} event{'s' if counts.placed != 1 else ''} on the map"
+    if counts.places:
+        text += " (" + ", ".join(f"{name} {n}" for name, n in list(counts.places.items())[:12]) + ")"
     if counts.no_place:
         text += f"; {counts.no_place} without a place"
     if counts.unknown:

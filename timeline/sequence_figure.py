@@ -41,8 +41,8 @@ def build_sequence_figure(timeline: Timeline, order: Order, table: EventTable, m
     """The shown events (``mask``) in the solver's order; ``selected`` rings one and shows its neighbours."""
     layout = sequence.lay_out(order, mask)
     focus = _focus(order, layout, selected)
-    traces = _block_traces(layout) + _link_traces(layout) + _node_traces(timeline, order, table, layout, focus)
-    traces += _conflict_trace(order, layout) + _selected_trace(layout, order, selected)
+    traces = _block_traces(layout) + _link_traces(layout) + _conflict_trace(order, layout)
+    traces += _selected_trace(layout, order, selected) + _node_traces(timeline, order, table, layout, focus)
     return TimelineFigure(data=traces, layout=_figure_layout(layout), _validate=False)
 
 
@@ -158,24 +158,25 @@ def _block_traces(layout: Layout) -> list[dict]:
 
 
 def _conflict_trace(order: Order, layout: Layout) -> list[dict]:
-    """A red ring around every shown event that a contradiction names."""
+    """A red halo behind every shown event that a contradiction names."""
     named = {i for c in order.conflicts for i in c.event_ids}
     where = [k for k, row in enumerate(layout.idx.tolist()) if order.ids[row] in named]
     if not where:
         return []
     return [dict(type="scatter", x=layout.x[where], y=layout.y[where], mode="markers", hoverinfo="skip",
-                 showlegend=False, meta="conflict",
-                 marker={"symbol": "circle-open", "size": 22, "color": "#d62728", "line": {"width": 2}})]
+                 showlegend=False, meta="conflict", marker={"symbol": "circle", "size": 30, "color": "rgba(214,39,40,0.35)"})]
 
 
 def _selected_trace(layout: Layout, order: Order, selected: str | None) -> list[dict]:
+    """A halo behind the selected node (drawn first, so that its label stays on top)."""
     where = [k for k, row in enumerate(layout.idx.tolist()) if order.ids[row] == selected]
     if not where:
         return []
     k = where[0]
     return [dict(type="scatter", x=[layout.x[k]], y=[layout.y[k]], mode="markers", hoverinfo="skip",
                  showlegend=False, meta="selected",
-                 marker={"symbol": "circle-open", "size": 26, "color": "#111", "line": {"width": 2.5}})]
+                 marker={"symbol": "circle", "size": 30, "color": "rgba(255,190,0,0.5)",
+                         "line": {"width": 1.5, "color": "rgba(120,90,0,0.8)"}})]
 
 
 def figure_height(layout: Layout) -> int:
@@ -209,15 +210,20 @@ def _figure_layout(layout: Layout) -> dict:
     }
 
 
-def legend_html(table: EventTable, mask: np.ndarray) -> str:
-    """The key, as escaped HTML: type colours of the shown events, marker styles, arrows and boxes."""
+def swatches_html(table: EventTable, mask: np.ndarray) -> str:
+    """A colour swatch and the label of every type among the shown events, as escaped HTML."""
     labels = {name: t.label for name, t in event_types().items()}
     present = [table.type_list[c] for c in np.unique(table.type_code[mask]).tolist()]
     order = {name: i for i, name in enumerate(event_types())}
     swatch = "<span style='display:inline-block;width:10px;height:10px;border-radius:50%;background:{}'></span>"
     types = " ".join(f"{swatch.format(colour(t))}&nbsp;{html.escape(labels.get(t, t))}"
                      for t in sorted(present, key=lambda t: order.get(t, len(order))))
+    return f"<div style='font-size:0.8rem;color:#444;line-height:1.7'>{types}</div>"
+
+
+def legend_html(table: EventTable, mask: np.ndarray) -> str:
+    """The key, as escaped HTML: type colours of the shown events, marker styles, arrows and boxes."""
     key = ("&#9679; date stated &nbsp; &#9675; date inferred &nbsp; &#215; hypothetical, future or negated"
            " &nbsp;&middot;&nbsp; &#8594; stated before / after &nbsp;&middot;&nbsp; box: during (solid) or overlaps"
            " (dashed) &nbsp;&middot;&nbsp; <span style='color:#d62728'>red dashes: a contradiction</span>")
-    return f"<div style='font-size:0.8rem;color:#444;line-height:1.7'>{types}<br>{key}</div>"
+    return swatches_html(table, mask) + f"<div style='font-size:0.8rem;color:#444;line-height:1.7'>{key}</div>"
