@@ -164,7 +164,7 @@ def _conflict_trace(order: Order, layout: Layout) -> list[dict]:
     if not where:
         return []
     return [dict(type="scatter", x=layout.x[where], y=layout.y[where], mode="markers", hoverinfo="skip",
-                 showlegend=False, meta="conflict", marker={"symbol": "circle", "size": 30, "color": "rgba(214,39,40,0.35)"})]
+                 showlegend=False, meta="conflict", marker={"symbol": "circle", "size": 25, "color": "rgba(214,39,40,0.4)"})]
 
 
 def _selected_trace(layout: Layout, order: Order, selected: str | None) -> list[dict]:
@@ -175,7 +175,7 @@ def _selected_trace(layout: Layout, order: Order, selected: str | None) -> list[
     k = where[0]
     return [dict(type="scatter", x=[layout.x[k]], y=[layout.y[k]], mode="markers", hoverinfo="skip",
                  showlegend=False, meta="selected",
-                 marker={"symbol": "circle", "size": 30, "color": "rgba(255,190,0,0.5)",
+                 marker={"symbol": "circle", "size": 25, "color": "rgba(255,190,0,0.55)",
                          "line": {"width": 1.5, "color": "rgba(120,90,0,0.8)"}})]
 
 
