@@ -1,6 +1,7 @@
 """Map view: the shown events that have a place, on plotly's built-in geography, coloured by type.
 
-Coordinates come from the offline gazetteer (``timeline.gazetteer``). A place known only as a
+Coordinates come from the offline gazetteer (``timeline.gazetteer``, with the extraction lexicons'
+own points for the names ISO 3166 lacks). A place known only as a
 country or a region is drawn hollow (it is somewhere in there), a city or a named site filled.
 Events at one place are spread on a small sunflower around it so that each stays clickable, with
 its id in customdata as on the time axis. Events with no place, and places the gazetteer does
@@ -24,6 +25,7 @@ import numpy as np
 import plotly.io as pio
 
 from . import gazetteer
+from .extract import lexicon
 from .figure import TimelineFigure, colour
 from .filters import EventTable, hover_text
 from .models import Timeline
@@ -53,11 +55,18 @@ class _Spot:
 
 @lru_cache(maxsize=8192)
 def spot(name: str) -> _Spot | None:
-    """Where a place name is, as the gazetteer knows it (cached: names repeat)."""
+    """Where a place name is: the gazetteer's answer, else the lexicons' own point for the few
+    names ISO 3166 lacks or spells otherwise (Kosovo, Turkey as "Türkiye"). Cached: names repeat."""
     place = gazetteer.lookup(name)
-    if place is None or place.lat is None or place.lon is None:
-        return None
-    return _Spot(place.lat, place.lon, place.name, place.kind in _AREA_KINDS)
+    if place is not None and place.lat is not None and place.lon is not None:
+        return _Spot(place.lat, place.lon, place.name, place.kind in _AREA_KINDS)
+    point = lexicon.coordinates().get(name)
+    return None if point is None else _Spot(point[0], point[1], name, name in _states())
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    return frozenset(state["name"] for state in lexicon.load("states")["states"])
 
 
 def _placed(timeline: Timeline, idx: np.ndarray) -> tuple[list[tuple[int, _Spot]], MapCounts]:
