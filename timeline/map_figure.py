@@ -15,7 +15,6 @@ it, so the map works offline. No Streamlit here.
 
 from __future__ import annotations
 
-import html
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ import plotly.io as pio
 from . import gazetteer
 from .extract import lexicon
 from .figure import TimelineFigure, colour
-from .filters import EventTable, hover_text
+from .filters import EventTable, hover_text, plotly_text
 from .models import Timeline
 
 TOPOJSON_URL = "app/static/"  # plotly.js config: Streamlit's static folder beside app.py
@@ -132,7 +131,7 @@ def _event_traces(timeline: Timeline, table: EventTable, rows: np.ndarray, lat, 
 
 
 def _place_words(where: _Spot) -> str:
-    name = html.escape(where.name, quote=False)
+    name = plotly_text(where.name)
     return f"somewhere in {name} (drawn at its centre)" if where.area else name
 
 

@@ -21,7 +21,6 @@ band, and unordered ones fill a grid at the bottom. Label geometry is estimated 
 from __future__ import annotations
 
 import bisect
-import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -486,10 +485,3 @@ def overlaps(boxes: np.ndarray) -> list[tuple[int, int]]:
             if boxes[b, 1] < boxes[a, 3] and boxes[a, 1] < boxes[b, 3]:
                 found.append((min(a, b), max(a, b)))
     return found
-
-
-def escaped_label(order: Order, row: int) -> str:
-    """The node's text for plotly: escaped title lines, then the date, smaller and grey."""
-    title, when = label_lines(order, row)
-    lines = "<br>".join(html.escape(t, quote=False) for t in title)
-    return f"{lines}<br><span style='font-size:{DATE_FONT_PX:.0f}px;color:#666'>{html.escape(when, quote=False)}</span>"

@@ -20,9 +20,9 @@ import plotly.io as pio
 
 from . import sequence
 from .figure import SYMBOL_CODES, SYMBOL_NAMES, TimelineFigure, colour
-from .filters import EventTable, hover_text
+from .filters import EventTable, hover_text, plotly_text
 from .models import Timeline
-from .sequence import COLUMN_PX, FONT_PX, ROW_PX, Layout, Order
+from .sequence import COLUMN_PX, DATE_FONT_PX, FONT_PX, ROW_PX, Layout, Order
 from .taxonomy import event_types
 
 MARGIN = {"l": 8, "r": 8, "t": 8, "b": 8}
@@ -67,7 +67,7 @@ def _node_traces(timeline: Timeline, order: Order, table: EventTable, layout: La
         picked = rows[sel].tolist()
         traces.append(dict(
             type="scatter", x=layout.x[sel], y=layout.y[sel], mode="markers+text", name=type_name,
-            text=[sequence.escaped_label(order, r) for r in picked], textposition="bottom center",
+            text=[_label(order, r) for r in picked], textposition="bottom center",
             textfont={"size": FONT_PX, "color": np.where(bright[sel], "#222222", "#bbbbbb").tolist()},
             marker={"symbol": [SYMBOL_NAMES[int(SYMBOL_CODES[0, s])] for s in styles[sel].tolist()],
                     "size": MARKER_SIZE, "color": colour(type_name), "opacity": np.where(bright[sel], 1.0, 0.25),
@@ -76,6 +76,13 @@ def _node_traces(timeline: Timeline, order: Order, table: EventTable, layout: La
             hovertemplate="%{hovertext}<extra></extra>", showlegend=False, meta="event", cliponaxis=False,
         ))
     return traces
+
+
+def _label(order: Order, row: int) -> str:
+    """A node's text: its title lines, then its date in words, smaller and grey (escaped for plotly)."""
+    title, when = sequence.label_lines(order, row)
+    lines = "<br>".join(plotly_text(t) for t in title)
+    return f"{lines}<br><span style='font-size:{DATE_FONT_PX:.0f}px;color:#666'>{plotly_text(when)}</span>"
 
 
 def _hover(timeline: Timeline, table: EventTable, row: int) -> str:
@@ -194,7 +201,7 @@ def _figure_layout(layout: Layout) -> dict:
     ]
     headings = [
         {"x": 0, "xref": "paper", "xanchor": "left", "y": band.top + 0.15, "yref": "y", "showarrow": False,
-         "text": f"<i>{html.escape(band.title)}</i>", "font": {"size": FONT_PX, "color": "#555"}}
+         "text": f"<i>{plotly_text(band.title)}</i>", "font": {"size": FONT_PX, "color": "#555"}}
         for band in layout.bands if band.title
     ]
     if not len(layout):
