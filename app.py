@@ -202,9 +202,17 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
 
 def narrowing_panel(result: dashboard.LoadResult, seen_digest: str | None) -> None:
     """Inferred dates the solver can now narrow (after a date was set here or in the file): saved only on accept."""
-    report = dashboard.pending_narrowings(result)
     ss = st.session_state
-    if report is None or not (report.narrowings or report.stale) or ss.get("narrow_dismissed") == result.digest:
+    if result.digest is None or ss.get("narrow_dismissed") == result.digest:
+        return
+    if len(result.timeline.events) > dashboard.NARROW_AUTO_LIMIT and ss.get("narrow_asked") != result.digest:
+        if st.button("Look for inferred dates to narrow", key="narrow_ask",
+                     help="Runs the solver over the whole file (a few seconds for a very large one)."):
+            ss["narrow_asked"] = result.digest
+            st.rerun()
+        return
+    report = dashboard.pending_narrowings(result)
+    if report is None or not (report.narrowings or report.stale):
         return
     with st.container(border=True, key="narrowing"):
         count = len(report.narrowings)

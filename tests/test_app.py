@@ -460,3 +460,13 @@ def test_a_typed_date_is_a_stated_date():
 
 def test_big_timelines_open_on_the_time_axis():
     assert dashboard.default_view(17) == "sequence" and dashboard.default_view(dashboard.SEQUENCE_LIMIT + 1) == "time"
+
+
+def test_a_very_large_file_looks_for_narrowings_only_when_asked(narrowing_file, monkeypatch):
+    monkeypatch.setattr(dashboard, "NARROW_AUTO_LIMIT", 2)
+    narrowing_file.write_text(NARROWING.replace("date: ../2024-01-31\n    date_inferred: true\n    location: Armenia",
+                                                "date: 2023-09-11/2023-09-20\n    location: Armenia"), encoding="utf-8")
+    at = run_app()
+    assert "narrow_accept" not in [b.key for b in at.button]
+    at.button(key="narrow_ask").click().run()
+    assert "narrow_accept" in [b.key for b in at.button]

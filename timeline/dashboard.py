@@ -129,6 +129,7 @@ def table(path: Path | str) -> EventTable | None:
 
 VIEWS = {"sequence": "Sequence", "time": "Time axis", "map": "Map"}
 SEQUENCE_LIMIT = 5000  # above this many shown events the sequence view asks for narrower filters
+NARROW_AUTO_LIMIT = 20000  # above this many events the solver runs for narrowing only when asked (~1 s per 20,000)
 
 
 def default_view(n_events: int) -> str:
