@@ -12,11 +12,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline import dashboard, export, figure, filters
+from timeline import dashboard, dates, export, figure, filters, map_figure, sequence_figure
 from timeline.models import MODALITIES
 from timeline.taxonomy import event_types
 
-st.set_page_config(page_title="timeline", page_icon=":material/timeline:", layout="wide")
+st.set_page_config(page_title="timeline", layout="wide")  # no icon: a material icon is fetched from the network
 TYPES = event_types()
 
 
@@ -81,7 +81,20 @@ def counts_line(table: filters.EventTable, mask) -> str:
     return f"Showing **{shown.shown}** of {shown.total} events" + (f" · {dashboard.md_escape(types)}" if types else "")
 
 
-def chart(result: dashboard.LoadResult, table, mask) -> None:
+def views(result: dashboard.LoadResult, table, mask) -> None:
+    """Sequence, time axis or map of the same filtered events; a click on any selects the event."""
+    view = st.segmented_control("View", list(dashboard.VIEWS), default=dashboard.default_view(len(table)),
+                                required=True, key="view", bind="query-params",
+                                format_func=dashboard.VIEWS.get, label_visibility="collapsed")
+    if view == "sequence":
+        sequence_view(result, table, mask)
+    elif view == "map":
+        map_view(result, table, mask)
+    else:
+        time_chart(result, table, mask)
+
+
+def time_chart(result: dashboard.LoadResult, table, mask) -> None:
     c1, c2 = st.columns([3, 1])
     lanes = c1.segmented_control("Lanes", filters.LANE_KINDS, default="type", key="lanes",
                                  format_func=lambda v: {"type": "by type", "actor": "by first actor",
@@ -93,15 +106,49 @@ def chart(result: dashboard.LoadResult, table, mask) -> None:
                     config={"displaylogo": False, "scrollZoom": True})
 
 
+def sequence_view(result: dashboard.LoadResult, table, mask) -> None:
+    shown = int(mask.sum())
+    if shown > dashboard.SEQUENCE_LIMIT:
+        st.info(f"{shown:,} events are shown: narrow the filters to {dashboard.SEQUENCE_LIMIT:,} or fewer to see "
+                "their order (the time axis draws any number).")
+        return
+    order = dashboard.sequence_order(result)
+    for conflict in order.conflicts:
+        st.error(dashboard.md_escape(conflict.message))
+    st.caption("Left to right: what must come first, from the stated relations (arrows) and the dates together. "
+               "Events in one column are not ordered against each other. Drag sideways for more columns.")
+    selected = st.session_state.get("selected")
+    fig = sequence_figure.build_sequence_figure(result.timeline, order, table, mask, selected)
+    st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="sequence_chart",
+                    config={"displaylogo": False, "scrollZoom": False})
+    st.html(sequence_figure.legend_html(table, mask))
+    words = dashboard.around_words(order, selected)
+    if words:
+        st.caption(words)
+
+
+def map_view(result: dashboard.LoadResult, table, mask) -> None:
+    fig, counts = map_figure.build_map(result.timeline, table, mask, st.session_state.get("selected"))
+    st.caption(map_figure.counts_words(counts) + " Filled: a city or site; hollow: only the country or region "
+               "is known (drawn at its centre).")
+    st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="map_chart",
+                    config={"displaylogo": False, "scrollZoom": True, "topojsonURL": map_figure.TOPOJSON_URL})
+    st.html(sequence_figure.swatches_html(table, mask))
+
+
+CHARTS = ("chart", "sequence_chart", "map_chart")
+
+
 def sync_selection(ids: set[str]) -> None:
-    """One selected event, whichever way it was chosen: deep link, chart click, Event box, button."""
+    """One selected event, whichever way it was chosen: deep link, a click on any view, Event box, button."""
     ss = st.session_state
     if "selected" not in ss and st.query_params.get("event") in ids:
         ss["selected"] = st.query_params["event"]  # deep link: ?event=<id>
-    chart_state = ss.get("chart") or {}
-    clicked = dashboard.selected_id(chart_state.get("selection") if hasattr(chart_state, "get") else None)
-    if clicked and clicked != ss.get("clicked"):
-        ss["clicked"] = ss["selected"] = clicked
+    for key in CHARTS:
+        chart_state = ss.get(key) or {}
+        clicked = dashboard.selected_id(chart_state.get("selection") if hasattr(chart_state, "get") else None)
+        if clicked and clicked != ss.get(f"clicked_{key}"):
+            ss[f"clicked_{key}"] = ss["selected"] = clicked
     pick = ss.get("pick")
     if pick is not None and pick != ss.get("picked"):
         ss["selected"] = pick
@@ -151,6 +198,46 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
             st.markdown("**Related events**")
             for n, (kind, other, title) in enumerate(rel):
                 st.button(f"{kind}: {title}", key=f"rel-{n}-{other}", on_click=select, args=(other,))
+
+
+def narrowing_panel(result: dashboard.LoadResult, seen_digest: str | None) -> None:
+    """Inferred dates the solver can now narrow (after a date was set here or in the file): saved only on accept."""
+    ss = st.session_state
+    if result.digest is None or ss.get("narrow_dismissed") == result.digest:
+        return
+    if len(result.timeline.events) > dashboard.NARROW_AUTO_LIMIT and ss.get("narrow_asked") != result.digest:
+        if st.button("Look for inferred dates to narrow", key="narrow_ask",
+                     help="Runs the solver over the whole file (a few seconds for a very large one)."):
+            ss["narrow_asked"] = result.digest
+            st.rerun()
+        return
+    report = dashboard.pending_narrowings(result)
+    if report is None or not (report.narrowings or report.stale):
+        return
+    with st.container(border=True, key="narrowing"):
+        count = len(report.narrowings)
+        if count:
+            st.markdown(f"**The dates and relations in this file narrow {count} inferred date"
+                        f"{'s' if count != 1 else ''}.** Nothing is saved until you accept; dates a person "
+                        "wrote and curated events are never changed.")
+            rows = {"accept": [True] * count, "event": [n.title for n in report.narrowings],
+                    "now": [dates.words(n.old) for n in report.narrowings],
+                    "narrowed to": [dates.words(n.new) for n in report.narrowings]}
+            edited = st.data_editor(rows, hide_index=True, disabled=["event", "now", "narrowed to"], key="narrow_rows")
+            chosen = {n.event_id for n, ok in zip(report.narrowings, edited["accept"]) if ok}
+        for item in report.stale:
+            st.warning(dashboard.md_escape(f"{item.title}: its inferred date ({item.old}) no longer fits the dates "
+                                           f"and relations, which now say {item.new}. Edit it by hand."))
+        left, right = st.columns([1, 4])
+        if count and left.button(f"Accept and save ({len(chosen)})", key="narrow_accept", type="primary",
+                                 disabled=not chosen):
+            outcome = dashboard.accept_narrowings(result, report, chosen, seen_digest or result.digest)
+            ss["flash"] = (outcome.ok, f"narrowed {len(chosen)} date{'s' if len(chosen) != 1 else ''}"
+                           if outcome.ok else outcome.message)
+            st.rerun()
+        if right.button("Not now", key="narrow_dismiss"):
+            ss["narrow_dismissed"] = result.digest
+            st.rerun()
 
 
 def edit_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
@@ -270,9 +357,10 @@ def main() -> None:
     for note in result.notes:  # an article that cannot be read: said once, with the path looked for
         st.warning(dashboard.md_escape(note))
     sync_selection(set(table.ids.tolist()))
+    narrowing_panel(result, seen_digest)
     view, edit, extract, exports = st.tabs(["Timeline", "Edit", "Extract", "Export"])
     with view:
-        chart(result, table, mask)
+        views(result, table, mask)
         details_panel(result, table, mask)
     with edit:
         edit_tab(result, seen_digest)

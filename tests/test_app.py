@@ -15,7 +15,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from timeline import dashboard, store
+from timeline.figure import OPEN_FADE
 from timeline.filters import DAY_MS, day_number
+from timeline.models import Event
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -118,6 +120,7 @@ def test_app_runs_on_the_repository_timeline(monkeypatch):
 
 def test_chart_extents_for_day_month_and_open_intervals(small_file):
     at = run_app()
+    at.button_group(key="view").set_value("time").run()
     h = handles(at)
     assert set(h) == {"fighting", "talks", "truce"}
     assert h["fighting"][0] == day_number(__import__("datetime").date(2023, 9, 19)) * DAY_MS + DAY_MS / 2
@@ -125,7 +128,9 @@ def test_chart_extents_for_day_month_and_open_intervals(small_file):
     assert (lo, hi) == (day_number(__import__("datetime").date(2023, 9, 1)) * DAY_MS,
                         day_number(__import__("datetime").date(2023, 10, 1)) * DAY_MS)
     lo, hi = extent(at, h["truce"][1])
-    assert hi == day_number(__import__("datetime").date(2024, 2, 1)) * DAY_MS and lo < hi - 100 * DAY_MS
+    x0, x1 = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["xaxis"]["range"]
+    assert hi == day_number(__import__("datetime").date(2024, 2, 1)) * DAY_MS
+    assert hi - lo == pytest.approx((x1 - x0) * OPEN_FADE)  # "on or before" fades over a fixed share of the axis
     assert "Showing **3** of 3 events" in at.caption[0].value
 
 
@@ -334,3 +339,134 @@ def test_empty_timeline_shows_an_empty_chart_and_a_hint(tmp_path, monkeypatch):
     at = run_app()
     assert handles(at) == {}
     assert any("no events yet" in i.value for i in at.info)
+
+
+# --- sequence view, map view and live narrowing -------------------------------------------------
+
+NARROWING = """\
+# Exercises, an attack during them, a reaction after it: nothing dated yet.
+documents:
+  - {id: news, published: 2024-01-31}
+
+events:
+  - id: exercises
+    title: Joint exercises
+    type: military_exercise
+    date: ../2024-01-31
+    date_inferred: true
+    location: Armenia
+    sources: [{document: news, quote: exercises}]
+
+  - id: attack
+    title: An attack during the exercises
+    type: attack
+    date: ../2024-01-31
+    date_inferred: true
+    location: Nagorno-Karabakh
+    sources: [{document: news, quote: attack}]
+    relations:
+      - {relation: during, target: exercises}
+
+  - id: reaction
+    title: A call for dialogue
+    type: appeal
+    date: ../2024-01-31
+    date_inferred: true
+    sources: [{document: news, quote: dialogue}]
+    relations:
+      - {relation: after, target: attack}
+"""
+
+
+@pytest.fixture
+def narrowing_file(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "events.yaml"
+    path.write_text(NARROWING, encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_FILE", str(path))
+    return path
+
+
+def test_views_switch_between_sequence_time_axis_and_map(small_file):
+    at = run_app()
+    assert at.button_group(key="view").value == "sequence"  # the story's order first
+    assert set(handles(at)) == {"fighting", "talks", "truce"}
+    assert any("Left to right" in c.value for c in at.caption)
+    at.button_group(key="view").set_value("time").run()
+    assert any(t.get("meta") == "span" for t in chart_traces(at)) and at.toggle(key="arrows")
+    at.button_group(key="view").set_value("map").run()
+    assert not at.exception
+    assert any("0 events on the map; 3 without a place" in c.value for c in at.caption)
+
+
+def test_sequence_view_shows_what_comes_before_and_after_the_selection(small_file):
+    at = run_app()
+    at.session_state["selected"] = "fighting"  # what a click on a node stores
+    at.run()
+    assert any(c.value.startswith("Before it: 0 events · after it: 1") for c in at.caption)
+    assert any(t.get("meta") == "selected" for t in chart_traces(at))
+    assert any("Fighting breaks out" in s.value for s in at.subheader)  # the same details panel
+
+
+def test_map_view_places_events_and_selection_rings_them(narrowing_file):
+    at = run_app()
+    at.session_state["selected"] = "attack"
+    at.button_group(key="view").set_value("map").run()
+    traces = chart_traces(at)
+    placed = {i for t in traces if t.get("meta") == "event" for i in t["customdata"]}
+    assert placed == {"exercises", "attack"} and any(t.get("meta") == "selected" for t in traces)
+    assert any("2 events on the map (Armenia 1, Nagorno-Karabakh 1); 1 without a place" in c.value for c in at.caption)
+
+
+def test_setting_a_date_offers_to_narrow_and_saves_only_on_accept(narrowing_file):
+    at = run_app()
+    assert "narrow_accept" not in [b.key for b in at.button]  # nothing to narrow before a date is set
+    at.session_state["selected"] = "exercises"
+    at.run()
+    at.text_input(key="edit_date_exercises").set_value("2023-09-11/2023-09-20")
+    next(b for b in at.button if b.label == "Save to file").click().run()
+    saved = store.load(narrowing_file).timeline
+    assert saved.event("exercises").date == "2023-09-11/2023-09-20" and not saved.event("exercises").date_inferred
+    assert saved.event("attack").date == "../2024-01-31"  # proposed, not yet saved
+    panel = " ".join(m.value for m in at.markdown)
+    assert "narrow 2 inferred dates" in panel
+    accept = at.button(key="narrow_accept")
+    assert accept.label == "Accept and save (2)"
+    accept.click().run()
+    saved = store.load(narrowing_file).timeline
+    assert saved.event("attack").date == "2023-09-11/2023-09-20" and saved.event("attack").date_inferred
+    assert saved.event("reaction").date == "2023-09-11/2024-01-31"
+    assert "# Exercises, an attack during them" in narrowing_file.read_text(encoding="utf-8")
+    assert any("narrowed 2 dates" in s.value for s in at.success)
+    assert "narrow_accept" not in [b.key for b in at.button]  # nothing left to narrow
+
+
+def test_not_now_hides_the_proposal_until_the_file_changes(narrowing_file):
+    narrowing_file.write_text(NARROWING.replace("date: ../2024-01-31\n    date_inferred: true\n    location: Armenia",
+                                                "date: 2023-09-11/2023-09-20\n    location: Armenia"), encoding="utf-8")
+    at = run_app()
+    assert "narrow_dismiss" in [b.key for b in at.button]
+    at.button(key="narrow_dismiss").click().run()
+    assert "narrow_accept" not in [b.key for b in at.button]
+    assert store.load(narrowing_file).timeline.event("attack").date == "../2024-01-31"  # nothing written
+
+
+def test_a_typed_date_is_a_stated_date():
+    event = Event(id="a", title="A", type="attack", date="../2024-01-31", date_inferred=True)
+    values = dashboard.event_to_form(event) | {"date": "2023-09-19"}
+    assert dashboard.form_to_event(values, event).date_inferred is False
+    unchanged = dashboard.form_to_event(dashboard.event_to_form(event), event)
+    assert unchanged.date_inferred is True  # the same date keeps its flag
+
+
+def test_big_timelines_open_on_the_time_axis():
+    assert dashboard.default_view(17) == "sequence" and dashboard.default_view(dashboard.SEQUENCE_LIMIT + 1) == "time"
+
+
+def test_a_very_large_file_looks_for_narrowings_only_when_asked(narrowing_file, monkeypatch):
+    monkeypatch.setattr(dashboard, "NARROW_AUTO_LIMIT", 2)
+    narrowing_file.write_text(NARROWING.replace("date: ../2024-01-31\n    date_inferred: true\n    location: Armenia",
+                                                "date: 2023-09-11/2023-09-20\n    location: Armenia"), encoding="utf-8")
+    at = run_app()
+    assert "narrow_accept" not in [b.key for b in at.button]
+    at.button(key="narrow_ask").click().run()
+    assert "narrow_accept" in [b.key for b in at.button]

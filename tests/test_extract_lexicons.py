@@ -76,12 +76,13 @@ def test_first_char_dispatch_matches_one_big_alternation():
     assert [(t.start, t.end) for t in triggers_in(text)] == expected
 
 
-def test_every_place_has_coordinates():
-    from timeline.extract.lexicon import locate
+def test_every_place_and_state_of_the_lexicons_is_on_the_map():
+    from timeline.map_figure import spot
 
-    assert locate("Saint Petersburg") == (59.94, 30.31)
-    assert locate("Nagorno-Karabakh") is not None and locate("Moscow") == locate("Russia")
-    assert locate("Atlantis") is None
+    missing = [name for name in lexicon.coordinates() if spot(name) is None]
+    assert missing == []
+    assert (spot("Saint Petersburg").lat, spot("Saint Petersburg").lon) == (59.94, 30.31)
+    assert spot("Turkey").area and not spot("Moscow").area
 
 
 BOILERPLATE = lexicon.load("text")["boilerplate"]

@@ -85,12 +85,8 @@ def test_bar_spans_the_whole_interval(event_id, lo, hi):
     assert x == (ms(lo) + ms(hi)) / 2
 
 
-def test_open_interval_fades_towards_the_open_end():
-    fig = figure.build_figure(small_timeline())
-    lo_axis, hi_axis = fig.layout.xaxis.range
-    _, x, y, _ = handle_of(fig, "before-pub")
-    end = ms(dt.date(2024, 2, 1))
-    assert x == end
+def _row_pieces(fig, y):
+    """(start, end, alpha) of every span piece drawn on row ``y``, from the known end outwards."""
     pieces = []
     for t in traces(fig, "span"):
         xv, yv = np.asarray(t.x, dtype=float), np.asarray(t.y, dtype=float)
@@ -98,11 +94,43 @@ def test_open_interval_fades_towards_the_open_end():
         if on_row.size:
             alpha = float(t.line.color.rsplit(",", 1)[1].rstrip(")"))
             pieces.append((on_row.min(), on_row.max(), alpha))
-    pieces.sort(key=lambda p: -p[1])  # from the known end outwards
-    assert pieces[0][1] == pytest.approx(end) and pieces[-1][0] == pytest.approx(lo_axis)
+    return pieces
+
+
+def test_open_interval_fades_over_a_fixed_share_of_the_axis():
+    fig = figure.build_figure(small_timeline())
+    lo_axis, hi_axis = fig.layout.xaxis.range
+    fade = (hi_axis - lo_axis) * figure.OPEN_FADE
+    _, x, y, _ = handle_of(fig, "before-pub")
+    end = ms(dt.date(2024, 2, 1))
+    assert x == end
+    pieces = sorted(_row_pieces(fig, y), key=lambda p: -p[1])  # from the known end outwards
+    assert pieces[0][1] == pytest.approx(end) and pieces[-1][0] == pytest.approx(end - fade)
     assert [p[2] for p in pieces] == sorted((p[2] for p in pieces), reverse=True)  # fading out
     _, x_after, y_after, _ = handle_of(fig, "after-pub")
-    assert max(span_xs(fig, y_after)) == pytest.approx(hi_axis)  # open after: runs to the right edge
+    assert max(span_xs(fig, y_after)) == pytest.approx(x_after + fade)  # open after: fades to the right
+
+
+def test_open_interval_on_a_long_axis_is_not_read_as_years():
+    """2019-2024: 'on or before 31 Jan 2024' fades within a few months, not back to 2019."""
+    events = [Event(id="old", title="Old", type="attack", date="2019-03-01"),
+              Event(id="open", title="Open", type="attack", date="../2024-01-31", date_inferred=True)]
+    fig = figure.build_figure(Timeline(events=events))
+    lo_axis, hi_axis = fig.layout.xaxis.range
+    _, _, y, _ = handle_of(fig, "open")
+    start = min(p[0] for p in _row_pieces(fig, y))
+    assert ms(dt.date(2024, 2, 1)) - start == pytest.approx((hi_axis - lo_axis) * figure.OPEN_FADE)
+    assert start > ms(dt.date(2023, 1, 1))
+
+
+def test_an_event_with_no_date_fades_across_the_whole_axis():
+    events = [Event(id="dated", title="Dated", type="attack", date="2023-09-19"),
+              Event(id="unknown", title="Unknown", type="attack")]
+    fig = figure.build_figure(Timeline(events=events))
+    lo_axis, hi_axis = fig.layout.xaxis.range
+    _, _, y, _ = handle_of(fig, "unknown")
+    xs = span_xs(fig, y)
+    assert min(xs) == pytest.approx(lo_axis) and max(xs) == pytest.approx(hi_axis)
 
 
 def test_inferred_and_hypothetical_look_different_from_stated():

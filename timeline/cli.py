@@ -161,11 +161,57 @@ def _run_app(args: argparse.Namespace) -> int:
               f"inside {os.environ['TIMELINE_ROOT']}", flush=True)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), f"--server.port={args.port}",
            f"--server.address={args.host}", "--browser.gatherUsageStats=false", "--server.headless=true",
+           "--server.enableStaticServing=true",  # static/world_110m.json: the map's land and borders, offline
            "--", str(Path(args.file).resolve())]
     print(f"timeline app: serving {args.file} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     if hasattr(os, "execv") and os.name == "posix":
         os.execv(sys.executable, cmd)  # become Streamlit: Ctrl-C and kill reach it directly
     return subprocess.call(cmd)
+
+
+def _add_narrow(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "narrow", help="narrow inferred dates from the dates and relations (after you set a date)",
+        description="Run the solver over a timeline file and list every inferred date (date_inferred: true, "
+        "or no date, on an event that is not curated and not edited by hand) that the stated dates and "
+        "the relations now bound more tightly: old and new, in EDTF and in words. Nothing is written "
+        "without --write; with it only those dates change (comments and layout kept, atomic write). "
+        "Dates a person or the text gave and curated events never change, and a new date is never "
+        "wider than the old one. An inferred date that no longer fits at all is listed as stale, for "
+        "you to fix. A file that does not validate (a contradiction, a cycle) is reported as "
+        "'timeline validate' reports it, with exit status 1.")
+    p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
+    p.add_argument("--write", action="store_true", help="save the narrowed dates into FILE")
+    p.add_argument("--check", action="store_true",
+                   help="exit with status 1 when some date could be narrowed and was not written, or is stale (for CI)")
+    p.set_defaults(func=_run_narrow)
+
+
+def _run_narrow(args: argparse.Namespace) -> int:
+    from .narrow import accept, narrowings
+    from .store import TimelineError, load, save
+
+    try:
+        loaded = load(args.file)
+    except TimelineError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    report = narrowings(loaded.timeline)
+    for item in report.narrowings:
+        print(f"{item.event_id}: {item.words().partition(': ')[2]}  [{item.old or 'no date'} -> {item.new}]")
+    for item in report.stale:
+        print(f"{item.event_id}: stale inferred date {item.old}: the solver now says {item.new}; edit it by hand",
+              file=sys.stderr)
+    count = len(report.narrowings)
+    if not count:
+        print(f"{args.file}: nothing to narrow: every inferred date is as narrow as the dates and relations allow")
+        return 1 if args.check and report.stale else 0
+    if args.write:
+        save(args.file, accept(loaded.timeline, report.narrowings), loaded.digest)
+        print(f"{args.file}: {count} date{'s' if count != 1 else ''} narrowed and saved")
+        return 0
+    print(f"{args.file}: {count} date{'s' if count != 1 else ''} can be narrowed; run with --write to save")
+    return 1 if args.check else 0
 
 
 # --- timex (temporal expressions) --------------------------------------------------------------
@@ -726,7 +772,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'timeline COMMAND --help' for a command's options.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_validate, _add_show, _add_app, _add_timex, _add_extract, _add_eval, _add_export):
+    for add in (_add_validate, _add_show, _add_narrow, _add_app, _add_timex, _add_extract, _add_eval, _add_export):
         add(sub)
     return parser
 

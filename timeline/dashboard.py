@@ -21,6 +21,9 @@ from . import store
 from .documents import read_document
 from .filters import EventTable, build_table, describe_date
 from .models import MODALITIES, RELATION_KINDS, Document, Event, Relation, Source, Timeline
+from .narrow import Report as NarrowReport
+from .narrow import accept, narrowings
+from .sequence import Order, around, build_order
 from .taxonomy import event_types
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
@@ -120,6 +123,56 @@ def _table_key(key: tuple[str, int, int]) -> EventTable | None:
 def table(path: Path | str) -> EventTable | None:
     """The column table of the file's current version (cached like ``load``)."""
     return _table_key(file_key(path))
+
+
+# --- sequence view and live narrowing (computed once per file version) ---------------------------
+
+VIEWS = {"sequence": "Sequence", "time": "Time axis", "map": "Map"}
+SEQUENCE_LIMIT = 5000  # above this many shown events the sequence view asks for narrower filters
+NARROW_AUTO_LIMIT = 20000  # above this many events the solver runs for narrowing only when asked (~1 s per 20,000)
+
+
+def default_view(n_events: int) -> str:
+    """The story's order first, while the sequence view can draw the whole file; else the time axis."""
+    return "sequence" if n_events <= SEQUENCE_LIMIT else "time"
+
+
+@lru_cache(maxsize=8)
+def _order_key(key: tuple[str, int, int]) -> Order | None:
+    result = _load_key(key)
+    return build_order(result.timeline) if result.ok else None
+
+
+def sequence_order(result: LoadResult) -> Order:
+    """The order behind the sequence view: cached per file version, fresh for a last good copy."""
+    cached = _order_key(file_key(result.path)) if result.digest else None
+    return cached if cached is not None else build_order(result.timeline)
+
+
+def around_words(order: Order, event_id: str | None) -> str | None:
+    """'Before it: 1 event · after it: 4 · at the same time: 1', for the selected event."""
+    if event_id is None or event_id not in order.index:
+        return None
+    near = around(order, event_id)
+    plural = "" if len(near.before) == 1 else "s"
+    return (f"Before it: {len(near.before)} event{plural} · after it: {len(near.after)} · "
+            f"at the same time: {len(near.same_time)} (the others are faded)")
+
+
+@lru_cache(maxsize=8)
+def _narrowing_key(key: tuple[str, int, int]) -> NarrowReport | None:
+    result = _load_key(key)
+    return narrowings(result.timeline) if result.ok else None
+
+
+def pending_narrowings(result: LoadResult) -> NarrowReport | None:
+    """What the solver can narrow in the file's current version (None for a read-only copy)."""
+    return _narrowing_key(file_key(result.path)) if result.digest else None
+
+
+def accept_narrowings(result: LoadResult, report: NarrowReport, ids: set[str], digest: str | None) -> SaveResult:
+    """Save the accepted narrowings (only ``ids``) through the store, as any edit is saved."""
+    return save(result.path, accept(result.timeline, report.narrowings, ids), digest)
 
 
 # --- selection and details ----------------------------------------------------------------------
@@ -308,10 +361,11 @@ def form_to_event(values: dict[str, Any], original: Event | None = None) -> Even
     relations, problems = _relations(values.get("relations", ""))
     if values.get("modality", "asserted") not in MODALITIES:
         problems.append(f"modality: choose one of {', '.join(MODALITIES)}")
+    date = (values.get("date") or "").strip() or None
     data = {
         "id": (values.get("id") or "").strip(), "title": (values.get("title") or "").strip(),
-        "type": values.get("type"), "date": (values.get("date") or "").strip() or None,
-        "date_inferred": bool(values.get("date_inferred")), "actors": _split(values.get("actors", "")),
+        "type": values.get("type"), "date": date,
+        "date_inferred": _inferred(date, bool(values.get("date_inferred")), original), "actors": _split(values.get("actors", "")),
         "people": _split(values.get("people", "")), "location": (values.get("location") or "").strip() or None,
         "modality": values.get("modality", "asserted"), "tags": _split(values.get("tags", "")),
         "notes": (values.get("notes") or "").strip() or None, "relations": relations,
@@ -326,6 +380,13 @@ def form_to_event(values: dict[str, Any], original: Event | None = None) -> Even
     if problems:
         raise FormError(problems)
     return event
+
+
+def _inferred(date: str | None, ticked: bool, original: Event | None) -> bool:
+    """A date a person types is stated: a changed date is no longer inferred unless the box was changed too."""
+    if original is not None and date != original.date and ticked == original.date_inferred:
+        return False
+    return ticked and date is not None
 
 
 def _check_ids(timeline: Timeline, event: Event, replacing: str | None) -> None:

@@ -165,3 +165,46 @@ def _whole_period(earliest: dt.date, latest: dt.date) -> str | None:
     if earliest.year == latest.year and earliest.month == latest.month:
         return f"{earliest.year:04d}-{earliest.month:02d}"
     return None
+
+
+def intersection(a: Bounds, b: Bounds) -> Bounds | None:
+    """What both intervals allow (an open side takes the other's bound); None if they do not meet."""
+    lows = [d for d in (a.earliest, b.earliest) if d is not None]
+    highs = [d for d in (a.latest, b.latest) if d is not None]
+    low, high = (max(lows) if lows else None), (min(highs) if highs else None)
+    if low is not None and high is not None and low > high:
+        return None
+    precision = "open" if low is None or high is None else "day" if low == high else "interval"
+    return Bounds(low, high, precision)
+
+
+def in_words(earliest: dt.date | None, latest: dt.date | None) -> str:
+    """Short words for an interval, as a reader says it: '11 to 20 Sep 2023', 'on or before 31 Jan 2024'."""
+    if earliest is None and latest is None:
+        return "date unknown"
+    if earliest is None:
+        return f"on or before {_day_words(latest)}"
+    if latest is None:
+        return f"on or after {_day_words(earliest)}"
+    if earliest == latest:
+        return _day_words(earliest)
+    whole = _whole_period(earliest, latest)
+    if whole is not None:
+        return str(earliest.year) if len(whole) == 4 else earliest.strftime("%b %Y")
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"{earliest.day} to {_day_words(latest)}"
+    if earliest.year == latest.year:
+        return f"{earliest.day} {earliest.strftime('%b')} to {_day_words(latest)}"
+    return f"{_day_words(earliest)} to {_day_words(latest)}"
+
+
+def _day_words(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+def words(text: str | None) -> str:
+    """An EDTF string (or no date) in a reader's words."""
+    if text is None:
+        return "date unknown"
+    b = parse(text)
+    return in_words(b.earliest, b.latest)

@@ -1,7 +1,9 @@
 """Timeline -> plotly figure: every event spans its EDTF interval, uncertainty drawn honestly.
 
 A day-precision event is a marker; a month/season/year/interval one is a bar across it; an open
-side (``../2024-01-31``) is a bar that fades towards the open end; an inferred date is a thinner
+side (``../2024-01-31``) is a bar that fades out over a fixed share of the axis (``OPEN_FADE``), so
+that it never reads as a span of years; an event with no date at all fades across the whole axis;
+an inferred date is a thinner
 bar with a hollow marker, a hypothetical/future/negated event dotted and faint. Lanes group events by type,
 first actor or document. Up to ``label_limit`` events each get a row labelled with its title;
 above it events share their lane's row and only lanes are labelled. Arrays are numpy, traces
@@ -49,7 +51,8 @@ COLOURS = {  # violence warm, diplomacy cool, words purple/grey; unknown types c
     "aid": "#66a61e", "protest": "#ff7f00", "displacement": "#b15928", "policy_change": "#525252",
 }
 FALLBACK = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#bcbd22")
-MIN_OPEN_DAYS = 180  # an open side is drawn at least this long, so its fade is visible
+OPEN_FADE = 0.08  # an open side fades out over this share of the axis width, whatever the span
+MIN_PAD_DAYS = 45  # room beside the known dates, at least, for open sides and markers
 MAX_ARROWS = 300
 HOVER_LIMIT = 5000  # above: hover shows id and date, not the full text (keeps the JSON small)
 
@@ -105,13 +108,14 @@ def _lane_order(names: list[str], counts: np.ndarray, by: str) -> list[int]:
 
 
 def _horizon(table: EventTable, idx: np.ndarray, extra_days: list[int]) -> tuple[float, float]:
-    """Time range (ms) of the axis: all known ends plus room for open sides to fade out."""
+    """Time range (ms) of the axis: all known ends plus room for open sides to fade out (the pad is
+    at least 0.12 of the span, more than the OPEN_FADE share of the whole axis that a fade takes)."""
     known = np.concatenate([table.lo_day[idx], table.hi_day[idx], np.asarray(extra_days, dtype=float)])
     known = known[~np.isnan(known)]
     if known.size == 0:
         known = np.array([float(day_number(dt.date.today()))])
     lo, hi = float(known.min()), float(known.max()) + 1
-    pad = max((hi - lo) * 0.15, MIN_OPEN_DAYS)
+    pad = max((hi - lo) * 0.12, MIN_PAD_DAYS)
     return (lo - pad) * DAY_MS, (hi + pad) * DAY_MS
 
 
@@ -136,8 +140,11 @@ def _segments(x0: np.ndarray, x1: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
 
 
 def _fade_pieces(g: _Geometry, sel: np.ndarray, level: int, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Piece ``level`` of every open side among ``sel``: from the known end towards the horizon."""
+    """Piece ``level`` of every open side among ``sel``: from the known end outwards, over a fixed
+    share of the axis; an event with no date at all fades from the middle to both edges."""
     lo, hi, y = g.lo_ms[sel], g.hi_ms[sel], g.y[sel]
+    undated = np.isnan(lo) & np.isnan(hi)
+    fade = (g.horizon[1] - g.horizon[0]) * OPEN_FADE
     centre = np.full(len(y), (g.horizon[0] + g.horizon[1]) / 2)
     left_end = np.where(np.isnan(hi), np.nan, np.where(np.isnan(lo), hi, np.nan))
     left_end = np.where(np.isnan(lo) & np.isnan(hi), centre, left_end)
@@ -147,7 +154,7 @@ def _fade_pieces(g: _Geometry, sel: np.ndarray, level: int, k: int) -> tuple[np.
     for anchor, edge in ((left_end, g.horizon[0]), (right_start, g.horizon[1])):
         ok = ~np.isnan(anchor)
         a = anchor[ok]
-        step = (edge - a) / k
+        step = np.where(undated[ok], edge - a, np.sign(edge - a) * fade) / k
         px, py = _segments(a + step * level, a + step * (level + 1), y[ok])
         xs.append(px)
         ys.append(py)

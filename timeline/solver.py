@@ -406,25 +406,37 @@ class OrderGraph:
     def __init__(self, timeline: Timeline) -> None:
         known = {e.id for e in timeline.events}
         self.out: dict[Node, list[_Edge]] = defaultdict(list)
+        self.inc: dict[Node, list[_Edge]] = defaultdict(list)
         for event in timeline.events:
             for edge in _edges_for(event, known, overlaps=True)[0]:
                 self.out[edge.tail].append(edge)
+                self.inc[edge.head].append(edge)
+
+    def _spread(self, src: Node, forward: bool = True) -> dict[Node, bool]:
+        """Every endpoint a path from ``src`` reaches (against the edges when not ``forward``),
+        mapped to whether some such path goes through a strict edge."""
+        edges, far = (self.out, lambda e: e.head) if forward else (self.inc, lambda e: e.tail)
+        reached: dict[Node, bool] = {src: False}
+        queue = deque([(src, False)])
+        while queue:
+            node, through_strict = queue.popleft()
+            for edge in edges.get(node, ()):
+                nxt, strict = far(edge), through_strict or edge.strict
+                if nxt not in reached or (strict and not reached[nxt]):
+                    reached[nxt] = strict
+                    queue.append((nxt, strict))
+        return reached
 
     def _reach(self, src: Node, dst: Node, strict: bool) -> bool:
         """Is there a path ``src <= ... <= dst`` (through a strict edge when ``strict``)?"""
-        start = (src, False)
-        seen = {start}
-        queue = deque([start])
-        while queue:
-            node, through_strict = queue.popleft()
-            if node == dst and (through_strict or not strict):
-                return True
-            for edge in self.out.get(node, ()):
-                state = (edge.head, through_strict or edge.strict)
-                if state not in seen:
-                    seen.add(state)
-                    queue.append(state)
-        return False
+        reached = self._spread(src)
+        return dst in reached and (reached[dst] or not strict)
+
+    def around(self, event_id: str) -> tuple[set[str], set[str]]:
+        """(before, after): the events the relations put wholly before and wholly after this one."""
+        after = {n[0] for n, strict in self._spread((event_id, "e")).items() if strict and n[1] == "s"}
+        before = {n[0] for n, strict in self._spread((event_id, "s"), False).items() if strict and n[1] == "e"}
+        return before - {event_id}, after - {event_id}
 
     def entails(self, a: str, relation: str, b: str) -> bool:
         """Whether ``a relation b`` (before, after, during, overlaps or same) follows."""

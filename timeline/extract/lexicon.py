@@ -135,16 +135,6 @@ def coordinates() -> dict[str, tuple[float, float]]:
     return out
 
 
-def locate(place: str) -> tuple[float, float] | None:
-    """(lat, lon) of an event's location for a map, offline: a gazetteer place, a state, or a
-    capital (placed at its state's point when the gazetteer has no entry of its own)."""
-    found = coordinates().get(place)
-    if found is None:
-        entry = names().get(place.lower())
-        found = coordinates().get(entry.state) if entry is not None and entry.state else None
-    return found
-
-
 def country_of(place: str | None) -> str | None:
     """The state a place lies in ('Abqaiq' -> 'Saudi Arabia'); a state is its own country."""
     if place is None:

@@ -86,19 +86,7 @@ def _solve_group(solve, documents_by_id: dict, events: list[Event], kept: dict) 
     for event in events:
         bounds = solution.bounds.get(event.id)
         if event.date_inferred and event.id not in troubled and bounds is not None:
-            narrowed = _intersect(dates.parse(event.date) if event.date else None, bounds)
+            narrowed = dates.intersection(event.bounds, bounds)
             if narrowed is not None and (narrowed.earliest is not None or narrowed.latest is not None):
                 out[event.id] = dates.format_interval(narrowed.earliest, narrowed.latest)
     return out
-
-
-def _intersect(own: dates.Bounds | None, solved: dates.Bounds) -> dates.Bounds | None:
-    """The solver's window inside what the event already knew; None if they do not meet."""
-    if own is None:
-        return solved
-    lows = [d for d in (own.earliest, solved.earliest) if d is not None]
-    highs = [d for d in (own.latest, solved.latest) if d is not None]
-    low, high = (max(lows) if lows else None), (min(highs) if highs else None)
-    if low is not None and high is not None and low > high:
-        return None
-    return dates.Bounds(low, high, "interval")
