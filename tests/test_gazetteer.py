@@ -39,3 +39,10 @@ def test_within_prefers_places_in_that_country():
 
 def test_unknown_names_are_none():
     assert gazetteer.lookup("the Kremlin") is None and gazetteer.lookup("") is None
+
+
+def test_renamed_and_user_assigned_countries():
+    """pycountry says 'Türkiye'; the lexicons' 'Turkey' still finds it. Kosovo is outside ISO 3166
+    and keeps its user-assigned code instead of a fuzzy match to Serbia."""
+    assert gazetteer.lookup("Turkey").iso3 == "TUR"
+    assert gazetteer.lookup("Kosovo").iso2 == "XK"

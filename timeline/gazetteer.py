@@ -48,29 +48,34 @@ class _Country:
 
 @cache
 def _countries() -> dict[str, _Country]:
-    """ISO alpha-2 -> the country with the name the project's lexicons use where they have one."""
+    """ISO alpha-2 -> the country, named as the project's lexicons name it where they know it."""
     import pycountry
 
-    ours = {state["name"] for state in lexicon.load("states")["states"]}
     out = {}
     for entry in pycountry.countries:
-        names = [getattr(entry, "common_name", None), entry.name, getattr(entry, "official_name", None)]
-        name = next((n for n in names if n in ours), names[0] or entry.name)
+        name = getattr(entry, "common_name", None) or entry.name
         out[entry.alpha_2] = _Country(name, entry.alpha_2, entry.alpha_3)
     for state in lexicon.load("states")["states"]:
-        code = _iso_of_state(state["name"], out)
-        if code:
-            out[code] = _Country(state["name"], code, out[code].iso3)
+        codes = _iso_of_state(state)
+        if codes:
+            out[codes[0]] = _Country(state["name"], *codes)
     return out
 
 
-def _iso_of_state(name: str, countries: dict[str, _Country]) -> str | None:
+def _iso_of_state(state: dict) -> tuple[str, str] | None:
+    """(alpha-2, alpha-3) of a lexicon state: its own ``iso`` field, else an exact pycountry match
+    on its name or an alias (no fuzzy search: it maps 'Kosovo' to Serbia)."""
     import pycountry
 
-    try:
-        return pycountry.countries.search_fuzzy(name)[0].alpha_2
-    except LookupError:
-        return next((code for code, c in countries.items() if c.name == name), None)
+    if state.get("iso"):
+        return tuple(state["iso"])
+    for name in [state["name"], *state.get("aliases", [])]:
+        try:
+            found = pycountry.countries.lookup(name)
+        except LookupError:
+            continue
+        return found.alpha_2, found.alpha_3
+    return None
 
 
 @cache
