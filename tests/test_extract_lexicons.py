@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from timeline.extract import lexicon
 from timeline.extract.arguments import names_in
 from timeline.extract.modality import modality_of
+from timeline.extract.lemmas import verb_forms
 from timeline.extract.triggers import rules, triggers_in
 from timeline.taxonomy import type_names
 
@@ -120,3 +123,41 @@ def test_one_claim_per_party():
     doc = Document(id="d", text="Story\n\n" + example, published=dt.date(2024, 1, 31))
     claims = [e for e in extract([doc], Options()).events if e.type == "statement"]
     assert len(claims) == 1 and len(claims[0].sources) == 2
+
+
+INSTRUMENTS = lexicon.load("instruments")["instruments"]
+
+
+@pytest.mark.parametrize("entry", INSTRUMENTS, ids=[r["name"] for r in INSTRUMENTS])
+def test_instrument_example_refines_the_attack(entry):
+    """An attack told with its instrument becomes that kind of attack (lexicons/instruments.yaml)."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    events = extract([Document(id="d", text="Story\n\n" + entry["example"])]).events
+    assert entry["type"] in {e.type for e in events}, [(e.type, e.sources[0].quote) for e in events]
+
+
+LEMMA_CLASSES = lexicon.load("lemmas")["classes"]
+
+
+@pytest.mark.parametrize("entry", LEMMA_CLASSES, ids=[c["name"] for c in LEMMA_CLASSES])
+def test_lemma_class_example_is_typed(entry):
+    """Each lemma class's example holds a trigger of the class's type (a hand-written phrase of
+    triggers.yaml may be the one that fires there: both name the same kind of event)."""
+    found = triggers_in(entry["example"])
+    assert entry["type"] in {t.type for t in found}, [(t.rule, t.type) for t in found]
+
+
+@pytest.mark.parametrize("entry", [c for c in LEMMA_CLASSES if "verbs" in c and "followed_by" not in c],
+                         ids=[c["name"] for c in LEMMA_CLASSES if "verbs" in c and "followed_by" not in c])
+def test_every_verb_lemma_fires_in_the_past_and_after_a_modal(entry):
+    """lemminflect's forms of every verb: 'Rebels <past> it.' and 'Rebels will <base> it.'"""
+    from timeline.extract.lemmas import class_pattern
+
+    pattern = re.compile(class_pattern(entry), re.IGNORECASE)
+    for verb in entry["verbs"]:
+        free, base = verb_forms(verb)
+        past = sorted(f for f in free if not f.split()[0].endswith(("ing", "s")))
+        assert past and all(pattern.search(f"Rebels {form} it.") for form in past), (verb, past)
+        assert all(pattern.search(f"Rebels will {form} it.") for form in base), (verb, base)

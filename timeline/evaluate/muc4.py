@@ -78,7 +78,10 @@ def extract_report(report: Report) -> list[Event]:
 
 
 def type_fits(event: Event, template: Template) -> bool:
-    return any(event.type in MUC_TYPES.get(kind, ()) for kind in template.types)
+    """The event's type records the incident's MUC type (a threat records a threatened incident:
+    MUC keeps the incident's type and marks its stage THREATENED)."""
+    threatened = "THREATENED" in template.stages and event.type == "threat"
+    return threatened or any(event.type in MUC_TYPES.get(kind, ()) for kind in template.types)
 
 
 def _named(event: Event) -> str:

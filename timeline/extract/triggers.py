@@ -169,6 +169,22 @@ def _best(cluster: list[Trigger]) -> Trigger:
     return replace(best, type=narrower[0].type) if narrower else best
 
 
+@cache
+def instrument_rules() -> list[tuple[dict, re.Pattern]]:
+    return [(r, re.compile(lexicon.words(r["pattern"]), re.IGNORECASE)) for r in lexicon.load("instruments")["instruments"]]
+
+
+def _by_instrument(text: str, clause: Clause, trigger: Trigger) -> Trigger:
+    """A general attack told with its instrument is that kind of attack ('attacked the bank with
+    dynamite' is a bombing); see lexicons/instruments.yaml."""
+    if trigger.type != "attack":
+        return trigger
+    for rule, pattern in instrument_rules():
+        if pattern.search(text, clause.start, clause.end):
+            return replace(trigger, type=rule["type"])
+    return trigger
+
+
 def form_events(state: DocState, options) -> DocState:
     """Stage: one event mention per clause that holds triggers; the strongest trigger types it."""
     text, events = state.text, []
@@ -183,7 +199,7 @@ def form_events(state: DocState, options) -> DocState:
     for position, (clause, cluster) in enumerate(ordered):
         if attribution_pattern().match(text, clause.start, clause.end):
             continue
-        best = _demanded(text, clause, _best(cluster))
+        best = _by_instrument(text, clause, _demanded(text, clause, _best(cluster)))
         if _is_setting(text, clause, best) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
