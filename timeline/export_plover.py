@@ -29,7 +29,7 @@ from . import __version__, gazetteer
 from .dates import Bounds
 from .export_common import Written, group_left_out, international_code, iso, lexicons, organ_of, window_words, windows
 from .models import Event, Timeline
-from .taxonomy import event_types
+from .taxonomy import event_types, plover_coding
 
 CODEBOOK = "PLOVER manual, draft version 2.0"
 CODER = f"timeline {__version__}"
@@ -68,13 +68,14 @@ def plover_record(event: Event, window: Bounds, timeline: Timeline) -> dict:
     record: dict = {"id": event.id, **_dates(window)}
     record["actor"] = [entity(name) for name in event.actors] or [{"sector": "UNK"}]
     record["recipient"] = [entity(name) for name in event.targets]
-    record["event"] = [kind.plover_event]
+    category, modes = plover_coding(event.type, event.modality)
+    record["event"] = [category]
     place = _location(event.location)
     if place:
         record["event_loc"] = place
     quotes = [s.quote for s in event.sources]
     record["event_text"] = quotes
-    record["mode"] = list(kind.plover_modes)
+    record["mode"] = list(modes)
     record["context"] = list(kind.plover_contexts) + ([AUXILIARY[event.modality]] if event.modality in AUXILIARY else [])
     if quotes:
         record["text"] = quotes[0]

@@ -33,6 +33,7 @@ class EventType:
     plover_event: str | None  # one of PLOVER_CATEGORIES, or None (see plover_none)
     plover_modes: tuple[str, ...]
     plover_contexts: tuple[str, ...]
+    plover_future: tuple[str, tuple[str, ...]] | None  # (category, modes) of a future or hypothetical report
     acled: AcledCoding | None
     acled_civilian_targets: AcledCoding | None  # the coding when the targets are civilians
 
@@ -53,9 +54,21 @@ def _plover(name: str, entry: dict) -> tuple[str | None, tuple[str, ...], tuple[
     plover = entry.get("plover")
     if plover in (None, "none"):
         return None, (), ()
-    if plover.get("event") not in PLOVER_CATEGORIES:
-        raise TaxonomyError(f"{name}: plover event {plover.get('event')!r} is not one of the 16 categories")
+    _check_category(name, plover.get("event"))
     return plover["event"], tuple(plover.get("mode") or ()), tuple(plover.get("context") or ())
+
+
+def _check_category(name: str, category: str | None) -> None:
+    if category not in PLOVER_CATEGORIES:
+        raise TaxonomyError(f"{name}: plover event {category!r} is not one of the 16 categories")
+
+
+def _plover_future(name: str, entry: dict) -> tuple[str, tuple[str, ...]] | None:
+    future = (entry.get("plover") or {}).get("future") if isinstance(entry.get("plover"), dict) else None
+    if not future:
+        return None
+    _check_category(name, future.get("event"))
+    return future["event"], tuple(future.get("mode") or ())
 
 
 def _acled(entry: dict | str | None) -> AcledCoding | None:
@@ -77,6 +90,7 @@ def _from_entry(name: str, entry: dict) -> EventType:
         plover_event=event,
         plover_modes=modes,
         plover_contexts=contexts,
+        plover_future=_plover_future(name, entry),
         acled=_acled(acled),
         acled_civilian_targets=_acled(acled.get("civilian_targets")) if isinstance(acled, dict) else None,
     )
@@ -126,3 +140,15 @@ def root(name: str) -> str:
 def of_class(*kinds: str) -> frozenset[str]:
     """The names of the types of these classes ('speech' -> statement, appeal, ...)."""
     return frozenset(t.name for t in event_types().values() if t.kind in kinds)
+
+
+UNREAL = frozenset({"future", "hypothetical"})
+
+
+def plover_coding(event_type: str, modality: str) -> tuple[str | None, tuple[str, ...]]:
+    """(PLOVER category, modes) of an event of this type and modality: a future or hypothetical
+    report takes the type's ``future`` coding when it has one (promised cooperation is AGREE)."""
+    kind = event_types()[event_type]
+    if modality in UNREAL and kind.plover_future is not None:
+        return kind.plover_future
+    return kind.plover_event, kind.plover_modes

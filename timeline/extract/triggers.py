@@ -158,10 +158,24 @@ def _demanded(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     return replace(trigger, type="appeal", weight=max(trigger.weight, 2), rule=DEMAND + trigger.rule)
 
 
-def _best(cluster: list[Trigger]) -> Trigger:
+_PURPOSE = re.compile(r"\bto\s+$|,\s*$", re.IGNORECASE)
+
+
+def _purpose_yields(text: str, cluster: list[Trigger], best: Trigger) -> Trigger:
+    """'staged demonstrations to demand reform', 'blocked roads, demanding ...': words told as the
+    purpose of an act already named are not the event; the act is."""
+    if _class(best.type) != "speech":
+        return best
+    before = text[max(0, best.start - 12):best.start]
+    purpose = _PURPOSE.search(before) and (before.rstrip().endswith("to") or text[best.start:best.end].lower().endswith("ing"))
+    acts = [t for t in cluster if t.start < best.start and t.weight >= 1 and _class(t.type) != "speech"]
+    return max(acts, key=lambda t: (t.weight, t.kind == "verb")) if purpose and acts else best
+
+
+def _best(text: str, cluster: list[Trigger]) -> Trigger:
     """The strongest trigger, typed by the most specific word of its kind in the cluster ('Twin
     bombings struck ...' is a bombing, though 'struck' names it)."""
-    best = max(cluster, key=lambda t: (t.weight, t.kind == "verb", -t.start))
+    best = _purpose_yields(text, cluster, max(cluster, key=lambda t: (t.weight, t.kind == "verb", -t.start)))
     promised = [t for t in cluster if best.type in PROMISES and t.start > best.start and t.weight >= 1
                 and _class(t.type) in ("act", "happening")]
     best = promised[0] if promised else best
@@ -199,7 +213,7 @@ def form_events(state: DocState, options) -> DocState:
     for position, (clause, cluster) in enumerate(ordered):
         if attribution_pattern().match(text, clause.start, clause.end):
             continue
-        best = _by_instrument(text, clause, _demanded(text, clause, _best(cluster)))
+        best = _by_instrument(text, clause, _demanded(text, clause, _best(text, cluster)))
         if _is_setting(text, clause, best) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
