@@ -130,7 +130,7 @@ def score_pair(template: Template, event: Event, published: dt.date | None) -> C
                              (s == "THREATENED" and event.type == "threat") for s in template.stages)
     if template.perp_orgs:
         c["with_org"] += 1
-        c["org_named"] += any(actor_names_org(event.actors, org) for org in template.perp_orgs)
+        c["org_named"] += any(actor_names_org(event.actors, org, template.country) for org in template.perp_orgs)
     groups = template.human_targets + template.physical_targets
     if groups:
         c["with_target"] += 1
@@ -247,7 +247,7 @@ def format_details(report: dict) -> str:
             problems.append(f"type {event.type}")
         if template.dates and not _date_scores(template, event.bounds)[0]:
             problems.append(f"date {event.date} vs key {[_show(d) for d in template.dates]}")
-        if template.perp_orgs and not any(actor_names_org(event.actors, o) for o in template.perp_orgs):
+        if template.perp_orgs and not any(actor_names_org(event.actors, o, template.country) for o in template.perp_orgs):
             problems.append(f"actors {event.actors} vs perpetrators {[o[0] for o in template.perp_orgs]}")
         if problems:
             lines.append(f"{head}: {'; '.join(problems)} | {event.sources[0].quote[:90]!r}")

@@ -54,7 +54,9 @@ def _unknown_groups(state: DocState, known: list[Mention]) -> list[Mention]:
 
 
 _UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central )?(?:government|authorities)|federal (?:troops|forces|army|"
-                            r"authorities|government)|government (?:troops|forces|soldiers))\b", re.IGNORECASE)
+                            r"authorities|government)|government (?:troops|forces|soldiers)|(?:the )?(?:armed forces|"
+                            r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
+                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?))\b", re.IGNORECASE)
 
 
 @cache

@@ -29,6 +29,8 @@ def is_english_word(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     lower = word.lower().strip("'’")
+    if "-" in lower.strip("-"):  # 'four-person', 'high-power': English when its parts are
+        return all(is_english_word(part) or part.isdigit() for part in lower.split("-") if part)
     return lower in _FUNCTION_WORDS or bool(getAllLemmas(lower))
 
 

@@ -19,6 +19,7 @@ from .state import Clause, Trigger
 
 JOINT = frozenset({"armed_clash", "meeting", "negotiation", "agreement", "summit", "ceasefire", "cooperation",
                    "military_exercise"})
+ATTRIBUTIONS = frozenset({"accusation"})  # passive: what follows 'to'/'on' is the party blamed
 PLACES = frozenset({"visit"})  # types whose object is a destination
 _UNDERGONE_OF = frozenset({"violence"})  # 'the murder of X': X undergoes it
 _OF_TYPES = frozenset({"arrest", "release", "coercion"})
@@ -70,6 +71,8 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     if passive(text, clause, trigger):
         by_inside = text[trigger.start:trigger.end].lower().endswith(" by")
         agent = phrase_after(text, trigger.end, end) if by_inside else after_word(text, trigger.end, end, ("by",))
+        if event_type in ATTRIBUTIONS:  # 'the murder is attributed to the MRTA': the MRTA is blamed
+            return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))
         return Roles(agent=agent, patient=phrase_before(text, trigger.start, start))
     subject = phrase_before(text, trigger.start, start)
     if event_type in JOINT:

@@ -1,0 +1,65 @@
+"""Attribution stage: who a claim or an unattributed accusation names as the perpetrator of
+violence told elsewhere becomes an actor of that violence.
+
+'The MRTA claimed the attack' makes the MRTA an actor of the attack; so does 'the murder is
+attributed to the MRTA' (a passive attribution: the report's own, not a named party's charge).
+'Pompeo blamed Iran for the attacks' does not: that is one party's accusation, an event of its own.
+The violence is the mention cut off the reaction's clause ('... for the attack'), else the latest
+violent event told before in the document (within a few sentences).
+"""
+
+from __future__ import annotations
+
+from ..taxonomy import of_class
+from .lookup import events_of, sentence_clauses
+from .roles import passive
+from .state import DocState, EventMention
+
+CLAIM_RULES = frozenset({"claim-responsibility"})
+_REACH = 3  # sentences back for the violence a claim refers to
+_VIOLENCE = of_class("violence")
+
+
+def _root(state: DocState, index: int) -> int:
+    while state.events[index].same_as is not None:
+        index = state.events[index].same_as
+    return index
+
+
+def _named_by(state: DocState, reaction: EventMention) -> list[str]:
+    """Whom the reaction names as the perpetrator: a claimant, or the party a passive
+    attribution blames; nobody for one party's accusation of another."""
+    if reaction.trigger.rule in CLAIM_RULES:
+        return list(reaction.actors)
+    if reaction.type == "accusation" and passive(state.text, reaction.clause, reaction.trigger):
+        return list(reaction.targets)
+    return []
+
+
+def _referred(state: DocState, position: int) -> int | None:
+    """The violence a reaction refers to: its cut-off clause's mention, else the latest told before."""
+    reaction = state.events[position]
+    for clause in sentence_clauses(state, reaction.clause.sentence):
+        if clause.answered and (clause.end == reaction.clause.start or clause.start == reaction.clause.end):
+            found = events_of(state, clause)
+            if found:
+                return state.events.index(found[0])
+    for j in range(position - 1, -1, -1):
+        earlier = state.events[j]
+        if reaction.clause.sentence - earlier.clause.sentence > _REACH:
+            return None
+        if earlier.type in _VIOLENCE:
+            return j
+    return None
+
+
+def attribute(state: DocState, options) -> DocState:
+    """Stage: claimants and blamed parties of passive attributions join the violence's actors."""
+    for position, reaction in enumerate(state.events):
+        names = _named_by(state, reaction)
+        referred = _referred(state, position) if names else None
+        if referred is None:
+            continue
+        violence = state.events[_root(state, referred)]
+        violence.actors += [n for n in names if n not in violence.actors and n not in violence.targets]
+    return state
