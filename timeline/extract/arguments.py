@@ -10,7 +10,7 @@ from functools import cache
 from ..taxonomy import event_types, root
 from . import lexicon
 from .clauses import quoted_spans
-from .groups import acronyms_in, groups_in
+from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase
 from .roles import roles_of
@@ -65,14 +65,27 @@ def _state_names() -> frozenset[str]:
 
 
 def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]:
-    """'the government', 'federal troops' with no state named: the state the story names first
-    (news leads with its subject: 'Ethiopia's government and the TPLF signed ...')."""
-    home = next((m.name for m in found if m.kind == "actor" and m.name in _state_names()), None)
+    """'the government', 'federal troops' with no state named: the state the story names most
+    (first, when two are named as often: news leads with its subject)."""
+    home = _most_named([m for m in found if m.kind == "actor" and m.name in _state_names()])
     if home is None:
         return []
     return [Mention(m.start(), m.end(), "actor", home) for start, end in state.sentences
             for m in _UNNAMED_STATE.finditer(state.text, start, end)
             if not _overlaps(found, m.start(), m.end())]
+
+
+def _most_named(mentions: list[Mention]) -> str | None:
+    """The name mentioned most often, the first of them on a tie."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
+
+
+def home_group(state: DocState) -> str | None:
+    """The armed group a story names most: who its 'guerrillas' and 'urban commandos' are."""
+    return _most_named([m for m in state.mentions if m.kind == "actor" and is_armed_group(m.name)])
 
 
 def _overlaps(names: list[Mention], start: int, end: int) -> bool:
@@ -131,8 +144,9 @@ def _one_edit(a: str, b: str) -> bool:
 def assign_arguments(state: DocState, options) -> DocState:
     """Stage: actors, people and place of every event, from its clause and its sentence."""
     fight = None  # the latest fighting told with both sides named, for 'the two sides'
+    group = home_group(state)
     for index, event in enumerate(state.events):
-        _fill(state, index, event, fight)
+        _fill(state, index, event, fight, group)
         if root(event.type) in _FIGHTING and len(event.actors) >= 2:
             fight = event
     return state
@@ -141,7 +155,7 @@ def assign_arguments(state: DocState, options) -> DocState:
 _FIGHTING = ("armed_clash", "attack")
 
 
-def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None) -> None:
+def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None) -> None:
     text, clause = state.text, event.clause
     if not _has_subject(state, clause, event):
         _inherit_subject(state, index, event)
@@ -153,6 +167,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         else:
             _take(text, event, mention)
     _describe_target(event, roles.patient, window)
+    if roles.agent is not None and not any(_within(m, roles.agent) for m in window) and _INSURGENTS.search(roles.agent.text):
+        _add(event.actors, group)  # 'urban guerrillas attacked ...': the story's armed group
     if _BOTH_SIDES.search(text, clause.start, clause.end) and fight is not None:
         _add(event.actors, *fight.actors)  # 'the two sides': the sides of the latest fighting told
     for mention in _speaker(state, event):

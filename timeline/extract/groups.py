@@ -152,3 +152,21 @@ def acronyms_in(text: str, start: int, end: int, defined: dict[str, str]) -> lis
         return []
     pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(map(re.escape, sorted(defined, key=len, reverse=True))))
     return [Mention(m.start(), m.end(), "actor", defined[m.group(1)]) for m in pattern.finditer(text, start, end)]
+
+
+@cache
+def _armed_names() -> frozenset[str]:
+    return frozenset(o["name"] for o in lexicon.load("organisations")["organisations"] if o.get("armed"))
+
+
+def is_armed_group(name: str) -> bool:
+    """A known armed group, or a group no lexicon knows whose name ends in an armed head ('Front')."""
+    if name in _armed_names():
+        return True
+    known = lexicon.names().get(name.lower())
+    last = name.split()[-1].lower() if name.split() else ""
+    return known is None and last in _words("armed_heads")
+
+
+INSURGENTS = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, lexicon.load("groups")["insurgents"]), key=len,
+                                                       reverse=True)), re.IGNORECASE)

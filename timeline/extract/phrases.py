@@ -117,7 +117,8 @@ def phrase_before(text: str, position: int, start: int, limit: int = 10) -> Phra
     """The noun phrase that ends right before ``position`` (a subject), over auxiliaries and adverbs."""
     found = tokens(text, start, position)
     i = len(found) - 1
-    while i >= 0 and (found[i][2].lower() in AUXILIARIES or found[i][2].lower() in ADVERBS):
+    while i >= 0 and (found[i][2].lower() in AUXILIARIES or found[i][2].lower() in ADVERBS
+                      or found[i][2].lower().endswith("ly")):
         i -= 1
     last, first, taken = i, None, 0
     while i >= 0 and taken < limit:
