@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..taxonomy import event_types, root
+from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_group
@@ -153,6 +153,7 @@ def assign_arguments(state: DocState, options) -> DocState:
 
 
 _FIGHTING = ("armed_clash", "attack")
+_VIOLENT = of_class("violence") - {"armed_clash"}
 
 
 def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None) -> None:
@@ -178,7 +179,9 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         _add(event.actors, *parties)
     if not event.actors and event.location and event.type != "visit":  # nobody named: where it happened
         place = lexicon.names().get(event.location.lower())
-        _add(event.actors, place.state if place else None)
+        home = place.state if place else None
+        # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
+        _add(event.targets if event.type in _VIOLENT else event.actors, home)
 
 
 def _within(mention: Mention, phrase: Phrase | None) -> bool:
