@@ -128,10 +128,24 @@ def _group_at(found: list[tuple[int, int, str]], h: int, caps: bool) -> tuple[in
     return (first if first is not None else h), last
 
 
+_ACRONYM_WORD = re.compile(r"^[A-Z][A-Z0-9-]{1,9}$")
+
+
+def _expanded_acronyms(text: str, found: list[tuple[int, int, str]], caps: bool) -> dict[str, str]:
+    """'THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT]': an acronym followed by its name in brackets."""
+    out = {}
+    for (_, _, word), (a, b, bracket) in zip(found, found[1:]):
+        if _ACRONYM_WORD.match(word) and not is_english_word(word) and bracket[:1] in "[(" and len(bracket) > 6:
+            inner, _ = groups_in(text, a + 1, b - 1, caps)
+            if inner and inner[0].start == a + 1:
+                out[word] = inner[0].name
+    return out
+
+
 def groups_in(text: str, start: int, end: int, caps: bool) -> tuple[list[Mention], dict[str, str]]:
     """Group names in ``text[start:end]`` and the acronyms they define (acronym -> name)."""
     found = tokens(text, start, end)
-    out, acronyms, covered = [], {}, -1
+    out, acronyms, covered = [], dict(_expanded_acronyms(text, found, caps)), -1
     for h in range(len(found)):
         span = None if h <= covered else _group_at(found, h, caps)
         if span is None:

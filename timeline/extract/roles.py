@@ -45,8 +45,9 @@ def passive(text: str, clause: Clause, trigger: Trigger) -> bool:
     """'were kidnapped', 'have been killed', and triggers that hold the auxiliary ('were hit by')."""
     if trigger.kind != "verb":
         return False
+    start = min(clause.start, clause.evidence[0]) if clause.evidence else clause.start  # a cut-off reaction's words
     return (_BE_FIRST.match(text, trigger.start) is not None
-            or _PASSIVE.search(text, max(clause.start, trigger.start - 40), trigger.start) is not None)
+            or _PASSIVE.search(text, max(start, trigger.start - 40), trigger.start) is not None)
 
 
 def _kind(event_type: str) -> str:

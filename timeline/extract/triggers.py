@@ -153,8 +153,8 @@ def _demanded(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     another must do is a demand (an appeal), not the act itself."""
     if _class(trigger.type) == "speech" or not _DEONTIC.search(text, clause.start, trigger.start):
         return trigger
-    if _inside_quotes(text, trigger.start):
-        return trigger  # a quoted demand is the speaker's words, told by the speech act itself
+    if _inside_quotes(text, trigger.start):  # a quoted demand is the speaker's words, told by the
+        return replace(trigger, weight=0)   # speech act itself: what it demands is no event of its own
     return replace(trigger, type="appeal", weight=max(trigger.weight, 2), rule=DEMAND + trigger.rule)
 
 
