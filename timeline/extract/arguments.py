@@ -14,6 +14,7 @@ from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase
 from .roles import roles_of
+from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
@@ -162,8 +163,12 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         _inherit_subject(state, index, event)
     roles = roles_of(text, clause, event.trigger, event.type)
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
+    demand = _is_demand(event)
+    if demand:  # 'Russia said that Sudan must return ...': Russia demands, of Sudan
+        for mention in _sentence_subject(state, clause):
+            _take(text, event, mention)
     for mention in window:
-        if _within(mention, roles.patient):
+        if _within(mention, roles.patient) or (demand and mention.end <= event.trigger.start):
             _take_target(event, mention)
         else:
             _take(text, event, mention)
@@ -182,6 +187,11 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         home = place.state if place else None
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT else event.actors, home)
+
+
+def _is_demand(event: EventMention) -> bool:
+    """A demand told by obligation ('must', 'should'): the party obliged is its target."""
+    return event.trigger.rule.startswith(DEMAND) or event.trigger.rule == "obligation"
 
 
 def _within(mention: Mention, phrase: Phrase | None) -> bool:

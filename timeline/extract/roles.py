@@ -38,13 +38,14 @@ class Roles:
     partner: Phrase | None = None  # 'with ...' for events parties do together
 
 
+_PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)
 _BE_FIRST = re.compile(r"(?:was|were|been|being|is|are|be)\s", re.IGNORECASE)
 
 
 def passive(text: str, clause: Clause, trigger: Trigger) -> bool:
     """'were kidnapped', 'have been killed', and triggers that hold the auxiliary ('were hit by')."""
-    if trigger.kind != "verb":
-        return False
+    if trigger.kind != "verb" or _PROGRESSIVE.match(text, trigger.start, trigger.end):
+        return False  # 'is refusing' is active
     start = min(clause.start, clause.evidence[0]) if clause.evidence else clause.start  # a cut-off reaction's words
     return (_BE_FIRST.match(text, trigger.start) is not None
             or _PASSIVE.search(text, max(start, trigger.start - 40), trigger.start) is not None)
