@@ -172,10 +172,15 @@ def _purpose_yields(text: str, cluster: list[Trigger], best: Trigger) -> Trigger
     return max(acts, key=lambda t: (t.weight, t.kind == "verb")) if purpose and acts else best
 
 
+# Of two equally strong words, force told is the event ('a helicopter arrived, firing at civilians').
+_SALIENCE = {"violence": 3, "act": 2, "happening": 1, "speech": 0}
+
+
 def _best(text: str, cluster: list[Trigger]) -> Trigger:
     """The strongest trigger, typed by the most specific word of its kind in the cluster ('Twin
     bombings struck ...' is a bombing, though 'struck' names it)."""
-    best = _purpose_yields(text, cluster, max(cluster, key=lambda t: (t.weight, t.kind == "verb", -t.start)))
+    best = _purpose_yields(text, cluster, max(cluster, key=lambda t: (t.weight, t.kind == "verb", _SALIENCE.get(
+        _class(t.type), 0), -t.start)))
     promised = [t for t in cluster if best.type in PROMISES and t.start > best.start and t.weight >= 1
                 and _class(t.type) in ("act", "happening")]
     best = promised[0] if promised else best
@@ -191,11 +196,11 @@ def instrument_rules() -> list[tuple[dict, re.Pattern]]:
 def _by_instrument(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     """A general attack told with its instrument is that kind of attack ('attacked the bank with
     dynamite' is a bombing); see lexicons/instruments.yaml."""
-    if trigger.type != "attack":
+    if trigger.type not in ("attack", "bombing"):
         return trigger
     for rule, pattern in instrument_rules():
-        if pattern.search(text, clause.start, clause.end):
-            return replace(trigger, type=rule["type"])
+        if (trigger.type == "attack" or rule["type"] == "airstrike") and pattern.search(text, clause.start, clause.end):
+            return replace(trigger, type=rule["type"])  # bombs dropped from aircraft are an air strike
     return trigger
 
 
