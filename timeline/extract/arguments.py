@@ -13,7 +13,7 @@ from .clauses import quoted_spans
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase
-from .roles import roles_of
+from .roles import Roles, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
@@ -161,8 +161,10 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     text, clause = state.text, event.clause
     if not _has_subject(state, clause, event):
         _inherit_subject(state, index, event)
-    roles = roles_of(text, clause, event.trigger, event.type)
+    roles = _with_fallbacks(state, event, roles_of(text, clause, event.trigger, event.type))
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
+    if roles.patient is not None and not (clause.start <= roles.patient.start < clause.end):
+        window += mentions_in(state, roles.patient.start, roles.patient.end)  # a subject told before the clause
     demand = _is_demand(event)
     if demand:  # 'Russia said that Sudan must return ...': Russia demands, of Sudan
         for mention in _sentence_subject(state, clause):
@@ -173,6 +175,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         else:
             _take(text, event, mention)
     _describe_target(event, roles.patient, window)
+    _pronoun_target(state, event, roles)
     if roles.agent is not None and not any(_within(m, roles.agent) for m in window) and _INSURGENTS.search(roles.agent.text):
         _add(event.actors, group)  # 'urban guerrillas attacked ...': the story's armed group
     if _BOTH_SIDES.search(text, clause.start, clause.end) and fight is not None:
@@ -187,6 +190,27 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         home = place.state if place else None
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT else event.actors, home)
+
+
+def _with_fallbacks(state: DocState, event: EventMention, roles: Roles) -> Roles:
+    """Where the clause itself names no patient: the person a pronoun stands for is named by
+    ``_pronoun_target``; a passive clause with no subject takes the sentence's earlier one; an
+    explosion with no object was done to the building it happened in."""
+    text, clause, trigger = state.text, event.clause, event.trigger
+    if roles.patient is None and passive(text, clause, trigger) and not text[clause.start:trigger.start].strip(" ,"):
+        return replace(roles, patient=subject_before(text, clauses_before(state, clause)))
+    if roles.patient is None:
+        return replace(roles, patient=place_undergoing(text, clause, trigger, event.type))
+    return roles
+
+
+def _pronoun_target(state: DocState, event: EventMention, roles: Roles) -> None:
+    """'after he was shot': the person told last is the one shot."""
+    if pronoun(roles.patient):
+        person = last_person(state, event.clause.start)
+        if person is not None:
+            _add(event.people, person.name)
+            _add(event.targets, person.name)
 
 
 def _is_demand(event: EventMention) -> bool:

@@ -107,3 +107,31 @@ def roles_of(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Ro
     if trigger.kind == "verb":
         return _verb_roles(text, clause, trigger, event_type)
     return _noun_roles(text, clause, trigger, event_type)
+
+
+_PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
+_INTRANSITIVE = re.compile(r"^(?:explod|detonat|blew|blown|went off|go off|goes off|occurr|took place|burst)", re.IGNORECASE)
+_AT_PLACE = ("in front of", "outside", "inside", "at", "near", "against", "in")
+
+
+def pronoun(phrase: Phrase | None) -> bool:
+    """'he was shot': the phrase is a personal pronoun, to be read as the person told before."""
+    return phrase is not None and _PRONOUN.match(phrase.text) is not None
+
+
+def place_undergoing(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Phrase | None:
+    """'a bomb exploded in a hotel', 'the attack occurred in front of the ministry': with no
+    object, the building where an explosion or attack happened is what it was done to."""
+    if _kind(event_type) != "violence" or not _INTRANSITIVE.match(text, trigger.start, trigger.end):
+        return None
+    return after_word(text, trigger.end, clause.end, _AT_PLACE)
+
+
+def subject_before(text: str, clauses: list[Clause]) -> Phrase | None:
+    """The subject a clause without one takes from the sentence before it: 'Two missionaries,
+    who had ..., were murdered' (``clauses``: the earlier clauses of the sentence, nearest last)."""
+    for clause in reversed(clauses):
+        if clause.lead in ("who", "whom", "whose", "which", "that"):
+            continue
+        return phrase_before(text, clause.end, clause.start)
+    return None
