@@ -160,7 +160,8 @@ def _words(text: str, event: EventMention) -> frozenset[str]:
                      for t in [event.trigger, *event.others])
 
 
-_PARTICIPLES = frozenset({"saying", "calling", "claiming", "adding", "insisting", "providing"})
+_PARTICIPLES = frozenset({"saying", "calling", "claiming", "adding", "insisting", "providing", "demanding"})
+_DEMANDING = frozenset({"appeal", "threat"})
 
 
 def _is_content(state: DocState, i: int) -> bool:
@@ -174,6 +175,10 @@ def _is_content(state: DocState, i: int) -> bool:
         return False
     if later.clause.lead == "that" and later.type == earlier.type == "statement":
         return True
+    if later.clause.lead == "that" and earlier.type in _DEMANDING:
+        return True  # 'demanded that its partners refuse to recognize ...': what was demanded
+    if later.clause.lead in _PARTICIPLES and earlier.type not in SPEECH_ACTS and later.type in _DEMANDING:
+        return True  # 'blocked roads, demanding ...': the purpose of the act, not another act
     return later.clause.lead in _PARTICIPLES and (later.trigger.kind == "noun" or later.type == "statement")
 
 

@@ -96,4 +96,5 @@ def class_pattern(entry: dict) -> str:
 def rules() -> list[dict]:
     """The lemma classes as trigger rules (the shape of ``triggers.yaml`` entries)."""
     return [{"name": e["name"], "type": e["type"], "kind": e["kind"], "weight": e["weight"],
-             "pattern": class_pattern(e), "example": e["example"], "generated": True} for e in classes()]
+             "pattern": class_pattern(e), "example": e["example"], "generated": True,
+             "contextual": "followed_by" in e} for e in classes()]

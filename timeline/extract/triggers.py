@@ -22,10 +22,11 @@ _INTRODUCED = re.compile(r"\b(?:after|following|before|since|amid|during)\s+(?:a
 @cache
 def rules() -> list[dict]:
     """Trigger rules, most specific first: where two could match at one place, the first wins
-    (heavier, then verbs, then the hand-written phrases before the lemma classes)."""
+    (heavier, then verbs, then the hand-written phrases before the lemma classes, and a class
+    bound to what follows it before a bare one: 'lifted a blockade' is access, not a concession)."""
     entries = lexicon.load("triggers")["triggers"] + lemma_rules()
     return sorted(entries, key=lambda e: (-e["weight"], e["kind"] != "verb", e.get("generated", False),
-                                          -len(e["pattern"])))
+                                          not e.get("contextual", False), -len(e["pattern"])))
 
 
 @cache
@@ -151,8 +152,8 @@ def _inside_quotes(text: str, position: int) -> bool:
 def _demanded(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     """'Sudan must return the helicopter', 'foreign powers should leave': what one party says
     another must do is a demand (an appeal), not the act itself."""
-    if _class(trigger.type) == "speech" or not _DEONTIC.search(text, clause.start, trigger.start):
-        return trigger
+    if trigger.type == "appeal" or not _DEONTIC.search(text, clause.start, trigger.start):
+        return trigger  # 'must agree', 'must be ready to mediate': demands too
     if _inside_quotes(text, trigger.start):  # a quoted demand is the speaker's words, told by the
         return replace(trigger, weight=0)   # speech act itself: what it demands is no event of its own
     return replace(trigger, type="appeal", weight=max(trigger.weight, 2), rule=DEMAND + trigger.rule)
