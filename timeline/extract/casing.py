@@ -15,6 +15,12 @@ _FUNCTION_WORDS = frozenset("""a an the of in on at by for to from with and or b
     during near against about between among under without within this that these those its their his her our
     is are was were be been being has have had will would could should may might must can do does did not no
     he she it they we you i who whom whose which what when where while if than then so also""".split())
+# number words lemminflect's dictionary lacks ('four', 'twenty', 'sixth'): in capitals they are no names
+_NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+    twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth
+    fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth""".split())
 
 
 def shouting(text: str, sample: int = 4000) -> bool:
@@ -31,7 +37,7 @@ def is_english_word(word: str) -> bool:
     lower = word.lower().strip("'’")
     if "-" in lower.strip("-"):  # 'four-person', 'high-power': English when its parts are
         return all(is_english_word(part) or part.isdigit() for part in lower.split("-") if part)
-    return lower in _FUNCTION_WORDS or bool(getAllLemmas(lower))
+    return lower in _FUNCTION_WORDS or lower in _NUMBER_WORDS or bool(getAllLemmas(lower))
 
 
 def name_like(word: str, caps: bool) -> bool:
