@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..taxonomy import event_types
 from .phrases import Phrase, after_word, phrase_after, phrase_before
 from .state import Clause, Trigger
+from .triggers import instrument_rules
 
 JOINT = frozenset({"armed_clash", "meeting", "negotiation", "agreement", "summit", "ceasefire", "cooperation",
                    "military_exercise"})
@@ -57,15 +58,22 @@ def _kind(event_type: str) -> str:
 
 def _object(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | None:
     """What a verb acts on: for violence a target after 'against'/'on'/'at' wins over the
-    instrument it may take as object ('launched two bombs against a car dealership')."""
+    instrument it may take as object ('hurled two grenades at the station'), not over a plain
+    object ('ambushed a patrol at dawn': the patrol)."""
     position = trigger.end
     particle = _PARTICLES.match(text, position, end)
     position = particle.end() if particle else position
-    if _kind(event_type) == "violence":
+    direct = phrase_after(text, position, end)
+    if _kind(event_type) == "violence" and (direct is None or _instrument(direct.text)):
         target = after_word(text, position, min(end, position + 80), ("against", "on", "at"))
         if target is not None:
             return target
-    return phrase_after(text, position, end)
+    return direct
+
+
+def _instrument(words: str) -> bool:
+    """'two bombs', 'rockets': a weapon (lexicons/instruments.yaml), not what the violence is done to."""
+    return any(pattern.search(words) for _, pattern in instrument_rules())
 
 
 def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
