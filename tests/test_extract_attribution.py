@@ -1,0 +1,63 @@
+"""Attribution: a claim of responsibility or a passive attribution makes the party named an actor
+of the violence it refers to; one party blaming another does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import Options, extract
+from timeline.models import Document, Event
+from timeline.taxonomy import of_class
+
+BOMB = "A bomb exploded at the central market of Tarija on Monday."
+GROUP = "Andean Youth Front"
+
+
+def events(text: str) -> list[Event]:
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 3, 5))
+    return extract([doc], Options()).events
+
+
+def violence(text: str) -> Event:
+    """The one violent event of a story."""
+    (found,) = [e for e in events(text) if e.type in of_class("violence")]
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    f"{BOMB} The {GROUP} claimed responsibility for the bombing.",
+    f"{BOMB} The {GROUP} claimed responsibility.",  # the latest violence told before
+    f"The {GROUP} claimed responsibility for the bombing of the central market.",  # in the claim's own clause
+    "GUNMEN KILLED A JUDGE IN TARIJA ON MONDAY. THE ANDEAN YOUTH FRONT [AYF] CLAIMED RESPONSIBILITY FOR THE MURDER.",
+])
+def test_a_claim_of_responsibility_gives_the_violence_its_actor(text):
+    """The claimant becomes an actor of the violence the claim refers to."""
+    assert GROUP in violence(text).actors
+
+
+def test_a_passive_attribution_gives_the_violence_its_actor():
+    """'The murder is attributed to X': the report's own attribution makes X an actor, and the
+    accusation's target stays X."""
+    found = events(f"Gunmen killed a judge in Tarija on Monday. The murder is attributed to the {GROUP}.")
+    killing = [e for e in found if e.type in of_class("violence")]
+    accusation = [e for e in found if e.type == "accusation"]
+    assert len(killing) == 1 and GROUP in killing[0].actors
+    assert len(accusation) == 1 and accusation[0].targets == [GROUP]
+
+
+def test_one_party_blaming_another_does_not_make_it_an_actor():
+    """'The minister blamed X for the attack' is the minister's charge, an event of its own: X is
+    its target, not a perpetrator of the bombing."""
+    found = events(f"{BOMB} The interior minister blamed the {GROUP} for the attack.")
+    (bombing,) = [e for e in found if e.type in of_class("violence")]
+    assert GROUP not in bombing.actors
+    assert any(e.type == "accusation" and GROUP in e.targets for e in found)
+
+
+def test_a_claim_far_from_any_violence_attributes_nothing():
+    """The violence a bare claim refers to must be told within a few sentences before it."""
+    text = (f"{BOMB} The market is the largest in the city. It sells fruit. It opened in 1950. "
+            f"Its stalls are old. The {GROUP} claimed responsibility.")
+    assert GROUP not in violence(text).actors

@@ -1,0 +1,108 @@
+"""Organisations and armed groups no lexicon knows, told by the shape of their names
+(``lexicons/groups.yaml``), in mixed case and in capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import lexicon
+from timeline.extract.casing import shouting
+from timeline.extract.groups import acronyms_in, groups_in, is_armed_group
+
+EXAMPLES = lexicon.load("groups")["examples"]
+
+
+def names(text: str) -> tuple[list[str], dict[str, str]]:
+    """The group names found in a text and the acronyms it defines, read as the pipeline reads it."""
+    found, acronyms = groups_in(text, 0, len(text), shouting(text))
+    return [m.name for m in found], acronyms
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["name"] for e in EXAMPLES])
+def test_example_group_is_found(example):
+    """Each example of groups.yaml names its group (adding an example adds a case here)."""
+    found, _ = names(example["text"])
+    assert example["name"] in found, found
+
+
+@pytest.mark.parametrize("text,group", [
+    ("Gunmen of the Andean Youth Front burned the bus.", "Andean Youth Front"),  # mixed case: capitalised words
+    ("THE QUILLACOLLO PEASANT LEAGUE BLOCKED THE ROAD.", "Quillacollo Peasant League"),  # an unknown word
+    ("THE REVOLUTIONARY WORKERS FRONT BURNED THE BUS.", "Revolutionary Workers Front"),  # two name words
+    ("THE PEOPLE'S ARMY OF ANDEAN LIBERATION ATTACKED.", "People's Army of Andean Liberation"),  # goes on after 'of'
+])
+def test_a_name_ending_in_a_head_is_a_group(text, group):
+    """A run of name words ending in a head noun (or going on after it with 'of') is a group; in
+    capitals the name is shown in title case."""
+    assert names(text)[0] == [group]
+
+
+@pytest.mark.parametrize("text", [
+    "The Bolivian armed forces attacked the camp.",
+    "THE BOLIVIAN ARMED FORCES ATTACKED THE CAMP.",
+    "The National Police detained him.",
+    "THE NATIONAL POLICE DETAINED HIM.",
+    "THE TREASURY POLICE DETAINED HIM.",
+])
+def test_a_states_own_forces_are_no_group(text):
+    """A head with only national or generic words before it is a state's organ, not a group."""
+    assert names(text)[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "THE CITY COUNCIL MET.",  # in capitals one English word is not enough
+    "the local farmers union met.",  # not capitalised in mixed case
+    "THE FRONT COLLAPSED.",  # a head alone
+])
+def test_ordinary_words_before_a_head_are_no_name(text):
+    """Words the dictionary knows, in capitals, or lower-case words in mixed case, name nothing."""
+    assert names(text)[0] == []
+
+
+@pytest.mark.parametrize("text,group", [
+    ("QUILLACOLLO URBAN COMMANDOS BURNED THE BUS.", "Quillacollo"),  # the name before the fighters
+    ("ANDEAN PATRIOTIC FRONT COMMANDOS BURNED THE BUS.", "Andean Patriotic Front"),
+    ("URBAN COMMANDOS BURNED THE BUS.", None),  # fighters described, not named
+    ("FOUR URBAN COMMANDOS BURNED THE BUS.", None),  # a number is no name
+    ("SEVEN GUERRILLA UNITS ATTACKED THE POST.", None),
+])
+def test_fighters_heads_need_a_name_before_them(text, group):
+    """'commandos', 'units', 'rebels' describe fighters: the group is the unknown name before them,
+    and without one there is none."""
+    assert names(text)[0] == ([group] if group else [])
+
+
+def test_an_acronym_after_the_name_defines_it_for_the_document():
+    """'... FRONT [AYF]': the bracketed acronym names the group wherever it stands alone later."""
+    text = "THE ANDEAN YOUTH FRONT [AYF] BURNED A BUS. LATER THE AYF SAID IT WOULD GO ON."
+    found, acronyms = names(text)
+    assert found == ["Andean Youth Front"] and acronyms == {"AYF": "Andean Youth Front"}
+    mentions = acronyms_in(text, 0, len(text), acronyms)
+    assert [text[m.start:m.end] for m in mentions] == ["AYF", "AYF"]
+    assert {m.name for m in mentions} == {"Andean Youth Front"}
+
+
+def test_an_acronym_before_the_name_in_brackets_defines_it_too():
+    """'THE AYF [ANDEAN YOUTH FRONT]': the acronym first, its name in brackets after it."""
+    text = "THE AYF [ANDEAN YOUTH FRONT] BURNED A BUS. THE AYF SAID SO."
+    acronyms = names(text)[1]
+    assert acronyms == {"AYF": "Andean Youth Front"}
+    assert len(acronyms_in(text, 0, len(text), acronyms)) == 2
+
+
+def test_acronyms_are_whole_words():
+    """A defined acronym is not found inside a longer word or a hyphenated one."""
+    text = "THE AYFS AND ANTI-AYF MARCHERS; AYF."
+    assert [text[m.start:m.end] for m in acronyms_in(text, 0, len(text), {"AYF": "Andean Youth Front"})] == ["AYF"]
+    assert acronyms_in(text, 0, len(text), {}) == []
+
+
+@pytest.mark.parametrize("name,armed", [
+    ("Shining Path", True),  # a known armed organisation
+    ("Andean Youth Front", True),  # unknown, with an armed head
+    ("Quillacollo Peasant League", False),  # unknown, a civil head
+    ("Democratic Party", False),
+])
+def test_is_armed_group(name, armed):
+    """A known armed group, or an unknown group whose name ends in an armed head ('Front')."""
+    assert is_armed_group(name) is armed

@@ -1,0 +1,71 @@
+"""Trigger rules from lemma classes: lemminflect's inflections, base forms after a governor, and
+gerunds that are nouns left to the noun classes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.extract.lemmas import class_pattern, noun_forms, rules, verb_forms
+
+
+@pytest.mark.parametrize("verb,free,base", [
+    ("assassinate", {"assassinated", "assassinating", "assassinates"}, {"assassinate"}),
+    ("blow up", {"blew up", "blown up", "blowing up", "blows up"}, {"blow up"}),  # a phrase inflects its first word
+    ("take hostage", {"took hostage", "taken hostage", "taking hostage", "takes hostage"}, {"take hostage"}),
+])
+def test_verb_forms(verb, free, base):
+    """Past, participle, gerund and third person stand alone; the base form needs a governor."""
+    assert verb_forms(verb) == (free, base)
+
+
+@pytest.mark.parametrize("verb,noun_form", [
+    ("kidnap", "kidnapping"),  # the abduction noun class has it
+    ("kidnap", "kidnaps"),  # 'kidnap' is a noun too: its plural
+    ("bomb", "bombing"),
+    ("attack", "attacks"),
+])
+def test_a_form_that_is_a_noun_of_some_class_is_left_to_the_nouns(verb, noun_form):
+    """'bombing', 'attacks': a gerund or third-person form that a noun class holds is not a verb
+    trigger (the noun class decides whether it names an event)."""
+    assert noun_form in noun_forms()
+    free, _ = verb_forms(verb)
+    assert noun_form not in free and free  # the other forms stay
+
+
+def test_a_gerund_no_noun_class_holds_stays_a_verb_form():
+    """'attacking' is no noun form: it stays among the verb's forms."""
+    assert "attacking" not in noun_forms() and "attacking" in verb_forms("attack")[0]
+
+
+VERB_CLASS = {"name": "t", "type": "killing", "kind": "verb", "weight": 2, "verbs": ["assassinate"]}
+
+
+@pytest.mark.parametrize("text,match", [
+    ("Gunmen assassinated him.", "assassinated"),
+    ("Gunmen will assassinate him.", "assassinate"),  # the modal stays outside the trigger
+    ("They tried to assassinate him.", "assassinate"),
+    ("Gunmen did not assassinate him.", "assassinate"),
+    ("They assassinate him.", None),  # a bare base form is not read as the event
+])
+def test_a_verb_class_pattern(text, match):
+    """The class's pattern matches the free forms anywhere and the base form after a governor."""
+    found = re.search(class_pattern(VERB_CLASS), text, re.IGNORECASE)
+    assert (found.group() if found else None) == match
+
+
+def test_a_noun_class_inflects_the_last_word_and_respects_followed_by():
+    """'car bomb' finds 'car bombs'; ``followed_by`` must match the words after the trigger."""
+    entry = {"name": "t", "type": "bombing", "kind": "noun", "weight": 1, "nouns": ["car bomb"],
+             "followed_by": r"\s+(?:exploded|went off)"}
+    pattern = re.compile(class_pattern(entry), re.IGNORECASE)
+    assert pattern.search("Two car bombs exploded.").group() == "car bombs"
+    assert pattern.search("The car bomb was defused.") is None
+
+
+def test_rules_have_the_shape_of_trigger_entries():
+    """Every lemma class becomes one generated trigger rule with a compilable pattern."""
+    for rule in rules():
+        assert rule["generated"] and {"name", "type", "kind", "weight", "pattern", "example"} <= rule.keys()
+        re.compile(rule["pattern"])

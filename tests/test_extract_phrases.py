@@ -1,0 +1,77 @@
+"""Noun phrases around an event word without a parser: objects read forward, subjects backward."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.phrases import after_word, phrase_after, phrase_before, tokens
+
+
+def after(text: str, word: str) -> str | None:
+    """The phrase after ``word`` (its object), as the words of the text."""
+    found = phrase_after(text, text.index(word) + len(word), len(text))
+    assert found is None or text[found.start:found.end] == found.text
+    return found.text if found else None
+
+
+def before(text: str, word: str) -> str | None:
+    """The phrase before ``word`` (its subject)."""
+    found = phrase_before(text, text.index(word), 0)
+    assert found is None or text[found.start:found.end] == found.text
+    return found.text if found else None
+
+
+@pytest.mark.parametrize("text,word,phrase", [
+    ("Gunmen burned the offices of the water company in Tacna.", "burned", "offices of the water company"),
+    ("GUNMEN BURNED THE OFFICES OF THE WATER COMPANY IN TACNA.", "BURNED", "OFFICES OF THE WATER COMPANY"),
+    # one 'of' only: a second one ends the phrase
+    ("Police detained two members of the Andean Youth Front of the south.", "detained",
+     "members of the Andean Youth Front"),
+    ("Police detained the Andean Youth Front [AYF] leaders on Sunday.", "detained", "Andean Youth Front [AYF] leaders"),
+    ("Police detained the farmers who protested.", "detained", "farmers"),  # a pronoun ends it
+    ("Police detained the farmers, and left.", "detained", "farmers"),  # punctuation ends it
+    ("Police detained the farmer and his son.", "detained", "farmer"),  # a conjunction ends it
+    ("Police detained about 1,200 farmers.", "detained", "farmers"),  # quantities are skipped
+    ("Police detained.", "detained", None),
+])
+def test_phrase_after(text, word, phrase):
+    """An object runs over modifiers and nouns, takes one 'of' and a bracketed acronym, and stops
+    at a preposition, a pronoun, a conjunction or punctuation; determiners and numbers before it
+    are left out."""
+    assert after(text, word) == phrase
+
+
+@pytest.mark.parametrize("text,word,phrase", [
+    ("Members of the Andean Youth Front burned the bus.", "burned", "Members of the Andean Youth Front"),
+    ("MEMBERS OF THE ANDEAN YOUTH FRONT BURNED THE BUS.", "BURNED", "MEMBERS OF THE ANDEAN YOUTH FRONT"),
+    ("The farmers have reportedly burned the bus.", "burned", "farmers"),  # over auxiliaries and adverbs
+    ("In Tacna the farmers burned the bus.", "burned", "farmers"),  # the determiner ends it
+    ("The Andean Youth Front [AYF] burned the bus.", "burned", "Andean Youth Front [AYF]"),
+    ("Two hundred farmers burned the bus.", "burned", "farmers"),
+    ("After they left, farmers burned the bus.", "burned", "farmers"),
+    ("They burned the bus.", "burned", None),  # a pronoun is no phrase
+    ("burned the bus.", "burned", None),
+])
+def test_phrase_before(text, word, phrase):
+    """A subject read backward over auxiliaries and adverbs, through 'of the' to its head, up to a
+    determiner, a number, a pronoun or punctuation."""
+    assert before(text, word) == phrase
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("The bus was burned by farmers of the Andean Youth Front on Sunday.", "farmers of the Andean Youth Front"),
+    ("THE BUS WAS BURNED BY FARMERS.", "FARMERS"),  # the word is found in any case
+    ("Police acted against the strikers.", "strikers"),
+    ("The bus was burned.", None),
+])
+def test_after_word(text, phrase):
+    """The phrase after the first of the given words ('by', 'against') from a position."""
+    found = after_word(text, text.index(" ", 10), len(text), ("by", "against"))
+    assert (found.text if found else None) == phrase
+
+
+def test_tokens_keep_brackets_numbers_and_hyphens_whole():
+    """A bracketed note, a number with separators and a hyphenated word are single tokens."""
+    text = "The [AYF] (in Tacna) four-person cell, 12,000 strong."
+    assert [word for _, _, word in tokens(text, 0, len(text))] == [
+        "The", "[AYF]", "(in Tacna)", "four-person", "cell", ",", "12,000", "strong", "."]

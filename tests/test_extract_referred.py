@@ -1,0 +1,65 @@
+"""Violence a reaction refers to ('condemned the murder of ...') is cut off the reaction's clause
+as an event of its own, marked as answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.referred import referred_cut, split_referred
+from timeline.extract.state import Clause
+from timeline.extract.triggers import triggers_in
+
+
+@pytest.mark.parametrize("text,violent_part", [
+    ("The minister condemned the murder of the judge.", "the murder of the judge."),
+    ("Police arrested two men for the bombing of the bank.", "for the bombing of the bank."),
+    ("The bishop deplored yesterday's kidnapping of two nurses.", "yesterday's kidnapping of two nurses."),
+    ("The president accused the rebels of killing the mayor.", "the rebels of killing the mayor."),  # a gerund
+])
+def test_a_reaction_before_its_violence_is_cut_at_the_violent_phrase(text, violent_part):
+    """The cut falls where the violent phrase starts (its preposition or determiner); the violence
+    comes after it."""
+    position, later = referred_cut(text, triggers_in(text))
+    assert later and text[position:] == violent_part
+
+
+@pytest.mark.parametrize("text,reaction_part", [
+    ("The murder of the judge was condemned by the minister.", "condemned by the minister."),
+    ("After the bombing of the bank, the police arrested two men.", "arrested two men."),
+])
+def test_violence_told_before_the_reaction_is_cut_at_the_reaction(text, reaction_part):
+    """When the violent nominal comes first, the cut falls at the reaction's own word."""
+    position, later = referred_cut(text, triggers_in(text))
+    assert not later and text[position:] == reaction_part
+
+
+@pytest.mark.parametrize("text", [
+    "The minister condemned the war.",  # a war is a state of affairs, not an incident answered for
+    "The minister condemned the war in the north.",
+    "Rebels attacked the town after the bombing.",  # the head is violence itself: nothing to cut
+    "The minister condemned the decision.",  # no violence at all
+])
+def test_no_cut(text):
+    """Only a non-violent head that names a violent incident is cut."""
+    assert referred_cut(text, triggers_in(text)) is None
+
+
+def test_split_marks_the_violent_part_answered_and_keeps_the_reactions_words():
+    """The clause becomes two: the violent part is ``answered``, the reaction keeps the whole
+    clause as its evidence, and each part gets its own triggers."""
+    text = "The minister condemned the murder of the judge."
+    clause = Clause(0, len(text), 0)
+    pairs, clauses = split_referred(text, [clause], {0: triggers_in(text)})
+    (reaction, reaction_triggers), (violence, violence_triggers) = pairs
+    assert clauses == [reaction, violence]
+    assert (reaction.answered, reaction.evidence, violence.answered) == (False, (0, len(text)), True)
+    assert [t.type for t in reaction_triggers] == ["accusation"]
+    assert [t.type for t in violence_triggers] == ["killing"]
+
+
+def test_split_leaves_other_clauses_as_they_are():
+    """A clause with nothing to cut is passed through unchanged, and so is the clause list."""
+    text = "The minister condemned the war."
+    clauses = [Clause(0, len(text), 0)]
+    pairs, out = split_referred(text, clauses, {0: triggers_in(text)})
+    assert out is clauses and pairs[0][0] is clauses[0]

@@ -1,0 +1,104 @@
+"""Who did what to whom: agent, patient and partner phrases from word order and voice."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.roles import Roles, passive, roles_of
+from timeline.extract.state import Clause, Trigger
+from timeline.extract.triggers import triggers_in
+
+
+def trigger(text: str, words: str) -> Trigger:
+    """The lexicon trigger that covers exactly ``words`` in the sentence."""
+    found = [t for t in triggers_in(text) if text[t.start:t.end] == words]
+    assert found, [text[t.start:t.end] for t in triggers_in(text)]
+    return found[0]
+
+
+def roles(text: str, words: str) -> tuple[str | None, str | None, str | None]:
+    """(agent, patient, partner) of the event ``words`` name, the sentence as its clause."""
+    found = trigger(text, words)
+    got: Roles = roles_of(text, Clause(0, len(text), 0), found, found.type)
+    return tuple(p.text if p else None for p in (got.agent, got.patient, got.partner))
+
+
+def is_passive(text: str, words: str) -> bool:
+    return passive(text, Clause(0, len(text), 0), trigger(text, words))
+
+
+@pytest.mark.parametrize("text,words,agent,patient", [
+    ("Rebels kidnapped two engineers.", "kidnapped", "Rebels", "engineers"),
+    ("GUERRILLAS DYNAMITED THE POWER PYLON.", "DYNAMITED", "GUERRILLAS", "POWER PYLON"),
+    ("Police arrested the mayor.", "arrested", "Police", "mayor"),
+    ("Rebels ambushed an army patrol at dawn.", "ambushed", "Rebels", "army patrol"),  # 'at dawn' is no target
+    ("Rebels hurled two grenades at the police station.", "hurled", "Rebels", "police station"),  # past the weapon
+    ("Troops fired on the crowd.", "fired on", "Troops", "crowd"),
+])
+def test_active_verb(text, words, agent, patient):
+    """Active voice: the subject acts, the object undergoes it; for violence a target after
+    'at'/'on' wins over a weapon as object, not over a plain object."""
+    assert not is_passive(text, words)
+    assert roles(text, words)[:2] == (agent, patient)
+
+
+@pytest.mark.parametrize("text,words,agent,patient", [
+    ("Two engineers were kidnapped by rebels.", "kidnapped", "rebels", "engineers"),
+    ("Two engineers were reportedly kidnapped by rebels.", "kidnapped", "rebels", "engineers"),  # an adverb between
+    ("THE MAYOR WAS MURDERED BY TERRORISTS.", "MURDERED", "TERRORISTS", "MAYOR"),
+    ("Two trucks were hit by rebels.", "were hit by", "rebels", "trucks"),  # the trigger holds 'were' and 'by'
+    ("The mayor was arrested.", "arrested", None, "mayor"),  # no 'by': nobody named acts
+])
+def test_passive_verb(text, words, agent, patient):
+    """Passive voice: the subject undergoes the event, 'by ...' does it."""
+    assert is_passive(text, words)
+    assert roles(text, words)[:2] == (agent, patient)
+
+
+@pytest.mark.parametrize("text,words,agent,patient", [
+    ("The government is refusing the offer.", "refusing", "government", "offer"),
+    ("Rebels have been attacking the town.", "attacking", "Rebels", "town"),
+])
+def test_progressive_is_active(text, words, agent, patient):
+    """'is refusing', 'have been attacking': a progressive after a form of 'be' is not passive."""
+    assert not is_passive(text, words)
+    assert roles(text, words)[:2] == (agent, patient)
+
+
+@pytest.mark.parametrize("text,words,agent,patient", [
+    ("The attack on the bridge by the guerrillas killed nobody.", "attack", "guerrillas", "bridge"),
+    ("The AYF attack on the bridge was condemned.", "attack", "AYF", "bridge"),  # a name right before it acts
+    ("The kidnapping of two nurses by rebels shocked the town.", "kidnapping", "rebels", "nurses"),
+    ("The arrest of the mayor by police angered the town.", "arrest", "police", "mayor"),
+    ("Rebels staged a raid on the garrison.", "raid", "Rebels", "garrison"),  # the support verb's subject
+])
+def test_nominal(text, words, agent, patient):
+    """'the attack on X by Y': 'by' acts, 'on' (and 'of' for violence and arrests) undergoes it;
+    a modifier right before the noun, or a support verb's subject, acts."""
+    assert roles(text, words)[:2] == (agent, patient)
+
+
+@pytest.mark.parametrize("text,words,agent,partner", [
+    ("Government troops clashed with rebels near the border.", "clashed", "Government troops", "rebels"),
+    ("THE ARMY CLASHED WITH REBELS.", "CLASHED", "ARMY", "REBELS"),
+    ("The minister held talks with the rebels.", "held talks", "minister", "rebels"),
+])
+def test_joint_types_have_a_partner_not_a_patient(text, words, agent, partner):
+    """Parties of a clash or talks act together: 'with ...' is a partner, nobody undergoes it."""
+    assert roles(text, words) == (agent, None, partner)
+
+
+def test_a_visit_has_no_patient():
+    """A visit's object is where it went, not whom it was done to."""
+    assert roles("The minister visited the refugee camp.", "visited") == ("minister", None, None)
+
+
+@pytest.mark.parametrize("text,words,blamed", [
+    ("The murder of the judge is attributed to the cartel.", "attributed", "cartel"),
+    ("The killing of the judge was blamed on the cartel.", "blamed", "cartel"),
+])
+def test_passive_attribution_names_the_party_blamed(text, words, blamed):
+    """'is attributed to X', 'was blamed on X': X is the accusation's patient (the party blamed),
+    not the violence it names."""
+    assert is_passive(text, words)
+    assert roles(text, words) == (None, blamed, None)
