@@ -18,57 +18,43 @@ from timeline.evaluate.muc4_keys import Template, messages, parse_date, read_spl
 D = dt.date
 
 
-def slot(number: int, name: str, fill: str) -> str:
-    """One key line: 'N.  SLOT NAME' padded to column 36, then the fill."""
-    return f"{number}.".ljust(4) + name.ljust(32) + fill
+SLOTS = {"MESSAGE: ID": 0, "MESSAGE: TEMPLATE": 1, "INCIDENT: DATE": 2, "INCIDENT: LOCATION": 3, "INCIDENT: TYPE": 4,
+         "INCIDENT: STAGE OF EXECUTION": 5, "INCIDENT: INSTRUMENT ID": 6, "PERP: INDIVIDUAL ID": 9,
+         "PERP: ORGANIZATION ID": 10, "PERP: ORGANIZATION CONFIDENCE": 11, "PHYS TGT: ID": 12, "HUM TGT: NAME": 18,
+         "HUM TGT: DESCRIPTION": 19, "HUM TGT: TYPE": 20}
 
 
-def more(fill: str) -> str:
-    """A continuation line: a blank slot part, the fill in column 36."""
-    return " " * 36 + fill
+def block(fills: dict[str, str | list[str]]) -> str:
+    """A key block: 'N.  SLOT NAME' padded to column 36, then the fill; a list's further fills go
+    on continuation lines, whose slot part is blank."""
+    lines = []
+    for name, fill in fills.items():
+        first, *rest = [fill] if isinstance(fill, str) else fill
+        lines.append(f"{SLOTS[name]}.".ljust(4) + name.ljust(32) + first)
+        lines += [" " * 36 + more for more in rest]
+    return "\n".join(lines)
 
 
-KIDNAPPING = "\n".join([
-    slot(0, "MESSAGE: ID", "DEV-MUC3-9001 (TESTS)"),
-    slot(1, "MESSAGE: TEMPLATE", "1"),
-    slot(2, "INCIDENT: DATE", "- 16 NOV 89"),
-    slot(3, "INCIDENT: LOCATION", "PERU: HUALLAGA (DEPARTMENT): PUERTO VERDE (TOWN)"),
-    slot(4, "INCIDENT: TYPE", "KIDNAPPING"),
-    slot(5, "INCIDENT: STAGE OF EXECUTION", "ACCOMPLISHED"),
-    slot(6, "INCIDENT: INSTRUMENT ID", '"RIFLES"'),
-    more('"MACHETES"'),
-    slot(9, "PERP: INDIVIDUAL ID", '? "ARMED MEN"'),
-    slot(10, "PERP: ORGANIZATION ID", '"RED DAWN LIBERATION FRONT" / "RDLF"'),
-    more('"ANDEAN COMMANDOS"'),
-    slot(11, "PERP: ORGANIZATION CONFIDENCE", 'REPORTED AS FACT: "RDLF"'),
-    slot(12, "PHYS TGT: ID", "*"),
-    slot(18, "HUM TGT: NAME", '"TOMAS QUILLA"'),
-    slot(19, "HUM TGT: DESCRIPTION", '"TWO AGRONOMISTS"'),
-    slot(20, "HUM TGT: TYPE", 'CIVILIAN: "TWO AGRONOMISTS"'),
-])
-OPTIONAL_ARSON = "\n".join([
-    slot(0, "MESSAGE: ID", "DEV-MUC3-9001 (TESTS)"),
-    slot(1, "MESSAGE: TEMPLATE", "2 (OPTIONAL)"),
-    slot(2, "INCIDENT: DATE", "03 JAN 90"),
-    slot(3, "INCIDENT: LOCATION", "PERU"),
-    slot(4, "INCIDENT: TYPE", "ARSON"),
-    slot(5, "INCIDENT: STAGE OF EXECUTION", "ATTEMPTED"),
-    slot(10, "PERP: ORGANIZATION ID", "-"),
-    slot(12, "PHYS TGT: ID", '"THE GRAIN SILO"'),
-])
-NO_INCIDENT = "\n".join([
-    slot(0, "MESSAGE: ID", "DEV-MUC3-9002 (TESTS)"),
-    slot(1, "MESSAGE: TEMPLATE", "*"),
-    slot(2, "INCIDENT: DATE", "*"),
-    slot(4, "INCIDENT: TYPE", "*"),
-])
-DEV_BOMBING = "\n".join([
-    slot(0, "MESSAGE: ID", "TST1-MUC3-9100 (TESTS)"),
-    slot(1, "MESSAGE: TEMPLATE", "1"),
-    slot(2, "INCIDENT: DATE", "10 NOV 89 - 16 NOV 89"),
-    slot(4, "INCIDENT: TYPE", "ATTACK / BOMBING"),
-    slot(5, "INCIDENT: STAGE OF EXECUTION", "ACCOMPLISHED"),
-])
+KIDNAPPING = block({
+    "MESSAGE: ID": "DEV-MUC3-9001 (TESTS)", "MESSAGE: TEMPLATE": "1", "INCIDENT: DATE": "- 16 NOV 89",
+    "INCIDENT: LOCATION": "PERU: HUALLAGA (DEPARTMENT): PUERTO VERDE (TOWN)", "INCIDENT: TYPE": "KIDNAPPING",
+    "INCIDENT: STAGE OF EXECUTION": "ACCOMPLISHED", "INCIDENT: INSTRUMENT ID": ['"RIFLES"', '"MACHETES"'],
+    "PERP: INDIVIDUAL ID": '? "ARMED MEN"',
+    "PERP: ORGANIZATION ID": ['"RED DAWN LIBERATION FRONT" / "RDLF"', '"ANDEAN COMMANDOS"'],
+    "PERP: ORGANIZATION CONFIDENCE": 'REPORTED AS FACT: "RDLF"', "PHYS TGT: ID": "*",
+    "HUM TGT: NAME": '"TOMAS QUILLA"', "HUM TGT: DESCRIPTION": '"TWO AGRONOMISTS"',
+    "HUM TGT: TYPE": 'CIVILIAN: "TWO AGRONOMISTS"',
+})
+OPTIONAL_ARSON = block({
+    "MESSAGE: ID": "DEV-MUC3-9001 (TESTS)", "MESSAGE: TEMPLATE": "2 (OPTIONAL)", "INCIDENT: DATE": "03 JAN 90",
+    "INCIDENT: LOCATION": "PERU", "INCIDENT: TYPE": "ARSON", "INCIDENT: STAGE OF EXECUTION": "ATTEMPTED",
+    "PERP: ORGANIZATION ID": "-", "PHYS TGT: ID": '"THE GRAIN SILO"',
+})
+NO_INCIDENT = block({"MESSAGE: ID": "DEV-MUC3-9002 (TESTS)", "MESSAGE: TEMPLATE": "*", "INCIDENT: DATE": "*",
+                     "INCIDENT: TYPE": "*"})
+DEV_BOMBING = block({"MESSAGE: ID": "TST1-MUC3-9100 (TESTS)", "MESSAGE: TEMPLATE": "1",
+                     "INCIDENT: DATE": "10 NOV 89 - 16 NOV 89", "INCIDENT: TYPE": "ATTACK / BOMBING",
+                     "INCIDENT: STAGE OF EXECUTION": "ACCOMPLISHED"})
 
 
 @pytest.fixture
