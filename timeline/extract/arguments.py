@@ -159,7 +159,7 @@ _VIOLENT = of_class("violence") - {"armed_clash"}
 
 def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None) -> None:
     text, clause = state.text, event.clause
-    if not _has_subject(state, clause, event):
+    if not _has_subject(state, clause, event) and not _told_by_another(event):
         _inherit_subject(state, index, event)
     roles = _with_fallbacks(state, event, roles_of(text, clause, event.trigger, event.type))
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
@@ -172,6 +172,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     for mention in window:
         if _within(mention, roles.patient) or (demand and mention.end <= event.trigger.start):
             _take_target(event, mention)
+        elif clause.answered and not _within(mention, roles.agent) and mention.kind != "place":
+            continue  # violence a reaction names: the reaction's speaker did not do it
         else:
             _take(text, event, mention)
     _describe_target(event, roles.patient, window)
@@ -211,6 +213,15 @@ def _pronoun_target(state: DocState, event: EventMention, roles: Roles) -> None:
         if person is not None:
             _add(event.people, person.name)
             _add(event.targets, person.name)
+
+
+_TELLING = frozenset({"saying", "claiming", "adding", "insisting", "stating", "noting"})
+
+
+def _told_by_another(event: EventMention) -> bool:
+    """Violence a reaction names ('blaming Iran | for the attacks'), or a nominal in another's
+    words ('saying the attacks came from Yemen'): the sentence's subject did not do it."""
+    return event.clause.answered or (event.trigger.kind == "noun" and event.clause.lead in _TELLING)
 
 
 def _is_demand(event: EventMention) -> bool:
