@@ -13,6 +13,7 @@ from .clauses import quoted_spans
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase
+from .places import places_in
 from .roles import Roles, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
@@ -38,7 +39,14 @@ def find_names(state: DocState, options) -> DocState:
     for start, end in state.sentences:
         found += names_in(state.text, start, end, state.caps)
     found += _unknown_groups(state, found)
+    found += _unknown_places(state, sorted(found, key=lambda m: m.start))
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
+
+
+def _unknown_places(state: DocState, known: list[Mention]) -> list[Mention]:
+    """Place names no gazetteer knows, after a locative word, where no known name stands."""
+    found = [p for start, end in state.sentences for p in places_in(state.text, start, end, state.caps)]
+    return [p for p in found if not _overlaps(known, p.start, p.end)]
 
 
 def _unknown_groups(state: DocState, known: list[Mention]) -> list[Mention]:
