@@ -65,7 +65,8 @@ def _unknown_groups(state: DocState, known: list[Mention]) -> list[Mention]:
 _UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central )?(?:government|authorities)|federal (?:troops|forces|army|"
                             r"authorities|government)|government (?:troops|forces|soldiers)|(?:the )?(?:armed forces|"
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
-                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?))\b", re.IGNORECASE)
+                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers|troops))\b",
+                            re.IGNORECASE)
 
 
 @cache
