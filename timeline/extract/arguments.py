@@ -13,6 +13,7 @@ from .clauses import quoted_spans
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase
+from .places import places_in
 from .roles import Roles, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
@@ -38,7 +39,14 @@ def find_names(state: DocState, options) -> DocState:
     for start, end in state.sentences:
         found += names_in(state.text, start, end, state.caps)
     found += _unknown_groups(state, found)
+    found += _unknown_places(state, sorted(found, key=lambda m: m.start))
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
+
+
+def _unknown_places(state: DocState, known: list[Mention]) -> list[Mention]:
+    """Place names no gazetteer knows, after a locative word, where no known name stands."""
+    found = [p for start, end in state.sentences for p in places_in(state.text, start, end, state.caps)]
+    return [p for p in found if not _overlaps(known, p.start, p.end)]
 
 
 def _unknown_groups(state: DocState, known: list[Mention]) -> list[Mention]:
@@ -57,7 +65,8 @@ def _unknown_groups(state: DocState, known: list[Mention]) -> list[Mention]:
 _UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central )?(?:government|authorities)|federal (?:troops|forces|army|"
                             r"authorities|government)|government (?:troops|forces|soldiers)|(?:the )?(?:armed forces|"
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
-                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?))\b", re.IGNORECASE)
+                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers|troops))\b",
+                            re.IGNORECASE)
 
 
 @cache
@@ -159,7 +168,7 @@ _VIOLENT = of_class("violence") - {"armed_clash"}
 
 def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None) -> None:
     text, clause = state.text, event.clause
-    if not _has_subject(state, clause, event):
+    if not _has_subject(state, clause, event) and not _told_by_another(event):
         _inherit_subject(state, index, event)
     roles = _with_fallbacks(state, event, roles_of(text, clause, event.trigger, event.type))
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
@@ -172,6 +181,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     for mention in window:
         if _within(mention, roles.patient) or (demand and mention.end <= event.trigger.start):
             _take_target(event, mention)
+        elif clause.answered and not _within(mention, roles.agent) and mention.kind != "place":
+            continue  # violence a reaction names: the reaction's speaker did not do it
         else:
             _take(text, event, mention)
     _describe_target(event, roles.patient, window)
@@ -211,6 +222,15 @@ def _pronoun_target(state: DocState, event: EventMention, roles: Roles) -> None:
         if person is not None:
             _add(event.people, person.name)
             _add(event.targets, person.name)
+
+
+_TELLING = frozenset({"saying", "claiming", "adding", "insisting", "stating", "noting"})
+
+
+def _told_by_another(event: EventMention) -> bool:
+    """Violence a reaction names ('blaming Iran | for the attacks'), or a nominal in another's
+    words ('saying the attacks came from Yemen'): the sentence's subject did not do it."""
+    return event.clause.answered or (event.trigger.kind == "noun" and event.clause.lead in _TELLING)
 
 
 def _is_demand(event: EventMention) -> bool:

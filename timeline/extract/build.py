@@ -62,6 +62,10 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             quoted[root].add(source.start)
         head = by_index[root].head
         head.location = head.location or mention.location  # "... and struck the plant at Abqaiq"
+        if mention is not head:  # who did it and to whom, as the later mentions tell it too
+            _join(head.actors, mention.actors, head.targets)
+            _join(head.targets, mention.targets, head.actors)
+            _join(head.people, mention.people, ())
         if mention.type != head.type and agrees(mention.type, head.type):  # 'the attack' told as a bombing
             head.trigger = replace(head.trigger, type=mention.type)
         if mention.date_stated and not head.date_stated and (
@@ -70,6 +74,11 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]
     return list(by_index.values())
+
+
+def _join(names: list[str], more: list[str], elsewhere) -> None:
+    """Add the names not yet there, nor on the other side (an attacker is no victim)."""
+    names += [n for n in more if n not in names and n not in elsewhere]
 
 
 def _root(state: DocState, index: int) -> int:

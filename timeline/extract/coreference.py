@@ -187,7 +187,9 @@ def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     same_sentence = later.clause.sentence == earlier.clause.sentence
     if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
         return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
-    return (same_sentence and later.clause.lead in ("and", "and then")
+    two_kinds = later.type != earlier.type and root(later.type) not in (later.type, earlier.type) and (
+        root(earlier.type) != earlier.type)  # 'kidnapped and killed': two specific acts, two events
+    return (same_sentence and later.clause.lead in ("and", "and then") and not two_kinds
             and compatible(later.type, earlier.type) and later.type in _HAPPENINGS and not later.people)
 
 

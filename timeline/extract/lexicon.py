@@ -159,9 +159,23 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
+def _zero_width(items: list) -> bool:
+    """Only look-arounds and anchors ('(?<=to )', '(?:(?<=to )|(?<=will ))'): nothing consumed."""
+    for op, arg in items:
+        if op is _sre.BRANCH and all(_zero_width(list(alt)) for alt in arg[1]):
+            continue
+        if op is _sre.SUBPATTERN and _zero_width(list(arg[3])):
+            continue
+        if op not in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            return False
+    return True
+
+
 def _first(items: list) -> set[str] | None:
     out: set[str] = set()
     for op, arg in items:
+        if op in (_sre.BRANCH, _sre.SUBPATTERN) and _zero_width([(op, arg)]):
+            continue  # a look-behind before the words: the words' first letters count
         if op is _sre.LITERAL:
             return out | {chr(arg).lower()}
         if op is _sre.IN:
