@@ -1,7 +1,8 @@
-"""Places no gazetteer knows, told by a locative word before a run of name words: 'in San Luis de
-la Reina', 'NEAR LA ESPERANZA FARM', 'in Huarpacha'. In mixed-case text the words are capitalised;
-in capitals, at least one is a word the dictionary does not know (see casing.py). A known name
-overlapping the run wins (the gazetteer and the lexicons are read first).
+"""Places no lexicon knows, told by a locative word before a run of name words: 'in San Luis de
+la Reina', 'NEAR LA ESPERANZA FARM', 'in Huarpacha'. In capitals, at least one word is one the
+dictionary does not know (see casing.py); in mixed case the words are capitalised and the run ends
+in a kind of place ('La Esperanza Farm') or is a city the gazetteer knows. A name the lexicons
+know overlapping the run wins (they are read first).
 """
 
 from __future__ import annotations
@@ -20,10 +21,22 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(lexicon.load("groups")[key])
 
 
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words that begin no place: months, weekdays, demonyms ('in March', 'in French')."""
+    from ..timex.lexicon import lexicon as timex_lexicon
+
+    calendar = set(timex_lexicon()["months"]) | set(timex_lexicon()["weekdays"])
+    demonyms = {d.lower() for s in lexicon.load("states")["states"] for d in s.get("demonyms", [])}
+    return frozenset(calendar | demonyms)
+
+
 def _name_word(word: str, caps: bool) -> bool:
-    if not word[:1].isalpha():
+    if not word[:1].isalpha() or word.lower() in _not_places():
         return False
-    return (word.isupper() and not is_english_word(word)) if caps else word[:1].isupper()
+    if caps:
+        return word.isupper() and not is_english_word(word)
+    return word[:1].isupper() and not (word.isupper() and len(word) > 1)  # 'EU', 'NCAA': acronyms, not places
 
 
 def _run(found: list[tuple[int, int, str]], i: int, caps: bool) -> int:
@@ -46,6 +59,14 @@ def _run(found: list[tuple[int, int, str]], i: int, caps: bool) -> int:
     return j if named else i
 
 
+def _firm(words: list[str]) -> bool:
+    """In mixed case, where capitals also mark titles and headlines, a place needs a kind word
+    ('Newport Beach' no, 'La Esperanza Farm' yes) or a city the gazetteer knows."""
+    from ..gazetteer import lookup
+
+    return words[-1].lower() in _words("place_kinds") or lookup(" ".join(words)) is not None
+
+
 def places_in(text: str, start: int, end: int, caps: bool) -> list[Mention]:
     """Unknown place names after a locative word in ``text[start:end]``."""
     found = tokens(text, start, end)
@@ -55,7 +76,7 @@ def places_in(text: str, start: int, end: int, caps: bool) -> list[Mention]:
             continue
         first = i + 1 + (found[i + 1][2].lower() == "the")
         last = _run(found, first, caps)
-        if last > first:
-            words = [w for _, _, w in found[first:last]]
+        words = [w for _, _, w in found[first:last]]
+        if last > first and (caps or _firm(words)):
             out.append(Mention(found[first][0], found[last - 1][1], "place", display(words, caps)))
     return out
