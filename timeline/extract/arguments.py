@@ -19,7 +19,8 @@ from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|within|on|outside|into|across)\s+(?:the\s+)?(?:nearby\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|within|on|outside|into|across)\s+(?:the\s+|an?\s+|this\s+|that\s+)?(?:nearby\s+)?$",
+                       re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|visited|visiting|toured|tour of|trip to)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:on|against|struck|hit|attacked|invaded|shelled)\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)

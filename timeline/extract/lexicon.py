@@ -14,7 +14,7 @@ import yaml
 from ..trie import trie_regex
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-_ACRONYM = re.compile(r"^[A-Z.]{2,6}$")
+_ACRONYM = re.compile(r"^[A-Z.]{2,6}$|^(?=[A-Za-z]{2,5}$)[A-Z][a-z]*[A-Z][A-Za-z]*$")  # 'FMLN', 'LeT': matched by case
 
 
 class LexiconError(ValueError):
