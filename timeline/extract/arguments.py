@@ -10,6 +10,7 @@ from functools import cache
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
+from .casing import is_english_word
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase
@@ -110,7 +111,8 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
     table = lexicon.names()
     flat, exact = lexicon.name_pattern()
     hits = [(m.start(), m.end(), m.group().lower()) for m in flat.finditer(text, start, end)]
-    hits += [(m.start(), m.end(), m.group().lower()) for m in exact.finditer(text, start, end)]
+    hits += [(m.start(), m.end(), m.group().lower()) for m in exact.finditer(text, start, end)
+             if not (caps and is_english_word(m.group()))]  # 'CAR BOMB' in capitals is no Central African Republic
     hits += [] if caps else _fuzzy_surnames(text, start, end)  # capitals say nothing of names
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out, last_end = [], -1
