@@ -29,6 +29,8 @@ def _root(state: DocState, index: int) -> int:
 def _named_by(state: DocState, reaction: EventMention) -> list[str]:
     """Whom the reaction names as the perpetrator: a claimant, or the party a passive
     attribution blames; nobody for one party's accusation of another."""
+    if reaction.modality != "asserted":
+        return []  # 'has not claimed the attacks', 'may have been behind it': nobody named
     if reaction.trigger.rule in CLAIM_RULES:
         return list(reaction.actors)
     if reaction.type == "accusation" and passive(state.text, reaction.clause, reaction.trigger):

@@ -101,7 +101,9 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
 
 def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second: _Wording) -> bool:
     """``same_event`` with each mention's wording read beforehand."""
-    if not compatible(earlier.type, later.type) or not _dates_agree(earlier, later):
+    if not compatible(earlier.type, later.type) or two_kinds(earlier.type, later.type):
+        return False  # 'the bombing' does not tell an abduction again
+    if not _dates_agree(earlier, later):
         return False
     if second.new:
         return False
@@ -122,7 +124,8 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
             and set(later.actors) & set(earlier.actors)):
         return True
     bare = not (later.actors or later.people or later.location)
-    return bare and compatible(earlier.type, later.type) and later.type in _HAPPENINGS
+    return bare and compatible(earlier.type, later.type) and not two_kinds(earlier.type, later.type) and (
+        later.type in _HAPPENINGS)
 
 
 def _same_participants(earlier: EventMention, later: EventMention, words: frozenset[str]) -> bool:
@@ -182,14 +185,18 @@ def _is_content(state: DocState, i: int) -> bool:
     return later.clause.lead in _PARTICIPLES and (later.trigger.kind == "noun" or later.type == "statement")
 
 
+def two_kinds(a: str, b: str) -> bool:
+    """Two specific kinds of one family ('kidnapped and killed', a bombing and an abduction) are
+    two events; a kind and its family's general word ('the attack') may be one."""
+    return a != b and root(a) not in (a, b) and root(b) != b
+
+
 def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
     same_sentence = later.clause.sentence == earlier.clause.sentence
     if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
         return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
-    two_kinds = later.type != earlier.type and root(later.type) not in (later.type, earlier.type) and (
-        root(earlier.type) != earlier.type)  # 'kidnapped and killed': two specific acts, two events
-    return (same_sentence and later.clause.lead in ("and", "and then") and not two_kinds
+    return (same_sentence and later.clause.lead in ("and", "and then") and not two_kinds(earlier.type, later.type)
             and compatible(later.type, earlier.type) and later.type in _HAPPENINGS and not later.people)
 
 
