@@ -12,7 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
+import app_store
 from timeline import dashboard, dates, export, figure, filters, map_figure, sequence_figure
+from timeline.columnar import is_store_path
 from timeline.models import MODALITIES
 from timeline.taxonomy import event_types
 
@@ -342,6 +344,9 @@ def export_tab(result: dashboard.LoadResult) -> None:
 def main() -> None:
     seen_digest = st.session_state.get("seen_digest")
     path = sidebar_file()
+    if is_store_path(path):  # a columnar store: filters run in DuckDB (app_store.py)
+        app_store.main(path)
+        return
     result = load_or_explain(path)
     if result is None:
         return

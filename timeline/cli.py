@@ -38,8 +38,11 @@ def _add_root(p: argparse.ArgumentParser) -> None:
 def _run_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from .columnar import is_store_path
     from .store import TimelineError, load
 
+    if is_store_path(args.file):
+        return _validate_store(args.file)
     try:
         loaded = load(args.file, Path(args.root) if args.root else None)
     except TimelineError as exc:
@@ -60,6 +63,34 @@ def _report_problems(file: str, problems: list) -> int:
     return 1
 
 
+def _validate_store(path: str) -> int:
+    from .storecheck import counts, problems
+
+    found = problems(path)
+    if found:
+        return _report_problems(path, found)
+    n_events, n_docs = counts(path)
+    print(f"{path}: {n_events} events, {n_docs} documents, valid")
+    return 0
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    """Filters for show and export; on a store they run as one DuckDB query."""
+    p.add_argument("--type", action="append", default=[], metavar="TYPE", help="only events of this type (repeatable)")
+    p.add_argument("--actor", action="append", default=[], metavar="NAME", help="only events with this actor (repeatable)")
+    p.add_argument("--place", action="append", default=[], metavar="NAME", help="only events at this place (repeatable)")
+    p.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="only events that can be on or after DATE")
+    p.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="only events that can be on or before DATE")
+    p.add_argument("--search", default="", metavar="WORDS", help="only events whose text holds every word")
+
+
+def _query_of(args: argparse.Namespace):
+    from .query import Query
+
+    return Query(types=frozenset(args.type), actors=frozenset(args.actor), places=frozenset(args.place),
+                 start=args.start, end=args.end, text=args.search)
+
+
 def _add_show(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "show", help="print the timeline as a table, sorted by earliest date",
@@ -70,26 +101,48 @@ def _add_show(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
     p.add_argument("--width", type=int, default=100, metavar="N",
                    help="fit the table into N columns (default: 100; at least 72 keeps dates whole)")
+    p.add_argument("--limit", type=_positive_int, metavar="N", help="print the first N events only")
+    _add_filters(p)
     p.set_defaults(func=_run_show)
 
 
-def _load_or_report(path: str):
-    """The timeline at ``path``, or None after printing every problem to stderr."""
+def _load_or_report(path: str, args: argparse.Namespace | None = None):
+    """The (filtered) timeline at ``path``, a file or a store, or None after printing the problems."""
+    from .columnar import StoreError, is_store_path
+    from .query import filtered, timeline
     from .store import TimelineError, load
 
     try:
-        return load(path).timeline
-    except TimelineError as exc:
+        if is_store_path(path):
+            return timeline(path, _query_of(args) if args else None, with_text=True)
+        loaded = load(path).timeline
+        return filtered(loaded, _query_of(args)) if args else loaded
+    except (TimelineError, StoreError) as exc:
         print(str(exc), file=sys.stderr)
         return None
 
 
 def _run_show(args: argparse.Namespace) -> int:
-    from .table import render
+    from .columnar import StoreError, is_store_path
+    from .table import render, render_rows, rows
 
-    timeline = _load_or_report(args.file)
+    if is_store_path(args.file):
+        from .query import connect, show_rows
+
+        try:
+            body, inferred = show_rows(connect(args.file), _query_of(args), args.limit)
+        except StoreError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        print(render_rows(body, max(args.width, 40), inferred))
+        return 0
+    timeline = _load_or_report(args.file, args)
     if timeline is None:
         return 1
+    if args.limit:
+        inferred = any(e.date_inferred for e in timeline.events)
+        print(render_rows(rows(timeline)[:args.limit], max(args.width, 40), inferred))
+        return 0
     print(render(timeline, width=max(args.width, 40)))
     return 0
 
@@ -97,7 +150,9 @@ def _run_show(args: argparse.Namespace) -> int:
 def _add_app(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("app", help="open the interactive timeline in the browser (Streamlit)",
                        description="Start the Streamlit app on FILE: filter, click through, edit and export "
-                       "the timeline. Edits are saved back to FILE (comments kept). Runs offline and keeps "
+                       "the timeline. Edits are saved back to FILE (comments kept). A columnar store "
+                       "(STORE.parquet) opens read-only: filters run in DuckDB, the chart shows the first 2,000 "
+                       "matches, and chosen events are promoted into a curated file. Runs offline and keeps "
                        "the terminal until Ctrl-C. Listening beyond this machine (--host 0.0.0.0), the "
                        "app's file box opens only timeline files inside --root (default: FILE's folder).")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
@@ -116,7 +171,11 @@ def _app_file_problem(file: str, root: str | None) -> str | None:
     """Why ``timeline app`` cannot serve ``file``: missing, a folder, or outside --root."""
     from pathlib import Path
 
+    from .columnar import is_store_path
+
     path = Path(file)
+    if path.is_dir() and is_store_path(path):
+        return None  # a columnar store: the app opens it read-only
     if path.is_dir():
         inside = path / DEFAULT_FILE
         hint = f"; did you mean {inside}?" if inside.is_file() else "; give a timeline file inside it"
@@ -284,17 +343,23 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     target = p.add_mutually_exclusive_group()
     target.add_argument("--into", metavar="FILE", help="merge into this timeline (e.g. events.yaml); "
                         "curated events and rejected ids are never touched")
-    target.add_argument("-o", "--output", metavar="FILE", help="write a new timeline file (overwrites)")
-    p.add_argument("--format", choices=("yaml", "json"), default=None,
+    target.add_argument("-o", "--output", metavar="FILE", help="write a new timeline file (overwrites); a name "
+                        "ending in .parquet makes a columnar store for large corpora (see docs/scale.md)")
+    p.add_argument("--format", choices=("yaml", "json", "parquet"), default=None,
                    help="output format for -o or stdout (default: from the -o suffix, else yaml)")
     p.add_argument("--min-confidence", type=_fraction, default=0.5, metavar="X",
                    help="drop events less sure than X, between 0 and 1 (default 0.5)")
     p.add_argument("--root", metavar="DIR",
                    help="the folder articles may be referenced from (default: the timeline file's folder); "
                    "articles outside it are stored inline in the timeline")
-    p.add_argument("--no-progress", action="store_true", help="never show the progress bar on stderr")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress on stderr (default: a bar on a terminal, a line every 10 s otherwise)")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="worker processes for large corpora (default 1; same output whatever N)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with a .parquet store: run on a Dask distributed cluster (tcp://host:8786; its workers "
+                   "must see the input and the store at the same paths), or 'local' for a cluster of --jobs "
+                   "worker processes on this machine. Same output as without it")
     p.set_defaults(func=_run_extract)
 
 
@@ -318,18 +383,23 @@ def _fraction(value: str) -> float:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    from .columnar import is_store_path
     from .documents import DocumentError
     from .extract import Options, extract
     from .store import TimelineError
 
+    if args.format == "parquet" or args.scheduler or (args.output and is_store_path(args.output)):
+        return _extract_to_store(args)
     try:
         _check_target(args.into or args.output)
         docs = _read_articles(args.paths, args.published)
         options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
-        show = not args.no_progress and (sys.stderr.isatty() or len(docs) > 1)
-        one = len(docs) == 1  # one document: a bar over its steps, else over the documents
-        timeline = extract(docs, options, progress=_progress_bar if show and not one else None,
-                           on_stage=_step_bar if show and one else None)
+        one = len(docs) == 1  # one document: progress over its steps, else over the documents
+        progress = _progress(args, "steps" if one else "documents", one)
+        timeline = extract(docs, options, progress=progress if progress and not one else None,
+                           on_stage=progress.stage if progress and one else None)
+        if progress is not None:
+            progress.close()
         return _write_extracted(args, timeline)
     except (DocumentError, TimelineError, OSError) as exc:
         print(f"timeline extract: {exc}", file=sys.stderr)
@@ -368,17 +438,42 @@ def _read_articles(paths: list[str], published) -> list:
     return docs
 
 
-def _progress_bar(done: int, total: int, unit: str = "documents") -> None:
-    width = 30
-    filled = width * done // max(total, 1)
-    end = "\n" if done >= total else ""
-    line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {unit}"
-    print(f"\r{line:<70}", end=end, file=sys.stderr, flush=True)
+def _progress(args: argparse.Namespace, unit: str, one: bool = False):
+    """Progress on stderr (a tqdm bar on a terminal, a line every 10 s in a log), or None: asked
+    off, or one document's steps with nobody watching."""
+    if args.no_progress or (one and not sys.stderr.isatty()):
+        return None
+    from .progress import Progress
+
+    return Progress(unit)
 
 
-def _step_bar(name: str, done: int, total: int) -> None:
-    """Progress within one (long) document: its extraction steps."""
-    _progress_bar(done, total, f"steps ({name} done)")
+def _extract_to_store(args: argparse.Namespace) -> int:
+    from .bulk import extract_to_store
+    from .columnar import StoreError
+    from .distributed import engine_for
+    from .documents import DocumentError
+    from .extract import Options
+
+    if not args.output:
+        print("timeline extract: a store is written with -o STORE.parquet (--into merges into a curated "
+              "file; promote events from a store in the app)", file=sys.stderr)
+        return 1
+    options = Options(published=args.published, min_confidence=args.min_confidence)
+    progress = _progress(args, "partitions")
+    try:
+        stats = extract_to_store(args.paths, args.output, options, engine_for(args.scheduler, max(1, args.jobs)),
+                                 progress, root=args.root)
+    except (DocumentError, StoreError, OSError) as exc:
+        print(f"timeline extract: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if progress is not None:
+            progress.close()
+    for message in stats.warnings:
+        _warn(message)
+    print(f"{args.output}: {stats.events} events from {stats.documents} documents written", file=sys.stderr)
+    return 0
 
 
 def _write_extracted(args: argparse.Namespace, timeline) -> int:
@@ -653,7 +748,16 @@ def _figures_out(args: argparse.Namespace, figures: dict, name: str) -> int:
 
 
 def _load_predictions(path: str):
-    """A predicted timeline file, validated by the store (errors carry line numbers)."""
+    """A predicted timeline file, validated by the store (errors carry line numbers), or a store."""
+    from .columnar import StoreError, is_store_path
+
+    if is_store_path(path):
+        from .query import timeline
+
+        try:
+            return timeline(path)
+        except StoreError as exc:
+            raise ValueError(str(exc)) from None
     try:
         from .store import TimelineError, load
     except ImportError:  # store not importable: plain validation, without line numbers
@@ -692,6 +796,7 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
     p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, help="output format")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    _add_filters(p)
     p.set_defaults(func=_run_export)
 
 
@@ -701,7 +806,7 @@ def _run_export(args: argparse.Namespace) -> int:
     from .export import write
     from .store import _atomic_write
 
-    timeline = _load_or_report(args.file)
+    timeline = _load_or_report(args.file, args)
     if timeline is None:
         return 1
     written = write(timeline, args.format)
@@ -718,6 +823,37 @@ def _run_export(args: argparse.Namespace) -> int:
             print(f"timeline export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     print(f"wrote {target} ({args.format}): {written.summary()}", file=sys.stderr)
+    return 0
+
+
+# --- sql (columnar stores) --------------------------------------------------------------------
+
+
+def _add_sql(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sql", help="run a SQL query over a columnar store (DuckDB)",
+                       description="Run one SQL query (DuckDB's dialect) over a store made by 'timeline extract "
+                       "CORPUS -o STORE.parquet'. The views 'events' (one row per event: the Event fields, "
+                       "sources and relations as lists, plus lo_day/hi_day in days since 1970-01-01, precision, "
+                       "year and search) and 'documents' (id, title, published, origin, text) are defined. "
+                       "Example: SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC")
+    p.add_argument("store", help="the store folder (*.parquet)")
+    p.add_argument("query", help="the SQL query")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output (default: table)")
+    p.set_defaults(func=_run_sql)
+
+
+def _run_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from .columnar import StoreError
+    from .query import format_result, run_sql
+
+    try:
+        names, rows = run_sql(args.store, args.query)
+    except (StoreError, duckdb.Error) as exc:
+        print(f"timeline sql: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(format_result(names, rows, args.format))
     return 0
 
 
@@ -772,7 +908,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'timeline COMMAND --help' for a command's options.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_validate, _add_show, _add_narrow, _add_app, _add_timex, _add_extract, _add_eval, _add_export):
+    for add in (_add_validate, _add_show, _add_narrow, _add_app, _add_timex, _add_extract, _add_eval, _add_export,
+                _add_sql):
         add(sub)
     return parser
 

@@ -92,9 +92,10 @@ def _published_in(text: str) -> dt.date | None:
         return None
 
 
-def _jsonl_documents(text: str, name: str, published: dt.date | None, warn: Warn) -> Iterator[Document]:
+def _jsonl_documents(text: str, name: str, published: dt.date | None, warn: Warn,
+                     first_line: int = 1) -> Iterator[Document]:
     """One document per line; a line without its own id gets the file's stem and its text's hash."""
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), first_line):
         if not line.strip():
             continue
         try:
@@ -112,6 +113,13 @@ def _jsonl_documents(text: str, name: str, published: dt.date | None, warn: Warn
             published=record_published(record, f"{name}:{number}", published),
             text=record["text"],
         )
+
+
+def jsonl_slice(text: str, path: Path, published: dt.date | None, first_line: int,
+                warn: Warn = _ignore) -> Iterator[Document]:
+    """Documents of a slice of a JSON-lines file that starts at line ``first_line`` (ids and error
+    lines count as in the whole file), so a large file is read a partition at a time."""
+    return _jsonl_documents(text, str(path), published, warn, first_line)
 
 
 def published_day(value: object, where: str) -> dt.date | None:
@@ -167,6 +175,12 @@ def iter_path(path: Path | str, published: dt.date | None = None, warn: Warn = _
 
 def _folder_documents(folder: Path, published: dt.date | None, warn: Warn) -> Iterator[Document]:
     """Every article under ``folder``; hidden files and folders are left out, other suffixes counted."""
+    for child in article_files(folder, warn):
+        yield from _file_documents(child, published, warn)
+
+
+def article_files(folder: Path, warn: Warn = _ignore) -> list[Path]:
+    """The article files under ``folder`` in reading order (hidden ones left out, others counted)."""
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder)))
     articles = [p for p in files if p.suffix.lower() in SUFFIXES]
     others = Counter(p.suffix.lower() or "(none)" for p in files if p.suffix.lower() not in SUFFIXES)
@@ -176,8 +190,7 @@ def _folder_documents(folder: Path, published: dt.date | None, warn: Warn) -> It
              f"readable: {' '.join(SUFFIXES)}")
     if not articles:
         warn(f"{folder}: no articles in this folder (readable: {' '.join(SUFFIXES)})")
-    for child in articles:
-        yield from _file_documents(child, published, warn)
+    return articles
 
 
 def _hidden(relative: Path) -> bool:

@@ -30,7 +30,7 @@ NO_VALUE = "(none)"
 class EventTable:
     """Column view of a timeline's events; row i is ``timeline.events[i]``."""
 
-    ids: np.ndarray  # str: event ids
+    ids: np.ndarray  # object: event ids (never fixed-width: memory stays per event, not per longest)
     titles: np.ndarray  # object
     types: np.ndarray  # object: type names
     lo_day: np.ndarray  # float64: days since 1970-01-01 of the earliest date, NaN when open
@@ -40,7 +40,7 @@ class EventTable:
     actors: list[tuple[str, ...]]
     people: list[tuple[str, ...]]
     documents: list[tuple[str, ...]]
-    search: np.ndarray  # str: lower-cased text that the search box matches
+    search: np.ndarray  # object: lower-cased text that the search box matches
     rank: np.ndarray  # int: chronological order (dates, then relations, then file order)
     type_code: np.ndarray  # int: index into type_list (fast per-type selection)
     type_list: tuple[str, ...]
@@ -195,7 +195,7 @@ def build_table(timeline: Timeline) -> EventTable:
     lo, hi = _days(events)
     type_index = {name: i for i, name in enumerate(dict.fromkeys(e.type for e in events))}
     return EventTable(
-        ids=np.array([e.id for e in events], dtype=str),
+        ids=_objects(e.id for e in events),
         titles=_objects(e.title for e in events),
         types=_objects(e.type for e in events),
         lo_day=lo,
@@ -205,7 +205,7 @@ def build_table(timeline: Timeline) -> EventTable:
         actors=[tuple(e.actors) for e in events],
         people=[tuple(e.people) for e in events],
         documents=[tuple(dict.fromkeys(s.document for s in e.sources)) for e in events],
-        search=np.array([_search_text(e) for e in events], dtype=str),
+        search=_objects(_search_text(e) for e in events),
         rank=_rank(events, lo, hi),
         type_code=np.array([type_index[e.type] for e in events], dtype=np.int64),
         type_list=tuple(type_index),
@@ -254,7 +254,7 @@ def apply(table: EventTable, flt: Filters) -> np.ndarray:
             keep &= _any_of(column, wanted)
     words = flt.text.lower().split()
     for word in words:
-        keep &= np.char.find(table.search, word) >= 0
+        keep &= np.fromiter((word in text for text in table.search), dtype=bool, count=len(table))
     return keep
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamledit
+from . import yamledit, yamlwrite
 from .models import Document, Event, Relation, Source, Timeline
 from .yamlread import Issue, Path_, YamlSyntaxError, decode, parse_path, path_text, read, read_events, read_json, ryml
 
@@ -300,8 +300,8 @@ def check(timeline: Timeline, base_dir: Path | None = None, root: Path | None = 
 
 
 def dumps(timeline: Timeline) -> str:
-    """Fresh, readable YAML for a new file (fields at their defaults omitted)."""
-    return yamledit.dump_node(yamledit.fresh(timeline))
+    """Fresh, readable YAML for a new file (fields at their defaults omitted), written directly."""
+    return yamlwrite.dumps(timeline)
 
 
 def _render(raw: bytes | None, timeline: Timeline) -> str:

@@ -55,11 +55,15 @@ def _cell(text: str, width: int) -> str:
 
 def render(timeline: Timeline, width: int = 100) -> str:
     """The table as text, with a header rule and a footnote for inferred dates."""
-    body = rows(timeline)
+    return render_rows(rows(timeline), width, any(e.date_inferred for e in timeline.events))
+
+
+def render_rows(body: list[tuple[str, ...]], width: int = 100, inferred: bool = False) -> str:
+    """Cell rows (from a timeline or a store query) as the table."""
     table = [HEADERS] + body
     widths = _widths(table, width)
     lines = ["  ".join(_cell(c, w) for c, w in zip(row, widths)).rstrip() for row in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    if any(e.date_inferred for e in timeline.events):
+    if inferred:
         lines.append("* date inferred, not stated in the text")
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from . import yamlwrite
 from .models import Document, Event, Relation, Source, Timeline
 
 # --- fresh nodes and in-place edits (whole-file route) ------------------------------------------
@@ -375,6 +376,11 @@ def splice(text: str, old: dict, timeline: Timeline) -> str | None:
     if len(starts) != len(old_events) or not all(isinstance(e, dict) for e in old_events):
         return None
     chunks = [lines[a:b] for a, b in zip(starts, starts[1:] + [end])]
+    opening = lines[at[0] : starts[0]]
+    if _reordered(old_events, timeline.events):
+        first_lead = [ln for ln in opening[1:] if ln.strip()]  # comments above the first event move with it
+        opening = [opening[0]] + [ln for ln in opening[1:] if not ln.strip()]
+        chunks, old_events = _in_new_order(chunks, old_events, timeline.events, first_lead)
     items = _splice_events(chunks, old_events, timeline.events)
     if items is None:
         return None
@@ -384,7 +390,7 @@ def splice(text: str, old: dict, timeline: Timeline) -> str | None:
     tail = _splice_part(lines[end:], old, timeline, tail_names + missing)
     if head is None or tail is None:
         return None
-    return "".join(head + lines[at[0] : starts[0]] + items + tail)
+    return "".join(head + opening + items + tail)
 
 
 def _splice_part(lines: list[str], old: dict, timeline: Timeline, names: list[str]) -> list[str] | None:
@@ -435,6 +441,32 @@ def _splice_events(chunks: list[list[str]], old_events: list[dict], new_events: 
     return [line for chunk in out for line in chunk]
 
 
+def _reordered(old_events: list[dict], new_events: list[Event]) -> bool:
+    """Did a person move events (rather than edit, add or delete them)?"""
+    wanted = {e.id for e in new_events}
+    old_ids = [e.get("id") for e in old_events]
+    position = set(old_ids)
+    if len(position) != len(old_ids) or not old_ids:
+        return False  # duplicate ids: the whole-file route decides
+    return [i for i in old_ids if i in wanted] != [e.id for e in new_events if e.id in position]
+
+
+def _in_new_order(chunks: list[list[str]], old_events: list[dict], new_events: list[Event], first_lead: list[str]):
+    """The chunks moved into the new order, each with the comment lines written above it (they
+    end the chunk before it in the file); events that are gone go last (their comments follow)."""
+    leads = [first_lead] + [[ln for ln in _trailing(c) if ln.strip()] for c in chunks[:-1]]
+    tail = _trailing(chunks[-1])
+    bodies = [c[: len(c) - len(_trailing(c))] for c in chunks]
+    separator = ["\n"] if any(not ln.strip() for c in chunks[:-1] for ln in _trailing(c)) else []
+    position = {e.get("id"): n for n, e in enumerate(old_events)}
+    order = [position[e.id] for e in new_events if e.id in position]
+    placed = set(order)
+    order += [n for n in range(len(chunks)) if n not in placed]
+    moved = [leads[n] + bodies[n] + separator for n in order]
+    moved[-1] = moved[-1][: len(moved[-1]) - len(separator)] + tail
+    return moved, [old_events[n] for n in order]
+
+
 def _place(out: list[list[str]], pending: list[str], chunk: list[str]) -> None:
     """Put a chunk after the others, with comments left by deleted events just above it."""
     if pending and out:
@@ -467,7 +499,7 @@ def _edit_chunk(chunk: list[str], raw: dict, event: Event) -> list[str] | None:
 
 def _append_fresh(out: list[list[str]], event: Event) -> None:
     """A new event after the previous one; a closing comment or blank line moves below it."""
-    new = dump_node(CommentedMap(events=CommentedSeq([fresh(event)]))).splitlines(keepends=True)[1:]
+    new = yamlwrite.record_lines(event, "  ")
     if not out:
         out.append(new)
         return

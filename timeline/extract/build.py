@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -28,6 +29,7 @@ class Draft:
     relations: list[tuple[str, "Draft"]] = field(default_factory=list)
     id: str = ""
     reported_by: list = field(default_factory=list)  # publication dates of every document telling it
+    window: tuple | None = None  # days all its reports can share (see ``window``); () when none
 
     def __post_init__(self) -> None:
         if not self.reported_by and self.published is not None:
@@ -89,11 +91,13 @@ def _root(state: DocState, index: int) -> int:
 
 def same_across(a: Draft, b: Draft) -> bool:
     """Across documents: same type, place and a shared party (actor or target: one report's
-    attacker may be another's victim), and dates that can agree."""
+    attacker may be another's victim), and dates and report windows that agree."""
     x, y = a.head, b.head
     if a.document == b.document or not compatible(x.type, y.type) or not _parties(x) & _parties(y):
         return False
     if not _same_place(x.location, y.location) or {x.modality, y.modality} - {"asserted", "negated"}:
+        return False
+    if _meet(window(a), window(b)) is None:
         return False
     if not (_told_by_then(x, b.reported_by) and _told_by_then(y, a.reported_by)):
         return False
@@ -104,6 +108,40 @@ def same_across(a: Draft, b: Draft) -> bool:
 
 def _parties(mention: EventMention) -> set[str]:
     return set(mention.actors) | set(mention.targets)
+
+
+MERGE_WINDOW_DAYS = 14  # an undated report tells an incident of the fortnight before its publication
+_WIDE_DAYS = 400  # windows wider than this are looked up apart (a year, a decade)
+
+
+def window(draft: Draft) -> tuple[dt.date, dt.date] | None:
+    """The days on which the reports merged into ``draft`` can all be about one incident.
+
+    A stated date with both bounds is its own window; otherwise the fortnight up to the first
+    report's publication (inside a stated open bound). Merging keeps the intersection of the
+    members' windows, so every member of an event shares a day with all the others: incidents
+    weeks apart never become one event, however many reports chain between them.
+    """
+    if draft.window is None:
+        draft.window = _own_window(draft.head, draft.published)
+    return draft.window or None
+
+
+def _own_window(head: EventMention, published) -> tuple[dt.date, dt.date] | tuple[()]:
+    bounds = dates.parse(head.date) if head.date_stated and head.date else None
+    if bounds is not None and bounds.earliest is not None and bounds.latest is not None:
+        return bounds.earliest, bounds.latest
+    if not isinstance(published, dt.date):
+        return ()  # no date and no publication day: no evidence of the same incident
+    week = (published - dt.timedelta(days=MERGE_WINDOW_DAYS), published)
+    return _meet(week, (bounds.earliest or week[0], bounds.latest or week[1]) if bounds else week) or ()
+
+
+def _meet(a: tuple | None, b: tuple | None) -> tuple[dt.date, dt.date] | None:
+    if a is None or b is None:
+        return None
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return (lo, hi) if lo <= hi else None
 
 
 def _same_place(a: str | None, b: str | None) -> bool:
@@ -129,49 +167,85 @@ def _overlap(a: str, b: str) -> bool:
     return lo is None or hi is None or lo <= hi
 
 
-def _key(draft: Draft) -> tuple[str, str | None]:
-    """Candidates for one event share a type group and a country (places are checked after)."""
+def block_of(draft: Draft) -> tuple[str, str | None] | None:
+    """Candidates for one event share a type group and a country (places are checked after);
+    None for a draft that can merge with nothing (no place or no window)."""
+    if draft.head.location is None or window(draft) is None:
+        return None
     return group_of(draft.head.type), lexicon.country_of(draft.head.location)
+
+
+def merge_plan(drafts: list[Draft]) -> list[int]:
+    """For each draft, the index of the draft it is folded into (itself when kept).
+
+    Deterministic and local to a block: drafts of different blocks never meet, so a store can
+    run this block by block and get the same result as over the whole list. Folding adds the
+    sources, reports and window to the kept draft (relations are the caller's business).
+    """
+    plan = list(range(len(drafts)))
+    index: dict[tuple, _WindowIndex] = {}
+    for i, draft in enumerate(drafts):
+        key = block_of(draft)
+        if key is None:
+            continue
+        found = index.setdefault(key, _WindowIndex())
+        target = next((k for k in found.candidates(window(draft), draft.document)
+                        if same_across(drafts[k], draft)), None)
+        if target is None:
+            found.add(i, window(draft), draft.document)
+            continue
+        plan[i] = target
+        _fold(drafts[target], draft)  # its window only narrows: its weeks stay indexed
+    return plan
+
+
+def _fold(target: Draft, draft: Draft) -> None:
+    target.sources += draft.sources
+    target.reported_by += draft.reported_by
+    target.window = _meet(window(target), window(draft))
+    if draft.head.date_stated and not target.head.date_stated:
+        target.head.date, target.head.date_stated = draft.head.date, True
+
+
+class _WindowIndex:
+    """Kept drafts of one block by fortnight of their window, as runs of one document each: a
+    lookup reads only its own fortnights and skips a long document's own events a run at a time."""
+
+    def __init__(self) -> None:
+        self.weeks: dict[int, list[tuple[str, list[int]]]] = {}
+        self.wide: list[tuple[str, list[int]]] = []
+
+    def _slots(self, span: tuple[dt.date, dt.date], create: bool = False) -> list[list[tuple[str, list[int]]]]:
+        first, last = (d.toordinal() // MERGE_WINDOW_DAYS for d in span)
+        if last - first > _WIDE_DAYS // MERGE_WINDOW_DAYS:
+            return [self.wide] if create else [self.wide, *self.weeks.values()]
+        if create:
+            return [self.weeks.setdefault(week, []) for week in range(first, last + 1)]
+        return [self.wide] + [self.weeks[week] for week in range(first, last + 1) if week in self.weeks]
+
+    def add(self, position: int, span: tuple[dt.date, dt.date], document: str) -> None:
+        for runs in self._slots(span, create=True):
+            if runs and runs[-1][0] == document:
+                runs[-1][1].append(position)
+            else:
+                runs.append((document, [position]))
+
+    def candidates(self, span: tuple[dt.date, dt.date], document: str) -> list[int]:
+        """Kept positions of other documents whose window may meet ``span``, in the order kept."""
+        return sorted({p for runs in self._slots(span) for name, run in runs if name != document for p in run})
 
 
 def merge_across(drafts: list[Draft]) -> list[Draft]:
     """Fold an event reported again in a later document into the first report."""
-    kept: list[Draft] = []
-    merged_into: dict[int, Draft] = {}
-    by_key: dict[tuple, list[tuple[str, list[Draft]]]] = {}  # candidates share type and place
-    for draft in drafts:
-        if draft.head.location is None:  # no place, no evidence it is the same event elsewhere
-            kept.append(draft)
-            continue
-        target = next((k for k in _other_documents(by_key.get(_key(draft), []), draft.document)
-                       if same_across(k, draft)), None)
-        if target is None:
-            kept.append(draft)
-            _add_candidate(by_key.setdefault(_key(draft), []), draft)
-            continue
-        target.sources += draft.sources
-        target.relations += draft.relations
-        target.reported_by += draft.reported_by
-        merged_into[id(draft)] = target
-        if draft.head.date_stated and not target.head.date_stated:
-            target.head.date, target.head.date_stated = draft.head.date, True
+    plan = merge_plan(drafts)
+    for i, target in enumerate(plan):
+        if target != i:
+            drafts[target].relations += drafts[i].relations
+    kept = [d for i, d in enumerate(drafts) if plan[i] == i]
+    merged_into = {id(drafts[i]): drafts[t] for i, t in enumerate(plan) if t != i}
     for draft in kept:
         draft.relations = [(r, merged_into.get(id(t), t)) for r, t in draft.relations]
     return kept
-
-
-def _add_candidate(runs: list[tuple[str, list[Draft]]], draft: Draft) -> None:
-    """Candidates in arrival order, as runs of one document each."""
-    if runs and runs[-1][0] == draft.document:
-        runs[-1][1].append(draft)
-    else:
-        runs.append((draft.document, [draft]))
-
-
-def _other_documents(runs: list[tuple[str, list[Draft]]], document: str):
-    """The candidates of other documents, in arrival order: a document never merges with itself,
-    and one long document's own events are skipped a run at a time, not one by one."""
-    return (draft for name, run in runs if name != document for draft in run)
 
 
 def slug(*parts: str | None) -> str:
