@@ -34,12 +34,12 @@ def test_a_terminal_gets_a_redrawn_bar_naming_the_step_done():
     for done, name in enumerate(("sentences", "timexes", "triggers", "timeline"), 1):
         progress.stage(name, done, 4)
     progress.close()
-    assert "\r" in screen.getvalue() and "4/4" in screen.getvalue() and "triggers done" in screen.getvalue()
+    assert "\r" in screen.getvalue() and "4/4" in screen.getvalue() and "timeline done" in screen.getvalue()
 
 
 def test_extract_logs_lines_when_stderr_is_a_file(tmp_path, capsys):
     corpus = tmp_path / "docs.jsonl"
-    corpus.write_text("".join(f'{{"id": "d{n}", "published": "2020-01-0{n}", "text": "Rebels attacked the town."}}\n'
+    corpus.write_text("".join(f'{{"id": "d{n}", "published": "2020-01-0{n}", "text": "Rebels attacked town {n}."}}\n'
                               for n in range(1, 4)), encoding="utf-8")
     assert main(["extract", str(corpus), "-o", str(tmp_path / "out.json")]) == 0
     err = capsys.readouterr().err

@@ -47,7 +47,7 @@ def timelines(draw) -> Timeline:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(timelines())
 def test_every_timeline_reads_back_equal_by_every_reader(monkeypatch, timeline):
-    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None: [])  # quotes are random: not the point
+    monkeypatch.setattr(store, "check", lambda timeline, base_dir=None, root=None: [])  # quotes are random
     text = yamlwrite.dumps(timeline)
     assert store.loads(text) == timeline
     assert Timeline.model_validate(yaml.safe_load(text)) == timeline  # YAML 1.1 (PyYAML)

@@ -127,7 +127,7 @@ def unique_pass(work: Path, con: duckdb.DuckDBPyConnection) -> int:
     """Drop an article read again (same text: its first reading stays, as ``unique_documents``
     does in memory) and refuse two different texts under one id; write the documents table."""
     view(con, "docs_all", work / DOCS, DOCS_SCHEMA)
-    con.execute(f"CREATE TEMP TABLE repeats AS {_REPEATS}")
+    con.execute(f"CREATE OR REPLACE TABLE repeats AS {_REPEATS}")  # not TEMP: cursors see it too
     clash = con.execute("SELECT id FROM docs_all ANTI JOIN repeats USING (doc) GROUP BY id HAVING count(*) > 1 "
                         "ORDER BY id LIMIT 1").fetchall()
     if clash:
@@ -401,8 +401,10 @@ def view(con: duckdb.DuckDBPyConnection, name: str, folder: Path, schema: pa.Sch
     files = columnar.parts(folder)
     if files:
         con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({[f.as_posix() for f in files]!r})")
-    else:
-        con.register(name, schema.empty_table())
+    else:  # a table, not a registered Arrow object: every cursor of the connection sees it
+        con.register("empty_rows", schema.empty_table())
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM empty_rows")
+        con.unregister("empty_rows")
 
 
 def _fresh(folder: Path) -> Path:
