@@ -1,8 +1,9 @@
 """MUC-3 repeated k times as JSON-lines shards: the corpus the scale benchmarks run on.
 
-Each copy keeps the texts and publication dates and gets its own document ids (``-r2``, ``-r3``
-...), so a k-times corpus is k reports of every incident: the size of an archive, the shape of
-a real one (the same story told again by other wires).
+Each copy keeps the publication dates, gets its own document ids (``-r2``, ``-r3`` ...) and a
+closing line of its own ("Copy 2."), so that no text is a repeat (``timeline extract`` reads a
+repeated text once): a k-times corpus is k reports of every incident, the size of an archive and
+the shape of a real one (the same story told again by other wires).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def write_scaled(source: Path, copies: int, folder: Path, shard_lines: int = 500
             record = json.loads(line)
             if copy > 1:
                 record["id"] = f"{record['id']}-r{copy}"
+                record["text"] = f"{record['text'].rstrip()}\n\nCopy {copy}.\n"
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
     if out is not None:

@@ -1,7 +1,7 @@
 """Extraction into a columnar store, in passes that each hold little in memory.
 
-1. Per partition (on any engine): documents -> the extractor's drafts, staged as Parquet rows
-   (a draft is pickled whole, its relations kept apart as keys), documents written once.
+1. Per partition (on any engine, ``staging.py``): documents -> the extractor's drafts, staged as
+   Parquet rows, documents written once; each article kept once.
 2. Co-reference across documents: DuckDB sorts the staged drafts by block (type group and
    country); each block runs ``build.merge_plan``, the same function the in-memory merge runs,
    so the store agrees with ``timeline.extract.extract`` event for event.
@@ -15,131 +15,27 @@ A draft's key is ``partition << 32 | position``: the order ``extract`` reads doc
 from __future__ import annotations
 
 import pickle
-import resource
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from . import columnar, ids, partitions
-from .documents import DocumentError, for_storage
-from .extract import Options, extract_document
+from . import columnar, partitions
+from .documents import DocumentError
+from .extract import Options
 from .extract import build
 from .extract.narrowing import fingerprinter, narrowed
 from .models import Document, Timeline
 from .query import arrow_reader, write_events
+from .staging import DOCS, STAGE, STAGE_SCHEMA, Job, Stats, stage_partition, unique_pass, view, write_rows
 
-STAGE, MERGED, RELATED, ROWS, DOCS = "_stage", "_merged", "_related", "_rows", "_documents"
-STAGE_SCHEMA = pa.schema([("key", pa.int64()), ("doc", pa.int64()), ("digest", pa.string()), ("block", pa.string()),
-                          ("relations", pa.list_(pa.struct([("relation", pa.string()), ("target", pa.int64())]))),
-                          ("blob", pa.binary())])
+MERGED, RELATED, ROWS = "_merged", "_related", "_rows"
 _RELATED = pa.schema([("group", pa.int64()), ("key", pa.int64()), ("blob", pa.binary())])
-DOCS_SCHEMA = pa.schema([("doc", pa.int64()), ("digest", pa.string()), *columnar.DOCUMENT_SCHEMA])
 MERGED_SCHEMA = pa.schema([("key", pa.int64()), ("folded_into", pa.int64()), ("blob", pa.binary())])
 BATCH = 20_000
-
-
-@dataclass(frozen=True)
-class Job:
-    """What every worker needs (picklable): where the store is and the extraction options."""
-
-    store: str
-    options: Options = Options()
-    root: str | None = None  # articles inside it are stored by origin (default: the store's folder)
-
-
-@dataclass
-class Stats:
-    """What a partition (or the whole run) did: counts, seconds and the worker's peak memory."""
-
-    documents: int = 0
-    characters: int = 0
-    drafts: int = 0
-    seconds: float = 0.0
-    peak_rss_mb: float = 0.0
-    events: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def add(self, other: "Stats") -> None:
-        self.warnings += other.warnings
-        self.documents += other.documents
-        self.characters += other.characters
-        self.drafts += other.drafts
-        self.seconds += other.seconds
-        self.peak_rss_mb = max(self.peak_rss_mb, other.peak_rss_mb)
-
-
-# --- pass 1: per partition ----------------------------------------------------------------------
-
-
-def stage_partition(partition: partitions.Partition, job: Job) -> Stats:
-    """Extract one partition's documents and stage its drafts and documents (runs on a worker)."""
-    started = time.perf_counter()
-    store, options = Path(job.store), job.options
-    docs, rows, stats = [], [], Stats()
-    root = Path(job.root) if job.root else None
-    for number, document in enumerate(partitions.documents(partition, options.published, stats.warnings.append)):
-        if document.published is None and options.published is not None:
-            document = document.model_copy(update={"published": options.published})
-        doc, digest = (partition.index << 32) + number, ids.text_digest(document.text or "")
-        drafts = extract_document(document, options)
-        rows += _draft_rows(drafts, (partition.index << 32) + len(rows), doc, digest)
-        docs.append({"doc": doc, "digest": digest, **columnar.document_row(for_storage(document, store.parent, root))})
-        stats.documents += 1
-        stats.characters += len(document.text or "")
-    _write(store / DOCS / f"part-{partition.index:06d}.parquet", docs, DOCS_SCHEMA)
-    _write(store / STAGE / f"part-{partition.index:06d}.parquet", rows, STAGE_SCHEMA)
-    stats.drafts, stats.seconds = len(rows), time.perf_counter() - started
-    stats.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return stats
-
-
-def _draft_rows(drafts: list[build.Draft], first_key: int, doc: int, digest: str) -> list[dict]:
-    keys = {id(d): first_key + n for n, d in enumerate(drafts)}
-    rows = []
-    for draft in drafts:
-        relations = [{"relation": r, "target": keys[id(t)]} for r, t in draft.relations if id(t) in keys]
-        block = build.block_of(draft)
-        draft.relations = []
-        rows.append({"key": keys[id(draft)], "doc": doc, "digest": digest, "block": None if block is None else "\x1f".join(map(str, block)),
-                     "relations": relations, "blob": pickle.dumps(draft, protocol=pickle.HIGHEST_PROTOCOL)})
-    return rows
-
-
-def _write(path: Path, rows: list[dict], schema: pa.Schema) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
-
-
-# --- between passes: each article once ------------------------------------------------------------
-
-_REPEATS = """SELECT doc, id FROM (SELECT doc, id, row_number() OVER (PARTITION BY digest ORDER BY doc) AS n
-FROM docs_all) WHERE n > 1"""
-
-
-def unique_pass(work: Path, con: duckdb.DuckDBPyConnection) -> int:
-    """Drop an article read again (same text: its first reading stays, as ``unique_documents``
-    does in memory) and refuse two different texts under one id; write the documents table."""
-    view(con, "docs_all", work / DOCS, DOCS_SCHEMA)
-    con.execute(f"CREATE OR REPLACE TABLE repeats AS {_REPEATS}")  # not TEMP: cursors see it too
-    clash = con.execute("SELECT id FROM docs_all ANTI JOIN repeats USING (doc) GROUP BY id HAVING count(*) > 1 "
-                        "ORDER BY id LIMIT 1").fetchall()
-    if clash:
-        raise DocumentError(f"two different articles have the id {clash[0][0]!r}: give each article its own id")
-    con.execute("CREATE OR REPLACE VIEW stage AS SELECT * FROM stage_all ANTI JOIN repeats USING (doc)")
-    folder = columnar.documents_dir(work)
-    folder.mkdir(parents=True, exist_ok=True)
-    names = ", ".join(columnar.DOCUMENT_SCHEMA.names)
-    con.execute(f"COPY (SELECT {names} FROM docs_all ANTI JOIN repeats USING (doc) ORDER BY doc) TO "
-                f"'{(folder / 'part-000000.parquet').as_posix()}' (FORMAT parquet, ROW_GROUP_SIZE 10000)")
-    view(con, "documents", folder, columnar.DOCUMENT_SCHEMA)
-    return con.execute("SELECT count(*) FROM repeats").fetchall()[0][0]
 
 
 # --- pass 2: co-reference across documents, block by block -------------------------------------
@@ -154,9 +50,9 @@ def merge_pass(store: Path, con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     for block in _blocks(reader):
         out += _merge_block(block, folded)
         if len(out) >= BATCH:
-            _write(store / MERGED / f"part-{part:06d}.parquet", out, MERGED_SCHEMA)
+            write_rows(store / MERGED / f"part-{part:06d}.parquet", out, MERGED_SCHEMA)
             out, part = [], part + 1
-    _write(store / MERGED / f"part-{part:06d}.parquet", out, MERGED_SCHEMA)
+    write_rows(store / MERGED / f"part-{part:06d}.parquet", out, MERGED_SCHEMA)
     view(con, "merged", store / MERGED, MERGED_SCHEMA)
     return folded
 
@@ -339,7 +235,7 @@ class _Parts:
 
     def flush(self) -> None:
         if self.buffer:
-            _write(self.folder / f"part-{self.number:06d}.parquet", self.buffer, self.schema)
+            write_rows(self.folder / f"part-{self.number:06d}.parquet", self.buffer, self.schema)
             self.buffer, self.number = [], self.number + 1
 
 
@@ -394,17 +290,6 @@ def _staging(work: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"memory_limit": "1GB", "threads": 2})
     view(con, "stage_all", work / STAGE, STAGE_SCHEMA)
     return con
-
-
-def view(con: duckdb.DuckDBPyConnection, name: str, folder: Path, schema: pa.Schema) -> None:
-    """A view over the Parquet files now in ``folder`` (an empty table of ``schema`` when none)."""
-    files = columnar.parts(folder)
-    if files:
-        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({[f.as_posix() for f in files]!r})")
-    else:  # a table, not a registered Arrow object: every cursor of the connection sees it
-        con.register("empty_rows", schema.empty_table())
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM empty_rows")
-        con.unregister("empty_rows")
 
 
 def _fresh(folder: Path) -> Path:
