@@ -137,3 +137,29 @@ def test_extract_to_a_store_replaces_a_store_but_never_another_folder(tmp_path, 
     (other / "keep.jpg").write_bytes(b"x")
     assert main(["extract", str(article), "-o", str(other), "--no-progress"]) == 1
     assert (other / "keep.jpg").exists() and "not a timeline store" in capsys.readouterr().err
+
+
+def _jsonl(path: Path, records: list[tuple[str, str]]) -> str:
+    path.write_text("".join(json.dumps({"id": i, "published": "2024-01-31", "text": t}) + "\n" for i, t in records),
+                    encoding="utf-8")
+    return str(path)
+
+
+def test_an_article_read_again_is_stored_once_as_extract_reads_it_once(tmp_path):
+    text = "Rebels attacked the garrison in Chalatenango on Monday, the army said."
+    paths = [_jsonl(tmp_path / "a.jsonl", [("first", text), ("other", "Troops withdrew from Morazan on Sunday.")]),
+             _jsonl(tmp_path / "b.jsonl", [("again", text)])]
+    stats = extract_to_store(paths, tmp_path / "s.parquet", Options(), serial)
+    stored = query.timeline(tmp_path / "s.parquet")
+    expected = extract([d for p in paths for d in iter_path(p)], Options())
+    assert stats.documents == 2 and any("read once" in w for w in stats.warnings)
+    assert storecheck.counts(tmp_path / "s.parquet") == (len(expected.events), 2)
+    assert {e.id: e for e in stored.events} == {e.id: e for e in expected.events}
+
+
+def test_two_texts_under_one_id_are_refused_and_nothing_is_written(tmp_path, capsys):
+    paths = [_jsonl(tmp_path / "a.jsonl", [("same", "Rebels attacked the town.")]),
+             _jsonl(tmp_path / "b.jsonl", [("same", "Troops withdrew from the town.")])]
+    assert main(["extract", *paths, "-o", str(tmp_path / "s.parquet"), "--no-progress"]) == 1
+    assert "two different articles have the id 'same'" in capsys.readouterr().err
+    assert not (tmp_path / "s.parquet").exists() and not (tmp_path / "s.parquet.partial").exists()

@@ -251,6 +251,19 @@ def extract_to_store(paths: list[str], store: Path | str, options: Options, engi
     the end, so a failed run leaves the old store as it was)."""
     store = Path(store)
     work = _fresh(store.with_name(store.name + ".partial"))
+    try:
+        total = _passes(paths, work, options, engine, progress, root)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)  # a failed run leaves nothing behind
+        raise
+    columnar.write_manifest(work, title=title, events=total.events, documents=total.documents,
+                            characters=total.characters)
+    _replace(work, store)
+    return total
+
+
+def _passes(paths: list[str], work: Path, options: Options, engine: Engine,
+            progress: Callable[[int, int], None] | None, root: str | None) -> Stats:
     total = Stats()
     todo = partitions.plan(paths, warn=total.warnings.append)
     started = time.perf_counter()
@@ -273,9 +286,6 @@ def extract_to_store(paths: list[str], store: Path | str, options: Options, engi
     _timed(total, "write", lambda: write_events(work, staged=work / ROWS))
     for name in (STAGE, MERGED, RELATED, ROWS, DOCS):
         shutil.rmtree(work / name, ignore_errors=True)
-    columnar.write_manifest(work, title=title, events=total.events, documents=total.documents,
-                            partitions=len(todo), characters=total.characters)
-    _replace(work, store)
     return total
 
 
