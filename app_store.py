@@ -17,6 +17,7 @@ from timeline.query import Query
 from timeline.taxonomy import event_types
 
 TYPES = event_types()
+PUBLICATION_LINES = 30
 
 
 def _choices(label: str, pairs: list[tuple[str, int]], key: str, names: dict | None = None) -> list[str]:
@@ -46,7 +47,8 @@ def caption(page: storeview.Page) -> str:
 
 
 def chart(page: storeview.Page) -> None:
-    options = figure.FigureOptions(lanes="type", selected=st.session_state.get("s_selected"))
+    few = len(page.timeline.documents) <= PUBLICATION_LINES  # a line per article only while they stay readable
+    options = figure.FigureOptions(lanes="type", selected=st.session_state.get("s_selected"), publications=few)
     st.plotly_chart(figure.build_figure(page.timeline, page.table, page.mask, options), on_select="rerun",
                     selection_mode="points", key="s_chart", config={"displaylogo": False, "scrollZoom": True})
     clicked = dashboard.selected_id((st.session_state.get("s_chart") or {}).get("selection"))
