@@ -33,6 +33,7 @@ from .query import arrow_reader, write_events
 from .staging import DOCS, STAGE, STAGE_SCHEMA, Job, Stats, stage_partition, unique_pass, view, write_rows
 
 MERGED, RELATED, ROWS = "_merged", "_related", "_rows"
+DRIVER_MEMORY = "256MB"  # DuckDB's share of the driver: sorts and groups beyond it go to disk
 _RELATED = pa.schema([("group", pa.int64()), ("key", pa.int64()), ("blob", pa.binary())])
 MERGED_SCHEMA = pa.schema([("key", pa.int64()), ("folded_into", pa.int64()), ("blob", pa.binary())])
 BATCH = 20_000
@@ -284,7 +285,7 @@ def _passes(paths: list[str], work: Path, options: Options, engine: Engine,
     total.events = _timed(total, "events", lambda: event_pass(work, con, folded, ids, groups))
     con.close()
     _timed(total, "write", lambda: write_events(work, staged=work / ROWS))
-    for name in (STAGE, MERGED, RELATED, ROWS, DOCS):
+    for name in (STAGE, MERGED, RELATED, ROWS, DOCS, "_spill"):
         shutil.rmtree(work / name, ignore_errors=True)
     return total
 
@@ -297,7 +298,8 @@ def _timed(stats: Stats, name: str, step: Callable):
 
 
 def _staging(work: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(config={"memory_limit": "1GB", "threads": 2})
+    con = duckdb.connect(config={"memory_limit": DRIVER_MEMORY, "threads": 2,
+                                 "temp_directory": (work / "_spill").as_posix()})  # sorts spill, RSS stays flat
     view(con, "stage_all", work / STAGE, STAGE_SCHEMA)
     return con
 

@@ -8,6 +8,7 @@ takes milliseconds and the memory a query needs does not grow with the store.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,8 +134,8 @@ def timeline(store: Path | str, flt: Filters | None = None, with_text: bool = Fa
 def write_events(store: Path, tables: list[pa.Table] | None = None, staged: Path | None = None) -> int:
     """Sort event rows by date and write them partitioned by year (from tables or staged files)."""
     folder = columnar.events_dir(store)
-    con = duckdb.connect(config={"memory_limit": "1GB", "threads": 2,
-                                 "preserve_insertion_order": False})
+    con = duckdb.connect(config={"memory_limit": "256MB", "threads": 2, "preserve_insertion_order": False,
+                                 "temp_directory": (Path(store) / "_spill").as_posix()})
     if staged is not None:
         con.execute(f"CREATE VIEW rows AS SELECT * FROM read_parquet('{_quote(staged.as_posix())}/*.parquet')")
     else:
@@ -146,6 +147,7 @@ def write_events(store: Path, tables: list[pa.Table] | None = None, staged: Path
         folder.mkdir(parents=True, exist_ok=True)
         pa.parquet.write_table(columnar.EVENT_SCHEMA.empty_table(), folder / "empty.parquet")
     con.close()
+    shutil.rmtree(Path(store) / "_spill", ignore_errors=True)
     return total
 
 
