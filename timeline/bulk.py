@@ -36,7 +36,7 @@ MERGED, RELATED, ROWS = "_merged", "_related", "_rows"
 DRIVER_MEMORY = "256MB"  # DuckDB's share of the driver: sorts and groups beyond it go to disk
 _RELATED = pa.schema([("group", pa.int64()), ("key", pa.int64()), ("blob", pa.binary())])
 MERGED_SCHEMA = pa.schema([("key", pa.int64()), ("folded_into", pa.int64()), ("blob", pa.binary())])
-BATCH = 20_000
+BATCH = 5_000  # rows a pass holds at once: its memory, whatever the corpus size
 
 
 # --- pass 2: co-reference across documents, block by block -------------------------------------
