@@ -79,8 +79,13 @@ def promote(path: str, page: storeview.Page) -> None:
     st.markdown("**Promote into a curated timeline**")
     ids = st.multiselect("Events to promote", page.table.ids.tolist()[:1000], key="s_promote",
                          format_func=lambda i: f"{page.timeline.event(i).title} ({i})")
-    target = st.text_input("Curated file", value=str(Path(path).parent / "events.yaml"), key="s_target")
-    if st.button(f"Promote {len(ids)} events", key="s_do_promote", disabled=not ids):
+    default = str(Path(path).parent / "events.yaml")
+    typed = st.text_input("Curated file", value=default, key="s_target",
+                          help="merged through the usual merge: curated events and rejected ids are never touched")
+    target, refused = dashboard.allowed_file(typed, default)  # serving other machines: only inside the root
+    if refused:
+        st.error(dashboard.md_escape(refused))
+    elif st.button(f"Promote {len(ids)} events", key="s_do_promote", disabled=not ids):
         ok, message = storeview.promote(path, ids, target)
         (st.success if ok else st.error)(dashboard.md_escape(message))
 

@@ -75,3 +75,17 @@ def test_the_app_opens_a_store_filters_it_and_shows_the_count(events_store, monk
     at.run()
     assert not at.exception and any("Evidence" in m.value for m in at.markdown)
     assert any("<mark>" in h.proto.body for h in at.get("html"))
+
+
+def test_promote_from_the_app_writes_the_curated_file(events_store, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_FILE", str(events_store))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    target = tmp_path / "curated.yaml"
+    first = storeview.page(events_store, Query()).table.ids[0]
+    at.multiselect(key="s_promote").select(first)
+    at.text_input(key="s_target").input(str(target))
+    at.run()
+    at.button(key="s_do_promote").click().run()
+    assert not at.exception and any("1 events written" in s.value for s in at.success)
+    assert [e.id for e in store.load(target).timeline.events] == [first]
