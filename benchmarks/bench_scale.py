@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timeline.staging import peak_rss_mb  # noqa: E402
 
 from scaled import muc3_path, write_scaled  # noqa: E402
 
@@ -43,7 +44,7 @@ def one_store(corpus: Path, engine: str, out: Path) -> dict:
     started = time.perf_counter()
     stats = extract_to_store([str(corpus)], out, Options(), engine_for(scheduler, workers))
     seconds = time.perf_counter() - started
-    driver = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    driver = peak_rss_mb()
     return {"documents": stats.documents, "characters": stats.characters, "events": stats.events,
             "seconds": seconds, "worker_rss_mb": stats.peak_rss_mb, "driver_rss_mb": driver,
             "timings": {k: round(v, 2) for k, v in stats.timings.items()}}
@@ -56,7 +57,7 @@ def one_file(corpus: Path, suffix: str, out: Path) -> dict:
     started = time.perf_counter()
     cli(["extract", str(corpus), "-o", str(out.with_suffix(suffix)), "--no-progress"])
     return {"seconds": time.perf_counter() - started,
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "rss_mb": peak_rss_mb()}
 
 
 def _child(args: list[str]) -> dict:

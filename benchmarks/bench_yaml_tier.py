@@ -21,7 +21,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timeline.staging import peak_rss_mb  # noqa: E402
 
 from scaled import muc3_path, write_scaled  # noqa: E402
 
@@ -38,7 +41,7 @@ def child_app(path: Path) -> dict:
     at.sidebar.text_input(key="f_text").input("attack").run()
     rerun = time.perf_counter() - started - first
     return {"first_s": first, "rerun_s": rerun, "problems": problems[:3], "caption": at.caption[0].value if at.caption else "",
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "rss_mb": peak_rss_mb()}
 
 
 def _timed(cmd: list[str]) -> tuple[float, float, str]:
