@@ -6,7 +6,8 @@ MUC-3 (1,700 reports) repeated k times as JSON-lines shards (``scaled.py``). Eac
 process, so its memory is its own: characters per second (end to end, and the per-partition
 pass alone), peak RSS of the busiest worker and of the driver, and the time of each pass. Flat
 characters per second and flat worker memory across sizes mean the store scales linearly;
-``pool2`` / ``serial`` is the speed-up of two workers (needs a quiet two-core machine).
+``pool2`` / ``serial`` is the speed-up of two workers (needs a quiet two-core machine); ``busy s``
+is the workers' summed time on partitions: above the serial run's, the cores were shared.
 ``--yaml`` also times ``-o x.yaml`` against ``-o x.json`` (in-memory tier) at each size.
 """
 
@@ -46,7 +47,7 @@ def one_store(corpus: Path, engine: str, out: Path) -> dict:
     seconds = time.perf_counter() - started
     driver = peak_rss_mb()
     return {"documents": stats.documents, "characters": stats.characters, "events": stats.events,
-            "seconds": seconds, "worker_rss_mb": stats.peak_rss_mb, "driver_rss_mb": driver,
+            "seconds": seconds, "worker_rss_mb": stats.peak_rss_mb, "driver_rss_mb": driver, "busy": stats.seconds,
             "timings": {k: round(v, 2) for k, v in stats.timings.items()}}
 
 
@@ -87,7 +88,7 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))
     print(f"MUC-3 x {args.sizes}; python {platform.python_version()}; {time.strftime('%Y-%m-%d')}; scratch {work}")
     print(f"{'size':>4} {'engine':<7} {'docs':>6} {'events':>7} {'MB':>6} {'s':>7} {'chars/s':>9} "
-          f"{'worker MB':>9} {'driver MB':>9}  passes (s)")
+          f"{'worker MB':>9} {'driver MB':>9} {'busy s':>7}  passes (s)")
     for size in args.sizes:
         corpus = write_scaled(muc3_path(), size, work / f"muc{size}x")
         base = None
@@ -96,7 +97,8 @@ def main() -> int:
             rate = r["characters"] / r["seconds"]
             base = base or rate
             print(f"{size:>4} {engine:<7} {r['documents']:>6} {r['events']:>7} {r['characters'] / 1e6:>6.1f} "
-                  f"{r['seconds']:>7.1f} {rate:>9,.0f} {r['worker_rss_mb']:>9.0f} {r['driver_rss_mb']:>9.0f}  "
+                  f"{r['seconds']:>7.1f} {rate:>9,.0f} {r['worker_rss_mb']:>9.0f} {r['driver_rss_mb']:>9.0f} "
+                  f"{r['busy']:>7.1f}  "
                   f"{r['timings']}  x{rate / base:.2f} of {args.engines[0]}")
         if args.yaml:
             js = _child(["file", str(corpus), ".json", str(work / f"x{size}")])
