@@ -20,7 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from . import yamlwrite
@@ -80,6 +80,8 @@ def _node(value: Any) -> Any:
         return seq
     if isinstance(value, str) and "\n" in value.rstrip("\n"):
         return LiteralScalarString(value)  # ruamel falls back to quotes when a block can't say it
+    if isinstance(value, str) and value != value.strip() and "\n" not in value:
+        return DoubleQuotedScalarString(value)  # else ruamel may write ' ' as a literal block it misreads
     return value
 
 

@@ -4,8 +4,8 @@ The layout is the one ``yamledit.fresh`` gives (fields in model order, defaults 
 lists as ``[a, b]``, relations as ``{relation: .., target: ..}``, multi-line text as a literal
 block, a blank line after every document and event), built as text. A string is written plain
 only when YAML 1.1 and 1.2 both read it back as that same string (PyYAML's and ruamel's
-resolvers: ``yes``, ``2024-01-31``, ``1e3`` are quoted), else double-quoted with JSON's escapes,
-which YAML reads as well. ``tests/test_yamlwrite.py`` checks that every timeline reads back equal.
+resolvers: ``yes``, ``2024-01-31``, ``1e3`` are quoted): single-quoted when it needs no escape,
+else double-quoted with JSON's escapes, which YAML reads as well. ``tests/test_yamlwrite.py`` checks that every timeline reads back equal.
 """
 
 from __future__ import annotations
@@ -105,7 +105,9 @@ def scalar(value: Any) -> str:
         return repr(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value if _plain_ok(value) else _quoted(value)
+    if _plain_ok(value):
+        return value
+    return _single_quoted(value) if _single_ok(value) else _quoted(value)
 
 
 def _plain_ok(text: str) -> bool:
@@ -116,6 +118,16 @@ def _plain_ok(text: str) -> bool:
         return False
     return (_RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR
             and _RESOLVER_12.resolve(ScalarNode, text, (True, False)) == _STR)
+
+
+def _single_ok(text: str) -> bool:
+    """Single quotes say it without escapes (as ruamel writes such a string): printable, one line,
+    no quote of its own and no space at either end (those go in double quotes, as ``yamledit`` writes them)."""
+    return text == text.strip() and not (_UNPRINTABLE.search(text) or any(c in text for c in "'\n\r\t\x85"))
+
+
+def _single_quoted(text: str) -> str:
+    return f"'{text}'"
 
 
 def _quoted(text: str) -> str:
