@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from apprun import open_app  # noqa: E402
 from timeline.staging import peak_rss_mb  # noqa: E402
 
 from timeline import columnar, query  # noqa: E402
@@ -135,13 +135,7 @@ def _median(repeat: int, work) -> float:
 
 
 def child_app(store: Path) -> dict:
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["TIMELINE_FILE"] = str(store)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    started = time.perf_counter()
-    at.run()
-    first = time.perf_counter() - started
+    at, first = open_app(store, 120)
     assert not at.exception, at.exception
     at.sidebar.multiselect(key="s_type").select("attack")
     started = time.perf_counter()

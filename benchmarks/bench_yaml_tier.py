@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -26,20 +25,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timeline.staging import peak_rss_mb  # noqa: E402
 
+from apprun import open_app  # noqa: E402
 from scaled import muc3_path, write_scaled  # noqa: E402
 
 
 def child_app(path: Path) -> dict:
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["TIMELINE_FILE"] = str(path)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    started = time.perf_counter()
-    at.run()
-    first = time.perf_counter() - started
+    at, first = open_app(path, 600)
     problems = [str(e.value) for e in at.exception] + [e.value for e in at.error]
+    started = time.perf_counter()
     at.sidebar.text_input(key="f_text").input("attack").run()
-    rerun = time.perf_counter() - started - first
+    rerun = time.perf_counter() - started
     return {"first_s": first, "rerun_s": rerun, "problems": problems[:3], "caption": at.caption[0].value if at.caption else "",
             "rss_mb": peak_rss_mb()}
 
