@@ -5,9 +5,10 @@
 2. Co-reference across documents: DuckDB sorts the staged drafts by block (type group and
    country); each block runs ``build.merge_plan``, the same function the in-memory merge runs,
    so the store agrees with ``timeline.extract.extract`` event for event.
-3. Ids in document order (``build.assign_ids``), events (``build.to_event``), and the solver
-   over each group of related events (``narrowing.narrowed``), then rows sorted by date and
-   written by year. Staging folders are removed; the manifest is written last.
+3. Ids (``build.assign_ids``) and the groups of related events, in the driver; then, on the
+   engine again (``eventpass.py``), each partition's events (``build.to_event``) and the solver
+   over each range of related groups (``narrowing.narrowed``); rows sorted by date and written by
+   year. Staging folders are removed; the manifest is written last.
 
 A draft's key is ``partition << 32 | position``: the order ``extract`` reads documents in.
 """
@@ -27,15 +28,12 @@ from . import columnar, partitions
 from .documents import DocumentError
 from .extract import Options
 from .extract import build
-from .extract.narrowing import fingerprinter, narrowed
-from .models import Document, Timeline
+from .eventpass import (MERGED, MERGED_SCHEMA, NAMES, RELATED, ROWS, event_part, group_ranges, solve_part,
+                        write_names)
 from .query import arrow_reader, write_events
-from .staging import DOCS, STAGE, STAGE_SCHEMA, Job, Stats, stage_partition, unique_pass, view, write_rows
+from .staging import DOCS, REPEATS, STAGE, STAGE_SCHEMA, Job, Stats, stage_partition, unique_pass, view, write_rows
 
-MERGED, RELATED, ROWS = "_merged", "_related", "_rows"
 DRIVER_MEMORY = "256MB"  # DuckDB's share of the driver: sorts and groups beyond it go to disk
-_RELATED = pa.schema([("group", pa.int64()), ("key", pa.int64()), ("blob", pa.binary())])
-MERGED_SCHEMA = pa.schema([("key", pa.int64()), ("folded_into", pa.int64()), ("blob", pa.binary())])
 BATCH = 5_000  # rows a pass holds at once: its memory, whatever the corpus size
 
 
@@ -44,8 +42,8 @@ BATCH = 5_000  # rows a pass holds at once: its memory, whatever the corpus size
 
 def merge_pass(store: Path, con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     """Fold drafts reported again into the first report; the folded keys and their targets."""
-    reader = arrow_reader(con, "SELECT key, block, blob FROM stage WHERE block IS NOT NULL ORDER BY block, key",
-                          batch=BATCH)
+    reader = arrow_reader(con, "SELECT key, block, blob, relations FROM stage WHERE block IS NOT NULL "
+                          "ORDER BY block, key", batch=BATCH)
     folded: dict[int, int] = {}
     out, part = [], 0
     for block in _blocks(reader):
@@ -73,18 +71,23 @@ def _blocks(reader: pa.RecordBatchReader) -> Iterator[list[dict]]:
 
 
 def _merge_block(rows: list[dict], folded: dict[int, int]) -> list[dict]:
-    """Rows for the drafts this block changed: folded ones, and the kept ones that grew."""
+    """Rows for the drafts this block changed: folded ones, and the kept ones that grew (with the
+    relations of the drafts folded into them, in document order, as ``merge_across`` adds them)."""
     drafts = [pickle.loads(r["blob"]) for r in rows]
     plan = build.merge_plan(drafts)
-    grew = {t for i, t in enumerate(plan) if t != i}
+    more: dict[int, list] = {}
+    for i, target in enumerate(plan):
+        if target != i:
+            more.setdefault(target, []).extend(rows[i]["relations"] or [])
     out = []
     for i, target in enumerate(plan):
         key = rows[i]["key"]
         if target != i:
             folded[key] = rows[target]["key"]
-            out.append({"key": key, "folded_into": rows[target]["key"], "blob": None})
-        elif i in grew:
-            out.append({"key": key, "folded_into": None, "blob": pickle.dumps(drafts[i], pickle.HIGHEST_PROTOCOL)})
+            out.append({"key": key, "folded_into": rows[target]["key"], "blob": None, "relations": None})
+        elif i in more:
+            out.append({"key": key, "folded_into": None, "relations": more[i],
+                        "blob": pickle.dumps(drafts[i], pickle.HIGHEST_PROTOCOL)})
     return out
 
 
@@ -98,15 +101,6 @@ FROM (SELECT coalesce(m.folded_into, s.key) AS owner, s.key, s.relations, s.dige
       FROM stage s LEFT JOIN merged m USING (key) JOIN docs_all d USING (doc))
 WHERE {where} GROUP BY owner ORDER BY owner
 """
-
-
-class _Ref:
-    """A relation target known by id only: what ``build.to_event`` reads of a target draft."""
-
-    __slots__ = ("id",)
-
-    def __init__(self, event_id: str):
-        self.id = event_id
 
 
 def _owners(con: duckdb.DuckDBPyConnection, folded: dict[int, int],
@@ -178,68 +172,6 @@ class _UnionFind:
         return {key: self.find(key) for key in list(self.parent)}
 
 
-def event_pass(store: Path, con: duckdb.DuckDBPyConnection, folded: dict[int, int], ids: dict[int, str],
-               groups: dict[int, int]) -> int:
-    """Events from the kept drafts: unrelated ones straight to rows, related ones staged by group."""
-    fingerprint = fingerprinter()
-    rows, related, count = _Parts(store / ROWS, columnar.EVENT_SCHEMA), _Parts(store / RELATED, _RELATED), 0
-    for key, draft, relations, _ in _owners(con, folded):
-        draft.id = ids[key]
-        draft.relations = [(r, _Ref(ids[t])) for r, t in relations]
-        event = build.to_event(draft, fingerprint)
-        if key in groups:
-            related.add({"group": groups[key], "key": key, "blob": pickle.dumps(event, pickle.HIGHEST_PROTOCOL)})
-        else:
-            rows.add(columnar.event_row(event))
-        count += 1
-    related.flush()
-    solve_pass(store, con, rows)
-    rows.flush()
-    return count
-
-
-def solve_pass(store: Path, con: duckdb.DuckDBPyConnection, rows: "_Parts") -> None:
-    """The solver over whole groups of related events, a few thousand events at a time."""
-    if not columnar.parts(store / RELATED):
-        return
-    reader = arrow_reader(con.cursor(), f"SELECT \"group\", blob FROM read_parquet('{(store / RELATED).as_posix()}/*.parquet') "
-                          "ORDER BY \"group\", key", batch=BATCH)  # its own cursor: _solve queries meanwhile
-    batch, last = [], None
-    for record_batch in reader:
-        for row in record_batch.to_pylist():
-            if row["group"] != last and len(batch) >= 5_000:
-                _solve(con, batch, rows)
-                batch = []
-            last = row["group"]
-            batch.append(pickle.loads(row["blob"]))
-    _solve(con, batch, rows)
-
-
-def _solve(con: duckdb.DuckDBPyConnection, events: list, rows: "_Parts") -> None:
-    cited = sorted({s.document for e in events for s in e.sources})
-    found = con.execute("SELECT id, published FROM documents WHERE list_contains($ids, id)", {"ids": cited}).fetchall()
-    documents = [Document(id=i, published=p) for i, p in found]
-    for event in narrowed(Timeline.model_construct(title=None, documents=documents, events=events, rejected=[])).events:
-        rows.add(columnar.event_row(event))
-
-
-class _Parts:
-    """Rows buffered and written as numbered Parquet files of ``BATCH`` rows."""
-
-    def __init__(self, folder: Path, schema: pa.Schema):
-        self.folder, self.schema, self.buffer, self.number = folder, schema, [], 0
-
-    def add(self, row: dict) -> None:
-        self.buffer.append(row)
-        if len(self.buffer) >= BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.buffer:
-            write_rows(self.folder / f"part-{self.number:06d}.parquet", self.buffer, self.schema)
-            self.buffer, self.number = [], self.number + 1
-
-
 # --- the whole run ------------------------------------------------------------------------------
 
 Engine = Callable[[Callable, list, Job], Iterable[Stats]]
@@ -257,6 +189,8 @@ def extract_to_store(paths: list[str], store: Path | str, options: Options, engi
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)  # a failed run leaves nothing behind
         raise
+    finally:
+        getattr(engine, "close", lambda: None)()  # a cluster made for the run stops with it
     columnar.write_manifest(work, title=title, events=total.events, documents=total.documents,
                             characters=total.characters)
     _replace(work, store)
@@ -281,11 +215,13 @@ def _passes(paths: list[str], work: Path, options: Options, engine: Engine,
     if not total.documents:
         raise DocumentError(f"no articles read from {', '.join(paths)}; nothing was written")
     folded = _timed(total, "merge", lambda: merge_pass(work, con))
-    ids, groups = _timed(total, "ids", lambda: id_pass(con, folded))
-    total.events = _timed(total, "events", lambda: event_pass(work, con, folded, ids, groups))
+    _timed(total, "ids", lambda: write_names(work, *id_pass(con, folded)))  # the dictionaries go after
     con.close()
+    job = Job(str(work), options, root)
+    total.events = _timed(total, "events", lambda: sum(engine(event_part, [p.index for p in todo], job)))
+    _timed(total, "solve", lambda: sum(engine(solve_part, group_ranges(work), job)))
     _timed(total, "write", lambda: write_events(work, staged=work / ROWS))
-    for name in (STAGE, MERGED, RELATED, ROWS, DOCS, "_spill"):
+    for name in (STAGE, MERGED, NAMES, RELATED, ROWS, DOCS, REPEATS, "_spill"):
         shutil.rmtree(work / name, ignore_errors=True)
     return total
 

@@ -33,33 +33,46 @@ def process_pool(workers: int) -> Callable:
     return run
 
 
-def dask_cluster(address: str, workers: int) -> Callable:
-    """A Dask bag over the partitions on a distributed cluster ('local': one made for the run)."""
+class DaskCluster:
+    """A Dask bag over the partitions on a distributed cluster ('local': one made for the run),
+    connected at the first call and kept for every pass of the run until ``close``."""
 
-    def run(fn: Callable, items: list, job) -> Iterator:
+    def __init__(self, address: str, workers: int):
+        self.address, self.workers = address, workers
+        self.client = self.cluster = None
+
+    def __call__(self, fn: Callable, items: list, job) -> Iterator:
         import dask.bag as db
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import as_completed
 
-        cluster = None
-        if address == "local":
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=40)
-        client = Client(cluster if cluster is not None else address)
-        try:
-            bag = db.from_sequence(items, npartitions=max(len(items), 1)).map(partial(fn, job=job))
-            futures = client.compute(bag.to_delayed())
-            for future in as_completed(futures):
-                yield from future.result()
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        if not items:
+            return
+        client = self._connect()
+        bag = db.from_sequence(items, npartitions=len(items)).map(partial(fn, job=job))
+        for future in as_completed(client.compute(bag.to_delayed())):
+            yield from future.result()
 
-    return run
+    def _connect(self):
+        from distributed import Client, LocalCluster
+
+        if self.client is None:
+            if self.address == "local":
+                self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=40)
+            self.client = Client(self.cluster if self.cluster is not None else self.address)
+        return self.client
+
+    def close(self) -> None:
+        """Disconnect; a cluster made for the run is stopped with its worker processes."""
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        self.client = self.cluster = None
 
 
 def engine_for(scheduler: str | None, jobs: int) -> Callable:
     """The engine a command line asks for: Dask with a scheduler, else processes, else serial."""
     if scheduler:
-        return dask_cluster(scheduler, max(jobs, 1))
+        return DaskCluster(scheduler, max(jobs, 1))
     return process_pool(jobs) if jobs > 1 else serial

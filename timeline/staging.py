@@ -26,7 +26,7 @@ from .documents import DocumentError, for_storage
 from .extract import Options, extract_document
 from .extract import build
 
-STAGE, DOCS = "_stage", "_documents"
+STAGE, DOCS, REPEATS = "_stage", "_documents", "_repeats"
 STAGE_SCHEMA = pa.schema([("key", pa.int64()), ("doc", pa.int64()), ("digest", pa.string()), ("block", pa.string()),
                           ("relations", pa.list_(pa.struct([("relation", pa.string()), ("target", pa.int64())]))),
                           ("blob", pa.binary())])
@@ -131,6 +131,8 @@ def unique_pass(work: Path, con: duckdb.DuckDBPyConnection) -> int:
     if clash:
         raise DocumentError(f"two different articles have the id {clash[0][0]!r}: give each article its own id")
     con.execute("CREATE OR REPLACE VIEW stage AS SELECT * FROM stage_all ANTI JOIN repeats USING (doc)")
+    (work / REPEATS).mkdir(exist_ok=True)  # for the workers of the later passes too
+    con.execute(f"COPY repeats TO '{(work / REPEATS / 'part-000000.parquet').as_posix()}' (FORMAT parquet)")
     folder = columnar.documents_dir(work)
     folder.mkdir(parents=True, exist_ok=True)
     names = ", ".join(columnar.DOCUMENT_SCHEMA.names)
