@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import dates
 from .models import Document, Event, Relation, Source, Timeline
 
 FORMAT = "timeline-store/1"
@@ -154,14 +153,6 @@ def write_documents(store: Path, part: int, documents: list[Document]) -> None:
     pq.write_table(documents_table(documents), folder / f"part-{part:06d}.parquet", row_group_size=ROW_GROUP)
 
 
-def iter_rows(files: Iterable[Path], columns: list[str] | None = None, batch: int = 10_000) -> Iterator[dict]:
-    """Rows of Parquet files, a batch at a time (never a whole file in memory)."""
-    for path in files:
-        handle = pq.ParquetFile(path)
-        for record_batch in handle.iter_batches(batch_size=batch, columns=columns):
-            yield from record_batch.to_pylist()
-
-
 def parts(folder: Path) -> list[Path]:
     """The Parquet files under a folder (partitions included), in a stable order."""
     return sorted(Path(folder).rglob("*.parquet")) if Path(folder).is_dir() else []
@@ -177,6 +168,3 @@ def write_small(store: Path | str, timeline: Timeline) -> None:
     write_events(store, [events_table(timeline.events)])
     write_manifest(store, title=timeline.title, events=len(timeline.events), documents=len(timeline.documents))
 
-
-def valid_date(value: str | None) -> bool:
-    return value is None or dates.is_valid(value)

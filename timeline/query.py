@@ -7,7 +7,6 @@ takes milliseconds and the memory a query needs does not grow with the store.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -166,9 +165,6 @@ def show_rows(con: duckdb.DuckDBPyConnection, flt: Filters, limit: int | None) -
               r["type"], r["title"], ", ".join(r["actors"] or [])) for r in rows]
     return cells, any(r["date_inferred"] for r in rows)
 
-
-def parse_day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 def filtered(timeline: Timeline, flt: Filters) -> Timeline:
