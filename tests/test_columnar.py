@@ -166,3 +166,16 @@ def test_two_texts_under_one_id_are_refused_and_nothing_is_written(tmp_path, cap
     assert main(["extract", *paths, "-o", str(tmp_path / "s.parquet"), "--no-progress"]) == 1
     assert "two different articles have the id 'same'" in capsys.readouterr().err
     assert not (tmp_path / "s.parquet").exists() and not (tmp_path / "s.parquet.partial").exists()
+
+
+def test_repeated_ids_are_numbered_as_in_memory(corpus, tmp_path, monkeypatch):
+    """Two events told by one quote share an id until numbered; with every tag made equal, ids
+    repeat across partitions and the store must number them as extract does."""
+    from timeline import ids
+
+    monkeypatch.setattr(ids, "evidence_tag", lambda digest, start, end: "0aaaaa")
+    extract_to_store(corpus, tmp_path / "s.parquet", Options(), serial)
+    stored = query.timeline(tmp_path / "s.parquet")
+    expected = extract([d for p in corpus for d in iter_path(p)], Options())
+    assert any(e.id.endswith("-2") for e in expected.events)
+    assert {e.id: e for e in stored.events} == {e.id: e for e in expected.events}

@@ -5,10 +5,11 @@
 2. Co-reference across documents: DuckDB sorts the staged drafts by block (type group and
    country); each block runs ``build.merge_plan``, the same function the in-memory merge runs,
    so the store agrees with ``timeline.extract.extract`` event for event.
-3. Ids (``build.assign_ids``) and the groups of related events, in the driver; then, on the
-   engine again (``eventpass.py``), each partition's events (``build.to_event``) and the solver
-   over each range of related groups (``narrowing.narrowed``); rows sorted by date and written by
-   year. Staging folders are removed; the manifest is written last.
+3. On the engine again (``eventpass.py``): each partition's ids (``build.assign_ids``), then, once
+   the driver has numbered repeats and found the groups of related events, each partition's
+   events (``build.to_event``) and the solver over each range of related groups
+   (``narrowing.narrowed``); rows sorted by date and written by year. Staging folders are
+   removed; the manifest is written last.
 
 A draft's key is ``partition << 32 | position``: the order ``extract`` reads documents in.
 """
@@ -28,8 +29,8 @@ from . import columnar, partitions
 from .documents import DocumentError
 from .extract import Options
 from .extract import build
-from .eventpass import (MERGED, MERGED_SCHEMA, NAMES, RELATED, ROWS, event_part, group_ranges, solve_part,
-                        write_names)
+from .eventpass import (EDGES, EDGES_SCHEMA, MERGED, MERGED_SCHEMA, NAMED, NAMED_SCHEMA, NAMES, NAMES_SCHEMA, RELATED,
+                        ROWS, Parts, event_part, group_ranges, name_part, renumber, solve_part)
 from .query import arrow_reader, write_events
 from .staging import DOCS, REPEATS, STAGE, STAGE_SCHEMA, Job, Stats, stage_partition, unique_pass, view, write_rows
 
@@ -42,7 +43,7 @@ BATCH = 5_000  # rows a pass holds at once: its memory, whatever the corpus size
 
 def merge_pass(store: Path, con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     """Fold drafts reported again into the first report; the folded keys and their targets."""
-    reader = arrow_reader(con, "SELECT key, block, blob, relations FROM stage WHERE block IS NOT NULL "
+    reader = arrow_reader(con, "SELECT key, block, blob, relations, digest FROM stage WHERE block IS NOT NULL "
                           "ORDER BY block, key", batch=BATCH)
     folded: dict[int, int] = {}
     out, part = [], 0
@@ -76,76 +77,47 @@ def _merge_block(rows: list[dict], folded: dict[int, int]) -> list[dict]:
     drafts = [pickle.loads(r["blob"]) for r in rows]
     plan = build.merge_plan(drafts)
     more: dict[int, list] = {}
+    digests: dict[int, list] = {}
     for i, target in enumerate(plan):
         if target != i:
             more.setdefault(target, []).extend(rows[i]["relations"] or [])
+            digests.setdefault(target, []).append({"document": drafts[i].document, "digest": rows[i]["digest"]})
     out = []
     for i, target in enumerate(plan):
         key = rows[i]["key"]
         if target != i:
             folded[key] = rows[target]["key"]
-            out.append({"key": key, "folded_into": rows[target]["key"], "blob": None, "relations": None})
+            out.append({"key": key, "folded_into": rows[target]["key"], "blob": None, "relations": None,
+                        "digests": None})
         elif i in more:
-            out.append({"key": key, "folded_into": None, "relations": more[i],
+            out.append({"key": key, "folded_into": None, "relations": more[i], "digests": digests[i],
                         "blob": pickle.dumps(drafts[i], pickle.HIGHEST_PROTOCOL)})
     return out
 
 
 # --- pass 3: ids, events, the solver over related events ----------------------------------------
 
-_OWNERS = """
-SELECT owner AS key, first(blob ORDER BY key) AS blob, flatten(list(relations ORDER BY key)) AS relations,
-       list(struct_pack(document := document, digest := digest) ORDER BY key) AS digests
-FROM (SELECT coalesce(m.folded_into, s.key) AS owner, s.key, s.relations, s.digest, d.id AS document,
-             CASE WHEN m.folded_into IS NULL THEN coalesce(m.blob, s.blob) END AS blob
-      FROM stage s LEFT JOIN merged m USING (key) JOIN docs_all d USING (doc))
-WHERE {where} GROUP BY owner ORDER BY owner
-"""
-
-
-def _owners(con: duckdb.DuckDBPyConnection, folded: dict[int, int],
-            only: list[int] | None = None) -> Iterator[tuple[int, build.Draft, list, dict[str, str]]]:
-    """Kept drafts in document order with every relation of the drafts folded into them, and the
-    text digests of the documents they cite (``only``: just these keys)."""
-    where = "owner IN (SELECT unnest($only))" if only is not None else "TRUE"
-    params = {"only": only} if only is not None else None
-    for batch in arrow_reader(con.cursor(), _OWNERS.format(where=where), params, batch=BATCH):
-        for row in batch.to_pylist():
-            relations = [(r["relation"], folded.get(r["target"], r["target"])) for r in row["relations"] or []]
-            digests = {d["document"]: d["digest"] for d in row["digests"]}
-            yield row["key"], pickle.loads(row["blob"]), relations, digests
-
-
-def id_pass(con: duckdb.DuckDBPyConnection, folded: dict[int, int]) -> tuple[dict[int, str], dict[int, int]]:
-    """Ids for every kept draft (``build.assign_ids``: a slug and a tag from its evidence), and
-    the related groups (key -> group root)."""
-    names: dict[int, str] = {}
-    first: dict[str, int] = {}
-    repeated: set[str] = set()
+def names_pass(work: Path, con: duckdb.DuckDBPyConnection, todo: list, engine: "Engine", job: Job) -> None:
+    """Each kept draft's id (named on the workers, ``eventpass.name_part``), two events told by one
+    quote numbered together as ``assign_ids`` numbers them, and the groups of related events."""
+    for _ in engine(name_part, todo, job):
+        pass
+    view(con, "named", work / NAMED, NAMED_SCHEMA)
+    view(con, "edges", work / EDGES, EDGES_SCHEMA)
+    view(con, "merged", work / MERGED, MERGED_SCHEMA)
+    repeated = con.execute("SELECT key FROM named WHERE id IN (SELECT id FROM named GROUP BY id HAVING count(*) > 1)"
+                           " ORDER BY key").fetchall()
+    renamed = renumber(work, [k for (k,) in repeated]) if repeated else {}
     groups = _UnionFind()
-    for key, draft, relations, digests in _owners(con, folded):
-        build.assign_ids([draft], digests)  # an id of its own evidence: no other draft needed
-        names[key] = draft.id
-        if first.setdefault(draft.id, key) != key:
-            repeated.add(draft.id)
-        for _, target in relations:
-            if target != key:
-                groups.union(key, target)
-    if repeated:  # two events told by one quote: numbered together, as assign_ids numbers them
-        _renumber(con, folded, names, repeated)
-    return names, groups.roots()
-
-
-def _renumber(con: duckdb.DuckDBPyConnection, folded: dict[int, int], names: dict[int, str], repeated: set[str]) -> None:
-    keys = [key for key, name in names.items() if name in repeated]
-    found = list(_owners(con, folded, keys))
-    by_name: dict[str, list] = {}
-    for key, draft, _, digests in found:
-        by_name.setdefault(names[key], []).append((key, draft, digests))
-    for members in by_name.values():
-        digests = {k: v for _, _, d in members for k, v in d.items()}
-        build.assign_ids([draft for _, draft, _ in members], digests)
-        names.update((key, draft.id) for key, draft, _ in members)
+    for batch in arrow_reader(con.cursor(), "SELECT key, target FROM edges", batch=BATCH):
+        for row in batch.to_pylist():
+            groups.union(row["key"], row["target"])
+    roots = groups.roots()
+    out = Parts(work / NAMES, NAMES_SCHEMA, "names")
+    for batch in arrow_reader(con.cursor(), "SELECT key, id FROM named ORDER BY key", batch=BATCH):
+        for row in batch.to_pylist():
+            out.add({"key": row["key"], "id": renamed.get(row["key"], row["id"]), "group": roots.get(row["key"])})
+    out.flush()
 
 
 class _UnionFind:
@@ -214,14 +186,15 @@ def _passes(paths: list[str], work: Path, options: Options, engine: Engine,
         total.warnings.append(f"{repeats} article(s) had the same text as one read before: read once")
     if not total.documents:
         raise DocumentError(f"no articles read from {', '.join(paths)}; nothing was written")
-    folded = _timed(total, "merge", lambda: merge_pass(work, con))
-    _timed(total, "ids", lambda: write_names(work, *id_pass(con, folded)))  # the dictionaries go after
-    con.close()
+    _timed(total, "merge", lambda: merge_pass(work, con))
     job = Job(str(work), options, root)
-    total.events = _timed(total, "events", lambda: sum(engine(event_part, [p.index for p in todo], job)))
+    parts = [p.index for p in todo]
+    _timed(total, "ids", lambda: names_pass(work, con, parts, engine, job))
+    con.close()
+    total.events = _timed(total, "events", lambda: sum(engine(event_part, parts, job)))
     _timed(total, "solve", lambda: sum(engine(solve_part, group_ranges(work), job)))
     _timed(total, "write", lambda: write_events(work, staged=work / ROWS))
-    for name in (STAGE, MERGED, NAMES, RELATED, ROWS, DOCS, REPEATS, "_spill"):
+    for name in (STAGE, MERGED, NAMED, EDGES, NAMES, RELATED, ROWS, DOCS, REPEATS, "_spill"):
         shutil.rmtree(work / name, ignore_errors=True)
     return total
 

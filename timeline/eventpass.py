@@ -1,11 +1,11 @@
 """The last passes of extraction into a store, on the workers: events, then the solver.
 
-Once every kept draft has its id (``bulk.id_pass``, written to ``_names`` with its group of
-related events), the events of one partition need nothing from the others but the ids of the
-events their relations point at, which a worker looks up in ``_names``. So each partition's
-events are built where its drafts lie (``event_part``), and each range of related groups is
-solved on its own (``solve_part``): the driver keeps only what is global (the merges by block,
-the ids' repeats, the groups).
+An event's id is a function of its own evidence, so each partition's drafts are named where
+they lie (``name_part``); the driver then numbers the rare repeats and finds the groups of
+related events (``bulk.names_pass``, into ``_names``). The events of one partition need nothing
+from the others but the ids their relations point at, which a worker looks up in ``_names``
+(``event_part``), and each range of related groups is solved on its own (``solve_part``). The
+driver keeps only what is global: the merges by block, the repeats, the groups.
 """
 
 from __future__ import annotations
@@ -23,17 +23,21 @@ from .models import Document, Timeline
 from .query import arrow_reader
 from .staging import REPEATS, STAGE, STAGE_SCHEMA, Job, view, write_rows
 
-MERGED, NAMES, RELATED, ROWS = "_merged", "_names", "_related", "_rows"
+MERGED, NAMED, EDGES, NAMES, RELATED, ROWS = "_merged", "_named", "_edges", "_names", "_related", "_rows"
+NAMED_SCHEMA = pa.schema([("key", pa.int64()), ("id", pa.string())])
+EDGES_SCHEMA = pa.schema([("key", pa.int64()), ("target", pa.int64())])
 NAMES_SCHEMA = pa.schema([("key", pa.int64()), ("id", pa.string()), ("group", pa.int64())])
+_DIGESTS = pa.list_(pa.struct([("document", pa.string()), ("digest", pa.string())]))
 RELATED_SCHEMA = pa.schema([("group", pa.int64()), ("key", pa.int64()), ("blob", pa.binary())])
 MERGED_SCHEMA = pa.schema([("key", pa.int64()), ("folded_into", pa.int64()), ("blob", pa.binary()),
-                           ("relations", STAGE_SCHEMA.field("relations").type)])
+                           ("relations", STAGE_SCHEMA.field("relations").type), ("digests", _DIGESTS)])
 SOLVE_BATCH = 5_000  # events the solver takes at once (whole groups)
 
 _PART_OWNERS = """
-SELECT s.key, coalesce(m.blob, s.blob) AS blob, list_concat(s.relations, coalesce(m.relations, [])) AS relations
-FROM read_parquet('{stage}') s ANTI JOIN repeats USING (doc) LEFT JOIN merged m USING (key)
-WHERE m.folded_into IS NULL ORDER BY s.key
+SELECT s.key, coalesce(m.blob, s.blob) AS blob, list_concat(s.relations, coalesce(m.relations, [])) AS relations,
+       s.digest, m.digests
+FROM read_parquet({stages}) s ANTI JOIN repeats USING (doc) LEFT JOIN merged m USING (key)
+WHERE m.folded_into IS NULL AND {where} ORDER BY s.key
 """
 
 
@@ -46,19 +50,70 @@ class _Ref:
         self.id = event_id
 
 
-def write_names(work: Path, ids: dict[int, str], groups: dict[int, int]) -> None:
-    """Every kept draft's id and group of related events (null: related to none), for the workers."""
-    parts = _Parts(work / NAMES, NAMES_SCHEMA, "names")
-    for key, name in ids.items():
-        parts.add({"key": key, "id": name, "group": groups.get(key)})
-    parts.flush()
+def _owners(con: duckdb.DuckDBPyConnection, stages: list[Path], keys: list[int] | None = None) -> list[tuple]:
+    """(key, draft, relations, digests) of the kept drafts staged in ``stages`` (``keys``: just
+    these): each with the relations of the drafts folded into it and the digests of the
+    documents it cites, in document order."""
+    where = "s.key IN (SELECT unnest($keys))" if keys is not None else "TRUE"
+    sql = _PART_OWNERS.format(stages=[p.as_posix() for p in stages], where=where)
+    out = []
+    for key, blob, relations, digest, more in con.execute(sql, {"keys": keys} if keys is not None else {}).fetchall():
+        draft = pickle.loads(blob)
+        digests = {draft.document: digest, **{d["document"]: d["digest"] for d in more or []}}
+        out.append((key, draft, relations or [], digests))
+    return out
+
+
+def _folded(con: duckdb.DuckDBPyConnection, keys: set[int]) -> dict[int, int]:
+    """Where each of ``keys`` was folded to (keys kept as they are are left out)."""
+    return {k: v for k, v in _lookup(con, "SELECT key, folded_into FROM merged", keys) if v is not None}
+
+
+def name_part(part: int, job: Job) -> int:
+    """Ids of one partition's kept drafts (``build.assign_ids``: a function of its own evidence)
+    and the edges between related events, for the driver's numbering of repeats and groups."""
+    work = Path(job.store)
+    stage = work / STAGE / f"part-{part:06d}.parquet"
+    if not stage.exists():
+        return 0
+    con = _connect(work)
+    owners = _owners(con, [stage])
+    folded = _folded(con, {r["target"] for _, _, relations, _ in owners for r in relations})
+    named, edges = Parts(work / NAMED, NAMED_SCHEMA, f"part-{part:06d}"), Parts(work / EDGES, EDGES_SCHEMA, f"part-{part:06d}")
+    for key, draft, relations, digests in owners:
+        build.assign_ids([draft], digests)
+        named.add({"key": key, "id": draft.id})
+        for target in {folded.get(r["target"], r["target"]) for r in relations} - {key}:
+            edges.add({"key": key, "target": target})
+    named.flush()
+    edges.flush()
+    con.close()
+    return len(owners)
+
+
+def renumber(work: Path, keys: list[int]) -> dict[int, str]:
+    """New ids for drafts whose ids repeat (two events told by one quote): each set of repeats
+    numbered together by ``build.assign_ids``, as in memory."""
+    con = _connect(work)
+    stages = sorted({work / STAGE / f"part-{key >> 32:06d}.parquet" for key in keys})
+    by_id: dict[str, list] = {}
+    for key, draft, _, digests in _owners(con, stages, keys):
+        build.assign_ids([draft], digests)
+        by_id.setdefault(draft.id, []).append((key, draft, digests))
+    con.close()
+    out = {}
+    for members in by_id.values():
+        build.assign_ids([draft for _, draft, _ in members], {k: v for *_, d in members for k, v in d.items()})
+        out.update((key, draft.id) for key, draft, _ in members)
+    return out
 
 
 def _connect(work: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config={"memory_limit": "256MB", "threads": 1})
     view(con, "repeats", work / REPEATS, pa.schema([("doc", pa.int64()), ("id", pa.string())]))
     view(con, "merged", work / MERGED, MERGED_SCHEMA)
-    view(con, "names", work / NAMES, NAMES_SCHEMA)
+    if columnar.parts(work / NAMES):
+        view(con, "names", work / NAMES, NAMES_SCHEMA)
     view(con, "documents", columnar.documents_dir(work), columnar.DOCUMENT_SCHEMA)
     return con
 
@@ -75,19 +130,17 @@ def event_part(part: int, job: Job) -> int:
     if not stage.exists():
         return 0
     con = _connect(work)
-    rows = con.execute(_PART_OWNERS.format(stage=stage.as_posix())).fetchall()
-    targets = {r["target"] for _, _, relations in rows for r in relations or []}
-    folded = dict(_lookup(con, "SELECT key, folded_into FROM merged", targets))
-    folded = {k: v for k, v in folded.items() if v is not None}
-    wanted = {key for key, _, _ in rows} | {folded.get(t, t) for t in targets}
+    owners = _owners(con, [stage])
+    targets = {r["target"] for _, _, relations, _ in owners for r in relations}
+    folded = _folded(con, targets)
+    wanted = {key for key, *_ in owners} | {folded.get(t, t) for t in targets}
     names = {key: (name, group) for key, name, group in _lookup(con, 'SELECT key, id, "group" FROM names', wanted)}
-    out = _Parts(work / ROWS, columnar.EVENT_SCHEMA, f"events-{part:06d}")
-    related = _Parts(work / RELATED, RELATED_SCHEMA, f"part-{part:06d}")
+    out = Parts(work / ROWS, columnar.EVENT_SCHEMA, f"events-{part:06d}")
+    related = Parts(work / RELATED, RELATED_SCHEMA, f"part-{part:06d}")
     fingerprint = fingerprinter()
-    for key, blob, relations in rows:
-        draft = pickle.loads(blob)
+    for key, draft, relations, _ in owners:
         draft.id, group = names[key]
-        draft.relations = [(r["relation"], _Ref(names[folded.get(r["target"], r["target"])][0])) for r in relations or []]
+        draft.relations = [(r["relation"], _Ref(names[folded.get(r["target"], r["target"])][0])) for r in relations]
         event = build.to_event(draft, fingerprint)
         if group is None:
             out.add(columnar.event_row(event))
@@ -96,7 +149,7 @@ def event_part(part: int, job: Job) -> int:
     out.flush()
     related.flush()
     con.close()
-    return len(rows)
+    return len(owners)
 
 
 def group_ranges(work: Path) -> list[tuple[int, int]]:
@@ -133,7 +186,7 @@ def solve_part(bounds: tuple[int, int], job: Job) -> int:
                         {"ids": sorted(cited)}).fetchall()
     timeline = Timeline.model_construct(title=None, documents=[Document(id=i, published=p) for i, p in found],
                                         events=events, rejected=[])
-    out = _Parts(work / ROWS, columnar.EVENT_SCHEMA, f"solved-{bounds[0]}")
+    out = Parts(work / ROWS, columnar.EVENT_SCHEMA, f"solved-{bounds[0]}")
     for event in narrowed(timeline).events:
         out.add(columnar.event_row(event))
     out.flush()
@@ -141,7 +194,7 @@ def solve_part(bounds: tuple[int, int], job: Job) -> int:
     return len(events)
 
 
-class _Parts:
+class Parts:
     """Rows buffered and written as numbered Parquet files (``PREFIX-N.parquet``) of a few thousand."""
 
     def __init__(self, folder: Path, schema: pa.Schema, prefix: str):
