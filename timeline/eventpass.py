@@ -69,16 +69,25 @@ def _folded(con: duckdb.DuckDBPyConnection, keys: set[int]) -> dict[int, int]:
     return {k: v for k, v in _lookup(con, "SELECT key, folded_into FROM merged", keys) if v is not None}
 
 
-def name_part(part: int, job: Job) -> int:
-    """Ids of one partition's kept drafts (``build.assign_ids``: a function of its own evidence)
-    and the edges between related events, for the driver's numbering of repeats and groups."""
+def _open_part(part: int, job: Job):
+    """(store folder, connection, the partition's kept drafts, where their relations' targets were
+    folded to), or None for a partition with nothing staged."""
     work = Path(job.store)
     stage = work / STAGE / f"part-{part:06d}.parquet"
     if not stage.exists():
-        return 0
+        return None
     con = _connect(work)
     owners = _owners(con, [stage])
-    folded = _folded(con, {r["target"] for _, _, relations, _ in owners for r in relations})
+    return work, con, owners, _folded(con, {r["target"] for _, _, relations, _ in owners for r in relations})
+
+
+def name_part(part: int, job: Job) -> int:
+    """Ids of one partition's kept drafts (``build.assign_ids``: a function of its own evidence)
+    and the edges between related events, for the driver's numbering of repeats and groups."""
+    opened = _open_part(part, job)
+    if opened is None:
+        return 0
+    work, con, owners, folded = opened
     named, edges = Parts(work / NAMED, NAMED_SCHEMA, f"part-{part:06d}"), Parts(work / EDGES, EDGES_SCHEMA, f"part-{part:06d}")
     for key, draft, relations, digests in owners:
         build.assign_ids([draft], digests)
@@ -125,15 +134,11 @@ def _lookup(con: duckdb.DuckDBPyConnection, sql: str, keys: set[int]) -> list[tu
 def event_part(part: int, job: Job) -> int:
     """Build the events of one partition's kept drafts: unrelated ones become rows, related ones
     wait for the solver by group. Returns how many events."""
-    work = Path(job.store)
-    stage = work / STAGE / f"part-{part:06d}.parquet"
-    if not stage.exists():
+    opened = _open_part(part, job)
+    if opened is None:
         return 0
-    con = _connect(work)
-    owners = _owners(con, [stage])
-    targets = {r["target"] for _, _, relations, _ in owners for r in relations}
-    folded = _folded(con, targets)
-    wanted = {key for key, *_ in owners} | {folded.get(t, t) for t in targets}
+    work, con, owners, folded = opened
+    wanted = {key for key, *_ in owners} | {folded.get(r["target"], r["target"]) for *_, rels, _ in owners for r in rels}
     names = {key: (name, group) for key, name, group in _lookup(con, 'SELECT key, id, "group" FROM names', wanted)}
     out = Parts(work / ROWS, columnar.EVENT_SCHEMA, f"events-{part:06d}")
     related = Parts(work / RELATED, RELATED_SCHEMA, f"part-{part:06d}")
