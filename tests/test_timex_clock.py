@@ -62,3 +62,25 @@ def test_a_bare_clock_time_falls_on_the_last_day_mentioned_and_dates_nothing():
 
 def test_a_race_time_is_not_a_time_of_day():
     assert found("She won, finishing in 3:07:35.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AT 1830, A FIRE ERUPTED", ("1830", "TIME", "2013-05-03T18:30")),
+    ("A BOMB WENT OFF AT APPROXIMATELY 1940 AT A WAREHOUSE", ("1940", "TIME", "2013-05-03T19:40")),
+    ("three further explosions at 3 p . m . ( 1200 GMT ) .", ("3 p . m . ( 1200 GMT", "TIME", "2013-05-03T12:00Z")),
+])
+def test_wire_clock_times_are_not_years_and_a_restated_zone_is_one_time(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_clock_restated_in_gmt_is_dated_on_the_local_day():
+    """'AT 2230 [0230 GMT ON 12 JANUARY]' happened on 11 January where it was 22:30."""
+    first = tag("THE ATTACK OCCURRED AT 2230 [0230 GMT ON 12 JANUARY] IN LA PAZ", dt.date(1990, 1, 12))[0]
+    assert (first.value, first.edtf) == ("1990-01-12T02:30Z", "1990-01-11")
+
+
+def test_a_day_told_in_gmt_without_the_local_clock_spans_the_days_a_zone_may_put_it_on():
+    """'0400 GMT ON 10 SEPTEMBER' was 9 or 10 September where it happened, never the 11th."""
+    clock, day = tag("BOMBS WENT OFF AT APPROXIMATELY 0400 GMT ON 10 SEPTEMBER", dt.date(1989, 9, 11))
+    assert (clock.edtf, day.edtf) == ("1989-09-09/1989-09-10", "1989-09-09/1989-09-10")
+    assert day.value == "1989-09-10"  # the TimeML value stays what the text says

@@ -26,7 +26,7 @@ from .context import Context
 from .intervals import open_for_cue, to_edtf
 from .lexicon import lookup
 from .matcher import find, part_of_day_prefix
-from .normalise import NORMALISERS
+from .normalise import NORMALISERS, local_day
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
@@ -110,5 +110,33 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
         edtf = open_for_cue(to_edtf(value, kind, published), text[max(0, start - 12):start])
         if rule.norm == "clock" and not (cand.parts or cand.groups.get("weekday")):
             edtf = None  # '3:30 a.m.' says when in a day, not which day: its day is only a guess
+        elif edtf and _DAY.match(edtf):
+            edtf = _local(edtf, value, cand, text, out[-1] if out else None)
         out.append(Timex(start, cand.end, text[start:cand.end], kind, value, edtf))
     return out
+
+
+_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
+_UTC_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(\d{2}):\d{2}Z$")
+
+
+def _local(edtf: str, value: str, cand: Candidate, text: str, previous: Timex | None) -> str:
+    """The day where it happened, for a day told in GMT ('AT 2230 [0230 GMT ON 12 JANUARY]' is 11
+    January where it was 22:30); without the local clock, the days a zone may put it on."""
+    if cand.groups.get("local_clock"):
+        return local_day(value, cand.groups["local_clock"]) or edtf
+    utc = _UTC_CLOCK.match(value)
+    if utc and cand.parts:
+        return _days_around(edtf, int(utc[1]))
+    if previous is not None and previous.edtf and _UTC_CLOCK.match(previous.value) and \
+            previous.value.startswith(edtf) and _ON.fullmatch(text, previous.end, cand.start):
+        return previous.edtf  # '0400 GMT ON 10 SEPTEMBER': the day is the clock's
+    return edtf
+
+
+def _days_around(day: str, utc_hour: int) -> str:
+    """The local days of a GMT hour on ``day``, for zones from UTC-11 to UTC+14."""
+    date = dt.date.fromisoformat(day)
+    first = date - dt.timedelta(days=1) if utc_hour < 11 else date
+    last = date + dt.timedelta(days=1) if utc_hour >= 10 else date
+    return f"{first.isoformat()}/{last.isoformat()}"

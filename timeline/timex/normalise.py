@@ -383,6 +383,22 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
 
 
+_INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
+
+
+def local_day(value: str, local: Groups) -> str | None:
+    """The day where the event happened, for an instant restated in another zone with its local
+    clock time: '2230 [0230 GMT ON 12 JANUARY]' fell on 11 January where it was 22:30."""
+    found, written = _INSTANT.match(value), _clock_time(local)
+    if found is None or written is None:
+        return None
+    zoned = dt.datetime.fromisoformat(f"{found[1]}T{found[2]}:{found[3]}")
+    hours, minutes = (int(x) for x in written.split(":"))
+    shift = (hours * 60 + minutes - zoned.hour * 60 - zoned.minute) % (24 * 60)
+    shift = shift - 24 * 60 if shift > 12 * 60 else shift  # zones lie within half a day of each other
+    return (zoned + dt.timedelta(minutes=shift)).date().isoformat()
+
+
 def _clock_time(g: Groups) -> str | None:
     """'HH:MM' from the hour, minute and a.m./p.m. groups (noon and midnight by word)."""
     word = (g.get("word") or "").lower()
