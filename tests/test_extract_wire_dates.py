@@ -1,0 +1,35 @@
+"""Dates of events on wire reports: each rule with the sentences that show it.
+
+An incident is dated from what the report says of it (its own clause, a co-referent mention, the
+dateline for 'today' or 'last night'); one reported without any date keeps the honest interval
+'on or before the dateline', never the dateline day by default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.extract import Options, extract
+from timeline.models import Document
+
+
+def _events(text: str, published: dt.date, kind: str | None = None):
+    events = extract([Document(id="wire", text=text, published=published)], Options()).events
+    return [e for e in events if kind is None or e.type == kind]
+
+
+def _dates(text: str, published: dt.date, kind: str) -> list[str | None]:
+    return [e.date for e in _events(text, published, kind)]
+
+
+def test_a_later_mention_with_a_stated_date_dates_the_event_it_repeats():
+    text = ("Armenia and Azerbaijan agreed a ceasefire, officials said. "
+            "Armenia and Azerbaijan agreed the ceasefire on Monday after talks in Moscow.")
+    [event] = _events(text, dt.date(2020, 1, 10), "ceasefire")
+    assert event.date == "2020-01-06" and len(event.sources) == 2
+
+
+def test_an_incident_told_without_a_date_stays_on_or_before_the_dateline():
+    text = "LIMA, 10 JAN 90 (EFE) -- [TEXT] UNIDENTIFIED GUNMEN KILLED A POLICEMAN IN THE RIMAC DISTRICT."
+    assert _dates(text, dt.date(1990, 1, 10), "attack") + _dates(text, dt.date(1990, 1, 10), "killing") == [
+        "../1990-01-10"]
