@@ -33,3 +33,16 @@ def test_an_incident_told_without_a_date_stays_on_or_before_the_dateline():
     text = "LIMA, 10 JAN 90 (EFE) -- [TEXT] UNIDENTIFIED GUNMEN KILLED A POLICEMAN IN THE RIMAC DISTRICT."
     assert _dates(text, dt.date(1990, 1, 10), "attack") + _dates(text, dt.date(1990, 1, 10), "killing") == [
         "../1990-01-10"]
+
+
+def test_a_definite_mention_dated_in_the_reports_own_week_repeats_an_undated_incident():
+    text = ("GENERAL LEIGH WAS ATTACKED AT HIS OFFICE IN SANTIAGO. HIS CONDITION IS VERY SERIOUS. "
+            "HE WAS HIT FIVE TIMES DURING THE ATTACK THIS MORNING.")
+    [event] = _events(text, dt.date(1990, 3, 21), "attack")
+    assert event.date == "1990-03-21" and len(event.sources) == 2
+
+
+def test_a_definite_mention_dated_years_back_is_another_event():
+    text = ("Story\n\nA powerful earthquake struck the province, the agency said. Buildings collapsed.\n\n"
+            "In 2004, the earthquake off the coast killed 230,000 people.")
+    assert sorted(_dates(text, dt.date(2013, 7, 2), "attack")) == ["../2013-07-02", "2004"]

@@ -73,14 +73,28 @@ class _Wording:
     sequel: bool  # told as what came next ('then', 'subsequently')
     definite: bool  # 'the attack', 'these strikes'
     names_parties: bool  # 'the Russia-Ukraine conflict'
+    recent: bool = False  # a stated date of the report's own days ('the attack this morning')
 
 
-def _wording(text: str, mention: EventMention) -> _Wording:
+# A stated date this close to publication is the news being told, not another event from the past.
+RECENT_DAYS = 7
+
+
+def _recent(value: str | None, published) -> bool:
+    """A closed date that ends within ``RECENT_DAYS`` before publication ('on 5 January', in a report
+    of 9 January): the report's own news, which an undated mention before it may have told."""
+    bounds = dates.parse(value) if value else None
+    return (published is not None and bounds is not None and bounds.earliest is not None
+            and bounds.latest is not None and 0 <= (published - bounds.earliest).days <= RECENT_DAYS)
+
+
+def _wording(text: str, mention: EventMention, published=None) -> _Wording:
     trigger, clause = mention.trigger, mention.clause
     return _Wording(
         words=_words(text, mention),
         new=_NEW_EVENT.search(text[max(0, trigger.start - 40):trigger.start]) is not None,
         own_date=mention.date_stated and _calendar(mention.date) and not dates_the_event(text, mention),
+        recent=mention.date_stated and _recent(mention.date, published),
         sequel=_SEQUENCE.search(text, clause.start, clause.end) is not None,
         definite=is_definite(text, trigger),
         names_parties=_names_own_parties(text, mention),
@@ -109,7 +123,7 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         return False
     if _same_participants(earlier, later, first.words & second.words):
         return True
-    if second.own_date and not earlier.date_stated:
+    if second.own_date and not earlier.date_stated and not (second.recent and second.definite):
         return False  # "In 2004, a quake killed ...": a calendar date of its own makes another event
     if second.sequel:
         return False  # "... and fighting then spread": told as what came next, not told again
@@ -215,8 +229,9 @@ WINDOW = 50
 class _OpenEvents:
     """The events told so far that a later mention may repeat (confident, not repeats themselves)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, published=None) -> None:
         self.text = text
+        self.published = published
         self.by_group: dict[str, list[int]] = {}  # group_of(type) -> events, in text order
         self.wording: dict[int, _Wording] = {}
         self.last_act: int | None = None  # the latest speech act
@@ -224,7 +239,7 @@ class _OpenEvents:
 
     def add(self, index: int, event: EventMention) -> None:
         self.by_group.setdefault(group_of(event.type), []).append(index)
-        self.wording[index] = _wording(self.text, event)
+        self.wording[index] = _wording(self.text, event, self.published)
         if event.type in SPEECH_ACTS:
             self.last_act = index
             for name in [*event.people, *event.actors]:
@@ -264,13 +279,13 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     candidates = open_events.nearest(later.type)
     if not candidates:
         return None
-    told = _wording(text, later)
+    told = _wording(text, later, open_events.published)
     return next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
 
 
 def resolve(state: DocState, options) -> DocState:
     """Stage: link each mention to the earlier event it repeats (``same_as``)."""
-    open_events = _OpenEvents(state.text)
+    open_events = _OpenEvents(state.text, state.published)
     for i, later in enumerate(state.events):
         later.same_as = _antecedent(state, i, open_events)
         if later.same_as is None and later.confidence >= options.min_confidence:
