@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.extract import Options, extract
+import pytest
+
+from timeline.extract import Options, extract, lexicon
 from timeline.models import Document
+
+DATING = lexicon.load("dating")["predicates"]
 
 
 def _events(text: str, published: dt.date, kind: str | None = None):
@@ -46,3 +50,15 @@ def test_a_definite_mention_dated_years_back_is_another_event():
     text = ("Story\n\nA powerful earthquake struck the province, the agency said. Buildings collapsed.\n\n"
             "In 2004, the earthquake off the coast killed 230,000 people.")
     assert sorted(_dates(text, dt.date(2013, 7, 2), "attack")) == ["../2013-07-02", "2004"]
+
+
+@pytest.mark.parametrize("entry", DATING, ids=[e["name"] for e in DATING])
+def test_a_dating_predicate_gives_its_date_to_the_nominal_it_follows(entry):
+    example = entry["example"]
+    assert example["date"] in _dates(example["text"], example["published"], example["type"])
+
+
+def test_an_active_carried_out_tells_a_new_event_not_a_date_for_an_old_one():
+    text = ("Guerrillas attacked an army post in the north. "
+            "On 3 January the army carried out an attack on a rebel camp in the south.")
+    assert "../2020-01-05" in _dates(text, dt.date(2020, 1, 5), "attack")

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from .clauses import FINITE, PAST_VERBS
 from .coreference import compatible
+from .dating import dating_participle, dating_tail
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
 from .triggers import support_pattern
@@ -73,7 +74,16 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     verb = word in PAST_VERBS or (len(word) > 4 and word.endswith("ed"))
     own = any(t.start <= before.start(1) < t.end for t in [event.trigger, *event.others])
     predicate = event.trigger.kind == "noun" and support_pattern().fullmatch(word) is not None
-    return verb and not own and not predicate  # 'the ceasefire held on Wednesday' is the ceasefire's
+    return verb and not own and not predicate and not _staged(text, before.start(1), event)
+
+
+def _staged(text: str, word_start: int, event: EventMention) -> bool:
+    """'the attack staged tonight': a dating participle right after one of the event's nominals
+    carries that nominal's date ('the ceasefire held on Wednesday' is the ceasefire's too)."""
+    participle = dating_participle().match(text, word_start)
+    return participle is not None and any(
+        t.kind == "noun" and t.end <= word_start and not text[t.end:word_start].strip()
+        for t in [event.trigger, *event.others])
 
 
 _SAME_TIME = frozenset({"and", "when", "as", "while"})
@@ -125,6 +135,16 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
             if not _dates_a_participle(state.text, t, tail)]
 
 
+def _dating_tail(state: DocState, event: EventMention) -> list:
+    """'the murder of Ms Casanova, carried out this morning by terrorists', '... Rodriguez'
+    murder, which was perpetrated early today': the clause right after a nominal event that
+    exists to date it gives the event its date."""
+    later = clauses_after(state, event.clause)
+    if event.trigger.kind != "noun" or not later or not dating_tail().match(state.text, later[0].start, later[0].end):
+        return []
+    return timexes_in(state, later[0].start, later[0].end)
+
+
 def _main_clause_date(state: DocState, event: EventMention) -> list:
     """'The war broke out in November 2020, when federal troops entered Tigray': a trailing
     'when' / 'as' / 'while' clause happens at the time of the clause it hangs on."""
@@ -143,5 +163,6 @@ def clause_dates(state: DocState, event: EventMention) -> list:
 
 
 def sentence_dates(state: DocState, event: EventMention) -> list:
-    """Dates a neighbouring clause without an event gives: a coordinated tail, else the main clause."""
-    return _coordinated_tail(state, event) or _main_clause_date(state, event)
+    """Dates a neighbouring clause without an event gives: a coordinated tail, a clause that dates
+    a nominal, else the main clause."""
+    return _coordinated_tail(state, event) or _dating_tail(state, event) or _main_clause_date(state, event)

@@ -8,6 +8,7 @@ from functools import cache
 
 from .. import dates
 from ..taxonomy import of_class, root
+from .dating import dating_clause
 from .modality import SPEECH_ACTS
 from . import lexicon
 from .state import DocState, EventMention
@@ -22,12 +23,9 @@ _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|
 
 _TIME_SHIFT = frozenset({"after", "before", "since", "until"})
 _SEQUENCE = re.compile(r"\b(?:then|subsequently|afterwards|later on)\b", re.IGNORECASE)
-_DATING = re.compile(r"\b(?:took place|taken place|occurred|happened|(?:was|were) (?:carried out|held))\b", re.IGNORECASE)
-
-
 def dates_the_event(text: str, mention: EventMention) -> bool:
     """'the kidnapping took place on 30 December': a clause that exists to date an event told before."""
-    return _DATING.search(text, mention.clause.start, mention.clause.end) is not None
+    return dating_clause().search(text, mention.clause.start, mention.clause.end) is not None
 
 
 @cache
@@ -81,7 +79,7 @@ RECENT_DAYS = 7
 
 
 def _recent(value: str | None, published) -> bool:
-    """A closed date that ends within ``RECENT_DAYS`` before publication ('on 5 January', in a report
+    """A closed date that begins at most ``RECENT_DAYS`` before publication ('on 5 January', in a report
     of 9 January): the report's own news, which an undated mention before it may have told."""
     bounds = dates.parse(value) if value else None
     return (published is not None and bounds is not None and bounds.earliest is not None
