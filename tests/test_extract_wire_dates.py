@@ -62,3 +62,10 @@ def test_an_active_carried_out_tells_a_new_event_not_a_date_for_an_old_one():
     text = ("Guerrillas attacked an army post in the north. "
             "On 3 January the army carried out an attack on a rebel camp in the south.")
     assert "../2020-01-05" in _dates(text, dt.date(2020, 1, 5), "attack")
+
+
+def test_a_sentence_opened_on_another_incident_does_not_take_the_earlier_ones_date():
+    example = lexicon.load("coreference")["another_incident"]["example"]
+    assert sorted(_dates(example, dt.date(1990, 1, 10), "attack")) == ["../1990-01-10", "1990-01-10"]
+    without = example.replace("In addition, a", "A")
+    assert _dates(without, dt.date(1990, 1, 10), "attack") == ["1990-01-10"]  # a bare repetition

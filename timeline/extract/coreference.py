@@ -72,6 +72,7 @@ class _Wording:
     definite: bool  # 'the attack', 'these strikes'
     names_parties: bool  # 'the Russia-Ukraine conflict'
     recent: bool = False  # a stated date of the report's own days ('the attack this morning')
+    another: bool = False  # its sentence opens on another incident ('Meanwhile, ...', 'In addition, ...')
 
 
 # A stated date this close to publication is the news being told, not another event from the past.
@@ -86,13 +87,20 @@ def _recent(value: str | None, published) -> bool:
             and bounds.latest is not None and 0 <= (published - bounds.earliest).days <= RECENT_DAYS)
 
 
-def _wording(text: str, mention: EventMention, published=None) -> _Wording:
+@cache
+def _another_incident() -> re.Pattern:
+    pattern = lexicon.load("coreference")["another_incident"]["pattern"]
+    return re.compile(rf"\W*(?:and\s+|but\s+)?(?:{pattern})\b", re.IGNORECASE)
+
+
+def _wording(text: str, mention: EventMention, published=None, sentence_start: int | None = None) -> _Wording:
     trigger, clause = mention.trigger, mention.clause
     return _Wording(
         words=_words(text, mention),
         new=_NEW_EVENT.search(text[max(0, trigger.start - 40):trigger.start]) is not None,
         own_date=mention.date_stated and _calendar(mention.date) and not dates_the_event(text, mention),
         recent=mention.date_stated and _recent(mention.date, published),
+        another=sentence_start is not None and _another_incident().match(text, sentence_start) is not None,
         sequel=_SEQUENCE.search(text, clause.start, clause.end) is not None,
         definite=is_definite(text, trigger),
         names_parties=_names_own_parties(text, mention),
@@ -121,6 +129,8 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         return False
     if _same_participants(earlier, later, first.words & second.words):
         return True
+    if second.another and later.clause.sentence != earlier.clause.sentence:
+        return False  # "In addition, a vehicle was destroyed ...": another incident
     if second.own_date and not earlier.date_stated and not (second.recent and second.definite):
         return False  # "In 2004, a quake killed ...": a calendar date of its own makes another event
     if second.sequel:
@@ -227,9 +237,10 @@ WINDOW = 50
 class _OpenEvents:
     """The events told so far that a later mention may repeat (confident, not repeats themselves)."""
 
-    def __init__(self, text: str, published=None) -> None:
-        self.text = text
-        self.published = published
+    def __init__(self, state: DocState) -> None:
+        self.text = state.text
+        self.published = state.published
+        self.sentences = state.sentences
         self.by_group: dict[str, list[int]] = {}  # group_of(type) -> events, in text order
         self.wording: dict[int, _Wording] = {}
         self.last_act: int | None = None  # the latest speech act
@@ -237,11 +248,14 @@ class _OpenEvents:
 
     def add(self, index: int, event: EventMention) -> None:
         self.by_group.setdefault(group_of(event.type), []).append(index)
-        self.wording[index] = _wording(self.text, event, self.published)
+        self.wording[index] = self.wording_of(event)
         if event.type in SPEECH_ACTS:
             self.last_act = index
             for name in [*event.people, *event.actors]:
                 self.first_act_of.setdefault(name, index)
+
+    def wording_of(self, event: EventMention) -> _Wording:
+        return _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0])
 
     def nearest(self, event_type: str) -> list[int]:
         """Compatible events, nearest first, within the window."""
@@ -277,13 +291,13 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     candidates = open_events.nearest(later.type)
     if not candidates:
         return None
-    told = _wording(text, later, open_events.published)
+    told = open_events.wording_of(later)
     return next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
 
 
 def resolve(state: DocState, options) -> DocState:
     """Stage: link each mention to the earlier event it repeats (``same_as``)."""
-    open_events = _OpenEvents(state.text, state.published)
+    open_events = _OpenEvents(state)
     for i, later in enumerate(state.events):
         later.same_as = _antecedent(state, i, open_events)
         if later.same_as is None and later.confidence >= options.min_confidence:
