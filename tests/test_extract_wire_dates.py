@@ -69,3 +69,8 @@ def test_a_sentence_opened_on_another_incident_does_not_take_the_earlier_ones_da
     assert sorted(_dates(example, dt.date(1990, 1, 10), "attack")) == ["../1990-01-10", "1990-01-10"]
     without = example.replace("In addition, a", "A")
     assert _dates(without, dt.date(1990, 1, 10), "attack") == ["1990-01-10"]  # a bare repetition
+
+
+def test_of_dates_that_nest_the_narrowest_dates_the_event():
+    text = "THE POLICE REPORTED THAT THE REBELS TODAY CARRIED OUT THEIR SIXTH ATTACK THIS YEAR AGAINST THE PIPELINE."
+    assert _dates(text, dt.date(1989, 7, 20), "attack") == ["1989-07-20"]

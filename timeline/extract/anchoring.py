@@ -61,12 +61,28 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
             _reported_bound(event, cause, state.published)
             return
     if own or fronted:
-        nearest = min(own or fronted, key=lambda t: abs(t.start - event.trigger.start))
+        nearest = min(_narrowest(own or fronted), key=lambda t: abs(t.start - event.trigger.start))
         event.date, event.date_stated = _relative_to_story(story_day, nearest) or nearest.edtf, True
         if event.modality in ("asserted", "negated") and state.published is not None:
             event.date = _not_after(event.date, state.published)
         elif state.published is not None:
             _past_date_wins(event, state.published)
+
+
+def _narrowest(found: list) -> list:
+    """'today carried out its sixth attack this year': of dates that nest, the narrowest says
+    most (both hold); dates that do not nest are left for the nearest to win."""
+    spans = [dates.parse(t.edtf) for t in found]
+    return [t for t, own in zip(found, spans)
+            if not any(_inside(other, own) and (other.earliest, other.latest) != (own.earliest, own.latest)
+                       for other in spans)]
+
+
+def _inside(inner: dates.Bounds, outer: dates.Bounds) -> bool:
+    """A closed interval wholly within another (an open end contains nothing)."""
+    if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
+        return False
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
 
 
 def _past_date_wins(event: EventMention, published: dt.date) -> None:
