@@ -77,6 +77,8 @@ def test_the_following_day_is_anaphoric_in_news_too():
     ("It was hot in summer 2023.", "2023-22"),
     ("Profit fell in the third quarter of 2023.", "2023-07-01/2023-09-30"),
     ("On Sept. 19, 2023 the attack began.", "2023-09-19"),
+    ("TWO ENGINEERS WERE KIDNAPPED ON 12 AND 13 JANUARY.", "2024-01-12/2024-01-13"),  # a day of a range
+    ("Talks were held on January 5-9 in Geneva.", "2024-01-05/2024-01-09"),
 ])
 def test_edtf_interval_of_a_date(text, edtf):
     found = [t.edtf for t in tag(text, PUBLISHED) if t.edtf]

@@ -131,12 +131,40 @@ def _local(edtf: str, value: str, cand: Candidate, text: str, previous: Timex | 
     if previous is not None and previous.edtf and _UTC_CLOCK.match(previous.value) and \
             previous.value.startswith(edtf) and _ON.fullmatch(text, previous.end, cand.start):
         return previous.edtf  # '0400 GMT ON 10 SEPTEMBER': the day is the clock's
-    return edtf
+    return _day_range(edtf, text, cand) or edtf
+
+
+_RANGE_BEFORE = re.compile(r"(?<![\d.,:/])(\d{1,2})(?:st|nd|rd|th)?[ \t]*(?:-|–|to|and|or|through)[ \t]*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to|and|or|through)[ \t]*(\d{1,2})(?:st|nd|rd|th)?\b(?![ \t]*(?:[,.:/]?\d|%|[a-z]))",
+                          re.IGNORECASE)
+
+
+def _day_range(edtf: str, text: str, cand: Candidate) -> str | None:
+    """'ON 12 AND 13 FEBRUARY', 'on February 12 or 13', '3-5 May': each written day of a range
+    anchors an event to the whole range (the value stays the day written)."""
+    try:
+        day = dt.date.fromisoformat(edtf)
+    except ValueError:
+        return None
+    before = _RANGE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    after = None if before else _RANGE_AFTER.match(text, cand.end)
+    other = int((before or after).group(1)) if (before or after) else None
+    if other is None or other == day.day:
+        return None
+    try:
+        bound = day.replace(day=other)
+    except ValueError:
+        return None
+    first, last = sorted((day, bound))
+    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 def _days_around(day: str, utc_hour: int) -> str:
     """The local days of a GMT hour on ``day``, for zones from UTC-11 to UTC+14."""
-    date = dt.date.fromisoformat(day)
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError:
+        return day
     first = date - dt.timedelta(days=1) if utc_hour < 11 else date
     last = date + dt.timedelta(days=1) if utc_hour >= 10 else date
     return f"{first.isoformat()}/{last.isoformat()}"
