@@ -84,3 +84,13 @@ def test_a_day_told_in_gmt_without_the_local_clock_spans_the_days_a_zone_may_put
     clock, day = tag("BOMBS WENT OFF AT APPROXIMATELY 0400 GMT ON 10 SEPTEMBER", dt.date(1989, 9, 11))
     assert (clock.edtf, day.edtf) == ("1989-09-09/1989-09-10", "1989-09-09/1989-09-10")
     assert day.value == "1989-09-10"  # the TimeML value stays what the text says
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ON 27 MARCH, FROM 1710 TO 2250, THE BASE WAS ATTACKED",
+     [("27 MARCH", "DATE", "2013-03-27"), ("1710", "TIME", "2013-03-27T17:10"), ("2250", "TIME", "2013-03-27T22:50")]),
+    ("THE MURDER TOOK PLACE BETWEEN 0200 AND 0300", [("0200", "TIME", "2013-05-03T02:00"), ("0300", "TIME", "2013-05-03T03:00")]),
+    ("The war lasted from 1914 to 1918.", [("1914", "DATE", "1914"), ("1918", "DATE", "1918")]),  # years stay years
+])
+def test_a_range_of_wire_clock_times_is_two_times_when_one_end_cannot_be_a_year(text, expected):
+    assert found(text) == expected
