@@ -74,3 +74,9 @@ def test_a_sentence_opened_on_another_incident_does_not_take_the_earlier_ones_da
 def test_of_dates_that_nest_the_narrowest_dates_the_event():
     text = "THE POLICE REPORTED THAT THE REBELS TODAY CARRIED OUT THEIR SIXTH ATTACK THIS YEAR AGAINST THE PIPELINE."
     assert _dates(text, dt.date(1989, 7, 20), "attack") == ["1989-07-20"]
+
+
+def test_a_year_after_a_describes_the_thing_it_stands_before():
+    text = "THE VEHICLE USED IN THIS ATTACK WAS A 1981 BLUE CHEVROLET WITH LICENSE PLATE NO FD-03904."
+    assert _dates(text, dt.date(1989, 11, 3), "attack") == ["../1989-11-03"]
+    assert _dates("Rebels launched a 2019 offensive on the city.", dt.date(2020, 5, 1), "attack") == ["2019"]

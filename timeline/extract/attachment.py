@@ -156,10 +156,22 @@ def _main_clause_date(state: DocState, event: EventMention) -> list:
     return timexes_in(state, before[-1].start, before[-1].end)
 
 
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
+def _describes_a_thing(text: str, timex, event: EventMention) -> bool:
+    """'the vehicle was a 1981 blue Chevrolet': a year after 'a' describes the thing it stands
+    before (a model, a vintage), unless that thing is the event ('a 2020 offensive')."""
+    if not re.fullmatch(r"\d{4}", timex.text) or not _INDEFINITE_BEFORE.search(text, max(0, timex.start - 4), timex.start):
+        return False
+    return not any(timex.end <= t.start <= timex.end + 30 for t in [event.trigger, *event.others])
+
+
 def clause_dates(state: DocState, event: EventMention) -> list:
     """The event's own clause's time expressions, less those that date another noun or verb."""
     return [t for t in timexes_in(state, event.clause.start, event.clause.end)
-            if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)]
+            if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)
+            and not _describes_a_thing(state.text, t, event)]
 
 
 def sentence_dates(state: DocState, event: EventMention) -> list:
