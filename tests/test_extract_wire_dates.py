@@ -80,3 +80,27 @@ def test_a_year_after_a_describes_the_thing_it_stands_before():
     text = "THE VEHICLE USED IN THIS ATTACK WAS A 1981 BLUE CHEVROLET WITH LICENSE PLATE NO FD-03904."
     assert _dates(text, dt.date(1989, 11, 3), "attack") == ["../1989-11-03"]
     assert _dates("Rebels launched a 2019 offensive on the city.", dt.date(2020, 5, 1), "attack") == ["2019"]
+
+
+def test_a_when_clause_cut_by_an_apposition_still_happens_at_its_main_clause_time():
+    text = "THE CITY WAS CALM LAST NIGHT WHEN JUAN PEREZ, A JUDGE OF THE HIGH COURT, WAS KILLED BY GUNMEN."
+    assert _dates(text, dt.date(1989, 10, 14), "attack") == ["1989-10-13"]
+
+
+def test_a_participle_clause_after_a_comma_happens_at_its_main_clause_time():
+    text = "A CAR BOMB EXPLODED TONIGHT IN A RESIDENTIAL SECTOR OF CARTAGENA, SLIGHTLY INJURING TWO PEOPLE."
+    assert {(e.type, e.date) for e in _events(text, dt.date(1989, 10, 24))} == {
+        ("bombing", "1989-10-24"), ("attack", "1989-10-24")}
+
+
+def test_now_with_a_perfect_is_done_by_now_and_now_with_a_progressive_is_today():
+    assert _dates("THE ATTACKS ON THE PIPELINE HAVE NOW EXTENDED TO HUILA DEPARTMENT.", dt.date(1989, 6, 20),
+                  "attack") == ["../1989-06-20"]
+    assert _dates("RIGHT NOW THE REBELS ARE ATTACKING THE GARRISON.", dt.date(1989, 6, 20), "attack") == ["1989-06-20"]
+
+
+def test_narrative_order_leaves_alone_an_event_that_a_later_mention_dates():
+    """Dated events are not ordered by the order of telling: one dated by a later mention neither."""
+    text = "Story\n\nRebels attacked the town of Abra. Troops clashed with rebels near the river. The attack took place on Monday."
+    clash = next(e for e in _events(text, dt.date(2020, 3, 5)) if e.type == "armed_clash")
+    assert clash.date == "../2020-03-05" and not clash.relations

@@ -62,11 +62,18 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
             return
     if own or fronted:
         nearest = min(_narrowest(own or fronted), key=lambda t: abs(t.start - event.trigger.start))
+        if nearest.value == "PRESENT_REF" and _PERFECT.search(state.text, event.clause.start, event.clause.end):
+            _reported_bound(event, nearest, state.published)  # 'the attacks have now spread': done by now
+            return
         event.date, event.date_stated = _relative_to_story(story_day, nearest) or nearest.edtf, True
         if event.modality in ("asserted", "negated") and state.published is not None:
             event.date = _not_after(event.date, state.published)
         elif state.published is not None:
             _past_date_wins(event, state.published)
+
+
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|already|so far|\w+ly)\s+)*(?:been\s+)?\w+(?:ed|en|wn|ne|ld|nt|ught|ck|un)\b",
+                      re.IGNORECASE)
 
 
 def _narrowest(found: list) -> list:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .clauses import FINITE, PAST_VERBS
+from .clauses import AUXILIARIES, FINITE, PAST_VERBS
 from .coreference import compatible
 from .dating import dating_participle, dating_tail
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
@@ -145,13 +145,39 @@ def _dating_tail(state: DocState, event: EventMention) -> list:
     return timexes_in(state, later[0].start, later[0].end)
 
 
+_VERB_FIRST = re.compile(rf"\W*(?:{'|'.join(sorted(AUXILIARIES))})\b", re.IGNORECASE)
+_AFTER_COMMA = re.compile(r"[,;]\s*$")
+_PARTICIPLE_FIRST = re.compile(r"\W*(?:\w+ly\s+)?(?P<verb>\w+ing)\b", re.IGNORECASE)
+
+
+def _opening(state: DocState, event: EventMention) -> Clause | None:
+    """The clause that opens the event's 'when' / 'as' / 'while' clause or its participle clause:
+    its own ('..., killing one soldier'), or, when its clause starts on its verb, the
+    trigger-less clause that opened it before an apposition ('..., when X, a director, was killed')."""
+    clause = event.clause
+    if clause.lead in _SAME_TIME - {"and"}:
+        return clause
+    participle = _PARTICIPLE_FIRST.match(state.text, clause.start, clause.end)
+    if participle and event.trigger.start == participle.start("verb") and event.trigger.kind == "verb" and \
+            _AFTER_COMMA.search(state.text, max(0, clause.start - 3), clause.start):
+        return clause  # ', killing one soldier': not 'went on trial for killing'
+    if not _VERB_FIRST.match(state.text, clause.start, clause.end):
+        return None
+    for other in reversed(clauses_before(state, clause)[-3:]):
+        if events_of(state, other):
+            return None
+        if other.lead in _SAME_TIME - {"and"}:
+            return other
+    return None
+
+
 def _main_clause_date(state: DocState, event: EventMention) -> list:
-    """'The war broke out in November 2020, when federal troops entered Tigray': a trailing
-    'when' / 'as' / 'while' clause happens at the time of the clause it hangs on."""
-    if event.clause.lead not in _SAME_TIME - {"and"}:
-        return []
-    before = clauses_before(state, event.clause)
-    if not before or before[-1].lead in _RELATIVES:
+    """'The war broke out in November 2020, when federal troops entered Tigray', 'a car bomb
+    exploded tonight, injuring two people': a trailing 'when' / 'as' / 'while' clause or a
+    participle clause happens at the time of the clause it hangs on."""
+    opening = _opening(state, event)
+    before = clauses_before(state, opening) if opening is not None else []
+    if not before or before[-1].lead in _RELATIVES - {"that"}:  # 'reported that a bomb exploded ...'
         return []
     return timexes_in(state, before[-1].start, before[-1].end)
 
