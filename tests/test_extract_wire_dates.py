@@ -14,7 +14,7 @@ import pytest
 from timeline.extract import Options, extract, lexicon
 from timeline.models import Document
 
-DATING = lexicon.load("dating")["predicates"]
+DATING = [*lexicon.load("dating")["predicates"], {"name": "reporting", **lexicon.load("dating")["reporting"]}]
 
 
 def _events(text: str, published: dt.date, kind: str | None = None):
@@ -104,3 +104,9 @@ def test_narrative_order_leaves_alone_an_event_that_a_later_mention_dates():
     text = "Story\n\nRebels attacked the town of Abra. Troops clashed with rebels near the river. The attack took place on Monday."
     clash = next(e for e in _events(text, dt.date(2020, 3, 5)) if e.type == "armed_clash")
     assert clash.date == "../2020-03-05" and not clash.relations
+
+
+def test_a_date_of_the_report_only_bounds_what_it_reports():
+    text = "ON SATURDAY OFFICIALS SAID THAT GUERRILLAS HAD KILLED A MAYOR IN THE NORTH."
+    assert _dates(text, dt.date(1989, 1, 25), "attack") + _dates(text, dt.date(1989, 1, 25), "killing") == [
+        "../1989-01-21"]

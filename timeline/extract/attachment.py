@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .clauses import AUXILIARIES, FINITE, PAST_VERBS
 from .coreference import compatible
-from .dating import dating_participle, dating_tail
+from .dating import dating_participle, dating_tail, reporting
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
 from .triggers import support_pattern
@@ -27,20 +27,26 @@ def placed_relative(state: DocState, event: EventMention) -> bool:
     return _RELATIVE_TO.search(state.text, event.clause.start, event.trigger.start) is not None
 
 
-def fronted(state: DocState, event: EventMention) -> tuple[list, bool]:
-    """Time expressions of the trigger-less clauses that open the event's sentence, and whether a
-    reporting verb ('On Saturday, Trump said ...') stands between them and the event."""
-    found, reported, clause = [], False, event.clause
+def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
+    """Time expressions of the trigger-less clauses that open the event's sentence, as (told,
+    report): those after the last reporting verb tell when the event happened ('police reported
+    today that yesterday terrorists burned ...'); those of the report ('On Saturday, Trump said
+    ...', 'reported today') only bound it."""
+    told, report, clause = [], [], event.clause
+    after_report = False  # the clause before was a reporting one: a 'that' opens what it reports
     for other in sentence_clauses(state, clause.sentence):
         if other.start >= clause.start:
             continue
         speaker = next(reversed(events_of(state, other)), None)
         if speaker is not None and speaker.trigger.weight > 0:
-            return [], False
-        reported = reported or speaker is not None
-        if other.lead not in _RELATIVES:  # 'An employee who was fired last week shot ...'
-            found += timexes_in(state, other.start, other.end)
-    return found, reported
+            return [], []
+        if speaker is not None or reporting().search(state.text, other.start, other.end):
+            report, told, after_report = report + told + timexes_in(state, other.start, other.end), [], True
+            continue
+        if other.lead not in _RELATIVES or (other.lead == "that" and after_report):
+            told += timexes_in(state, other.start, other.end)  # not 'An employee who was fired last week'
+        after_report = False
+    return told, report
 
 
 _NP_GAP = re.compile(r"^[\s\w'-]{0,40}$")

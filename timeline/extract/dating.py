@@ -36,3 +36,9 @@ def dating_tail() -> re.Pattern:
 def dating_participle() -> re.Pattern:
     """A participle that dates the nominal right before it: 'the attack staged tonight'."""
     return re.compile(rf"(?:{_patterns('done')}|{_patterns('happened')})", re.IGNORECASE)
+
+
+@cache
+def reporting() -> re.Pattern:
+    """A verb that reports what happened ('police reported today that ...')."""
+    return re.compile(rf"\b(?:{lexicon.load('dating')['reporting']['pattern']})\b", re.IGNORECASE)
