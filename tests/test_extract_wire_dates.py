@@ -110,3 +110,8 @@ def test_a_date_of_the_report_only_bounds_what_it_reports():
     text = "ON SATURDAY OFFICIALS SAID THAT GUERRILLAS HAD KILLED A MAYOR IN THE NORTH."
     assert _dates(text, dt.date(1989, 1, 25), "attack") + _dates(text, dt.date(1989, 1, 25), "killing") == [
         "../1989-01-21"]
+
+
+def test_coordinated_killings_with_dates_of_their_own_are_two_events():
+    text = "A MONTH AGO THE MAYOR OF ABREGO WAS KILLED AND THE ARBOLEDAS MAYOR WAS KILLED YESTERDAY."
+    assert sorted(_dates(text, dt.date(1990, 2, 4), "attack")) == ["1990-01", "1990-02-03"]

@@ -216,6 +216,8 @@ def two_kinds(a: str, b: str) -> bool:
 def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
     same_sentence = later.clause.sentence == earlier.clause.sentence
+    if not _dates_agree(earlier, later):
+        return False  # 'a month ago the mayor was killed and another was killed yesterday'
     if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
         return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
     return (same_sentence and later.clause.lead in ("and", "and then") and not two_kinds(earlier.type, later.type)
