@@ -113,5 +113,5 @@ def test_a_date_of_the_report_only_bounds_what_it_reports():
 
 
 def test_coordinated_killings_with_dates_of_their_own_are_two_events():
-    text = "A MONTH AGO THE MAYOR OF ABREGO WAS KILLED AND THE ARBOLEDAS MAYOR WAS KILLED YESTERDAY."
+    text = "A MONTH AGO THE MAYOR OF ABREGO WAS KILLED, AND THE ARBOLEDAS MAYOR WAS KILLED YESTERDAY."
     assert sorted(_dates(text, dt.date(1990, 2, 4), "attack")) == ["1990-01", "1990-02-03"]
