@@ -194,3 +194,12 @@ def test_steps_of_hours_and_anaphoric_days(text, expected):
 @pytest.mark.parametrize("text", ["They may next year decide again.", "He told the N. Y. Daily News."])
 def test_names_and_verbs_stay_words(text):
     assert all(value not in ("2024-05", "P1D") for _, value in values(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bayes withdrew in March 2019. The next month, the party nominated a new ticket.", ("The next month", "2019-04")),
+    ("The rebels took the town in May 2018. The next year they lost it.", ("The next year", "2019")),
+    ("Talks will resume in the next month, officials said.", ("the next month", "2024-02")),  # deictic after 'in'
+])
+def test_the_next_month_is_anaphoric_unless_a_preposition_opens_it(text, expected):
+    assert expected in values(text)
