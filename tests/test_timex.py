@@ -203,3 +203,7 @@ def test_names_and_verbs_stay_words(text):
 ])
 def test_the_next_month_is_anaphoric_unless_a_preposition_opens_it(text, expected):
     assert expected in values(text)
+
+
+def test_a_range_of_ages_is_no_duration():
+    assert values("I was about 12 or 11 years old when we moved.") == []

@@ -94,3 +94,14 @@ def test_a_day_told_in_gmt_without_the_local_clock_spans_the_days_a_zone_may_put
 ])
 def test_a_range_of_wire_clock_times_is_two_times_when_one_end_cannot_be_a_year(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At around 11:25am US east coast time (1625 UTC), the AP called the race",
+     ("11:25am US east coast time (1625 UTC", "TIME", "2013-05-03T16:25Z")),
+    ("The train left at 11:30 am IST (0600 UTC), covering 139 km",
+     ("11:30 am IST (0600 UTC", "TIME", "2013-05-03T11:30+05:30")),  # both zoned: the first says which instant
+    ("Klitschko wins in six, Jul 7 2012, 5:55p.", ("Jul 7 2012, 5:55p", "TIME", "2012-07-07T17:55")),
+])
+def test_restated_zones_with_words_between_and_a_bare_p_after_the_minutes(text, expected):
+    assert found(text) == [expected]

@@ -44,13 +44,15 @@ def join_neighbours(text: str, kept: list[Candidate]) -> list[Candidate]:
 
 
 def _restated(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...]) -> Candidate | None:
-    """'3 p.m. (1200 GMT)': a local clock time and its restatement in a named zone are one
-    expression, valued as the zoned one (it says which instant)."""
-    if first.groups.get("zone") or not second.groups.get("zone"):
+    """'3 p.m. (1200 GMT)', '11:30 am IST (0600 UTC)': a clock time and its restatement in a
+    named zone are one expression, valued as the first zoned one (it says which instant)."""
+    if not second.groups.get("zone"):
         return None
     gap = text[first.end:second.start]
     for rule in rules:
         if rule.args.get("restated") and rule.regex.fullmatch(gap):
+            if first.groups.get("zone"):  # '11:30 am IST (0600 UTC)': the first already says which instant
+                return Candidate(first.start, second.end, rule, first.groups)
             return Candidate(first.start, second.end, rule, {**second.groups, "local_clock": first.groups})
     return None
 
