@@ -207,3 +207,14 @@ def test_the_next_month_is_anaphoric_unless_a_preposition_opens_it(text, expecte
 
 def test_a_range_of_ages_is_no_duration():
     assert values("I was about 12 or 11 years old when we moved.") == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("This Sunday, French inventor Franky Zapata successfully crossed the Channel.", dt.date(2019, 8, 6),
+     ("This Sunday", "2019-08-04")),  # told in the past: the Sunday just gone
+    ("The vote will take place this Sunday.", dt.date(2019, 8, 6), ("this Sunday", "2019-08-11")),
+    ("He will be buried at the military cemetery on Tuesday.", dt.date(2019, 10, 12),
+     ("Tuesday", "2019-10-15")),  # 'will be buried': a passive infinitive takes the modal's tense
+])
+def test_weekdays_follow_the_tense_of_their_clause(text, published, expected):
+    assert expected in values(text, published)

@@ -14,7 +14,8 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
-_PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|\w{3,}ed)(?![\w'])", re.IGNORECASE)
+# A participle right after 'be' is a passive infinitive: 'will be buried' takes the modal's tense.
+_PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|(?<!\bbe )\w{3,}ed)(?![\w'])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

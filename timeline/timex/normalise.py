@@ -355,7 +355,7 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if ref is None or ref[1] != "day":
         return f"XXXX-WXX-{number}{part}"
     if g.get("shift"):
-        direction = lookup("shifts", g["shift"])
+        direction = lookup("shifts", g["shift"]) or ctx.tense(*span)  # 'this Sunday, X crossed' is past
     elif ctx.mode == "narrative":
         direction = 1
     elif ref[0].isoweekday() == number:
