@@ -215,6 +215,11 @@ def test_a_range_of_ages_is_no_duration():
     ("The vote will take place this Sunday.", dt.date(2019, 8, 6), ("this Sunday", "2019-08-11")),
     ("He will be buried at the military cemetery on Tuesday.", dt.date(2019, 10, 12),
      ("Tuesday", "2019-10-15")),  # 'will be buried': a passive infinitive takes the modal's tense
+    ("The warnings apply from tomorrow night into Friday morning.", dt.date(2019, 10, 2),
+     ("Friday morning", "2019-10-04TMO")),  # 'tomorrow' speaks of the future
+    ("It was forecast to reach Florida possibly on Wednesday.", dt.date(2019, 7, 23), ("Wednesday", "2019-07-24")),
+    ('He said: "We are going to act." Earlier this week on Wednesday, he spoke on television.',
+     dt.date(2019, 3, 31), ("Wednesday", "2019-03-27")),  # a quote's closing mark ends its sentence
 ])
 def test_weekdays_follow_the_tense_of_their_clause(text, published, expected):
     assert expected in values(text, published)
