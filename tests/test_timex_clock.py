@@ -105,3 +105,9 @@ def test_a_range_of_wire_clock_times_is_two_times_when_one_end_cannot_be_a_year(
 ])
 def test_restated_zones_with_words_between_and_a_bare_p_after_the_minutes(text, expected):
     assert found(text) == [expected]
+
+
+def test_a_bare_one_digit_clock_in_news_is_a_round_time_not_a_time_of_day():
+    assert found("The referee stopped the fight at 2 : 56 .") == []
+    assert found("The vote closed at 9:30 p.m.") == [("9:30 p.m.", "TIME", "2013-05-03T21:30")]
+    assert found("The convoy left at 09:30 .") == [("09:30", "TIME", "2013-05-03T09:30")]

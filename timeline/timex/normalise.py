@@ -369,6 +369,8 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A clock time on the day written beside it (``on``, set by the matcher's join), the
     weekday it names, or else the last day mentioned (in news; the publication day when none
     was); a written time zone becomes a UTC offset."""
+    if ctx.mode == "news" and _bare_short_clock(g, ctx.text[span[0]:span[1]]):
+        return None
     if g.get("on"):
         day = g["on"].split("T")[0]
     elif g.get("weekday"):
@@ -381,6 +383,14 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if time is None:
         return None
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
+
+
+def _bare_short_clock(g: Groups, written: str) -> bool:
+    """'stopped the fight at 2:56': a one-digit hour with minutes and nothing else (no a.m./p.m.,
+    zone, 'hours' or day) is a race or round time; news writes a time of day '2:56 p.m.' or '02:56'."""
+    hour = g.get("hour24") or ""
+    return (len(hour) == 1 and not (g.get("zone") or g.get("on") or g.get("weekday") or g.get("local_clock"))
+            and not re.search(r"h(?:ou)?rs?\b", written, re.IGNORECASE))
 
 
 _INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
