@@ -220,6 +220,8 @@ def test_a_range_of_ages_is_no_duration():
     ("It was forecast to reach Florida possibly on Wednesday.", dt.date(2019, 7, 23), ("Wednesday", "2019-07-24")),
     ('He said: "We are going to act." Earlier this week on Wednesday, he spoke on television.',
      dt.date(2019, 3, 31), ("Wednesday", "2019-03-27")),  # a quote's closing mark ends its sentence
+    ("The judge said so before postponing the testimony until Monday.", dt.date(2013, 4, 12),
+     ("Monday", "2013-04-15")),  # a postponement points ahead
 ])
 def test_weekdays_follow_the_tense_of_their_clause(text, published, expected):
     assert expected in values(text, published)
