@@ -199,11 +199,32 @@ def _describes_a_thing(text: str, timex, event: EventMention) -> bool:
     return not any(timex.end <= t.start <= timex.end + 30 for t in [event.trigger, *event.others])
 
 
+_VERB_BETWEEN = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|[a-z]{{3,}}ed(?=\s+(?:the|a|an|their|his|her|its|our|\d+)\b))\b",
+                           re.IGNORECASE)
+_GOVERNED = re.compile(r"\b(?:of|for|into|about|over|against|in|after|following)\s+(?:the|a|an|this|that|these|those|"
+                       r"its|their|his|her)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _dates_the_verb_before(text: str, timex, event: EventMention) -> bool:
+    """'carabineros yesterday continued their operation to locate the perpetrators of the
+    attack', 'it is now important to name those involved in this murder': a date before a verb
+    whose prepositional complement names a nominal event is that verb's ('the rebels today
+    perpetrated one of their attacks' is the attack's: the verb only states it)."""
+    trigger = event.trigger
+    if trigger.kind != "noun" or timex.end > trigger.start or not _GOVERNED.search(text, timex.end, trigger.start):
+        return False
+    for verb in _VERB_BETWEEN.finditer(text, timex.end, trigger.start):
+        own = any(t.start <= verb.start() < t.end for t in event.others)
+        if not own and not dating_participle().match(text, verb.start()):
+            return True
+    return False
+
+
 def clause_dates(state: DocState, event: EventMention) -> list:
     """The event's own clause's time expressions, less those that date another noun or verb."""
     return [t for t in timexes_in(state, event.clause.start, event.clause.end)
             if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)
-            and not _describes_a_thing(state.text, t, event)]
+            and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)]
 
 
 def sentence_dates(state: DocState, event: EventMention) -> list:
