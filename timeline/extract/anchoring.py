@@ -2,8 +2,9 @@
 
 An event gets a *stated* date only from a time expression that belongs to it (``attachment``):
 its own clause's, or that of an eventless clause of its sentence ("Yesterday, ...", "... and
-seized two trucks on Tuesday"). Everything else is left to the solver, which never dates a
-reported past event later than its publication.
+seized two trucks on Tuesday"). The date of a report only bounds what it reports ("police
+reported today that ..."). Everything else is left to the solver, which never dates a reported
+past event later than its publication, and never dates an undated one to it.
 """
 
 from __future__ import annotations
