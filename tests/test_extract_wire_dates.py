@@ -128,3 +128,9 @@ def test_a_date_before_a_verb_governing_the_nominal_is_the_verbs():
     assert _dates(text, dt.date(1989, 7, 28), "attack") == ["../1989-07-28"]
     text = "THE REBELS TODAY PERPETRATED THE WORST OF THEIR ATTACKS ON THE CAPITAL."
     assert _dates(text, dt.date(1989, 7, 28), "attack") == ["1989-07-28"]
+
+
+def test_a_fronted_date_reaches_over_a_subordinate_clause_with_an_event_of_its_own():
+    text = ("LAST NIGHT, WHILE THE COUNTRY WAS STILL IN SHOCK OVER THE ATTACK ON THE DAS DIRECTOR, "
+            "A SHOPPING MALL IN MEDELLIN WAS SHAKEN BY THE EXPLOSION OF A BOMB.")
+    assert _mention_dates(text, dt.date(1989, 5, 31))["EXPLOSION"] == "1989-05-30"

@@ -79,6 +79,7 @@ def test_the_following_day_is_anaphoric_in_news_too():
     ("On Sept. 19, 2023 the attack began.", "2023-09-19"),
     ("TWO ENGINEERS WERE KIDNAPPED ON 12 AND 13 JANUARY.", "2024-01-12/2024-01-13"),  # a day of a range
     ("Talks were held on January 5-9 in Geneva.", "2024-01-05/2024-01-09"),
+    ("During the Betancur administration (1982 - 1986), the embassy was attacked.", "1982/1986"),  # a year of a range
 ])
 def test_edtf_interval_of_a_date(text, edtf):
     found = [t.edtf for t in tag(text, PUBLISHED) if t.edtf]

@@ -18,6 +18,8 @@ from .triggers import support_pattern
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_SUBORDINATE = frozenset({"while", "when", "as", "after", "before", "since", "although", "though", "because",
+                          "whereas", "if", "until"})
 _RELATIVE_TO = re.compile(r"\b(?:after|before|since|following|prior to|ahead of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -39,6 +41,9 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
             continue
         speaker = next(reversed(events_of(state, other)), None)
         if speaker is not None and speaker.trigger.weight > 0:
+            if other.lead in _SUBORDINATE:  # 'Last night, while the country mourned the attack, a bomb ...'
+                after_report = False
+                continue
             return [], []
         if speaker is not None or reporting().search(state.text, other.start, other.end):
             report, told, after_report = report + told + timexes_in(state, other.start, other.end), [], True

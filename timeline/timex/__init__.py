@@ -112,6 +112,8 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
             edtf = None  # '3:30 a.m.' says when in a day, not which day: its day is only a guess
         elif edtf and _DAY.match(edtf):
             edtf = _local(edtf, value, cand, text, out[-1] if out else None)
+        elif edtf and _YEAR.match(edtf):
+            edtf = _year_range(edtf, text, cand) or edtf
         out.append(Timex(start, cand.end, text[start:cand.end], kind, value, edtf))
     return out
 
@@ -137,6 +139,22 @@ def _local(edtf: str, value: str, cand: Candidate, text: str, previous: Timex | 
 _RANGE_BEFORE = re.compile(r"(?<![\d.,:/])(\d{1,2})(?:st|nd|rd|th)?[ \t]*(?:-|–|to|and|or|through)[ \t]*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to|and|or|through)[ \t]*(\d{1,2})(?:st|nd|rd|th)?\b(?![ \t]*(?:[,.:/]?\d|%|[a-z]))",
                           re.IGNORECASE)
+
+
+_YEARS_BEFORE = re.compile(r"(?<![\d.,:/])(\d{4})[ \t]*(?:-|–|to|and|through|until)[ \t]*$", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"[ \t]*(?:-|–|to|and|through|until)[ \t]*(\d{4})\b(?![ \t]*(?:[,.:/]?\d|%))", re.IGNORECASE)
+
+
+def _year_range(edtf: str, text: str, cand: Candidate) -> str | None:
+    """'(1982 - 1986)', 'between 1991 and 1998': each year of a range anchors an event to the
+    whole range (the value stays the year written)."""
+    before = _YEARS_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    after = None if before else _YEARS_AFTER.match(text, cand.end)
+    found = before or after
+    if found is None or not 1000 <= int(found.group(1)) <= 2999 or found.group(1) == edtf:
+        return None
+    first, last = sorted((edtf, found.group(1)))
+    return f"{first}/{last}"
 
 
 def _day_range(edtf: str, text: str, cand: Candidate) -> str | None:
