@@ -134,3 +134,9 @@ def test_a_fronted_date_reaches_over_a_subordinate_clause_with_an_event_of_its_o
     text = ("LAST NIGHT, WHILE THE COUNTRY WAS STILL IN SHOCK OVER THE ATTACK ON THE DAS DIRECTOR, "
             "A SHOPPING MALL IN MEDELLIN WAS SHAKEN BY THE EXPLOSION OF A BOMB.")
     assert _mention_dates(text, dt.date(1989, 5, 31))["EXPLOSION"] == "1989-05-30"
+
+
+def test_a_dating_clause_after_a_relative_clause_still_dates_the_nominal():
+    text = ("A NEW ATTACK AGAINST THE OIL PIPELINE, WHICH CAUSED A LARGE OIL SPILL, "
+            "WAS CARRIED OUT THIS MORNING BY TERRORISTS IN ARAUCA.")
+    assert _mention_dates(text, dt.date(1989, 7, 13))["ATTACK"] == "1989-07-13"

@@ -151,6 +151,8 @@ def _dating_tail(state: DocState, event: EventMention) -> list:
     murder, which was perpetrated early today': the clause right after a nominal event that
     exists to date it gives the event its date."""
     later = clauses_after(state, event.clause)
+    while later[:1] and later[0].lead in _RELATIVES - {"that"} and len(later) > 1:
+        later = later[1:]  # 'a new attack on the pipeline, which caused a spill, was carried out this morning'
     if event.trigger.kind != "noun" or not later or not dating_tail().match(state.text, later[0].start, later[0].end):
         return []
     return timexes_in(state, later[0].start, later[0].end)
