@@ -111,3 +111,14 @@ def test_a_bare_one_digit_clock_in_news_is_a_round_time_not_a_time_of_day():
     assert found("The referee stopped the fight at 2 : 56 .") == []
     assert found("The vote closed at 9:30 p.m.") == [("9:30 p.m.", "TIME", "2013-05-03T21:30")]
     assert found("The convoy left at 09:30 .") == [("09:30", "TIME", "2013-05-03T09:30")]
+
+
+def test_a_day_and_a_utc_clock_restated_in_local_time_date_events_on_the_local_day():
+    _, clock = tag("The quake hit Aceh on Tuesday at 07 : 37 a . m . UTC ( 3 : 37 a . m . EDT ) , killing one.",
+                   dt.date(2013, 7, 2))
+    assert (clock.value, clock.edtf) == ("2013-07-02T07:37Z", "2013-07-02")
+
+
+def test_a_model_year_after_a_possessive_is_no_date():
+    assert found("He was going west in his 2008 Bentley on the highway.") == []
+    assert ("2009", "DATE", "2009") in found("They cited a 2009 analysis by the budget office.")

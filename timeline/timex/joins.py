@@ -52,13 +52,15 @@ def _restated(text: str, first: Candidate, second: Candidate, rules: tuple[Rule,
     for rule in rules:
         if rule.args.get("restated") and rule.regex.fullmatch(gap):
             if first.groups.get("zone"):  # '11:30 am IST (0600 UTC)': the first already says which instant
-                return Candidate(first.start, second.end, rule, first.groups)
+                utc = first.groups["zone"].upper() in ("GMT", "UTC", "Z")  # '07:37 UTC (3:37 EDT)': local second
+                groups = {**first.groups, "local_clock": second.groups} if utc else first.groups
+                return Candidate(first.start, second.end, rule, groups, first.parts)
             return Candidate(first.start, second.end, rule, {**second.groups, "local_clock": first.groups})
     return None
 
 
 def _join(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...]) -> Candidate | None:
-    if _is_clock(first) and _is_clock(second):
+    if first.rule.norm == "clock" and _is_clock(second):  # the first may already read its day
         return _restated(text, first, second, rules)
     if _is_day(first) and _is_clock(second):
         day, clock = first, second

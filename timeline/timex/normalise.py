@@ -137,8 +137,14 @@ def month_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
     return f"{found:04d}-{number:02d}"
 
 
+_MAKE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z][a-z]+)")
+
+
 def year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """A four-digit year."""
+    """A four-digit year; not a model year, which stands after a possessive and before a make
+    written with a capital ('his 2008 Bentley'; 'a 1919 Polish attempt' stays a year)."""
+    if g.get("owner") and _MAKE_AFTER.match(ctx.text, span[1]):
+        return None
     return f"{int(g['year']):04d}"
 
 
