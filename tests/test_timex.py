@@ -226,3 +226,9 @@ def test_a_range_of_ages_is_no_duration():
 ])
 def test_weekdays_follow_the_tense_of_their_clause(text, published, expected):
     assert expected in values(text, published)
+
+
+def test_a_month_day_told_in_the_past_tense_is_not_weeks_ahead():
+    """'hit a truck on June 8', published on 3 May: last year's June, not next month's."""
+    assert ("June 8", "2012-06-08") in values("She hit a truck with her Porsche on June 8, and then lied to police.",
+                                               dt.date(2013, 5, 3))

@@ -66,7 +66,7 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
             continue
         days = (guess - ctx.published).days
         ahead = days >= -_SLACK.days // 4
-        weight = {1: (1, 10), -1: (4, 1), 0: (1.5, 1)}[tense][0 if ahead else 1]
+        weight = {1: (1, 10), -1: (12, 1), 0: (1.5, 1)}[tense][0 if ahead else 1]
         cost = abs(days) * weight
         if best_cost is None or cost < best_cost:
             best, best_cost = year, cost
