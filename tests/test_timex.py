@@ -77,6 +77,9 @@ def test_the_following_day_is_anaphoric_in_news_too():
     ("It was hot in summer 2023.", "2023-22"),
     ("Profit fell in the third quarter of 2023.", "2023-07-01/2023-09-30"),
     ("On Sept. 19, 2023 the attack began.", "2023-09-19"),
+    ("TWO ENGINEERS WERE KIDNAPPED ON 12 AND 13 JANUARY.", "2024-01-12/2024-01-13"),  # a day of a range
+    ("Talks were held on January 5-9 in Geneva.", "2024-01-05/2024-01-09"),
+    ("During the Betancur administration (1982 - 1986), the embassy was attacked.", "1982/1986"),  # a year of a range
 ])
 def test_edtf_interval_of_a_date(text, edtf):
     found = [t.edtf for t in tag(text, PUBLISHED) if t.edtf]
@@ -192,3 +195,40 @@ def test_steps_of_hours_and_anaphoric_days(text, expected):
 @pytest.mark.parametrize("text", ["They may next year decide again.", "He told the N. Y. Daily News."])
 def test_names_and_verbs_stay_words(text):
     assert all(value not in ("2024-05", "P1D") for _, value in values(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bayes withdrew in March 2019. The next month, the party nominated a new ticket.", ("The next month", "2019-04")),
+    ("The rebels took the town in May 2018. The next year they lost it.", ("The next year", "2019")),
+    ("Talks will resume in the next month, officials said.", ("the next month", "2024-02")),  # deictic after 'in'
+])
+def test_the_next_month_is_anaphoric_unless_a_preposition_opens_it(text, expected):
+    assert expected in values(text)
+
+
+def test_a_range_of_ages_is_no_duration():
+    assert values("I was about 12 or 11 years old when we moved.") == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("This Sunday, French inventor Franky Zapata successfully crossed the Channel.", dt.date(2019, 8, 6),
+     ("This Sunday", "2019-08-04")),  # told in the past: the Sunday just gone
+    ("The vote will take place this Sunday.", dt.date(2019, 8, 6), ("this Sunday", "2019-08-11")),
+    ("He will be buried at the military cemetery on Tuesday.", dt.date(2019, 10, 12),
+     ("Tuesday", "2019-10-15")),  # 'will be buried': a passive infinitive takes the modal's tense
+    ("The warnings apply from tomorrow night into Friday morning.", dt.date(2019, 10, 2),
+     ("Friday morning", "2019-10-04TMO")),  # 'tomorrow' speaks of the future
+    ("It was forecast to reach Florida possibly on Wednesday.", dt.date(2019, 7, 23), ("Wednesday", "2019-07-24")),
+    ('He said: "We are going to act." Earlier this week on Wednesday, he spoke on television.',
+     dt.date(2019, 3, 31), ("Wednesday", "2019-03-27")),  # a quote's closing mark ends its sentence
+    ("The judge said so before postponing the testimony until Monday.", dt.date(2013, 4, 12),
+     ("Monday", "2013-04-15")),  # a postponement points ahead
+])
+def test_weekdays_follow_the_tense_of_their_clause(text, published, expected):
+    assert expected in values(text, published)
+
+
+def test_a_month_day_told_in_the_past_tense_is_not_weeks_ahead():
+    """'hit a truck on June 8', published on 3 May: last year's June, not next month's."""
+    assert ("June 8", "2012-06-08") in values("She crashed into a truck with her Porsche on June 8, then lied to police.",
+                                               dt.date(2013, 5, 3))

@@ -62,3 +62,63 @@ def test_a_bare_clock_time_falls_on_the_last_day_mentioned_and_dates_nothing():
 
 def test_a_race_time_is_not_a_time_of_day():
     assert found("She won, finishing in 3:07:35.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AT 1830, A FIRE ERUPTED", ("1830", "TIME", "2013-05-03T18:30")),
+    ("A BOMB WENT OFF AT APPROXIMATELY 1940 AT A WAREHOUSE", ("1940", "TIME", "2013-05-03T19:40")),
+    ("three further explosions at 3 p . m . ( 1200 GMT ) .", ("3 p . m . ( 1200 GMT", "TIME", "2013-05-03T12:00Z")),
+])
+def test_wire_clock_times_are_not_years_and_a_restated_zone_is_one_time(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_clock_restated_in_gmt_is_dated_on_the_local_day():
+    """'AT 2230 [0230 GMT ON 12 JANUARY]' happened on 11 January where it was 22:30."""
+    first = tag("THE ATTACK OCCURRED AT 2230 [0230 GMT ON 12 JANUARY] IN LA PAZ", dt.date(1990, 1, 12))[0]
+    assert (first.value, first.edtf) == ("1990-01-12T02:30Z", "1990-01-11")
+
+
+def test_a_day_told_in_gmt_without_the_local_clock_spans_the_days_a_zone_may_put_it_on():
+    """'0400 GMT ON 10 SEPTEMBER' was 9 or 10 September where it happened, never the 11th."""
+    clock, day = tag("BOMBS WENT OFF AT APPROXIMATELY 0400 GMT ON 10 SEPTEMBER", dt.date(1989, 9, 11))
+    assert (clock.edtf, day.edtf) == ("1989-09-09/1989-09-10", "1989-09-09/1989-09-10")
+    assert day.value == "1989-09-10"  # the TimeML value stays what the text says
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ON 27 MARCH, FROM 1710 TO 2250, THE BASE WAS ATTACKED",
+     [("27 MARCH", "DATE", "2013-03-27"), ("1710", "TIME", "2013-03-27T17:10"), ("2250", "TIME", "2013-03-27T22:50")]),
+    ("THE MURDER TOOK PLACE BETWEEN 0200 AND 0300", [("0200", "TIME", "2013-05-03T02:00"), ("0300", "TIME", "2013-05-03T03:00")]),
+    ("The war lasted from 1914 to 1918.", [("1914", "DATE", "1914"), ("1918", "DATE", "1918")]),  # years stay years
+])
+def test_a_range_of_wire_clock_times_is_two_times_when_one_end_cannot_be_a_year(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At around 11:25am US east coast time (1625 UTC), the AP called the race",
+     ("11:25am US east coast time (1625 UTC", "TIME", "2013-05-03T16:25Z")),
+    ("The train left at 11:30 am IST (0600 UTC), covering 139 km",
+     ("11:30 am IST (0600 UTC", "TIME", "2013-05-03T11:30+05:30")),  # both zoned: the first says which instant
+    ("Klitschko wins in six, Jul 7 2012, 5:55p.", ("Jul 7 2012, 5:55p", "TIME", "2012-07-07T17:55")),
+])
+def test_restated_zones_with_words_between_and_a_bare_p_after_the_minutes(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_bare_one_digit_clock_in_news_is_a_round_time_not_a_time_of_day():
+    assert found("The referee stopped the fight at 2 : 56 .") == []
+    assert found("The vote closed at 9:30 p.m.") == [("9:30 p.m.", "TIME", "2013-05-03T21:30")]
+    assert found("The convoy left at 09:30 .") == [("09:30", "TIME", "2013-05-03T09:30")]
+
+
+def test_a_day_and_a_utc_clock_restated_in_local_time_date_events_on_the_local_day():
+    _, clock = tag("The quake hit Aceh on Tuesday at 07 : 37 a . m . UTC ( 3 : 37 a . m . EDT ) , killing one.",
+                   dt.date(2013, 7, 2))
+    assert (clock.value, clock.edtf) == ("2013-07-02T07:37Z", "2013-07-02")
+
+
+def test_a_model_year_after_a_possessive_is_no_date():
+    assert found("He was going west in his 2008 Bentley on the highway.") == []
+    assert ("2009", "DATE", "2009") in found("They cited a 2009 analysis by the budget office.")

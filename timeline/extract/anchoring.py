@@ -2,8 +2,9 @@
 
 An event gets a *stated* date only from a time expression that belongs to it (``attachment``):
 its own clause's, or that of an eventless clause of its sentence ("Yesterday, ...", "... and
-seized two trucks on Tuesday"). Everything else is left to the solver, which never dates a
-reported past event later than its publication.
+seized two trucks on Tuesday"). The date of a report only bounds what it reports ("police
+reported today that ..."). Everything else is left to the solver, which never dates a reported
+past event later than its publication, and never dates an undated one to it.
 """
 
 from __future__ import annotations
@@ -46,27 +47,58 @@ def anchor(state: DocState, options) -> DocState:
     return state
 
 
-def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:
+def _event_dates(state: DocState, event: EventMention) -> tuple[list, list]:
+    """(the time expressions that say when the event happened, those of a report that only bound
+    it): its own clause's, else those told before it in its sentence, else a neighbouring clause's."""
     own = attachment.clause_dates(state, event)
-    fronted, reported = ([], False) if own or attachment.placed_relative(state, event) else attachment.fronted(
-        state, event)
-    own = own or ([] if fronted else attachment.sentence_dates(state, event))
-    reported = reported or any(t.weight == 0 and t.start < event.trigger.start for t in event.others)
-    if reported and fronted and event.type not in SPEECH_ACTS:
-        _reported_bound(event, fronted[-1], state.published)
+    if own:
+        return own, []
+    told, report = ([], []) if attachment.placed_relative(state, event) else attachment.fronted(state, event)
+    if any(t.weight == 0 and t.start < event.trigger.start for t in event.others):
+        told, report = [], report + told  # 'On Monday officials said the town was shelled'
+    if event.type in SPEECH_ACTS:
+        told, report = told + report, []  # a report's own date is the speech act's
+    if told or report:
+        return told, report
+    return attachment.sentence_dates(state, event), []
+
+
+def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:
+    found, report = _event_dates(state, event)
+    if not found:
+        bound = report[-1] if report else attachment.dated_response(state, event)
+        if bound is not None:
+            _reported_bound(event, bound, state.published)
         return
-    if not own and not fronted:
-        cause = attachment.dated_response(state, event)
-        if cause is not None:
-            _reported_bound(event, cause, state.published)
-            return
-    if own or fronted:
-        nearest = min(own or fronted, key=lambda t: abs(t.start - event.trigger.start))
-        event.date, event.date_stated = _relative_to_story(story_day, nearest) or nearest.edtf, True
-        if event.modality in ("asserted", "negated") and state.published is not None:
-            event.date = _not_after(event.date, state.published)
-        elif state.published is not None:
-            _past_date_wins(event, state.published)
+    nearest = min(_narrowest(found), key=lambda t: abs(t.start - event.trigger.start))
+    if nearest.value == "PRESENT_REF" and _PERFECT.search(state.text, event.clause.start, event.clause.end):
+        _reported_bound(event, nearest, state.published)  # 'the attacks have now spread': done by now
+        return
+    event.date, event.date_stated = _relative_to_story(story_day, nearest) or nearest.edtf, True
+    if event.modality in ("asserted", "negated") and state.published is not None:
+        event.date = _not_after(event.date, state.published)
+    elif state.published is not None:
+        _past_date_wins(event, state.published)
+
+
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|already|so far|\w+ly)\s+)*(?:been\s+)?\w+(?:ed|en|wn|ne|ld|nt|ught|ck|un)\b",
+                      re.IGNORECASE)
+
+
+def _narrowest(found: list) -> list:
+    """'today carried out its sixth attack this year': of dates that nest, the narrowest says
+    most (both hold); dates that do not nest are left for the nearest to win."""
+    spans = [dates.parse(t.edtf) for t in found]
+    return [t for t, own in zip(found, spans)
+            if not any(_inside(other, own) and (other.earliest, other.latest) != (own.earliest, own.latest)
+                       for other in spans)]
+
+
+def _inside(inner: dates.Bounds, outer: dates.Bounds) -> bool:
+    """A closed interval wholly within another (an open end contains nothing)."""
+    if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
+        return False
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
 
 
 def _past_date_wins(event: EventMention, published: dt.date) -> None:

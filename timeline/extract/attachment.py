@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .clauses import FINITE, PAST_VERBS
+from .clauses import AUXILIARIES, FINITE, PAST_VERBS
 from .coreference import compatible
+from .dating import dating_participle, dating_tail, reporting
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
 from .triggers import support_pattern
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_SUBORDINATE = frozenset({"while", "when", "as", "after", "before", "since", "although", "though", "because",
+                          "whereas", "if", "until"})
 _RELATIVE_TO = re.compile(r"\b(?:after|before|since|following|prior to|ahead of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -26,20 +29,29 @@ def placed_relative(state: DocState, event: EventMention) -> bool:
     return _RELATIVE_TO.search(state.text, event.clause.start, event.trigger.start) is not None
 
 
-def fronted(state: DocState, event: EventMention) -> tuple[list, bool]:
-    """Time expressions of the trigger-less clauses that open the event's sentence, and whether a
-    reporting verb ('On Saturday, Trump said ...') stands between them and the event."""
-    found, reported, clause = [], False, event.clause
+def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
+    """Time expressions of the trigger-less clauses that open the event's sentence, as (told,
+    report): those after the last reporting verb tell when the event happened ('police reported
+    today that yesterday terrorists burned ...'); those of the report ('On Saturday, Trump said
+    ...', 'reported today') only bound it."""
+    told, report, clause = [], [], event.clause
+    after_report = False  # the clause before was a reporting one: a 'that' opens what it reports
     for other in sentence_clauses(state, clause.sentence):
         if other.start >= clause.start:
             continue
         speaker = next(reversed(events_of(state, other)), None)
         if speaker is not None and speaker.trigger.weight > 0:
-            return [], False
-        reported = reported or speaker is not None
-        if other.lead not in _RELATIVES:  # 'An employee who was fired last week shot ...'
-            found += timexes_in(state, other.start, other.end)
-    return found, reported
+            if other.lead in _SUBORDINATE:  # 'Last night, while the country mourned the attack, a bomb ...'
+                after_report = False
+                continue
+            return [], []
+        if speaker is not None or reporting().search(state.text, other.start, other.end):
+            report, told, after_report = report + told + timexes_in(state, other.start, other.end), [], True
+            continue
+        if other.lead not in _RELATIVES or (other.lead == "that" and after_report):
+            told += timexes_in(state, other.start, other.end)  # not 'An employee who was fired last week'
+        after_report = False
+    return told, report
 
 
 _NP_GAP = re.compile(r"^[\s\w'-]{0,40}$")
@@ -73,7 +85,16 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     verb = word in PAST_VERBS or (len(word) > 4 and word.endswith("ed"))
     own = any(t.start <= before.start(1) < t.end for t in [event.trigger, *event.others])
     predicate = event.trigger.kind == "noun" and support_pattern().fullmatch(word) is not None
-    return verb and not own and not predicate  # 'the ceasefire held on Wednesday' is the ceasefire's
+    return verb and not own and not predicate and not _staged(text, before.start(1), event)
+
+
+def _staged(text: str, word_start: int, event: EventMention) -> bool:
+    """'the attack staged tonight': a dating participle right after one of the event's nominals
+    carries that nominal's date ('the ceasefire held on Wednesday' is the ceasefire's too)."""
+    participle = dating_participle().match(text, word_start)
+    return participle is not None and any(
+        t.kind == "noun" and t.end <= word_start and not text[t.end:word_start].strip()
+        for t in [event.trigger, *event.others])
 
 
 _SAME_TIME = frozenset({"and", "when", "as", "while"})
@@ -125,23 +146,95 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
             if not _dates_a_participle(state.text, t, tail)]
 
 
-def _main_clause_date(state: DocState, event: EventMention) -> list:
-    """'The war broke out in November 2020, when federal troops entered Tigray': a trailing
-    'when' / 'as' / 'while' clause happens at the time of the clause it hangs on."""
-    if event.clause.lead not in _SAME_TIME - {"and"}:
+def _dating_tail(state: DocState, event: EventMention) -> list:
+    """'the murder of Ms Casanova, carried out this morning by terrorists', '... Rodriguez'
+    murder, which was perpetrated early today': the clause right after a nominal event that
+    exists to date it gives the event its date."""
+    later = clauses_after(state, event.clause)
+    while later[:1] and later[0].lead in _RELATIVES - {"that"} and len(later) > 1:
+        later = later[1:]  # 'a new attack on the pipeline, which caused a spill, was carried out this morning'
+    if event.trigger.kind != "noun" or not later or not dating_tail().match(state.text, later[0].start, later[0].end):
         return []
-    before = clauses_before(state, event.clause)
-    if not before or before[-1].lead in _RELATIVES:
+    return timexes_in(state, later[0].start, later[0].end)
+
+
+_VERB_FIRST = re.compile(rf"\W*(?:{'|'.join(sorted(AUXILIARIES))})\b", re.IGNORECASE)
+_AFTER_COMMA = re.compile(r"[,;]\s*$")
+_PARTICIPLE_FIRST = re.compile(r"\W*(?:\w+ly\s+)?(?P<verb>\w+ing)\b", re.IGNORECASE)
+
+
+def _opening(state: DocState, event: EventMention) -> Clause | None:
+    """The clause that opens the event's 'when' / 'as' / 'while' clause or its participle clause:
+    its own ('..., killing one soldier'), or, when its clause starts on its verb, the
+    trigger-less clause that opened it before an apposition ('..., when X, a director, was killed')."""
+    clause = event.clause
+    if clause.lead in _SAME_TIME - {"and"}:
+        return clause
+    participle = _PARTICIPLE_FIRST.match(state.text, clause.start, clause.end)
+    if participle and event.trigger.start == participle.start("verb") and event.trigger.kind == "verb" and \
+            _AFTER_COMMA.search(state.text, max(0, clause.start - 3), clause.start):
+        return clause  # ', killing one soldier': not 'went on trial for killing'
+    if not _VERB_FIRST.match(state.text, clause.start, clause.end):
+        return None
+    for other in reversed(clauses_before(state, clause)[-3:]):
+        if events_of(state, other):
+            return None
+        if other.lead in _SAME_TIME - {"and"}:
+            return other
+    return None
+
+
+def _main_clause_date(state: DocState, event: EventMention) -> list:
+    """'The war broke out in November 2020, when federal troops entered Tigray', 'a car bomb
+    exploded tonight, injuring two people': a trailing 'when' / 'as' / 'while' clause or a
+    participle clause happens at the time of the clause it hangs on."""
+    opening = _opening(state, event)
+    before = clauses_before(state, opening) if opening is not None else []
+    if not before or before[-1].lead in _RELATIVES - {"that"}:  # 'reported that a bomb exploded ...'
         return []
     return timexes_in(state, before[-1].start, before[-1].end)
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
+def _describes_a_thing(text: str, timex, event: EventMention) -> bool:
+    """'the vehicle was a 1981 blue Chevrolet': a year after 'a' describes the thing it stands
+    before (a model, a vintage), unless that thing is the event ('a 2020 offensive')."""
+    if not re.fullmatch(r"\d{4}", timex.text) or not _INDEFINITE_BEFORE.search(text, max(0, timex.start - 4), timex.start):
+        return False
+    return not any(timex.end <= t.start <= timex.end + 30 for t in [event.trigger, *event.others])
+
+
+_VERB_BETWEEN = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|[a-z]{{3,}}ed(?=\s+(?:the|a|an|their|his|her|its|our|\d+)\b))\b",
+                           re.IGNORECASE)
+_GOVERNED = re.compile(r"\b(?:of|for|into|about|over|against|in|after|following)\s+(?:the|a|an|this|that|these|those|"
+                       r"its|their|his|her)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _dates_the_verb_before(text: str, timex, event: EventMention) -> bool:
+    """'carabineros yesterday continued their operation to locate the perpetrators of the
+    attack', 'it is now important to name those involved in this murder': a date before a verb
+    whose prepositional complement names a nominal event is that verb's ('the rebels today
+    perpetrated one of their attacks' is the attack's: the verb only states it)."""
+    trigger = event.trigger
+    if trigger.kind != "noun" or timex.end > trigger.start or not _GOVERNED.search(text, timex.end, trigger.start):
+        return False
+    for verb in _VERB_BETWEEN.finditer(text, timex.end, trigger.start):
+        own = any(t.start <= verb.start() < t.end for t in event.others)
+        if not own and not dating_participle().match(text, verb.start()):
+            return True
+    return False
 
 
 def clause_dates(state: DocState, event: EventMention) -> list:
     """The event's own clause's time expressions, less those that date another noun or verb."""
     return [t for t in timexes_in(state, event.clause.start, event.clause.end)
-            if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)]
+            if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)
+            and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)]
 
 
 def sentence_dates(state: DocState, event: EventMention) -> list:
-    """Dates a neighbouring clause without an event gives: a coordinated tail, else the main clause."""
-    return _coordinated_tail(state, event) or _main_clause_date(state, event)
+    """Dates a neighbouring clause without an event gives: a coordinated tail, a clause that dates
+    a nominal, else the main clause."""
+    return _coordinated_tail(state, event) or _dating_tail(state, event) or _main_clause_date(state, event)

@@ -11,7 +11,7 @@ from ..models import Event, Relation, Source
 from ..taxonomy import agrees
 from . import lexicon
 from .anchoring import default_date
-from .coreference import compatible, dates_the_event, group_of
+from .coreference import compatible, group_of
 from .state import DocState, EventMention
 
 _LEADING = re.compile(r"^(?:(?:and|but|or|so|yet|then|also|when|while|whether|if|that|which|who)\b[\s,]*)+", re.IGNORECASE)
@@ -70,8 +70,7 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             _join(head.people, mention.people, ())
         if mention.type != head.type and agrees(mention.type, head.type):  # 'the attack' told as a bombing
             head.trigger = replace(head.trigger, type=mention.type)
-        if mention.date_stated and not head.date_stated and (
-                dates_the_event(state.text, mention) or mention.clause.sentence == head.clause.sentence):
+        if mention.date_stated and not head.date_stated:  # 'Perez was kidnapped on 5 January' told later
             head.date, head.date_stated = mention.date, True
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]

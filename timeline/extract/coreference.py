@@ -8,6 +8,7 @@ from functools import cache
 
 from .. import dates
 from ..taxonomy import of_class, root
+from .dating import dating_clause
 from .modality import SPEECH_ACTS
 from . import lexicon
 from .state import DocState, EventMention
@@ -22,12 +23,9 @@ _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|
 
 _TIME_SHIFT = frozenset({"after", "before", "since", "until"})
 _SEQUENCE = re.compile(r"\b(?:then|subsequently|afterwards|later on)\b", re.IGNORECASE)
-_DATING = re.compile(r"\b(?:took place|taken place|occurred|happened|(?:was|were) (?:carried out|held))\b", re.IGNORECASE)
-
-
 def dates_the_event(text: str, mention: EventMention) -> bool:
     """'the kidnapping took place on 30 December': a clause that exists to date an event told before."""
-    return _DATING.search(text, mention.clause.start, mention.clause.end) is not None
+    return dating_clause().search(text, mention.clause.start, mention.clause.end) is not None
 
 
 @cache
@@ -73,14 +71,36 @@ class _Wording:
     sequel: bool  # told as what came next ('then', 'subsequently')
     definite: bool  # 'the attack', 'these strikes'
     names_parties: bool  # 'the Russia-Ukraine conflict'
+    recent: bool = False  # a stated date of the report's own days ('the attack this morning')
+    another: bool = False  # its sentence opens on another incident ('Meanwhile, ...', 'In addition, ...')
 
 
-def _wording(text: str, mention: EventMention) -> _Wording:
+# A stated date this close to publication is the news being told, not another event from the past.
+RECENT_DAYS = 7
+
+
+def _recent(value: str | None, published) -> bool:
+    """A closed date that begins at most ``RECENT_DAYS`` before publication ('on 5 January', in a report
+    of 9 January): the report's own news, which an undated mention before it may have told."""
+    bounds = dates.parse(value) if value else None
+    return (published is not None and bounds is not None and bounds.earliest is not None
+            and bounds.latest is not None and 0 <= (published - bounds.earliest).days <= RECENT_DAYS)
+
+
+@cache
+def _another_incident() -> re.Pattern:
+    pattern = lexicon.load("coreference")["another_incident"]["pattern"]
+    return re.compile(rf"\W*(?:and\s+|but\s+)?(?:{pattern})\b", re.IGNORECASE)
+
+
+def _wording(text: str, mention: EventMention, published=None, sentence_start: int | None = None) -> _Wording:
     trigger, clause = mention.trigger, mention.clause
     return _Wording(
         words=_words(text, mention),
         new=_NEW_EVENT.search(text[max(0, trigger.start - 40):trigger.start]) is not None,
         own_date=mention.date_stated and _calendar(mention.date) and not dates_the_event(text, mention),
+        recent=mention.date_stated and _recent(mention.date, published),
+        another=sentence_start is not None and _another_incident().match(text, sentence_start) is not None,
         sequel=_SEQUENCE.search(text, clause.start, clause.end) is not None,
         definite=is_definite(text, trigger),
         names_parties=_names_own_parties(text, mention),
@@ -109,7 +129,9 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         return False
     if _same_participants(earlier, later, first.words & second.words):
         return True
-    if second.own_date and not earlier.date_stated:
+    if second.another and later.clause.sentence != earlier.clause.sentence:
+        return False  # "In addition, a vehicle was destroyed ...": another incident
+    if second.own_date and not earlier.date_stated and not (second.recent and second.definite):
         return False  # "In 2004, a quake killed ...": a calendar date of its own makes another event
     if second.sequel:
         return False  # "... and fighting then spread": told as what came next, not told again
@@ -194,6 +216,8 @@ def two_kinds(a: str, b: str) -> bool:
 def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
     same_sentence = later.clause.sentence == earlier.clause.sentence
+    if not _dates_agree(earlier, later):
+        return False  # 'a month ago the mayor was killed and another was killed yesterday'
     if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
         return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
     return (same_sentence and later.clause.lead in ("and", "and then") and not two_kinds(earlier.type, later.type)
@@ -215,8 +239,10 @@ WINDOW = 50
 class _OpenEvents:
     """The events told so far that a later mention may repeat (confident, not repeats themselves)."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, state: DocState) -> None:
+        self.text = state.text
+        self.published = state.published
+        self.sentences = state.sentences
         self.by_group: dict[str, list[int]] = {}  # group_of(type) -> events, in text order
         self.wording: dict[int, _Wording] = {}
         self.last_act: int | None = None  # the latest speech act
@@ -224,11 +250,14 @@ class _OpenEvents:
 
     def add(self, index: int, event: EventMention) -> None:
         self.by_group.setdefault(group_of(event.type), []).append(index)
-        self.wording[index] = _wording(self.text, event)
+        self.wording[index] = self.wording_of(event)
         if event.type in SPEECH_ACTS:
             self.last_act = index
             for name in [*event.people, *event.actors]:
                 self.first_act_of.setdefault(name, index)
+
+    def wording_of(self, event: EventMention) -> _Wording:
+        return _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0])
 
     def nearest(self, event_type: str) -> list[int]:
         """Compatible events, nearest first, within the window."""
@@ -264,13 +293,13 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     candidates = open_events.nearest(later.type)
     if not candidates:
         return None
-    told = _wording(text, later)
+    told = open_events.wording_of(later)
     return next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
 
 
 def resolve(state: DocState, options) -> DocState:
     """Stage: link each mention to the earlier event it repeats (``same_as``)."""
-    open_events = _OpenEvents(state.text)
+    open_events = _OpenEvents(state)
     for i, later in enumerate(state.events):
         later.same_as = _antecedent(state, i, open_events)
         if later.same_as is None and later.confidence >= options.min_confidence:

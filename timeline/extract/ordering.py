@@ -290,15 +290,24 @@ def _future(state: DocState, live: list[int], pos: int) -> bool:
     return False
 
 
+def _told_with_date(state: DocState, index: int) -> bool:
+    """Any mention of this event states a date (the event takes it when it is built)."""
+    root = _canonical(state, index)
+    dated = cached(state, "ordering_dated_roots", state.events, lambda events: {
+        _canonical(state, i) for i, e in enumerate(events) if e.date_stated})
+    return root in dated
+
+
 def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     """Undated past events told one after the other happened in that order (narrative order)."""
     event = state.events[live[pos]]
-    if event.date_stated or event.modality not in ("asserted", "negated") or event.clause.lead in _BACKGROUND:
+    if _told_with_date(state, live[pos]) or event.modality not in ("asserted", "negated") or \
+            event.clause.lead in _BACKGROUND:
         return False
     if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end):
         return False
     other = _neighbour(state, live, pos, -1, first_only=True)
-    if other is None or state.events[other].date_stated:
+    if other is None or _told_with_date(state, other):
         return False
     if state.events[other].modality not in ("asserted", "negated"):
         return False

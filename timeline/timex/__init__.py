@@ -26,7 +26,7 @@ from .context import Context
 from .intervals import open_for_cue, to_edtf
 from .lexicon import lookup
 from .matcher import find, part_of_day_prefix
-from .normalise import NORMALISERS
+from .normalise import NORMALISERS, local_day
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
@@ -110,5 +110,79 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
         edtf = open_for_cue(to_edtf(value, kind, published), text[max(0, start - 12):start])
         if rule.norm == "clock" and not (cand.parts or cand.groups.get("weekday")):
             edtf = None  # '3:30 a.m.' says when in a day, not which day: its day is only a guess
+        elif edtf and _DAY.match(edtf):
+            edtf = _local(edtf, value, cand, text, out[-1] if out else None)
+        elif edtf and _YEAR.match(edtf):
+            edtf = _year_range(edtf, text, cand) or edtf
         out.append(Timex(start, cand.end, text[start:cand.end], kind, value, edtf))
     return out
+
+
+_ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
+_UTC_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(\d{2}):\d{2}Z$")
+
+
+def _local(edtf: str, value: str, cand: Candidate, text: str, previous: Timex | None) -> str:
+    """The day where it happened, for a day told in GMT ('AT 2230 [0230 GMT ON 12 JANUARY]' is 11
+    January where it was 22:30); without the local clock, the days a zone may put it on."""
+    if cand.groups.get("local_clock"):
+        return local_day(value, cand.groups["local_clock"]) or edtf
+    utc = _UTC_CLOCK.match(value)
+    if utc and cand.parts:
+        return _days_around(edtf, int(utc[1]))
+    if previous is not None and previous.edtf and _UTC_CLOCK.match(previous.value) and \
+            previous.value.startswith(edtf) and _ON.fullmatch(text, previous.end, cand.start):
+        return previous.edtf  # '0400 GMT ON 10 SEPTEMBER': the day is the clock's
+    return _day_range(edtf, text, cand) or edtf
+
+
+_RANGE_BEFORE = re.compile(r"(?<![\d.,:/])(\d{1,2})(?:st|nd|rd|th)?[ \t]*(?:-|–|to|and|or|through)[ \t]*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to|and|or|through)[ \t]*(\d{1,2})(?:st|nd|rd|th)?\b(?![ \t]*(?:[,.:/]?\d|%|[a-z]))",
+                          re.IGNORECASE)
+
+
+_YEARS_BEFORE = re.compile(r"(?<![\d.,:/])(\d{4})[ \t]*(?:-|–|to|and|through|until)[ \t]*$", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"[ \t]*(?:-|–|to|and|through|until)[ \t]*(\d{4})\b(?![ \t]*(?:[,.:/]?\d|%))", re.IGNORECASE)
+
+
+def _year_range(edtf: str, text: str, cand: Candidate) -> str | None:
+    """'(1982 - 1986)', 'between 1991 and 1998': each year of a range anchors an event to the
+    whole range (the value stays the year written)."""
+    before = _YEARS_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    after = None if before else _YEARS_AFTER.match(text, cand.end)
+    found = before or after
+    if found is None or not 1000 <= int(found.group(1)) <= 2999 or found.group(1) == edtf:
+        return None
+    first, last = sorted((edtf, found.group(1)))
+    return f"{first}/{last}"
+
+
+def _day_range(edtf: str, text: str, cand: Candidate) -> str | None:
+    """'ON 12 AND 13 FEBRUARY', 'on February 12 or 13', '3-5 May': each written day of a range
+    anchors an event to the whole range (the value stays the day written)."""
+    try:
+        day = dt.date.fromisoformat(edtf)
+    except ValueError:
+        return None
+    before = _RANGE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    after = None if before else _RANGE_AFTER.match(text, cand.end)
+    other = int((before or after).group(1)) if (before or after) else None
+    if other is None or other == day.day:
+        return None
+    try:
+        bound = day.replace(day=other)
+    except ValueError:
+        return None
+    first, last = sorted((day, bound))
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _days_around(day: str, utc_hour: int) -> str:
+    """The local days of a GMT hour on ``day``, for zones from UTC-11 to UTC+14."""
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError:
+        return day
+    first = date - dt.timedelta(days=1) if utc_hour < 11 else date
+    last = date + dt.timedelta(days=1) if utc_hour >= 10 else date
+    return f"{first.isoformat()}/{last.isoformat()}"

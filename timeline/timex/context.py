@@ -13,8 +13,9 @@ _EXPLICIT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
-_PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|\w{3,}ed)(?![\w'])", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+[A-Z\"“]|\n")  # 'plans." Earlier' ends a sentence too
+# A participle right after 'be' is a passive infinitive: 'will be buried' takes the modal's tense.
+_PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|(?<!\bbe )\w{3,}ed)(?![\w'])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

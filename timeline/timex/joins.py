@@ -34,7 +34,7 @@ def join_neighbours(text: str, kept: list[Candidate]) -> list[Candidate]:
         joined = _join(text, out[-1], cand, rules) if out and rules else None
         if joined is None:
             out.append(cand)
-        elif joined.rule.join:
+        elif joined.start == out[-1].start and joined.end == cand.end:  # one expression now
             out[-1] = joined
         elif joined.start == cand.start:  # the clock came second
             out.append(joined)
@@ -43,7 +43,25 @@ def join_neighbours(text: str, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _restated(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...]) -> Candidate | None:
+    """'3 p.m. (1200 GMT)', '11:30 am IST (0600 UTC)': a clock time and its restatement in a
+    named zone are one expression, valued as the first zoned one (it says which instant)."""
+    if not second.groups.get("zone"):
+        return None
+    gap = text[first.end:second.start]
+    for rule in rules:
+        if rule.args.get("restated") and rule.regex.fullmatch(gap):
+            if first.groups.get("zone"):  # '11:30 am IST (0600 UTC)': the first already says which instant
+                utc = first.groups["zone"].upper() in ("GMT", "UTC", "Z")  # '07:37 UTC (3:37 EDT)': local second
+                groups = {**first.groups, "local_clock": second.groups} if utc else first.groups
+                return Candidate(first.start, second.end, rule, groups, first.parts)
+            return Candidate(first.start, second.end, rule, {**second.groups, "local_clock": first.groups})
+    return None
+
+
 def _join(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...]) -> Candidate | None:
+    if first.rule.norm == "clock" and _is_clock(second):  # the first may already read its day
+        return _restated(text, first, second, rules)
     if _is_day(first) and _is_clock(second):
         day, clock = first, second
     elif _is_clock(first) and _is_day(second):
@@ -52,6 +70,8 @@ def _join(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...
         return None
     gap = text[first.end:second.start]
     for rule in rules:
+        if rule.args.get("restated"):
+            continue
         if day.rule.norm in rule.args.get("days", DAY_NORMS) and rule.regex.fullmatch(gap):
             if rule.args.get("apart"):
                 return replace(clock, parts=(day,))

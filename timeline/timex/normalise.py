@@ -66,7 +66,7 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
             continue
         days = (guess - ctx.published).days
         ahead = days >= -_SLACK.days // 4
-        weight = {1: (1, 10), -1: (4, 1), 0: (1.5, 1)}[tense][0 if ahead else 1]
+        weight = {1: (1, 10), -1: (12, 1), 0: (1.5, 1)}[tense][0 if ahead else 1]
         cost = abs(days) * weight
         if best_cost is None or cost < best_cost:
             best, best_cost = year, cost
@@ -137,8 +137,14 @@ def month_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
     return f"{found:04d}-{number:02d}"
 
 
+_MAKE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z][a-z]+)")
+
+
 def year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """A four-digit year."""
+    """A four-digit year; not a model year, which stands after a possessive and before a make
+    written with a capital ('his 2008 Bentley'; 'a 1919 Polish attempt' stays a year)."""
+    if g.get("owner") and _MAKE_AFTER.match(ctx.text, span[1]):
+        return None
     return f"{int(g['year']):04d}"
 
 
@@ -355,7 +361,7 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if ref is None or ref[1] != "day":
         return f"XXXX-WXX-{number}{part}"
     if g.get("shift"):
-        direction = lookup("shifts", g["shift"])
+        direction = lookup("shifts", g["shift"]) or ctx.tense(*span)  # 'this Sunday, X crossed' is past
     elif ctx.mode == "narrative":
         direction = 1
     elif ref[0].isoweekday() == number:
@@ -369,6 +375,8 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A clock time on the day written beside it (``on``, set by the matcher's join), the
     weekday it names, or else the last day mentioned (in news; the publication day when none
     was); a written time zone becomes a UTC offset."""
+    if ctx.mode == "news" and _bare_short_clock(g, ctx.text[span[0]:span[1]]):
+        return None
     if g.get("on"):
         day = g["on"].split("T")[0]
     elif g.get("weekday"):
@@ -381,6 +389,30 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if time is None:
         return None
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
+
+
+def _bare_short_clock(g: Groups, written: str) -> bool:
+    """'stopped the fight at 2:56': a one-digit hour with minutes and nothing else (no a.m./p.m.,
+    zone, 'hours' or day) is a race or round time; news writes a time of day '2:56 p.m.' or '02:56'."""
+    hour = g.get("hour24") or ""
+    return (len(hour) == 1 and not (g.get("zone") or g.get("on") or g.get("weekday") or g.get("local_clock"))
+            and not re.search(r"h(?:ou)?rs?\b", written, re.IGNORECASE))
+
+
+_INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
+
+
+def local_day(value: str, local: Groups) -> str | None:
+    """The day where the event happened, for an instant restated in another zone with its local
+    clock time: '2230 [0230 GMT ON 12 JANUARY]' fell on 11 January where it was 22:30."""
+    found, written = _INSTANT.match(value), _clock_time(local)
+    if found is None or written is None:
+        return None
+    zoned = dt.datetime.fromisoformat(f"{found[1]}T{found[2]}:{found[3]}")
+    hours, minutes = (int(x) for x in written.split(":"))
+    shift = (hours * 60 + minutes - zoned.hour * 60 - zoned.minute) % (24 * 60)
+    shift = shift - 24 * 60 if shift > 12 * 60 else shift  # zones lie within half a day of each other
+    return (zoned + dt.timedelta(minutes=shift)).date().isoformat()
 
 
 def _clock_time(g: Groups) -> str | None:

@@ -1,0 +1,142 @@
+"""Dates of events on wire reports: each rule with the sentences that show it.
+
+An incident is dated from what the report says of it (its own clause, a co-referent mention, the
+dateline for 'today' or 'last night'); one reported without any date keeps the honest interval
+'on or before the dateline', never the dateline day by default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import Options, extract, lexicon
+from timeline.extract.pipeline import run
+from timeline.models import Document
+
+DATING = [*lexicon.load("dating")["predicates"], {"name": "reporting", **lexicon.load("dating")["reporting"]}]
+
+
+def _events(text: str, published: dt.date, kind: str | None = None):
+    events = extract([Document(id="wire", text=text, published=published)], Options()).events
+    return [e for e in events if kind is None or e.type == kind]
+
+
+def _dates(text: str, published: dt.date, kind: str) -> list[str | None]:
+    return [e.date for e in _events(text, published, kind)]
+
+
+def test_a_later_mention_with_a_stated_date_dates_the_event_it_repeats():
+    text = ("Armenia and Azerbaijan agreed a ceasefire, officials said. "
+            "Armenia and Azerbaijan agreed the ceasefire on Monday after talks in Moscow.")
+    [event] = _events(text, dt.date(2020, 1, 10), "ceasefire")
+    assert event.date == "2020-01-06" and len(event.sources) == 2
+
+
+def test_an_incident_told_without_a_date_stays_on_or_before_the_dateline():
+    text = "LIMA, 10 JAN 90 (EFE) -- [TEXT] UNIDENTIFIED GUNMEN KILLED A POLICEMAN IN THE RIMAC DISTRICT."
+    assert _dates(text, dt.date(1990, 1, 10), "attack") + _dates(text, dt.date(1990, 1, 10), "killing") == [
+        "../1990-01-10"]
+
+
+def test_a_definite_mention_dated_in_the_reports_own_week_repeats_an_undated_incident():
+    text = ("GENERAL LEIGH WAS ATTACKED AT HIS OFFICE IN SANTIAGO. HIS CONDITION IS VERY SERIOUS. "
+            "HE WAS HIT FIVE TIMES DURING THE ATTACK THIS MORNING.")
+    [event] = _events(text, dt.date(1990, 3, 21), "attack")
+    assert event.date == "1990-03-21" and len(event.sources) == 2
+
+
+def test_a_definite_mention_dated_years_back_is_another_event():
+    text = ("Story\n\nA powerful earthquake struck the province, the agency said. Buildings collapsed.\n\n"
+            "In 2004, the earthquake off the coast killed 230,000 people.")
+    assert sorted(_dates(text, dt.date(2013, 7, 2), "attack")) == ["../2013-07-02", "2004"]
+
+
+@pytest.mark.parametrize("entry", DATING, ids=[e["name"] for e in DATING])
+def test_a_dating_predicate_gives_its_date_to_the_nominal_it_follows(entry):
+    example = entry["example"]
+    assert example["date"] in _dates(example["text"], example["published"], example["type"])
+
+
+def test_an_active_carried_out_tells_a_new_event_not_a_date_for_an_old_one():
+    text = ("Guerrillas attacked an army post in the north. "
+            "On 3 January the army carried out an attack on a rebel camp in the south.")
+    assert "../2020-01-05" in _dates(text, dt.date(2020, 1, 5), "attack")
+
+
+def test_a_sentence_opened_on_another_incident_does_not_take_the_earlier_ones_date():
+    example = lexicon.load("coreference")["another_incident"]["example"]
+    assert sorted(_dates(example, dt.date(1990, 1, 10), "attack")) == ["../1990-01-10", "1990-01-10"]
+    without = example.replace("In addition, a", "A")
+    assert _dates(without, dt.date(1990, 1, 10), "attack") == ["1990-01-10"]  # a bare repetition
+
+
+def test_of_dates_that_nest_the_narrowest_dates_the_event():
+    text = "THE POLICE REPORTED THAT THE REBELS TODAY CARRIED OUT THEIR SIXTH ATTACK THIS YEAR AGAINST THE PIPELINE."
+    assert _dates(text, dt.date(1989, 7, 20), "attack") == ["1989-07-20"]
+
+
+def test_a_year_after_a_describes_the_thing_it_stands_before():
+    text = "THE VEHICLE USED IN THIS ATTACK WAS A 1981 BLUE CHEVROLET WITH LICENSE PLATE NO FD-03904."
+    assert _dates(text, dt.date(1989, 11, 3), "attack") == ["../1989-11-03"]
+    assert _dates("Rebels launched a 2019 offensive on the city.", dt.date(2020, 5, 1), "attack") == ["2019"]
+
+
+def test_a_when_clause_cut_by_an_apposition_still_happens_at_its_main_clause_time():
+    text = "THE CITY WAS CALM LAST NIGHT WHEN JUAN PEREZ, A JUDGE OF THE HIGH COURT, WAS KILLED BY GUNMEN."
+    assert _dates(text, dt.date(1989, 10, 14), "attack") == ["1989-10-13"]
+
+
+def _mention_dates(text: str, published: dt.date) -> dict[str, str | None]:
+    """Each mention's own stated date, before co-reference joins mentions into events."""
+    state = run(Document(id="wire", text=text, published=published), Options())
+    return {text[m.trigger.start:m.trigger.end]: m.date for m in state.events}
+
+
+def test_a_participle_clause_after_a_comma_happens_at_its_main_clause_time():
+    text = "A CAR BOMB EXPLODED TONIGHT IN A RESIDENTIAL SECTOR OF CARTAGENA, SLIGHTLY INJURING TWO PEOPLE."
+    assert _mention_dates(text, dt.date(1989, 10, 24))["INJURING"] == "1989-10-24"
+
+
+def test_now_with_a_perfect_is_done_by_now_and_now_with_a_progressive_is_today():
+    assert _dates("THE ATTACKS ON THE PIPELINE HAVE NOW EXTENDED TO HUILA DEPARTMENT.", dt.date(1989, 6, 20),
+                  "attack") == ["../1989-06-20"]
+    assert _dates("RIGHT NOW THE REBELS ARE ATTACKING THE GARRISON.", dt.date(1989, 6, 20), "attack") == ["1989-06-20"]
+
+
+def test_narrative_order_leaves_alone_an_event_that_a_later_mention_dates():
+    """Dated events are not ordered by the order of telling: one dated by a later mention neither."""
+    text = "Story\n\nRebels attacked the town of Abra. Troops clashed with rebels near the river. The attack took place on Monday."
+    clash = next(e for e in _events(text, dt.date(2020, 3, 5)) if e.type == "armed_clash")
+    assert clash.date == "../2020-03-05" and not clash.relations
+
+
+def test_a_date_of_the_report_only_bounds_what_it_reports():
+    text = "ON SATURDAY OFFICIALS SAID THAT GUERRILLAS HAD KILLED A MAYOR IN THE NORTH."
+    assert _dates(text, dt.date(1989, 1, 25), "attack") + _dates(text, dt.date(1989, 1, 25), "killing") == [
+        "../1989-01-21"]
+
+
+def test_coordinated_killings_with_dates_of_their_own_are_two_events():
+    text = "A MONTH AGO THE MAYOR OF ABREGO WAS KILLED, AND THE ARBOLEDAS MAYOR WAS KILLED YESTERDAY."
+    assert sorted(_dates(text, dt.date(1990, 2, 4), "attack")) == ["1990-01", "1990-02-03"]
+
+
+def test_a_date_before_a_verb_governing_the_nominal_is_the_verbs():
+    text = "CARABINEROS YESTERDAY CONTINUED THEIR OPERATION TO LOCATE THE PERPETRATORS OF THE ATTACK ON A PATROL CAR."
+    assert _dates(text, dt.date(1989, 7, 28), "attack") == ["../1989-07-28"]
+    text = "THE REBELS TODAY PERPETRATED THE WORST OF THEIR ATTACKS ON THE CAPITAL."
+    assert _dates(text, dt.date(1989, 7, 28), "attack") == ["1989-07-28"]
+
+
+def test_a_fronted_date_reaches_over_a_subordinate_clause_with_an_event_of_its_own():
+    text = ("LAST NIGHT, WHILE THE COUNTRY WAS STILL IN SHOCK OVER THE ATTACK ON THE DAS DIRECTOR, "
+            "A SHOPPING MALL IN MEDELLIN WAS SHAKEN BY THE EXPLOSION OF A BOMB.")
+    assert _mention_dates(text, dt.date(1989, 5, 31))["EXPLOSION"] == "1989-05-30"
+
+
+def test_a_dating_clause_after_a_relative_clause_still_dates_the_nominal():
+    text = ("A NEW ATTACK AGAINST THE OIL PIPELINE, WHICH CAUSED A LARGE OIL SPILL, "
+            "WAS CARRIED OUT THIS MORNING BY TERRORISTS IN ARAUCA.")
+    assert _mention_dates(text, dt.date(1989, 7, 13))["ATTACK"] == "1989-07-13"
