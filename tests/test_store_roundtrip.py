@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timeline import store, yamledit, yamlread
@@ -231,6 +231,7 @@ def _without_checks(monkeypatch) -> None:
 @pytest.mark.parametrize("route", ["splice", "whole"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(timelines(), timelines())
+@example(Timeline(title="t"), Timeline(title="a\u2028b", events=[Event(id="e", title="line\u2029separator", type="attack")]))
 def test_load_save_load_is_identity(tmp_path, monkeypatch, route, first, second):
     _without_checks(monkeypatch)
     if route == "whole":

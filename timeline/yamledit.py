@@ -67,6 +67,8 @@ def _separate(root: CommentedMap) -> None:
     if last in _ID_LISTS and root[last]:
         _pop_tail(root[last][-1])
 
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")  # YAML 1.1 breaks that ruamel folds inside plain or single quotes
+
 
 def _node(value: Any) -> Any:
     """A field value as a ruamel node."""
@@ -80,8 +82,8 @@ def _node(value: Any) -> Any:
         return seq
     if isinstance(value, str) and "\n" in value.rstrip("\n"):
         return LiteralScalarString(value)  # ruamel falls back to quotes when a block can't say it
-    if isinstance(value, str) and value != value.strip() and "\n" not in value:
-        return DoubleQuotedScalarString(value)  # else ruamel may write ' ' as a literal block it misreads
+    if isinstance(value, str) and (_LINE_SEPARATORS.search(value) or value != value.strip() and "\n" not in value):
+        return DoubleQuotedScalarString(value)  # else ruamel may write a block or a break it misreads
     return value
 
 
