@@ -102,3 +102,47 @@ def test_passive_attribution_names_the_party_blamed(text, words, blamed):
     not the violence it names."""
     assert is_passive(text, words)
     assert roles(text, words) == (None, blamed, None)
+
+
+@pytest.mark.parametrize("text,heads", [
+    ("OQUELI, 45, AND GILDA FLORES, A MEMBER OF THE PSD, ", ["OQUELI", "GILDA FLORES"]),
+    ("ON 5 JANUARY, CARLOS JULIO TORRADO, MAYOR OF ABREGO, ", ["CARLOS JULIO TORRADO"]),
+    ("Torrado's son, William; the secretary, Gustavo Jacome; and bodyguard Jairo Ortega, ",
+     ["Torrado's son", "secretary", "bodyguard Jairo Ortega"]),
+    ("Egyptian minister Sameh Shoukry and his Greek, Cypriot and French counterparts, ", []),  # more than a phrase
+])
+def test_appositive_heads(text, heads):
+    """A subject split by commas names its first part, parts opened by 'and' and parts after a
+    semicolon; descriptions between them and adverbials before them are skipped."""
+    from timeline.extract.roles import appositive_heads
+
+    assert [h.text for h in appositive_heads(text, 0, len(text))] == heads
+
+
+@pytest.mark.parametrize("text,targets,not_actors", [
+    ("OQUELI, 45, AND GILDA FLORES, A MEMBER OF THE DEMOCRATIC SOCIALIST PARTY (PSD) OF GUATEMALA, WERE KIDNAPPED.",
+     {"OQUELI", "GILDA FLORES"}, {"Democratic Socialist Party"}),
+    ("EDGARD CHACON, IDEOLOGIST OF THE ORLANDO DE SOLA GROUP, WAS KILLED.", {"EDGARD CHACON"}, {"Orlando de Sola Group"}),
+    ("Two soldiers were also killed.", {"soldiers"}, set()),
+])
+def test_passive_subject_split_by_appositions(text, targets, not_actors):
+    """A passive's subject told over commas is the victim; the party its description names did not act."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
+    assert targets <= set(event.targets) and not not_actors & set(event.actors)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("BODYGUARD JAIRO ORTEGA WAS KILLED.", None),
+    ("Humberto Ortega met the press.", None),
+    ("President Ortega met the press.", "Daniel Ortega"),
+])
+def test_known_surname_after_another_given_name(text, person):
+    """A known surname right after another given name is somebody else."""
+    from timeline.extract.arguments import names_in
+    from timeline.extract.casing import shouting
+
+    people = [m.name for m in names_in(text, 0, len(text), caps=shouting(text)) if m.kind == "person"]
+    assert people == ([person] if person else [])

@@ -10,12 +10,12 @@ from functools import cache
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
-from .casing import is_english_word
+from .casing import is_english_word, name_like
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
-from .phrases import Phrase
+from .phrases import Phrase, phrase_before
 from .places import places_in
-from .roles import Roles, passive, place_undergoing, pronoun, roles_of, subject_before
+from .roles import Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
@@ -121,11 +121,23 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
             continue
         key = re.sub(r"\s+", " ", key)
         entry = table.get(key)
-        if entry is None:
+        if entry is None or (entry.kind == "person" and " " not in key and _another_given_name(text, a, caps)):
             continue
         out.append(Mention(a, b, entry.kind, entry.name, entry.state))
         last_end = b
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*) $")
+
+
+def _another_given_name(text: str, start: int, caps: bool) -> bool:
+    """'Jairo Ortega' is not Daniel Ortega: a known surname right after a name that is not the
+    known person's own first name (titles such as 'President' are dictionary words)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or before.group(1).lower().endswith(("'s", "’s")):
+        return False  # "Sudan's Burhan"
+    return name_like(before.group(1), caps) and not is_english_word(before.group(1))
 
 
 def _fuzzy_surnames(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -171,24 +183,27 @@ _VIOLENT = of_class("violence") - {"armed_clash"}
 
 def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None) -> None:
     text, clause = state.text, event.clause
-    if not _has_subject(state, clause, event) and not _told_by_another(event):
+    roles, split_subject = _split_subject(state, event, roles_of(text, clause, event.trigger, event.type))
+    if not split_subject and not _has_subject(state, clause, event) and not _told_by_another(event):
         _inherit_subject(state, index, event)
-    roles = _with_fallbacks(state, event, roles_of(text, clause, event.trigger, event.type))
+    roles = _with_fallbacks(state, event, roles)
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
-    if roles.patient is not None and not (clause.start <= roles.patient.start < clause.end):
-        window += mentions_in(state, roles.patient.start, roles.patient.end)  # a subject told before the clause
+    for phrase in (*roles.patients, roles.agent):
+        if phrase is not None and not (clause.start <= phrase.start < clause.end):
+            window += mentions_in(state, phrase.start, phrase.end)  # a subject told before the clause
     demand = _is_demand(event)
     if demand:  # 'Russia said that Sudan must return ...': Russia demands, of Sudan
         for mention in _sentence_subject(state, clause):
             _take(text, event, mention)
     for mention in window:
-        if _within(mention, roles.patient) or (demand and mention.end <= event.trigger.start):
+        if any(_within(mention, p) for p in roles.patients) or (demand and mention.end <= event.trigger.start):
             _take_target(event, mention)
         elif clause.answered and not _within(mention, roles.agent) and mention.kind != "place":
             continue  # violence a reaction names: the reaction's speaker did not do it
         else:
             _take(text, event, mention)
-    _describe_target(event, roles.patient, window)
+    for patient in roles.patients:
+        _describe_target(event, patient, window)
     _pronoun_target(state, event, roles)
     if roles.agent is not None and not any(_within(m, roles.agent) for m in window) and _INSURGENTS.search(roles.agent.text):
         _add(event.actors, group)  # 'urban guerrillas attacked ...': the story's armed group
@@ -204,6 +219,37 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         home = place.state if place else None
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT else event.actors, home)
+
+
+def _split_subject(state: DocState, event: EventMention, roles: Roles) -> tuple[Roles, bool]:
+    """A passive verb whose clause opens with it takes the subject the commas before it split
+    ('Torrado, mayor of Abrego, was killed'): the heads undergo it; the descriptions between the
+    commas (the victim's party or office) neither undergo nor do it."""
+    text, clause, trigger = state.text, event.clause, event.trigger
+    if trigger.kind != "verb" or not passive(text, clause, trigger) or phrase_before(text, trigger.start, clause.start):
+        return roles, False
+    span = _subject_span(state, clause)
+    heads = appositive_heads(text, *span) if span else ()
+    return (replace(roles, patient=heads[0], co_patients=heads[1:]), True) if heads else (roles, False)
+
+
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})
+
+
+def _subject_span(state: DocState, clause: Clause) -> tuple[int, int] | None:
+    """Where the subject split over the earlier, eventless clauses of the sentence begins and
+    ends: back over descriptions and relative clauses to the sentence start, a clause with an
+    event or another connective ('said that X, a farmer, was killed' begins after 'that')."""
+    start = None
+    for previous in reversed(clauses_before(state, clause)):
+        if previous.lead in _RELATIVE:
+            continue
+        if events_of(state, previous) or previous.lead not in ("", "and", "that"):
+            break
+        start = previous.start + (len(previous.lead) if previous.lead == "that" else 0)
+        if previous.lead == "that":
+            break
+    return (start, clause.start) if start is not None else None
 
 
 def _with_fallbacks(state: DocState, event: EventMention, roles: Roles) -> Roles:

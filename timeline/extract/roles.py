@@ -24,7 +24,8 @@ ATTRIBUTIONS = frozenset({"accusation"})  # passive: what follows 'to'/'on' is t
 PLACES = frozenset({"visit"})  # types whose object is a destination
 _UNDERGONE_OF = frozenset({"violence"})  # 'the murder of X': X undergoes it
 _OF_TYPES = frozenset({"arrest", "release", "coercion"})
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+(?:\w+ly\s+|not\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+"
+                      r"(?:(?:\w+ly|not|also|later|then|all|both|just|still|already|again|never)\s+){0,2}$", re.IGNORECASE)
 _SUPPORT_VERB = re.compile(r"\b(?:carried out|conducted|launched|staged|perpetrated|committed|mounted|made|"
                            r"claimed|executed)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _PARTICLES = re.compile(r"^\s+(?:up|down|off|out|away|fire\s+(?:on|at)|to\s+death)\b", re.IGNORECASE)
@@ -37,6 +38,11 @@ class Roles:
     agent: Phrase | None = None
     patient: Phrase | None = None
     partner: Phrase | None = None  # 'with ...' for events parties do together
+    co_patients: tuple[Phrase, ...] = ()  # 'X, a farmer, and Y were killed': Y
+
+    @property
+    def patients(self) -> tuple[Phrase, ...]:
+        return ((self.patient,) if self.patient is not None else ()) + self.co_patients
 
 
 _PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)
@@ -143,3 +149,28 @@ def subject_before(text: str, clauses: list[Clause]) -> Phrase | None:
             continue
         return phrase_before(text, clause.end, clause.start)
     return None
+
+
+_PART = re.compile(r"[^,;]+")
+_AND = re.compile(r"\s*and\s+", re.IGNORECASE)
+
+
+def appositive_heads(text: str, start: int, end: int) -> tuple[Phrase, ...]:
+    """The people or things a subject split by commas names: 'OQUELI, 45, AND GILDA FLORES, A
+    MEMBER OF THE PSD, [were kidnapped]' names Oqueli and Gilda Flores. The first part that is a
+    noun phrase is a head, so is a part opened by 'and' or after a semicolon; the other parts
+    describe the head before them. Parts before the first head that are no noun phrase ('On 5
+    January,') are skipped; a part that is more than one noun phrase ends the list."""
+    heads: list[Phrase] = []
+    for part in _PART.finditer(text, start, end):
+        opener = _AND.match(text, part.start(), part.end())
+        begin = opener.end() if opener else part.start()
+        after_semicolon = text[:part.start()].rstrip().endswith(";")
+        if heads and not (opener or after_semicolon):
+            continue  # an apposition: '45', 'a member of the PSD'
+        head = phrase_after(text, begin, part.end())
+        if head is not None and re.fullmatch(r"\s*", text[head.end:part.end()]):
+            heads.append(head)
+        elif heads or head is not None:
+            break  # the list ends where a part is more than a noun phrase
+    return tuple(heads)
