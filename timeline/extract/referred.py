@@ -23,6 +23,9 @@ _PHRASE_START = re.compile(
 _GERUND_START = re.compile(r"\b(?:of|for|in)\s+$", re.IGNORECASE)
 
 
+_FORWARD = frozenset({"threat"})  # 'warned of an attack on the capital': the violence is to come
+
+
 def _class(event_type: str) -> str:
     return event_types()[event_type].kind
 
@@ -51,7 +54,7 @@ def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
 def referred_cut(text: str, cluster: list[Trigger]) -> tuple[int, bool] | None:
     """(cut position, True when the violence comes after the cut) for a cluster, or None."""
     head = _strongest(cluster)
-    if _class(head.type) == "violence" or head.weight <= 0:
+    if _class(head.type) == "violence" or head.weight <= 0 or head.type in _FORWARD:
         return None
     referred = [t for t in cluster if t is not head and _violence(text, t)]
     if not referred:

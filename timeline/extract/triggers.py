@@ -16,6 +16,7 @@ from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:\b(?:the|this|these|those|that|its|their|such)\s+(?:(?![\w-]*ed\s)[\w-]+\s+){0,2})$", re.IGNORECASE)
+_UNDERGONE = re.compile(r"\s+(?:of|on|against)\s+(?:the\s+|an?\s+|\d+\s+|\w+\s+)?(?!(?:the|an?|this|these|those|its|their)\b)[\w'-]{3,}", re.IGNORECASE)
 _INTRODUCED = re.compile(r"\b(?:after|following|before|since|amid|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -129,6 +130,8 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
         return True
     if _PARTNER.match(text, trigger.end) or _INTRODUCED.search(text[max(0, trigger.start - 40):trigger.start]):
         return True
+    if _class(trigger.type) == "violence" and _UNDERGONE.match(text, trigger.end):
+        return True  # 'the murder of six Jesuits', 'the attack on a union office': one incident, told by whom it hit
     if support_pattern().search(text, clause.start, clause.end):
         return True
     return timex_starts_in(state, clause.start, clause.end)
