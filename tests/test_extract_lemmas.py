@@ -14,6 +14,8 @@ from timeline.extract.lemmas import class_pattern, noun_forms, rules, verb_forms
     ("assassinate", {"assassinated", "assassinating", "assassinates"}, {"assassinate"}),
     ("blow up", {"blew up", "blown up", "blowing up", "blows up"}, {"blow up"}),  # a phrase inflects its first word
     ("take hostage", {"took hostage", "taken hostage", "taking hostage", "takes hostage"}, {"take hostage"}),
+    # a compound the dictionary lacks inflects as its last part ('gun' -> 'gunned', not 'guned')
+    ("machinegun", {"machinegunned", "machinegunning", "machineguns"}, {"machinegun"}),
 ])
 def test_verb_forms(verb, free, base):
     """Past, participle, gerund and third person stand alone; the base form needs a governor."""

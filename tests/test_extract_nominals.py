@@ -40,3 +40,4 @@ def test_bare_nominal_is_background(text):
 def test_threatened_violence_is_not_told_as_done(text):
     """What a warning or a threat names is still to come: never an asserted attack."""
     assert ("attack", "asserted") not in events(text)
+

@@ -30,11 +30,24 @@ def _inflections(word: str, upos: str) -> dict[str, tuple[str, ...]]:
 
     if word == "be":
         return {"VB": ("be",), "VBZ": ("is", "are", "am"), "VBD": ("was", "were"), "VBN": ("been",), "VBG": ("being",)}
-    found = getAllInflections(word, upos=upos)
+    found = getAllInflections(word, upos=upos) or _compound_inflections(word, upos)
     if not found:
         tag = "VB" if upos == "VERB" else "NN"
         found = {**getAllInflectionsOOV(word, upos=upos), tag: (word,)}
     return found
+
+
+def _compound_inflections(word: str, upos: str) -> dict[str, tuple[str, ...]]:
+    """'machinegun' inflects as 'gun' does ('machinegunned'): a compound the dictionary lacks
+    takes the forms of its longest known last part."""
+    from lemminflect import getAllInflections
+
+    for cut in range(1, len(word) - 2):
+        head, tail = word[:cut].rstrip("-"), word[cut:]
+        found = getAllInflections(tail, upos=upos) if len(head) >= 3 else {}
+        if found:
+            return {tag: tuple(word[:cut] + form for form in forms) for tag, forms in found.items()}
+    return {}
 
 
 @cache

@@ -84,7 +84,7 @@ def _stops(word: str) -> bool:
     if not word[0].isalnum():
         return True
     return lower in PREPOSITIONS or lower in AUXILIARIES or lower in PRONOUNS or lower in CONJUNCTIONS or (
-        lower in ADVERBS) or _is_verb_only(word)
+        lower in ADVERBS) or _is_verb_only(word) or _parts_of_speech(word) == {"ADV"}
 
 
 def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase | None:

@@ -11,6 +11,7 @@ from ..taxonomy import agrees, event_types
 from . import lexicon
 from .lemmas import rules as lemma_rules
 from .lookup import timex_starts_in
+from .phrases import phrase_after
 from .referred import split_referred
 from .state import Clause, DocState, EventMention, Trigger
 
@@ -202,8 +203,10 @@ def _by_instrument(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     dynamite' is a bombing); see lexicons/instruments.yaml."""
     if trigger.type not in ("attack", "bombing"):
         return trigger
+    target = phrase_after(text, trigger.end, clause.end) if trigger.kind == "verb" else None
     for rule, pattern in instrument_rules():
-        if (trigger.type == "attack" or rule["type"] == "airstrike") and pattern.search(text, clause.start, clause.end):
+        found = pattern.search(text, clause.start, clause.end) if trigger.type == "attack" or rule["type"] == "airstrike" else None
+        if found and not (target and target.start <= found.start() < target.end):  # 'attacked several mines': a target
             return replace(trigger, type=rule["type"])  # bombs dropped from aircraft are an air strike
     return trigger
 
