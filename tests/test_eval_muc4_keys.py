@@ -132,6 +132,8 @@ def test_an_unknown_split_or_an_empty_folder_is_a_clear_error(tmp_path):
     """The error names the split choices, or the folder where no keys were found."""
     with pytest.raises(ValueError, match="train, dev"):
         read_split("test", tmp_path)
+    with pytest.raises(ValueError, match="train, dev"):
+        messages("test", tmp_path)
     with pytest.raises(FileNotFoundError, match=str(tmp_path / "train")):
         read_split("train", tmp_path)
 

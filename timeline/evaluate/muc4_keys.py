@@ -60,24 +60,27 @@ class _Block:
     slots: dict[str, list[str]] = field(default_factory=dict)
 
 
-def read_split(split: str, folder: Path | None = None) -> list[Template]:
-    """Every incident template of a split (``train`` or ``dev``), reports without one left out."""
+def _split_files(split: str, folder: Path | None) -> list[Path]:
+    """The key files of a split, or a clear error for a split that does not exist here."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; choose one of: {', '.join(SPLITS)}")
     sub, pattern = SPLITS[split]
-    root = (folder or default_dir()) / sub
-    paths = sorted(root.glob(pattern))
+    return sorted(((folder or default_dir()) / sub).glob(pattern))
+
+
+def read_split(split: str, folder: Path | None = None) -> list[Template]:
+    """Every incident template of a split (``train`` or ``dev``), reports without one left out."""
+    paths = _split_files(split, folder)
     if not paths:
-        raise FileNotFoundError(f"no MUC-4 keys in {root}")
+        raise FileNotFoundError(f"no MUC-4 keys in {(folder or default_dir()) / SPLITS[split][0]}")
     blocks = [b for p in paths for b in _blocks(p.read_text(encoding="latin-1"))]
     return [t for b in blocks if (t := _template(b)) is not None]
 
 
 def messages(split: str, folder: Path | None = None) -> list[str]:
     """The report ids a split's keys cover, incident or not."""
-    sub, pattern = SPLITS[split]
     out: list[str] = []
-    for path in sorted(((folder or default_dir()) / sub).glob(pattern)):
+    for path in _split_files(split, folder):
         for block in _blocks(path.read_text(encoding="latin-1")):
             message = _message_id(block)
             if message and message not in out:

@@ -2,8 +2,8 @@
 
 In mixed-case text a capitalised word in mid-sentence is a name. FBIS reports and old agency wires
 are written in capitals, where case tells nothing: there a word is name-like when it is not an
-English word (lemminflect's dictionary does not know it: 'USULUTAN', 'FMLN') or an ideological or
-national adjective that names take ('PATRIOTIC', 'REVOLUTIONARY').
+English word (lemminflect's dictionary does not know it: 'USULUTAN', 'FMLN'); names made of
+dictionary words ('SHINING PATH') are found by the lexicons and by groups.py, not by case.
 """
 
 from __future__ import annotations
