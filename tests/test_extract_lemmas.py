@@ -36,6 +36,18 @@ def test_a_form_that_is_a_noun_of_some_class_is_left_to_the_nouns(verb, noun_for
     assert noun_form not in free and free  # the other forms stay
 
 
+@pytest.mark.parametrize("text,match", [
+    ("THE GUERRILLAS ARE KIDNAPPING PEASANTS.", "KIDNAPPING"),
+    ("Rebels were bombing the bridge.", "bombing"),
+    ("The kidnapping of two nurses.", None),  # a nominal: the noun class's business
+])
+def test_a_gerund_left_to_the_nouns_is_a_verb_after_be(text, match):
+    """'are kidnapping': a progressive asserts the act even though 'kidnapping' is also a noun."""
+    entry = {"name": "t", "type": "abduction", "kind": "verb", "weight": 2, "verbs": ["kidnap", "bomb"]}
+    found = re.search(class_pattern(entry), text, re.IGNORECASE)
+    assert (found.group() if found else None) == match
+
+
 def test_a_gerund_no_noun_class_holds_stays_a_verb_form():
     """'attacking' is no noun form: it stays among the verb's forms."""
     assert "attacking" not in noun_forms() and "attacking" in verb_forms("attack")[0]

@@ -80,6 +80,21 @@ def verb_forms(verb: str) -> tuple[set[str], set[str]]:
     return free, base
 
 
+def progressive_forms(verb: str) -> set[str]:
+    """Gerunds left to the noun classes ('kidnapping') that still assert the act after a form
+    of 'be' ('are kidnapping peasants')."""
+    first, *rest = verb.split()
+    tail = (" " + " ".join(rest)) if rest else ""
+    gerunds = {form + tail for form in _inflections(first, "VERB").get("VBG", ())}
+    return {g for g in gerunds if g.lower() in noun_forms() or g.split()[0].lower() in noun_forms()}
+
+
+def _after_be(forms: set[str]) -> str:
+    """Forms after 'is', 'are', 'was', 'were' or 'been', the auxiliary kept outside the match."""
+    behind = "|".join(f"(?<=\\b{b} )" for b in ("is", "are", "was", "were", "been", "am"))
+    return f"(?:{behind})(?:{_alternation(forms)})"
+
+
 def _alternation(phrases: set[str]) -> str:
     """The phrases as a prefix tree: one pass over hundreds of forms, longest first."""
     return trie_regex({p.lower() for p in phrases})
@@ -96,12 +111,13 @@ def class_pattern(entry: dict) -> str:
     if "nouns" in entry:
         body = _alternation({f for noun in entry["nouns"] for f in _noun_forms(noun)})
     else:
-        free, base = set(), set()
+        free, base, progressive = set(), set(), set()
         for verb in entry["verbs"]:
             f, b = verb_forms(verb)
             free |= f
             base |= b
-        body = f"{_alternation(free)}|{_governed(base)}"
+            progressive |= progressive_forms(verb)
+        body = f"{_alternation(free)}|{_governed(base)}" + (f"|{_after_be(progressive)}" if progressive else "")
     after = entry.get("followed_by")
     return f"(?:{body})" + (f"(?={after})" if after else "")
 

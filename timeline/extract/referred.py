@@ -20,6 +20,7 @@ _PHRASE_START = re.compile(
     r"\b(?:(?:for|over|in connection with|of|to|against|about|into|behind)\s+)?"
     r"(?:an?|the|this|that|these|those|its|their|his|her|last \w+'s|yesterday's|today's)\s+(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
+_AUXILIARIES = re.compile(r"\b(?:(?:was|were|is|are|has|have|had|been|being|be|also|not|\w+ly)\s+)+$", re.IGNORECASE)
 _GERUND_START = re.compile(r"\b(?:of|for|in)\s+$", re.IGNORECASE)
 
 
@@ -44,8 +45,9 @@ def _violence(text: str, trigger: Trigger) -> bool:
 
 def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
     """Where the clause divides between the reaction (``head``) and the violence it refers to."""
-    if referred.start < head.start:
-        return head.start
+    if referred.start < head.start:  # 'the kidnapping | was condemned': the verb group answers
+        auxiliaries = _AUXILIARIES.search(text, max(referred.end, head.start - 40), head.start)
+        return auxiliaries.start() if auxiliaries else head.start
     window = text[max(head.end, referred.start - 60):referred.start]
     found = _PHRASE_START.search(window)
     return referred.start - len(window) + found.start() if found else referred.start
