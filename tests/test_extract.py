@@ -224,11 +224,13 @@ def test_a_mention_told_as_what_came_next_is_a_new_event():
     assert len(clashes) == 2 and "2020-11" in {e.date for e in clashes}
 
 
-@pytest.mark.parametrize("lead", ["PRETORIA - ", "NEW DELHI (Reuters) - ", "KYIV, Ukraine — "])
+@pytest.mark.parametrize("lead", ["PRETORIA - ", "NEW DELHI (Reuters) - ", "KYIV, Ukraine — ", "PEMBA, June 14 - ",
+                                  "KYIV, Ukraine, March 3, 2022 (Reuters) - "])
 def test_wire_dateline_is_not_evidence(lead):
+    """A dateline, with its date too, is the report's: neither evidence nor the event's date."""
     text = f"Story\n\n{lead}Rebels attacked a police post on Monday."
     [event] = _extract(text, published=dt.date(2022, 11, 4)).events
-    assert event.sources[0].quote.startswith("Rebels attacked")
+    assert event.sources[0].quote.startswith("Rebels attacked") and event.date == "2022-10-31"
 
 
 def test_the_reference_of_a_time_shift_is_not_at_the_sentences_date():

@@ -19,3 +19,8 @@ def events(text: str) -> list[tuple[str, str]]:
 def test_instrument_refines_an_attack_unless_it_is_the_target(text, kind):
     """An attack told with a weapon is that kind of attack; a weapon word as the attack's object is its target."""
     assert [k for k, _ in events(text)] == [kind]
+
+
+def test_a_weapon_carried_is_no_event():
+    """'armed with rifles and dynamite': a verb's base form after 'and' is not read as the act."""
+    assert "bombing" not in [k for k, _ in events("THE ATTACKERS, ARMED WITH RIFLES AND DYNAMITE, ESCAPED.")]

@@ -13,6 +13,7 @@ from . import lexicon
 from .anchoring import default_date
 from .coreference import compatible, group_of
 from .state import DocState, EventMention
+from .triggers import participle_clause
 
 _LEADING = re.compile(r"^(?:(?:and|but|or|so|yet|then|also|when|while|whether|if|that|which|who)\b[\s,]*)+", re.IGNORECASE)
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -68,7 +69,8 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             _join(head.actors, mention.actors, head.targets)
             _join(head.targets, mention.targets, head.actors)
             _join(head.people, mention.people, ())
-        if mention.type != head.type and agrees(mention.type, head.type):  # 'the attack' told as a bombing
+        if mention.type != head.type and agrees(mention.type, head.type) and not participle_clause(state.text, mention.clause):
+            # 'the attack' told as a bombing (not 'attacked ..., killing three': the toll of an attack)
             head.trigger = replace(head.trigger, type=mention.type)
         if mention.date_stated and not head.date_stated:  # 'Perez was kidnapped on 5 January' told later
             head.date, head.date_stated = mention.date, True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import dates
@@ -12,7 +12,7 @@ from .dating import dating_clause
 from .modality import SPEECH_ACTS
 from . import lexicon
 from .state import DocState, EventMention
-from .triggers import is_definite
+from .triggers import is_definite, participle_clause
 
 # Types whose bare repetition ("The first bomb went off") is the same happening told again;
 # a second bare statement or announcement is usually a different one.
@@ -21,6 +21,7 @@ _VIOLENCE = of_class("violence")
 _NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+_ALSO = re.compile(r"\balso\s+(?:(?:was|were|has|have|had|been)\s+)*$", re.IGNORECASE)
 _TIME_SHIFT = frozenset({"after", "before", "since", "until"})
 _SEQUENCE = re.compile(r"\b(?:then|subsequently|afterwards|later on)\b", re.IGNORECASE)
 def dates_the_event(text: str, mention: EventMention) -> bool:
@@ -73,6 +74,7 @@ class _Wording:
     names_parties: bool  # 'the Russia-Ukraine conflict'
     recent: bool = False  # a stated date of the report's own days ('the attack this morning')
     another: bool = False  # its sentence opens on another incident ('Meanwhile, ...', 'In addition, ...')
+    also: bool = False  # 'also blew up': one more act, told beside the one before
 
 
 # A stated date this close to publication is the news being told, not another event from the past.
@@ -104,6 +106,7 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
         sequel=_SEQUENCE.search(text, clause.start, clause.end) is not None,
         definite=is_definite(text, trigger),
         names_parties=_names_own_parties(text, mention),
+        also=trigger.kind == "verb" and _ALSO.search(text, max(clause.start, trigger.start - 25), trigger.start) is not None,
     )
 
 
@@ -125,8 +128,8 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         return False  # 'the bombing' does not tell an abduction again
     if not _dates_agree(earlier, later):
         return False
-    if second.new:
-        return False
+    if second.new or (second.also and later.type != earlier.type):
+        return False  # 'another attack'; 'attacked the station ... also blew up the bank'
     if _same_participants(earlier, later, first.words & second.words):
         return True
     if second.another and later.clause.sentence != earlier.clause.sentence:
@@ -213,6 +216,10 @@ def two_kinds(a: str, b: str) -> bool:
     return a != b and root(a) not in (a, b) and root(b) != b
 
 
+_TOLL = frozenset({"killing", "attack"})  # what '..., killing three and wounding five' is typed
+_OTHER_THAN_HARM = frozenset({"abduction", "robbery", "arson"})  # 'kidnapped the mayor, killing his driver': two acts
+
+
 def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
     same_sentence = later.clause.sentence == earlier.clause.sentence
@@ -220,6 +227,9 @@ def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
         return False  # 'a month ago the mayor was killed and another was killed yesterday'
     if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
         return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
+    if same_sentence and participle_clause(text, later.clause) and _VIOLENCE >= {later.type, earlier.type}:
+        toll = later.type in _TOLL and earlier.type not in _OTHER_THAN_HARM  # 'a drone strike ..., killing no one'
+        return toll or not two_kinds(earlier.type, later.type)  # 'attacked the station, killing three policemen'
     return (same_sentence and later.clause.lead in ("and", "and then") and not two_kinds(earlier.type, later.type)
             and compatible(later.type, earlier.type) and later.type in _HAPPENINGS and not later.people)
 
@@ -297,8 +307,24 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     return next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
 
 
+def _fold_announcements(state: DocState) -> None:
+    """'Garcia announced | that the state of emergency will be extended': the announcement tells
+    the act it announces, so the act is the event, with the announcing words in its evidence
+    (its date stays the act's own) and the speaker as its party when it names none of its own."""
+    for before, content in zip(state.events, state.events[1:]):
+        if (before.type != "statement" or content.type in SPEECH_ACTS or content.clause.lead != "that"
+                or content.clause.sentence != before.clause.sentence or before.clause.end > content.clause.start):
+            continue
+        content.clause = replace(content.clause, evidence=(before.clause.start, content.clause.end))
+        if not content.actors and not content.people:  # 'that it would withdraw': the speaker acts
+            content.actors += [a for a in before.actors if a not in content.targets]
+            content.people += before.people
+        before.confidence = 0.0  # told by the act it announces
+
+
 def resolve(state: DocState, options) -> DocState:
     """Stage: link each mention to the earlier event it repeats (``same_as``)."""
+    _fold_announcements(state)
     open_events = _OpenEvents(state)
     for i, later in enumerate(state.events):
         later.same_as = _antecedent(state, i, open_events)

@@ -16,7 +16,7 @@ from ..trie import trie_regex
 from . import lexicon
 
 GOVERNORS = ("to", "will", "would", "shall", "should", "could", "can", "may", "might", "must", "did", "does",
-             "do", "not", "cannot", "'ll", "n't", "and", "or")
+             "do", "not", "cannot", "'ll", "n't")
 _BE = ("be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re")
 
 

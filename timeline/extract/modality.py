@@ -7,6 +7,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
+from .dating import reporting
 from .lookup import clauses_before, events_of
 from .state import DocState, EventMention
 from .triggers import DEMAND
@@ -53,14 +54,26 @@ def _scope(state: DocState, event: EventMention) -> str:
     return head
 
 
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+
+
+def _reported(state: DocState, event: EventMention) -> bool:
+    """Told by a reporting verb earlier in its sentence ('Rwanda announced that it would ...')."""
+    sentence_start = state.sentences[event.clause.sentence][0]
+    return reporting().search(state.text, sentence_start, event.trigger.start) is not None
+
+
 def assign_modality(state: DocState, options) -> DocState:
     """Stage: modality of every event."""
     for event in state.events:
         if event.trigger.rule.startswith(DEMAND):  # 'they must not send weapons': the demand was made
             event.modality = "asserted"
             continue
-        event.modality, names = modality_of(_scope(state, event))
-        own, own_names = modality_of(state.text[event.trigger.start:event.trigger.end])
+        scope, words = _scope(state, event), state.text[event.trigger.start:event.trigger.end]
+        if _reported(state, event):  # 'announced that it would withdraw': the future of the past
+            scope, words = _WOULD.sub("will", scope), _WOULD.sub("will", words)
+        event.modality, names = modality_of(scope)
+        own, own_names = modality_of(words)
         if own in ("future", "hypothetical") and event.modality != "hypothetical" and event.type not in SPEECH_ACTS:
             event.modality, names = own, names + own_names
         event.cues += names

@@ -123,12 +123,22 @@ def is_definite(text: str, trigger: Trigger) -> bool:
     return _SUPPORTED_DEFINITE.match(text, trigger.start, trigger.end) is not None
 
 
+_PARTICIPLE = re.compile(r"(?:also\s+)?[a-z]+ing\b", re.IGNORECASE)
+
+
+def participle_clause(text: str, clause: Clause) -> bool:
+    """'..., killing three policemen': a clause after a comma that opens on a present participle."""
+    return _PARTICIPLE.match(text, clause.start) is not None and text[:clause.start].rstrip().endswith(",")
+
+
 def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, cluster=()) -> bool:
     """A nominal names an event (not background) with a support verb, a date or a partner nearby."""
     if trigger.kind == "verb" or any(t.kind == "verb" and t.weight > 0 for t in cluster):
         return True
     if clause.answered:  # 'arrested for the bombing', 'condemned the murder of': it happened
         return True
+    if participle_clause(text, clause) and trigger.start == clause.start:
+        return True  # '..., killing his driver': a gerund opening a participle clause is a verb
     if _PARTNER.match(text, trigger.end) or _INTRODUCED.search(text[max(0, trigger.start - 40):trigger.start]):
         return True
     if _class(trigger.type) == "violence" and _UNDERGONE.match(text, trigger.end):

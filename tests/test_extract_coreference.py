@@ -1,0 +1,49 @@
+"""Co-reference: when a later mention tells an earlier event again, and when it is another act."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import Options, extract
+from timeline.models import Document
+
+
+def events(text: str, published: dt.date = dt.date(1989, 11, 14)):
+    return extract([Document(id="d", text=text, published=published)], Options(solve=False)).events
+
+
+@pytest.mark.parametrize("text", [
+    "TERRORISTS YESTERDAY ATTACKED THE POLICE STATION IN UCHIZA, KILLING THREE POLICEMEN AND WOUNDING FIVE OTHERS.",
+    "Insurgents attacked the town on Tuesday, burning dozens of homes and killing seven civilians.",
+])
+def test_a_participle_clause_tells_the_toll_of_the_violence_before_it(text):
+    """'attacked the station, killing three policemen': one incident, told with its toll."""
+    [event] = events(text)
+    assert event.type in ("attack", "arson") and len(event.sources) == 2
+
+
+def test_a_participle_of_another_specific_kind_is_another_act():
+    """'kidnapped the mayor, killing his driver': an abduction and a killing are two events."""
+    assert {e.type for e in events("GUNMEN KIDNAPPED THE MAYOR, KILLING HIS DRIVER.")} == {"abduction", "killing"}
+
+
+def test_also_with_another_kind_of_violence_is_another_act():
+    """'attacked the station ... also blew up the bank': a bombing beside the attack, not the attack again."""
+    text = ("A COLUMN OF SHINING PATH TERRORISTS YESTERDAY ATTACKED THE POLICE STATION IN UCHIZA. "
+            "THE ATTACKERS ALSO BLEW UP THE TOWN'S BANK BRANCH.")
+    assert {e.type for e in events(text)} == {"attack", "bombing"}
+
+
+@pytest.mark.parametrize("text,kind,actor", [
+    ("PRESIDENT ALAN GARCIA TODAY ANNOUNCED THAT THE STATE OF EMERGENCY IN SAN MARTIN WILL BE EXTENDED FOR 60 DAYS.",
+     "coercion", "Peru"),
+    ("Two days ago Rwanda announced that it would withdraw part of its contingent by the end of the year.",
+     "withdrawal", "Rwanda"),
+])
+def test_an_announcement_is_told_by_the_act_it_announces(text, kind, actor):
+    """'announced that X will be extended': one event, the act, with the announcing words as evidence."""
+    [event] = events(text)
+    assert event.type == kind and actor in event.actors and event.sources[0].quote.lower().startswith(text.split()[0].lower())
+

@@ -1,0 +1,24 @@
+"""Modality read from the words around an event: a reported 'would' is the future of the past."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import Options, extract
+from timeline.models import Document
+
+
+def events(text: str, published: dt.date = dt.date(2023, 6, 14)):
+    return extract([Document(id="d", text=text, published=published)], Options(solve=False)).events
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Rwanda announced that it would withdraw part of its contingent.", "future"),
+    ("He said the talks would resume next week.", "future"),
+    ("The talks would resume if the rebels agreed.", "hypothetical"),
+])
+def test_would_in_reported_words_is_the_future_of_the_past(text, modality):
+    """'announced that it would withdraw': a reported 'would' tells what was to come, not a condition."""
+    assert events(text)[0].modality == modality
