@@ -146,3 +146,13 @@ def test_known_surname_after_another_given_name(text, person):
 
     people = [m.name for m in names_in(text, 0, len(text), caps=shouting(text)) if m.kind == "person"]
     assert people == ([person] if person else [])
+
+
+def test_who_receives_threats_is_threatened():
+    """'received death threats from the Shining Path': the sender threatens, the receiver is the target."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    text = "THE JOURNALISTS HAVE RECEIVED DEATH THREATS FROM THE SHINING PATH."
+    [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
+    assert (event.type, event.actors, event.targets) == ("threat", ["Shining Path"], ["JOURNALISTS"])

@@ -45,6 +45,7 @@ class Roles:
         return ((self.patient,) if self.patient is not None else ()) + self.co_patients
 
 
+_RECEIVED = re.compile(r"(?:receiv|got\b|gett)", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)
 _BE_FIRST = re.compile(r"(?:was|were|been|being|is|are|be)\s", re.IGNORECASE)
 
@@ -91,6 +92,8 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
             return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))
         return Roles(agent=agent, patient=phrase_before(text, trigger.start, start))
     subject = phrase_before(text, trigger.start, start)
+    if _RECEIVED.match(text, trigger.start):  # 'received death threats from the squads': the squads threaten
+        return Roles(agent=after_word(text, trigger.end, end, ("from", "by")), patient=subject)
     if event_type in JOINT:
         return Roles(agent=subject, partner=after_word(text, trigger.end, end, ("with", "between")))
     return Roles(agent=subject, patient=_object(text, trigger, end, event_type))
