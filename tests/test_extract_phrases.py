@@ -34,6 +34,7 @@ def before(text: str, word: str) -> str | None:
     ("Police detained about 1,200 farmers.", "detained", "farmers"),  # quantities are skipped
     ("Police detained.", "detained", None),
     ("TERRORISTS HAVE ATTACKED SEVERAL MINES LATELY.", "ATTACKED", "MINES"),  # an adverb only ends it
+    ("Police detained three armed men.", "detained", "armed men"),  # a participle after a number modifies
 ])
 def test_phrase_after(text, word, phrase):
     """An object runs over modifiers and nouns, takes one 'of' and a bracketed acronym, and stops

@@ -110,6 +110,9 @@ def test_passive_attribution_names_the_party_blamed(text, words, blamed):
     ("Torrado's son, William; the secretary, Gustavo Jacome; and bodyguard Jairo Ortega, ",
      ["Torrado's son", "secretary", "bodyguard Jairo Ortega"]),
     ("Egyptian minister Sameh Shoukry and his Greek, Cypriot and French counterparts, ", []),  # more than a phrase
+    # a part may join phrases by 'and' when a description follows it
+    ("THREE LEADING OFFICIALS OF THE COMMUNIST PARTY AND THE LEFTIST COALITION, THE PATRIOTIC UNION, ",
+     ["LEADING OFFICIALS OF THE COMMUNIST PARTY", "LEFTIST COALITION"]),
 ])
 def test_appositive_heads(text, heads):
     """A subject split by commas names its first part, parts opened by 'and' and parts after a
@@ -124,13 +127,16 @@ def test_appositive_heads(text, heads):
      {"OQUELI", "GILDA FLORES"}, {"Democratic Socialist Party"}),
     ("EDGARD CHACON, IDEOLOGIST OF THE ORLANDO DE SOLA GROUP, WAS KILLED.", {"EDGARD CHACON"}, {"Orlando de Sola Group"}),
     ("Two soldiers were also killed.", {"soldiers"}, set()),
+    # a relative clause's passive: the antecedent underwent it
+    ("THE SALVADORAN LEADER HECTOR OQUELI, WHO WAS KIDNAPPED IN GUATEMALA, WAS FOUND DEAD.", {"OQUELI"}, {"Guatemala"}),
+    ("The two engineers, who were abducted on Monday, were freed.", {"engineers"}, set()),
 ])
 def test_passive_subject_split_by_appositions(text, targets, not_actors):
     """A passive's subject told over commas is the victim; the party its description names did not act."""
     from timeline.extract import Options, extract
     from timeline.models import Document
 
-    [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
+    event = extract([Document(id="d", text=text)], Options(solve=False)).events[0]
     assert targets <= set(event.targets) and not not_actors & set(event.actors)
 
 

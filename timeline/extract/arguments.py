@@ -184,7 +184,7 @@ _VIOLENT = of_class("violence") - {"armed_clash"}
 def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None) -> None:
     text, clause = state.text, event.clause
     roles, split_subject = _split_subject(state, event, roles_of(text, clause, event.trigger, event.type))
-    if not split_subject and not _has_subject(state, clause, event) and not _told_by_another(event):
+    if not (split_subject or _has_subject(state, clause, event) or _told_by_another(event) or _undergone(state, event)):
         _inherit_subject(state, index, event)
     roles = _with_fallbacks(state, event, roles)
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
@@ -228,9 +228,22 @@ def _split_subject(state: DocState, event: EventMention, roles: Roles) -> tuple[
     text, clause, trigger = state.text, event.clause, event.trigger
     if trigger.kind != "verb" or not passive(text, clause, trigger) or phrase_before(text, trigger.start, clause.start):
         return roles, False
+    if clause.lead in _RELATIVE:  # 'Hector Oqueli, who was kidnapped in Guatemala': the antecedent
+        earlier = clauses_before(state, clause)
+        antecedent = phrase_before(text, len(text[:clause.start].rstrip(" ,")), earlier[-1].start) if earlier else None
+        return (replace(roles, patient=antecedent), True) if antecedent else (roles, False)
     span = _subject_span(state, clause)
     heads = appositive_heads(text, *span) if span else ()
     return (replace(roles, patient=heads[0], co_patients=heads[1:]), True) if heads else (roles, False)
+
+
+def _undergone(state: DocState, event: EventMention) -> bool:
+    """'Three officials of the Communist Party, ..., were murdered': a passive clause whose subject
+    is told over the eventless clauses before it underwent the act, so no name there is its actor."""
+    text, clause, trigger = state.text, event.clause, event.trigger
+    if trigger.kind != "verb" or not passive(text, clause, trigger) or phrase_before(text, trigger.start, clause.start):
+        return False
+    return _subject_span(state, clause) is not None  # not 'the FMLN attacked the post, and it was destroyed'
 
 
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
@@ -330,9 +343,11 @@ def _take(text: str, event: EventMention, mention: Mention) -> None:
         event.location = event.location or mention.name
         return
     if mention.kind == "actor":
-        _add(event.actors, mention.name)
-        if is_place and _LOCATIVE.search(before) and event.location is None:
+        where = is_place and _LOCATIVE.search(before)
+        if where and event.location is None:
             event.location = mention.name
+        if not (where and event.type in _VIOLENT):  # 'was kidnapped in Guatemala': where, not by whom
+            _add(event.actors, mention.name)
         return
     capital_of = lexicon.names().get(mention.name.lower())
     if capital_of and capital_of.capital_of and not _LOCATIVE.search(before) and not _DESTINATION.search(before):

@@ -87,6 +87,14 @@ def _stops(word: str) -> bool:
         lower in ADVERBS) or _is_verb_only(word) or _parts_of_speech(word) == {"ADV"}
 
 
+def _participle_modifier(found: list[tuple[int, int, str]], i: int, first: int) -> bool:
+    """'three leading officials', 'the armed men': a participle right after a determiner or a
+    number, before a noun, modifies it."""
+    word = found[i][2].lower()
+    return (i == first > 0 and word.endswith(("ing", "ed")) and i + 1 < len(found)
+            and not _stops(found[i + 1][2]))
+
+
 def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase | None:
     """The noun phrase that starts at or right after ``position`` (an object)."""
     found = tokens(text, position, end)
@@ -104,7 +112,8 @@ def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase 
             while i < len(found) and found[i][2].lower() in DETERMINERS:
                 i += 1
             continue
-        if _stops(word) or (last is not None and _is_past(word) and not of_used):
+        if (_stops(word) and not _participle_modifier(found, i, first)) or (
+                last is not None and _is_past(word) and not of_used):
             break
         last, taken, i = i, taken + 1, i + 1
     if last is None:

@@ -155,6 +155,8 @@ def subject_before(text: str, clauses: list[Clause]) -> Phrase | None:
 
 
 _PART = re.compile(r"[^,;]+")
+_ADVERBIAL = re.compile(r"\s*(?:in|on|at|during|after|before|since|last|yesterday|today|earlier|later|meanwhile|"
+                        r"according to|early|late|this|\d)\b", re.IGNORECASE)  # 'On 5 January,' before a subject
 _AND = re.compile(r"\s*and\s+", re.IGNORECASE)
 
 
@@ -171,9 +173,36 @@ def appositive_heads(text: str, start: int, end: int) -> tuple[Phrase, ...]:
         after_semicolon = text[:part.start()].rstrip().endswith(";")
         if heads and not (opener or after_semicolon):
             continue  # an apposition: '45', 'a member of the PSD'
-        head = phrase_after(text, begin, part.end())
-        if head is not None and re.fullmatch(r"\s*", text[head.end:part.end()]):
-            heads.append(head)
-        elif heads or head is not None:
-            break  # the list ends where a part is more than a noun phrase
+        found = _coordinated(text, begin, part.end())
+        if len(found) > 1 and not _closes_list(text, part.end(), end):
+            found = []  # 'his Greek, Cypriot and French counterparts': adjectives, not parties
+        if found:
+            heads += found
+        elif heads or not _ADVERBIAL.match(text, begin, part.end()):
+            break  # the list ends where a part is more than noun phrases
     return tuple(heads)
+
+
+_OPENS_APPOSITION = re.compile(r"[,;]\s*(?:and\s+|a\s|an\s|the\s|\d|$)", re.IGNORECASE)
+
+
+def _closes_list(text: str, position: int, end: int) -> bool:
+    """After a part that joins phrases by 'and': the subject ends, or a description, another
+    listed party or a number follows ('..., the Patriotic Union', '..., 45,')."""
+    return position >= end or text[position:end].strip() == "" or _OPENS_APPOSITION.match(text, position, end) is not None
+
+
+def _coordinated(text: str, start: int, end: int) -> list[Phrase]:
+    """'officials of the party and the coalition': the noun phrases a part joins by 'and', or
+    nothing when the part is more than that."""
+    phrases, position = [], start
+    while position < end:
+        head = phrase_after(text, position, end)
+        if head is None:
+            return []
+        phrases.append(head)
+        joined = _AND.match(text, head.end, end)
+        if joined is None:
+            return phrases if re.fullmatch(r"\s*", text[head.end:end]) else []
+        position = joined.end()
+    return phrases

@@ -12,7 +12,7 @@ _QUOTATION = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 def score(state: DocState, options) -> DocState:
     """Stage: raise events with named participants, keep bare reporting verbs below the bar."""
     for event in state.events:
-        has_args = bool(event.actors or event.people)
+        has_args = bool(event.actors or event.people or event.targets)
         if event.trigger.weight == 0:
             quoted = _QUOTATION.search(state.text, event.clause.start, event.clause.end)
             event.confidence = 0.55 if quoted and event.people else 0.4
