@@ -2,7 +2,7 @@
 evidence read on demand, and promotion of chosen events into a curated ``events.yaml``.
 
 Only the page is ever in memory (``cap`` events and the titles and dates of their documents), so
-the app's memory does not grow with the store. No Streamlit here (``app_store.py`` lays it out).
+the app's memory does not grow with the store. No Streamlit here (``app.py`, its store section` lays it out).
 """
 
 from __future__ import annotations
