@@ -15,6 +15,7 @@ from timeline.extract.triggers import triggers_in
     ("Police arrested two men for the bombing of the bank.", "for the bombing of the bank."),
     ("The bishop deplored yesterday's kidnapping of two nurses.", "yesterday's kidnapping of two nurses."),
     ("The president accused the rebels of killing the mayor.", "the rebels of killing the mayor."),  # a gerund
+    ('The party accused the army of "murdering" its leader.', '"murdering" its leader.'),  # in scare quotes
 ])
 def test_a_reaction_before_its_violence_is_cut_at_the_violent_phrase(text, violent_part):
     """The cut falls where the violent phrase starts (its preposition or determiner); the violence
@@ -66,3 +67,13 @@ def test_split_leaves_other_clauses_as_they_are():
     clauses = [Clause(0, len(text), 0)]
     pairs, out = split_referred(text, clauses, {0: triggers_in(text)})
     assert out is clauses and pairs[0][0] is clauses[0]
+
+
+def test_a_gerund_in_scare_quotes_is_violence_with_its_victim():
+    """'accused the army of "murdering" X': the quotation marks neither hide the killing nor its victim."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+    text = 'THE PARTY ACCUSED THE ARMY OF "MURDERING" PARTY LEADER CECILIO RIVERA.'
+    events = extract([Document(id="d", text=text)], Options(solve=False)).events
+    assert [e.type for e in events] == ["accusation", "killing"]
+    assert events[1].targets == ["PARTY LEADER CECILIO RIVERA"]

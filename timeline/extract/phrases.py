@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 _TOKEN = re.compile(r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|\d{1,3}(?:,\d{3})+(?!\d)|[\w][\w'’.-]*[\w]|[\w]|[^\w\s]")
+_QUOTES = frozenset('"“”\'')  # a verb in scare quotes: 'accused them of "murdering" X'
 DETERMINERS = frozenset("""a an the this that these those its their his her our your my some several many few
     no every each any all both another other such""".split())
 QUANTIFIERS = frozenset("""about around nearly almost over more than at least some approximately up to dozens
@@ -100,7 +101,7 @@ def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase 
     found = tokens(text, position, end)
     i = 0
     while i < len(found) and (found[i][2].lower() in DETERMINERS or found[i][2].lower() in QUANTIFIERS
-                              or found[i][2].replace(",", "").isdigit()):
+                              or found[i][2].replace(",", "").isdigit() or (i == 0 and found[i][2] in _QUOTES)):
         i += 1
     first, taken, of_used, last = i, 0, False, None
     while i < len(found) and taken < limit:

@@ -21,7 +21,7 @@ _PHRASE_START = re.compile(
     r"(?:an?|the|this|that|these|those|its|their|his|her|last \w+'s|yesterday's|today's)\s+(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
 _AUXILIARIES = re.compile(r"\b(?:(?:was|were|is|are|has|have|had|been|being|be|also|not|\w+ly)\s+)+$", re.IGNORECASE)
-_GERUND_START = re.compile(r"\b(?:of|for|in)\s+$", re.IGNORECASE)
+_GERUND_START = re.compile(r"\b(?:of|for|in)\s+[\"“']?$", re.IGNORECASE)  # 'accused them of "murdering"'
 
 
 _FORWARD = frozenset({"threat"})  # 'warned of an attack on the capital': the violence is to come
@@ -40,7 +40,7 @@ def _violence(text: str, trigger: Trigger) -> bool:
     a war or a conflict is a state of affairs, not an incident a reaction answers to."""
     if _class(trigger.type) != "violence" or root(trigger.type) != "attack" and trigger.type != "robbery":
         return False
-    return trigger.kind == "noun" or _GERUND_START.search(text, max(0, trigger.start - 6), trigger.start) is not None
+    return trigger.kind == "noun" or _GERUND_START.search(text, max(0, trigger.start - 7), trigger.start) is not None
 
 
 def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
@@ -50,7 +50,9 @@ def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
         return auxiliaries.start() if auxiliaries else head.start
     window = text[max(head.end, referred.start - 60):referred.start]
     found = _PHRASE_START.search(window)
-    return referred.start - len(window) + found.start() if found else referred.start
+    if found:
+        return referred.start - len(window) + found.start()
+    return referred.start - 1 if text[referred.start - 1:referred.start] in ('"', "“") else referred.start
 
 
 def referred_cut(text: str, cluster: list[Trigger]) -> tuple[int, bool] | None:

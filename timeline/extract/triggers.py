@@ -191,10 +191,22 @@ def _purpose_yields(text: str, cluster: list[Trigger], best: Trigger) -> Trigger
 _SALIENCE = {"violence": 3, "act": 2, "happening": 1, "speech": 0}
 
 
+_REASON = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+
+def _reason(text: str, trigger: Trigger, cluster: list[Trigger]) -> bool:
+    """'was assassinated for criticizing the army', 'thanked them for helping': a gerund after
+    'for' that follows the clause's verb is the reason for the act, not the act."""
+    return (trigger.kind == "verb" and text[trigger.start:trigger.end].lower().endswith("ing")
+            and _REASON.search(text, max(0, trigger.start - 5), trigger.start) is not None
+            and any(t.start < trigger.start and t.weight >= 1 and t.kind == "verb" for t in cluster))
+
+
 def _best(text: str, cluster: list[Trigger]) -> Trigger:
     """The strongest trigger, typed by the most specific word of its kind in the cluster ('Twin
     bombings struck ...' is a bombing, though 'struck' names it)."""
-    best = _purpose_yields(text, cluster, max(cluster, key=lambda t: (t.weight, t.kind == "verb", _SALIENCE.get(
+    acts = [t for t in cluster if not _reason(text, t, cluster)]  # never empty: the first word is no reason
+    best = _purpose_yields(text, cluster, max(acts, key=lambda t: (t.weight, t.kind == "verb", _SALIENCE.get(
         _class(t.type), 0), -t.start)))
     promised = [t for t in cluster if best.type in PROMISES and t.start > best.start and t.weight >= 1
                 and _class(t.type) in ("act", "happening")]
