@@ -36,6 +36,14 @@ def test_also_with_another_kind_of_violence_is_another_act():
     assert {e.type for e in events(text)} == {"attack", "bombing"}
 
 
+def test_an_act_joined_by_and_to_an_also_act_is_one_more_act():
+    """'... also dynamited the bridge and burned the customs post': the arson is neither the
+    bombing nor the raid told before it."""
+    text = ("Rebels raided the border town of Tres Rios on Sunday. "
+            "The raiders also dynamited the bridge and burned the customs post before withdrawing.")
+    assert [e.type for e in events(text)][:3] == ["attack", "bombing", "arson"]
+
+
 @pytest.mark.parametrize("text,kind,actor", [
     ("PRESIDENT ALAN GARCIA TODAY ANNOUNCED THAT THE STATE OF EMERGENCY IN SAN MARTIN WILL BE EXTENDED FOR 60 DAYS.",
      "coercion", "Peru"),

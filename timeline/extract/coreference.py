@@ -106,8 +106,22 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
         sequel=_SEQUENCE.search(text, clause.start, clause.end) is not None,
         definite=is_definite(text, trigger),
         names_parties=_names_own_parties(text, mention),
-        also=trigger.kind == "verb" and _ALSO.search(text, max(clause.start, trigger.start - 25), trigger.start) is not None,
+        also=_also(text, mention),
     )
+
+
+_ALSO_BEFORE = re.compile(r"\balso\b[^.;]*$", re.IGNORECASE)
+
+
+def _also(text: str, mention: EventMention) -> bool:
+    """'also blew up the bank', and the act joined to it ('... and set fire to the town hall'):
+    one more act told beside the ones before, not one of them told again."""
+    trigger, clause = mention.trigger, mention.clause
+    if trigger.kind != "verb":
+        return False
+    if _ALSO.search(text, max(clause.start, trigger.start - 25), trigger.start):
+        return True
+    return clause.lead == "and" and _ALSO_BEFORE.search(text, max(0, clause.start - 100), clause.start) is not None
 
 
 def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
