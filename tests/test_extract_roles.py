@@ -162,3 +162,35 @@ def test_who_receives_threats_is_threatened():
     text = "THE JOURNALISTS HAVE RECEIVED DEATH THREATS FROM THE SHINING PATH."
     [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
     assert (event.type, event.actors, event.targets) == ("threat", ["Shining Path"], ["JOURNALISTS"])
+
+
+def _recipients(text: str, words: str) -> list[str]:
+    from timeline.extract.roles import recipients
+
+    found = trigger(text, words)
+    return [p.text for p in recipients(text, Clause(0, len(text), 0), found, found.type)]
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    ("The United States sent arms to Pakistan.", "sent", ["Pakistan"]),
+    ("The bishop urged the rebels to lay down their arms.", "urged", []),  # 'to' before a verb: no recipient
+    ("The army called on the rebels to surrender.", "called on", ["rebels"]),  # the preposition inside the trigger
+    ("Police accused the man of collaborating with the rebels.", "accused", []),  # 'with' belongs to 'collaborating'
+    ("Washington demanded that Pyongyang forsake its program.", "demanded", ["Pyongyang"]),  # a that-clause's subject
+])
+def test_recipients_after_prepositions(text, words, expected):
+    """Whom a directed act or a speech act is aimed at: the phrase after one of its type's
+    prepositions, or the subject of the that-clause a demand opens."""
+    assert _recipients(text, words) == expected
+
+
+def test_a_demand_obliges_whom_the_speaker_names():
+    """'X said Y must ...': the speaker X is the actor, the party obliged Y the target."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    text = "The Red Cross in Iraq said US and British forces must ensure security."
+    [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
+    assert event.type == "appeal"
+    assert {"United States", "United Kingdom"} <= set(event.targets) and "United States" not in event.actors
+    assert "International Committee of the Red Cross" in event.actors

@@ -11,10 +11,12 @@ Types whose parties act together (a clash, a meeting, talks) have no patient: 'w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from ..taxonomy import event_types
-from .phrases import Phrase, after_word, phrase_after, phrase_before
+from . import lexicon
+from .phrases import Phrase, after_gerund, after_word, phrase_after, phrase_before
 from .state import Clause, Trigger
 from .triggers import instrument_rules
 
@@ -39,6 +41,7 @@ class Roles:
     patient: Phrase | None = None
     partner: Phrase | None = None  # 'with ...' for events parties do together
     co_patients: tuple[Phrase, ...] = ()  # 'X, a farmer, and Y were killed': Y
+    recipients: tuple[Phrase, ...] = ()  # 'a protest with Albania', 'aid to Pakistan': whom it is aimed at
 
     @property
     def patients(self) -> tuple[Phrase, ...]:
@@ -117,13 +120,57 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
 
 
 def roles_of(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
-    """The agent, patient and partner phrases of an event mention within its clause (a visit's
-    object is where it went, not whom it was done to)."""
+    """The agent, patient, partner and recipient phrases of an event mention within its clause
+    (a visit's object is where it went, not whom it was done to)."""
     if event_type in PLACES:
         return Roles(agent=phrase_before(text, trigger.start, clause.start))
     if trigger.kind == "verb":
-        return _verb_roles(text, clause, trigger, event_type)
-    return _noun_roles(text, clause, trigger, event_type)
+        found = _verb_roles(text, clause, trigger, event_type)
+    else:
+        found = _noun_roles(text, clause, trigger, event_type)
+    return replace(found, recipients=recipients(text, clause, trigger, event_type))
+
+
+@cache
+def _recipient_rules() -> dict[str, dict]:
+    return {rule["type"]: rule for rule in lexicon.load("recipients")["recipients"]}
+
+
+_BEFORE_PHRASE = r"(?=(?:the|an?|its|their|his|her|some|all|both|most|\d+)\b|(?-i:[A-Z]))"
+
+
+@cache
+def _marker(words: tuple[str, ...]) -> re.Pattern:
+    """The prepositions that name a recipient; 'to' only before a noun phrase ('to Pakistan',
+    'to the rebels'), never before an infinitive ('to leave')."""
+    plain = [re.escape(w) for w in words if w != "to"]
+    parts = [r"\b(?:%s)\s+" % "|".join(plain)] if plain else []
+    if "to" in words:
+        parts.append(r"\bto\s+" + _BEFORE_PHRASE)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+_THAT = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
+_NOMINAL_REACH = 30  # 'sanctions against Nigeria', 'the appeal from the president': right after the noun
+_THAT_REACH = 150
+
+
+def recipients(text: str, clause: Clause, trigger: Trigger, event_type: str) -> tuple[Phrase, ...]:
+    """Whom a speech act or a directed act is aimed at, by the prepositions its type takes
+    (lexicons/recipients.yaml): 'lodged a protest with Albania', 'sent arms to Pakistan',
+    'demanded that North Korea forsake ...'."""
+    rule = _recipient_rules().get(event_type)
+    if rule is None:
+        return ()
+    reach = clause.end if trigger.kind == "verb" else min(clause.end, trigger.end + _NOMINAL_REACH)
+    found = [phrase_after(text, m.end(), clause.end)
+             for m in _marker(tuple(rule["after"])).finditer(text, trigger.end, reach) if not after_gerund(text, m.start())]
+    if text[trigger.start:trigger.end].lower().split()[-1] in rule["after"]:  # 'called on', 'protested to'
+        found.append(phrase_after(text, trigger.end, clause.end))
+    that = _THAT.match(text, trigger.end) if rule.get("that") and trigger.kind == "verb" else None
+    if that is not None:
+        found.append(phrase_after(text, that.end(), min(len(text), that.end() + _THAT_REACH)))
+    return tuple(p for p in found if p is not None)
 
 
 _PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
