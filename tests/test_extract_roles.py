@@ -96,6 +96,7 @@ def test_a_visit_has_no_patient():
 @pytest.mark.parametrize("text,words,blamed", [
     ("The murder of the judge is attributed to the cartel.", "attributed", "cartel"),
     ("The killing of the judge was blamed on the cartel.", "blamed", "cartel"),
+    ("The prime minister has been indicted.", "indicted", "prime minister"),  # no 'to'/'on': the subject
 ])
 def test_passive_attribution_names_the_party_blamed(text, words, blamed):
     """'is attributed to X', 'was blamed on X': X is the accusation's patient (the party blamed),
@@ -177,6 +178,9 @@ def _recipients(text: str, words: str) -> list[str]:
     ("The army called on the rebels to surrender.", "called on", ["rebels"]),  # the preposition inside the trigger
     ("Police accused the man of collaborating with the rebels.", "accused", []),  # 'with' belongs to 'collaborating'
     ("Washington demanded that Pyongyang forsake its program.", "demanded", ["Pyongyang"]),  # a that-clause's subject
+    ("Tokyo pledged more aid to war-torn Mozambique.", "pledged", ["war-torn Mozambique"]),  # no verb after 'to'
+    ("The ministers agreed to provide aid for Romania and Poland.", "provide", ["Romania and Poland"]),  # coordinated
+    ("THE ARMY URGED THE REBELS TO LEAVE.", "URGED", []),  # in capitals a verb is still a verb
 ])
 def test_recipients_after_prepositions(text, words, expected):
     """Whom a directed act or a speech act is aimed at: the phrase after one of its type's

@@ -63,6 +63,12 @@ def after_gerund(text: str, position: int) -> bool:
     return found is not None and _is_verb_only(found.group(1))
 
 
+def base_verb(word: str) -> bool:
+    """A verb's base form ('support', 'lay'), as after an infinitive's 'to'; 'rebels' is not."""
+    lower = word.lower()
+    return lower in _verb_lemmas(lower)
+
+
 def _is_past(word: str) -> bool:
     """A past form ('set', 'killed') that may also be a noun: after a head noun it starts a predicate."""
     from lemminflect import getAllInflections

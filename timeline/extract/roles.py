@@ -16,13 +16,16 @@ from functools import cache
 
 from ..taxonomy import event_types
 from . import lexicon
-from .phrases import Phrase, after_gerund, after_word, phrase_after, phrase_before
+from .phrases import Phrase, after_gerund, after_word, base_verb, phrase_after, phrase_before
 from .state import Clause, Trigger
 from .triggers import instrument_rules
 
 JOINT = frozenset({"armed_clash", "meeting", "negotiation", "agreement", "summit", "ceasefire", "cooperation",
                    "military_exercise"})
 ATTRIBUTIONS = frozenset({"accusation"})  # passive: what follows 'to'/'on' is the party blamed
+# 'the murder is attributed to the MRTA', 'was blamed on the cartel'; without it the subject is
+# the party accused ('the minister has been indicted by the court')
+_BLAMED_ON = re.compile(r"\s+(?:to|on)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.IGNORECASE)
 PLACES = frozenset({"visit"})  # types whose object is a destination
 _UNDERGONE_OF = frozenset({"violence"})  # 'the murder of X': X undergoes it
 _OF_TYPES = frozenset({"arrest", "release", "coercion"})
@@ -91,8 +94,8 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     if passive(text, clause, trigger):
         by_inside = text[trigger.start:trigger.end].lower().endswith(" by")
         agent = phrase_after(text, trigger.end, end) if by_inside else after_word(text, trigger.end, end, ("by",))
-        if event_type in ATTRIBUTIONS:  # 'the murder is attributed to the MRTA': the MRTA is blamed
-            return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))
+        if event_type in ATTRIBUTIONS and _BLAMED_ON.match(text, trigger.end, end):
+            return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))  # the MRTA is blamed
         return Roles(agent=agent, patient=phrase_before(text, trigger.start, start))
     subject = phrase_before(text, trigger.start, start)
     if _RECEIVED.match(text, trigger.start):  # 'received death threats from the squads': the squads threaten
@@ -136,18 +139,38 @@ def _recipient_rules() -> dict[str, dict]:
     return {rule["type"]: rule for rule in lexicon.load("recipients")["recipients"]}
 
 
-_BEFORE_PHRASE = r"(?=(?:the|an?|its|their|his|her|some|all|both|most|\d+)\b|(?-i:[A-Z]))"
-
-
 @cache
 def _marker(words: tuple[str, ...]) -> re.Pattern:
-    """The prepositions that name a recipient; 'to' only before a noun phrase ('to Pakistan',
-    'to the rebels'), never before an infinitive ('to leave')."""
-    plain = [re.escape(w) for w in words if w != "to"]
-    parts = [r"\b(?:%s)\s+" % "|".join(plain)] if plain else []
-    if "to" in words:
-        parts.append(r"\bto\s+" + _BEFORE_PHRASE)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    """The prepositions that name a recipient, as one pattern."""
+    return re.compile(r"\b(?:%s)\s+" % "|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+_NEXT_WORD = re.compile(r"[\w'-]+")
+
+
+def _infinitive(text: str, marker: re.Match) -> bool:
+    """'to leave', 'to support the plan': 'to' before a verb's base form opens an infinitive, not
+    a recipient ('to Pakistan', 'to rebels', 'to war-torn Mozambique')."""
+    if marker.group().strip().lower() != "to":
+        return False
+    word = _NEXT_WORD.match(text, marker.end())
+    named = word is not None and word.group()[:1].isupper() and not word.group().isupper()  # in capitals: no clue
+    return word is not None and not named and base_verb(word.group())
+
+
+_JOINED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def _coordinated(text: str, phrase: Phrase | None, end: int) -> Phrase | None:
+    """The phrase and those joined to it by commas, 'and' or 'or' ('aid for Romania and
+    Poland', 'to Iran, Libya, North Korea')."""
+    for _ in range(8):
+        joint = _JOINED.match(text, phrase.end, end) if phrase is not None else None
+        following = phrase_after(text, joint.end(), end) if joint else None
+        if following is None:
+            break
+        phrase = Phrase(phrase.start, following.end, text[phrase.start:following.end])
+    return phrase
 
 
 _THAT = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
@@ -163,13 +186,15 @@ def recipients(text: str, clause: Clause, trigger: Trigger, event_type: str) -> 
     if rule is None:
         return ()
     reach = clause.end if trigger.kind == "verb" else min(clause.end, trigger.end + _NOMINAL_REACH)
-    found = [phrase_after(text, m.end(), clause.end)
-             for m in _marker(tuple(rule["after"])).finditer(text, trigger.end, reach) if not after_gerund(text, m.start())]
+    starts = [m.end() for m in _marker(tuple(rule["after"])).finditer(text, trigger.end, reach)
+              if not after_gerund(text, m.start()) and not _infinitive(text, m)]
     if text[trigger.start:trigger.end].lower().split()[-1] in rule["after"]:  # 'called on', 'protested to'
-        found.append(phrase_after(text, trigger.end, clause.end))
+        starts.append(trigger.end)
+    found = [_coordinated(text, phrase_after(text, start, clause.end), clause.end) for start in starts]
     that = _THAT.match(text, trigger.end) if rule.get("that") and trigger.kind == "verb" else None
     if that is not None:
-        found.append(phrase_after(text, that.end(), min(len(text), that.end() + _THAT_REACH)))
+        end = min(len(text), that.end() + _THAT_REACH)
+        found.append(_coordinated(text, phrase_after(text, that.end(), end), end))
     return tuple(p for p in found if p is not None)
 
 
