@@ -161,7 +161,7 @@ def _infinitive(text: str, marker: re.Match) -> bool:
 _JOINED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 
 
-def _coordinated(text: str, phrase: Phrase | None, end: int) -> Phrase | None:
+def _with_joined(text: str, phrase: Phrase | None, end: int) -> Phrase | None:
     """The phrase and those joined to it by commas, 'and' or 'or' ('aid for Romania and
     Poland', 'to Iran, Libya, North Korea')."""
     for _ in range(8):
@@ -190,11 +190,11 @@ def recipients(text: str, clause: Clause, trigger: Trigger, event_type: str) -> 
               if not after_gerund(text, m.start()) and not _infinitive(text, m)]
     if text[trigger.start:trigger.end].lower().split()[-1] in rule["after"]:  # 'called on', 'protested to'
         starts.append(trigger.end)
-    found = [_coordinated(text, phrase_after(text, start, clause.end), clause.end) for start in starts]
+    found = [_with_joined(text, phrase_after(text, start, clause.end), clause.end) for start in starts]
     that = _THAT.match(text, trigger.end) if rule.get("that") and trigger.kind == "verb" else None
     if that is not None:
         end = min(len(text), that.end() + _THAT_REACH)
-        found.append(_coordinated(text, phrase_after(text, that.end(), end), end))
+        found.append(_with_joined(text, phrase_after(text, that.end(), end), end))
     return tuple(p for p in found if p is not None)
 
 

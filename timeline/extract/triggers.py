@@ -162,7 +162,6 @@ _DEONTIC = re.compile(r"\b(?:must|should|ought to)\s+(?:not\s+|never\s+|also\s+|
                       r"(?:(?:ready|prepared|willing|able)\s+to\s+)?$", re.IGNORECASE)  # 'must be ready to mediate'
 
 
-
 _QUOTE_REACH = 1500
 
 
