@@ -161,3 +161,20 @@ def test_every_verb_lemma_fires_in_the_past_and_after_a_modal(entry):
         past = sorted(f for f in free if not f.split()[0].endswith(("ing", "s")))
         assert past and all(pattern.search(f"Rebels {form} it.") for form in past), (verb, past)
         assert all(pattern.search(f"Rebels will {form} it.") for form in base), (verb, base)
+
+
+RECIPIENTS = lexicon.load("recipients")["recipients"]
+
+
+@pytest.mark.parametrize("entry", RECIPIENTS, ids=[r["type"] for r in RECIPIENTS])
+def test_recipient_example_is_a_target(entry):
+    """The party a type's prepositions name is a target of the event, not one of its actors
+    (lexicons/recipients.yaml)."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    events = [e for e in extract([Document(id="d", text=entry["example"])], Options(solve=False)).events
+              if e.type == entry["type"]]
+    assert events, entry["example"]
+    assert entry["recipient"] in events[0].targets and entry["recipient"] not in events[0].actors, \
+        (events[0].actors, events[0].targets)

@@ -96,6 +96,7 @@ def test_a_visit_has_no_patient():
 @pytest.mark.parametrize("text,words,blamed", [
     ("The murder of the judge is attributed to the cartel.", "attributed", "cartel"),
     ("The killing of the judge was blamed on the cartel.", "blamed", "cartel"),
+    ("The prime minister has been indicted.", "indicted", "prime minister"),  # no 'to'/'on': the subject
 ])
 def test_passive_attribution_names_the_party_blamed(text, words, blamed):
     """'is attributed to X', 'was blamed on X': X is the accusation's patient (the party blamed),
@@ -162,3 +163,38 @@ def test_who_receives_threats_is_threatened():
     text = "THE JOURNALISTS HAVE RECEIVED DEATH THREATS FROM THE SHINING PATH."
     [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
     assert (event.type, event.actors, event.targets) == ("threat", ["Shining Path"], ["JOURNALISTS"])
+
+
+def _recipients(text: str, words: str) -> list[str]:
+    from timeline.extract.roles import recipients
+
+    found = trigger(text, words)
+    return [p.text for p in recipients(text, Clause(0, len(text), 0), found, found.type)]
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    ("The United States sent arms to Pakistan.", "sent", ["Pakistan"]),
+    ("The bishop urged the rebels to lay down their arms.", "urged", []),  # 'to' before a verb: no recipient
+    ("The army called on the rebels to surrender.", "called on", ["rebels"]),  # the preposition inside the trigger
+    ("Police accused the man of collaborating with the rebels.", "accused", []),  # 'with' belongs to 'collaborating'
+    ("Washington demanded that Pyongyang forsake its program.", "demanded", ["Pyongyang"]),  # a that-clause's subject
+    ("Tokyo pledged more aid to war-torn Mozambique.", "pledged", ["war-torn Mozambique"]),  # no verb after 'to'
+    ("The ministers agreed to provide aid for Romania and Poland.", "provide", ["Romania and Poland"]),  # coordinated
+    ("THE ARMY URGED THE REBELS TO LEAVE.", "URGED", []),  # in capitals a verb is still a verb
+])
+def test_recipients_after_prepositions(text, words, expected):
+    """Whom a directed act or a speech act is aimed at: the phrase after one of its type's
+    prepositions, or the subject of the that-clause a demand opens."""
+    assert _recipients(text, words) == expected
+
+
+def test_a_demand_obliges_whom_the_speaker_names():
+    """'X said Y must ...': the speaker X is the actor, the party obliged Y the target."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    text = "The Red Cross in Iraq said US and British forces must ensure security."
+    [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
+    assert event.type == "appeal"
+    assert {"United States", "United Kingdom"} <= set(event.targets) and "United States" not in event.actors
+    assert "International Committee of the Red Cross" in event.actors

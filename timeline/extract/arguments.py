@@ -188,7 +188,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         _inherit_subject(state, index, event)
     roles = _with_fallbacks(state, event, roles)
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
-    for phrase in (*roles.patients, roles.agent):
+    for phrase in (*roles.patients, *roles.recipients, roles.agent):
         if phrase is not None and not (clause.start <= phrase.start < clause.end):
             window += mentions_in(state, phrase.start, phrase.end)  # a subject told before the clause
     demand = _is_demand(event)
@@ -196,7 +196,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         for mention in _sentence_subject(state, clause):
             _take(text, event, mention)
     for mention in window:
-        if any(_within(mention, p) for p in roles.patients) or (demand and mention.end <= event.trigger.start):
+        if any(_within(mention, p) for p in (*roles.patients, *roles.recipients)) or (
+                demand and _obliged(text, clause, event.trigger) <= mention.start < event.trigger.start):
             _take_target(event, mention)
         elif clause.answered and not _within(mention, roles.agent) and mention.kind != "place":
             continue  # violence a reaction names: the reaction's speaker did not do it
@@ -298,6 +299,17 @@ def _told_by_another(event: EventMention) -> bool:
 def _is_demand(event: EventMention) -> bool:
     """A demand told by obligation ('must', 'should'): the party obliged is its target."""
     return event.trigger.rule.startswith(DEMAND) or event.trigger.rule == "obligation"
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|declared|concluded|insisted|stressed|"
+                        r"argued|noted|warned|reminded|reminder)\b", re.IGNORECASE)
+
+
+def _obliged(text: str, clause: Clause, trigger) -> int:
+    """Where the party a demand obliges may be named: after the last reporting verb before it
+    ('the Red Cross said US forces must ...': the Red Cross speaks, US forces are obliged)."""
+    told = list(_REPORTING.finditer(text, clause.start, trigger.start))
+    return told[-1].end() if told else clause.start
 
 
 def _within(mention: Mention, phrase: Phrase | None) -> bool:

@@ -54,6 +54,22 @@ def _is_verb_only(word: str) -> bool:
     return "VERB" in tags and not tags & {"NOUN", "ADJ", "PROPN"}
 
 
+_GERUND_BEFORE = re.compile(r"([A-Za-z]+ing)\s+$", re.IGNORECASE)
+
+
+def after_gerund(text: str, position: int) -> bool:
+    """A preposition right after a gerund that is only a verb ('collaborating with') belongs to
+    that verb, not to an event word before it."""
+    found = _GERUND_BEFORE.search(text, max(0, position - 30), position)
+    return found is not None and _is_verb_only(found.group(1))
+
+
+def base_verb(word: str) -> bool:
+    """A verb's base form ('support', 'lay'), as after an infinitive's 'to'; 'rebels' is not."""
+    lower = word.lower()
+    return lower in _verb_lemmas(lower)
+
+
 def _is_past(word: str) -> bool:
     """A past form ('set', 'killed') that may also be a noun: after a head noun it starts a predicate."""
     from lemminflect import getAllInflections

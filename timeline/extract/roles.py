@@ -11,16 +11,21 @@ Types whose parties act together (a clash, a meeting, talks) have no patient: 'w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from ..taxonomy import event_types
-from .phrases import Phrase, after_word, phrase_after, phrase_before
+from . import lexicon
+from .phrases import Phrase, after_gerund, after_word, base_verb, phrase_after, phrase_before
 from .state import Clause, Trigger
 from .triggers import instrument_rules
 
 JOINT = frozenset({"armed_clash", "meeting", "negotiation", "agreement", "summit", "ceasefire", "cooperation",
                    "military_exercise"})
 ATTRIBUTIONS = frozenset({"accusation"})  # passive: what follows 'to'/'on' is the party blamed
+# 'the murder is attributed to the MRTA', 'was blamed on the cartel'; without it the subject is
+# the party accused ('the minister has been indicted by the court')
+_BLAMED_ON = re.compile(r"\s+(?:to|on)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.IGNORECASE)
 PLACES = frozenset({"visit"})  # types whose object is a destination
 _UNDERGONE_OF = frozenset({"violence"})  # 'the murder of X': X undergoes it
 _OF_TYPES = frozenset({"arrest", "release", "coercion"})
@@ -39,6 +44,7 @@ class Roles:
     patient: Phrase | None = None
     partner: Phrase | None = None  # 'with ...' for events parties do together
     co_patients: tuple[Phrase, ...] = ()  # 'X, a farmer, and Y were killed': Y
+    recipients: tuple[Phrase, ...] = ()  # 'a protest with Albania', 'aid to Pakistan': whom it is aimed at
 
     @property
     def patients(self) -> tuple[Phrase, ...]:
@@ -88,8 +94,8 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     if passive(text, clause, trigger):
         by_inside = text[trigger.start:trigger.end].lower().endswith(" by")
         agent = phrase_after(text, trigger.end, end) if by_inside else after_word(text, trigger.end, end, ("by",))
-        if event_type in ATTRIBUTIONS:  # 'the murder is attributed to the MRTA': the MRTA is blamed
-            return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))
+        if event_type in ATTRIBUTIONS and _BLAMED_ON.match(text, trigger.end, end):
+            return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))  # the MRTA is blamed
         return Roles(agent=agent, patient=phrase_before(text, trigger.start, start))
     subject = phrase_before(text, trigger.start, start)
     if _RECEIVED.match(text, trigger.start):  # 'received death threats from the squads': the squads threaten
@@ -117,13 +123,79 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
 
 
 def roles_of(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
-    """The agent, patient and partner phrases of an event mention within its clause (a visit's
-    object is where it went, not whom it was done to)."""
+    """The agent, patient, partner and recipient phrases of an event mention within its clause
+    (a visit's object is where it went, not whom it was done to)."""
     if event_type in PLACES:
         return Roles(agent=phrase_before(text, trigger.start, clause.start))
     if trigger.kind == "verb":
-        return _verb_roles(text, clause, trigger, event_type)
-    return _noun_roles(text, clause, trigger, event_type)
+        found = _verb_roles(text, clause, trigger, event_type)
+    else:
+        found = _noun_roles(text, clause, trigger, event_type)
+    return replace(found, recipients=recipients(text, clause, trigger, event_type))
+
+
+@cache
+def _recipient_rules() -> dict[str, dict]:
+    return {rule["type"]: rule for rule in lexicon.load("recipients")["recipients"]}
+
+
+@cache
+def _marker(words: tuple[str, ...]) -> re.Pattern:
+    """The prepositions that name a recipient, as one pattern."""
+    return re.compile(r"\b(?:%s)\s+" % "|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+_NEXT_WORD = re.compile(r"[\w'-]+")
+
+
+def _infinitive(text: str, marker: re.Match) -> bool:
+    """'to leave', 'to support the plan': 'to' before a verb's base form opens an infinitive, not
+    a recipient ('to Pakistan', 'to rebels', 'to war-torn Mozambique')."""
+    if marker.group().strip().lower() != "to":
+        return False
+    word = _NEXT_WORD.match(text, marker.end())
+    named = word is not None and word.group()[:1].isupper() and not word.group().isupper()  # in capitals: no clue
+    return word is not None and not named and base_verb(word.group())
+
+
+_JOINED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def _with_joined(text: str, phrase: Phrase | None, end: int) -> Phrase | None:
+    """The phrase and those joined to it by commas, 'and' or 'or' ('aid for Romania and
+    Poland', 'to Iran, Libya, North Korea')."""
+    for _ in range(8):
+        joint = _JOINED.match(text, phrase.end, end) if phrase is not None else None
+        following = phrase_after(text, joint.end(), end) if joint else None
+        if following is None:
+            break
+        phrase = Phrase(phrase.start, following.end, text[phrase.start:following.end])
+    return phrase
+
+
+_THAT = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
+_NOMINAL_REACH = 30  # 'sanctions against Nigeria', 'the appeal from the president': right after the noun
+_THAT_REACH = 150
+
+
+def recipients(text: str, clause: Clause, trigger: Trigger, event_type: str) -> tuple[Phrase, ...]:
+    """Whom a speech act or a directed act is aimed at, by the prepositions its type takes
+    (lexicons/recipients.yaml): 'lodged a protest with Albania', 'sent arms to Pakistan',
+    'demanded that North Korea forsake ...'."""
+    rule = _recipient_rules().get(event_type)
+    if rule is None:
+        return ()
+    reach = clause.end if trigger.kind == "verb" else min(clause.end, trigger.end + _NOMINAL_REACH)
+    starts = [m.end() for m in _marker(tuple(rule["after"])).finditer(text, trigger.end, reach)
+              if not after_gerund(text, m.start()) and not _infinitive(text, m)]
+    if text[trigger.start:trigger.end].lower().split()[-1] in rule["after"]:  # 'called on', 'protested to'
+        starts.append(trigger.end)
+    found = [_with_joined(text, phrase_after(text, start, clause.end), clause.end) for start in starts]
+    that = _THAT.match(text, trigger.end) if rule.get("that") and trigger.kind == "verb" else None
+    if that is not None:
+        end = min(len(text), that.end() + _THAT_REACH)
+        found.append(_with_joined(text, phrase_after(text, that.end(), end), end))
+    return tuple(p for p in found if p is not None)
 
 
 _PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)

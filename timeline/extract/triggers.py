@@ -85,7 +85,7 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
         match = pattern.match(text, position, end)
         if match:
             rule = table[int(match.lastgroup[1:])]
-            if rule.get("generated") and _inside_name(text, position):
+            if rule.get("generated") and (_inside_name(text, position) or _noun_by_position(text, rule, match)):
                 continue
             out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
             last = match.end()
@@ -93,6 +93,16 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
 
 
 _MID_SENTENCE = re.compile(r"[\w,;]\s*$")
+_FUNCTION_WORD_BEFORE = re.compile(r"\b(?:the|an?|his|her|its|their|our|for|of|with|in|on|by|from|against|any|no)\s+$",
+                                   re.IGNORECASE)
+
+
+def _noun_by_position(text: str, rule: dict, match: re.Match) -> bool:
+    """'for damages', 'the attacks': a verb's -s form after a determiner or a preposition is a
+    plural noun, not the verb."""
+    words = match.group()
+    return (rule["kind"] == "verb" and " " not in words and words[-1:].lower() == "s"
+            and _FUNCTION_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None)
 
 
 def _inside_name(text: str, position: int) -> bool:
@@ -148,8 +158,8 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
     return timex_starts_in(state, clause.start, clause.end)
 
 
-_DEONTIC = re.compile(r"\b(?:must|should|ought to)\s+(?:not\s+|never\s+|also\s+|immediately\s+|first\s+)?(?:be\s+)?$",
-                      re.IGNORECASE)
+_DEONTIC = re.compile(r"\b(?:must|should|ought to)\s+(?:not\s+|never\s+|also\s+|immediately\s+|first\s+)?(?:be\s+)?"
+                      r"(?:(?:ready|prepared|willing|able)\s+to\s+)?$", re.IGNORECASE)  # 'must be ready to mediate'
 
 
 _QUOTE_REACH = 1500
