@@ -15,6 +15,9 @@ def events(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("text,kind", [
     ("Rebels attacked the bank with dynamite.", "bombing"),  # told with its instrument
     ("TERRORISTS HAVE ATTACKED SEVERAL MINES LATELY.", "attack"),  # the mines are what was attacked
+    ("The judge was murdered by a bomb hidden in his car.", "bombing"),  # a killing by its means
+    ("A rocket killed two soldiers at the checkpoint.", "shelling"),
+    ("Gunmen assassinated the mayor on Tuesday.", "killing"),  # no instrument: a killing
 ])
 def test_instrument_refines_an_attack_unless_it_is_the_target(text, kind):
     """An attack told with a weapon is that kind of attack; a weapon word as the attack's object is its target."""

@@ -230,14 +230,21 @@ def instrument_rules() -> list[tuple[dict, re.Pattern]]:
     return [(r, re.compile(lexicon.words(r["pattern"]), re.IGNORECASE)) for r in lexicon.load("instruments")["instruments"]]
 
 
+def _refines(event_type: str, kind: str) -> bool:
+    """Whether an instrument of ``kind`` makes an event of ``event_type`` that kind: any attack;
+    a killing by a weapon that kills from afar ('murdered by a bomb' is a bombing that killed); a
+    bombing from the air (an air strike)."""
+    return event_type == "attack" or (event_type == "killing" and kind != "arson") or kind == "airstrike"
+
+
 def _by_instrument(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     """A general attack told with its instrument is that kind of attack ('attacked the bank with
     dynamite' is a bombing); see lexicons/instruments.yaml."""
-    if trigger.type not in ("attack", "bombing"):
+    if trigger.type not in ("attack", "bombing", "killing"):
         return trigger
     target = phrase_after(text, trigger.end, clause.end) if trigger.kind == "verb" else None
     for rule, pattern in instrument_rules():
-        found = pattern.search(text, clause.start, clause.end) if trigger.type == "attack" or rule["type"] == "airstrike" else None
+        found = pattern.search(text, clause.start, clause.end) if _refines(trigger.type, rule["type"]) else None
         if found and not (target and target.start <= found.start() < target.end):  # 'attacked several mines': a target
             return replace(trigger, type=rule["type"])  # bombs dropped from aircraft are an air strike
     return trigger
