@@ -16,6 +16,8 @@ from timeline.extract.triggers import triggers_in
     ("The bishop deplored yesterday's kidnapping of two nurses.", "yesterday's kidnapping of two nurses."),
     ("The president accused the rebels of killing the mayor.", "the rebels of killing the mayor."),  # a gerund
     ('The party accused the army of "murdering" its leader.', '"murdering" its leader.'),  # in scare quotes
+    ("The party blamed the police and the army for the massacre of its members.",
+     "for the massacre of its members."),  # the words before a nominal hold no preposition
 ])
 def test_a_reaction_before_its_violence_is_cut_at_the_violent_phrase(text, violent_part):
     """The cut falls where the violent phrase starts (its preposition or determiner); the violence

@@ -16,9 +16,13 @@ from ..taxonomy import event_types, root
 from .state import Clause, Trigger
 
 # the start of the violent phrase: a preposition and/or a determiner a few words before its noun
-_PHRASE_START = re.compile(
-    r"\b(?:(?:for|over|in connection with|of|to|against|about|into|behind)\s+)?"
-    r"(?:an?|the|this|that|these|those|its|their|his|her|last \w+'s|yesterday's|today's)\s+(?:[\w'-]+\s+){0,3}$",
+_DETERMINED = (r"\b(?:(?:for|over|in connection with|of|to|against|about|into|behind)\s+)?"
+               r"(?:an?|the|this|that|these|those|its|their|his|her|last \w+'s|yesterday's|today's)\s+")
+# a gerund's phrase takes in whom it is told of ('the rebels of killing'); a nominal's words
+# before it are modifiers, never a preposition ('the military | for the annihilation')
+_PHRASE_START = re.compile(_DETERMINED + r"(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_NOMINAL_START = re.compile(
+    _DETERMINED + r"(?:(?!(?:for|over|of|to|against|about|into|behind|with|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
 _AUXILIARIES = re.compile(r"\b(?:(?:was|were|is|are|has|have|had|been|being|be|also|not|\w+ly)\s+)+$", re.IGNORECASE)
 _GERUND_START = re.compile(r"\b(?:of|for|in)\s+[\"“']?$", re.IGNORECASE)  # 'accused them of "murdering"'
@@ -49,7 +53,8 @@ def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
         auxiliaries = _AUXILIARIES.search(text, max(referred.end, head.start - 40), head.start)
         return auxiliaries.start() if auxiliaries else head.start
     window = text[max(head.end, referred.start - 60):referred.start]
-    found = _PHRASE_START.search(window)
+    gerund = _GERUND_START.search(text, max(0, referred.start - 7), referred.start) is not None
+    found = (_PHRASE_START if gerund else _NOMINAL_START).search(window)
     if found:
         return referred.start - len(window) + found.start()
     return referred.start - 1 if text[referred.start - 1:referred.start] in ('"', "“") else referred.start
