@@ -106,3 +106,18 @@ def test_acronyms_are_whole_words():
 def test_is_armed_group(name, armed):
     """A known armed group, or an unknown group whose name ends in an armed head ('Front')."""
     assert is_armed_group(name) is armed
+
+
+@pytest.mark.parametrize("text,group", [
+    ("THE PEOPLE'S ARMY OF ANDEAN LIBERATION SAID IT WOULD FIGHT ON.", "People's Army of Andean Liberation"),
+    ("Leaders of the Andean Liberation Front met on Monday.", "Andean Liberation Front"),
+])
+def test_a_word_of_a_groups_name_is_no_event(text, group):
+    """'LIBERATION' in a group's name names the group, not a release: names are found before triggers."""
+    from timeline.extract import Options
+    from timeline.extract.pipeline import run
+    from timeline.models import Document
+
+    state = run(Document(id="d", text="Story\n\n" + text), Options())
+    (name,) = [m for m in state.mentions if m.name == group]
+    assert not [t for t in state.triggers if name.start <= t.start < name.end]

@@ -198,3 +198,40 @@ def test_a_demand_obliges_whom_the_speaker_names():
     assert event.type == "appeal"
     assert {"United States", "United Kingdom"} <= set(event.targets) and "United States" not in event.actors
     assert "International Committee of the Red Cross" in event.actors
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("THE MAYOR WAS KILLED ON 5 JANUARY, APPARENTLY BY THE ANDEAN YOUTH FRONT.", "Andean Youth Front"),
+    ("The bombing was carried out, according to the police, by the Andean Youth Front.", "Andean Youth Front"),
+])
+def test_an_agent_the_commas_cut_off(text, actor):
+    """A passive's 'by ...' told after a comma (past an aside such as 'according to the police'),
+    and the apposition after an agent that says whose it is, name who did it."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    [event] = extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
+    assert actor in event.actors
+
+
+def test_an_apposition_says_whose_the_agent_is():
+    """'by a guerrilla column, also belonging to X': X, not the armed group the story names most."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    text = ("THE TUPAJ KATARI ARMED FORCES ARE ACTIVE IN THE NORTH. THE TUPAJ KATARI ARMED FORCES HAVE 300 MEN. "
+            "THE MAYOR WAS KILLED BY A GUERRILLA COLUMN, ALSO BELONGING TO THE ANDEAN YOUTH FRONT.")
+    events = extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
+    (killing,) = [e for e in events if "MAYOR" in e.targets]
+    assert killing.actors == ["Andean Youth Front"]
+
+
+def test_a_by_phrase_after_a_clause_of_its_own_is_not_the_agent():
+    """'..., by then the police had arrived': a 'by' that opens a clause with an event of its own,
+    or an active verb, takes no agent from the next clause."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    text = "REBELS KILLED THE MAYOR, BY ORDER OF THE ANDEAN YOUTH FRONT COMMAND."
+    events = extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
+    assert all("Andean Youth Front Command" not in e.actors for e in events)

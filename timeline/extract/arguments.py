@@ -15,7 +15,8 @@ from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase, phrase_before
 from .places import places_in
-from .roles import Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
+from .roles import (Roles, agent_after, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before,
+                    told_passively, with_apposition)
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
@@ -187,10 +188,12 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     if not (split_subject or _has_subject(state, clause, event) or _told_by_another(event) or _undergone(state, event)):
         _inherit_subject(state, index, event)
     roles = _with_fallbacks(state, event, roles)
+    roles = _agent_beyond_clause(state, event, roles)
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
     for phrase in (*roles.patients, *roles.recipients, roles.agent):
-        if phrase is not None and not (clause.start <= phrase.start < clause.end):
-            window += mentions_in(state, phrase.start, phrase.end)  # a subject told before the clause
+        if phrase is not None and not (clause.start <= phrase.start and phrase.end <= clause.end):
+            # a subject told before the clause, an agent or its apposition told after it
+            window += [m for m in mentions_in(state, phrase.start, phrase.end) if m not in window]
     demand = _is_demand(event)
     if demand:  # 'Russia said that Sudan must return ...': Russia demands, of Sudan
         for mention in _sentence_subject(state, clause):
@@ -276,6 +279,22 @@ def _with_fallbacks(state: DocState, event: EventMention, roles: Roles) -> Roles
     if roles.patient is None:
         return replace(roles, patient=place_undergoing(text, clause, trigger, event.type))
     return roles
+
+
+def _agent_beyond_clause(state: DocState, event: EventMention, roles: Roles) -> Roles:
+    """The agent the commas cut off: a passive's 'by ...' in the next clause, and the apposition
+    after an agent that names its group ('by a guerrilla column, also belonging to the ELN')."""
+    following = []
+    for clause in clauses_after(state, event.clause):
+        if events_of(state, clause):
+            break
+        following.append(clause)
+    agent = roles.agent
+    if agent is None and told_passively(state.text, event.clause, event.trigger):
+        agent = agent_after(state.text, following)
+    if agent is not None:
+        agent = with_apposition(state.text, agent, following)
+    return roles if agent is roles.agent else replace(roles, agent=agent)
 
 
 def _pronoun_target(state: DocState, event: EventMention, roles: Roles) -> None:

@@ -278,3 +278,43 @@ def _coordinated(text: str, start: int, end: int) -> list[Phrase]:
             return phrases if re.fullmatch(r"\s*", text[head.end:end]) else []
         position = joined.end()
     return phrases
+
+
+_ASIDE = re.compile(r"\W*according to\b", re.IGNORECASE)
+_BY_OPENER = re.compile(r"\W*(?:(?:\w+ly|also|reportedly|allegedly|possibly|probably)\s+){0,2}by\s+", re.IGNORECASE)
+_BELONGING = re.compile(r"\W*(?:also\s+|both\s+|all\s+)?(?:belonging to|members? of|part of|linked to|attached to|"
+                        r"of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+_PASSIVE_SUPPORT = re.compile(r"\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:carried out|conducted|"
+                              r"launched|staged|perpetrated|committed|mounted|executed)\b", re.IGNORECASE)
+
+
+def told_passively(text: str, clause: Clause, trigger: Trigger) -> bool:
+    """'were kidnapped', and a nominal a passive support verb carries ('the attack was perpetrated')."""
+    return passive(text, clause, trigger) or (
+        trigger.kind == "noun" and _PASSIVE_SUPPORT.match(text, trigger.end, clause.end) is not None)
+
+
+def agent_after(text: str, following: list[Clause]) -> Phrase | None:
+    """'Barillas was killed on 1 August, apparently by extreme rightist groups': the 'by ...' of a
+    passive that opens a following clause (``following``: the eventless clauses after it, an
+    aside such as 'according to the police' passed over)."""
+    for clause in following:
+        if _ASIDE.match(text, clause.start, clause.end):
+            continue
+        opener = _BY_OPENER.match(text, clause.start, clause.end)
+        return phrase_after(text, opener.end(), clause.end) if opener else None
+    return None
+
+
+def with_apposition(text: str, agent: Phrase, following: list[Clause]) -> Phrase:
+    """'by another guerrilla column, also belonging to the ELN': an agent and the apposition after
+    it that says whose it is (``following``: the eventless clauses after the agent's)."""
+    nxt = next((c for c in following if c.start >= agent.end), None)
+    if nxt is None or text[agent.end:nxt.start].strip(" ,") or not _BELONGING.match(text, nxt.start, nxt.end):
+        return agent
+    end = nxt.end
+    while end > nxt.start and text[end - 1] in ".,;: ":
+        end -= 1
+    return Phrase(agent.start, end, text[agent.start:end])

@@ -115,11 +115,22 @@ def _inside_name(text: str, position: int) -> bool:
 
 
 def find_triggers(state: DocState, options) -> DocState:
-    """Stage: lexicon triggers in every sentence (never in boilerplate)."""
+    """Stage: lexicon triggers in every sentence (never in boilerplate), none inside a name."""
     found: list[Trigger] = []
     for start, end in state.sentences:
         found += triggers_in(state.text, start, end)
-    return replace(state, triggers=found)
+    names = [m for m in state.mentions if m.kind in _NAMED_KINDS]
+    return replace(state, triggers=[t for t in found if not _within_name(names, t)])
+
+
+_NAMED_KINDS = frozenset({"actor", "person"})
+
+
+def _within_name(names: list, trigger: Trigger) -> bool:
+    """'National LIBERATION Army', 'the Popular RESISTANCE Front': a word of a group's or a person's
+    name names the party, not an event (``names`` in text order, never overlapping)."""
+    index = bisect.bisect_right(names, trigger.start, key=lambda m: m.end)
+    return index < len(names) and names[index].start <= trigger.start and trigger.end <= names[index].end
 
 
 _SUPPORTED_DEFINITE = re.compile(r"(?:carried out|conducted|launched|staged) (?:the|these|those|this) ", re.IGNORECASE)
