@@ -1,4 +1,5 @@
-"""Co-reference: when a later mention tells an earlier event again, and when it is another act."""
+"""Co-reference: when a later mention tells an earlier event again, when it is another act, and
+what later mentions of one event add to it (who did it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import datetime as dt
 import pytest
 
 from timeline.extract import Options, extract
-from timeline.models import Document
+from timeline.models import Document, Event
+from timeline.taxonomy import of_class
 
 
 def events(text: str, published: dt.date = dt.date(1989, 11, 14)):
@@ -55,3 +57,21 @@ def test_an_announcement_is_told_by_the_act_it_announces(text, kind, actor):
     [event] = events(text)
     assert event.type == kind and actor in event.actors and event.sources[0].quote.lower().startswith(text.split()[0].lower())
 
+
+def violence(text: str) -> list[Event]:
+    """The violent events of a story told in ``text``."""
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(1990, 1, 10))
+    return [e for e in extract([doc], Options()).events if e.type in of_class("violence")]
+
+
+def test_a_weak_mention_still_names_the_armed_group_that_did_it():
+    """'The FMLN terrorist act' is too weak to quote, yet it tells who set off the bomb."""
+    (bombing,) = violence("A BOMB EXPLODED TODAY AT A BANK IN SAN MIGUEL. "
+                          "THE FMLN TERRORIST ACT CAUSED HEAVY DAMAGE TO THE BUILDING.")
+    assert "Farabundo Marti National Liberation Front" in bombing.actors
+
+
+def test_a_weak_mention_does_not_make_its_speaker_an_actor():
+    """A state a weak mention names ('Colombia is shocked by the terrorist act') is the one who tells it."""
+    (killing,) = violence("GUNMEN KILLED A JUDGE IN MEDELLIN TODAY. COLOMBIA IS SHOCKED BY THE TERRORIST ACT.")
+    assert "Colombia" not in killing.actors

@@ -8,15 +8,17 @@ from dataclasses import dataclass, field, replace
 
 from .. import dates, ids
 from ..models import Event, Relation, Source
-from ..taxonomy import agrees
+from ..taxonomy import agrees, of_class
 from . import lexicon
 from .anchoring import default_date
 from .coreference import compatible, group_of
+from .groups import is_armed_group
 from .state import DocState, EventMention
 from .triggers import participle_clause
 
 _LEADING = re.compile(r"^(?:(?:and|but|or|so|yet|then|also|when|while|whether|if|that|which|who)\b[\s,]*)+", re.IGNORECASE)
 _SLUG = re.compile(r"[^a-z0-9]+")
+_VIOLENCE = of_class("violence")
 
 
 @dataclass
@@ -54,7 +56,10 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     quoted: dict[int, set[int]] = {}  # root -> where its sources start
     for i, mention in enumerate(state.events):
         root = _root(state, i)
-        if min(mention.confidence, state.events[root].confidence) < threshold:
+        if state.events[root].confidence < threshold:
+            continue
+        if mention.confidence < threshold:
+            _armed_groups_join(state.events[root], mention)
             continue
         if root not in by_index:
             by_index[root] = Draft(state.events[root], state.document.id, state.published)
@@ -77,6 +82,13 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]
     return list(by_index.values())
+
+
+def _armed_groups_join(head: EventMention, weak: EventMention) -> None:
+    """A mention too weak to quote ('the MRTA terrorist act', 'this FMLN aggression') still tells
+    which armed group did the violence; a state or speaker it names is more often the teller."""
+    if weak.type in _VIOLENCE:
+        _join(head.actors, [a for a in weak.actors if is_armed_group(a)], head.targets)
 
 
 def _join(names: list[str], more: list[str], elsewhere) -> None:
