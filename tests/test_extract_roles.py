@@ -235,3 +235,27 @@ def test_a_by_phrase_after_a_clause_of_its_own_is_not_the_agent():
     text = "REBELS KILLED THE MAYOR, BY ORDER OF THE ANDEAN YOUTH FRONT COMMAND."
     events = extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
     assert all("Andean Youth Front Command" not in e.actors for e in events)
+
+
+def _events(text: str):
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    return extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
+
+
+def test_a_state_named_where_violence_happened_is_its_place_not_its_actor():
+    """'Two judges were murdered in Colombia': Colombia is where, not who."""
+    (killing,) = _events("TWO JUDGES WERE MURDERED IN COLOMBIA ON MONDAY.")
+    assert killing.location == "Colombia" and "Colombia" not in killing.actors
+
+
+@pytest.mark.parametrize("text", [
+    "THE ANDEAN YOUTH FRONT HAS ANNOUNCED A CAMPAIGN. YESTERDAY THEY MURDERED A JUDGE IN CALI.",
+    "THE ANDEAN YOUTH FRONT FAILED TO TAKE THE TOWN WHEN THEY ATTACKED THE BARRACKS ON MONDAY.",
+])
+def test_they_who_did_violence_are_the_armed_group_told_last(text):
+    """A pronoun subject of violence ('yesterday they murdered', 'when they attacked') stands for
+    the armed group named last, a few sentences back at most."""
+    violent = [e for e in _events(text) if e.type in ("killing", "attack")]
+    assert violent and all(e.actors == ["Andean Youth Front"] for e in violent)

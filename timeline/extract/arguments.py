@@ -422,6 +422,10 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
             _add(event.people, person.name)
             _add(event.actors, person.state)
         return
+    group = _last_armed_group(state, clause) if event.type in _VIOLENT and _GROUP_SUBJECT.search(head) else None
+    if group is not None:  # 'when they attacked the barracks': the armed group told last
+        _add(event.actors, group)
+        return
     if _GROUP_PRONOUN.search(head) and index > 0:
         _add(event.actors, *state.events[index - 1].actors)
         return
@@ -429,6 +433,24 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
         return
     for mention in _sentence_subject(state, clause):
         _take(text, event, mention)
+
+
+_GROUP_SUBJECT = re.compile(r"\b(?:they|it)\s+(?:(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly)\s+){0,3}$",
+                            re.IGNORECASE)
+_PRONOUN_REACH = 3  # sentences back for the group a pronoun stands for
+
+
+def _last_armed_group(state: DocState, clause: Clause) -> str | None:
+    """The armed group named last before the clause, within a few sentences: who 'they' who
+    killed or bombed are."""
+    index = bisect.bisect_right(state.mentions, clause.start, key=lambda m: m.end)
+    first = state.sentences[max(0, clause.sentence - _PRONOUN_REACH)][0]
+    for mention in reversed(state.mentions[:index]):
+        if mention.end <= first:
+            return None
+        if mention.kind == "actor" and is_armed_group(mention.name):
+            return mention.name
+    return None
 
 
 def _sentence_subject(state: DocState, clause: Clause) -> list[Mention]:
