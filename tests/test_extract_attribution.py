@@ -31,6 +31,8 @@ def violence(text: str) -> Event:
     f"{BOMB} The {GROUP} claimed responsibility.",  # the latest violence told before
     f"The {GROUP} claimed responsibility for the bombing of the central market.",  # in the claim's own clause
     "GUNMEN KILLED A JUDGE IN TARIJA ON MONDAY. THE ANDEAN YOUTH FRONT [AYF] CLAIMED RESPONSIBILITY FOR THE MURDER.",
+    f"{BOMB} Guerrillas of the {GROUP} have claimed credit for the terrorist act.",  # 'credit', a nominal
+    f"{BOMB} The {GROUP} assumed responsibility for the bombing.",
 ])
 def test_a_claim_of_responsibility_gives_the_violence_its_actor(text):
     """The claimant becomes an actor of the violence the claim refers to."""
