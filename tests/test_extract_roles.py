@@ -259,3 +259,10 @@ def test_they_who_did_violence_are_the_armed_group_told_last(text):
     the armed group named last, a few sentences back at most."""
     violent = [e for e in _events(text) if e.type in ("killing", "attack")]
     assert violent and all(e.actors == ["Andean Youth Front"] for e in violent)
+
+
+def test_a_coordinated_clause_continues_the_subordinate_clause_before_it():
+    """'Police said that rebels of X overpowered the guards and burned the offices': X burned them."""
+    text = "POLICE SAID THAT REBELS OF THE ANDEAN YOUTH FRONT OVERPOWERED THE GUARDS AND BURNED THE OFFICES OF A BANK."
+    (arson,) = [e for e in _events(text) if e.type == "arson"]
+    assert arson.actors == ["Andean Youth Front"]

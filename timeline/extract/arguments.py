@@ -453,10 +453,16 @@ def _last_armed_group(state: DocState, clause: Clause) -> str | None:
     return None
 
 
+_COORDINATING = frozenset({"and", "and then", "but"})
+
+
 def _sentence_subject(state: DocState, clause: Clause) -> list[Mention]:
-    """The subject of the nearest earlier main clause of the sentence (names before its trigger)."""
-    for previous in reversed(clauses_before(state, clause)):
-        if previous.lead in _SUBORDINATE:
+    """The subject of the nearest earlier main clause of the sentence (names before its trigger);
+    a coordinated clause continues the clause right before it, even a subordinate one ('police
+    said that rebels attacked a post and burned a bus': the rebels burned it)."""
+    earlier = clauses_before(state, clause)
+    for previous in reversed(earlier):
+        if previous.lead in _SUBORDINATE and not (clause.lead in _COORDINATING and previous is earlier[-1]):
             continue
         event = next(iter(events_of(state, previous)), None)
         stop = event.trigger.start if event else previous.end
