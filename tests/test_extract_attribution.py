@@ -49,13 +49,29 @@ def test_a_passive_attribution_gives_the_violence_its_actor():
     assert len(accusation) == 1 and accusation[0].targets == [GROUP]
 
 
-def test_one_party_blaming_another_does_not_make_it_an_actor():
-    """'The minister blamed X for the attack' is the minister's charge, an event of its own: X is
-    its target, not a perpetrator of the bombing."""
-    found = events(f"{BOMB} The interior minister blamed the {GROUP} for the attack.")
+@pytest.mark.parametrize("text,blamed", [
+    (f"{BOMB} The interior minister blamed Venezuela for the attack.", "Venezuela"),  # a state: one party's charge
+    (f"{BOMB} The Andean Youth Front blamed the Tupaj Katari Army for the attack.", "Tupaj Katari Army"),  # a rival
+    (f"{BOMB} The interior minister condemned the {GROUP}.", GROUP),  # disapproval says nothing of who did it
+])
+def test_one_party_charging_another_does_not_make_it_an_actor(text, blamed):
+    """A state blamed ('Pompeo blamed Iran'), an armed group blamed by its rival, a group only
+    condemned: the charge is an event of its own with the party as its target, not a perpetrator."""
+    found = events(text)
     (bombing,) = [e for e in found if e.type in of_class("violence")]
-    assert GROUP not in bombing.actors
-    assert any(e.type == "accusation" and GROUP in e.targets for e in found)
+    assert blamed not in bombing.actors
+    assert any(e.type == "accusation" and blamed in e.targets for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    f"{BOMB} The interior minister blamed the {GROUP} for the attack.",
+    f"{BOMB} POLICE BLAMED THE ANDEAN YOUTH FRONT.".upper(),  # the latest violence told before
+    f"{BOMB} The police attributed the bombing to the {GROUP}.",
+])
+def test_the_authorities_blaming_an_armed_group_name_the_perpetrator(text):
+    """An armed group the authorities (or nobody named) blame for violence is who did it, as the
+    report tells it."""
+    assert GROUP in violence(text).actors
 
 
 def test_a_claim_far_from_any_violence_attributes_nothing():

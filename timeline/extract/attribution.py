@@ -1,21 +1,26 @@
-"""Attribution stage: who a claim or an unattributed accusation names as the perpetrator of
-violence told elsewhere becomes an actor of that violence.
+"""Attribution stage: who a claim or an attribution names as the perpetrator of violence told
+elsewhere becomes an actor of that violence.
 
-'The MRTA claimed the attack' makes the MRTA an actor of the attack; so does 'the murder is
-attributed to the MRTA' (a passive attribution: the report's own, not a named party's charge).
-'Pompeo blamed Iran for the attacks' does not: that is one party's accusation, an event of its own.
-The violence is the mention cut off the reaction's clause ('... for the attack'), else the latest
-violent event told before in the document (within a few sentences).
+'The MRTA claimed the attack' (or 'claimed credit for', 'assumed responsibility for') makes the
+MRTA an actor of the attack; so does 'the murder is attributed to the MRTA' (a passive
+attribution: the report's own, not a named party's charge), and so does 'police blamed the
+Medellin cartel' (an armed group blamed by a party that is none: the authorities, a minister).
+'Pompeo blamed Iran for the attacks' does not: a state blamed is one party's charge, an event of
+its own; nor does one armed group blaming another, nor a condemnation, which says nothing of who
+did it. The violence is the mention cut off the reaction's clause ('... for the attack'), else the
+latest violent event told before in the document (within a few sentences).
 """
 
 from __future__ import annotations
 
 from ..taxonomy import of_class
+from .groups import is_armed_group
 from .lookup import events_of, sentence_clauses
 from .roles import passive
 from .state import DocState, EventMention
 
 CLAIM_RULES = frozenset({"claim-responsibility"})
+BLAME_RULES = frozenset({"blame-verb", "blame-lemmas"})  # saying who did it, not only disapproving of it
 _REACH = 3  # sentences back for the violence a claim refers to
 _VIOLENCE = of_class("violence")
 
@@ -35,6 +40,8 @@ def _named_by(state: DocState, reaction: EventMention) -> list[str]:
         return list(reaction.actors)
     if reaction.type == "accusation" and passive(state.text, reaction.clause, reaction.trigger):
         return list(reaction.targets)
+    if reaction.trigger.rule in BLAME_RULES and not any(is_armed_group(a) for a in reaction.actors):
+        return [t for t in reaction.targets if is_armed_group(t)]  # 'police blamed the ELN': not one side's charge
     return []
 
 
