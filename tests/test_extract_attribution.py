@@ -49,6 +49,11 @@ def test_a_passive_attribution_gives_the_violence_its_actor():
     assert len(accusation) == 1 and accusation[0].targets == [GROUP]
 
 
+def test_a_group_blamed_by_description_is_named_by_its_words():
+    """'That attack was attributed to the drug mafias': the group the report blames, told by what it is."""
+    assert violence(f"{BOMB} That attack was attributed to the drug mafias.").actors == ["drug mafias"]
+
+
 @pytest.mark.parametrize("text,blamed", [
     (f"{BOMB} The interior minister blamed Venezuela for the attack.", "Venezuela"),  # a state: one party's charge
     (f"{BOMB} The Andean Youth Front blamed the Tupaj Katari Army for the attack.", "Tupaj Katari Army"),  # a rival

@@ -121,3 +121,22 @@ def test_a_word_of_a_groups_name_is_no_event(text, group):
     state = run(Document(id="d", text="Story\n\n" + text), Options())
     (name,) = [m for m in state.mentions if m.name == group]
     assert not [t for t in state.triggers if name.start <= t.start < name.end]
+
+
+DESCRIBED = lexicon.load("groups")["described_examples"]
+
+
+@pytest.mark.parametrize("example", DESCRIBED, ids=[e["group"] for e in DESCRIBED])
+def test_a_group_told_by_what_it_is(example):
+    """Each described example of groups.yaml names a group by its words ('death squads')."""
+    from timeline.extract.groups import described_group
+
+    assert described_group(example["text"]) == example["group"]
+
+
+@pytest.mark.parametrize("text", ["UNIDENTIFIED GUNMEN", "several armed men", "a group of students", "the cartel's lawyer"])
+def test_people_and_bands_of_no_kind_are_no_described_group(text):
+    """Gunmen, armed men, 'a group' with nothing saying what kind: no group by description."""
+    from timeline.extract.groups import described_group
+
+    assert described_group(text) is None

@@ -266,3 +266,16 @@ def test_a_coordinated_clause_continues_the_subordinate_clause_before_it():
     text = "POLICE SAID THAT REBELS OF THE ANDEAN YOUTH FRONT OVERPOWERED THE GUARDS AND BURNED THE OFFICES OF A BANK."
     (arson,) = [e for e in _events(text) if e.type == "arson"]
     assert arson.actors == ["Andean Youth Front"]
+
+
+@pytest.mark.parametrize("text,group", [
+    ("THE PLANE WAS DYNAMITED BY DRUG TRAFFICKING GANGS AS IT SAT AT THE AIRPORT.", "DRUG TRAFFICKING GANGS"),
+    ("Extreme rightist groups murdered two union leaders on Monday.", "Extreme rightist groups"),
+    ("THE JUDGE WAS THREATENED BY THE DRUG MAFIAS.", "DRUG MAFIAS"),
+])
+def test_an_agent_told_by_what_it_is_acts_by_its_words(text, group):
+    """A group no name stands for ('drug trafficking gangs', 'death squads') is the actor of the
+    violence or threat it does, by its own words; 'gunmen' are no group."""
+    (event,) = _events(text)
+    assert event.actors == [group]
+    assert not _events("UNIDENTIFIED GUNMEN MURDERED TWO UNION LEADERS ON MONDAY.")[0].actors

@@ -11,7 +11,7 @@ from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
 from .casing import is_english_word, name_like
-from .groups import INSURGENTS as _INSURGENTS, acronyms_in, groups_in, is_armed_group
+from .groups import INSURGENTS as _INSURGENTS, acronyms_in, described_group, groups_in, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase, phrase_before
 from .places import places_in
@@ -209,8 +209,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     for patient in roles.patients:
         _describe_target(event, patient, window)
     _pronoun_target(state, event, roles)
-    if roles.agent is not None and not any(_within(m, roles.agent) for m in window) and _INSURGENTS.search(roles.agent.text):
-        _add(event.actors, group)  # 'urban guerrillas attacked ...': the story's armed group
+    if roles.agent is not None and not any(_within(m, roles.agent) for m in window):
+        _unnamed_agent(state, event, roles.agent, group)
     if _BOTH_SIDES.search(text, clause.start, clause.end) and fight is not None:
         _add(event.actors, *fight.actors)  # 'the two sides': the sides of the latest fighting told
     for mention in _speaker(state, event):
@@ -223,6 +223,19 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         home = place.state if place else None
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT else event.actors, home)
+
+
+_DESCRIBED_AGENTS = frozenset({"threat", "coercion"})  # besides violence: who threatens, who enforces a stoppage
+
+
+def _unnamed_agent(state: DocState, event: EventMention, agent: Phrase, group: str | None) -> None:
+    """An agent no name stands in: 'urban guerrillas' are the story's armed group; a group told
+    by what it is ('drug trafficking gangs', 'death squads') is the actor by its own words (read
+    on past the phrase, which stops at a gerund such as 'trafficking')."""
+    if _INSURGENTS.search(agent.text) and group is not None:
+        _add(event.actors, group)
+    elif event.type in _VIOLENT or event.type in _DESCRIBED_AGENTS:
+        _add(event.actors, described_group(state.text[agent.start:max(agent.end, event.clause.end)], len(agent.text)))
 
 
 def _split_subject(state: DocState, event: EventMention, roles: Roles) -> tuple[Roles, bool]:
@@ -354,6 +367,9 @@ def _describe_target(event: EventMention, patient: Phrase | None, window: list[M
     """Victims and property no lexicon names ('about 50 peasants', 'a car dealership') are targets
     by their own words (violence, arrests, releases, threats)."""
     if patient is None or any(_within(m, patient) for m in window):
+        return
+    if event.type == "accusation":  # 'attributed to the drug mafias': the group blamed, by its words
+        _add(event.targets, described_group(patient.text))
         return
     if event_types()[event.type].kind not in _DESCRIBED and event.type not in _DESCRIBED_TYPES:
         return

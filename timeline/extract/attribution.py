@@ -14,7 +14,7 @@ latest violent event told before in the document (within a few sentences).
 from __future__ import annotations
 
 from ..taxonomy import of_class
-from .groups import is_armed_group
+from .groups import described_group, is_armed_group
 from .lookup import events_of, sentence_clauses
 from .roles import passive
 from .state import DocState, EventMention
@@ -40,9 +40,14 @@ def _named_by(state: DocState, reaction: EventMention) -> list[str]:
         return list(reaction.actors)
     if reaction.type == "accusation" and passive(state.text, reaction.clause, reaction.trigger):
         return list(reaction.targets)
-    if reaction.trigger.rule in BLAME_RULES and not any(is_armed_group(a) for a in reaction.actors):
-        return [t for t in reaction.targets if is_armed_group(t)]  # 'police blamed the ELN': not one side's charge
+    if reaction.trigger.rule in BLAME_RULES and not any(_armed(a) for a in reaction.actors):
+        return [t for t in reaction.targets if _armed(t)]  # 'police blamed the ELN': not one side's charge
     return []
+
+
+def _armed(name: str) -> bool:
+    """An armed group by name ('the ELN') or by description ('the drug mafias')."""
+    return is_armed_group(name) or described_group(name) == name
 
 
 def _referred(state: DocState, position: int) -> int | None:

@@ -184,3 +184,20 @@ def is_armed_group(name: str) -> bool:
 
 INSURGENTS = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, lexicon.load("groups")["insurgents"]), key=len,
                                                        reverse=True)), re.IGNORECASE)
+
+
+@cache
+def _described() -> re.Pattern:
+    data = _data()
+    kinds = "|".join(sorted(map(re.escape, data["described_kinds"]), key=len, reverse=True))
+    heads = "|".join(sorted(map(re.escape, data["described_heads"]), key=len, reverse=True))
+    alone = "|".join(sorted(map(re.escape, data["described_alone"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:(?:{kinds})[\s-]+){{1,3}}(?:{heads})|{alone})(?![\w-])", re.IGNORECASE)
+
+
+def described_group(words: str, within: int | None = None) -> str | None:
+    """'drug trafficking gangs', 'extreme rightist groups', 'the mafia': a group told by what it is
+    rather than by a name (``lexicons/groups.yaml``), as the words say it, beginning within the
+    first ``within`` characters; None for 'gunmen'."""
+    found = _described().search(words)
+    return found.group() if found and (within is None or found.start() < within) else None
