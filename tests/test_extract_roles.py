@@ -279,3 +279,10 @@ def test_an_agent_told_by_what_it_is_acts_by_its_words(text, group):
     (event,) = _events(text)
     assert event.actors == [group]
     assert not _events("UNIDENTIFIED GUNMEN MURDERED TWO UNION LEADERS ON MONDAY.")[0].actors
+
+
+def test_a_relative_clause_acts_for_the_party_before_it():
+    """'The Andean Youth Front, which on Monday killed a judge, ...': the front killed him."""
+    found = _events("THE ANDEAN YOUTH FRONT, WHICH ON MONDAY KILLED A JUDGE IN CALI, TODAY THREATENED THE MAYOR.")
+    (killing,) = [e for e in found if e.type in ("killing", "attack")]
+    assert killing.actors == ["Andean Youth Front"]

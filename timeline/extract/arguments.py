@@ -445,10 +445,26 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
     if _GROUP_PRONOUN.search(head) and index > 0:
         _add(event.actors, *state.events[index - 1].actors)
         return
+    if clause.lead in ("who", "which") and not passive(text, clause, event.trigger):
+        for mention in _antecedent(state, clause):  # 'the MPL, which claimed the attack'
+            _take(text, event, mention)
+        return
     if clause.lead in _SUBORDINATE:
         return
     for mention in _sentence_subject(state, clause):
         _take(text, event, mention)
+
+
+def _antecedent(state: DocState, clause: Clause) -> list[Mention]:
+    """The parties a relative clause stands for: the names in the noun phrase right before it."""
+    before = clauses_before(state, clause)
+    if not before:
+        return []
+    end = before[-1].end
+    while end > before[-1].start and state.text[end - 1] in ", ":
+        end -= 1
+    phrase = phrase_before(state.text, end, before[-1].start)
+    return [m for m in mentions_in(state, phrase.start, phrase.end) if m.kind == "actor"] if phrase else []
 
 
 _GROUP_SUBJECT = re.compile(r"\b(?:they|it)\s+(?:(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly)\s+){0,3}$",
