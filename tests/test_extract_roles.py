@@ -214,6 +214,17 @@ def test_an_agent_the_commas_cut_off(text, actor):
     assert actor in event.actors
 
 
+def test_a_participle_clause_tells_a_nominals_agent():
+    """'condemned the murder of the mayor, carried out this morning by X terrorists': X did it."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    text = "POLICE CONDEMNED THE MURDER OF THE MAYOR, CARRIED OUT THIS MORNING BY ANDEAN YOUTH FRONT TERRORISTS."
+    events = extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
+    (killing,) = [e for e in events if e.type == "killing"]
+    assert killing.actors == ["Andean Youth Front"]
+
+
 def test_an_apposition_says_whose_the_agent_is():
     """'by a guerrilla column, also belonging to X': X, not the armed group the story names most."""
     from timeline.extract import Options, extract

@@ -303,8 +303,9 @@ def _agent_beyond_clause(state: DocState, event: EventMention, roles: Roles) -> 
             break
         following.append(clause)
     agent = roles.agent
-    if agent is None and told_passively(state.text, event.clause, event.trigger):
-        agent = agent_after(state.text, following)
+    nominal = event.trigger.kind == "noun"
+    if agent is None and (nominal or told_passively(state.text, event.clause, event.trigger)):
+        agent = agent_after(state.text, following, nominal)
     if agent is not None:
         agent = with_apposition(state.text, agent, following)
     return roles if agent is roles.agent else replace(roles, agent=agent)

@@ -282,6 +282,9 @@ def _coordinated(text: str, start: int, end: int) -> list[Phrase]:
 
 _ASIDE = re.compile(r"\W*according to\b", re.IGNORECASE)
 _BY_OPENER = re.compile(r"\W*(?:(?:\w+ly|also|reportedly|allegedly|possibly|probably)\s+){0,2}by\s+", re.IGNORECASE)
+# ', carried out this morning by FMLN terrorists': a participle clause that tells a nominal's agent
+_DONE_BY = re.compile(r"\W*(?:(?:which|that)\s+(?:was|were|had been|has been)\s+)?(?:\w+ly\s+)?(?:carried out|perpetrated|"
+                      r"committed|staged|executed|conducted|launched|planted|placed)\b[^,;]{0,60}?\bby\s+", re.IGNORECASE)
 _BELONGING = re.compile(r"\W*(?:also\s+|both\s+|all\s+)?(?:belonging to|members? of|part of|linked to|attached to|"
                         r"of)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -296,14 +299,16 @@ def told_passively(text: str, clause: Clause, trigger: Trigger) -> bool:
         trigger.kind == "noun" and _PASSIVE_SUPPORT.match(text, trigger.end, clause.end) is not None)
 
 
-def agent_after(text: str, following: list[Clause]) -> Phrase | None:
+def agent_after(text: str, following: list[Clause], nominal: bool = False) -> Phrase | None:
     """'Barillas was killed on 1 August, apparently by extreme rightist groups': the 'by ...' of a
     passive that opens a following clause (``following``: the eventless clauses after it, an
-    aside such as 'according to the police' passed over)."""
+    aside such as 'according to the police' passed over); for a nominal also a participle clause
+    ('the murder of X, carried out this morning by FMLN terrorists')."""
     for clause in following:
         if _ASIDE.match(text, clause.start, clause.end):
             continue
-        opener = _BY_OPENER.match(text, clause.start, clause.end)
+        opener = (_DONE_BY.match(text, clause.start, clause.end) if nominal else None) or _BY_OPENER.match(
+            text, clause.start, clause.end)
         return phrase_after(text, opener.end(), clause.end) if opener else None
     return None
 
