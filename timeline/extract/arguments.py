@@ -15,8 +15,8 @@ from .groups import INSURGENTS as _INSURGENTS, acronyms_in, described_group, gro
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase, phrase_before
 from .places import places_in
-from .roles import (Roles, agent_after, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before,
-                    told_passively, with_apposition)
+from .roles import (Roles, agent_after, appositive_heads, is_instrument, passive, place_undergoing, placer, pronoun,
+                    roles_of, subject_before, told_passively, with_apposition)
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
@@ -306,6 +306,8 @@ def _agent_beyond_clause(state: DocState, event: EventMention, roles: Roles) -> 
     nominal = event.trigger.kind == "noun"
     if agent is None and (nominal or told_passively(state.text, event.clause, event.trigger)):
         agent = agent_after(state.text, following, nominal)
+    if (agent is None or is_instrument(agent)) and event.type in _VIOLENT:  # 'a bomb placed by rebels exploded'
+        agent = placer(state.text, event.clause.start, following[-1].end if following else event.clause.end) or agent
     if agent is not None:
         agent = with_apposition(state.text, agent, following)
     return roles if agent is roles.agent else replace(roles, agent=agent)

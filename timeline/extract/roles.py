@@ -323,3 +323,19 @@ def with_apposition(text: str, agent: Phrase, following: list[Clause]) -> Phrase
     while end > nxt.start and text[end - 1] in ".,;: ":
         end -= 1
     return Phrase(agent.start, end, text[agent.start:end])
+
+
+_PLACED_BY = re.compile(r"\b(?:planted|placed|left|set off|detonated|hurled|thrown|activated)\s+(?:\w+\s+){0,2}?by\s+",
+                        re.IGNORECASE)
+
+
+def placer(text: str, start: int, end: int) -> Phrase | None:
+    """'killed by a bomb presumably placed by an urban guerrilla group': who planted, placed or
+    hurled the weapon (in ``text[start:end]``) did the violence."""
+    found = _PLACED_BY.search(text, start, end)
+    return phrase_after(text, found.end(), end) if found else None
+
+
+def is_instrument(phrase: Phrase | None) -> bool:
+    """'killed by a bomb': the 'agent' is a weapon (``lexicons/instruments.yaml``)."""
+    return phrase is not None and _instrument(phrase.text)
