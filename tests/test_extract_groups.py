@@ -140,3 +140,13 @@ def test_people_and_bands_of_no_kind_are_no_described_group(text):
     from timeline.extract.groups import described_group
 
     assert described_group(text) is None
+
+
+@pytest.mark.parametrize("text,named", [
+    ("THE BOMB WAS PLACED BY AN URBAN GUERRILLA GROUP.", False),  # a description after 'an'
+    ("THE BOMB WAS PLACED BY THE URBAN GUERRILLA GROUP.", True),
+    ("THE BOMB WAS PLACED BY A CINCHONERO LIBERATION FRONT.", True),  # a word no dictionary knows: a name
+])
+def test_a_group_after_a_or_an_is_described_not_named(text, named):
+    """'an urban guerrilla group' describes; 'a' before dictionary words makes no name."""
+    assert bool(names(text)[0]) == named

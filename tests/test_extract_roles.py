@@ -297,3 +297,13 @@ def test_a_relative_clause_acts_for_the_party_before_it():
     found = _events("THE ANDEAN YOUTH FRONT, WHICH ON MONDAY KILLED A JUDGE IN CALI, TODAY THREATENED THE MAYOR.")
     (killing,) = [e for e in found if e.type in ("killing", "attack")]
     assert killing.actors == ["Andean Youth Front"]
+
+
+@pytest.mark.parametrize("text", [
+    "A POWERFUL BOMB ALLEGEDLY PLANTED BY THE ANDEAN YOUTH FRONT EXPLODED IN CALI ON MONDAY.",
+    "TWO ENGINEERS WERE WOUNDED BY EXPLOSIVES THAT HAD BEEN PLACED BY THE ANDEAN YOUTH FRONT IN A SCHOOL.",
+])
+def test_who_placed_the_weapon_did_the_violence(text):
+    """'a bomb planted by X exploded', 'wounded by explosives placed by X': X did it, not the bomb."""
+    (bombing,) = _events(text)
+    assert bombing.actors == ["Andean Youth Front"]

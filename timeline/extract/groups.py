@@ -106,6 +106,13 @@ def _name_after(found: list[tuple[int, int, str]], head: int, caps: bool) -> int
     return last
 
 
+def _indefinite(found: list[tuple[int, int, str]], first: int | None, words: list[str]) -> bool:
+    """'an urban guerrilla group', 'a leftist front': after 'a' or 'an', words the dictionary knows
+    describe a group rather than name it."""
+    before = found[first - 1][2].lower() if first else ""
+    return before in ("a", "an") and all(is_english_word(w) or w.lower() in _demonyms() for w in words)
+
+
 def _group_at(found: list[tuple[int, int, str]], h: int, caps: bool) -> tuple[int, int] | None:
     """(first, last) token of the group whose head is token ``h``, or None."""
     word = found[h][2]
@@ -117,7 +124,7 @@ def _group_at(found: list[tuple[int, int, str]], h: int, caps: bool) -> tuple[in
     words = [w for _, _, w in found[first if first is not None else h:last + 1] if w.lower() != word.lower()]
     if first is None and last == h:
         return None
-    if not _distinctive(words, caps, fighters) or _state_organ(words, word):
+    if not _distinctive(words, caps, fighters) or _state_organ(words, word) or _indefinite(found, first, words):
         return None
     if fighters:  # 'MORAZANIST PATRIOTIC FRONT COMMANDOS', 'FMLN URBAN COMMANDOS': the name before
         last = h - 1
