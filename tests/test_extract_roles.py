@@ -307,3 +307,10 @@ def test_who_placed_the_weapon_did_the_violence(text):
     """'a bomb planted by X exploded', 'wounded by explosives placed by X': X did it, not the bomb."""
     (bombing,) = _events(text)
     assert bombing.actors == ["Andean Youth Front"]
+
+
+def test_a_states_insurgents_are_the_armed_group_the_story_names():
+    """'Salvadoran guerrillas threatened ...': the FMLN the story names acted (the adjective's state stays)."""
+    found = _events("THE FMLN ISSUED A COMMUNIQUE. THE SALVADORAN GUERRILLAS TODAY THREATENED TO KILL THE MAYORS.")
+    (threat,) = [e for e in found if e.type == "threat"]
+    assert "Farabundo Marti National Liberation Front" in threat.actors

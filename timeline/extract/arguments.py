@@ -46,6 +46,16 @@ def find_names(state: DocState, options) -> DocState:
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
 
 
+_INSURGENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:%s)\b" % _INSURGENTS.pattern, re.IGNORECASE)
+
+
+def _insurgents_of(text: str, mention: Mention) -> bool:
+    """'Salvadoran guerrillas', 'Colombian rebels': a state's adjective before its insurgents, who
+    are the armed group the story names (the state stays a party: whom they fight)."""
+    return mention.kind == "actor" and mention.name in _state_names() and _INSURGENT_AFTER.match(
+        text, mention.end) is not None
+
+
 def _unknown_places(state: DocState, known: list[Mention]) -> list[Mention]:
     """Place names no gazetteer knows, after a locative word, where no known name stands."""
     found = [p for start, end in state.sentences for p in places_in(state.text, start, end, state.caps)]
@@ -209,7 +219,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     for patient in roles.patients:
         _describe_target(event, patient, window)
     _pronoun_target(state, event, roles)
-    if roles.agent is not None and not any(_within(m, roles.agent) for m in window):
+    if roles.agent is not None and not any(_within(m, roles.agent) and not _insurgents_of(text, m) for m in window):
         _unnamed_agent(state, event, roles.agent, group)
     if _BOTH_SIDES.search(text, clause.start, clause.end) and fight is not None:
         _add(event.actors, *fight.actors)  # 'the two sides': the sides of the latest fighting told
