@@ -79,6 +79,15 @@ def test_the_authorities_blaming_an_armed_group_name_the_perpetrator(text):
     assert GROUP in violence(text).actors
 
 
+def test_a_party_blamed_is_not_also_the_one_who_blames():
+    """'Police blamed the FMLN [Farabundo Marti ...]': the acronym and its expansion are one party,
+    blamed; the expansion outside the blamed phrase does not make it the accuser too."""
+    found = events("A BOMB EXPLODED AT THE MARKET OF TARIJA ON MONDAY. "
+                   "POLICE BLAMED THE FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT] FOR THE BOMBING.")
+    (accusation,) = [e for e in found if e.type == "accusation"]
+    assert accusation.targets == ["Farabundo Marti National Liberation Front"] and not accusation.actors
+
+
 def test_a_claim_far_from_any_violence_attributes_nothing():
     """The violence a bare claim refers to must be told within a few sentences before it."""
     text = (f"{BOMB} The market is the largest in the city. It sells fruit. It opened in 1950. "

@@ -214,7 +214,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
             _take_target(event, mention)
         elif clause.answered and not _within(mention, roles.agent) and mention.kind != "place":
             continue  # violence a reaction names: the reaction's speaker did not do it
-        else:
+        elif mention.name not in event.targets:  # 'blamed the FMLN [Farabundo Marti ...]': one party, blamed
             _take(text, event, mention)
     for patient in roles.patients:
         _describe_target(event, patient, window)
