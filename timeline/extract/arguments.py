@@ -15,8 +15,8 @@ from .groups import INSURGENTS as _INSURGENTS, acronyms_in, described_group, gro
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase, phrase_before
 from .places import places_in
-from .roles import (Roles, agent_after, appositive_heads, is_instrument, passive, place_undergoing, placer, pronoun,
-                    roles_of, subject_before, told_passively, with_apposition)
+from .perpetrators import agent_beyond_clause, antecedent, group_told_last
+from .roles import Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
@@ -198,7 +198,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     if not (split_subject or _has_subject(state, clause, event) or _told_by_another(event) or _undergone(state, event)):
         _inherit_subject(state, index, event)
     roles = _with_fallbacks(state, event, roles)
-    roles = _agent_beyond_clause(state, event, roles)
+    roles = agent_beyond_clause(state, event, roles)
     window = mentions_in(state, clause.start, clause.end) + _relative_clause_names(state, clause)
     for phrase in (*roles.patients, *roles.recipients, roles.agent):
         if phrase is not None and not (clause.start <= phrase.start and phrase.end <= clause.end):
@@ -302,25 +302,6 @@ def _with_fallbacks(state: DocState, event: EventMention, roles: Roles) -> Roles
     if roles.patient is None:
         return replace(roles, patient=place_undergoing(text, clause, trigger, event.type))
     return roles
-
-
-def _agent_beyond_clause(state: DocState, event: EventMention, roles: Roles) -> Roles:
-    """The agent the commas cut off: a passive's 'by ...' in the next clause, and the apposition
-    after an agent that names its group ('by a guerrilla column, also belonging to the ELN')."""
-    following = []
-    for clause in clauses_after(state, event.clause):
-        if events_of(state, clause):
-            break
-        following.append(clause)
-    agent = roles.agent
-    nominal = event.trigger.kind == "noun"
-    if agent is None and (nominal or told_passively(state.text, event.clause, event.trigger)):
-        agent = agent_after(state.text, following, nominal)
-    if (agent is None or is_instrument(agent)) and event.type in _VIOLENT:  # 'a bomb placed by rebels exploded'
-        agent = placer(state.text, event.clause.start, following[-1].end if following else event.clause.end) or agent
-    if agent is not None:
-        agent = with_apposition(state.text, agent, following)
-    return roles if agent is roles.agent else replace(roles, agent=agent)
 
 
 def _pronoun_target(state: DocState, event: EventMention, roles: Roles) -> None:
@@ -451,51 +432,21 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
             _add(event.people, person.name)
             _add(event.actors, person.state)
         return
-    group = _last_armed_group(state, clause) if event.type in _VIOLENT and _GROUP_SUBJECT.search(head) else None
-    if group is not None:  # 'when they attacked the barracks': the armed group told last
-        _add(event.actors, group)
+    told_last = group_told_last(state, clause, head) if event.type in _VIOLENT else None
+    if told_last is not None:  # 'when they attacked the barracks': the armed group told last
+        _add(event.actors, told_last)
         return
     if _GROUP_PRONOUN.search(head) and index > 0:
         _add(event.actors, *state.events[index - 1].actors)
         return
     if clause.lead in ("who", "which") and not passive(text, clause, event.trigger):
-        for mention in _antecedent(state, clause):  # 'the MPL, which claimed the attack'
+        for mention in antecedent(state, clause):  # 'the MPL, which claimed the attack'
             _take(text, event, mention)
         return
     if clause.lead in _SUBORDINATE:
         return
     for mention in _sentence_subject(state, clause):
         _take(text, event, mention)
-
-
-def _antecedent(state: DocState, clause: Clause) -> list[Mention]:
-    """The parties a relative clause stands for: the names in the noun phrase right before it."""
-    before = clauses_before(state, clause)
-    if not before:
-        return []
-    end = before[-1].end
-    while end > before[-1].start and state.text[end - 1] in ", ":
-        end -= 1
-    phrase = phrase_before(state.text, end, before[-1].start)
-    return [m for m in mentions_in(state, phrase.start, phrase.end) if m.kind == "actor"] if phrase else []
-
-
-_GROUP_SUBJECT = re.compile(r"\b(?:they|it)\s+(?:(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly)\s+){0,3}$",
-                            re.IGNORECASE)
-_PRONOUN_REACH = 3  # sentences back for the group a pronoun stands for
-
-
-def _last_armed_group(state: DocState, clause: Clause) -> str | None:
-    """The armed group named last before the clause, within a few sentences: who 'they' who
-    killed or bombed are."""
-    index = bisect.bisect_right(state.mentions, clause.start, key=lambda m: m.end)
-    first = state.sentences[max(0, clause.sentence - _PRONOUN_REACH)][0]
-    for mention in reversed(state.mentions[:index]):
-        if mention.end <= first:
-            return None
-        if mention.kind == "actor" and is_armed_group(mention.name):
-            return mention.name
-    return None
 
 
 _COORDINATING = frozenset({"and", "and then", "but"})

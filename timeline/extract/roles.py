@@ -280,62 +280,6 @@ def _coordinated(text: str, start: int, end: int) -> list[Phrase]:
     return phrases
 
 
-_ASIDE = re.compile(r"\W*according to\b", re.IGNORECASE)
-_BY_OPENER = re.compile(r"\W*(?:(?:\w+ly|also|reportedly|allegedly|possibly|probably)\s+){0,2}by\s+", re.IGNORECASE)
-# ', carried out this morning by FMLN terrorists': a participle clause that tells a nominal's agent
-_DONE_BY = re.compile(r"\W*(?:(?:which|that)\s+(?:was|were|had been|has been)\s+)?(?:\w+ly\s+)?(?:carried out|perpetrated|"
-                      r"committed|staged|executed|conducted|launched|planted|placed)\b[^,;]{0,60}?\bby\s+", re.IGNORECASE)
-_BELONGING = re.compile(r"\W*(?:also\s+|both\s+|all\s+)?(?:belonging to|members? of|part of|linked to|attached to|"
-                        r"of)\s+(?:the\s+)?", re.IGNORECASE)
-
-
-_PASSIVE_SUPPORT = re.compile(r"\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:carried out|conducted|"
-                              r"launched|staged|perpetrated|committed|mounted|executed)\b", re.IGNORECASE)
-
-
-def told_passively(text: str, clause: Clause, trigger: Trigger) -> bool:
-    """'were kidnapped', and a nominal a passive support verb carries ('the attack was perpetrated')."""
-    return passive(text, clause, trigger) or (
-        trigger.kind == "noun" and _PASSIVE_SUPPORT.match(text, trigger.end, clause.end) is not None)
-
-
-def agent_after(text: str, following: list[Clause], nominal: bool = False) -> Phrase | None:
-    """'Barillas was killed on 1 August, apparently by extreme rightist groups': the 'by ...' of a
-    passive that opens a following clause (``following``: the eventless clauses after it, an
-    aside such as 'according to the police' passed over); for a nominal also a participle clause
-    ('the murder of X, carried out this morning by FMLN terrorists')."""
-    for clause in following:
-        if _ASIDE.match(text, clause.start, clause.end):
-            continue
-        opener = (_DONE_BY.match(text, clause.start, clause.end) if nominal else None) or _BY_OPENER.match(
-            text, clause.start, clause.end)
-        return phrase_after(text, opener.end(), clause.end) if opener else None
-    return None
-
-
-def with_apposition(text: str, agent: Phrase, following: list[Clause]) -> Phrase:
-    """'by another guerrilla column, also belonging to the ELN': an agent and the apposition after
-    it that says whose it is (``following``: the eventless clauses after the agent's)."""
-    nxt = next((c for c in following if c.start >= agent.end), None)
-    if nxt is None or text[agent.end:nxt.start].strip(" ,") or not _BELONGING.match(text, nxt.start, nxt.end):
-        return agent
-    end = nxt.end
-    while end > nxt.start and text[end - 1] in ".,;: ":
-        end -= 1
-    return Phrase(agent.start, end, text[agent.start:end])
-
-
-_PLACED_BY = re.compile(r"\b(?:planted|placed|left|set off|detonated|hurled|thrown|activated)\s+(?:\w+\s+){0,2}?by\s+",
-                        re.IGNORECASE)
-
-
-def placer(text: str, start: int, end: int) -> Phrase | None:
-    """'killed by a bomb presumably placed by an urban guerrilla group': who planted, placed or
-    hurled the weapon (in ``text[start:end]``) did the violence."""
-    found = _PLACED_BY.search(text, start, end)
-    return phrase_after(text, found.end(), end) if found else None
-
-
 def is_instrument(phrase: Phrase | None) -> bool:
     """'killed by a bomb': the 'agent' is a weapon (``lexicons/instruments.yaml``)."""
     return phrase is not None and _instrument(phrase.text)

@@ -1,0 +1,127 @@
+"""Perpetrators: who did the violence when its clause names no one by a name in place. An agent
+the commas cut off (', apparently by X', ', carried out by X'), the apposition that says whose it
+is ('a column, also belonging to the ELN'), who placed the weapon ('a bomb planted by X'), the
+armed group 'they' stand for, and the party a relative clause acts for ('the MPL, which claimed
+the attack')."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from ..taxonomy import of_class
+from .groups import is_armed_group
+from .lookup import clauses_after, clauses_before, events_of, mentions_in
+from .phrases import Phrase, phrase_after, phrase_before
+from .roles import Roles, is_instrument, passive
+from .state import Clause, DocState, EventMention, Mention, Trigger
+
+VIOLENT = of_class("violence") - {"armed_clash"}
+
+
+_ASIDE = re.compile(r"\W*according to\b", re.IGNORECASE)
+_BY_OPENER = re.compile(r"\W*(?:(?:\w+ly|also|reportedly|allegedly|possibly|probably)\s+){0,2}by\s+", re.IGNORECASE)
+# ', carried out this morning by FMLN terrorists': a participle clause that tells a nominal's agent
+_DONE_BY = re.compile(r"\W*(?:(?:which|that)\s+(?:was|were|had been|has been)\s+)?(?:\w+ly\s+)?(?:carried out|perpetrated|"
+                      r"committed|staged|executed|conducted|launched|planted|placed)\b[^,;]{0,60}?\bby\s+", re.IGNORECASE)
+_BELONGING = re.compile(r"\W*(?:also\s+|both\s+|all\s+)?(?:belonging to|members? of|part of|linked to|attached to|"
+                        r"of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+_PASSIVE_SUPPORT = re.compile(r"\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:carried out|conducted|"
+                              r"launched|staged|perpetrated|committed|mounted|executed)\b", re.IGNORECASE)
+
+
+def _told_passively(text: str, clause: Clause, trigger: Trigger) -> bool:
+    """'were kidnapped', and a nominal a passive support verb carries ('the attack was perpetrated')."""
+    return passive(text, clause, trigger) or (
+        trigger.kind == "noun" and _PASSIVE_SUPPORT.match(text, trigger.end, clause.end) is not None)
+
+
+def _agent_after(text: str, following: list[Clause], nominal: bool = False) -> Phrase | None:
+    """'Barillas was killed on 1 August, apparently by extreme rightist groups': the 'by ...' of a
+    passive that opens a following clause (``following``: the eventless clauses after it, an
+    aside such as 'according to the police' passed over); for a nominal also a participle clause
+    ('the murder of X, carried out this morning by FMLN terrorists')."""
+    for clause in following:
+        if _ASIDE.match(text, clause.start, clause.end):
+            continue
+        opener = (_DONE_BY.match(text, clause.start, clause.end) if nominal else None) or _BY_OPENER.match(
+            text, clause.start, clause.end)
+        return phrase_after(text, opener.end(), clause.end) if opener else None
+    return None
+
+
+def _with_apposition(text: str, agent: Phrase, following: list[Clause]) -> Phrase:
+    """'by another guerrilla column, also belonging to the ELN': an agent and the apposition after
+    it that says whose it is (``following``: the eventless clauses after the agent's)."""
+    nxt = next((c for c in following if c.start >= agent.end), None)
+    if nxt is None or text[agent.end:nxt.start].strip(" ,") or not _BELONGING.match(text, nxt.start, nxt.end):
+        return agent
+    end = nxt.end
+    while end > nxt.start and text[end - 1] in ".,;: ":
+        end -= 1
+    return Phrase(agent.start, end, text[agent.start:end])
+
+
+_PLACED_BY = re.compile(r"\b(?:planted|placed|left|set off|detonated|hurled|thrown|activated)\s+(?:\w+\s+){0,2}?by\s+",
+                        re.IGNORECASE)
+
+
+def _placer(text: str, start: int, end: int) -> Phrase | None:
+    """'killed by a bomb presumably placed by an urban guerrilla group': who planted, placed or
+    hurled the weapon (in ``text[start:end]``) did the violence."""
+    found = _PLACED_BY.search(text, start, end)
+    return phrase_after(text, found.end(), end) if found else None
+
+
+def agent_beyond_clause(state: DocState, event: EventMention, roles: Roles) -> Roles:
+    """The agent the commas cut off: a passive's 'by ...' in the next clause, and the apposition
+    after an agent that names its group ('by a guerrilla column, also belonging to the ELN')."""
+    following = []
+    for clause in clauses_after(state, event.clause):
+        if events_of(state, clause):
+            break
+        following.append(clause)
+    agent = roles.agent
+    nominal = event.trigger.kind == "noun"
+    if agent is None and (nominal or _told_passively(state.text, event.clause, event.trigger)):
+        agent = _agent_after(state.text, following, nominal)
+    if (agent is None or is_instrument(agent)) and event.type in VIOLENT:  # 'a bomb placed by rebels exploded'
+        agent = _placer(state.text, event.clause.start, following[-1].end if following else event.clause.end) or agent
+    if agent is not None:
+        agent = _with_apposition(state.text, agent, following)
+    return roles if agent is roles.agent else replace(roles, agent=agent)
+
+
+def antecedent(state: DocState, clause: Clause) -> list[Mention]:
+    """The parties a relative clause stands for: the names in the noun phrase right before it."""
+    before = clauses_before(state, clause)
+    if not before:
+        return []
+    end = before[-1].end
+    while end > before[-1].start and state.text[end - 1] in ", ":
+        end -= 1
+    phrase = phrase_before(state.text, end, before[-1].start)
+    return [m for m in mentions_in(state, phrase.start, phrase.end) if m.kind == "actor"] if phrase else []
+
+
+_GROUP_SUBJECT = re.compile(r"\b(?:they|it)\s+(?:(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly)\s+){0,3}$",
+                            re.IGNORECASE)
+_PRONOUN_REACH = 3  # sentences back for the group a pronoun stands for
+
+
+def group_told_last(state: DocState, clause: Clause, head: str) -> str | None:
+    """'when they attacked the barracks' (``head``: the clause's words before its trigger): the
+    armed group named last before the clause, within a few sentences, is who 'they' are."""
+    if not _GROUP_SUBJECT.search(head):
+        return None
+    index = bisect.bisect_right(state.mentions, clause.start, key=lambda m: m.end)
+    first = state.sentences[max(0, clause.sentence - _PRONOUN_REACH)][0]
+    for mention in reversed(state.mentions[:index]):
+        if mention.end <= first:
+            return None
+        if mention.kind == "actor" and is_armed_group(mention.name):
+            return mention.name
+    return None
