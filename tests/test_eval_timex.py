@@ -185,3 +185,14 @@ def test_esc_corpus_parts_when_present():
     assert (len(dev), len(held)) == (133, 125)
     assert (sum(len(d.timexes) for d in dev), sum(len(d.timexes) for d in held)) == (503, 385)
     assert {d.id for d in dev}.isdisjoint(d.id for d in held)
+
+
+def test_a_news_document_without_a_creation_date_takes_the_date_its_text_states():
+    from timeline.evaluate.corpora import GoldDoc
+    from timeline.evaluate.timex import published_for
+
+    undated = GoldDoc("d", "http : / / ktla . com / 2013 / 05 / 03 / lohan - checks - in\nShe left on Thursday .", None)
+    assert published_for(undated, "news") == dt.date(2013, 5, 3)
+    assert published_for(undated, "narrative") is None  # a narrative runs on its own dates
+    dated = GoldDoc("d", undated.text, dt.date(2013, 5, 2))
+    assert published_for(dated, "news") == dt.date(2013, 5, 2)  # the gold's date always wins

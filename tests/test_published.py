@@ -17,6 +17,8 @@ from timeline.timex.published import find_published
     ('{"headline": "x", "datePublished": "2022-10-07T08:00:00Z"}', dt.date(2022, 10, 7)),
     ('<html><head><meta property="article:published_time" content="2021-06-01"></head>'
      "<body><p>Talks resumed.</p></body></html>", dt.date(2021, 6, 1)),
+    ("http : / / ktla . com / 2013 / 05 / 03 / lohan - may - miss\nLohan checked in on Thursday .", dt.date(2013, 5, 3)),
+    ("https://www.example.com/world/2021-06-01-talks-resume\nTalks resumed.", dt.date(2021, 6, 1)),
 ])
 def test_found(text, expected):
     assert find_published(text) == expected
@@ -25,6 +27,7 @@ def test_found(text, expected):
 @pytest.mark.parametrize("text", [
     "", "The talks failed yesterday and will resume on Tuesday.",
     "SAN SALVADOR, NO DATE (RADIO) -- THE ARMY SAID",
+    "https://www.bbc.co.uk/news/world-23141479\nSudan bombs refugees.",  # an article number, no day
 ])
 def test_absent_gives_none_never_today(text):
     assert find_published(text) is None

@@ -19,6 +19,9 @@ _JSON_KEY = re.compile(
     r'(\d{4}-\d{2}-\d{2})', re.IGNORECASE)
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'()/-]{1,60},[ \t]*(?P<rest>[^\n]{4,40}?)[ \t]*(?:--|—|–|\(|\[| - )")
 _HTML = re.compile(r"<(?:html|head|meta|body|article)\b", re.IGNORECASE)
+# A news address's dated path: '/2013/05/03/', also tokenised ('/ 2013 / 05 / 03 /') or '/2013-05-03-'.
+_URL_DAY = re.compile(r"(?:https?|www)[^\n]{0,200}?/[ \t]*(?P<y>(?:19|20)\d\d)[ \t]*(?P<sep>[/-])[ \t]*"
+                      r"(?P<m>[01]?\d)[ \t]*(?P=sep)[ \t]*(?P<d>[0-3]?\d)(?!\d)", re.IGNORECASE)
 
 
 def find_published(text: str) -> dt.date | None:
@@ -26,7 +29,7 @@ def find_published(text: str) -> dt.date | None:
     if not text:
         return None
     head = text[:_HEAD_CHARS]
-    for finder in (_from_json, _from_cue, _from_html, _from_dateline, _from_date_line):
+    for finder in (_from_json, _from_cue, _from_html, _from_dateline, _from_date_line, _from_url):
         found = finder(head if finder is not _from_html else text)
         if found is not None:
             return found
@@ -95,4 +98,16 @@ def _from_date_line(head: str) -> dt.date | None:
             day = _first_day(stripped)
             if day is not None and len(re.sub(r"[\W\d_]", "", stripped)) <= 20:
                 return day
+    return None
+
+
+def _from_url(head: str) -> dt.date | None:
+    """The day in a news address near the top ('ktla.com/2013/05/03/lohan-...'), the last resort."""
+    for line in _lines(head)[:3]:
+        found = _URL_DAY.search(line)
+        if found:
+            try:
+                return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+            except ValueError:
+                return None
     return None
