@@ -66,7 +66,7 @@ def test_a_race_time_is_not_a_time_of_day():
 
 @pytest.mark.parametrize("text, expected", [
     ("AT 1830, A FIRE ERUPTED", ("1830", "TIME", "2013-05-03T18:30")),
-    ("A BOMB WENT OFF AT APPROXIMATELY 1940 AT A WAREHOUSE", ("1940", "TIME", "2013-05-03T19:40")),
+    ("A BOMB WENT OFF AT APPROXIMATELY 1940 AT A WAREHOUSE", ("APPROXIMATELY 1940", "TIME", "2013-05-03T19:40")),
     ("three further explosions at 3 p . m . ( 1200 GMT ) .", ("3 p . m . ( 1200 GMT", "TIME", "2013-05-03T12:00Z")),
 ])
 def test_wire_clock_times_are_not_years_and_a_restated_zone_is_one_time(text, expected):
@@ -98,7 +98,7 @@ def test_a_range_of_wire_clock_times_is_two_times_when_one_end_cannot_be_a_year(
 
 @pytest.mark.parametrize("text, expected", [
     ("At around 11:25am US east coast time (1625 UTC), the AP called the race",
-     ("11:25am US east coast time (1625 UTC", "TIME", "2013-05-03T16:25Z")),
+     ("around 11:25am US east coast time (1625 UTC", "TIME", "2013-05-03T16:25Z")),
     ("The train left at 11:30 am IST (0600 UTC), covering 139 km",
      ("11:30 am IST (0600 UTC", "TIME", "2013-05-03T11:30+05:30")),  # both zoned: the first says which instant
     ("Klitschko wins in six, Jul 7 2012, 5:55p.", ("Jul 7 2012, 5:55p", "TIME", "2012-07-07T17:55")),

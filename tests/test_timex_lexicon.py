@@ -116,3 +116,24 @@ def test_open_after_cues(word):
 def test_open_before_cues(word):
     edtfs = [t.edtf for t in tag(f"Troops must leave {word} March 2024, or {word} next week.", PUBLISHED)]
     assert edtfs == ["../2024-03", "../2024-02-11"]
+
+
+@pytest.mark.parametrize("word", LX["approximators"])
+def test_approximators_stay_inside_the_span(word):
+    """TimeML keeps a word of measure in the timex ('about a week', 'less than a month')."""
+    assert (f"{word} a week", "P1W") in found(f"The talks lasted {word} a week.")
+    assert (f"{word} 9 a.m.", "2024-01-31T09:00") in found(f"The shelling began {word} 9 a.m.")
+
+
+@pytest.mark.parametrize("text, expect, value", [
+    ("It happened early Tuesday morning.", "early Tuesday morning", "2024-01-30TMO"),
+    ("She checked in late Thursday night.", "late Thursday night", "2024-01-25TNI"),
+    ("Fighting resumed early this morning.", "early this morning", "2024-01-31TMO"),
+])
+def test_early_and_late_stay_inside_a_day_or_time(text, expect, value):
+    assert (expect, value) in found(text)
+
+
+def test_shortly_after_is_a_cue_not_part_of_the_span():
+    timex = tag("Troops left shortly after 1 March 2024.", PUBLISHED)[0]
+    assert (timex.text, timex.edtf) == ("1 March 2024", "2024-03-01/..")

@@ -19,6 +19,12 @@ def _mod_prefix() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _approx_prefix() -> re.Pattern:
+    """Words of measure inside any timex's extent in TimeML ('about a week', 'around 9 a.m.')."""
+    return re.compile(r"\b" + alternation(lexicon()["approximators"]) + r"[ \t]+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _part_prefix() -> re.Pattern:
     """'the morning of 29 April': a day-part prefix turns a day into a TIME in TimeML."""
     return re.compile(
@@ -69,13 +75,15 @@ def select(found: list[Candidate]) -> list[Candidate]:
 
 
 def extend_mods(text: str, kept: list[Candidate]) -> list[Candidate]:
-    """Grow DATE spans over a directly preceding 'early', 'late', 'the end of'."""
+    """Grow spans over a directly preceding 'about', 'less than' (any type), then 'early',
+    'late', 'the end of' (days and times: 'early Tuesday morning')."""
     out: list[Candidate] = []
     previous_end = 0
     for cand in kept:
         start = cand.start
-        if cand.rule.type == "DATE":
-            found = _mod_prefix().search(text, max(previous_end, start - 24), start)
+        prefixes = (_approx_prefix(), _mod_prefix()) if cand.rule.type in ("DATE", "TIME") else (_approx_prefix(),)
+        for prefix in prefixes:
+            found = prefix.search(text, max(previous_end, start - 24), start)
             if found:
                 start = found.start()
         out.append(replace(cand, start=start))
