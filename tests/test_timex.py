@@ -136,6 +136,16 @@ def test_in_a_story_a_year_in_passing_does_not_move_the_story_date():
     assert ("5 March", "1917-03-05") in found and ("9 March", "1917-03-09") in found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('In 1914 the war began. Ludendorff wrote on the fighting in 1917, "The 25th of August ended it."',
+     ("The 25th of August", "1917-08-25")),
+    ("In 1919 talks failed. The Treaty of 1920 was signed on July 12 in Moscow.", ("July 12", "1920-07-12")),
+    ("In 1919 talks failed. The treaty was signed in 1920. On July 12 it took force.", ("July 12", "1919-07-12")),
+])
+def test_in_a_story_a_bare_day_takes_a_year_written_earlier_in_its_sentence(text, expected):
+    assert expected in values(text, published=None, mode="narrative")
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120))
 def test_any_unicode_text_is_safe(text):

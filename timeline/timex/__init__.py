@@ -33,6 +33,7 @@ Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
+_WRITTEN_YEAR = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")  # a year, month or day with its year written
 _DATED = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*(?:\w+\W+){0,3}$")
 
@@ -79,6 +80,8 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
         ctx.remember(value)
     if cand.groups.get("year") and _DAY.match(value):
         ctx.stated = (dt.date.fromisoformat(value), cand.end)
+    if cand.groups.get("year") and _WRITTEN_YEAR.match(value):
+        ctx.year_said = (int(value[:4]), cand.end)
     return value
 
 

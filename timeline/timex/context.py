@@ -34,6 +34,7 @@ class Context:
     last_day: dt.date | None = None
     bc: bool = False  # the story is told in years before the common era
     stated: tuple[dt.date, int] | None = None  # last date written with its year, and where it ends
+    year_said: tuple[int, int] | None = None  # last year written out (alone or in a date), and where it ends
 
     def deictic(self) -> tuple[dt.date, str] | None:
         """'yesterday', 'last week': the publication date in news, the story's date in narrative."""
@@ -57,6 +58,13 @@ class Context:
             return None
         between = self.text[self.stated[1]:start]
         return None if _SENTENCE_BREAK.search(between) else self.stated[0]
+
+    def year_said_nearby(self, start: int) -> int | None:
+        """A year written earlier in the same sentence ('Ludendorff wrote on the fighting in 1917,
+        "The 25th of August concluded..."'): in a narrative a bare day or month takes it."""
+        if self.year_said is None or self.year_said[1] > start:
+            return None
+        return None if _SENTENCE_BREAK.search(self.text, self.year_said[1], start) else self.year_said[0]
 
     def year_anchor(self) -> dt.date | None:
         """The date whose year a bare 'March 5' takes."""

@@ -49,6 +49,9 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
     """Year of a date written without one: in news the year of a full date written earlier in
     the same sentence, else the nearest occurrence to the publication date (the past weighs
     less, since news reports the past; a future cue wins); in narrative the anchor's."""
+    said = ctx.year_said_nearby(span[0]) if ctx.mode == "narrative" else None
+    if said is not None:
+        return said
     stated = ctx.stated_nearby(span[0]) if ctx.mode == "news" else None
     if stated is not None:  # the year that puts it nearest the date written beside it
         return min((stated.year - 1, stated.year, stated.year + 1),
