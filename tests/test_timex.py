@@ -146,6 +146,16 @@ def test_in_a_story_a_bare_day_takes_a_year_written_earlier_in_its_sentence(text
     assert expected in values(text, published=None, mode="narrative")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("German casualties between March and April 1918 were high.", ("March", "1918-03")),
+    ("Talks ran from June 20 to July 3, 2012, in Doha.", ("June 20", "2012-06-20")),
+    ("The siege lasted from December to February 1945.", ("December", "1944-12")),
+])
+def test_the_start_of_a_range_takes_the_year_its_end_states(text, expected):
+    assert expected in values(text, published=dt.date(2013, 3, 22))
+    assert expected in values(text, published=None, mode="narrative")
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120))
 def test_any_unicode_text_is_safe(text):

@@ -10,10 +10,11 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Callable
+from functools import lru_cache
 
 from .calendar_math import GRANS, UNIT_TO_GRAN, fmt, safe_date, shift, unknown, weekday_near
 from .context import Context
-from .lexicon import lookup
+from .lexicon import expand, lookup
 
 Groups = dict[str, str | None]
 Span = tuple[int, int]
@@ -45,10 +46,33 @@ def _year2(word: str) -> int:
     return 2000 + value if value < 40 else 1900 + value
 
 
+@lru_cache(maxsize=1)
+def _range_end() -> re.Pattern:
+    """The far end of a range of months or days that states the year ('and April 1918',
+    '- July 3, 2012', 'to 3 July 2012')."""
+    return re.compile(expand(
+        r"[ \t]*(?:-|–|to|and|or|through|until|till)[ \t]+(?:(?:early|mid|late)[ \t]+|mid-)?"
+        r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?(?P<month>{MONTHN})(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?"
+        r"[ \t]*,?[ \t]*(?P<year>{YEAR})"), re.IGNORECASE)
+
+
+def _year_at_range_end(ctx: Context, span: Span, month: int) -> int | None:
+    """'between March and April 1918': a month or day at a range's start takes the year its end
+    states (the year before when the end's month comes earlier: 'December to February 1945')."""
+    found = _range_end().match(ctx.text, span[1])
+    if not found:
+        return None
+    year = int(found["year"])
+    return year - 1 if _month(found["month"]) < month else year
+
+
 def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | None:
     """Year of a date written without one: in news the year of a full date written earlier in
     the same sentence, else the nearest occurrence to the publication date (the past weighs
     less, since news reports the past; a future cue wins); in narrative the anchor's."""
+    ranged = _year_at_range_end(ctx, span, month)
+    if ranged is not None:
+        return ranged
     said = ctx.year_said_nearby(span[0]) if ctx.mode == "narrative" else None
     if said is not None:
         return said
