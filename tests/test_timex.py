@@ -156,6 +156,15 @@ def test_the_start_of_a_range_takes_the_year_its_end_states(text, expected):
     assert expected in values(text, published=None, mode="narrative")
 
 
+@pytest.mark.parametrize("published, expected", [
+    (dt.date(2009, 12, 6), "2009-W49"),  # a Sunday: the week ending that day (30 Nov - 6 Dec)
+    (dt.date(2009, 12, 5), "2009-W48"),  # a Saturday: the week before
+    (dt.date(2009, 12, 7), "2009-W49"),  # a Monday: the week just over
+])
+def test_last_week_said_on_a_sunday_is_the_week_ending_that_day(published, expected):
+    assert ("last week", expected) in values("The inmate escaped last week.", published=published)
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120))
 def test_any_unicode_text_is_safe(text):

@@ -294,7 +294,10 @@ def _gran(unit: str) -> str:
 def shifted_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'last week', 'next month': a step of one unit from the reference."""
     step = lookup("shifts", g["shift"])
-    value = _at(ctx.deictic(), _gran(g["unit"]), step)
+    ref = ctx.deictic()
+    if step == -1 and g["unit"].lower() == "week" and ref and ref[1] == "day" and ref[0].isoweekday() == 7:
+        step = 0  # said on a Sunday, 'last week' is the week that ends that day
+    value = _at(ref, _gran(g["unit"]), step)
     return value + "-WE" if g["unit"].lower() == "weekend" else value
 
 
