@@ -165,6 +165,18 @@ def test_last_week_said_on_a_sunday_is_the_week_ending_that_day(published, expec
     assert ("last week", expected) in values("The inmate escaped last week.", published=published)
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Flu peaked by the end of the year.", dt.date(2013, 3, 22), "2012"),  # past, early in the year
+    ("Flu will peak by the end of the year.", dt.date(2013, 3, 22), "2013"),
+    ("Flu peaked by the end of the year.", dt.date(2013, 11, 22), "2013"),  # past, late in the year
+    ("Talks will resume at the start of the year.", dt.date(2013, 11, 22), "2014"),
+    ("Talks will resume at the start of this year's session.", dt.date(2013, 11, 22), "2013"),
+    ("Prices dropped at the end of the month.", dt.date(2013, 3, 4), "2013-02"),
+])
+def test_the_edge_of_a_unit_follows_the_tense_and_the_point_in_the_unit(text, published, expected):
+    assert [t.value for t in tag(text, published) if "the" in t.text.lower()] == [expected]
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120))
 def test_any_unicode_text_is_safe(text):

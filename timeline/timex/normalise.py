@@ -373,6 +373,28 @@ def current_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return _at(ctx.deictic(), _gran(g["unit"]), 0)
 
 
+def _in_first_half(day: dt.date, gran: str) -> bool:
+    """Whether a day falls in the first half of its week, month or year."""
+    if gran == "week":
+        return day.isoweekday() <= 3
+    return day.day <= 15 if gran == "month" else day.month <= 6
+
+
+def edge_of_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the end of the year': the unit that holds the reference; in news, the previous one when
+    told in the past before the unit's middle, the next one for a start told of the future after
+    it ('this' always keeps the current one)."""
+    ref, gran = ctx.deictic(), _gran(g["unit"])
+    step = 0
+    if ctx.mode == "news" and ref and ref[1] == "day" and not g.get("this"):
+        edge, tense, early = g["edge"].lower(), ctx.tense(*span), _in_first_half(ref[0], gran)
+        if edge == "end" and tense < 0 and early:
+            step = -1
+        elif edge in ("start", "beginning") and tense > 0 and not early:
+            step = 1
+    return _at(ref, gran, step)
+
+
 _PART_DAY = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}
 
 
@@ -527,6 +549,6 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
-        day_word, shifted_unit, anaphoric_unit, ago, later_earlier, current_unit, day_part, weekday,
+        day_word, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday,
         clock, duration, set_unit, set_word, set_weekday)
 }
