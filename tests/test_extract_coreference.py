@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.extract import Options, extract
+from timeline.extract import Options, extract, lexicon
 from timeline.models import Document, Event
 from timeline.taxonomy import of_class
 
@@ -36,6 +36,23 @@ def test_also_with_another_kind_of_violence_is_another_act():
     text = ("A COLUMN OF SHINING PATH TERRORISTS YESTERDAY ATTACKED THE POLICE STATION IN UCHIZA. "
             "THE ATTACKERS ALSO BLEW UP THE TOWN'S BANK BRANCH.")
     assert {e.type for e in events(text)} == {"attack", "bombing"}
+
+
+def test_a_killing_is_not_a_later_kidnapping_told_again():
+    """'X was killed ...' and, sentences later, 'when he was kidnapped': two incidents, each its own
+    type (lexicons/coreference.yaml, harm_not_taking)."""
+    example = lexicon.load("coreference")["harm_not_taking"]["example"]
+    assert [e.type for e in violence(example)] == ["attack", "abduction"]
+
+
+@pytest.mark.parametrize("text", [
+    "THE MAYOR WAS APPARENTLY KIDNAPPED BY THE MRTA DURING AN INCIDENT IN WHICH HIS BODYGUARD WAS WOUNDED.",
+    "A COMMANDO KILLED HECTOR OQUELI IN GUATEMALA. THE KIDNAPPING TOOK PLACE YESTERDAY.",
+])
+def test_a_toll_in_the_same_sentence_or_a_definite_kidnapping_is_one_incident(text):
+    """The toll told in the kidnapping's own sentence, or 'the kidnapping' pointing back at the
+    killing, tells one incident."""
+    assert len(violence(text)) == 1
 
 
 def test_an_act_joined_by_and_to_an_also_act_is_one_more_act():

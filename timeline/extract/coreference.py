@@ -144,6 +144,8 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         return False
     if second.new or (second.also and later.type != earlier.type):
         return False  # 'another attack'; 'attacked the station ... also blew up the bank'
+    if _harm_then_taking(earlier, later) and not (second.definite or set(earlier.people) & set(later.people)):
+        return False  # 'X was killed ...' / 'when he was kidnapped': two incidents ('the kidnapping' points back)
     if _same_participants(earlier, later, first.words & second.words):
         return True
     if second.another and later.clause.sentence != earlier.clause.sentence:
@@ -165,6 +167,15 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
     bare = not (later.actors or later.people or later.location)
     return bare and compatible(earlier.type, later.type) and not two_kinds(earlier.type, later.type) and (
         later.type in _HAPPENINGS)
+
+
+def _harm_then_taking(earlier: EventMention, later: EventMention) -> bool:
+    """Harm told by its toll ('was killed') and, in another sentence, a kidnapping, robbery or
+    arson: two kinds of act, though the toll's general type ('attack') would take the other's
+    (in one sentence the toll is the act's own: 'kidnapped ..., his bodyguard wounded')."""
+    rule = lexicon.load("coreference")["harm_not_taking"]
+    pair = (earlier, later), (later, earlier)
+    return earlier.clause.sentence != later.clause.sentence and any(a.trigger.rule in rule["rules"] and b.type in rule["other_acts"] for a, b in pair)
 
 
 def _same_participants(earlier: EventMention, later: EventMention, words: frozenset[str]) -> bool:
