@@ -92,3 +92,16 @@ def test_a_weak_mention_does_not_make_its_speaker_an_actor():
     """A state a weak mention names ('Colombia is shocked by the terrorist act') is the one who tells it."""
     (killing,) = violence("GUNMEN KILLED A JUDGE IN MEDELLIN TODAY. COLOMBIA IS SHOCKED BY THE TERRORIST ACT.")
     assert "Colombia" not in killing.actors
+
+
+def test_violence_named_by_its_victim_is_no_demand_content():
+    """'asked ... to ensure that the murder of X does not go unpunished': the murder is an
+    incident of its own beside the appeal, not what the appeal demands."""
+    text = ('THE PARTY LEADER ASKED THE GOVERNMENT TO CARRY OUT AN INVESTIGATION TO ENSURE THAT THE MURDER '
+            'OF SOCIAL DEMOCRATIC LEADER HECTOR OQUELI "DOES NOT GO UNPUNISHED."')
+    assert sorted(e.type for e in events(text)) == ["appeal", "killing"]
+
+
+def test_a_demanded_act_stays_the_appeal_content():
+    """'demanded that the rebels release the hostages': what was demanded, no event of its own."""
+    assert [e.type for e in events("THE BISHOP DEMANDED THAT THE REBELS RELEASE THE HOSTAGES.")] == ["appeal"]

@@ -12,7 +12,7 @@ from .dating import dating_clause
 from .modality import SPEECH_ACTS
 from . import lexicon
 from .state import DocState, EventMention
-from .triggers import is_definite, participle_clause
+from .triggers import is_definite, participle_clause, undergone
 
 # Types whose bare repetition ("The first bomb went off") is the same happening told again;
 # a second bare statement or announcement is usually a different one.
@@ -217,6 +217,13 @@ _PARTICIPLES = frozenset({"saying", "calling", "claiming", "adding", "insisting"
 _DEMANDING = frozenset({"appeal", "threat"})
 
 
+def _told_by_victim(text: str, mention: EventMention) -> bool:
+    """'asked ... to ensure that the murder of X does not go unpunished': violence named by whom
+    it hit is an incident already done, not what the appeal demands."""
+    trigger = mention.trigger
+    return trigger.kind == "noun" and mention.type in _VIOLENCE and undergone(text, trigger)
+
+
 def _is_content(state: DocState, i: int) -> bool:
     """The words of an act already told, not a second act: 'stated that ...', '..., saying ...'.
 
@@ -228,7 +235,7 @@ def _is_content(state: DocState, i: int) -> bool:
         return False
     if later.clause.lead == "that" and later.type == earlier.type == "statement":
         return True
-    if later.clause.lead == "that" and earlier.type in _DEMANDING:
+    if later.clause.lead == "that" and earlier.type in _DEMANDING and not _told_by_victim(state.text, later):
         return True  # 'demanded that its partners refuse to recognize ...': what was demanded
     if later.clause.lead in _PARTICIPLES and earlier.type not in SPEECH_ACTS and later.type in _DEMANDING:
         return True  # 'blocked roads, demanding ...': the purpose of the act, not another act

@@ -152,6 +152,11 @@ def participle_clause(text: str, clause: Clause) -> bool:
     return _PARTICIPLE.match(text, clause.start) is not None and text[:clause.start].rstrip().endswith(",")
 
 
+def undergone(text: str, trigger: Trigger) -> bool:
+    """'the murder of six Jesuits', 'the attack on a union office': a nominal told by whom it hit."""
+    return _UNDERGONE.match(text, trigger.end) is not None
+
+
 def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, cluster=()) -> bool:
     """A nominal names an event (not background) with a support verb, a date or a partner nearby."""
     if trigger.kind == "verb" or any(t.kind == "verb" and t.weight > 0 for t in cluster):
@@ -162,7 +167,7 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
         return True  # '..., killing his driver': a gerund opening a participle clause is a verb
     if _PARTNER.match(text, trigger.end) or _INTRODUCED.search(text[max(0, trigger.start - 40):trigger.start]):
         return True
-    if _class(trigger.type) == "violence" and _UNDERGONE.match(text, trigger.end):
+    if _class(trigger.type) == "violence" and undergone(text, trigger):
         return True  # 'the murder of six Jesuits', 'the attack on a union office': one incident, told by whom it hit
     if support_pattern().search(text, clause.start, clause.end):
         return True
