@@ -105,3 +105,10 @@ def test_violence_named_by_its_victim_is_no_demand_content():
 def test_a_demanded_act_stays_the_appeal_content():
     """'demanded that the rebels release the hostages': what was demanded, no event of its own."""
     assert [e.type for e in events("THE BISHOP DEMANDED THAT THE REBELS RELEASE THE HOSTAGES.")] == ["appeal"]
+
+
+def test_a_weak_definite_mention_still_tells_the_kind_of_attack():
+    """'at the scene of the bombing' is too weak to quote, yet it tells the attack it points back
+    at was a bombing."""
+    (attack,) = violence("TERRORISTS ATTACKED THE DAS BUILDING TODAY. ONLOOKERS GATHERED AT THE SCENE OF THE BOMBING.")
+    assert attack.type == "bombing"

@@ -14,7 +14,7 @@ from .anchoring import default_date
 from .coreference import compatible, group_of
 from .groups import is_armed_group
 from .state import DocState, EventMention
-from .triggers import participle_clause
+from .triggers import is_definite, participle_clause
 
 _LEADING = re.compile(r"^(?:(?:and|but|or|so|yet|then|also|when|while|whether|if|that|which|who)\b[\s,]*)+", re.IGNORECASE)
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -60,6 +60,7 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             continue
         if mention.confidence < threshold:
             _armed_groups_join(state.events[root], mention)
+            _kind_told_back(state.text, by_index.get(root), mention)
             continue
         if root not in by_index:
             by_index[root] = Draft(state.events[root], state.document.id, state.published)
@@ -82,6 +83,14 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]
     return list(by_index.values())
+
+
+def _kind_told_back(text: str, draft: Draft | None, weak: EventMention) -> None:
+    """A mention too weak to quote that points back by a definite noun ('at the scene of the
+    bombing') still tells what kind of attack the event it repeats was."""
+    head = draft.head if draft else None
+    if head and weak.type != head.type and agrees(weak.type, head.type) and is_definite(text, weak.trigger):
+        head.trigger = replace(head.trigger, type=weak.type)
 
 
 def _armed_groups_join(head: EventMention, weak: EventMention) -> None:
