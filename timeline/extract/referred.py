@@ -87,11 +87,28 @@ def split_referred(text: str, clauses: list[Clause], by_clause: dict[int, list[T
         first = replace(clause, end=position, answered=not later, evidence=None if not later else whole)
         second = Clause(position, clause.end, clause.sentence, _lead(text, position), answered=later,
                         evidence=None if later else whole)
-        cuts[index] = (first, second)
-        out += [(first, [t for t in cluster if t.start < position]), (second, [t for t in cluster if t.start >= position])]
+        parts = [first, *_next_act_apart(text, second, cluster)] if later else [first, second]
+        cuts[index] = tuple(parts)
+        out += [(part, [t for t in cluster if part.start <= t.start < part.end]) for part in parts]
     if not cuts:
         return out, clauses
     return out, [part for i, c in enumerate(clauses) for part in cuts.get(i, (c,))]
+
+
+_JOINED_ACT = re.compile(r"\s+(and\s+(?:\w+ly\s+)?)$", re.IGNORECASE)
+
+
+def _next_act_apart(text: str, violent: Clause, cluster: list[Trigger]) -> list[Clause]:
+    """'condemning the recent attack against the DAS | and expressing solidarity with ...': an act
+    joined after the violence named is the reaction's next act, not part of the violence."""
+    inside = [t for t in cluster if violent.start <= t.start < violent.end]
+    violence = next((t for t in inside if _violence(text, t)), None)
+    joined = [t for t in inside if violence and t.start > violence.end and t.weight > 0 and _class(t.type) != "violence"
+              and _JOINED_ACT.search(text, max(violence.end, t.start - 20), t.start)]
+    if not joined:
+        return [violent]
+    cut = _JOINED_ACT.search(text, max(violence.end, joined[0].start - 20), joined[0].start).start(1)
+    return [replace(violent, end=cut), Clause(cut, violent.end, violent.sentence, "and")]
 
 
 _LEAD = re.compile(r"(for|over|in connection with)\b", re.IGNORECASE)
