@@ -338,6 +338,7 @@ def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | 
 
 
 _HOURS = {"H": 1, "TM": 1 / 60, "S": 1 / 3600}
+_CLOCK_UNITS = {"TM", "S"}  # a vague count of these cannot leave the day
 
 
 def _steps(count, unit: str) -> tuple[str, int]:
@@ -350,10 +351,11 @@ def _steps(count, unit: str) -> tuple[str, int]:
 
 
 def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'two years ago': a step back from the reference, at the unit's precision."""
+    """'two years ago': a step back from the reference, at the unit's precision; 'a few minutes
+    ago' is still the reference day, as 'ten minutes ago' is."""
     count = _number(g["num"])
     if count == "X":
-        return "PAST_REF"
+        return _at(ctx.deictic(), "day", 0) if lookup("units", g["unit"]) in _CLOCK_UNITS else "PAST_REF"
     gran, steps = _steps(count, g["unit"])
     return _at(ctx.deictic(), gran, -steps)
 
