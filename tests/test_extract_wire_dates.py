@@ -140,3 +140,8 @@ def test_a_dating_clause_after_a_relative_clause_still_dates_the_nominal():
     text = ("A NEW ATTACK AGAINST THE OIL PIPELINE, WHICH CAUSED A LARGE OIL SPILL, "
             "WAS CARRIED OUT THIS MORNING BY TERRORISTS IN ARAUCA.")
     assert _mention_dates(text, dt.date(1989, 7, 13))["ATTACK"] == "1989-07-13"
+
+
+def test_a_possessive_date_before_the_nominal_is_its_own():
+    text = "LIMA, 20 MAY 88 (EFE) -- A REBEL GROUP CLAIMED RESPONSIBILITY FOR WEDNESDAY'S ATTACK ON THE EMBASSY."
+    assert _dates(text, dt.date(1988, 5, 20), "attack") == ["1988-05-18"]

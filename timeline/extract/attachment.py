@@ -228,10 +228,34 @@ def _dates_the_verb_before(text: str, timex, event: EventMention) -> bool:
 
 
 def clause_dates(state: DocState, event: EventMention) -> list:
-    """The event's own clause's time expressions, less those that date another noun or verb."""
-    return [t for t in timexes_in(state, event.clause.start, event.clause.end)
+    """The event's own clause's time expressions, less those that date another noun or verb; a
+    possessive date before its nominal trigger ('claimed Wednesday's attack') is its own and wins."""
+    found = timexes_in(state, event.clause.start, event.clause.end)
+    near = timexes_in(state, max(0, event.clause.start - _NOUN_AFTER_POSSESSIVE), event.clause.end)
+    owned = [t for t in near if _possessed(state.text, t) and _possessed_is_own(state.text, t, event)]
+    if owned:
+        return owned
+    return [t for t in found
             if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)
             and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)]
+
+
+_POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
+_NOUN_AFTER_POSSESSIVE = 30  # characters: 'Wednesday's terrorist attack', 'yesterday's foiled attack'
+
+
+def _possessed(text: str, timex) -> bool:
+    """'Wednesday's attack', 'this morning's blast': a date in the possessive is a noun's."""
+    return _POSSESSIVE.match(text, timex.end) is not None
+
+
+def _possessed_is_own(text: str, timex, event: EventMention) -> bool:
+    """The noun a possessive date stands before (within a few words) is the event's trigger (not
+    a nominal joined to it: 'the killing on 25 January and today's attack')."""
+    trigger = event.trigger
+    gap = text[timex.end + 2:trigger.start]
+    return (trigger.kind == "noun" and timex.end < trigger.start < timex.end + _NOUN_AFTER_POSSESSIVE
+            and _NP_GAP.match(gap) is not None and not _VERBISH.search(gap))
 
 
 def sentence_dates(state: DocState, event: EventMention) -> list:
