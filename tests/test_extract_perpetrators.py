@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.extract import Options, extract
+from timeline.extract import Options, extract, lexicon
+from timeline.extract.perpetrators import VIOLENT
 from timeline.models import Document, Event
 
 
@@ -107,3 +108,22 @@ def test_a_states_insurgents_are_the_armed_group_the_story_names():
     found = events("THE FMLN ISSUED A COMMUNIQUE. THE SALVADORAN GUERRILLAS TODAY THREATENED TO KILL THE MAYORS.")
     (threat,) = [e for e in found if e.type == "threat"]
     assert "Farabundo Marti National Liberation Front" in threat.actors
+
+
+ANAPHORS = lexicon.load("groups")["anaphor_examples"]
+
+
+@pytest.mark.parametrize("example", ANAPHORS, ids=[e["text"][:40] for e in ANAPHORS])
+def test_a_definite_group_phrase_is_the_armed_group_told_last(example):
+    """Each anaphor example of groups.yaml: 'the aforementioned group placed a bomb', 'the group
+    kidnapped', 'the clandestine group, which set fire' stand for the armed group named last, as
+    'they' do."""
+    violent = [e for e in events(example["text"]) if e.type in VIOLENT]
+    assert violent and all(e.actors == [example["group"]] for e in violent)
+
+
+def test_a_relative_clause_acts_for_a_group_told_by_what_it_is():
+    """'the so-called death squads, who murdered six priests': the death squads did it."""
+    found = events("CIVILIANS FEAR THE BULLIES OF THE SO-CALLED DEATH SQUADS, WHO MURDERED SIX PRIESTS AT THE CAMPUS.")
+    (killing,) = [e for e in found if e.type == "killing"]
+    assert killing.actors == ["DEATH SQUADS"]

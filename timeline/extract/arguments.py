@@ -440,7 +440,7 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
         _add(event.actors, *state.events[index - 1].actors)
         return
     if clause.lead in ("who", "which") and not passive(text, clause, event.trigger):
-        for mention in antecedent(state, clause):  # 'the MPL, which claimed the attack'
+        for mention in antecedent(state, clause, event.type in _VIOLENT):  # 'the MPL, which claimed the attack'
             _take(text, event, mention)
         return
     if clause.lead in _SUBORDINATE:

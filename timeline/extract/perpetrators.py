@@ -9,9 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..taxonomy import of_class
-from .groups import is_armed_group
+from . import lexicon
+from .groups import described_group, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, mentions_in
 from .phrases import Phrase, phrase_after, phrase_before
 from .roles import Roles, is_instrument, passive
@@ -95,8 +97,10 @@ def agent_beyond_clause(state: DocState, event: EventMention, roles: Roles) -> R
     return roles if agent is roles.agent else replace(roles, agent=agent)
 
 
-def antecedent(state: DocState, clause: Clause) -> list[Mention]:
-    """The parties a relative clause stands for: the names in the noun phrase right before it."""
+def antecedent(state: DocState, clause: Clause, violent: bool = False) -> list[Mention]:
+    """The parties a relative clause stands for: the names in the noun phrase right before it; for
+    violence also a group that phrase tells by what it is ('the so-called death squads, who
+    murdered') or refers back to ('the clandestine group, which set fire': the armed group told last)."""
     before = clauses_before(state, clause)
     if not before:
         return []
@@ -104,21 +108,49 @@ def antecedent(state: DocState, clause: Clause) -> list[Mention]:
     while end > before[-1].start and state.text[end - 1] in ", ":
         end -= 1
     phrase = phrase_before(state.text, end, before[-1].start)
-    return [m for m in mentions_in(state, phrase.start, phrase.end) if m.kind == "actor"] if phrase else []
+    if phrase is None:
+        return []
+    named = [m for m in mentions_in(state, phrase.start, phrase.end) if m.kind == "actor"]
+    if named or not violent:
+        return named
+    described = described_group(phrase.text)
+    if described is None and _anaphor().search(state.text, before[-1].start, phrase.end):  # its article too
+        described = _armed_group_before(state, phrase.start, clause.sentence)
+    return [Mention(phrase.start, phrase.end, "actor", described)] if described else []
 
 
-_GROUP_SUBJECT = re.compile(r"\b(?:they|it)\s+(?:(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly)\s+){0,3}$",
-                            re.IGNORECASE)
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+@cache
+def _anaphor() -> re.Pattern:
+    """A definite phrase for a group told before ('the members of the aforementioned group', 'the
+    clandestine group': lexicons/groups.yaml), ending the words searched."""
+    data = lexicon.load("groups")
+    return re.compile(rf"\b(?:(?:\w+\s+)?members\s+of\s+)?(?:{_alternatives(data['anaphor_determiners'])})\s+"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:{_alternatives(data['anaphor_heads'])})$", re.IGNORECASE)
+
+
+_GROUP_PRONOUN = re.compile(r"\b(?:they|it)$", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"(?:\s+(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly)){0,3}\s*$", re.IGNORECASE)
 _PRONOUN_REACH = 3  # sentences back for the group a pronoun stands for
 
 
 def group_told_last(state: DocState, clause: Clause, head: str) -> str | None:
-    """'when they attacked the barracks' (``head``: the clause's words before its trigger): the
-    armed group named last before the clause, within a few sentences, is who 'they' are."""
-    if not _GROUP_SUBJECT.search(head):
+    """'when they attacked the barracks', 'the aforementioned group placed a bomb' (``head``: the
+    clause's words before its trigger): the armed group named last before the clause, within a few
+    sentences, is who 'they' are."""
+    subject = head[:_BEFORE_VERB.search(head).start()]
+    if not (_GROUP_PRONOUN.search(subject) or _anaphor().search(subject)):
         return None
-    index = bisect.bisect_right(state.mentions, clause.start, key=lambda m: m.end)
-    first = state.sentences[max(0, clause.sentence - _PRONOUN_REACH)][0]
+    return _armed_group_before(state, clause.start, clause.sentence)
+
+
+def _armed_group_before(state: DocState, position: int, sentence: int) -> str | None:
+    """The armed group named last before ``position``, a few sentences back at most."""
+    index = bisect.bisect_right(state.mentions, position, key=lambda m: m.end)
+    first = state.sentences[max(0, sentence - _PRONOUN_REACH)][0]
     for mention in reversed(state.mentions[:index]):
         if mention.end <= first:
             return None
