@@ -93,3 +93,20 @@ def test_a_claim_far_from_any_violence_attributes_nothing():
     text = (f"{BOMB} The market is the largest in the city. It sells fruit. It opened in 1950. "
             f"Its stalls are old. The {GROUP} claimed responsibility.")
     assert GROUP not in violence(text).actors
+
+
+@pytest.mark.parametrize("text", [
+    f"THE {GROUP.upper()} TODAY RELEASED THE ENGINEER WHO WAS KIDNAPPED ON MONDAY.",
+    f"THE ENGINEER WAS KIDNAPPED IN CALI ON MONDAY. HE WAS RELEASED TODAY BY THE {GROUP.upper()}.",
+])
+def test_an_armed_group_that_releases_hostages_kidnapped_them(text):
+    """'X released the engineer who was kidnapped on Monday': X held him, so X kidnapped him."""
+    (kidnapping,) = [e for e in events(text) if e.type == "abduction"]
+    assert GROUP in kidnapping.actors
+
+
+def test_a_release_by_no_armed_group_names_no_kidnapper():
+    """'A judge released the suspects': a court's release says nothing of who kidnapped the engineer."""
+    (kidnapping,) = [e for e in events("THE ENGINEER WAS KIDNAPPED ON MONDAY. A JUDGE RELEASED THE SUSPECTS.")
+                     if e.type == "abduction"]
+    assert not kidnapping.actors

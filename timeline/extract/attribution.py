@@ -8,7 +8,9 @@ Medellin cartel' (an armed group blamed by a party that is none: the authorities
 'Pompeo blamed Iran for the attacks' does not: a state blamed is one party's charge, an event of
 its own; nor does one armed group blaming another, nor a condemnation, which says nothing of who
 did it. The violence is the mention cut off the reaction's clause ('... for the attack'), else the
-latest violent event told before in the document (within a few sentences).
+latest violent event told before in the document (within a few sentences). An armed group that
+releases hostages held them: it is the actor of their kidnapping told in the same sentence, else
+the latest told before ('the ELN released the engineer who was kidnapped on Monday').
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def _named_by(state: DocState, reaction: EventMention) -> list[str]:
         return list(reaction.actors)
     if reaction.type == "accusation" and passive(state.text, reaction.clause, reaction.trigger):
         return list(reaction.targets)
+    if reaction.type == "release":
+        return [a for a in reaction.actors if _armed(a)]  # who releases hostages held them
     if reaction.trigger.rule in BLAME_RULES and not any(_armed(a) for a in reaction.actors):
         return [t for t in reaction.targets if _armed(t)]  # 'police blamed the ELN': not one side's charge
     return []
@@ -67,11 +71,26 @@ def _referred(state: DocState, position: int) -> int | None:
     return None
 
 
+def _kidnapping(state: DocState, position: int) -> int | None:
+    """The kidnapping a release ends: one told in the release's sentence, else the latest before."""
+    release = state.events[position]
+    same = [j for j, e in enumerate(state.events) if e.type == "abduction" and e.clause.sentence == release.clause.sentence]
+    if same:
+        return min(same, key=lambda j: abs(j - position))
+    for j in range(position - 1, -1, -1):
+        if release.clause.sentence - state.events[j].clause.sentence > _REACH:
+            return None
+        if state.events[j].type == "abduction":
+            return j
+    return None
+
+
 def attribute(state: DocState, options) -> DocState:
     """Stage: claimants and blamed parties of passive attributions join the violence's actors."""
     for position, reaction in enumerate(state.events):
         names = _named_by(state, reaction)
-        referred = _referred(state, position) if names else None
+        find = _kidnapping if reaction.type == "release" else _referred
+        referred = find(state, position) if names else None
         if referred is None:
             continue
         violence = state.events[_root(state, referred)]
