@@ -57,6 +57,13 @@ def test_clauses_cut_at_connectives_not_noun_phrases():
     assert quotes[1] == "Azerbaijan attacked" and quotes[2].startswith("and then withdrew")
 
 
+@pytest.mark.parametrize("text", ["THE MAYOR WAS KIDNAPPED BY THE SO-CALLED CAMILIST UNION.",
+                                  "Police raided a once-powerful cartel's ranch."])
+def test_a_connective_inside_a_hyphenated_word_opens_no_clause(text):
+    """'the so-called ELN', 'a once-powerful cartel': 'so' and 'once' there are no connectives."""
+    assert _clause_quotes(text) == [text]
+
+
 def test_one_sentence_per_line_text_splits_at_line_breaks():
     text = ("Gunman Kills Two at Office\nPublished : April 10 , 2007\nA man shot two people .\n"
             "Police arrested him .\nHe was charged .\nA court hears the case today .\n")

@@ -33,14 +33,15 @@ FINITE = AUXILIARIES | PAST_VERBS
 @cache
 def _leads() -> re.Pattern:
     leads = lexicon.load("text")["clause_leads"]
-    return re.compile(rf"\s(?=(?:{lexicon.alternation(leads)})\b)", re.IGNORECASE)
+    # a connective inside a hyphenated word ('the so-called ELN', 'a once-powerful cartel') opens no clause
+    return re.compile(rf"\s(?=(?:{lexicon.alternation(leads)})(?![\w-]))", re.IGNORECASE)
 
 
 @cache
 def lead_words() -> re.Pattern:
     """The opening connective of a clause, if any (for modality and ordering)."""
     leads = [*lexicon.load("text")["clause_leads"], "and then", "but then", "and", "but", "or", "then"]
-    return re.compile(rf"^\W*((?:{lexicon.alternation(leads)}))\b", re.IGNORECASE)
+    return re.compile(rf"^\W*((?:{lexicon.alternation(leads)}))(?![\w-])", re.IGNORECASE)
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
