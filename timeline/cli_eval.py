@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def add_eval(sub: argparse._SubParsersAction) -> None:
@@ -46,7 +47,6 @@ def _add_eval_timex(targets: argparse._SubParsersAction) -> None:
 
 def _run_eval_timex(args: argparse.Namespace) -> int:
     import json
-    from pathlib import Path
 
     from timeline.evaluate.corpora import CorpusMissing
     from timeline.evaluate.timex import evaluate
@@ -109,7 +109,6 @@ def positive_int(text: str) -> int:
 
 def _run_eval_events(args: argparse.Namespace) -> int:
     import json
-    from pathlib import Path
 
     from .evaluate import events as ev
     from .evaluate.gold import GoldError, shared_dir
@@ -139,12 +138,7 @@ def _run_eval_events(args: argparse.Namespace) -> int:
         hint = "" if args.predictions else "; score a timeline file with --predictions FILE"
         print(f"timeline eval events: part of the package is not available ({exc}){hint}", file=sys.stderr)
         return 1
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
-    failures = ev.floor_failures(report, ev.read_floors()) if args.check_floors else []
-    for line in failures:
-        print(f"below floor: {line}", file=sys.stderr)
-    return 1 if failures else 0
+    return _figures_out(args, report, "events", ev.FLOORS_FILE)
 
 
 def _add_eval_muc4(targets: argparse._SubParsersAction) -> None:
@@ -205,8 +199,6 @@ def _run_eval_muc4(args: argparse.Namespace) -> int:
 
 
 def _run_eval_plover(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from .evaluate import plover
 
     try:
@@ -220,16 +212,17 @@ def _run_eval_plover(args: argparse.Namespace) -> int:
     return _figures_out(args, {"plover": report["figures"]}, "plover")
 
 
-def _figures_out(args: argparse.Namespace, figures: dict, name: str) -> int:
-    """Write --json, check --check-floors against floors_conflict.json; the exit code."""
+def _figures_out(args: argparse.Namespace, figures: dict, name: str, floors_file: Path | None = None) -> int:
+    """Write --json, check --check-floors against the floors file (default: floors_conflict.json);
+    the exit code."""
     import json
-    from pathlib import Path
 
     from .evaluate import events as ev
 
     if args.json:
-        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    failures = ev.floor_failures(figures, ev.read_floors(ev.CONFLICT_FLOORS_FILE)) if args.check_floors else []
+        Path(args.json).write_text(json.dumps(figures, indent=2, default=str) + "\n", encoding="utf-8")
+    failures = (ev.floor_failures(figures, ev.read_floors(floors_file or ev.CONFLICT_FLOORS_FILE))
+                if args.check_floors else [])
     for line in failures:
         print(f"timeline eval {name}: below floor: {line}", file=sys.stderr)
     return 1 if failures else 0

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..taxonomy import of_class
 from .groups import described_group, is_armed_group
-from .lookup import events_of, sentence_clauses
+from .lookup import events_of, root_of, sentence_clauses, sentence_events
 from .roles import passive
 from .state import DocState, EventMention
 
@@ -25,12 +25,6 @@ CLAIM_RULES = frozenset({"claim-responsibility"})
 BLAME_RULES = frozenset({"blame-verb", "blame-lemmas"})  # saying who did it, not only disapproving of it
 _REACH = 3  # sentences back for the violence a claim refers to
 _VIOLENCE = of_class("violence")
-
-
-def _root(state: DocState, index: int) -> int:
-    while state.events[index].same_as is not None:
-        index = state.events[index].same_as
-    return index
 
 
 def _named_by(state: DocState, reaction: EventMention) -> list[str]:
@@ -62,27 +56,30 @@ def _referred(state: DocState, position: int) -> int | None:
             found = events_of(state, clause)
             if found:
                 return state.events.index(found[0])
+    return _latest_before(state, position, _VIOLENCE)
+
+
+def _latest_before(state: DocState, position: int, kinds: frozenset[str]) -> int | None:
+    """The latest mention of one of ``kinds`` told before ``position``, a few sentences back at most."""
+    sentence = state.events[position].clause.sentence
     for j in range(position - 1, -1, -1):
-        earlier = state.events[j]
-        if reaction.clause.sentence - earlier.clause.sentence > _REACH:
+        if sentence - state.events[j].clause.sentence > _REACH:
             return None
-        if earlier.type in _VIOLENCE:
+        if state.events[j].type in kinds:
             return j
     return None
+
+
+_KIDNAPPING = frozenset({"abduction"})
 
 
 def _kidnapping(state: DocState, position: int) -> int | None:
     """The kidnapping a release ends: one told in the release's sentence, else the latest before."""
-    release = state.events[position]
-    same = [j for j, e in enumerate(state.events) if e.type == "abduction" and e.clause.sentence == release.clause.sentence]
+    sentence = state.events[position].clause.sentence
+    same = [j for j in sentence_events(state, sentence) if state.events[j].type in _KIDNAPPING]
     if same:
         return min(same, key=lambda j: abs(j - position))
-    for j in range(position - 1, -1, -1):
-        if release.clause.sentence - state.events[j].clause.sentence > _REACH:
-            return None
-        if state.events[j].type == "abduction":
-            return j
-    return None
+    return _latest_before(state, position, _KIDNAPPING)
 
 
 def attribute(state: DocState, options) -> DocState:
@@ -93,6 +90,6 @@ def attribute(state: DocState, options) -> DocState:
         referred = find(state, position) if names else None
         if referred is None:
             continue
-        violence = state.events[_root(state, referred)]
+        violence = state.events[root_of(state, referred)]
         violence.actors += [n for n in names if n not in violence.actors and n not in violence.targets]
     return state

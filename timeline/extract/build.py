@@ -13,6 +13,7 @@ from . import lexicon
 from .anchoring import default_date
 from .coreference import compatible, group_of
 from .groups import is_armed_group
+from .lookup import root_of
 from .state import DocState, EventMention
 from .triggers import is_definite, participle_clause
 
@@ -55,7 +56,7 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     by_index: dict[int, Draft] = {}
     quoted: dict[int, set[int]] = {}  # root -> where its sources start
     for i, mention in enumerate(state.events):
-        root = _root(state, i)
+        root = root_of(state, i)
         if state.events[root].confidence < threshold:
             continue
         if mention.confidence < threshold:
@@ -103,12 +104,6 @@ def _armed_groups_join(head: EventMention, weak: EventMention) -> None:
 def _join(names: list[str], more: list[str], elsewhere) -> None:
     """Add the names not yet there, nor on the other side (an attacker is no victim)."""
     names += [n for n in more if n not in names and n not in elsewhere]
-
-
-def _root(state: DocState, index: int) -> int:
-    while state.events[index].same_as is not None:
-        index = state.events[index].same_as
-    return index
 
 
 def same_across(a: Draft, b: Draft) -> bool:

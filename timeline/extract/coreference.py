@@ -9,6 +9,7 @@ from functools import cache
 from .. import dates
 from ..taxonomy import of_class, root
 from .dating import dating_clause
+from .lookup import root_of
 from .modality import SPEECH_ACTS
 from . import lexicon
 from .state import DocState, EventMention
@@ -266,12 +267,6 @@ def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
             and compatible(later.type, earlier.type) and later.type in _HAPPENINGS and not later.people)
 
 
-def _root(state: DocState, index: int) -> int:
-    while state.events[index].same_as is not None:
-        index = state.events[index].same_as
-    return index
-
-
 # A mention is compared with at most this many earlier events of a compatible type, nearest first,
 # so that a long document costs no more per mention than a short one (news text reaches back
 # at most 25 such events for a repetition in the corpora measured: MUC-3, WikiWars, Wikinews).
@@ -328,7 +323,7 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     """The earlier mention that mention ``i`` tells again, if any."""
     text, later = state.text, state.events[i]
     if _is_content(state, i) or (i and _continues(text, state.events[i - 1], later)):
-        return _root(state, i - 1)
+        return root_of(state, i - 1)
     speech = _speech_referred(state, i, open_events)
     if speech is not None:
         return speech

@@ -137,3 +137,17 @@ def clauses_after(state: DocState, clause: Clause) -> list[Clause]:
 def events_of(state: DocState, clause: Clause) -> list[EventMention]:
     """The event mentions stated by a clause (one at most, as the events stage forms them)."""
     return cached(state, "clause_events", state.events, lambda e: grouped(e, lambda x: x.clause)).get(clause, [])
+
+
+def sentence_events(state: DocState, sentence: int) -> list[int]:
+    """The positions in ``state.events`` of the mentions one sentence states, in list order."""
+    by_sentence = cached(state, "sentence_events", state.events,
+                         lambda events: grouped(range(len(events)), lambda j: events[j].clause.sentence))
+    return by_sentence.get(sentence, [])
+
+
+def root_of(state: DocState, index: int) -> int:
+    """The first mention of the event that mention ``index`` tells again (itself when it is one)."""
+    while state.events[index].same_as is not None:
+        index = state.events[index].same_as
+    return index

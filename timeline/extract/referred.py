@@ -44,7 +44,12 @@ def _violence(text: str, trigger: Trigger) -> bool:
     a war or a conflict is a state of affairs, not an incident a reaction answers to."""
     if _class(trigger.type) != "violence" or root(trigger.type) != "attack" and trigger.type != "robbery":
         return False
-    return trigger.kind == "noun" or _GERUND_START.search(text, max(0, trigger.start - 7), trigger.start) is not None
+    return trigger.kind == "noun" or _gerund_lead(text, trigger)
+
+
+def _gerund_lead(text: str, trigger: Trigger) -> bool:
+    """Right after 'of', 'for' or 'in' (an opening quote allowed): a gerund's place ('of killing')."""
+    return _GERUND_START.search(text, max(0, trigger.start - 7), trigger.start) is not None
 
 
 def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
@@ -53,8 +58,7 @@ def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
         auxiliaries = _AUXILIARIES.search(text, max(referred.end, head.start - 40), head.start)
         return auxiliaries.start() if auxiliaries else head.start
     window = text[max(head.end, referred.start - 60):referred.start]
-    gerund = _GERUND_START.search(text, max(0, referred.start - 7), referred.start) is not None
-    found = (_PHRASE_START if gerund else _NOMINAL_START).search(window)
+    found = (_PHRASE_START if _gerund_lead(text, referred) else _NOMINAL_START).search(window)
     if found:
         return referred.start - len(window) + found.start()
     return referred.start - 1 if text[referred.start - 1:referred.start] in ('"', "“") else referred.start
