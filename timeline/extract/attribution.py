@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..taxonomy import of_class
 from .groups import described_group, is_armed_group
-from .lookup import events_of, root_of, sentence_clauses, sentence_events
+from .lookup import root_of, sentence_events
 from .roles import passive
 from .state import DocState, EventMention
 
@@ -51,11 +51,10 @@ def _armed(name: str) -> bool:
 def _referred(state: DocState, position: int) -> int | None:
     """The violence a reaction refers to: its cut-off clause's mention, else the latest told before."""
     reaction = state.events[position]
-    for clause in sentence_clauses(state, reaction.clause.sentence):
+    for j in sentence_events(state, reaction.clause.sentence):
+        clause = state.events[j].clause
         if clause.answered and (clause.end == reaction.clause.start or clause.start == reaction.clause.end):
-            found = events_of(state, clause)
-            if found:
-                return state.events.index(found[0])
+            return j
     return _latest_before(state, position, _VIOLENCE)
 
 
