@@ -21,4 +21,5 @@ def score(state: DocState, options) -> DocState:
             event.confidence = min(0.95, event.confidence + 0.1)
         if event.date_stated:
             event.confidence = min(0.95, event.confidence + 0.05)
+        event.confidence = round(event.confidence, 6)  # 0.7 - 0.25 + 0.05 is 0.5, not 0.4999...
     return state
