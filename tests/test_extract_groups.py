@@ -150,3 +150,27 @@ def test_people_and_bands_of_no_kind_are_no_described_group(text):
 def test_a_group_after_a_or_an_is_described_not_named(text, named):
     """'an urban guerrilla group' describes; 'a' before dictionary words makes no name."""
     assert bool(names(text)[0]) == named
+
+
+HEAD_ANAPHORS = lexicon.load("groups")["head_anaphor_examples"]
+
+
+@pytest.mark.parametrize("example", HEAD_ANAPHORS, ids=[e["group"] for e in HEAD_ANAPHORS])
+def test_a_groups_head_after_the_stands_for_the_group(example):
+    """'the alliance' after 'the Three Brotherhood Alliance' is that group (groups.yaml head_anaphors)."""
+    from timeline.extract import Options
+    from timeline.extract.pipeline import run
+    from timeline.models import Document
+
+    state = run(Document(id="d", text=example["text"]), Options())
+    said = {example["text"][m.start:m.end]: m.name for m in state.mentions}
+    assert said.get(example["anaphor"]) == example["group"], said
+
+
+def test_a_head_word_names_no_group_before_one_is_named():
+    """'the alliance' with no group of that head told before is no party (it may be an agreement)."""
+    from timeline.extract.groups import head_anaphors
+    from timeline.extract.state import Mention
+
+    text = "The alliance held. The Three Brotherhood Alliance said so."
+    assert head_anaphors(text, [Mention(23, 51, "actor", "Three Brotherhood Alliance")]) == []

@@ -11,7 +11,7 @@ from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
 from .casing import is_english_word, name_like
-from .groups import INSURGENTS as _INSURGENTS, acronyms_in, described_group, groups_in, is_armed_group
+from .groups import INSURGENTS as _INSURGENTS, acronyms_in, described_group, groups_in, head_anaphors, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase, phrase_before
 from .places import places_in
@@ -43,6 +43,7 @@ def find_names(state: DocState, options) -> DocState:
         found += names_in(state.text, start, end, state.caps)
     found += _unknown_groups(state, found)
     found += _unknown_places(state, sorted(found, key=lambda m: m.start))
+    found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
 
 

@@ -176,6 +176,28 @@ def acronyms_in(text: str, start: int, end: int, defined: dict[str, str]) -> lis
 
 
 @cache
+def _head_anaphor() -> re.Pattern:
+    return re.compile(r"\bthe\s+(%s)\b" % "|".join(sorted(_words("head_anaphors"))), re.IGNORECASE)
+
+
+def head_anaphors(text: str, known: list[Mention]) -> list[Mention]:
+    """'the alliance' after 'the Three Brotherhood Alliance': a group's head word after 'the' is
+    the group named last with that head (``known`` in text order), not an event or a new party."""
+    out, last_by_head, k = [], {}, 0
+    for match in _head_anaphor().finditer(text):
+        while k < len(known) and known[k].start < match.start():
+            mention = known[k]
+            if mention.kind == "actor" and " " in mention.name:
+                last_by_head[mention.name.lower().rsplit(" ", 1)[-1]] = mention
+            k += 1
+        named = last_by_head.get(match.group(1).lower())
+        inside = k > 0 and known[k - 1].end > match.start() or k < len(known) and known[k].start < match.end()
+        if named is not None and named.end <= match.start() and not inside:
+            out.append(Mention(match.start(), match.end(), "actor", named.name))
+    return out
+
+
+@cache
 def _armed_names() -> frozenset[str]:
     return frozenset(o["name"] for o in lexicon.load("organisations")["organisations"] if o.get("armed"))
 
