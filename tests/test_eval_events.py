@@ -103,6 +103,13 @@ def test_perfect_prediction(gold_dir):
     assert report["baseline_soundness"] == 0.0
 
 
+def test_actor_names_agree_without_case_or_accents(gold_dir):
+    """'REBELS' or 'Rébels' is the gold's 'Rebels': a party is not missed for its spelling's accents."""
+    report = scored(gold_dir, pred("a", "attacked the border", actors=["Rébels"]),
+                    pred("s", "answered with shelling", actors=["ARMY"]))["overall"]
+    assert report["actor_f1"] == 1.0
+
+
 def test_also_quote_matches_and_second_mention_is_a_duplicate(gold_dir):
     report = scored(gold_dir, pred("a", "the truce may fail"), pred("b", "Rebels attacked"))["overall"]
     assert report["matched"] == 1 and report["duplicates"] == 1

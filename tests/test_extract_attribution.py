@@ -58,6 +58,7 @@ def test_a_group_blamed_by_description_is_named_by_its_words():
     (f"{BOMB} The interior minister blamed Venezuela for the attack.", "Venezuela"),  # a state: one party's charge
     (f"{BOMB} The Andean Youth Front blamed the Tupaj Katari Army for the attack.", "Tupaj Katari Army"),  # a rival
     (f"{BOMB} The interior minister condemned the {GROUP}.", GROUP),  # disapproval says nothing of who did it
+    (f"{BOMB} The interior minister blamed the attack on Venezuela.", "Venezuela"),
 ])
 def test_one_party_charging_another_does_not_make_it_an_actor(text, blamed):
     """A state blamed ('Pompeo blamed Iran'), an armed group blamed by its rival, a group only
@@ -72,11 +73,14 @@ def test_one_party_charging_another_does_not_make_it_an_actor(text, blamed):
     f"{BOMB} The interior minister blamed the {GROUP} for the attack.",
     f"{BOMB} POLICE BLAMED THE ANDEAN YOUTH FRONT.".upper(),  # the latest violence told before
     f"{BOMB} The police attributed the bombing to the {GROUP}.",
+    f"{BOMB} Officials blamed the attack on the {GROUP}.",  # 'blame X on Y': Y is blamed, not attacked
+    f"{BOMB.upper()} THE AUTHORITIES BLAMED THAT ATTACK ON THE {GROUP.upper()}.",
 ])
 def test_the_authorities_blaming_an_armed_group_name_the_perpetrator(text):
     """An armed group the authorities (or nobody named) blame for violence is who did it, as the
     report tells it."""
-    assert GROUP in violence(text).actors
+    found = violence(text)
+    assert GROUP in found.actors and GROUP not in found.targets
 
 
 def test_a_party_blamed_is_not_also_the_one_who_blames():

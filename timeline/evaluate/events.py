@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..dates import Bounds
+from ..gazetteer import fold
 from ..models import Event, Timeline
 from ..solver import OrderGraph, solve
 from ..taxonomy import agrees
@@ -161,10 +162,10 @@ def _fact_counts(pairs: list[tuple[GoldEvent, Event]]) -> Counter:
     for gold, pred in pairs:
         c["type_ok"] += agrees(pred.type, gold.type)
         c["modality_ok"] += gold.modality == pred.modality
-        predicted = parties(pred)
-        c["actor_tp"] += len(predicted & gold.actors)
-        c["actor_fp"] += len(predicted - gold.actors)
-        c["actor_fn"] += len(gold.actors - predicted)
+        predicted, wanted = _folded(parties(pred)), _folded(gold.actors)
+        c["actor_tp"] += len(predicted & wanted)
+        c["actor_fp"] += len(predicted - wanted)
+        c["actor_fn"] += len(wanted - predicted)
     return c
 
 
@@ -178,6 +179,11 @@ def score_document(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved:
     counts.update(_order_counts(doc, {m.gold.id: m for m in matches}, graph, doc.published))
     widths = [m.window.width_days() for m in matches if m.window.width_days() != float("inf")]
     return counts, widths
+
+
+def _folded(names) -> set[str]:
+    """Names compared without case or accents: 'Medellín Cartel' is the 'Medellin Cartel'."""
+    return {fold(n) for n in names}
 
 
 def parties(event: Event) -> set[str]:

@@ -26,6 +26,9 @@ ATTRIBUTIONS = frozenset({"accusation"})  # passive: what follows 'to'/'on' is t
 # 'the murder is attributed to the MRTA', 'was blamed on the cartel'; without it the subject is
 # the party accused ('the minister has been indicted by the court')
 _BLAMED_ON = re.compile(r"\s+(?:to|on)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.IGNORECASE)
+_BLAMED_X_ON = re.compile(r"\s+(?:[\w'\"-]+\s+){1,6}?on\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+                         r"(?=\S)", re.IGNORECASE)  # 'blamed the attack on the cartel'
+_BLAME_BEFORE = re.compile(r"\bblam(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 PLACES = frozenset({"visit"})  # types whose object is a destination
 _UNDERGONE_OF = frozenset({"violence"})  # 'the murder of X': X undergoes it
 _OF_TYPES = frozenset({"arrest", "release", "coercion"})
@@ -102,7 +105,18 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
         return Roles(agent=after_word(text, trigger.end, end, ("from", "by")), patient=subject)
     if event_type in JOINT:
         return Roles(agent=subject, partner=after_word(text, trigger.end, end, ("with", "between")))
-    return Roles(agent=subject, patient=_object(text, trigger, end, event_type))
+    blamed = _blamed_on(text, trigger) if event_type in ATTRIBUTIONS else None
+    return Roles(agent=subject, patient=blamed or _object(text, trigger, end, event_type))
+
+
+def _blamed_on(text: str, trigger: Trigger) -> Phrase | None:
+    """'the authorities blamed the attack on the cartel': the party after 'on' is blamed, though a
+    reaction's clause ends at the violence it names."""
+    if not text[trigger.start:trigger.end].lower().startswith("blam"):
+        return None
+    stop = min((i for i in (text.find(".", trigger.end), text.find(";", trigger.end)) if i >= 0), default=len(text))
+    found = _BLAMED_X_ON.match(text, trigger.end, min(stop, trigger.end + 120))
+    return phrase_after(text, found.end() - 1, min(stop, trigger.end + 160)) if found else None
 
 
 def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
@@ -117,6 +131,8 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     if event_type in JOINT:
         return Roles(agent=agent, partner=after_word(text, trigger.end, min(end, trigger.end + 20), ("with", "between")))
     words = ("on", "against", "of") if _kind(event_type) in _UNDERGONE_OF or event_type in _OF_TYPES else ("on", "against")
+    if _BLAME_BEFORE.search(text, max(0, trigger.start - 40), trigger.start):
+        words = tuple(w for w in words if w != "on")  # 'blamed the attack on the cartel': the cartel is blamed
     nearby = re.match(r"\s+(?:%s)\b" % "|".join(words), text[trigger.end:end], re.IGNORECASE)
     patient = after_word(text, trigger.end, end, words) if nearby else None
     return Roles(agent=agent, patient=patient)
