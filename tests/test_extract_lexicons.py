@@ -164,6 +164,18 @@ def test_every_verb_lemma_fires_in_the_past_and_after_a_modal(entry):
         assert all(pattern.search(f"Rebels will {form} it.") for form in base), (verb, base)
 
 
+@pytest.mark.parametrize("text,fires", [
+    ("The charge was hidden in a stolen taxi parked near the entrance.", False),  # describes the taxi
+    ("Police found a burned car near the border.", False),
+    ("Gunmen stole a taxi on Monday.", True),  # the act itself
+    ("Rebels burned a car.", True),
+    ("The car was stolen in Cali.", True),
+])
+def test_a_participle_between_a_and_its_noun_tells_no_act(text, fires):
+    """'a stolen taxi' says what the taxi is, not that a robbery is told (generated lemma forms)."""
+    assert any(t.type in ("robbery", "arson") for t in triggers_in(text)) is fires
+
+
 RECIPIENTS = lexicon.load("recipients")["recipients"]
 
 

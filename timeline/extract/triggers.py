@@ -85,7 +85,8 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
         match = pattern.match(text, position, end)
         if match:
             rule = table[int(match.lastgroup[1:])]
-            if rule.get("generated") and (_inside_name(text, position) or _noun_by_position(text, rule, match)):
+            if rule.get("generated") and (_inside_name(text, position) or _noun_by_position(text, rule, match)
+                                          or _modifier_by_position(text, rule, match)):
                 continue
             out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
             last = match.end()
@@ -103,6 +104,20 @@ def _noun_by_position(text: str, rule: dict, match: re.Match) -> bool:
     words = match.group()
     return (rule["kind"] == "verb" and " " not in words and words[-1:].lower() == "s"
             and _FUNCTION_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None)
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*\b(?!\s+(?:by|in|on|at|from|with|during|after|last|yesterday|today)\b)",
+                         re.IGNORECASE)
+
+
+def _modifier_by_position(text: str, rule: dict, match: re.Match) -> bool:
+    """'in a stolen taxi', 'an abandoned car': a past participle between 'a' and its noun describes
+    the thing, it tells no act of the story."""
+    words = match.group()
+    return (rule["kind"] == "verb" and " " not in words and words[-2:].lower() in ("ed", "en", "wn")
+            and _INDEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
+            and _NOUN_AFTER.match(text, match.end()) is not None)
 
 
 def _inside_name(text: str, position: int) -> bool:
