@@ -434,15 +434,27 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if g.get("on"):
         day = g["on"].split("T")[0]
     elif g.get("weekday"):
-        day = weekday(g, ctx, span, args)
+        day = weekday({**g, "part": None}, ctx, span, args)
     elif ctx.mode == "news" and ctx.last_day is not None:
         day = ctx.last_day.isoformat()
     else:
         day = _at(ctx.deictic(), "day", 0)
-    time = _clock_time(g)
+    time = _clock_time(g, _part_told(g))
     if time is None:
         return None
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
+
+
+_PART_CODE = re.compile(r"T(MO|AF|EV|NI)$")
+
+
+def _part_told(g: Groups) -> str | None:
+    """The part of the day told with a clock time: its own words ('3:30 Tuesday morning') or
+    the day it was joined to ('10:30 last night' reads the day 'last night')."""
+    if g.get("part"):
+        return lookup("day_parts", g["part"])
+    found = _PART_CODE.search(g.get("on") or "")
+    return found[1] if found else None
 
 
 def _bare_short_clock(g: Groups, written: str) -> bool:
@@ -469,8 +481,9 @@ def local_day(value: str, local: Groups) -> str | None:
     return (zoned + dt.timedelta(minutes=shift)).date().isoformat()
 
 
-def _clock_time(g: Groups) -> str | None:
-    """'HH:MM' from the hour, minute and a.m./p.m. groups (noon and midnight by word)."""
+def _clock_time(g: Groups, part: str | None = None) -> str | None:
+    """'HH:MM' from the hour, minute and a.m./p.m. groups (noon and midnight by word); without
+    a.m. or p.m., an afternoon or evening, or a night from six on, puts the hour after noon."""
     word = (g.get("word") or "").lower()
     if word:
         return "24:00" if word == "midnight" else "12:00"
@@ -479,6 +492,8 @@ def _clock_time(g: Groups) -> str | None:
     hour = int(g.get("hour") or g["hour24"])
     minute = int(g.get("minute") or g.get("minute24") or 0)
     ampm = re.sub(r"[\s.]", "", (g.get("ampm") or "").lower())
+    if not ampm and hour < 12 and (part in ("AF", "EV") or (part == "NI" and hour >= 6)):
+        ampm = "p"
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
