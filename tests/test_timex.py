@@ -129,6 +129,16 @@ def test_the_morning_of_a_day_is_a_time():
     assert found == [("the morning of April 19, 1775", "TIME", "1775-04-19TMO")]
 
 
+def test_the_early_hours_of_a_day_and_early_morning_on_a_day_are_times():
+    """British and wire copy: 'in the early hours of Friday' is that Friday's morning; 'early
+    morning on Sunday, February 1' as 'the early morning of'."""
+    text = "Police raided the camp in the early hours of Friday."
+    assert [(t.text, t.value) for t in tag(text, dt.date(2013, 3, 13))] == [("the early hours of Friday", "2013-03-08TMO")]
+    text = "He was arrested early morning on Sunday, February 1, 2009."
+    found = [(t.text, t.type, t.value) for t in tag(text, dt.date(2009, 2, 4))]
+    assert found == [("early morning on Sunday, February 1, 2009", "TIME", "2009-02-01TMO")]
+
+
 def test_in_a_story_a_year_in_passing_does_not_move_the_story_date():
     text = ("In 1917 the front held. On 5 March the army, which had been founded in 1905, attacked. "
             "On 9 March it stopped.")

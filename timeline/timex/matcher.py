@@ -27,16 +27,19 @@ def _approx_prefix() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _part_prefix() -> re.Pattern:
     """'the morning of 29 April': a day-part prefix turns a day into a TIME in TimeML."""
+    parts = alternation(lexicon()["day_parts"])
     return re.compile(
-        r"(?:\b(?:early|late)[ \t]+(?:in[ \t]+)?)?\bthe[ \t]+(?:early[ \t]+|late[ \t]+)?"
-        r"(?P<part>" + alternation(lexicon()["day_parts"]) + r")(?:[ \t]+hours)?[ \t]+of[ \t]+$",
+        r"(?:(?:\b(?:early|late)[ \t]+(?:in[ \t]+)?)?\bthe[ \t]+(?:early[ \t]+|late[ \t]+)?"
+        r"(?P<part>" + parts + r")(?:[ \t]+hours)?[ \t]+of"
+        r"|\b(?:early|late)[ \t]+(?P<bare>" + parts + r")[ \t]+on)[ \t]+$",
         re.IGNORECASE)
 
 
 def part_of_day_prefix(text: str, start: int) -> tuple[int, str] | None:
-    """Start and day-part word of 'the morning of' right before a span, if there is one."""
+    """Start and day-part word of 'the morning of' ('early morning on') right before a span, if
+    there is one."""
     found = _part_prefix().search(text, max(0, start - 40), start)
-    return (found.start(), found.group("part").lower()) if found else None
+    return (found.start(), (found.group("part") or found.group("bare")).lower()) if found else None
 
 
 def _candidates(text: str, rule: Rule, spans: list[tuple[int, int]]) -> list[Candidate]:
