@@ -541,6 +541,13 @@ def _period(count, code: str) -> str:
     return ("PT" if code in _TIME_UNITS else "P") + f"{count}{letter}"
 
 
+def season_count(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'11 seasons' of a sport: eleven years (P11Y)."""
+    word = re.sub(r"\s+", " ", g["num"].lower())
+    count = 1 if word == "a single" else _number(word)
+    return _period(count, "Y") if count else None
+
+
 def set_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'every week' (P1W); 'every morning' (XXXX-XX-XXTMO)."""
     if g.get("part"):
@@ -567,5 +574,5 @@ NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday,
-        clock, duration, set_unit, set_word, set_weekday)
+        clock, duration, season_count, set_unit, set_word, set_weekday)
 }
