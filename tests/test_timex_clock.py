@@ -122,3 +122,11 @@ def test_a_day_and_a_utc_clock_restated_in_local_time_date_events_on_the_local_d
 def test_a_model_year_after_a_possessive_is_no_date():
     assert found("He was going west in his 2008 Bentley on the highway.") == []
     assert ("2009", "DATE", "2009") in found("They cited a 2009 analysis by the budget office.")
+
+
+def test_a_clock_before_a_weekday_that_opens_a_full_date_keeps_its_clock():
+    """'2:20 pm Tuesday, March 12, 2013': the weekday belongs to the date; the clock, which
+    used to be dropped for the longer date, is joined to it."""
+    assert found("Updated 2 : 20 pm Tuesday , March 12 , 2013") == [
+        ("2 : 20 pm Tuesday , March 12 , 2013", "TIME", "2013-03-12T14:20")]
+    assert found("The talks resume at 3 p.m. Saturday.")[0][:2] == ("3 p.m. Saturday", "TIME")
