@@ -260,6 +260,13 @@ def anaphoric_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | Non
     return _at(ctx.anaphoric(fine=True), "day", step) + "T" + lookup("day_parts", g["part"])
 
 
+def running_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'a third straight night (Wednesday)': that weekday's night, else the last day's."""
+    if g.get("weekday"):
+        return weekday(g, ctx, span, args)
+    return anaphoric_part(g, ctx, span, args)
+
+
 def constant(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A fixed value such as PRESENT_REF for 'now'."""
     return args["value"]
@@ -573,6 +580,6 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
-        day_word, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday,
+        day_word, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, duration, season_count, set_unit, set_word, set_weekday)
 }
