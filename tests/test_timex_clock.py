@@ -60,8 +60,8 @@ def test_a_bare_clock_time_falls_on_the_last_day_mentioned_and_dates_nothing():
     assert joined.edtf == "2013-05-02"
 
 
-def test_a_race_time_is_not_a_time_of_day():
-    assert found("She won, finishing in 3:07:35.") == []
+def test_a_race_time_is_not_a_time_of_day_but_a_length():
+    assert found("She won, finishing in 3:07:35.") == [("3:07:35", "DURATION", "PT3H7M35S")]
 
 
 @pytest.mark.parametrize("text, expected", [

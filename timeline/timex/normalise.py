@@ -548,6 +548,11 @@ def _period(count, code: str) -> str:
     return ("PT" if code in _TIME_UNITS else "P") + f"{count}{letter}"
 
 
+def race_time(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'3:07:35' is PT3H7M35S."""
+    return f"PT{int(g['hours'])}H{int(g['minutes'])}M{int(g['seconds'])}S"
+
+
 def season_count(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'11 seasons' of a sport: eleven years (P11Y)."""
     word = re.sub(r"\s+", " ", g["num"].lower())
@@ -581,5 +586,5 @@ NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
-        clock, duration, season_count, set_unit, set_word, set_weekday)
+        clock, race_time, duration, season_count, set_unit, set_word, set_weekday)
 }
