@@ -139,6 +139,13 @@ def test_the_early_hours_of_a_day_and_early_morning_on_a_day_are_times():
     assert found == [("early morning on Sunday, February 1, 2009", "TIME", "2009-02-01TMO")]
 
 
+def test_a_range_of_years_written_short_is_two_years():
+    """'1957-58' and a sports season's 'the 2002 - 03 season' (not three seasons' length)."""
+    assert [(t.text, t.value) for t in tag("It was the expedition of 1957-58.")] == [("1957", "1957"), ("58", "1958")]
+    found = [(t.text, t.type, t.value) for t in tag("He coached through the 2002 - 03 season .")]
+    assert found == [("2002", "DATE", "2002"), ("03", "DATE", "2003")]
+
+
 def test_in_a_story_a_year_in_passing_does_not_move_the_story_date():
     text = ("In 1917 the front held. On 5 March the army, which had been founded in 1905, attacked. "
             "On 9 March it stopped.")

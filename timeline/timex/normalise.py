@@ -175,6 +175,19 @@ def year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{int(g['year']):04d}"
 
 
+def year_range_end(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'58' in '1957-58': 1958, the first year's century (the next after '1999-00'); a second
+    part not after the first ('1957-12', a month) is not a year."""
+    first = re.search(r"(\d{4})[ \t]*[-–][ \t]*$", ctx.text[max(0, span[0] - 8):span[0]])
+    if first is None:
+        return None
+    start, short = int(first[1]), int(g["year2"])
+    year = start // 100 * 100 + short
+    if year <= start:
+        year += 100
+    return f"{year:04d}" if year - start <= 20 else None
+
+
 def year_bc(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A year before the common era, written as TimeML does (BC0490)."""
     return f"BC{int(g['year']):04d}"
@@ -584,7 +597,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, century, season, quarter, half, constant,
+        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
         day_word, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, season_count, set_unit, set_word, set_weekday)
 }
