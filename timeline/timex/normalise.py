@@ -297,6 +297,11 @@ def day_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return _at(ctx.deictic(), "day", offset)
 
 
+def moment_of_telling(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'right now': the day of the telling, as 'today' (a history's is PRESENT_REF)."""
+    return day_word({"word": "today"}, ctx, span, args)
+
+
 def _at(ref: tuple[dt.date, str] | None, gran: str, offset: int) -> str:
     """The period ``offset`` units of ``gran`` from a reference, or 'unknown' when too coarse."""
     if ref is None or GRANS.index(ref[1]) > GRANS.index(gran):
@@ -598,6 +603,6 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
-        day_word, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
+        day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, season_count, set_unit, set_word, set_weekday)
 }
