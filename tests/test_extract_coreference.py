@@ -112,3 +112,17 @@ def test_a_weak_definite_mention_still_tells_the_kind_of_attack():
     at was a bombing."""
     (attack,) = violence("TERRORISTS ATTACKED THE DAS BUILDING TODAY. ONLOOKERS GATHERED AT THE SCENE OF THE BOMBING.")
     assert attack.type == "bombing"
+
+
+def test_violence_against_other_victims_is_another_incident():
+    """'the murder of X' ... 'the massacres of Y': a violent noun whose own complement names other
+    victims is not the violence before it told again (lexicons/coreference.yaml, other_victims)."""
+    example = lexicon.load("coreference")["other_victims"]["example"]
+    assert [e.type for e in violence(example)] == ["killing", "killing"]
+
+
+def test_violence_whose_victims_point_back_is_the_same_incident():
+    """'the murder of these two missionaries' points back at the murder told before it."""
+    text = ("TODD WILSON AND JEFFREY BALL, TWO U.S. MISSIONARIES, WERE MURDERED BY MACHINEGUN FIRE TODAY. "
+            "A GROUP CLAIMED RESPONSIBILITY FOR THE MURDER OF THESE TWO MISSIONARIES.")
+    assert len(violence(text)) == 1

@@ -76,6 +76,8 @@ class _Wording:
     recent: bool = False  # a stated date of the report's own days ('the attack this morning')
     another: bool = False  # its sentence opens on another incident ('Meanwhile, ...', 'In addition, ...')
     also: bool = False  # 'also blew up': one more act, told beside the one before
+    own_victims: frozenset[str] = frozenset()  # victims named in its complement: 'the murder of X'
+    victims: frozenset[str] = frozenset()  # the victims of the mentions that told it again
 
 
 # A stated date this close to publication is the news being told, not another event from the past.
@@ -108,7 +110,24 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
         definite=is_definite(text, trigger),
         names_parties=_names_own_parties(text, mention),
         also=_also(text, mention),
+        own_victims=_own_victims(text, mention),
     )
+
+
+_COMPLEMENT = re.compile(r"\s+(?:of|on|against)\s+", re.IGNORECASE)
+
+
+def _own_victims(text: str, mention: EventMention) -> frozenset[str]:
+    """'the murder of X', 'the attack on the newspaper': the words of the victims a violent noun
+    names in its own complement (none when the complement points back: 'the murder of these two')."""
+    trigger = mention.trigger
+    after = _COMPLEMENT.match(text, trigger.end)
+    if mention.type not in _VIOLENCE or trigger.kind != "noun" or after is None:
+        return frozenset()
+    window = text[after.end():after.end() + 80].lower()
+    if _victims_lexicon()[1].match(window):
+        return frozenset()
+    return _victim_words([t for t in mention.targets if t.lower() in window[:len(t) + 40]])
 
 
 _ALSO_BEFORE = re.compile(r"\balso\b[^.;]*$", re.IGNORECASE)
@@ -149,6 +168,8 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         return False  # 'X was killed ...' / 'when he was kidnapped': two incidents ('the kidnapping' points back)
     if _same_participants(earlier, later, first.words & second.words):
         return True
+    if _other_victims(earlier, later, first, second):
+        return False  # 'the murder of X' ... 'the murder of Y': two killings
     if second.another and later.clause.sentence != earlier.clause.sentence:
         return False  # "In addition, a vehicle was destroyed ...": another incident
     if second.own_date and not earlier.date_stated and not (second.recent and second.definite):
@@ -177,6 +198,27 @@ def _harm_then_taking(earlier: EventMention, later: EventMention) -> bool:
     rule = lexicon.load("coreference")["harm_not_taking"]
     pair = (earlier, later), (later, earlier)
     return earlier.clause.sentence != later.clause.sentence and any(a.trigger.rule in rule["rules"] and b.type in rule["other_acts"] for a, b in pair)
+
+
+@cache
+def _victims_lexicon() -> tuple[frozenset[str], re.Pattern]:
+    entry = lexicon.load("coreference")["other_victims"]
+    return frozenset(entry["general"]), re.compile(rf"(?:{entry['points_back']})\b")
+
+
+def _victim_words(targets: list[str]) -> frozenset[str]:
+    """The words naming targets, without those that may stand for anyone ('people', 'victims')."""
+    words = {w.removesuffix("s") for target in targets for w in re.findall(r"[a-z]+", target.lower()) if len(w) > 2}
+    return frozenset(words - _victims_lexicon()[0])
+
+
+def _other_victims(earlier: EventMention, later: EventMention, first: _Wording, second: _Wording) -> bool:
+    """Violence whose own complement names victims that share no word with those of the earlier
+    event (its first mention names some; later mentions add theirs)."""
+    if not second.own_victims or earlier.type not in _VIOLENCE:
+        return False
+    named = _victim_words(earlier.targets)
+    return bool(named) and not (named | first.victims) & second.own_victims
 
 
 def _same_participants(earlier: EventMention, later: EventMention, words: frozenset[str]) -> bool:
@@ -293,6 +335,12 @@ class _OpenEvents:
             for name in [*event.people, *event.actors]:
                 self.first_act_of.setdefault(name, index)
 
+    def told_again(self, event: EventMention) -> None:
+        """An open event told again gathers the victims the new mention names."""
+        told = self.wording.get(event.same_as)
+        if told is not None and event.targets:
+            self.wording[event.same_as] = replace(told, victims=told.victims | _victim_words(event.targets))
+
     def wording_of(self, event: EventMention) -> _Wording:
         return _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0])
 
@@ -355,6 +403,7 @@ def resolve(state: DocState, options) -> DocState:
     open_events = _OpenEvents(state)
     for i, later in enumerate(state.events):
         later.same_as = _antecedent(state, i, open_events)
+        open_events.told_again(later)
         if later.same_as is None and later.confidence >= options.min_confidence:
             open_events.add(i, later)
     return state
