@@ -126,3 +126,12 @@ def test_violence_whose_victims_point_back_is_the_same_incident():
     text = ("TODD WILSON AND JEFFREY BALL, TWO U.S. MISSIONARIES, WERE MURDERED BY MACHINEGUN FIRE TODAY. "
             "A GROUP CLAIMED RESPONSIBILITY FOR THE MURDER OF THESE TWO MISSIONARIES.")
     assert len(violence(text)) == 1
+
+
+def test_violence_first_told_weakly_is_kept_once_a_sure_mention_joins_it():
+    """'a bomb had been planted | and detonated under a bus': the sure second verb keeps the
+    bombing its weak first mention opened, and the toll told next joins it."""
+    text = ("IN THE PORT OF CALLAO, A BOMB HAD BEEN PLANTED AND DETONATED LAST WEDNESDAY UNDER A BUS "
+            "CARRYING CREW MEMBERS. AS A RESULT OF THE TERRORIST ACTION 16 SOVIET SAILORS WERE INJURED.")
+    [bombing] = violence(text)
+    assert bombing.type == "bombing" and len(bombing.sources) == 3

@@ -397,6 +397,17 @@ def _fold_announcements(state: DocState) -> None:
         before.confidence = 0.0  # told by the act it announces
 
 
+def _sure_by_a_later_mention(state: DocState, later: EventMention, open_events: _OpenEvents, threshold: float) -> None:
+    """'a bomb had been planted | and detonated under a bus': violence first told too weakly to
+    keep is kept, and may be told again, once a sure mention joins it."""
+    if later.same_as is None or later.confidence < threshold or later.type not in _VIOLENCE:
+        return
+    root = state.events[later.same_as]
+    if root.confidence < threshold and root.type in _VIOLENCE:
+        root.confidence = later.confidence
+        open_events.add(later.same_as, root)
+
+
 def resolve(state: DocState, options) -> DocState:
     """Stage: link each mention to the earlier event it repeats (``same_as``)."""
     _fold_announcements(state)
@@ -404,6 +415,7 @@ def resolve(state: DocState, options) -> DocState:
     for i, later in enumerate(state.events):
         later.same_as = _antecedent(state, i, open_events)
         open_events.told_again(later)
+        _sure_by_a_later_mention(state, later, open_events, options.min_confidence)
         if later.same_as is None and later.confidence >= options.min_confidence:
             open_events.add(i, later)
     return state
