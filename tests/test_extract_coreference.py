@@ -135,3 +135,12 @@ def test_violence_first_told_weakly_is_kept_once_a_sure_mention_joins_it():
             "CARRYING CREW MEMBERS. AS A RESULT OF THE TERRORIST ACTION 16 SOVIET SAILORS WERE INJURED.")
     [bombing] = violence(text)
     assert bombing.type == "bombing" and len(bombing.sources) == 3
+
+
+def test_a_relative_clause_tells_what_befell_the_victim_just_named():
+    """'the murder of judge X, who was shot dead ... on Monday': one killing, dated by the relative
+    clause (its own date does not make it another event)."""
+    text = ("IN MEDELLIN, THE GROUP TODAY CLAIMED RESPONSIBILITY FOR THE MURDER OF SUPERIOR COURT JUDGE "
+            "HERNANDO LONDONO ARANGO, WHO WAS SHOT DEAD BY TWO GUNMEN ON A MOTORCYCLE ON MONDAY AS HE LEFT HIS HOME.")
+    [killing] = violence(text)
+    assert killing.type == "killing" and len(killing.sources) == 2

@@ -300,6 +300,9 @@ def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     same_sentence = later.clause.sentence == earlier.clause.sentence
     if not _dates_agree(earlier, later):
         return False  # 'a month ago the mayor was killed and another was killed yesterday'
+    if same_sentence and later.clause.lead in ("who", "whom") and _VIOLENCE >= {later.type, earlier.type}:
+        # 'the murder of judge X, who was shot dead on Monday': what befell the victim just named
+        return compatible(later.type, earlier.type) and not two_kinds(earlier.type, later.type)
     if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
         return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
     if same_sentence and participle_clause(text, later.clause) and _VIOLENCE >= {later.type, earlier.type}:
