@@ -168,3 +168,16 @@ def test_cli_reports_a_bad_file(tmp_path: Path, capsys):
     bad.write_text("events:\n  - id: x\n    title: [unclosed\n", encoding="utf-8")
     assert main(["export", str(bad), "--format", "csv"]) == 1
     assert "events.yaml" in capsys.readouterr().err
+
+
+def test_international_codes_name_organisations_of_the_lexicon():
+    """export_lexicons.yaml's UNO/EUR/IGO/NGO/IMG lists use organisations.yaml's canonical names, and
+    an alias gets its organisation's code ('MONUSCO' by its full name)."""
+    from timeline.export_common import international_code, lexicons
+    from timeline.extract import lexicon
+
+    canonical = {o["name"] for o in lexicon.load("organisations")["organisations"]}
+    listed = [name for names in lexicons()["international"]["codes"].values() for name in names]
+    assert [name for name in listed if name not in canonical] == []
+    for example in lexicons()["international"]["examples"]:
+        assert international_code(example["actor"]) == example["code"]

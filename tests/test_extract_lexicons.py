@@ -47,6 +47,32 @@ def test_name_example_resolves(entry, file):
     assert target in resolved or (file == "states" and entry["capital"] in resolved), found
 
 
+ORGANISATIONS = _entries("organisations", "organisations")
+
+
+def test_no_name_stands_for_two_entries():
+    """A surface name (case aside) names one party: a second entry would silently take it ('JEM', 'JeM')."""
+    owners: dict[str, set[str]] = {}
+    for file, key in NAMED:
+        for entry in _entries(file, key):
+            for name in [entry["name"], *entry.get("aliases", []), *entry.get("demonyms", [])]:
+                owners.setdefault(name.lower(), set()).add(f"{file}:{entry['name']}")
+    shared = {name: found for name, found in owners.items() if len(found) > 1}
+    assert shared == {}
+
+
+def test_every_organisation_name_survives_a_preceding_article():
+    """'the Caucasus Emirate' is the group, not the place 'the Caucasus': no longer name that begins
+    earlier (an alias starting with 'the') swallows an organisation's name or alias."""
+    missed = []
+    for entry in ORGANISATIONS:
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            text = f"The {name} said."
+            if entry["name"] not in {m.name for m in names_in(text, 0, len(text))}:
+                missed.append(name)
+    assert missed == []
+
+
 def test_typo_tolerant_surname():
     found = names_in("Pashnyan met Aliev.", 0, 19)
     assert [m.name for m in found] == ["Nikol Pashinyan", "Ilham Aliyev"]
