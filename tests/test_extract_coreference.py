@@ -144,3 +144,14 @@ def test_a_relative_clause_tells_what_befell_the_victim_just_named():
             "HERNANDO LONDONO ARANGO, WHO WAS SHOT DEAD BY TWO GUNMEN ON A MOTORCYCLE ON MONDAY AS HE LEFT HIS HOME.")
     [killing] = violence(text)
     assert killing.type == "killing" and len(killing.sources) == 2
+
+
+def test_violence_to_the_same_victim_by_surname_is_one_incident_with_its_perpetrator():
+    """'the killing of Josef Piescher' ... 'Shining Path had killed Piescher': in wire copy the
+    victim is no known person, yet the surname tells the same incident, and who did it joins it."""
+    text = ("LIMA, 20 APR 89 (EFE) -- [TEXT] THE AUSTRIAN GOVERNMENT CONDEMNED THE KILLING OF 42-YEAR-OLD JOSEF "
+            "PIESCHER. A PERUVIAN RADIO STATION REPORTED THAT THE GUERRILLA ORGANIZATION SHINING PATH HAD KILLED "
+            "PIESCHER.")
+    [killing] = [e for e in events(text, dt.date(1989, 4, 20)) if e.type in of_class("violence")]
+    assert "Shining Path" in killing.actors and len(killing.sources) == 2
+

@@ -8,6 +8,7 @@ from functools import cache
 
 from .. import dates
 from ..taxonomy import of_class, root
+from .casing import is_english_word
 from .dating import dating_clause
 from .lookup import root_of
 from .modality import SPEECH_ACTS
@@ -318,6 +319,30 @@ def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
 WINDOW = 50
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def victim_names(event: EventMention) -> frozenset[str]:
+    """The surnames of a violent mention's victims ('PIESCHER' in '42-YEAR-OLD JOSEF PIESCHER'),
+    which the name lexicons miss in wire copy: a last word that is no dictionary word, no known name."""
+    if event.type not in _VIOLENCE:
+        return frozenset()
+    known, out = lexicon.names(), set()
+    for target in event.targets:
+        words = _WORD.findall(target) if target.lower() not in known else []
+        if words and not is_english_word(words[-1]) and words[-1].lower() not in known:
+            out.add(words[-1].lower())  # the surname: a given name ('Carlos') is shared by many
+    return frozenset(out)
+
+
+def _same_victim(victims: frozenset[str], earlier: EventMention, later: EventMention, told: _Wording) -> bool:
+    """'the killing of Josef Piescher' ... 'Shining Path had killed Piescher': violence done to
+    the same person named is told again, unless a date of its own says otherwise."""
+    return (bool(victims & victim_names(later)) and not told.new and not told.another and not told.own_date
+            and _dates_agree(earlier, later) and compatible(earlier.type, later.type)
+            and not two_kinds(earlier.type, later.type))
+
+
 class _OpenEvents:
     """The events told so far that a later mention may repeat (confident, not repeats themselves)."""
 
@@ -329,10 +354,12 @@ class _OpenEvents:
         self.wording: dict[int, _Wording] = {}
         self.last_act: int | None = None  # the latest speech act
         self.first_act_of: dict[str, int] = {}  # person or party -> their first speech act
+        self.victims: dict[int, frozenset[str]] = {}  # open event -> its victims' names, over its repeats
 
     def add(self, index: int, event: EventMention) -> None:
         self.by_group.setdefault(group_of(event.type), []).append(index)
         self.wording[index] = self.wording_of(event)
+        self.victims[index] = victim_names(event)
         if event.type in SPEECH_ACTS:
             self.last_act = index
             for name in [*event.people, *event.actors]:
@@ -382,7 +409,10 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     if not candidates:
         return None
     told = open_events.wording_of(later)
-    return next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
+    found = next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
+    if found is None:
+        found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told)), None)
+    return found
 
 
 def _fold_announcements(state: DocState) -> None:
@@ -421,4 +451,8 @@ def resolve(state: DocState, options) -> DocState:
         _sure_by_a_later_mention(state, later, open_events, options.min_confidence)
         if later.same_as is None and later.confidence >= options.min_confidence:
             open_events.add(i, later)
+        elif later.same_as is not None:
+            root = root_of(state, i)
+            if root in open_events.victims:
+                open_events.victims[root] |= victim_names(later)
     return state
