@@ -54,6 +54,12 @@ def test_a_group_blamed_by_description_is_named_by_its_words():
     assert violence(f"{BOMB} That attack was attributed to the drug mafias.").actors == ["drug mafias"]
 
 
+def test_what_is_blamed_on_a_group_names_it():
+    """'press sectors blamed it on the drug mafia': the group after 'on' is the one blamed."""
+    text = "A BOMB EXPLODED IN A BANK IN BOGOTA TODAY. PRESS SECTORS BLAMED IT ON THE DRUG MAFIA."
+    assert violence(text).actors == ["DRUG MAFIA"]
+
+
 @pytest.mark.parametrize("text,blamed", [
     (f"{BOMB} The interior minister blamed Venezuela for the attack.", "Venezuela"),  # a state: one party's charge
     (f"{BOMB} The Andean Youth Front blamed the Tupaj Katari Army for the attack.", "Tupaj Katari Army"),  # a rival
