@@ -174,3 +174,41 @@ def test_a_head_word_names_no_group_before_one_is_named():
 
     text = "The alliance held. The Three Brotherhood Alliance said so."
     assert head_anaphors(text, [Mention(23, 51, "actor", "Three Brotherhood Alliance")]) == []
+
+
+INTRODUCED = lexicon.load("groups")["introduced_examples"]
+
+
+@pytest.mark.parametrize("example", INTRODUCED, ids=[e["group"] for e in INTRODUCED])
+def test_a_group_the_text_introduces_is_named(example):
+    """Each introduced example of groups.yaml ('a group calling itself X', 'the self-styled X')
+    is a group, found as the pipeline finds names."""
+    from timeline.extract import Options
+    from timeline.extract.pipeline import run
+    from timeline.models import Document
+
+    state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
+    assert example["group"] in [m.name for m in state.mentions if m.kind == "actor"]
+
+
+@pytest.mark.parametrize("text", ["THE ARMY CALLED THE ATTACK A CRIME.", "The army called the attack a crime.",
+                                  "THE FRONT CALLED FOR A GENERAL STRIKE."])
+def test_a_naming_verb_before_no_name_introduces_no_group(text):
+    """'called the attack a crime': words that describe, not a name, are no group."""
+    from timeline.extract.groups import introduced_groups
+
+    assert introduced_groups(text, 0, len(text), text.isupper()) == []
+
+
+def test_a_claim_by_an_introduced_group_names_the_perpetrator():
+    """'A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT CLAIMED RESPONSIBILITY FOR THE
+    ATTACK': a name no lexicon knows, introduced as one, is who did it."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+    from timeline.taxonomy import of_class
+
+    text = ("SAN SALVADOR, 14 APR 89 (AFP) -- [TEXT] ATTORNEY GENERAL ROBERTO GARCIA ALVARADO WAS KILLED TODAY WHEN "
+            "A BOMB EXPLODED ON HIS CAR. A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT TONIGHT CLAIMED "
+            "RESPONSIBILITY FOR THE ATTACK.")
+    found = extract([Document(id="d", text=text)], Options(solve=False)).events
+    assert any("Gerardo Barrios Commando Unit" in e.actors for e in found if e.type in of_class("violence"))

@@ -11,7 +11,8 @@ from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
 from .casing import is_english_word, name_like
-from .groups import INSURGENTS as _INSURGENTS, acronyms_in, described_group, groups_in, head_anaphors, is_armed_group
+from .groups import INSURGENTS as _INSURGENTS, acronyms_in, described_group, groups_in, head_anaphors, introduced_groups, \
+    is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .phrases import Phrase, phrase_before
 from .places import places_in
@@ -41,7 +42,9 @@ def find_names(state: DocState, options) -> DocState:
     found: list[Mention] = []
     for start, end in state.sentences:
         found += names_in(state.text, start, end, state.caps)
-    found += _unknown_groups(state, found)
+    introduced = _introduced(state, found)
+    found = [m for m in found if not any(g.start <= m.start and m.end <= g.end for g in introduced)] + introduced
+    found += _unknown_groups(state, found, introduced)
     found += _unknown_places(state, sorted(found, key=lambda m: m.start))
     found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
@@ -63,9 +66,17 @@ def _unknown_places(state: DocState, known: list[Mention]) -> list[Mention]:
     return [p for p in found if not _overlaps(known, p.start, p.end)]
 
 
-def _unknown_groups(state: DocState, known: list[Mention]) -> list[Mention]:
-    """Group names and their acronyms that overlap no known name."""
-    groups, defined = [], {}
+def _introduced(state: DocState, known: list[Mention]) -> list[Mention]:
+    """Groups the text introduces by name ('a group calling itself ...') where no known party is
+    named; a place inside the name ('Love for Medellin') gives way to it."""
+    return [g for start, end in state.sentences for g in introduced_groups(state.text, start, end, state.caps)
+            if not any(m.kind == "actor" and m.start < g.end and g.start < m.end for m in known)]
+
+
+def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Mention]) -> list[Mention]:
+    """Group names and their acronyms that overlap no known name; an introduced name wherever
+    its words stand again."""
+    groups, defined = [], {state.text[g.start:g.end]: g.name for g in introduced}
     for start, end in state.sentences:
         found, acronyms = groups_in(state.text, start, end, state.caps)
         groups += found

@@ -15,7 +15,7 @@ from functools import cache
 
 from . import lexicon
 from .casing import is_english_word
-from .phrases import tokens
+from .phrases import phrase_after, tokens
 from .state import Mention
 
 _BRACKETED = re.compile(r"^[\[(]([A-Z][A-Z0-9-]{1,9})[\])]$")
@@ -133,6 +133,50 @@ def _group_at(found: list[tuple[int, int, str]], h: int, caps: bool) -> tuple[in
             last -= 1
         return (first, last) if first is not None and first <= last else None
     return (first if first is not None else h), last
+
+
+_THE = re.compile(r"(?:the\s+)?", re.IGNORECASE)
+_QUOTED = re.compile(r"\s*(?:the\s+)?[\"“]([^\"”\n]{3,60})[\"”]", re.IGNORECASE)
+
+
+@cache
+def _introducer() -> re.Pattern:
+    """'a group calling itself', 'a gang called', 'the self-styled': the words a text puts before a
+    group's name when it introduces one (``lexicons/groups.yaml``)."""
+    data = _data()
+    nouns = "|".join(sorted(map(re.escape, data["introducing_nouns"]), key=len, reverse=True))
+    naming = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in data["naming_words"]), key=len, reverse=True))
+    styled = "|".join(sorted(map(re.escape, data["self_styled"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:{nouns}),?\s+(?:{naming})|(?:{styled}))\s+", re.IGNORECASE)
+
+
+def introduced_groups(text: str, start: int, end: int, caps: bool) -> list[Mention]:
+    """Groups a text names as it introduces them ('A GROUP CALLING ITSELF THE GERARDO BARRIOS
+    COMMANDO UNIT', 'a criminal group called "Love for Medellin"'): the quoted words after the
+    introducer, else the noun phrase there when it reads as a name."""
+    out = []
+    for found in _introducer().finditer(text, start, end):
+        quoted = _QUOTED.match(text, found.end(), end)
+        phrase = None if quoted else phrase_after(text, found.end(), end)
+        if phrase is not None and _THE.fullmatch(text, found.end(), phrase.start) is None:
+            phrase = None  # 'a gang called 8 Block': a name the phrase would cut
+        a, b = quoted.span(1) if quoted else (phrase.start, phrase.end) if phrase else (0, 0)
+        while b > a and text[b - 1] in ".,;: ":
+            b -= 1
+        words = [w for _, _, w in tokens(text, a, b) if w[:1].isalnum()]
+        if words and (quoted or _reads_as_name(words, caps)):
+            out.append(Mention(a, b, "actor", display(words, caps)))
+    return out
+
+
+def _reads_as_name(words: list[str], caps: bool) -> bool:
+    """Unquoted words after an introducer that name rather than describe ('THE ARMY CALLED THE
+    ATTACK A CRIME' introduces nobody): capitalised in mixed case; in capitals, a word the
+    dictionary does not know or a group's head among them."""
+    if not caps:
+        return words[0][:1].isupper() and words[-1][:1].isupper()
+    heads = _words("heads") | _words("armed_heads")
+    return any(not is_english_word(w) or w.lower() in heads for w in words)
 
 
 _ACRONYM_WORD = re.compile(r"^[A-Z][A-Z0-9-]{1,9}$")
