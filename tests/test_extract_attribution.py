@@ -60,6 +60,19 @@ def test_what_is_blamed_on_a_group_names_it():
     assert violence(text).actors == ["DRUG MAFIA"]
 
 
+@pytest.mark.parametrize("text,group", [
+    ("A JUDGE WAS KILLED ON MONDAY. IN ANOTHER ACTION ATTRIBUTED TO THE MAFIAS, SEVERAL MEN WOUNDED A WATCHMAN.",
+     "MAFIAS"),
+    ("IN A NEW ACTION ATTRIBUTED TO THE DRUG TRAFFICKING RINGS OPERATING IN BOGOTA, A BOMB DESTROYED A SCHOOL.",
+     "DRUG TRAFFICKING RINGS"),
+])
+def test_an_attribution_that_opens_the_sentence_names_who_did_what_it_goes_on_to_tell(text, group):
+    """'In another action attributed to the mafias, several men wounded a watchman': the violence
+    the sentence tells after the phrase, not the one told before, is the one attributed."""
+    found = [e for e in events(text) if e.type in of_class("violence")]
+    assert group in found[-1].actors and all(group not in e.actors for e in found[:-1])
+
+
 @pytest.mark.parametrize("text,blamed", [
     (f"{BOMB} The interior minister blamed Venezuela for the attack.", "Venezuela"),  # a state: one party's charge
     (f"{BOMB} The Andean Youth Front blamed the Tupaj Katari Army for the attack.", "Tupaj Katari Army"),  # a rival

@@ -229,7 +229,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         elif mention.name not in event.targets:  # 'blamed the FMLN [Farabundo Marti ...]': one party, blamed
             _take(text, event, mention)
     for patient in roles.patients:
-        _describe_target(event, patient, window)
+        _describe_target(state, event, patient, window)
     _pronoun_target(state, event, roles)
     if roles.agent is not None and not any(_within(m, roles.agent) and not _insurgents_of(text, m) for m in window):
         _unnamed_agent(state, event, roles.agent, group)
@@ -369,13 +369,14 @@ _DESCRIBED = frozenset({"violence"})
 _DESCRIBED_TYPES = frozenset({"arrest", "release", "coercion", "threat"})
 
 
-def _describe_target(event: EventMention, patient: Phrase | None, window: list[Mention]) -> None:
+def _describe_target(state: DocState, event: EventMention, patient: Phrase | None, window: list[Mention]) -> None:
     """Victims and property no lexicon names ('about 50 peasants', 'a car dealership') are targets
     by their own words (violence, arrests, releases, threats)."""
     if patient is None or any(_within(m, patient) for m in window):
         return
-    if event.type == "accusation":  # 'attributed to the drug mafias': the group blamed, by its words
-        _add(event.targets, described_group(patient.text))
+    if event.type == "accusation":  # 'attributed to the drug mafias': the group blamed, by its words (read on
+        words = state.text[patient.start:max(patient.end, event.clause.end)]  # past a gerund: 'drug trafficking rings')
+        _add(event.targets, described_group(words, len(patient.text)))
         return
     if event_types()[event.type].kind not in _DESCRIBED and event.type not in _DESCRIBED_TYPES:
         return

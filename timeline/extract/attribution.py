@@ -7,13 +7,16 @@ attribution: the report's own, not a named party's charge), and so does 'police 
 Medellin cartel' (an armed group blamed by a party that is none: the authorities, a minister).
 'Pompeo blamed Iran for the attacks' does not: a state blamed is one party's charge, an event of
 its own; nor does one armed group blaming another, nor a condemnation, which says nothing of who
-did it. The violence is the mention cut off the reaction's clause ('... for the attack'), else the
-latest violent event told before in the document (within a few sentences). An armed group that
+did it. The violence is the mention cut off the reaction's clause ('... for the attack'), the one
+its sentence goes on to tell when the attribution opens it ('In another action attributed to the
+mafias, ...'), else the latest violent event told before in the document (within a few sentences). An armed group that
 releases hostages held them: it is the actor of their kidnapping told in the same sentence, else
 the latest told before ('the ELN released the engineer who was kidnapped on Monday').
 """
 
 from __future__ import annotations
+
+import re
 
 from ..taxonomy import of_class
 from .groups import described_group, is_armed_group
@@ -55,7 +58,22 @@ def _referred(state: DocState, position: int) -> int | None:
         clause = state.events[j].clause
         if clause.answered and (clause.end == reaction.clause.start or clause.start == reaction.clause.end):
             return j
-    return _latest_before(state, position, _VIOLENCE)
+    fronted = _fronted(state, position)
+    return fronted if fronted is not None else _latest_before(state, position, _VIOLENCE)
+
+
+_IN_AN_ACT = re.compile(r"\W*in\s+(?:a|an|another|one|the)\s+", re.IGNORECASE)
+
+
+def _fronted(state: DocState, position: int) -> int | None:
+    """'In another action attributed to the mafias, several men wounded a watchman': an
+    attribution that opens its sentence as a phrase tells who did the violence the sentence goes
+    on to tell."""
+    reaction = state.events[position]
+    sentence = reaction.clause.sentence
+    if reaction.clause.start != state.sentences[sentence][0] or not _IN_AN_ACT.match(state.text, reaction.clause.start):
+        return None
+    return next((j for j in sentence_events(state, sentence) if j > position and state.events[j].type in _VIOLENCE), None)
 
 
 def _latest_before(state: DocState, position: int, kinds: frozenset[str]) -> int | None:

@@ -101,6 +101,8 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
             return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))  # the MRTA is blamed
         return Roles(agent=agent, patient=phrase_before(text, trigger.start, start))
     subject = phrase_before(text, trigger.start, start)
+    if event_type in ATTRIBUTIONS and _BLAMED_ON.match(text, trigger.end, end):  # 'an action attributed to the mafias'
+        return Roles(agent=subject, patient=after_word(text, trigger.end, end, ("to", "on")))
     if _RECEIVED.match(text, trigger.start):  # 'received death threats from the squads': the squads threaten
         return Roles(agent=after_word(text, trigger.end, end, ("from", "by")), patient=subject)
     if event_type in JOINT:
