@@ -22,3 +22,18 @@ def events(text: str, published: dt.date = dt.date(2023, 6, 14)):
 def test_would_in_reported_words_is_the_future_of_the_past(text, modality):
     """'announced that it would withdraw': a reported 'would' tells what was to come, not a condition."""
     assert events(text)[0].modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "The talks resumed in May.",
+    "LIMA, 17 MAY 90 (EFE) -- [TEXT] ON 11 MAY A BOMB DESTROYED A BUILDING IN LIMA.",
+])
+def test_the_month_may_is_no_modal(text):
+    """'in May', 'ON 11 MAY': the month (in capitals case cannot tell it from the modal) says
+    nothing of whether the event happened."""
+    assert events(text)[0].modality == "asserted"
+
+
+def test_the_modal_may_is_still_hypothetical():
+    """'THE REBELS MAY ATTACK THE TOWN': the modal, in capitals too."""
+    assert events("THE REBELS MAY ATTACK THE TOWN.")[0].modality == "hypothetical"
