@@ -167,3 +167,19 @@ def test_same_id_from_another_article_is_another_event():
 def test_report_summary_counts_each_outcome():
     _, report = merge(tl(ev("a", curated=True), rejected=["gone"]), tl(ev("a"), ev("gone", start=50), ev("new", start=100)))
     assert report.summary() == "1 added, 0 updated, 1 kept curated, 1 skipped rejected, 0 unchanged"
+
+
+def test_an_event_extracted_twice_word_for_word_is_one_event():
+    """Hypothesis found it: three copies of one extracted event, and two of another, paired with
+    different current events on the first and the second merge; copies are now one event."""
+    def event(id_, title, start):
+        return Event(id=id_, title=title, type="attack",
+                     sources=[Source(document="d", quote="x" * 20, start=start, end=start + 20)])
+
+    current = tl(stamped(event("a", "t1", 0)), stamped(event("b", "t1", 0)).model_copy(update={"title": "edited by hand"}),
+                 stamped(event("c", "t1", 0)))
+    extracted = tl(event("a", "t1", 0), event("a", "t1", 0), event("a", "t1", 0), event("b", "t2", 20), event("c", "t2", 20))
+    once, _ = merge(current, extracted)
+    twice, report = merge(once, extracted)
+    assert twice == once and not report.added and not report.updated
+    assert [e.id for e in once.events] == ["a", "b", "c"]

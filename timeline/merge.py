@@ -207,6 +207,25 @@ def _remap(event: Event, mapping: dict[str, str], rejected: set[str]) -> Event:
     return stamped(event.model_copy(update={"relations": relations}))
 
 
+def _without_repeats(extracted: Timeline) -> Timeline:
+    """One event extracted twice word for word is one event: later copies go, and relations to
+    them point at the first (else a second merge could pair the copies differently)."""
+    first: dict[str, str] = {}
+    kept, renamed = [], {}
+    for event in extracted.events:
+        key = _content_key(event) + json.dumps([(r.relation, r.target) for r in event.relations])
+        if key in first:
+            renamed.setdefault(event.id, first[key])
+            continue
+        first[key] = event.id
+        kept.append(event)
+    if not renamed:
+        return extracted
+    kept = [e.model_copy(update={"relations": [Relation(relation=r.relation, target=renamed.get(r.target, r.target))
+                                               for r in e.relations]}) for e in kept]
+    return extracted.model_copy(update={"events": kept})
+
+
 def _unique_ids(extracted: Timeline, rejected: set[str]) -> Timeline:
     """Rename repeated extracted ids ``x`` to ``x-2``, ``x-3`` ... (relations keep the first)."""
     taken: set[str] = set()
@@ -254,6 +273,7 @@ def merge(current: Timeline, extracted: Timeline, base_dir: Path | None = None,
     ``base_dir`` is the folder of the current file (documents' origins are read there, or inside
     ``root``), so that an article already listed is recognised by its text."""
     report = MergeReport()
+    extracted = _without_repeats(extracted)
     new_digests = digests(extracted.documents, base_dir, root)
     cited, added_documents = reconcile(digests(current.documents, base_dir, root), extracted.documents, new_digests)
     skip = _rejected_indices(extracted.events, current.rejected, new_digests)
