@@ -145,3 +145,11 @@ def test_a_dating_clause_after_a_relative_clause_still_dates_the_nominal():
 def test_a_possessive_date_before_the_nominal_is_its_own():
     text = "LIMA, 20 MAY 88 (EFE) -- A REBEL GROUP CLAIMED RESPONSIBILITY FOR WEDNESDAY'S ATTACK ON THE EMBASSY."
     assert _dates(text, dt.date(1988, 5, 20), "attack") == ["1988-05-18"]
+
+
+@pytest.mark.parametrize("text", [
+    "CONCERNING THE TERRORIST ATTACK ON FRIDAY, 23 JUNE AT THE CENTRAL MARKET, THE FMLN REPORTS THE FOLLOWING.",
+    "Concerning the terrorist attack on Friday, June 23 at the central market, the rebels said they had no part.",
+])
+def test_a_comma_inside_a_weekday_date_cuts_no_clause(text):
+    assert _dates(text, dt.date(1989, 6, 23), "attack") == ["1989-06-23"]

@@ -13,6 +13,10 @@ from .state import Clause, DocState
 _PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
 # '230 , 000' and 'Oct . 21 , 2011' in tokenised text: one number, one date
 _SPACED_NUMBER = re.compile(r"\d ?, ?(?:\d{3}(?!\d)|(?:1[89]|20)\d\d\b)")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# 'on Friday, 23 June', 'on Friday, June 23': the comma is inside one date
+_WEEKDAY_DATE = re.compile(rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)",
+                           re.IGNORECASE)
 _THAT_TIME = re.compile(r"(?:that|this) (?:day|night|morning|afternoon|evening|week|weekend|month|year|time)\b",
                         re.IGNORECASE)  # 'an attack that day': a date, not a relative clause
 _QUOTES = re.compile(r"[\"“”]")
@@ -76,13 +80,20 @@ def _name_list(text: str, comma: int, after: int, caps: bool = False) -> bool:
             and _CAPITAL_AFTER.match(text, after) is not None)
 
 
+def _in_weekday_date(text: str, comma: int) -> bool:
+    """'the attack on Friday, 23 June at the market': a comma after a weekday that a day of a
+    month follows joins one date, it opens no clause."""
+    before = text.rfind(" ", max(0, comma - 12), comma) + 1
+    return _WEEKDAY_DATE.match(text, before) is not None
+
+
 def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
     """Positions (absolute) where a new clause begins inside one sentence."""
     quoted = quoted_spans(text, start, end)
     inside = lambda pos: any(a < pos < b for a, b in quoted)  # noqa: E731
     cuts = [m.end() for m in _PUNCT.finditer(text, start, end)
             if not inside(m.start()) and not _name_list(text, m.start(), m.end(), caps)
-            and not _SPACED_NUMBER.match(text, max(start, m.start() - 2))]
+            and not _SPACED_NUMBER.match(text, max(start, m.start() - 2)) and not _in_weekday_date(text, m.start())]
     cuts += [m.end() for m in _leads().finditer(text, start, end)
              if not inside(m.start()) and not _THAT_TIME.match(text, m.end())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
