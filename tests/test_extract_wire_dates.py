@@ -153,3 +153,16 @@ def test_a_possessive_date_before_the_nominal_is_its_own():
 ])
 def test_a_comma_inside_a_weekday_date_cuts_no_clause(text):
     assert _dates(text, dt.date(1989, 6, 23), "attack") == ["1989-06-23"]
+
+
+@pytest.mark.parametrize("text", [
+    "THE FPMR HAS CLAIMED RESPONSIBILITY FOR A BOMB ATTACK THAT LEFT FOUR CHILDREN INJURED ON 26 JULY IN THE SECTOR.",
+    "THE FPMR HAS CLAIMED RESPONSIBILITY FOR A BOMB ATTACK, WHICH KILLED TWO PEOPLE ON 26 JULY.",
+])
+def test_a_relative_clause_telling_a_nominals_toll_dates_the_nominal(text):
+    assert "1989-07-26" in _dates(text, dt.date(1989, 7, 28), "bombing")
+
+
+def test_a_relative_clause_telling_a_reaction_does_not_date_the_nominal():
+    text = "THE FPMR HAS CLAIMED RESPONSIBILITY FOR A BOMB ATTACK THAT THE POLICE DENIED ON 26 JULY."
+    assert _dates(text, dt.date(1989, 7, 28), "bombing") != ["1989-07-26"]

@@ -14,6 +14,7 @@ from .coreference import compatible
 from .dating import dating_participle, dating_tail, reporting
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
+from ..taxonomy import of_class
 from .triggers import support_pattern
 
 
@@ -158,6 +159,29 @@ def _dating_tail(state: DocState, event: EventMention) -> list:
     return timexes_in(state, later[0].start, later[0].end)
 
 
+_VIOLENCE = of_class("violence")
+_RELATIVE_VERB = re.compile(r"\W*(?:which|that)\s+(?:(?:also|then|later|had|has|have|was|were)\s+)*$", re.IGNORECASE)
+_IN_WHICH = re.compile(r"\b(?:in|during)\W*$", re.IGNORECASE)
+_TOLL_SUBJECT = re.compile(r"\W*which\s+(?:[\w'-]+\s+){1,6}$", re.IGNORECASE)
+
+
+def _relative_result(state: DocState, event: EventMention) -> list:
+    """'a bomb attack that left four children injured on 26 July', 'the explosion, which killed
+    two people yesterday', 'the attack on Friday in which two people were killed': a relative
+    clause that tells a violent nominal's toll happens when that nominal does (its dates are the
+    nominal's)."""
+    later = clauses_after(state, event.clause)
+    if event.trigger.kind != "noun" or not later or later[0].lead not in ("which", "that"):
+        return []
+    told, start = events_of(state, later[0]), later[0].start
+    opening = _TOLL_SUBJECT if _IN_WHICH.search(state.text, max(0, start - 12), start) else _RELATIVE_VERB
+    if not told or event.type not in _VIOLENCE or not all(
+            e.type in _VIOLENCE and e.trigger.kind == "verb" and opening.fullmatch(state.text, start, e.trigger.start)
+            for e in told):
+        return []
+    return [t for e in told for t in clause_dates(state, e)]
+
+
 _VERB_FIRST = re.compile(rf"\W*(?:{'|'.join(sorted(AUXILIARIES))})\b", re.IGNORECASE)
 _AFTER_COMMA = re.compile(r"[,;]\s*$")
 _PARTICIPLE_FIRST = re.compile(r"\W*(?:\w+ly\s+)?(?P<verb>\w+ing)\b", re.IGNORECASE)
@@ -259,6 +283,7 @@ def _possessed_is_own(text: str, timex, event: EventMention) -> bool:
 
 
 def sentence_dates(state: DocState, event: EventMention) -> list:
-    """Dates a neighbouring clause without an event gives: a coordinated tail, a clause that dates
-    a nominal, else the main clause."""
-    return _coordinated_tail(state, event) or _dating_tail(state, event) or _main_clause_date(state, event)
+    """Dates a neighbouring clause gives: a coordinated tail without an event, a clause that dates
+    a nominal, a relative clause that tells a violent nominal's toll, else the main clause."""
+    return (_coordinated_tail(state, event) or _dating_tail(state, event) or _relative_result(state, event)
+            or _main_clause_date(state, event))
