@@ -166,3 +166,15 @@ def test_a_relative_clause_telling_a_nominals_toll_dates_the_nominal(text):
 def test_a_relative_clause_telling_a_reaction_does_not_date_the_nominal():
     text = "THE FPMR HAS CLAIMED RESPONSIBILITY FOR A BOMB ATTACK THAT THE POLICE DENIED ON 26 JULY."
     assert _dates(text, dt.date(1989, 7, 28), "bombing") != ["1989-07-26"]
+
+
+def test_a_date_between_a_fronted_nominal_and_its_main_clause_is_the_main_clauses():
+    text = ("SAN SALVADOR, 1 JUL 89 (RADIO CADENA YSKL) -- [TEXT] REGARDING THE DEATH OF EDGARD CHACON, TODAY, "
+            "30 JUNE, THE FMLN STATES THE FOLLOWING: THE FMLN HAD NOTHING TO DO WITH IT.")
+    assert "1989-07-01" not in _dates(text, dt.date(1989, 7, 1), "attack") + _dates(text, dt.date(1989, 7, 1), "killing")
+
+
+def test_a_date_after_a_nominal_inside_the_main_clause_is_still_its_own():
+    text = ("SAN SALVADOR, 13 FEB 90 (DPA) -- THE GOVERNMENT HAS ANNOUNCED ITS REGRET OVER THE DEATH OF SEVERAL "
+            "CHILDREN IN GUANCORITA CANTON, ON 11 FEBRUARY, AND HAS ORDERED AN INVESTIGATION.")
+    assert "1990-02-11" in _dates(text, dt.date(1990, 2, 13), "attack") + _dates(text, dt.date(1990, 2, 13), "killing")

@@ -142,9 +142,21 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
         return []
     if later[0].lead not in _SAME_TIME and not _only_a_date(state, later[0]):
         return []
+    if later[0].lead not in _SAME_TIME and _heads_the_next_clause(state, event, later):
+        return []
     tail = replace(event, clause=later[0])
     return [t for t in timexes_in(state, later[0].start, later[0].end)
             if not _dates_a_participle(state.text, t, tail)]
+
+
+def _heads_the_next_clause(state: DocState, event: EventMention, later: list[Clause]) -> bool:
+    """'Regarding the death of Edgard Chacon, today, 30 June, the FMLN states': dates between a
+    nominal that opens the sentence and the main clause that follows, with an event of its own,
+    are that clause's."""
+    if event.trigger.kind != "noun" or clauses_before(state, event.clause):
+        return False  # only a nominal that opens its sentence
+    following = next((c for c in later if not _only_a_date(state, c)), None)
+    return following is not None and not following.lead and bool(events_of(state, following))
 
 
 def _dating_tail(state: DocState, event: EventMention) -> list:
