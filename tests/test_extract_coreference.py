@@ -114,6 +114,13 @@ def test_a_weak_definite_mention_still_tells_the_kind_of_attack():
     assert attack.type == "bombing"
 
 
+def test_a_shooting_is_not_retold_as_a_bombing():
+    """'was shot to death' ... 'at the scene of the bombing': a later mention naming a bomb does not
+    make a shooting a bombing (MUC-4 keys type such an incident ATTACK)."""
+    (attack,) = violence("A JUDGE WAS SHOT TO DEATH TODAY IN MEDELLIN. ONLOOKERS GATHERED AT THE SCENE OF THE BOMBING.")
+    assert attack.type == "attack"
+
+
 def test_violence_against_other_victims_is_another_incident():
     """'the murder of X' ... 'the massacres of Y': a violent noun whose own complement names other
     victims is not the violence before it told again (lexicons/coreference.yaml, other_victims)."""

@@ -20,6 +20,7 @@ from .triggers import is_definite, participle_clause
 _LEADING = re.compile(r"^(?:(?:and|but|or|so|yet|then|also|when|while|whether|if|that|which|who)\b[\s,]*)+", re.IGNORECASE)
 _SLUG = re.compile(r"[^a-z0-9]+")
 _VIOLENCE = of_class("violence")
+_SHOOTING = re.compile(r"\b(?:shot|shoot(?:s|ing)?|machine-?gunned|machine-?gunning|gunned|riddled)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -76,7 +77,8 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             _join(head.actors, mention.actors, head.targets)
             _join(head.targets, mention.targets, head.actors)
             _join(head.people, mention.people, ())
-        if mention.type != head.type and agrees(mention.type, head.type) and not participle_clause(state.text, mention.clause):
+        if (mention.type != head.type and agrees(mention.type, head.type) and not participle_clause(state.text, mention.clause)
+                and not _shot(state.text, head, mention.type)):
             # 'the attack' told as a bombing (not 'attacked ..., killing three': the toll of an attack)
             head.trigger = replace(head.trigger, type=mention.type)
         if mention.date_stated and not head.date_stated:  # 'Perez was kidnapped on 5 January' told later
@@ -86,11 +88,19 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     return list(by_index.values())
 
 
+def _shot(text: str, head: EventMention, later_type: str) -> bool:
+    """A head told by gunfire ('was shot to death') is no bombing because a later mention its
+    chain took in names one ('for these two murders or for the placement of the explosive')."""
+    trigger = head.trigger
+    return later_type == "bombing" and trigger.kind == "verb" and _SHOOTING.search(text, trigger.start, trigger.end) is not None
+
+
 def _kind_told_back(text: str, draft: Draft | None, weak: EventMention) -> None:
     """A mention too weak to quote that points back by a definite noun ('at the scene of the
     bombing') still tells what kind of attack the event it repeats was."""
     head = draft.head if draft else None
-    if head and weak.type != head.type and agrees(weak.type, head.type) and is_definite(text, weak.trigger):
+    if (head and weak.type != head.type and agrees(weak.type, head.type) and is_definite(text, weak.trigger)
+            and not _shot(text, head, weak.type)):
         head.trigger = replace(head.trigger, type=weak.type)
 
 
