@@ -341,6 +341,14 @@ def test_event_types_of_a_text(text, published, types):
     assert found == types
 
 
+def test_violence_named_by_its_victim_in_a_relative_clause_is_an_incident():
+    """'those who are responsible for the assassination of Monsignor Romero': a relative clause only
+    describes its antecedent, but violence told by whom it hit happened; a toll ('which resulted in
+    the death of') stays the antecedent's."""
+    text = "Story\n\nThe pact promises to punish those who are responsible for the assassination of Monsignor Romero."
+    assert "killing" in [e.type for e in _extract(text, published=dt.date(1990, 1, 5)).events]
+
+
 def test_the_government_is_the_state_the_story_names_first():
     text = ("Story\n\nEthiopia's government and the rebels signed a truce on Wednesday. "
             "The war began in 2020, when federal troops entered the northern region.")
