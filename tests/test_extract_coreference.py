@@ -162,3 +162,13 @@ def test_violence_to_the_same_victim_by_surname_is_one_incident_with_its_perpetr
     [killing] = [e for e in events(text, dt.date(1989, 4, 20)) if e.type in of_class("violence")]
     assert "Shining Path" in killing.actors and len(killing.sources) == 2
 
+
+
+def test_violence_to_what_was_the_victims_is_the_incident_told_again():
+    """'the murder of Minister X' ... 'when X's residence was machinegunned': the victim's surname
+    in the later clause, though what was hit is his house, tells the same incident."""
+    text = ("SAN SALVADOR, 10 JUN 89 -- [TEXT] THE RULING PARTY TODAY CONDEMNED THE MURDER OF PRESIDENCY MINISTER "
+            "ANTONIO RODRIGUEZ PORTH AND TWO OF HIS BODYGUARDS. THE MINISTER DIED AT DAWN WHEN RODRIGUEZ PORTH'S "
+            "RESIDENCE IN SAN SALVADOR WAS MACHINEGUNNED.")
+    [killing] = [e for e in events(text, dt.date(1989, 6, 10)) if e.type in of_class("violence")]
+    assert len(killing.sources) == 2

@@ -335,10 +335,21 @@ def victim_names(event: EventMention) -> frozenset[str]:
     return frozenset(out)
 
 
-def _same_victim(victims: frozenset[str], earlier: EventMention, later: EventMention, told: _Wording) -> bool:
-    """'the killing of Josef Piescher' ... 'Shining Path had killed Piescher': violence done to
-    the same person named is told again, unless a date of its own says otherwise."""
-    return (bool(victims & victim_names(later)) and not told.new and not told.another and not told.own_date
+def _clause_names(text: str, mention: EventMention) -> frozenset[str]:
+    """The words of a violent mention's clause, lower-cased ('PORTH'S RESIDENCE WAS MACHINEGUNNED'):
+    a victim told by what was his is named there though no target is him."""
+    if mention.type not in _VIOLENCE:
+        return frozenset()
+    words = _WORD.findall(text, mention.clause.start, mention.clause.end)
+    return frozenset(w.lower().removesuffix("'s").removesuffix("’s") for w in words)
+
+
+def _same_victim(victims: frozenset[str], earlier: EventMention, later: EventMention, told: _Wording,
+                 text: str = "") -> bool:
+    """'the killing of Josef Piescher' ... 'Shining Path had killed Piescher', '... when Piescher's
+    house was machinegunned': violence done to the same person named (or to what was his) is told
+    again, unless a date of its own says otherwise."""
+    return (bool(victims & (victim_names(later) | _clause_names(text, later))) and not told.new and not told.another and not told.own_date
             and _dates_agree(earlier, later) and compatible(earlier.type, later.type)
             and not two_kinds(earlier.type, later.type))
 
@@ -411,7 +422,7 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     told = open_events.wording_of(later)
     found = next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
     if found is None:
-        found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told)), None)
+        found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, text)), None)
     return found
 
 
