@@ -133,3 +133,17 @@ def test_a_release_by_no_armed_group_names_no_kidnapper():
     (kidnapping,) = [e for e in events("THE ENGINEER WAS KIDNAPPED ON MONDAY. A JUDGE RELEASED THE SUSPECTS.")
                      if e.type == "abduction"]
     assert not kidnapping.actors
+
+
+def test_violence_at_a_place_the_armed_groups_violence_named_is_its_doing():
+    """'Shining Path members attacked facilities in Huarpacha and Ambo. An official was wounded in
+    an explosion in Ambo': two incidents, the second by the group that struck the place just named;
+    violence elsewhere, or two sentences on, is nobody's by this reading."""
+    text = ("LIMA, 12 MAR 89 (EFE) -- [TEXT] POLICE REPORTED THAT ALLEGED SHINING PATH MEMBERS ALSO ATTACKED "
+            "PUBLIC FACILITIES IN HUARPACHA, AMBO, AND KICHKI. MUNICIPAL OFFICIAL SERGIO HORNA WAS SERIOUSLY "
+            "WOUNDED IN AN EXPLOSION IN AMBO.")
+    wounding = [e for e in events(text) if e.type in of_class("violence") and "HORNA" in e.sources[0].quote]
+    assert [e.actors for e in wounding] == [["Shining Path"]]
+    elsewhere = text.replace("EXPLOSION IN AMBO", "EXPLOSION IN TARIJA")
+    wounding = [e for e in events(elsewhere) if e.type in of_class("violence") and "HORNA" in e.sources[0].quote]
+    assert wounding and "Shining Path" not in wounding[0].actors

@@ -11,7 +11,10 @@ did it. The violence is the mention cut off the reaction's clause ('... for the 
 its sentence goes on to tell when the attribution opens it ('In another action attributed to the
 mafias, ...'), else the latest violent event told before in the document (within a few sentences). An armed group that
 releases hostages held them: it is the actor of their kidnapping told in the same sentence, else
-the latest told before ('the ELN released the engineer who was kidnapped on Monday').
+the latest told before ('the ELN released the engineer who was kidnapped on Monday'). Violence by
+no one named, at a place that an armed group's violence told just before names, is that group's
+('Shining Path attacked facilities in Huarpacha and Ambo. An official was wounded in an explosion
+in Ambo'): a second incident of the same raid, which co-reference rightly keeps apart.
 """
 
 from __future__ import annotations
@@ -109,4 +112,24 @@ def attribute(state: DocState, options) -> DocState:
             continue
         violence = state.events[root_of(state, referred)]
         violence.actors += [n for n in names if n not in violence.actors and n not in violence.targets]
+    for position, violence in enumerate(state.events):
+        violence.actors += _hands_at_a_place_named(state, position)
     return state
+
+
+def _hands_at_a_place_named(state: DocState, position: int) -> list[str]:
+    """'Shining Path members attacked facilities in Huarpacha and Ambo. An official was wounded in
+    an explosion in Ambo': violence by no one named, at a place that the violence of an armed
+    group told in the sentence before (or earlier in its own) names, is that group's doing."""
+    event = state.events[position]
+    if event.type not in _VIOLENCE or event.actors or not event.location or event.same_as is not None:
+        return []
+    place = re.compile(rf"\b{re.escape(event.location)}\b", re.IGNORECASE)
+    for j in range(position - 1, -1, -1):
+        before = state.events[j]
+        if event.clause.sentence - before.clause.sentence > 1:
+            return []
+        armed = [a for a in before.actors if _armed(a)]
+        if before.type in _VIOLENCE and armed and place.search(state.text, before.clause.start, before.clause.end):
+            return [a for a in armed if a not in event.targets]
+    return []
