@@ -147,3 +147,12 @@ def test_violence_at_a_place_the_armed_groups_violence_named_is_its_doing():
     elsewhere = text.replace("EXPLOSION IN AMBO", "EXPLOSION IN TARIJA")
     wounding = [e for e in events(elsewhere) if e.type in of_class("violence") and "HORNA" in e.sources[0].quote]
     assert wounding and "Shining Path" not in wounding[0].actors
+
+
+def test_violence_to_the_kind_of_target_the_armed_groups_violence_named_is_its_doing():
+    """'FMLN guerrillas blew up several structures ... Other structures were also blown up this
+    morning': another incident, by the group whose violence just named that kind of target."""
+    text = ("SAN SALVADOR, 9 MAY 89 (RADIO) -- [TEXT] POLICE REPORTED THAT ON MONDAY FMLN GUERRILLAS BLEW UP "
+            "SEVERAL STRUCTURES IN USULUTAN. IN SAN MIGUEL OTHER STRUCTURES WERE ALSO BLOWN UP EARLY THIS MORNING.")
+    later = [e for e in events(text) if e.type in of_class("violence") and "OTHER STRUCTURES" in e.sources[0].quote]
+    assert [e.actors for e in later] == [["Farabundo Marti National Liberation Front"]]

@@ -12,9 +12,10 @@ its sentence goes on to tell when the attribution opens it ('In another action a
 mafias, ...'), else the latest violent event told before in the document (within a few sentences). An armed group that
 releases hostages held them: it is the actor of their kidnapping told in the same sentence, else
 the latest told before ('the ELN released the engineer who was kidnapped on Monday'). Violence by
-no one named, at a place that an armed group's violence told just before names, is that group's
-('Shining Path attacked facilities in Huarpacha and Ambo. An official was wounded in an explosion
-in Ambo'): a second incident of the same raid, which co-reference rightly keeps apart.
+no one named, at a place (or to a kind of target) that an armed group's violence told just before
+names, is that group's ('Shining Path attacked facilities in Huarpacha and Ambo. An official was
+wounded in an explosion in Ambo'): a second incident of the same raid, which co-reference rightly
+keeps apart.
 """
 
 from __future__ import annotations
@@ -117,14 +118,24 @@ def attribute(state: DocState, options) -> DocState:
     return state
 
 
+def _named_again(event: EventMention) -> re.Pattern | None:
+    """The event's place, and the head nouns of its targets (singular or plural), as words to find."""
+    heads = [re.escape(t.split()[-1].rstrip("sS")) + r"[sS]?\b" for t in event.targets if len(t.split()[-1]) > 4]
+    words = heads + ([re.escape(event.location) + r"\b"] if event.location else [])
+    return re.compile(rf"\b(?:{'|'.join(words)})", re.IGNORECASE) if words else None
+
+
 def _hands_at_a_place_named(state: DocState, position: int) -> list[str]:
     """'Shining Path members attacked facilities in Huarpacha and Ambo. An official was wounded in
-    an explosion in Ambo': violence by no one named, at a place that the violence of an armed
-    group told in the sentence before (or earlier in its own) names, is that group's doing."""
+    an explosion in Ambo', 'FMLN guerrillas blew up several structures. Other structures were also
+    blown up': violence by no one named, at a place or to a kind of target that the violence of an
+    armed group told in the sentence before (or earlier in its own) names, is that group's doing."""
     event = state.events[position]
-    if event.type not in _VIOLENCE or event.actors or not event.location or event.same_as is not None:
+    if event.type not in _VIOLENCE or event.actors or event.same_as is not None:
         return []
-    place = re.compile(rf"\b{re.escape(event.location)}\b", re.IGNORECASE)
+    place = _named_again(event)
+    if place is None:
+        return []
     for j in range(position - 1, -1, -1):
         before = state.events[j]
         if event.clause.sentence - before.clause.sentence > 1:
