@@ -112,7 +112,7 @@ _NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*\b(?!\s+(?:by|in|on|at|from|with|during
 
 
 def _modifier_by_position(text: str, rule: dict, match: re.Match) -> bool:
-    """'in a stolen taxi', 'an abandoned car': a past participle between 'a' and its noun describes
+    """'in a stolen taxi', 'a burned car': a past participle between 'a' and its noun describes
     the thing, it tells no act of the story."""
     words = match.group()
     return (rule["kind"] == "verb" and " " not in words and words[-2:].lower() in ("ed", "en", "wn")
