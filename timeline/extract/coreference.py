@@ -345,11 +345,11 @@ def _clause_names(text: str, mention: EventMention) -> frozenset[str]:
 
 
 def _same_victim(victims: frozenset[str], earlier: EventMention, later: EventMention, told: _Wording,
-                 text: str = "") -> bool:
+                 named: frozenset[str]) -> bool:
     """'the killing of Josef Piescher' ... 'Shining Path had killed Piescher', '... when Piescher's
-    house was machinegunned': violence done to the same person named (or to what was his) is told
-    again, unless a date of its own says otherwise."""
-    return (bool(victims & (victim_names(later) | _clause_names(text, later))) and not told.new and not told.another and not told.own_date
+    house was machinegunned': violence done to the same person named (or to what was his; ``named``:
+    the later mention's victims and clause words) is told again, unless a date of its own says otherwise."""
+    return (bool(victims & named) and not told.new and not told.another and not told.own_date
             and _dates_agree(earlier, later) and compatible(earlier.type, later.type)
             and not two_kinds(earlier.type, later.type))
 
@@ -422,7 +422,8 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     told = open_events.wording_of(later)
     found = next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
     if found is None:
-        found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, text)), None)
+        named = victim_names(later) | _clause_names(text, later)  # once, not per candidate
+        found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, named)), None)
     return found
 
 

@@ -25,9 +25,9 @@ JOINT = frozenset({"armed_clash", "meeting", "negotiation", "agreement", "summit
 ATTRIBUTIONS = frozenset({"accusation"})  # passive: what follows 'to'/'on' is the party blamed
 # 'the murder is attributed to the MRTA', 'was blamed on the cartel'; without it the subject is
 # the party accused ('the minister has been indicted by the court')
-_BLAMED_ON = re.compile(r"\s+(?:to|on)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.IGNORECASE)
-_BLAMED_X_ON = re.compile(r"\s+(?:[\w'\"-]+\s+){1,6}?on\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-                         r"(?=\S)", re.IGNORECASE)  # 'blamed the attack on the cartel'
+_NOT_A_WEEKDAY = r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"  # 'on Monday' is when
+_BLAMED_ON = re.compile(rf"\s+(?:to|on)\s+{_NOT_A_WEEKDAY}", re.IGNORECASE)
+_BLAMED_X_ON = re.compile(rf"\s+(?:[\w'\"-]+\s+){{1,6}}?on\s+{_NOT_A_WEEKDAY}(?=\S)", re.IGNORECASE)  # 'blamed the attack on the cartel'
 _BLAME_BEFORE = re.compile(r"\bblam(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 PLACES = frozenset({"visit"})  # types whose object is a destination
 _UNDERGONE_OF = frozenset({"violence"})  # 'the murder of X': X undergoes it
@@ -116,9 +116,11 @@ def _blamed_on(text: str, trigger: Trigger) -> Phrase | None:
     reaction's clause ends at the violence it names."""
     if not text[trigger.start:trigger.end].lower().startswith("blam"):
         return None
-    stop = min((i for i in (text.find(".", trigger.end), text.find(";", trigger.end)) if i >= 0), default=len(text))
+    reach = min(len(text), trigger.end + 160)  # within the sentence: never a scan to the text's end
+    stop = min((i for i in (text.find(".", trigger.end, reach), text.find(";", trigger.end, reach)) if i >= 0),
+               default=reach)
     found = _BLAMED_X_ON.match(text, trigger.end, min(stop, trigger.end + 120))
-    return phrase_after(text, found.end() - 1, min(stop, trigger.end + 160)) if found else None
+    return phrase_after(text, found.end() - 1, stop) if found else None
 
 
 def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
