@@ -286,3 +286,22 @@ def _block(text: str, event_id: str) -> str:
     start = re.search(rf"^  - id: ['\"]?{re.escape(event_id)}['\"]?$", text, re.M).start()
     end = text.find("\n  - id: ", start + 1)
     return text[start : end if end > 0 else len(text)].split("\nrejected:")[0].rstrip()
+
+
+@pytest.mark.parametrize("notes", ["\u2028", "a\u2029b", "\u2028 first\nsecond"])
+def test_a_line_separator_reads_the_same_from_either_writer(tmp_path, monkeypatch, notes):
+    """Hypothesis found it: U+2028 in a note was written '\\u2028' by one writer and '\\L' by the
+    other (an untouched event's text changed), and inside a literal block it broke the file."""
+    _without_checks(monkeypatch)
+    monkeypatch.setattr(yamledit, "splice", lambda text, old, timeline: None)  # the whole-file route
+    events = [Event(id="a", title="A", type="attack", notes=notes), Event(id="b", title="B", type="attack")]
+    timeline = Timeline(documents=[Document(id="doc")], events=events)
+    path = tmp_path / "events.yaml"
+    store.save(path, timeline, None)
+    before = path.read_text(encoding="utf-8")
+    loaded = store.load(path)
+    edited = loaded.timeline.model_copy(deep=True)
+    edited.events[1] = edited.events[1].model_copy(update={"title": "Edited title"})
+    store.save(path, edited, loaded.digest)
+    assert store.load(path).timeline == edited
+    assert _block(before, "a") == _block(path.read_text(encoding="utf-8"), "a")

@@ -80,8 +80,8 @@ def _node(value: Any) -> Any:
         if plain and sum(len(v) + 2 for v in value) <= _FLOW_LIMIT:
             seq.fa.set_flow_style()
         return seq
-    if isinstance(value, str) and "\n" in value.rstrip("\n"):
-        return LiteralScalarString(value)  # ruamel falls back to quotes when a block can't say it
+    if isinstance(value, str) and "\n" in value.rstrip("\n") and not _LINE_SEPARATORS.search(value):
+        return LiteralScalarString(value)  # ruamel falls back to quotes when a block can't say it (not for U+2028)
     if isinstance(value, str) and (_LINE_SEPARATORS.search(value) or value != value.strip() and "\n" not in value):
         return DoubleQuotedScalarString(value)  # else ruamel may write a block or a break it misreads
     return value

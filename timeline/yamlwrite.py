@@ -130,9 +130,15 @@ def _single_quoted(text: str) -> str:
     return f"'{text}'"
 
 
+# YAML's own escapes for the breaks JSON has none for, as ruamel writes them (``yamledit``'s
+# whole-file route), so that an event both write reads the same as text
+_YAML_ESCAPES = {"\u2028": "\\L", "\u2029": "\\P"}  # and "\\N" for U+0085, below
+
+
 def _quoted(text: str) -> str:
     escaped = json.dumps(text, ensure_ascii=False)
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped.replace("\x85", "\\N"))
+    return _UNPRINTABLE.sub(lambda m: _YAML_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"),
+                            escaped.replace("\x85", "\\N"))
 
 
 def _literal_ok(text: str) -> bool:
