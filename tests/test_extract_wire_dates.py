@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from timeline.extract import Options, extract, lexicon
+from timeline.extract.clauses import clauses_of
 from timeline.extract.pipeline import run
 from timeline.models import Document
 
@@ -178,3 +179,27 @@ def test_a_date_after_a_nominal_inside_the_main_clause_is_still_its_own():
     text = ("SAN SALVADOR, 13 FEB 90 (DPA) -- THE GOVERNMENT HAS ANNOUNCED ITS REGRET OVER THE DEATH OF SEVERAL "
             "CHILDREN IN GUANCORITA CANTON, ON 11 FEBRUARY, AND HAS ORDERED AN INVESTIGATION.")
     assert "1990-02-11" in _dates(text, dt.date(1990, 2, 13), "attack") + _dates(text, dt.date(1990, 2, 13), "killing")
+
+
+def test_a_date_completing_another_noun_with_of_is_that_nouns():
+    text = ("A powerful earthquake flattened buildings and sparked landslides Tuesday, killing at least five "
+            "people in a region devastated by the quake-triggered tsunami of 2004.")
+    assert _mention_dates(text, dt.date(2013, 7, 3))["killing"] == "2013-07-02"
+    assert _dates("THE MASSACRE OF 16 NOVEMBER WAS CONDEMNED.", dt.date(1989, 12, 1), "killing") == ["1989-11-16"]
+    assert _dates("Rebels attacked the town in the night of 16 November.", dt.date(1989, 12, 1), "attack") == [
+        "1989-11-16"]
+
+
+def test_a_day_word_before_a_comma_opens_the_sentence_and_dates_only_the_report():
+    text = "Yesterday, Armstead said she was wounded in the attack."
+    assert _dates(text, dt.date(2013, 4, 12), "attack") == ["../2013-04-11"]
+    clauses = lambda t: [t[c.start:c.end] for c in clauses_of(t, 0, len(t), 0)]  # noqa: E731
+    assert clauses("Yesterday, Armstead told the court.") == ["Yesterday", "Armstead told the court."]
+    assert len(clauses("The talks on Monday, Tuesday and Wednesday failed.")) == 1
+    assert len(clauses("The attack on Thursday, Nov. 10 killed two.")) == 1
+
+
+def test_a_participle_clause_skips_a_reporting_aside_to_find_its_main_clause():
+    text = ("A refugee camp was bombed Thursday, officials and witnesses said, threatening to raise tensions "
+            "with Sudan.")
+    assert _mention_dates(text, dt.date(2011, 11, 14))["threatening"] == "2011-11-10"

@@ -226,9 +226,18 @@ def _main_clause_date(state: DocState, event: EventMention) -> list:
     participle clause happens at the time of the clause it hangs on."""
     opening = _opening(state, event)
     before = clauses_before(state, opening) if opening is not None else []
+    while len(before) > 1 and _reporting_aside(state, before[-1]):
+        before = before[:-1]  # 'was bombed Thursday, officials said, threatening to raise tensions'
     if not before or before[-1].lead in _RELATIVES - {"that"}:  # 'reported that a bomb exploded ...'
         return []
     return timexes_in(state, before[-1].start, before[-1].end)
+
+
+def _reporting_aside(state: DocState, clause: Clause) -> bool:
+    """', officials said,': a reporting clause without an event of weight or a date of its own."""
+    if timexes_in(state, clause.start, clause.end) or any(e.trigger.weight > 0 for e in events_of(state, clause)):
+        return False
+    return reporting().search(state.text, clause.start, clause.end) is not None
 
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
@@ -240,6 +249,23 @@ def _describes_a_thing(text: str, timex, event: EventMention) -> bool:
     if not re.fullmatch(r"\d{4}", timex.text) or not _INDEFINITE_BEFORE.search(text, max(0, timex.start - 4), timex.start):
         return False
     return not any(timex.end <= t.start <= timex.end + 30 for t in [event.trigger, *event.others])
+
+
+_NOUN_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w'-]*)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TIME_NOUNS = frozenset({"day", "days", "night", "nights", "morning", "evening", "afternoon", "week", "weeks", "weekend",
+                         "month", "months", "year", "years", "decade", "end", "beginning", "start", "middle", "course",
+                         "spring", "summer", "autumn", "fall", "winter", "half", "part", "eve", "date", "hours",
+                         "period", "dawn", "dusk", "first", "last", "early", "late"})
+
+
+def _of_another_noun(text: str, timex, event: EventMention) -> bool:
+    """'in a region devastated by the tsunami of 2004', 'the agreement of 27 November': a date
+    that is the 'of' complement of a noun belongs to that noun, unless the noun is the event's
+    own ('the massacre of 16 November') or a time word ('the night of 16 November')."""
+    found = _NOUN_OF.search(text, max(0, timex.start - 40), timex.start)
+    if found is None or found.group("noun").lower() in _TIME_NOUNS:
+        return False
+    return not any(t.start <= found.start("noun") < t.end for t in [event.trigger, *event.others])
 
 
 _VERB_BETWEEN = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|[a-z]{{3,}}ed(?=\s+(?:the|a|an|their|his|her|its|our|\d+)\b))\b",
@@ -273,7 +299,8 @@ def clause_dates(state: DocState, event: EventMention) -> list:
         return owned
     return [t for t in found
             if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)
-            and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)]
+            and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)
+            and not _of_another_noun(state.text, t, event)]
 
 
 _POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)

@@ -71,13 +71,24 @@ def _name_list(text: str, comma: int, after: int, caps: bool = False) -> bool:
     """'Mindanao, Philippines' or 'his Greek, Cypriot and French counterparts': names, not clauses
     (also tokenised: 'Yida , South Sudan'; in capitals: 'USULUTAN, MORAZAN', not 'KILLED, THREE')."""
     end = comma - 1 if comma and text[comma - 1] == " " else comma
-    if text[comma] != "," or end <= 0 or not text[end - 1].isalpha():
+    if text[comma] != "," or end <= 0 or not text[end - 1].isalpha() or _opening_day(text, end, after):
         return False
     if caps:
         before, following = _WORD_BEFORE.search(text, max(0, end - 30), end), _WORD_AFTER.match(text, after)
         return bool(before and following) and name_like(before.group(1), True) and name_like(following.group(1), True)
     return (_CAPITAL_BEFORE.search(text, max(0, end - 30), end) is not None
             and _CAPITAL_AFTER.match(text, after) is not None)
+
+
+_DAY_WORD = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow)$", re.IGNORECASE)
+_NEXT_DAY = re.compile(rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{_MONTH}(?!\w)|\d)", re.IGNORECASE)
+
+
+def _opening_day(text: str, end: int, after: int) -> bool:
+    """'Yesterday, Armstead said ...', 'On Monday, Lohan ...': a day word before the comma is a
+    time adverbial that opens the sentence, not the first of a list of names ('Monday, Tuesday',
+    'Friday, 23 June' and 'Thursday, Nov. 10' stay one phrase)."""
+    return _DAY_WORD.search(text, max(0, end - 10), end) is not None and not _NEXT_DAY.match(text, after)
 
 
 def _in_weekday_date(text: str, comma: int) -> bool:
