@@ -232,7 +232,7 @@ def test_a_mention_told_as_what_came_next_is_a_new_event():
 
 
 @pytest.mark.parametrize("lead", ["PRETORIA - ", "NEW DELHI (Reuters) - ", "KYIV, Ukraine — ", "PEMBA, June 14 - ",
-                                  "KYIV, Ukraine, March 3, 2022 (Reuters) - "])
+                                  "KYIV, Ukraine, March 3, 2022 (Reuters) - ", "DUBAI/ADEN, Nov 2 - "])
 def test_wire_dateline_is_not_evidence(lead):
     """A dateline, with its date too, is the report's: neither evidence nor the event's date."""
     text = f"Story\n\n{lead}Rebels attacked a police post on Monday."

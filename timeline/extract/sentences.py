@@ -14,8 +14,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]{1,60}, \d{1,2} [A-Za-z]{3,9}\.? \d{2,4}(?: \([^)]*\))? --\s*(?:\[[^\]]*\]\s*)*")
-# Wire style: "PRETORIA - ", "NEW DELHI (Reuters) - ", "KYIV, Ukraine — " (the city in capitals).
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)?"
+# Wire style: "PRETORIA - ", "NEW DELHI (Reuters) - ", "KYIV, Ukraine — ", "DUBAI/ADEN - " (cities in capitals).
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+){0,3}(?:, [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)?"
                             r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"  # 'PEMBA, June 14 -'
                             r"(?: \([^)\n]{1,40}\))? ?(?:-{1,2}|–|—) ")
 _MAX_BOILERPLATE_LINE = 120
