@@ -212,3 +212,28 @@ def test_a_claim_by_an_introduced_group_names_the_perpetrator():
             "RESPONSIBILITY FOR THE ATTACK.")
     found = extract([Document(id="d", text=text)], Options(solve=False)).events
     assert any("Gerardo Barrios Commando Unit" in e.actors for e in found if e.type in of_class("violence"))
+
+
+LEAVING = lexicon.load("groups")["attackers_leaving_examples"]
+
+
+@pytest.mark.parametrize("example", LEAVING, ids=[e["text"][:40] for e in LEAVING])
+def test_attackers_leaving_the_scene_are_no_people_displaced(example):
+    """Each attackers_leaving example of groups.yaml: a displacement only when people, not the
+    attackers, flee."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    events = extract([Document(id="d", text="Story\n\n" + example["text"])], Options()).events
+    assert any(e.type == "displacement" for e in events) == example["displaced"]
+
+
+def test_a_state_qualifying_an_armed_group_or_a_river_is_no_party():
+    """'Yemen's Houthi movement' is the movement alone; 'the Niger river' is no state."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    text = ("Story\n\nA missile fired by Yemen's Houthi movement struck a cargo ship. "
+            "The attackers withdrew towards the delta of the Niger river.")
+    events = extract([Document(id="d", text=text)], Options()).events
+    assert [e.actors for e in events] == [["Houthi movement"], []]

@@ -47,7 +47,29 @@ def find_names(state: DocState, options) -> DocState:
     found += _unknown_groups(state, found, introduced)
     found += _unknown_places(state, sorted(found, key=lambda m: m.start))
     found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
+    found = _without_qualifying_states(state.text, sorted(found, key=lambda m: m.start))
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_FEATURE_AFTER = re.compile(r"\s+(?:river|delta|basin|valley|lake|gulf|strait|highlands)\b", re.IGNORECASE)
+
+
+def _without_qualifying_states(text: str, found: list[Mention]) -> list[Mention]:
+    """'Yemen's Houthi movement', 'Syria's Kurdish-led SDF': a state in the possessive before an
+    armed group only says where the group is, it is no party of its own; 'the Niger river' is a
+    river, not the state."""
+    drop = set()
+    for i, mention in enumerate(found):
+        if mention.kind != "actor" or mention.name not in _state_names():
+            continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        if following is not None and following.kind == "actor" and is_armed_group(following.name) and \
+                _POSSESSIVE_GAP.fullmatch(text, mention.end, following.start):
+            drop.add(i)
+        elif _FEATURE_AFTER.match(text, mention.end):
+            drop.add(i)
+    return [m for i, m in enumerate(found) if i not in drop]
 
 
 _INSURGENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:%s)\b" % _INSURGENTS.pattern, re.IGNORECASE)

@@ -296,6 +296,8 @@ def form_events(state: DocState, options) -> DocState:
         if attribution_pattern().match(text, clause.start, clause.end):
             continue
         best = _by_instrument(text, clause, _demanded(text, clause, _best(text, cluster)))
+        if best.type == "displacement" and attackers_leaving(text, state.sentences[clause.sentence][0], clause, best):
+            continue
         if _is_setting(text, clause, best) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
@@ -310,6 +312,26 @@ def form_events(state: DocState, options) -> DocState:
 
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
 PROMISES = frozenset({"pledge"})  # 'agreed to a future meeting' names the meeting, told as future
+
+
+@cache
+def _people_words() -> tuple[re.Pattern, re.Pattern]:
+    groups = lexicon.load("groups")
+    words = ([*groups["attackers"], *groups["insurgents"]], groups["displaced_people"])
+    return tuple(re.compile(rf"\b(?:{lexicon.alternation(w)})\b", re.IGNORECASE) for w in words)
+
+
+def attackers_leaving(text: str, sentence_start: int, clause: Clause, trigger: Trigger) -> bool:
+    """'The gunmen torched the hall before fleeing': armed men leaving are no people displaced.
+    The subject before the trigger decides; with none ('before fleeing', 'as they fled'), the
+    people the sentence told last before the clause."""
+    attackers, people = _people_words()
+    head = text[clause.start:trigger.start]
+    if attackers.search(head) or people.search(head):
+        return attackers.search(head) is not None and not people.search(head)
+    told = [(m.start(), True) for m in attackers.finditer(text, sentence_start, clause.start)]
+    told += [(m.start(), False) for m in people.finditer(text, sentence_start, clause.start)]
+    return bool(told) and max(told)[1]
 
 
 def _class(event_type: str) -> str:
