@@ -354,3 +354,11 @@ def test_the_government_is_the_state_the_story_names_first():
             "The war began in 2020, when federal troops entered the northern region.")
     troops = next(e for e in _extract(text, published=dt.date(2022, 11, 4)).events if e.type == "mobilization")
     assert troops.actors == ["Ethiopia"]
+
+
+@pytest.mark.parametrize("ruler", ["the transitional government", "the junta", "the ruling junta",
+                                   "the military government", "the interim authorities"])
+def test_a_ruler_told_by_its_kind_is_the_state_the_story_names(ruler):
+    text = f"Story\n\nMali's army attacked a rebel camp on Monday. On Tuesday, {ruler} denied the accusations."
+    denial = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type == "refusal")
+    assert denial.actors == ["Mali"]

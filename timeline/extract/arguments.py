@@ -109,7 +109,8 @@ def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Ment
     return [g for g in groups if not any(a < g.end and g.start < b for a, b in taken)]
 
 
-_UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central )?(?:government|authorities)|federal (?:troops|forces|army|"
+_UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central |transitional |interim |military |ruling )?(?:government|authorities)|"
+                            r"the (?:ruling |military )?junta|federal (?:troops|forces|army|"
                             r"authorities|government)|government (?:troops|forces|soldiers)|(?:the )?(?:armed forces|"
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
                             r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers|troops))\b",
