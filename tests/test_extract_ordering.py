@@ -45,3 +45,15 @@ def test_a_whose_clause_is_background_not_the_next_step_of_the_story():
     events = extract([Document(id="d", text=text, published=dt.date(2022, 11, 4))], Options()).events
     fought = next(e for e in events if "whose troops" in e.sources[0].quote)
     assert fought.relations == [] and fought.date == "../2022-11-04"
+
+
+def test_a_reactions_noun_made_from_an_earlier_verb_refers_to_that_event():
+    """'warplanes struck ... Iran condemned the strikes': 'strikes' is the noun of 'struck', so the
+    condemnation comes after the strike, not after the story's lead attack."""
+    text = ("Rebels ambushed an army convoy on Thursday. On Friday, government warplanes struck 18 rebel targets "
+            "near the port. Iran's foreign ministry condemned the strikes as a violation of sovereignty.")
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 2, 24))
+    events = extract([doc], Options(solve=False)).events
+    strike = next(e for e in events if "struck" in e.sources[0].quote)
+    condemnation = next(e for e in events if e.type == "accusation")
+    assert ("after", strike.id) in [(r.relation, r.target) for r in condemnation.relations]

@@ -179,7 +179,32 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
         if referred is not None:
             _relate(state, live[pos], "after", referred, "presupposition")
             return True
+    named = _named_by_its_verb(state, live, pos)
+    if named is not None:
+        _relate(state, live[pos], "after", named, "presupposition")
+        return True
     return False
+
+
+_DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|such)\s+(?:[a-z-]+\s+)?([a-z]{4,})\b", re.IGNORECASE)
+
+
+def _named_by_its_verb(state: DocState, live: list[int], pos: int) -> int | None:
+    """'warplanes struck 18 targets ... Iran condemned the strikes': a reaction's definite noun
+    whose lemma is the verb of an event told before refers to that event (the latest such)."""
+    from lemminflect import getLemma
+
+    event = state.events[live[pos]]
+    if event.type not in _data()["reactions"]["types"]:
+        return None
+    nouns = {lemma for m in _DEFINITE_NOUN.finditer(state.text, event.trigger.end, event.clause.end)
+             for lemma in getLemma(m.group(1).lower(), upos="NOUN")}
+    for index in reversed(live[:pos]):
+        other = state.events[index]
+        if other.trigger.kind == "verb" and other.type not in _data()["reactions"]["types"] and nouns & set(
+                getLemma(state.text[other.trigger.start:other.trigger.end].split()[0].lower(), upos="VERB")):
+            return index
+    return None
 
 
 def _answered(state: DocState, live: list[int], pos: int) -> int | None:
