@@ -197,14 +197,28 @@ def _named_by_its_verb(state: DocState, live: list[int], pos: int) -> int | None
     event = state.events[live[pos]]
     if event.type not in _data()["reactions"]["types"]:
         return None
-    nouns = {lemma for m in _DEFINITE_NOUN.finditer(state.text, event.trigger.end, event.clause.end)
-             for lemma in getLemma(m.group(1).lower(), upos="NOUN")}
-    for index in reversed(live[:pos]):
-        other = state.events[index]
-        if other.trigger.kind == "verb" and other.type not in _data()["reactions"]["types"] and nouns & set(
-                getLemma(state.text[other.trigger.start:other.trigger.end].split()[0].lower(), upos="VERB")):
-            return index
-    return None
+    by_lemma = cached(state, "ordering_verb_lemmas", live, lambda _: _positions_by_verb_lemma(state, live))
+    latest = -1
+    for found in _DEFINITE_NOUN.finditer(state.text, event.trigger.end, event.clause.end):
+        for lemma in getLemma(found.group(1).lower(), upos="NOUN"):
+            positions = by_lemma.get(lemma, [])
+            before = bisect.bisect_left(positions, pos)
+            latest = max(latest, positions[before - 1] if before else -1)
+    return live[latest] if latest >= 0 else None
+
+
+def _positions_by_verb_lemma(state: DocState, live: list[int]) -> dict[str, list[int]]:
+    """Positions in ``live`` of the events told by a verb (no reaction), by the verb's lemma."""
+    from lemminflect import getLemma
+
+    reactions, found = _data()["reactions"]["types"], {}
+    for n, index in enumerate(live):
+        event = state.events[index]
+        if event.trigger.kind == "verb" and event.type not in reactions:
+            word = state.text[event.trigger.start:event.trigger.end].split()[0].lower()
+            for lemma in getLemma(word, upos="VERB"):
+                found.setdefault(lemma, []).append(n)
+    return found
 
 
 def _answered(state: DocState, live: list[int], pos: int) -> int | None:
