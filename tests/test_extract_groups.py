@@ -237,3 +237,19 @@ def test_a_state_qualifying_an_armed_group_or_a_river_is_no_party():
             "The attackers withdrew towards the delta of the Niger river.")
     events = extract([Document(id="d", text=text)], Options()).events
     assert [e.actors for e in events] == [["Houthi movement"], []]
+
+
+AGENT_KINDS = lexicon.load("groups")["agent_kind_examples"]
+
+
+@pytest.mark.parametrize("example", AGENT_KINDS, ids=[e["text"][:50] for e in AGENT_KINDS])
+def test_violence_by_forces_of_another_kind_is_another_act(example):
+    """Each agent_kind example of groups.yaml: an attack and the reply by the other kind of forces
+    are two events; a mention told again by the same act is one."""
+    import datetime as dt
+
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    doc = Document(id="d", text="Story\n\n" + example["text"], published=dt.date(2024, 2, 24))
+    assert len(extract([doc], Options()).events) == example["events"]

@@ -79,6 +79,7 @@ class _Wording:
     also: bool = False  # 'also blew up': one more act, told beside the one before
     own_victims: frozenset[str] = frozenset()  # victims named in its complement: 'the murder of X'
     victims: frozenset[str] = frozenset()  # the victims of the mentions that told it again
+    agent: str | None = None  # 'state' or 'irregular': the kind of forces its subject names
 
 
 # A stated date this close to publication is the news being told, not another event from the past.
@@ -112,7 +113,25 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
         names_parties=_names_own_parties(text, mention),
         also=_also(text, mention),
         own_victims=_own_victims(text, mention),
+        agent=_agent_kind(text, mention),
     )
+
+
+@cache
+def _force_words() -> dict[str, re.Pattern]:
+    groups = lexicon.load("groups")
+    kinds = {"state": groups["state_forces"], "irregular": [*groups["insurgents"], *groups["irregular_forces"]]}
+    return {kind: re.compile(rf"\b(?:{lexicon.alternation(words)})\b", re.IGNORECASE) for kind, words in kinds.items()}
+
+
+def _agent_kind(text: str, mention: EventMention) -> str | None:
+    """'warplanes struck', 'rebels ambushed': the kind of forces an active verb's subject names,
+    when it names one kind only (fighting between both sides has none)."""
+    if mention.trigger.kind != "verb" or mention.type == "armed_clash":
+        return None
+    head = text[mention.clause.start:mention.trigger.start]
+    kinds = [kind for kind, words in _force_words().items() if words.search(head)]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 _COMPLEMENT = re.compile(r"\s+(?:of|on|against)\s+", re.IGNORECASE)
@@ -167,6 +186,8 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         return False  # 'another attack'; 'attacked the station ... also blew up the bank'
     if _harm_then_taking(earlier, later) and not (second.definite or set(earlier.people) & set(later.people)):
         return False  # 'X was killed ...' / 'when he was kidnapped': two incidents ('the kidnapping' points back)
+    if first.agent and second.agent and first.agent != second.agent:
+        return False  # 'rebels ambushed ...', 'warplanes struck ...': an attack and the reply
     if _same_participants(earlier, later, first.words & second.words):
         return True
     if _other_victims(earlier, later, first, second):
