@@ -362,3 +362,10 @@ def test_a_ruler_told_by_its_kind_is_the_state_the_story_names(ruler):
     text = f"Story\n\nMali's army attacked a rebel camp on Monday. On Tuesday, {ruler} denied the accusations."
     denial = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type == "refusal")
     assert denial.actors == ["Mali"]
+
+
+def test_a_capital_counts_for_its_state_when_the_storys_own_state_is_chosen():
+    text = ("Story\n\nThe army shelled rebel positions near Timbuktu on Monday. France said it was concerned. "
+            "Officials in Bamako said the operation would continue. Residents of Bamako protested on Tuesday.")
+    shelling = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type == "shelling")
+    assert shelling.actors == ["Mali"]

@@ -125,12 +125,24 @@ def _state_names() -> frozenset[str]:
 def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]:
     """'the government', 'federal troops' with no state named: the state the story names most
     (first, when two are named as often: news leads with its subject)."""
-    home = _most_named([m for m in found if m.kind == "actor" and m.name in _state_names()])
+    home = _most_named([_as_state(m) for m in found if m.kind == "actor" and m.name in _state_names() or _capital(m)])
     if home is None:
         return []
     return [Mention(m.start(), m.end(), "actor", home) for start, end in state.sentences
             for m in _UNNAMED_STATE.finditer(state.text, start, end)
             if not _overlaps(found, m.start(), m.end())]
+
+
+def _capital(mention: Mention) -> str | None:
+    """The state whose capital a mention names ('the government in Bamako': Mali)."""
+    entry = lexicon.names().get(mention.name.lower())
+    return entry.capital_of if entry is not None and entry.capital_of in _state_names() else None
+
+
+def _as_state(mention: Mention) -> Mention:
+    """A capital counts as a mention of its state when the story's own state is chosen."""
+    state = _capital(mention)
+    return replace(mention, kind="actor", name=state) if state and mention.name not in _state_names() else mention
 
 
 def _most_named(mentions: list[Mention]) -> str | None:
