@@ -277,3 +277,10 @@ def test_a_timeline_extracted_by_the_cli_is_scored_against_its_gold(gold_dir, tm
     out = tmp_path / "figures.json"
     assert main(["eval", "events", "--gold", str(gold_dir), "--predictions", str(path), "--json", str(out)]) == 0
     assert json.loads(out.read_text())["overall"]["matched"] >= 1
+
+
+def test_gold_party_names_are_read_through_the_organisations_list():
+    """An analyst's 'Houthis' or 'Abu Sayyaf' is the party the list calls 'Houthi movement' or
+    'Abu Sayyaf Group'; a name the list lacks stays as written."""
+    assert ev.canonical_parties(["Houthis", "Abu Sayyaf", "Rebels"]) == {"Houthi movement", "Abu Sayyaf Group",
+                                                                          "Rebels"}

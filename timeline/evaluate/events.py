@@ -162,7 +162,7 @@ def _fact_counts(pairs: list[tuple[GoldEvent, Event]]) -> Counter:
     for gold, pred in pairs:
         c["type_ok"] += agrees(pred.type, gold.type)
         c["modality_ok"] += gold.modality == pred.modality
-        predicted, wanted = _folded(parties(pred)), _folded(gold.actors)
+        predicted, wanted = _folded(parties(pred)), _folded(canonical_parties(gold.actors))
         c["actor_tp"] += len(predicted & wanted)
         c["actor_fp"] += len(predicted - wanted)
         c["actor_fn"] += len(wanted - predicted)
@@ -184,6 +184,17 @@ def score_document(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved:
 def _folded(names) -> set[str]:
     """Names compared without case or accents: 'Medellín Cartel' is the 'Medellin Cartel'."""
     return {fold(n) for n in names}
+
+
+def canonical_parties(names: list[str]) -> set[str]:
+    """The gold's party names under the names the organisations list gives them: an analyst who
+    writes 'Houthis' or 'Abu Sayyaf' names the party the extractor calls 'Houthi movement' or
+    'Abu Sayyaf Group' (an alias names one party only); names the list lacks stay as written."""
+    from ..extract import lexicon
+
+    known = lexicon.names()
+    return {entry.name if (entry := known.get(name.lower())) is not None and entry.kind == "actor" else name
+            for name in names}
 
 
 def parties(event: Event) -> set[str]:
