@@ -11,7 +11,7 @@ from timeline.models import Document
 
 DATA = lexicon.load("ordering")
 CASES = (
-    [(c["name"], c["example"], c["relation"]) for c in DATA["cues"]]
+    [(c["name"], example, c["relation"]) for c in DATA["cues"] for example in [c["example"], *c.get("more_examples", [])]]
     + [(c["name"], c["example"], None) for c in DATA["subordinators"]]
     + [(c["name"], c["example"], "during") for c in DATA["containers"]]
     + [(DATA["reactions"]["name"], DATA["reactions"]["example"], "after")]
