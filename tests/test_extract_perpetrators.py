@@ -58,6 +58,7 @@ def test_a_state_named_where_violence_happened_is_its_place_not_its_actor():
 @pytest.mark.parametrize("text", [
     "THE ANDEAN YOUTH FRONT HAS ANNOUNCED A CAMPAIGN. YESTERDAY THEY MURDERED A JUDGE IN CALI.",
     "THE ANDEAN YOUTH FRONT FAILED TO TAKE THE TOWN WHEN THEY ATTACKED THE BARRACKS ON MONDAY.",
+    "THE ANDEAN YOUTH FRONT HAS ANNOUNCED A CAMPAIGN. YESTERDAY THEY ATTEMPTED TO MURDER A JUDGE IN CALI.",
 ])
 def test_they_who_did_violence_are_the_armed_group_told_last(text):
     """A pronoun subject of violence ('yesterday they murdered', 'when they attacked') stands for

@@ -66,6 +66,15 @@ def test_progressive_is_active(text, words, agent, patient):
 
 
 @pytest.mark.parametrize("text,words,agent,patient", [
+    ("THE TERRORISTS ATTEMPTED TO KIDNAP THE MAYOR.", "KIDNAP", "TERRORISTS", "MAYOR"),
+    ("Rebels tried to kidnap the judge.", "kidnap", "Rebels", "judge"),
+])
+def test_a_verb_after_a_past_verbs_to_has_that_verbs_subject(text, words, agent, patient):
+    """'the terrorists attempted to kidnap X': who attempted is who would kidnap."""
+    assert roles(text, words)[:2] == (agent, patient)
+
+
+@pytest.mark.parametrize("text,words,agent,patient", [
     ("The attack on the bridge by the guerrillas killed nobody.", "attack", "guerrillas", "bridge"),
     ("The AYF attack on the bridge was condemned.", "attack", "AYF", "bridge"),  # a name right before it acts
     ("The kidnapping of two nurses by rebels shocked the town.", "kidnapping", "rebels", "nurses"),

@@ -133,7 +133,8 @@ def _anaphor() -> re.Pattern:
 
 
 _GROUP_PRONOUN = re.compile(r"\b(?:they|it)$", re.IGNORECASE)
-_BEFORE_VERB = re.compile(r"(?:\s+(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly)){0,3}\s*$", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"(?:\s+(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly|\w+ed\s+to)){0,3}\s*$",
+                          re.IGNORECASE)  # 'they attempted to murder': a past verb's 'to' too
 _PRONOUN_REACH = 3  # sentences back for the group a pronoun stands for
 
 

@@ -70,7 +70,7 @@ def base_verb(word: str) -> bool:
     return lower in _verb_lemmas(lower)
 
 
-def _is_past(word: str) -> bool:
+def is_past(word: str) -> bool:
     """A past form ('set', 'killed') that may also be a noun: after a head noun it starts a predicate."""
     from lemminflect import getAllInflections
 
@@ -130,7 +130,7 @@ def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase 
                 i += 1
             continue
         if (_stops(word) and not _participle_modifier(found, i, first)) or (
-                last is not None and _is_past(word) and not of_used):
+                last is not None and is_past(word) and not of_used):
             break
         last, taken, i = i, taken + 1, i + 1
     if last is None:

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..taxonomy import event_types
 from . import lexicon
-from .phrases import Phrase, after_gerund, after_word, base_verb, phrase_after, phrase_before
+from .phrases import Phrase, after_gerund, after_word, base_verb, is_past, phrase_after, phrase_before
 from .state import Clause, Trigger
 from .triggers import instrument_rules
 
@@ -100,7 +100,7 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
         if event_type in ATTRIBUTIONS and _BLAMED_ON.match(text, trigger.end, end):
             return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))  # the MRTA is blamed
         return Roles(agent=agent, patient=phrase_before(text, trigger.start, start))
-    subject = phrase_before(text, trigger.start, start)
+    subject = phrase_before(text, trigger.start, start) or _catenative_subject(text, trigger.start, start)
     if event_type in ATTRIBUTIONS and _BLAMED_ON.match(text, trigger.end, end):  # 'an action attributed to the mafias'
         return Roles(agent=subject, patient=after_word(text, trigger.end, end, ("to", "on")))
     if _RECEIVED.match(text, trigger.start):  # 'received death threats from the squads': the squads threaten
@@ -109,6 +109,18 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
         return Roles(agent=subject, partner=after_word(text, trigger.end, end, ("with", "between")))
     blamed = _blamed_on(text, trigger) if event_type in ATTRIBUTIONS else None
     return Roles(agent=subject, patient=blamed or _object(text, trigger, end, event_type))
+
+
+_CATENATIVE = re.compile(r"\b([A-Za-z]+)\s+to\s+$", re.IGNORECASE)
+
+
+def _catenative_subject(text: str, position: int, start: int) -> Phrase | None:
+    """'the terrorists attempted to take him hostage', 'rebels tried to kill': the subject of the
+    verb whose 'to' the event's verb follows (a past form, by lemminflect) does it too."""
+    found = _CATENATIVE.search(text, max(start, position - 30), position)
+    if found is None or not is_past(found.group(1)):
+        return None
+    return phrase_before(text, found.start(1), start)
 
 
 def _blamed_on(text: str, trigger: Trigger) -> Phrase | None:
