@@ -80,10 +80,13 @@ def test_a_verb_after_a_past_verbs_to_has_that_verbs_subject(text, words, agent,
     ("The kidnapping of two nurses by rebels shocked the town.", "kidnapping", "rebels", "nurses"),
     ("The arrest of the mayor by police angered the town.", "arrest", "police", "mayor"),
     ("Rebels staged a raid on the garrison.", "raid", "Rebels", "garrison"),  # the support verb's subject
+    ("THE GUERRILLAS HAVE INCREASED THEIR ATTACKS ON THE POWER GRID.", "ATTACKS", "GUERRILLAS", "POWER GRID"),  # 'their'
+    ("Rebels stepped up their raids on the garrison.", "raids", "Rebels", "garrison"),
 ])
 def test_nominal(text, words, agent, patient):
     """'the attack on X by Y': 'by' acts, 'on' (and 'of' for violence and arrests) undergoes it;
-    a modifier right before the noun, or a support verb's subject, acts."""
+    a modifier right before the noun, a support verb's subject, or the subject of the verb that
+    takes 'their' or 'its' act, acts."""
     assert roles(text, words)[:2] == (agent, patient)
 
 

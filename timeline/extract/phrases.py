@@ -70,6 +70,11 @@ def base_verb(word: str) -> bool:
     return lower in _verb_lemmas(lower)
 
 
+def verb_form(word: str) -> bool:
+    """A form of a verb ('increased', 'stepped', 'intensify'), whatever else it may also be."""
+    return bool(_verb_lemmas(word.lower()))
+
+
 def is_past(word: str) -> bool:
     """A past form ('set', 'killed') that may also be a noun: after a head noun it starts a predicate."""
     from lemminflect import getAllInflections

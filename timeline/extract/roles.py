@@ -16,7 +16,7 @@ from functools import cache
 
 from ..taxonomy import event_types
 from . import lexicon
-from .phrases import Phrase, after_gerund, after_word, base_verb, is_past, phrase_after, phrase_before
+from .phrases import Phrase, after_gerund, after_word, base_verb, is_past, phrase_after, phrase_before, verb_form
 from .state import Clause, Trigger
 from .triggers import instrument_rules
 
@@ -135,6 +135,18 @@ def _blamed_on(text: str, trigger: Trigger) -> Phrase | None:
     return phrase_after(text, found.end() - 1, stop) if found else None
 
 
+_OWN_ACT = re.compile(r"\b([A-Za-z]+)(?:[\s-]+(?:up|out|off|on))?\s+(?:their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _owner_of_the_act(text: str, position: int, start: int) -> Phrase | None:
+    """'the rebels increased their sabotage against the power grid': a nominal after 'their' or
+    'its' that a verb takes is the act of that verb's subject."""
+    found = _OWN_ACT.search(text, max(start, position - 60), position)
+    if found is None or not verb_form(found.group(1)):
+        return None
+    return phrase_before(text, found.start(1), start)
+
+
 def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
     start, end = clause.start, clause.end
     agent = after_word(text, trigger.end, min(end, trigger.end + 40), ("by",))
@@ -144,6 +156,8 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     if agent is None:
         support = _SUPPORT_VERB.search(text, max(start, trigger.start - 60), trigger.start)
         agent = phrase_before(text, support.start(), start) if support else None
+    if agent is None:
+        agent = _owner_of_the_act(text, trigger.start, start)
     if event_type in JOINT:
         return Roles(agent=agent, partner=after_word(text, trigger.end, min(end, trigger.end + 20), ("with", "between")))
     words = ("on", "against", "of") if _kind(event_type) in _UNDERGONE_OF or event_type in _OF_TYPES else ("on", "against")
