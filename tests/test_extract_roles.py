@@ -82,6 +82,7 @@ def test_a_verb_after_a_past_verbs_to_has_that_verbs_subject(text, words, agent,
     ("Rebels staged a raid on the garrison.", "raid", "Rebels", "garrison"),  # the support verb's subject
     ("THE GUERRILLAS HAVE INCREASED THEIR ATTACKS ON THE POWER GRID.", "ATTACKS", "GUERRILLAS", "POWER GRID"),  # 'their'
     ("Rebels stepped up their raids on the garrison.", "raids", "Rebels", "garrison"),
+    ("THE REBELS LAUNCHED SIMULTANEOUS ATTACKS ON THE PALACE.", "ATTACKS", "REBELS", "PALACE"),  # an adjective is no agent
 ])
 def test_nominal(text, words, agent, patient):
     """'the attack on X by Y': 'by' acts, 'on' (and 'of' for violence and arrests) undergoes it;

@@ -70,6 +70,12 @@ def base_verb(word: str) -> bool:
     return lower in _verb_lemmas(lower)
 
 
+def describes(phrase: Phrase) -> bool:
+    """'simultaneous', 'new and brutal': words that can only be adjectives say how, not who."""
+    words = [w for _, _, w in tokens(phrase.text, 0, len(phrase.text)) if w[:1].isalpha() and w.lower() != "and"]
+    return bool(words) and all(_parts_of_speech(w) == {"ADJ"} for w in words)
+
+
 def verb_form(word: str) -> bool:
     """A form of a verb ('increased', 'stepped', 'intensify'), whatever else it may also be."""
     return bool(_verb_lemmas(word.lower()))

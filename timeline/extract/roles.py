@@ -16,7 +16,8 @@ from functools import cache
 
 from ..taxonomy import event_types
 from . import lexicon
-from .phrases import Phrase, after_gerund, after_word, base_verb, is_past, phrase_after, phrase_before, verb_form
+from .phrases import Phrase, after_gerund, after_word, base_verb, describes, is_past, phrase_after, phrase_before, \
+    verb_form
 from .state import Clause, Trigger
 from .triggers import instrument_rules
 
@@ -152,7 +153,7 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     agent = after_word(text, trigger.end, min(end, trigger.end + 40), ("by",))
     if agent is None:
         modifier = phrase_before(text, trigger.start, start)
-        agent = modifier if modifier is not None and modifier.end >= trigger.start - 3 else None
+        agent = modifier if modifier is not None and modifier.end >= trigger.start - 3 and not describes(modifier) else None
     if agent is None:
         support = _SUPPORT_VERB.search(text, max(start, trigger.start - 60), trigger.start)
         agent = phrase_before(text, support.start(), start) if support else None
