@@ -21,9 +21,11 @@ keeps apart.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..taxonomy import of_class
-from .groups import described_group, is_armed_group
+from . import lexicon
+from .groups import INSURGENTS, described_group, is_armed_group
 from .lookup import root_of, sentence_events
 from .roles import passive
 from .state import DocState, EventMention
@@ -115,6 +117,10 @@ def attribute(state: DocState, options) -> DocState:
         violence.actors += [n for n in names if n not in violence.actors and n not in violence.targets]
     for position, violence in enumerate(state.events):
         violence.actors += _hands_at_a_place_named(state, position)
+    group = _campaigns_group(state)
+    near = [p for p in _done_by_no_one_named(state) if _near_the_groups_violence(state, p, group)] if group else []
+    for position in near:  # read before any is added: the campaign reaches from the group's own violence only
+        state.events[position].actors.append(group)
     return state
 
 
@@ -144,3 +150,47 @@ def _hands_at_a_place_named(state: DocState, position: int) -> list[str]:
         if before.type in _VIOLENCE and armed and place.search(state.text, before.clause.start, before.clause.end):
             return [a for a in armed if a not in event.targets]
     return []
+
+
+_NOT_A_CAMPAIGN = frozenset({"armed_clash", "airstrike"})  # sides fighting, or aircraft: not a band's raids
+
+
+@cache
+def _campaign() -> tuple[int, re.Pattern]:
+    """How many sentences from a group's violence its campaign reaches, and the words that say the
+    hands are unknown (``lexicons/groups.yaml``)."""
+    data = lexicon.load("groups")
+    unknown = "|".join(map(re.escape, data["unknown_hands"]))
+    nouns = "|".join(map(re.escape, data["unknown_hands_nouns"]))
+    return data["campaign_reach"], re.compile(rf"\b(?:{unknown})\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+
+def _campaigns_group(state: DocState) -> str | None:
+    """The one armed group a story tells doing violence, if exactly one."""
+    groups = {a for e in state.events if e.type in _VIOLENCE and e.modality == "asserted" for a in e.actors if is_armed_group(a)}
+    return groups.pop() if len(groups) == 1 else None
+
+
+def _done_by_no_one_named(state: DocState) -> list[int]:
+    """First mentions of violence that no mention of theirs gives an actor, nor calls the work of
+    unknown hands."""
+    _, unknown = _campaign()
+    named = {root_of(state, j) for j, e in enumerate(state.events)
+             if e.actors or unknown.search(state.text, e.clause.start, e.clause.end)}
+    return [j for j, e in enumerate(state.events) if e.same_as is None and j not in named
+            and e.type in _VIOLENCE and e.type not in _NOT_A_CAMPAIGN and not any(map(_fighters, e.targets))]
+
+
+def _fighters(target: str) -> bool:
+    """'a terrorist was killed': violence done to fighters is not their own band's doing."""
+    return _armed(target) or INSURGENTS.search(target) is not None
+
+
+def _near_the_groups_violence(state: DocState, position: int, group: str) -> bool:
+    """'FMLN guerrillas blew up two pylons. Two bombs also exploded in San Salvador': violence by no
+    one named, within a couple of sentences of the violence of the one group the story has doing
+    violence, is part of that group's campaign."""
+    reach, _ = _campaign()
+    sentence = state.events[position].clause.sentence
+    return any(abs(e.clause.sentence - sentence) <= reach and group in e.actors and e.type in _VIOLENCE
+               for e in state.events)
