@@ -117,10 +117,10 @@ def attribute(state: DocState, options) -> DocState:
         violence.actors += [n for n in names if n not in violence.actors and n not in violence.targets]
     for position, violence in enumerate(state.events):
         violence.actors += _hands_at_a_place_named(state, position)
-    group = _campaigns_group(state)
-    near = [p for p in _done_by_no_one_named(state) if _near_the_groups_violence(state, p, group)] if group else []
-    for position in near:  # read before any is added: the campaign reaches from the group's own violence only
-        state.events[position].actors.append(group)
+    near = [(position, _campaigns_group(state, position)) for position in _done_by_no_one_named(state)]
+    for position, group in near:  # read before any is added: a campaign reaches from the group's own violence only
+        if group is not None:
+            state.events[position].actors.append(group)
     return state
 
 
@@ -165,12 +165,6 @@ def _campaign() -> tuple[int, re.Pattern]:
     return data["campaign_reach"], re.compile(rf"\b(?:{unknown})\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
 
 
-def _campaigns_group(state: DocState) -> str | None:
-    """The one armed group a story tells doing violence, if exactly one."""
-    groups = {a for e in state.events if e.type in _VIOLENCE and e.modality == "asserted" for a in e.actors if is_armed_group(a)}
-    return groups.pop() if len(groups) == 1 else None
-
-
 def _done_by_no_one_named(state: DocState) -> list[int]:
     """First mentions of violence that no mention of theirs gives an actor, nor calls the work of
     unknown hands."""
@@ -186,11 +180,12 @@ def _fighters(target: str) -> bool:
     return _armed(target) or INSURGENTS.search(target) is not None
 
 
-def _near_the_groups_violence(state: DocState, position: int, group: str) -> bool:
+def _campaigns_group(state: DocState, position: int) -> str | None:
     """'FMLN guerrillas blew up two pylons. Two bombs also exploded in San Salvador': violence by no
-    one named, within a couple of sentences of the violence of the one group the story has doing
-    violence, is part of that group's campaign."""
+    one named, within a couple of sentences of the violence of one named armed group and of no
+    other, is part of that group's campaign."""
     reach, _ = _campaign()
     sentence = state.events[position].clause.sentence
-    return any(abs(e.clause.sentence - sentence) <= reach and group in e.actors and e.type in _VIOLENCE
-               for e in state.events)
+    groups = {a for e in state.events if e.type in _VIOLENCE and e.modality == "asserted"
+              and abs(e.clause.sentence - sentence) <= reach for a in e.actors if is_armed_group(a)}
+    return groups.pop() if len(groups) == 1 else None
