@@ -181,3 +181,12 @@ def test_violence_far_from_the_groups_violence_or_done_to_fighters_stays_unattri
             "resigned. A bomb exploded in Potosi on Tuesday. On Wednesday a guerrilla was killed in Oruro.")
     late = [e for e in events(text) if e.type in of_class("violence") and "bus" not in e.sources[0].quote.lower()]
     assert late and all(GROUP not in e.actors for e in late)
+
+
+def test_a_side_in_a_war_wages_no_campaign():
+    """'the war in Gaza broke out ... the strikes killed one person': a group that is a side of a
+    war or a clash told nearby is not who did violence nobody is named for."""
+    text = (f"Fighting between the army and the {GROUP} broke out in Tarija in March. "
+            "On Monday a missile killed one person in Potosi.")
+    found = [e for e in events(text) if e.type in of_class("violence") and e.type != "armed_clash"]
+    assert found and all(GROUP not in e.actors for e in found)

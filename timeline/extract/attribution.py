@@ -183,9 +183,10 @@ def _fighters(target: str) -> bool:
 def _campaigns_group(state: DocState, position: int) -> str | None:
     """'FMLN guerrillas blew up two pylons. Two bombs also exploded in San Salvador': violence by no
     one named, within a couple of sentences of the violence of one named armed group and of no
-    other, is part of that group's campaign."""
+    other, is part of that group's campaign (a side in a war or a clash wages none: 'the war in
+    Gaza' gives Hamas no strikes nearby)."""
     reach, _ = _campaign()
     sentence = state.events[position].clause.sentence
-    groups = {a for e in state.events if e.type in _VIOLENCE and e.modality == "asserted"
-              and abs(e.clause.sentence - sentence) <= reach for a in e.actors if is_armed_group(a)}
+    raids = [e for e in state.events if e.type in _VIOLENCE and e.type not in _NOT_A_CAMPAIGN and e.modality == "asserted"]
+    groups = {a for e in raids if abs(e.clause.sentence - sentence) <= reach for a in e.actors if is_armed_group(a)}
     return groups.pop() if len(groups) == 1 else None
