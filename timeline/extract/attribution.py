@@ -170,9 +170,27 @@ def _done_by_no_one_named(state: DocState) -> list[int]:
     unknown hands."""
     _, unknown = _campaign()
     named = {root_of(state, j) for j, e in enumerate(state.events)
-             if e.actors or unknown.search(state.text, e.clause.start, e.clause.end)}
+             if _hands_named(state, e) or unknown.search(state.text, e.clause.start, e.clause.end)}
     return [j for j, e in enumerate(state.events) if e.same_as is None and j not in named
             and e.type in _VIOLENCE and e.type not in _NOT_A_CAMPAIGN and not any(map(_fighters, e.targets))]
+
+
+@cache
+def _state_forces() -> tuple[frozenset[str], re.Pattern]:
+    """The states' names, and the words for a state's own forces (``lexicons/groups.yaml``)."""
+    words = "|".join(map(re.escape, lexicon.load("groups")["state_force_words"]))
+    return (frozenset(s["name"] for s in lexicon.load("states")["states"]),
+            re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
+
+
+def _hands_named(state: DocState, event: EventMention) -> bool:
+    """Whether the violence names who did it: an actor, but not a state alone when its clause names
+    none of a state's forces ('a bomb destroyed the house of the mayor of Lima' names Peru as a
+    place, not a perpetrator)."""
+    states, forces = _state_forces()
+    if not event.actors:
+        return False
+    return not set(event.actors) <= states or forces.search(state.text, event.clause.start, event.clause.end) is not None
 
 
 def _fighters(target: str) -> bool:
