@@ -12,6 +12,7 @@ from .casing import is_english_word
 from .dating import dating_clause
 from .lookup import root_of
 from .modality import SPEECH_ACTS
+from .roles import passive
 from . import lexicon
 from .state import DocState, EventMention
 from .triggers import is_definite, participle_clause, undergone
@@ -127,8 +128,8 @@ def _force_words() -> dict[str, re.Pattern]:
 def _agent_kind(text: str, mention: EventMention) -> str | None:
     """'warplanes struck', 'rebels ambushed': the kind of forces an active verb's subject names,
     when it names one kind only (fighting between both sides has none)."""
-    if mention.trigger.kind != "verb" or mention.type == "armed_clash":
-        return None
+    if mention.trigger.kind != "verb" or mention.type == "armed_clash" or passive(text, mention.clause, mention.trigger):
+        return None  # 'two guardsmen were wounded': a passive's subject underwent it
     head = text[mention.clause.start:mention.trigger.start]
     kinds = [kind for kind, words in _force_words().items() if words.search(head)]
     return kinds[0] if len(kinds) == 1 else None
