@@ -566,6 +566,14 @@ def _period(count, code: str) -> str:
     return ("PT" if code in _TIME_UNITS else "P") + f"{count}{letter}"
 
 
+def duration_and_a_half(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'two and a half years' (P2.5Y), 'an hour and a half' (PT1.5H)."""
+    count = 1 if g.get("single") else _number(g["num"])
+    if not isinstance(count, (int, float)):
+        return None
+    return _period(count + 0.5, lookup("units", g.get("single") or g["unit"]))
+
+
 def race_time(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'3:07:35' is PT3H7M35S."""
     return f"PT{int(g['hours'])}H{int(g['minutes'])}M{int(g['seconds'])}S"
@@ -604,5 +612,5 @@ NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
         day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
-        clock, race_time, duration, season_count, set_unit, set_word, set_weekday)
+        clock, race_time, duration, duration_and_a_half, season_count, set_unit, set_word, set_weekday)
 }
