@@ -292,3 +292,14 @@ def test_a_month_day_told_in_the_past_tense_is_not_weeks_ahead():
     """'hit a truck on June 8', published on 3 May: last year's June, not next month's."""
     assert ("June 8", "2012-06-08") in values("She crashed into a truck with her Porsche on June 8, then lied to police.",
                                                dt.date(2013, 5, 3))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patrols run every day.", [("every day", "XXXX-XX-XX")]),
+    ("The rebels met weekly.", [("weekly", "XXXX-WXX")]),
+    ("Raids came nightly.", [("nightly", "XXXX-XX-XXTNI")]),
+    ("Workers earn $5 per day.", [("per day", "P1D")]),
+    ("Convoys leave every two weeks.", [("every two weeks", "P2W")]),
+])
+def test_a_recurring_unit_is_its_calendar_pattern_and_a_rate_a_period(text, expected):
+    assert values(text) == expected

@@ -586,20 +586,30 @@ def season_count(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return _period(count, "Y") if count else None
 
 
+# A calendar unit that recurs, written as the pattern of its occurrences ('every day' is any day,
+# XXXX-XX-XX), as TE3 and WikiWars annotate 'daily', 'annually', 'every day'; a rate ('per day')
+# or a count of units ('every two weeks') stays a period (P1D, P2W).
+_RECURRING_UNITS = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}
+
+
 def set_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'every week' (P1W); 'every morning' (XXXX-XX-XXTMO)."""
+    """'every week' (XXXX-WXX), 'per week' (P1W), 'every two weeks' (P2W); 'every morning'
+    (XXXX-XX-XXTMO)."""
     if g.get("part"):
         return "XXXX-XX-XXT" + lookup("day_parts", g["part"])
+    code = lookup("units", g["unit"])
+    if not g.get("num") and g["quant"].lower() != "per" and code in _RECURRING_UNITS:
+        return _RECURRING_UNITS[code]
     count = _number(g.get("num")) if g.get("num") else 1
-    return _period(count, lookup("units", g["unit"]))
+    return _period(count, code)
 
 
-_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-              "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q"}
+_SET_WORDS = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX", "yearly": "XXXX",
+              "annually": "XXXX", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P1Q"}
 
 
 def set_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'daily', 'annually' as TimeML periods."""
+    """'daily', 'annually' as the calendar pattern they repeat (XXXX-XX-XX, XXXX)."""
     return _SET_WORDS[g["word"].lower()]
 
 
