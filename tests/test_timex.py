@@ -303,3 +303,12 @@ def test_a_month_day_told_in_the_past_tense_is_not_weeks_ahead():
 ])
 def test_a_recurring_unit_is_its_calendar_pattern_and_a_rate_a_period(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The lawyer spoke on Monday. "She is in rehab right now," he told the judge.', "2024-01-29"),
+    ('The lawyer spoke on Monday. She is in rehab right now, he said.', "2024-01-31"),
+    ('"She is in rehab right now," the lawyer said.', "2024-01-31"),
+])
+def test_a_quoted_right_now_is_the_day_the_words_were_said(text, expected):
+    assert dict(values(text))["right now"] == expected

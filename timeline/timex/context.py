@@ -66,6 +66,18 @@ class Context:
             return None
         return None if _SENTENCE_BREAK.search(self.text, self.year_said[1], start) else self.year_said[0]
 
+    def quoted_speech_day(self, start: int) -> dt.date | None:
+        """Inside a quotation (on the same line) in news, the day last mentioned before it, when
+        that is before the report's day: what a speaker calls 'now' or 'today' is the day the
+        words were said ('Heller argued [Thursday]: "She's in rehab right now"')."""
+        if self.mode != "news" or self.last_day is None or self.published is None:
+            return None
+        if self.last_day >= self.published:
+            return None
+        line = self.text[self.text.rfind("\n", 0, start) + 1:start]
+        inside = line.count("“") > line.count("”") or line.count('"') % 2 == 1
+        return self.last_day if inside else None
+
     def year_anchor(self) -> dt.date | None:
         """The date whose year a bare 'March 5' takes."""
         ref = self.deictic() if self.mode == "news" else self.anaphoric()

@@ -298,7 +298,11 @@ def day_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def moment_of_telling(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'right now': the day of the telling, as 'today' (a history's is PRESENT_REF)."""
+    """'right now': the day of the telling, as 'today' (a history's is PRESENT_REF); in a quotation,
+    the day the words were said."""
+    said = ctx.quoted_speech_day(span[0])
+    if said is not None:
+        return said.isoformat()
     return day_word({"word": "today"}, ctx, span, args)
 
 
