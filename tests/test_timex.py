@@ -312,3 +312,12 @@ def test_a_recurring_unit_is_its_calendar_pattern_and_a_rate_a_period(text, expe
 ])
 def test_a_quoted_right_now_is_the_day_the_words_were_said(text, expected):
     assert dict(values(text))["right now"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales should double over the next decade.", ("the next decade", "P10Y")),
+    ("He is the second player arrested within the last month.", ("the last month", "2023-12")),
+    ("Attacks fell from 900 during the previous year.", ("the previous year", "2023")),
+])
+def test_a_stretch_ahead_is_a_duration_and_a_unit_within_or_during_a_date(text, expected):
+    assert values(text) == [expected]
