@@ -130,3 +130,13 @@ def test_a_clock_before_a_weekday_that_opens_a_full_date_keeps_its_clock():
     assert found("Updated 2 : 20 pm Tuesday , March 12 , 2013") == [
         ("2 : 20 pm Tuesday , March 12 , 2013", "TIME", "2013-03-12T14:20")]
     assert found("The talks resume at 3 p.m. Saturday.")[0][:2] == ("3 p.m. Saturday", "TIME")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Posted July 7, 5:59 PM EDT by staff", ("July 7, 5:59 PM EDT", "2024-07-07T17:59-04:00")),
+    ("BELTS Jul . 7 5 : 59 PM EDT Klitschko stopped", ("Jul . 7 5 : 59 PM EDT", "2024-07-07T17:59-04:00")),
+    ("Posted 7 July 17:59 by staff", ("7 July 17:59", "2024-07-07T17:59")),
+])
+def test_a_day_without_its_year_keeps_the_clock_after_it(text, expected):
+    found = [(t.text, t.value) for t in tag(text, dt.date(2024, 7, 8))]
+    assert found == [expected]
