@@ -189,8 +189,12 @@ def year_range_end(g: Groups, ctx: Context, span: Span, args: dict) -> str | Non
 
 
 def year_bc(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """A year before the common era, written as TimeML does (BC0490)."""
-    return f"BC{int(g['year']):04d}"
+    """A year before the common era, written as TimeML does (BC0490), with its month or season
+    when one is told (BC0480-08, BC0480-SP)."""
+    year = f"BC{int(g['year']):04d}"
+    if g.get("month"):
+        return f"{year}-{_month(g['month']):02d}"
+    return f"{year}-{lookup('seasons', g['season'])}" if g.get("season") else year
 
 
 def year_in_era(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
