@@ -321,3 +321,13 @@ def test_a_quoted_right_now_is_the_day_the_words_were_said(text, expected):
 ])
 def test_a_stretch_ahead_is_a_duration_and_a_unit_within_or_during_a_date(text, expected):
     assert values(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A summit may be held in the coming weeks.", "2024-01-31/.."),
+    ("Fighting grew in recent weeks.", "../2024-01-31"),
+    ("In the following days the army advanced.", None),
+])
+def test_a_stretch_from_the_report_still_dates_what_happens_in_it(text, expected):
+    (found,) = tag(text, PUBLISHED)
+    assert (found.type, found.edtf) == ("DURATION", expected)

@@ -31,7 +31,8 @@ def tag_timexes(state: DocState, options) -> DocState:
         found = tag(state.text, state.published, "news")
     except Exception:  # noqa: BLE001 - a tagger bug must not lose the document's events
         found = []
-    found = [t for t in found if t.edtf and t.type in ("DATE", "TIME") and dates.is_valid(t.edtf)
+    # A duration dates events only when it reaches from the report ('in the coming weeks': after it).
+    found = [t for t in found if t.edtf and t.type != "SET" and dates.is_valid(t.edtf)
              and not (t.type == "TIME" and _CLOCK_ONLY.match(t.text))]
     found = [t for t in found if not skipped(state, t.start)]
     return replace(state, timexes=found)

@@ -111,6 +111,8 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
             start, kind = prefix[0], "TIME"
             value = f"{value}T{lookup('day_parts', prefix[1])}"
         edtf = open_for_cue(to_edtf(value, kind, published), text[max(0, start - 12):start])
+        if edtf is None and rule.args.get("interval") and mode == "news":  # 'in the coming weeks'
+            edtf = to_edtf(rule.args["interval"], "DATE", published)
         if rule.norm == "clock" and not (cand.parts or cand.groups.get("weekday")):
             edtf = None  # '3:30 a.m.' says when in a day, not which day: its day is only a guess
         elif edtf and _DAY.match(edtf):
