@@ -175,6 +175,17 @@ def year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{int(g['year']):04d}"
 
 
+def year_short(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'99': the latest year with those last digits not after the anchor's year ('Ragazzi del '99' in
+    1917 is 1899); without an anchor, 1940-2039."""
+    digits = int(g["year2"][-2:])
+    anchor = ctx.year_anchor()
+    if anchor is None:
+        return f"{_year2(g['year2'][-2:]):04d}"
+    year = anchor.year // 100 * 100 + digits
+    return f"{year - 100 if year > anchor.year else year:04d}"
+
+
 def year_range_end(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'58' in '1957-58': 1958, the first year's century (the next after '1999-00'); a second
     part not after the first ('1957-12', a month) is not a year."""
@@ -628,7 +639,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
+        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
         day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, season_count, set_unit, set_word, set_weekday)
 }
