@@ -331,3 +331,7 @@ def test_a_stretch_ahead_is_a_duration_and_a_unit_within_or_during_a_date(text, 
 def test_a_stretch_from_the_report_still_dates_what_happens_in_it(text, expected):
     (found,) = tag(text, PUBLISHED)
     assert (found.type, found.edtf) == ("DURATION", expected)
+
+
+def test_within_minutes_is_a_stretch_of_minutes():
+    assert values("The roof was engulfed within minutes.") == [("minutes", "PTXM")]
