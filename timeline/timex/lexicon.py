@@ -72,6 +72,7 @@ def macros() -> dict[str, str]:
         "SHIFT": alternation(lx["shifts"]),
         "COUNTWORD": alternation(lx["count_words"]),
         "SEASONNOUN": alternation(lx["season_nouns"]),
+        "MONTHNOUN": alternation(lx["month_nouns"]),
         "HOLIDAY": alternation(lx["holidays"]),
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
         "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d%])",
