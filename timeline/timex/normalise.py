@@ -118,6 +118,16 @@ def md(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
 
 
+def day_of_told_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'on the 5th': that day of the month last mentioned (unknown without one)."""
+    ref = ctx.anaphoric()
+    day = _day(g["day"])
+    if ref is None or ref[1] not in ("day", "month"):
+        return f"XXXX-XX-{day:02d}"
+    found = safe_date(ref[0].year, ref[0].month, day)
+    return found.isoformat() if found else None
+
+
 def ordinal_day(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the fifth of May (1921)': an ordinal word as the day of the month."""
     day = lookup("ordinals", g["ordinal"])
@@ -639,7 +649,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
+        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
         day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, season_count, set_unit, set_word, set_weekday)
 }
