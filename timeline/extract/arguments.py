@@ -323,6 +323,37 @@ def _undergone(state: DocState, event: EventMention) -> bool:
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
 
 
+def quote_split_subjects(state: DocState, options) -> DocState:
+    """Stage: a passive clause that opens on its verb ('..., was assassinated this afternoon') is
+    quoted from the subject the commas split off ('the bodyguard ..., Pedro Luis Osorio, was
+    assassinated'): the evidence says who underwent the act."""
+    starts = [_split_subject_start(state, event) for event in state.events]
+    for event, start in zip(state.events, starts):
+        if start is not None:
+            event.clause = replace(event.clause, evidence=(start, event.clause.end))
+    return state
+
+
+def _split_subject_start(state: DocState, event: EventMention) -> int | None:
+    """Where the subject of a passive clause opening on its verb begins, told before the clause."""
+    text, clause, trigger = state.text, event.clause, event.trigger
+    if clause.evidence or trigger.kind != "verb" or not passive(text, clause, trigger) \
+            or phrase_before(text, trigger.start, clause.start):
+        return None
+    if clause.lead in _RELATIVE:  # 'the leader Hector Oqueli, who was kidnapped': from the antecedent's clause
+        earlier = clauses_before(state, clause)
+        if not earlier:
+            return None
+        if not events_of(state, earlier[-1]):
+            lead_end = earlier[-1].start + len(earlier[-1].lead)
+            return lead_end + len(text[lead_end:earlier[-1].end]) - len(text[lead_end:earlier[-1].end].lstrip())
+        antecedent = phrase_before(text, len(text[:clause.start].rstrip(" ,")), earlier[-1].start)
+        return antecedent.start if antecedent else None
+    span = _subject_span(state, clause)
+    heads = appositive_heads(text, *span) if span else ()
+    return heads[0].start if heads else span[0] if span else None
+
+
 def _subject_span(state: DocState, clause: Clause) -> tuple[int, int] | None:
     """Where the subject split over the earlier, eventless clauses of the sentence begins and
     ends: back over descriptions and relative clauses to the sentence start, a clause with an

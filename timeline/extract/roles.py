@@ -277,6 +277,7 @@ _PART = re.compile(r"[^,;]+")
 _ADVERBIAL = re.compile(r"\s*(?:in|on|at|during|after|before|since|last|yesterday|today|earlier|later|meanwhile|"
                         r"according to|early|late|this|\d)\b", re.IGNORECASE)  # 'On 5 January,' before a subject
 _AND = re.compile(r"\s*and\s+", re.IGNORECASE)
+_AGO = re.compile(r"\s*(?:[\w-]+\s+){1,3}ago\s*$", re.IGNORECASE)
 
 
 def appositive_heads(text: str, start: int, end: int) -> tuple[Phrase, ...]:
@@ -292,6 +293,8 @@ def appositive_heads(text: str, start: int, end: int) -> tuple[Phrase, ...]:
         after_semicolon = text[:part.start()].rstrip().endswith(";")
         if heads and not (opener or after_semicolon):
             continue  # an apposition: '45', 'a member of the PSD'
+        if not heads and _AGO.match(text, begin, part.end()):
+            continue  # 'approximately 1 month ago,' before the subject
         found = _coordinated(text, begin, part.end())
         if len(found) > 1 and not _closes_list(text, part.end(), end):
             found = []  # 'his Greek, Cypriot and French counterparts': adjectives, not parties

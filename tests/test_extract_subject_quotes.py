@@ -1,0 +1,31 @@
+"""A passive clause that opens on its verb is quoted from the subject its commas split off, so
+the evidence says who underwent the act."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import Options, extract
+from timeline.models import Document
+
+
+def _quotes(text: str) -> list[str]:
+    return [e.sources[0].quote for e in extract([Document(id="d", text=text)], Options(solve=False)).events]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Pedro Osorio, a bodyguard of the newspaper, was killed in Medellin.",
+     "Pedro Osorio, a bodyguard of the newspaper, was killed in Medellin"),
+    ("APPROXIMATELY 1 MONTH AGO, LUIS CARLOS GALAN, ONE OF THE MOST PRESTIGIOUS POLITICAL LEADERS IN MY COUNTRY, WAS ASSASSINATED.",
+     "LUIS CARLOS GALAN, ONE OF THE MOST PRESTIGIOUS POLITICAL LEADERS IN MY COUNTRY, WAS ASSASSINATED"),
+    ("MARIO SOLORZANO REPORTED TODAY THAT THE SALVADORAN POLITICAL LEADER HECTOR OQUELI, WHO WAS KIDNAPPED IN GUATEMALA, WAS FOUND DEAD.",
+     "THE SALVADORAN POLITICAL LEADER HECTOR OQUELI, WHO WAS KIDNAPPED IN GUATEMALA"),
+])
+def test_the_quote_names_who_underwent_the_act(text, quote):
+    """The subject split off by commas, or the antecedent of 'who', opens the quote."""
+    assert quote in _quotes(text)
+
+
+def test_a_clause_with_its_own_subject_keeps_its_words():
+    """'The mayor was killed' has its subject in the clause: nothing before it joins the quote."""
+    assert _quotes("On Monday, in the north, the mayor was killed by gunmen.") == ["the mayor was killed by gunmen"]
