@@ -29,3 +29,16 @@ def test_the_quote_names_who_underwent_the_act(text, quote):
 def test_a_clause_with_its_own_subject_keeps_its_words():
     """'The mayor was killed' has its subject in the clause: nothing before it joins the quote."""
     assert _quotes("On Monday, in the north, the mayor was killed by gunmen.") == ["the mayor was killed by gunmen"]
+
+
+def test_a_year_closing_a_description_before_the_verb_closes_the_clause():
+    """'..., defense minister until May 1989, was riddled with bullets': the comma after the year
+    ends the description, so the verb's clause does not begin inside the subject's words; a comma
+    after a year before anything else ('5 January 1990, the army') is left as it was."""
+    from timeline.extract.clauses import clauses_of
+
+    text = "LOPEZ ALBUJAR, DEFENSE MINISTER UNTIL MAY 1989, WAS RIDDLED WITH BULLETS IN SAN ISIDRO."
+    parts = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0, True)]
+    assert parts[-1] == "WAS RIDDLED WITH BULLETS IN SAN ISIDRO."
+    other = "On 5 January 1990, the army attacked the town."
+    assert [other[c.start:c.end] for c in clauses_of(other, 0, len(other), 0)] == [other]

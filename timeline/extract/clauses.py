@@ -10,7 +10,8 @@ from . import lexicon
 from .casing import name_like
 from .state import Clause, DocState
 
-_PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+")
+_PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+"
+                    r"|(?<=\d\d\d\d),\s+(?=(?:was|were|is|are|has been|have been|had been)\s)", re.IGNORECASE)
 # '230 , 000' and 'Oct . 21 , 2011' in tokenised text: one number, one date
 _SPACED_NUMBER = re.compile(r"\d ?, ?(?:\d{3}(?!\d)|(?:1[89]|20)\d\d\b)")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
