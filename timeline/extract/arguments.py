@@ -321,6 +321,7 @@ def _undergone(state: DocState, event: EventMention) -> bool:
 
 
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
+_SUBJECT_AFTER = ("that", "when")  # connectives a split subject begins after
 
 
 def quote_split_subjects(state: DocState, options) -> DocState:
@@ -357,15 +358,16 @@ def _split_subject_start(state: DocState, event: EventMention) -> int | None:
 def _subject_span(state: DocState, clause: Clause) -> tuple[int, int] | None:
     """Where the subject split over the earlier, eventless clauses of the sentence begins and
     ends: back over descriptions and relative clauses to the sentence start, a clause with an
-    event or another connective ('said that X, a farmer, was killed' begins after 'that')."""
+    event or another connective ('said that X, a farmer, was killed' and 'vacant since 1 August
+    when X, a party leader, was shot' begin after 'that' and 'when')."""
     start = None
     for previous in reversed(clauses_before(state, clause)):
         if previous.lead in _RELATIVE:
             continue
-        if events_of(state, previous) or previous.lead not in ("", "and", "that"):
+        if events_of(state, previous) or previous.lead not in ("", "and", *_SUBJECT_AFTER):
             break
-        start = previous.start + (len(previous.lead) if previous.lead == "that" else 0)
-        if previous.lead == "that":
+        start = previous.start + (len(previous.lead) if previous.lead in _SUBJECT_AFTER else 0)
+        if previous.lead in _SUBJECT_AFTER:
             break
     return (start, clause.start) if start is not None else None
 
