@@ -34,6 +34,15 @@ def test_ordering_example(name, example, relation):
         assert relation in {r for _, r, _ in found}, found
 
 
+COUNTER = [(c["name"], c["counterexample"], c["relation"]) for c in DATA["cues"] if c.get("counterexample")]
+
+
+@pytest.mark.parametrize("name,counterexample,relation", COUNTER, ids=[c[0] for c in COUNTER])
+def test_ordering_counterexample_gives_no_such_relation(name, counterexample, relation):
+    """'in the past few hours' is a span that ends now, not 'formerly': it orders nothing before."""
+    assert relation not in {r for _, r, _ in _relations(counterexample)}
+
+
 def test_past_then_now():
     found = _relations("The party has boycotted the talks in the past, but now it attended the summit.")
     assert any(r == "before" for _, r, _ in found)
