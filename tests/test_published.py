@@ -19,6 +19,9 @@ from timeline.timex.published import find_published
      "<body><p>Talks resumed.</p></body></html>", dt.date(2021, 6, 1)),
     ("http : / / ktla . com / 2013 / 05 / 03 / lohan - may - miss\nLohan checked in on Thursday .", dt.date(2013, 5, 3)),
     ("https://www.example.com/world/2021-06-01-talks-resume\nTalks resumed.", dt.date(2021, 6, 1)),
+    # a communique's closing line after the wire dateline dates the communique, not the report
+    ("CLANDESTINE, 16 MAR 90 (RADIO VENCEREMOS) -- [COMMUNIQUE] [TEXT] WE REJECT IT.\n\n"
+     "[ISSUED IN] EL SALVADOR, 15 MARCH 1990", dt.date(1990, 3, 16)),
 ])
 def test_found(text, expected):
     assert find_published(text) == expected

@@ -30,7 +30,7 @@ def find_published(text: str) -> dt.date | None:
         return None
     head = text[:_HEAD_CHARS]
     for finder in (_from_json, _from_cue, _from_html, _from_dateline, _from_date_line, _from_url):
-        found = finder(head if finder is not _from_html else text)
+        found = finder(text if finder is _from_html else _before_dateline(head) if finder is _from_cue else head)
         if found is not None:
             return found
     return None
@@ -50,6 +50,18 @@ def _first_day(fragment: str) -> dt.date | None:
 def _from_json(head: str) -> dt.date | None:
     found = _JSON_KEY.search(head)
     return _first_day(found.group(1)) if found else None
+
+
+def _before_dateline(head: str) -> str:
+    """The head up to a dated wire dateline: a cue after it ('[ISSUED IN] EL SALVADOR, 15 MARCH
+    1990' closing a short communique) dates the text quoted, not the report."""
+    offset = 0
+    for line in head.splitlines(keepends=True):
+        found = _DATELINE.match(line)
+        if found and _first_day(found.group("rest")) is not None:
+            return head[:offset]
+        offset += len(line)
+    return head
 
 
 def _from_cue(head: str) -> dt.date | None:
