@@ -38,6 +38,16 @@ def test_also_with_another_kind_of_violence_is_another_act():
     assert {e.type for e in events(text)} == {"attack", "bombing"}
 
 
+@pytest.mark.parametrize("text", [
+    lexicon.load("coreference")["also_told"]["example"],
+    "URBAN GUERRILLAS ATTACKED A POLICE POST THIS MORNING, WOUNDING A WOMAN. IT HAS ALSO BEEN REPORTED "
+    "THAT URBAN GUERRILLAS BLEW UP THREE POWER LINES.",
+])
+def test_another_kind_of_violence_told_as_more_news_is_another_act(text):
+    """'the army also reported that guerrillas blew up ...': one more piece of news, not the attack again."""
+    assert sorted(e.type for e in events(text)) == ["attack", "bombing"]
+
+
 def test_a_killing_is_not_a_later_kidnapping_told_again():
     """'X was killed ...' and, sentences later, 'when he was kidnapped': two incidents, each its own
     type (lexicons/coreference.yaml, harm_not_taking)."""

@@ -154,6 +154,13 @@ def _own_victims(text: str, mention: EventMention) -> frozenset[str]:
 _ALSO_BEFORE = re.compile(r"\balso\b[^.;]*$", re.IGNORECASE)
 
 
+@cache
+def _also_told() -> re.Pattern:
+    """'also reported (today) that', 'it has also been reported that': one more piece of news."""
+    also, verbs = lexicon.load("coreference")["also_told"]["pattern"], lexicon.load("dating")["reporting"]["pattern"]
+    return re.compile(rf"\b{also}(?:{verbs})\b[^.;]*$", re.IGNORECASE)
+
+
 def _also(text: str, mention: EventMention) -> bool:
     """'also blew up the bank', and the act joined to it ('... and set fire to the town hall'):
     one more act told beside the ones before, not one of them told again."""
@@ -162,6 +169,8 @@ def _also(text: str, mention: EventMention) -> bool:
         return False
     if _ALSO.search(text, max(clause.start, trigger.start - 25), trigger.start):
         return True
+    if clause.lead == "that" and _also_told().search(text, max(0, clause.start - 80), clause.start):
+        return True  # 'the press committee also reported today that guerrillas blew up ...'
     return clause.lead == "and" and _ALSO_BEFORE.search(text, max(0, clause.start - 100), clause.start) is not None
 
 
