@@ -87,6 +87,13 @@ def test_modality_example(entry):
     assert entry["name"] in names and modality == entry["modality"]
 
 
+@pytest.mark.parametrize("entry", [c for c in MODALITY if c.get("counterexample")],
+                         ids=[c["name"] for c in MODALITY if c.get("counterexample")])
+def test_modality_counterexample(entry):
+    """'offered a reward to whoever helps': 'to' before a recipient is no promise of an act."""
+    assert entry["name"] not in modality_of(entry["counterexample"])[1]
+
+
 def test_not_only_is_not_negation():
     assert modality_of("but now he not only")[0] == "asserted"
 
