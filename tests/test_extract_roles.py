@@ -127,10 +127,15 @@ def test_passive_attribution_names_the_party_blamed(text, words, blamed):
     # a part may join phrases by 'and' when a description follows it
     ("THREE LEADING OFFICIALS OF THE COMMUNIST PARTY AND THE LEFTIST COALITION, THE PATRIOTIC UNION, ",
      ["LEADING OFFICIALS OF THE COMMUNIST PARTY", "LEFTIST COALITION"]),
+    # a head told by what it is, then its name: the name is a head too
+    ("ANOTHER AMERICAN CITIZEN, JAMES ARTHUR DONELLEY, ", ["AMERICAN CITIZEN", "JAMES ARTHUR DONELLEY"]),
+    ("The mayor of Abrego, Jose Torrado, ", ["mayor of Abrego", "Jose Torrado"]),
+    ("A PEASANT, MEMBER OF THE UNION, ", ["PEASANT"]),  # a description, not a name
 ])
 def test_appositive_heads(text, heads):
     """A subject split by commas names its first part, parts opened by 'and' and parts after a
-    semicolon; descriptions between them and adverbials before them are skipped."""
+    semicolon, and the bare name right after a first part that describes ('another citizen, X');
+    descriptions between them and adverbials before them are skipped."""
     from timeline.extract.roles import appositive_heads
 
     assert [h.text for h in appositive_heads(text, 0, len(text))] == heads

@@ -16,8 +16,8 @@ from functools import cache
 
 from ..taxonomy import event_types
 from . import lexicon
-from .phrases import Phrase, after_gerund, after_word, base_verb, describes, is_past, phrase_after, phrase_before, \
-    verb_form
+from .phrases import (DETERMINERS, PREPOSITIONS, QUANTIFIERS, Phrase, after_gerund, after_word, base_verb, describes,
+                      is_past, phrase_after, phrase_before, verb_form)
 from .state import Clause, Trigger
 from .triggers import instrument_rules
 
@@ -292,6 +292,8 @@ def appositive_heads(text: str, start: int, end: int) -> tuple[Phrase, ...]:
         begin = opener.end() if opener else part.start()
         after_semicolon = text[:part.start()].rstrip().endswith(";")
         if heads and not (opener or after_semicolon):
+            if len(heads) == 1 and _described(text, start, heads[0]) and _bare_name(text, begin, part.end()):
+                heads.append(Phrase(begin, part.end(), text[begin:part.end()].strip()))
             continue  # an apposition: '45', 'a member of the PSD'
         if not heads and _AGO.match(text, begin, part.end()):
             continue  # 'approximately 1 month ago,' before the subject
@@ -303,6 +305,23 @@ def appositive_heads(text: str, start: int, end: int) -> tuple[Phrase, ...]:
         elif heads or not _ADVERBIAL.match(text, begin, part.end()):
             break  # the list ends where a part is more than noun phrases
     return tuple(heads)
+
+
+_NAME_WORDS = re.compile(r"\s*(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*\s*")
+
+
+def _described(text: str, start: int, head: Phrase) -> bool:
+    """'another U.S. citizen', 'the mayor of Abrego': a head told by what it is, not by name."""
+    words = text[start:head.end].split()
+    return bool(words) and words[0].lower() in DETERMINERS | QUANTIFIERS
+
+
+def _bare_name(text: str, start: int, end: int) -> bool:
+    """'James Arthur Donelley' after 'another U.S. citizen,': two to four capitalised words and
+    nothing else (no article, preposition or number), so the apposition is the head's name."""
+    words = text[start:end].split()
+    return (_NAME_WORDS.fullmatch(text, start, end) is not None
+            and not any(w.lower().strip(".,") in DETERMINERS | QUANTIFIERS | PREPOSITIONS | {"and", "or"} for w in words))
 
 
 _OPENS_APPOSITION = re.compile(r"[,;]\s*(?:and\s+|a\s|an\s|the\s|\d|$)", re.IGNORECASE)
