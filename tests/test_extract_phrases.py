@@ -35,6 +35,8 @@ def before(text: str, word: str) -> str | None:
     ("Police detained.", "detained", None),
     ("TERRORISTS HAVE ATTACKED SEVERAL MINES LATELY.", "ATTACKED", "MINES"),  # an adverb only ends it
     ("Police detained three armed men.", "detained", "armed men"),  # a participle after a number modifies
+    ("A ROCKET HIT THE U.S. EMBASSY IN BOGOTA.", "HIT", "U.S. EMBASSY"),  # an initialism's periods are its own
+    ("GUERRILLAS SEIZED TWO U.S. CITIZENS.", "SEIZED", "U.S. CITIZENS"),
 ])
 def test_phrase_after(text, word, phrase):
     """An object runs over modifiers and nouns, takes one 'of' and a bracketed acronym, and stops

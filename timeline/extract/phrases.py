@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-_TOKEN = re.compile(r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|\d{1,3}(?:,\d{3})+(?!\d)|[\w][\w'’.-]*[\w]|[\w]|[^\w\s]")
+_TOKEN = re.compile(r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|\d{1,3}(?:,\d{3})+(?!\d)|(?:[A-Za-z]\.){2,}(?!\w)|[\w][\w'’.-]*[\w]|[\w]|[^\w\s]")
 _QUOTES = frozenset('"“”\'')  # a verb in scare quotes: 'accused them of "murdering" X'
 DETERMINERS = frozenset("""a an the this that these those its their his her our your my some several many few
     no every each any all both another other such""".split())
