@@ -13,7 +13,10 @@ from .state import DocState
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]{1,60}, \d{1,2} [A-Za-z]{3,9}\.? \d{2,4}(?: \([^)]*\))? --\s*(?:\[[^\]]*\]\s*)*")
+# 'LIMA, 10 JAN 90 (EFE) -- [TEXT]', also 'MOSCOW (USSR), NO DATE --', '(RADIO VENCEREMOS)-- ' and a
+# source opened by one bracket and closed by the other ('[INRAVISION TELEVISION CADENA 1) --')
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]{1,60}, (?:\d{1,2} [A-Za-z]{3,9}\.? \d{2,4}|NO DATE)"
+                       r"(?: [(\[][^\n]{0,60}?[)\]])? ?--\s*(?:\[[^\]]*\]\s*)*")
 # Wire style: "PRETORIA - ", "NEW DELHI (Reuters) - ", "KYIV, Ukraine — ", "DUBAI/ADEN - " (cities in capitals).
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+){0,3}(?:, [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)?"
                             r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?)?"  # 'PEMBA, June 14 -'
