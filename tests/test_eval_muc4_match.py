@@ -14,6 +14,10 @@ from timeline.evaluate.muc4_match import actor_names_org, named_in, same_party, 
     (["THE MAYOR"], "gunmen killed the mayor of lima", 1),  # folded: case
     (["USULUTÁN"], "a bomb in usulutan", 1),  # folded: accents
     (["SAN-MIGUEL"], "troops in san miguel", 1),  # folded: punctuation
+    (["LIMA"], "a bomb exploded in lima, peru", 1),  # a comma after the name is no part of it
+    (["RAMIRO CASTILLO"], '"ramiro castillo\'s murder', 1),  # nor a quote mark or a possessive
+    (["ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS"], "eln [army of national liberation] guerrillas", 1),
+    (["THE \\", "/"], "the army attacked", 0),  # a broken key string with no content word names nothing
     (["FMLN", "fmln", "THE MAYOR", "THE BRIDGE"], "the fmln killed the mayor", 2),  # distinct strings, once each
     ([], "the fmln", 0),
 ])

@@ -18,9 +18,23 @@ def _inside(needle: str, haystack: str) -> bool:
     return bool(needle) and f" {needle} " in f" {haystack} "
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+_BARE = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "by", "for", "with", "s"})
+
+
+def _words(text: str) -> str:
+    """Folded, with every run of punctuation a word boundary: 'Lima,' and '"Castillo's' hold the
+    words 'lima' and 'castillo'."""
+    return " ".join(_PUNCTUATION.sub(" ", fold(text)).split())
+
+
 def named_in(strings: list[str], folded_text: str) -> int:
-    """How many distinct key strings the (folded) text contains as whole words."""
-    return sum(_inside(s, folded_text) for s in {fold(s) for s in strings})
+    """How many distinct key strings the (folded) text contains as whole words, punctuation
+    ignored on both sides; a key string left with no content word ('THE \\' from a broken quote)
+    names nothing."""
+    text = _words(folded_text)
+    keys = {_words(s) for s in strings}
+    return sum(_inside(k, text) for k in keys if set(k.split()) - _BARE)
 
 
 @cache
