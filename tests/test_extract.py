@@ -383,3 +383,13 @@ def test_a_capital_counts_for_its_state_when_the_storys_own_state_is_chosen():
             "Officials in Bamako said the operation would continue. Residents of Bamako protested on Tuesday.")
     shelling = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type == "shelling")
     assert shelling.actors == ["Mali"]
+
+
+@pytest.mark.parametrize("text,party", [("Rebels blew up two electricity poles near the town.", None),
+                                        ("Gunmen kidnapped two Poles near the town.", "Poland"),
+                                        ("The army shot a turkey farmer near the border.", None)])
+def test_a_name_that_is_an_english_word_counts_only_when_written_as_a_name(text, party):
+    """'power poles' is no Poland and 'a turkey farmer' no Turkey in mixed-case text."""
+    [event] = _extract("Story\n\n" + text, published=dt.date(2024, 1, 5)).events
+    assert (party in event.targets + event.actors) if party else not {"Poland", "Turkey"} & set(
+        event.targets + event.actors)

@@ -168,7 +168,8 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
     """Known names in ``text[start:end]``, longest first where they overlap."""
     table = lexicon.names()
     flat, exact = lexicon.name_pattern()
-    hits = [(m.start(), m.end(), m.group().lower()) for m in flat.finditer(text, start, end)]
+    hits = [(m.start(), m.end(), m.group().lower()) for m in flat.finditer(text, start, end)
+            if caps or not _common_word_in_lower_case(m.group())]
     hits += [(m.start(), m.end(), m.group().lower()) for m in exact.finditer(text, start, end)
              if not (caps and is_english_word(m.group()))]  # 'CAR BOMB' in capitals is no Central African Republic
     hits += [] if caps else _fuzzy_surnames(text, start, end)  # capitals say nothing of names
@@ -184,6 +185,12 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
         out.append(Mention(a, b, entry.kind, entry.name, entry.state))
         last_end = b
     return out
+
+
+def _common_word_in_lower_case(found: str) -> bool:
+    """'power poles', 'the amnesty law', 'a turkey': a name that is also an English word names
+    nobody when mixed-case text writes it in lower case."""
+    return found[:1].islower() and " " not in found and is_english_word(found)
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*) $")
