@@ -180,3 +180,20 @@ def test_tag_of_and_readable_part(event_id, tag, readable):
     from timeline import ids
 
     assert ids.tag_of(event_id) == tag and ids.readable_part(event_id) == readable
+
+
+def test_rejecting_one_of_the_events_that_share_a_quote_leaves_the_others(tmp_path):
+    """Violence at a list of places is one event per place, all quoting one clause: deleting one
+    keeps it out and keeps the others in."""
+    (tmp_path / "a.txt").write_text("TERRORISTS DESTROYED POWER POLES IN GUAZAPA, CHALATENANGO, AND ILOBASCO.\n",
+                                    encoding="utf-8")
+    target = tmp_path / "t.yaml"
+    assert _run("extract", str(tmp_path / "a.txt"), "--published", "1990-01-05", "-o", str(target)) == 0
+    loaded = store.load(target)
+    places = {e.location: e.id for e in loaded.timeline.events}
+    assert {"Guazapa", "Chalatenango", "Ilobasco"} <= set(places)
+    deleted, _ = dashboard.delete_event(loaded.timeline, places["Guazapa"], tmp_path)
+    store.save(target, deleted.model_copy(update={"events": []}), loaded.digest)  # the others lost too
+    assert _run("extract", str(tmp_path / "a.txt"), "--published", "1990-01-05", "--into", str(target)) == 0
+    left = {e.location for e in store.load(target).timeline.events}
+    assert "Guazapa" not in left and {"Chalatenango", "Ilobasco"} <= left  # they come back, it does not

@@ -252,9 +252,12 @@ def _source_tags(sources: list[Source], digest: dict[str, str | None]) -> set[st
 
 
 def _rejected_indices(events: list[Event], rejected: list[str], digest: dict[str, str | None]) -> set[int]:
-    """Extracted events a person rejected: by id, or citing the evidence a rejected id was made from."""
-    names = set(rejected)
-    tags = {t for t in map(ids.tag_of, rejected) if t}
+    """Extracted events a person rejected: by id, or, for a rejected id no extracted event bears
+    any more (its readable part changed, or it had a suffix), citing the evidence it was made from.
+    Events that share one quote (violence at a list of places, one event per place) keep their
+    own ids, so rejecting one of them leaves the others."""
+    names, borne = set(rejected), {e.id for e in events}
+    tags = {t for r in rejected if r not in borne and (t := ids.tag_of(r))}
     return {x for x, e in enumerate(events) if e.id in names or (tags and _source_tags(e.sources, digest) & tags)}
 
 
