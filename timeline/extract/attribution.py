@@ -117,7 +117,8 @@ def attribute(state: DocState, options) -> DocState:
         violence.actors += [n for n in names if n not in violence.actors and n not in violence.targets]
     for position, violence in enumerate(state.events):
         violence.actors += _hands_at_a_place_named(state, position)
-    near = [(position, _campaigns_group(state, position)) for position in _done_by_no_one_named(state)]
+    raids = _raiding_groups(state)
+    near = [(position, _campaigns_group(state, position, raids)) for position in _done_by_no_one_named(state)]
     for position, group in near:  # read before any is added: a campaign reaches from the group's own violence only
         if group is not None:
             state.events[position].actors.append(group)
@@ -198,13 +199,21 @@ def _fighters(target: str) -> bool:
     return _armed(target) or INSURGENTS.search(target) is not None
 
 
-def _campaigns_group(state: DocState, position: int) -> str | None:
+def _raiding_groups(state: DocState) -> dict[int, set[str]]:
+    """Per sentence, the named armed groups whose own raids it tells (read once per document)."""
+    found: dict[int, set[str]] = {}
+    for e in state.events:
+        if e.type in _VIOLENCE and e.type not in _NOT_A_CAMPAIGN and e.modality == "asserted":
+            found.setdefault(e.clause.sentence, set()).update(a for a in e.actors if is_armed_group(a))
+    return found
+
+
+def _campaigns_group(state: DocState, position: int, raids: dict[int, set[str]]) -> str | None:
     """'FMLN guerrillas blew up two pylons. Two bombs also exploded in San Salvador': violence by no
     one named, within a couple of sentences of the violence of one named armed group and of no
     other, is part of that group's campaign (a side in a war or a clash wages none: 'the war in
     Gaza' gives Hamas no strikes nearby)."""
     reach, _ = _campaign()
     sentence = state.events[position].clause.sentence
-    raids = [e for e in state.events if e.type in _VIOLENCE and e.type not in _NOT_A_CAMPAIGN and e.modality == "asserted"]
-    groups = {a for e in raids if abs(e.clause.sentence - sentence) <= reach for a in e.actors if is_armed_group(a)}
+    groups = set().union(*(raids.get(s, set()) for s in range(sentence - reach, sentence + reach + 1)))
     return groups.pop() if len(groups) == 1 else None
