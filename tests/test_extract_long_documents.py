@@ -169,3 +169,17 @@ def test_the_word_before_a_full_stop_is_that_of_a_scan_from_the_sentence_start(t
     expected = re.search(r"([\w.]+) ?\.+$", text[begin:stop])
     found = sentences._word_before(text, begin, stop)
     assert (found and (found.start(), found.group(1))) == (expected and (expected.start() + begin, expected.group(1)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 40)), max_size=30), st.integers(0, 220),
+       st.integers(1, 40))
+def test_the_overlap_index_of_names_matches_a_scan(known, start, length):
+    """Groups that overlap a known name are found by bisection, as a scan over every name finds them."""
+    from timeline.extract.arguments import _overlaps_any, _reach_index
+    from timeline.extract.state import Mention
+
+    mentions = [Mention(a, a + n, "actor", "x") for a, n in known]
+    end = start + length
+    scanned = any(m.start < end and start < m.end for m in mentions)
+    assert _overlaps_any(*_reach_index(mentions), start, end) == scanned

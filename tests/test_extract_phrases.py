@@ -79,3 +79,13 @@ def test_tokens_keep_brackets_numbers_and_hyphens_whole():
     text = "The [AYF] (in Tacna) four-person cell, 12,000 strong."
     assert [word for _, _, word in tokens(text, 0, len(text))] == [
         "The", "[AYF]", "(in Tacna)", "four-person", "cell", ",", "12,000", "strong", "."]
+
+
+def test_end_before_walks_back_over_blanks_only():
+    """The end of the text before a position, trailing blanks dropped, without slicing the prefix."""
+    from timeline.extract.phrases import end_before
+
+    text = "the mayor ,  who"
+    assert end_before(text, text.index("who")) == len("the mayor")
+    assert end_before(text, text.index("who"), " ") == len("the mayor ,")
+    assert end_before("  x", 2) == 0 and end_before("", 0) == 0

@@ -11,10 +11,10 @@ from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
 from .casing import is_english_word, name_like
-from .groups import INSURGENTS as _INSURGENTS, acronyms_in, described_group, groups_in, head_anaphors, introduced_groups, \
+from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, described_group, groups_in, head_anaphors, introduced_groups, \
     is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
-from .phrases import Phrase, phrase_before
+from .phrases import Phrase, end_before, phrase_before
 from .places import places_in
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last
 from .roles import Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
@@ -103,10 +103,26 @@ def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Ment
         found, acronyms = groups_in(state.text, start, end, state.caps)
         groups += found
         defined.update(acronyms)
-    for start, end in state.sentences:
-        groups += acronyms_in(state.text, start, end, defined)
-    taken = [(m.start, m.end) for m in known]
-    return [g for g in groups if not any(a < g.end and g.start < b for a, b in taken)]
+    groups += acronyms_in_spans(state.text, state.sentences, defined)
+    starts, reach = _reach_index(known)
+    return [g for g in groups if not _overlaps_any(starts, reach, g.start, g.end)]
+
+
+def _reach_index(mentions: list[Mention]) -> tuple[list[int], list[int]]:
+    """The mentions' starts in order, and the furthest end reached by each prefix of them (they
+    may overlap each other): what ``_overlaps_any`` bisects instead of scanning them all."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    reach, furthest = [], -1
+    for mention in ordered:
+        furthest = max(furthest, mention.end)
+        reach.append(furthest)
+    return [m.start for m in ordered], reach
+
+
+def _overlaps_any(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether any indexed mention overlaps ``text[start:end]``."""
+    before = bisect.bisect_left(starts, end)  # the mentions that start before the span ends
+    return before > 0 and reach[before - 1] > start
 
 
 _UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central |transitional |interim |military |ruling )?(?:government|authorities)|"
@@ -311,7 +327,7 @@ def _split_subject(state: DocState, event: EventMention, roles: Roles) -> tuple[
         return roles, False
     if clause.lead in _RELATIVE:  # 'Hector Oqueli, who was kidnapped in Guatemala': the antecedent
         earlier = clauses_before(state, clause)
-        antecedent = phrase_before(text, len(text[:clause.start].rstrip(" ,")), earlier[-1].start) if earlier else None
+        antecedent = phrase_before(text, end_before(text, clause.start), earlier[-1].start) if earlier else None
         return (replace(roles, patient=antecedent), True) if antecedent else (roles, False)
     span = _subject_span(state, clause)
     heads = appositive_heads(text, *span) if span else ()
@@ -355,7 +371,7 @@ def _split_subject_start(state: DocState, event: EventMention) -> int | None:
         if not events_of(state, earlier[-1]):
             lead_end = earlier[-1].start + len(earlier[-1].lead)
             return lead_end + len(text[lead_end:earlier[-1].end]) - len(text[lead_end:earlier[-1].end].lstrip())
-        antecedent = phrase_before(text, len(text[:clause.start].rstrip(" ,")), earlier[-1].start)
+        antecedent = phrase_before(text, end_before(text, clause.start), earlier[-1].start)
         return antecedent.start if antecedent else None
     span = _subject_span(state, clause)
     heads = appositive_heads(text, *span) if span else ()

@@ -213,10 +213,16 @@ def groups_in(text: str, start: int, end: int, caps: bool) -> tuple[list[Mention
 
 def acronyms_in(text: str, start: int, end: int, defined: dict[str, str]) -> list[Mention]:
     """Mentions of acronyms the document defined ('THE FMLN SAID')."""
+    return acronyms_in_spans(text, [(start, end)], defined)
+
+
+def acronyms_in_spans(text: str, spans: list[tuple[int, int]], defined: dict[str, str]) -> list[Mention]:
+    """``acronyms_in`` over several spans (a document's sentences) with one pattern: building it
+    per sentence from every acronym defined so far grew with the document squared."""
     if not defined:
         return []
     pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(map(re.escape, sorted(defined, key=len, reverse=True))))
-    return [Mention(m.start(), m.end(), "actor", defined[m.group(1)]) for m in pattern.finditer(text, start, end)]
+    return [Mention(m.start(), m.end(), "actor", defined[m.group(1)]) for a, b in spans for m in pattern.finditer(text, a, b)]
 
 
 @cache

@@ -181,3 +181,11 @@ def after_word(text: str, position: int, end: int, words: tuple[str, ...]) -> Ph
     pattern = re.compile(r"\b(?:%s)\s+" % "|".join(map(re.escape, words)), re.IGNORECASE)
     found = pattern.search(text, position, end)
     return phrase_after(text, found.end(), end) if found else None
+
+
+def end_before(text: str, position: int, blanks: str = " ,") -> int:
+    """Where the text before ``position`` ends once trailing ``blanks`` are dropped: a walk back
+    over those characters only (slicing the text up to ``position`` costs the whole prefix)."""
+    while position > 0 and text[position - 1] in blanks:
+        position -= 1
+    return position

@@ -17,7 +17,7 @@ from functools import cache
 from ..taxonomy import event_types
 from . import lexicon
 from .phrases import (DETERMINERS, PREPOSITIONS, QUANTIFIERS, Phrase, after_gerund, after_word, base_verb, describes,
-                      is_past, phrase_after, phrase_before, verb_form)
+                      end_before, is_past, phrase_after, phrase_before, verb_form)
 from .state import Clause, Trigger
 from .triggers import instrument_rules
 
@@ -290,7 +290,8 @@ def appositive_heads(text: str, start: int, end: int) -> tuple[Phrase, ...]:
     for part in _PART.finditer(text, start, end):
         opener = _AND.match(text, part.start(), part.end())
         begin = opener.end() if opener else part.start()
-        after_semicolon = text[:part.start()].rstrip().endswith(";")
+        before = end_before(text, part.start(), " \t\n")
+        after_semicolon = before > 0 and text[before - 1] == ";"
         if heads and not (opener or after_semicolon):
             if len(heads) == 1 and _described(text, start, heads[0]) and _bare_name(text, begin, part.end()):
                 heads.append(Phrase(begin, part.end(), text[begin:part.end()].strip()))

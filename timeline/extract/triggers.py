@@ -11,7 +11,7 @@ from ..taxonomy import agrees, event_types
 from . import lexicon
 from .lemmas import rules as lemma_rules
 from .lookup import timex_starts_in
-from .phrases import phrase_after
+from .phrases import end_before, phrase_after
 from .referred import split_referred
 from .state import Clause, DocState, EventMention, Trigger
 
@@ -164,7 +164,8 @@ _PARTICIPLE = re.compile(r"(?:also\s+)?[a-z]+ing\b", re.IGNORECASE)
 
 def participle_clause(text: str, clause: Clause) -> bool:
     """'..., killing three policemen': a clause after a comma that opens on a present participle."""
-    return _PARTICIPLE.match(text, clause.start) is not None and text[:clause.start].rstrip().endswith(",")
+    before = end_before(text, clause.start, " \t\n")
+    return _PARTICIPLE.match(text, clause.start) is not None and before > 0 and text[before - 1] == ","
 
 
 def undergone(text: str, trigger: Trigger) -> bool:
