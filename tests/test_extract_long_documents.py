@@ -176,10 +176,7 @@ def test_the_word_before_a_full_stop_is_that_of_a_scan_from_the_sentence_start(t
        st.integers(1, 40))
 def test_the_overlap_index_of_names_matches_a_scan(known, start, length):
     """Groups that overlap a known name are found by bisection, as a scan over every name finds them."""
-    from timeline.extract.arguments import _overlaps_any, _reach_index
-    from timeline.extract.state import Mention
-
-    mentions = [Mention(a, a + n, "actor", "x") for a, n in known]
+    spans = [(a, a + n) for a, n in known]
     end = start + length
-    scanned = any(m.start < end and start < m.end for m in mentions)
-    assert _overlaps_any(*_reach_index(mentions), start, end) == scanned
+    scanned = any(a < end and start < b for a, b in spans)
+    assert lookup.overlaps_union(lookup.merged_spans(spans), start, end) == scanned

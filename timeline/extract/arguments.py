@@ -13,7 +13,7 @@ from .clauses import quoted_spans
 from .casing import is_english_word, name_like
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, described_group, groups_in, head_anaphors, introduced_groups, \
     is_armed_group
-from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
+from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, merged_spans, overlaps_union
 from .phrases import Phrase, end_before, phrase_before
 from .places import places_in
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last
@@ -104,25 +104,8 @@ def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Ment
         groups += found
         defined.update(acronyms)
     groups += acronyms_in_spans(state.text, state.sentences, defined)
-    starts, reach = _reach_index(known)
-    return [g for g in groups if not _overlaps_any(starts, reach, g.start, g.end)]
-
-
-def _reach_index(mentions: list[Mention]) -> tuple[list[int], list[int]]:
-    """The mentions' starts in order, and the furthest end reached by each prefix of them (they
-    may overlap each other): what ``_overlaps_any`` bisects instead of scanning them all."""
-    ordered = sorted(mentions, key=lambda m: m.start)
-    reach, furthest = [], -1
-    for mention in ordered:
-        furthest = max(furthest, mention.end)
-        reach.append(furthest)
-    return [m.start for m in ordered], reach
-
-
-def _overlaps_any(starts: list[int], reach: list[int], start: int, end: int) -> bool:
-    """Whether any indexed mention overlaps ``text[start:end]``."""
-    before = bisect.bisect_left(starts, end)  # the mentions that start before the span ends
-    return before > 0 and reach[before - 1] > start
+    taken = merged_spans([(m.start, m.end) for m in known])  # bisected, not scanned per group
+    return [g for g in groups if not overlaps_union(taken, g.start, g.end)]
 
 
 _UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central |transitional |interim |military |ruling )?(?:government|authorities)|"

@@ -64,7 +64,7 @@ def mentions_in(state: DocState, start: int, end: int) -> list[Mention]:
     return [spans.items[i] for i in _starting_in(spans, start, end) if spans.items[i].end <= end]
 
 
-def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+def merged_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """The union of half-open ranges as sorted, disjoint (starts, ends)."""
     starts: list[int] = []
     ends: list[int] = []
@@ -79,9 +79,16 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 
 def skipped(state: DocState, position: int) -> bool:
     """True when ``position`` lies in a skipped range (boilerplate, dateline, title)."""
-    starts, ends = cached(state, "skip_union", state.skip, _merged)
+    starts, ends = cached(state, "skip_union", state.skip, merged_spans)
     index = bisect.bisect_right(starts, position) - 1
     return index >= 0 and position < ends[index]
+
+
+def overlaps_union(union: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps the union ``merged_spans`` made (by bisection)."""
+    starts, ends = union
+    index = bisect.bisect_left(starts, end) - 1  # the last range that starts before the span ends
+    return index >= 0 and ends[index] > start
 
 
 def _reach(spans: list[tuple[int, int]]) -> list[int]:

@@ -318,7 +318,7 @@ PROMISES = frozenset({"pledge"})  # 'agreed to a future meeting' names the meeti
 @cache
 def _people_words() -> tuple[re.Pattern, re.Pattern]:
     groups = lexicon.load("groups")
-    words = ([*groups["attackers"], *groups["insurgents"]], groups["displaced_people"])
+    words = ([*groups["irregular_forces"], *groups["other_attackers"], *groups["insurgents"]], groups["displaced_people"])
     return tuple(re.compile(rf"\b(?:{lexicon.alternation(w)})\b", re.IGNORECASE) for w in words)
 
 
