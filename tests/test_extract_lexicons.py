@@ -31,6 +31,13 @@ def test_trigger_example_fires(entry):
     assert entry["name"] in {t.rule for t in found}, [t.rule for t in found]
 
 
+@pytest.mark.parametrize("entry", [t for t in TRIGGERS if "counterexample" in t],
+                         ids=[t["name"] for t in TRIGGERS if "counterexample" in t])
+def test_trigger_counterexample_does_not_fire(entry):
+    """A rule's counterexample is the reading its pattern leaves out ('released a statement')."""
+    assert entry["name"] not in {t.rule for t in triggers_in(entry["counterexample"])}
+
+
 def _entries(file: str, key: str) -> list[dict]:
     return lexicon.load(file)[key]
 
@@ -183,6 +190,14 @@ def test_lemma_class_example_is_typed(entry):
         assert entry["type"] in {t.type for t in found}, (example, [(t.rule, t.type) for t in found])
 
 
+@pytest.mark.parametrize("entry", [c for c in LEMMA_CLASSES if "counterexample" in c],
+                         ids=[c["name"] for c in LEMMA_CLASSES if "counterexample" in c])
+def test_lemma_class_counterexample_is_not_typed(entry):
+    """A class's counterexample holds its words in a sense that is no event of its type."""
+    found = triggers_in(entry["counterexample"])
+    assert entry["type"] not in {t.type for t in found}, [(t.rule, t.type) for t in found]
+
+
 @pytest.mark.parametrize("entry", [c for c in LEMMA_CLASSES if "verbs" in c and "followed_by" not in c],
                          ids=[c["name"] for c in LEMMA_CLASSES if "verbs" in c and "followed_by" not in c])
 def test_every_verb_lemma_fires_in_the_past_and_after_a_modal(entry):
@@ -224,3 +239,13 @@ def test_recipient_example_is_a_target(entry):
     assert events, entry["example"]
     assert entry["recipient"] in events[0].targets and entry["recipient"] not in events[0].actors, \
         (events[0].actors, events[0].targets)
+
+
+@pytest.mark.parametrize("example", lexicon.load("text")["news_sources"]["examples"], ids=lambda e: e["source"])
+def test_news_source_is_no_party(example):
+    """The agency a dateline or 'according to' names told the news; it took no part in the event."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    events = extract([Document(id="d", text="Story\n\n" + example["text"])]).events
+    assert events and all(example["source"] not in e.actors + e.targets for e in events), [(e.type, e.actors) for e in events]

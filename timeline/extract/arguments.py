@@ -48,6 +48,7 @@ def find_names(state: DocState, options) -> DocState:
     found += _unknown_places(state, sorted(found, key=lambda m: m.start))
     found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
     found = _without_qualifying_states(state.text, sorted(found, key=lambda m: m.start))
+    found = [m for m in found if not is_news_source(state.text, m)]
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
 
 
@@ -70,6 +71,19 @@ def _without_qualifying_states(text: str, found: list[Mention]) -> list[Mention]
         elif _FEATURE_AFTER.match(text, mention.end):
             drop.add(i)
     return [m for i, m in enumerate(found) if i not in drop]
+
+
+@cache
+def _news_source_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    rule = lexicon.load("text")["news_sources"]
+    return (re.compile(rule["before"], re.IGNORECASE), re.compile(rule["dateline"][0]), re.compile(rule["dateline"][1]))
+
+
+def is_news_source(text: str, mention: Mention) -> bool:
+    """'according to the Associated Press', '(XNA) --': who told the news, not who took part in it."""
+    before, opening, closing = _news_source_patterns()
+    head = text[max(0, mention.start - 40):mention.start]
+    return before.search(head) is not None or (opening.search(head) is not None and closing.match(text, mention.end) is not None)
 
 
 _INSURGENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:%s)\b" % _INSURGENTS.pattern, re.IGNORECASE)
