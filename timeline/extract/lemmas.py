@@ -119,7 +119,8 @@ def class_pattern(entry: dict) -> str:
             progressive |= progressive_forms(verb)
         body = f"{_alternation(free)}|{_governed(base)}" + (f"|{_after_be(progressive)}" if progressive else "")
     after = entry.get("followed_by")
-    return f"(?:{body})" + (f"(?={after})" if after else "")
+    before = "".join(f"(?<!\\b{re.escape(word)} )" for word in entry.get("not_after", ()))
+    return f"{before}(?:{body})" + (f"(?={after})" if after else "")
 
 
 @cache
