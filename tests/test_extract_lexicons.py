@@ -249,3 +249,15 @@ def test_news_source_is_no_party(example):
 
     events = extract([Document(id="d", text="Story\n\n" + example["text"])]).events
     assert events and all(example["source"] not in e.actors + e.targets for e in events), [(e.type, e.actors) for e in events]
+
+
+def test_backer_aside_is_no_actor():
+    """'M23 rebels, backed by Rwanda, seized Goma': the subject before the aside did the act."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    example = lexicon.load("text")["backer_aside_example"]
+    events = extract([Document(id="d", text="Story\n\n" + example["text"])]).events
+    acts = [e for e in events if e.type != "support"]
+    assert acts and all(example["actor"] in e.actors and example["backer"] not in e.actors for e in acts), \
+        [(e.type, e.actors) for e in events]

@@ -553,6 +553,11 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
 _COORDINATING = frozenset({"and", "and then", "but"})
 
 
+@cache
+def _backer_aside() -> re.Pattern:
+    return re.compile(lexicon.load("text")["backer_aside"], re.IGNORECASE)
+
+
 def _sentence_subject(state: DocState, clause: Clause) -> list[Mention]:
     """The subject of the nearest earlier main clause of the sentence (names before its trigger);
     a coordinated clause continues the clause right before it, even a subordinate one ('police
@@ -562,6 +567,8 @@ def _sentence_subject(state: DocState, clause: Clause) -> list[Mention]:
         if previous.lead in _SUBORDINATE and not (clause.lead in _COORDINATING and previous is earlier[-1]):
             continue
         event = next(iter(events_of(state, previous)), None)
+        if event is None and _backer_aside().match(state.text, previous.start, previous.end):
+            continue  # 'M23 rebels, backed by Rwanda, seized Goma': the backer did not seize it
         stop = event.trigger.start if event else previous.end
         subject = [m for m in mentions_in(state, previous.start, stop) if m.kind in ("person", "actor")]
         if subject:

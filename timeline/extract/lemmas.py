@@ -120,6 +120,8 @@ def class_pattern(entry: dict) -> str:
         body = f"{_alternation(free)}|{_governed(base)}" + (f"|{_after_be(progressive)}" if progressive else "")
     after = entry.get("followed_by")
     before = "".join(f"(?<!\\b{re.escape(word)} )" for word in entry.get("not_after", ()))
+    if "only_after" in entry:
+        before += "(?:" + "|".join(f"(?<=\\b{re.escape(word)} )" for word in entry["only_after"]) + ")"
     return f"{before}(?:{body})" + (f"(?={after})" if after else "")
 
 
