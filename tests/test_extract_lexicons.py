@@ -224,6 +224,16 @@ def test_a_participle_between_a_and_its_noun_tells_no_act(text, fires):
     assert any(t.type in ("robbery", "arson") for t in triggers_in(text)) is fires
 
 
+@pytest.mark.parametrize("text,fires", [
+    ("The president visited the wounded at the hospital this morning.", False),  # the people it befell
+    ("Among the injured were two children.", False),
+    ("The blast wounded twelve people.", True),
+])
+def test_a_participle_after_the_with_no_noun_is_its_people(text, fires):
+    """'the wounded', 'the injured': the people the act befell, no act of their own sentence."""
+    assert any(t.type == "attack" for t in triggers_in(text)) is fires
+
+
 RECIPIENTS = lexicon.load("recipients")["recipients"]
 
 

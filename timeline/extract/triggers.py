@@ -86,7 +86,8 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
         if match:
             rule = table[int(match.lastgroup[1:])]
             if rule.get("generated") and (_inside_name(text, position) or _noun_by_position(text, rule, match)
-                                          or _modifier_by_position(text, rule, match)):
+                                          or _modifier_by_position(text, rule, match)) \
+                    or _people_by_position(text, rule, match):
                 continue
             out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
             last = match.end()
@@ -118,6 +119,20 @@ def _modifier_by_position(text: str, rule: dict, match: re.Match) -> bool:
     return (rule["kind"] == "verb" and " " not in words and words[-2:].lower() in ("ed", "en", "wn")
             and _INDEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
             and _NOUN_AFTER.match(text, match.end()) is not None)
+
+
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|\s(?:at|in|to|from|of|and|or|were|was|are|is|who|had|have|with|into|on)\b)",
+                            re.IGNORECASE)
+
+
+def _people_by_position(text: str, rule: dict, match: re.Match) -> bool:
+    """'visited the wounded at the hospital', 'the dead and the missing': a past participle
+    after 'the' with no noun after it stands for the people it befell, not for the act."""
+    words = match.group()
+    return (rule["kind"] == "verb" and " " not in words and words[-2:].lower() in ("ed", "en", "wn")
+            and _DEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
+            and _NO_NOUN_AFTER.match(text, match.end()) is not None)
 
 
 def _inside_name(text: str, position: int) -> bool:
