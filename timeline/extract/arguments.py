@@ -271,6 +271,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         if phrase is not None and not (clause.start <= phrase.start and phrase.end <= clause.end):
             # a subject told before the clause, an agent or its apposition told after it
             window += [m for m in mentions_in(state, phrase.start, phrase.end) if m not in window]
+    speaker_end = _speaker_end(text, clause, event.trigger) if event.type in _RELAYED else clause.start
+    window = [m for m in window if not clause.start <= m.start < speaker_end]
     demand = _is_demand(event)
     if demand:  # 'Russia said that Sudan must return ...': Russia demands, of Sudan
         for mention in _sentence_subject(state, clause):
@@ -436,6 +438,25 @@ def _obliged(text: str, clause: Clause, trigger) -> int:
     ('the Red Cross said US forces must ...': the Red Cross speaks, US forces are obliged)."""
     told = list(_REPORTING.finditer(text, clause.start, trigger.start))
     return told[-1].end() if told else clause.start
+
+
+_RELAYED = frozenset({"displacement"})  # types whose figures a speaker only relays ('IOM said 40,000 fled')
+_BACK_POINTING_SUBJECT = re.compile(r"^\W*(?:that\s+)?(?:it|they|we|he|she|its|their|our|his|her)\b", re.IGNORECASE)
+
+
+def _speaker_end(text: str, clause: Clause, trigger) -> int:
+    """'IOM said 40,000 people had fled': where the speaker's part of the clause ends, when the
+    reported words have a subject of their own (not 'the army said it killed'); the speaker only
+    told the event. ``clause.start`` when there is no such speaker."""
+    if trigger.kind != "verb":
+        return clause.start
+    told = list(_REPORTING.finditer(text, clause.start, trigger.start))
+    if not told:
+        return clause.start
+    reported = text[told[-1].end():trigger.start]
+    if not reported.strip(" ,") or _BACK_POINTING_SUBJECT.match(reported):
+        return clause.start
+    return told[-1].end()
 
 
 def _within(mention: Mention, phrase: Phrase | None) -> bool:
