@@ -65,6 +65,15 @@ def test_a_toll_in_the_same_sentence_or_a_definite_kidnapping_is_one_incident(te
     assert len(violence(text)) == 1
 
 
+def test_a_bare_act_of_another_kind_than_the_event_was_told_as_is_another_act():
+    """'machinegunned the house' told again as 'the murder', then 'the library was burned': the
+    arson does not tell again an attack its chain already told as a killing."""
+    text = ("SOLDIERS MACHINEGUNNED THE HOUSE OF THE PRIESTS ON MONDAY. A WITNESS SAID THAT THE MURDER WAS "
+            "CARRIED OUT BY SOLDIERS. HE SAID THAT THE LIBRARY WAS BURNED.")
+    killing, arson = violence(text)
+    assert (killing.type, len(killing.sources), arson.type) == ("killing", 2, "arson")
+
+
 def test_an_act_joined_by_and_to_an_also_act_is_one_more_act():
     """'... also dynamited the bridge and burned the customs post': the arson is neither the
     bombing nor the raid told before it."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import dates
-from ..taxonomy import of_class, root
+from ..taxonomy import agrees, of_class, root
 from .casing import is_english_word
 from .dating import dating_clause
 from .lookup import root_of
@@ -81,6 +81,7 @@ class _Wording:
     own_victims: frozenset[str] = frozenset()  # victims named in its complement: 'the murder of X'
     victims: frozenset[str] = frozenset()  # the victims of the mentions that told it again
     agent: str | None = None  # 'state' or 'irregular': the kind of forces its subject names
+    kind: str | None = None  # the narrowest type its mentions so far have told it as ('the attack' ... 'burned')
 
 
 # A stated date this close to publication is the news being told, not another event from the past.
@@ -115,6 +116,7 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
         also=_also(text, mention),
         own_victims=_own_victims(text, mention),
         agent=_agent_kind(text, mention),
+        kind=mention.type,
     )
 
 
@@ -188,8 +190,8 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
 
 def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second: _Wording) -> bool:
     """``same_event`` with each mention's wording read beforehand."""
-    if not compatible(earlier.type, later.type) or two_kinds(earlier.type, later.type):
-        return False  # 'the bombing' does not tell an abduction again
+    if not compatible(earlier.type, later.type) or two_kinds(first.kind or earlier.type, later.type):
+        return False  # 'the bombing' does not tell an abduction again, nor 'burned' an attack told as a murder
     if not _dates_agree(earlier, later):
         return False
     if second.new or (second.also and later.type != earlier.type):
@@ -219,7 +221,7 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
             and set(later.actors) & set(earlier.actors)):
         return True
     bare = not (later.actors or later.people or later.location)
-    return bare and compatible(earlier.type, later.type) and not two_kinds(earlier.type, later.type) and (
+    return bare and compatible(earlier.type, later.type) and not two_kinds(first.kind or earlier.type, later.type) and (
         later.type in _HAPPENINGS)
 
 
@@ -376,13 +378,13 @@ def _clause_names(text: str, mention: EventMention) -> frozenset[str]:
 
 
 def _same_victim(victims: frozenset[str], earlier: EventMention, later: EventMention, told: _Wording,
-                 named: frozenset[str]) -> bool:
+                 named: frozenset[str], kind: str | None = None) -> bool:
     """'the killing of Josef Piescher' ... 'Shining Path had killed Piescher', '... when Piescher's
     house was machinegunned': violence done to the same person named (or to what was his; ``named``:
     the later mention's victims and clause words) is told again, unless a date of its own says otherwise."""
     return (bool(victims & named) and not told.new and not told.another and not told.own_date
             and _dates_agree(earlier, later) and compatible(earlier.type, later.type)
-            and not two_kinds(earlier.type, later.type))
+            and not two_kinds(kind or earlier.type, later.type))
 
 
 class _OpenEvents:
@@ -408,10 +410,17 @@ class _OpenEvents:
                 self.first_act_of.setdefault(name, index)
 
     def told_again(self, event: EventMention) -> None:
-        """An open event told again gathers the victims the new mention names."""
+        """An open event told again gathers the victims the new mention names, and the narrower
+        kind it tells it as ('the attack' then 'the murder': a killing; not the toll of a participle)."""
         told = self.wording.get(event.same_as)
-        if told is not None and event.targets:
-            self.wording[event.same_as] = replace(told, victims=told.victims | _victim_words(event.targets))
+        if told is None:
+            return
+        if event.targets:
+            told = replace(told, victims=told.victims | _victim_words(event.targets))
+        kind = told.kind or event.type
+        if event.type != kind and agrees(event.type, kind) and not participle_clause(self.text, event.clause):
+            told = replace(told, kind=event.type)
+        self.wording[event.same_as] = told
 
     def wording_of(self, event: EventMention) -> _Wording:
         return _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0])
@@ -454,7 +463,8 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     found = next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
     if found is None:
         named = victim_names(later) | _clause_names(text, later)  # once, not per candidate
-        found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, named)), None)
+        found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, named,
+                                                            open_events.wording[j].kind)), None)
     return found
 
 
