@@ -26,3 +26,21 @@ def test_a_gerund_after_for_is_the_reason_not_the_act(text, kind):
 def test_the_most_specific_word_types_the_act():
     """'Twin bombings struck the market': the bombing, though 'struck' is the verb."""
     assert _types("Twin bombings struck the market on Sunday.") == ["bombing"]
+
+
+def test_acts_of_several_kinds_listed_in_one_clause_are_one_event_each():
+    """'murdered the guards, exploded two devices and burned the house' in one quoted clause: a
+    killing, a bombing and an arson (lexicons/triggers.yaml, listed_acts)."""
+    from timeline.extract import lexicon
+    kinds = _types(lexicon.load("triggers")["listed_acts"]["example"])
+    assert [k for k in kinds if k != "statement"] == ["killing", "bombing", "arson"]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("The judge was murdered by a bomb in his car.", ["bombing"]),
+    ('Witnesses said gunmen "shot and killed the driver and burned the truck."', ["arson"]),
+])
+def test_an_instrument_or_a_general_word_makes_no_second_act(text, kinds):
+    """'murdered by a bomb' is one bombing; 'shot and killed': the toll of the arson's incident,
+    no act of a kind of its own."""
+    assert [k for k in _types(text) if k != "statement"] == kinds

@@ -317,13 +317,35 @@ def form_events(state: DocState, options) -> DocState:
         if _is_setting(text, clause, best) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
-        mention = EventMention(clause=clause, trigger=best, others=[t for t in cluster if t is not best] + carried)
+        for trigger in [best, *_other_kinds(text, cluster, best)]:
+            mention = EventMention(clause=clause, trigger=trigger, others=[t for t in cluster if t is not trigger] + carried)
+            mention.confidence = _base_confidence(text, clause, trigger, state, cluster)
+            if clause.lead in _BACKGROUND_LEADS and not _victim_named(text, trigger):
+                mention.confidence -= 0.25
+            events.append(mention)
         carried = []
-        mention.confidence = _base_confidence(text, clause, best, state, cluster)
-        if clause.lead in _BACKGROUND_LEADS and not _victim_named(text, best):
-            mention.confidence -= 0.25
-        events.append(mention)
     return replace(state, events=events, clauses=clauses)
+
+
+@cache
+def _listed_acts() -> frozenset[str]:
+    return frozenset(lexicon.load("triggers")["listed_acts"]["types"])
+
+
+def _other_kinds(text: str, cluster: list[Trigger], best: Trigger) -> list[Trigger]:
+    """'murdered them, exploded devices, burned the house' (in quotes, one clause): verbs of other
+    kinds of attack listed in one clause are acts of their own, one event per kind
+    (lexicons/triggers.yaml, listed_acts); a toll or a general word stays the one event's."""
+    acts = _listed_acts()
+    if best.type not in acts:
+        return []
+    out: list[Trigger] = []
+    for trigger in cluster:
+        if (trigger.kind == "verb" and trigger.weight >= 1 and trigger.type in acts and trigger.start != best.start
+                and not _reason(text, trigger, cluster)
+                and all(kind.type != trigger.type for kind in [best, *out])):
+            out.append(trigger)
+    return out
 
 
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
