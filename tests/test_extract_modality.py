@@ -37,3 +37,14 @@ def test_the_month_may_is_no_modal(text):
 def test_the_modal_may_is_still_hypothetical():
     """'THE REBELS MAY ATTACK THE TOWN': the modal, in capitals too."""
     assert events("THE REBELS MAY ATTACK THE TOWN.")[0].modality == "hypothetical"
+
+
+@pytest.mark.parametrize("text", [
+    "POLICE EXPERTS DEFUSED A CAR BOMB NEAR THE EMBASSY.",
+    "A CAR BOMB HAS BEEN DEFUSED IN BERNAL AVENUE.",
+])
+def test_a_defused_bomb_is_a_foiled_bombing(text):
+    """'defused a car bomb': the bomb is the event ('defused' supports the nominal), a bombing that
+    did not happen (lexicons/modality.yaml, foiled)."""
+    [event] = extract([Document(id="d", text=text, published=dt.date(1989, 9, 1))], Options(solve=False)).events
+    assert (event.type, event.modality) == ("bombing", "negated")
