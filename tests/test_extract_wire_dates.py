@@ -203,3 +203,15 @@ def test_a_participle_clause_skips_a_reporting_aside_to_find_its_main_clause():
     text = ("A refugee camp was bombed Thursday, officials and witnesses said, threatening to raise tensions "
             "with Sudan.")
     assert _mention_dates(text, dt.date(2011, 11, 14))["threatening"] == "2011-11-10"
+
+
+def test_a_threat_said_before_the_report_opens_on_the_day_it_was_said():
+    """What a speaker said on a past day would come may have come since: not 'after the report'."""
+    text = "ON 24 AUGUST THE EXTRADITABLES SAID THAT THEY WOULD RESPOND WITH ATTACKS ON JUDGES."
+    [attack] = _events(text, dt.date(1989, 9, 11), "attack")
+    assert attack.modality == "future" and attack.date == "1989-08-24/.."
+    said_today = "THE EXTRADITABLES SAID TODAY THAT THEY WOULD RESPOND WITH ATTACKS ON JUDGES."
+    assert _dates(said_today, dt.date(1989, 9, 11), "attack") == ["1989-09-11/.."]
+    sure = {t: [m.confidence for m in run(Document(id="w", text=t, published=dt.date(1989, 9, 11)), Options()).events
+                if m.type == "attack"] for t in (text, said_today)}
+    assert sure[text] == sure[said_today]  # the day it was said makes the threat no surer

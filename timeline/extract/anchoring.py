@@ -132,12 +132,27 @@ def _relative_to_story(story_day: str | None, timex) -> str | None:
 
 
 def _reported_bound(event: EventMention, timex, published: dt.date | None) -> None:
-    """'On Saturday, X said Y was killed': the date is the report's; what it reports came no later."""
+    """'On Saturday, X said Y was killed': the date is the report's; what it reports came no later.
+    'On 24 August they said they would respond with attacks': what was to come came no earlier."""
     if event.modality not in ("asserted", "negated"):
+        _announced_bound(event, timex, published)
         return
     latest = dates.parse(timex.edtf).latest
     if latest is not None and (published is None or latest <= published):
         event.date, event.date_stated = f"../{latest.isoformat()}", False
+
+
+ANNOUNCED = "announced-on"  # the cue of a future event dated only by the day it was said
+
+
+def _announced_bound(event: EventMention, timex, published: dt.date | None) -> None:
+    """A threat or plan said on a day before the report may have been carried out since: it
+    opens on the day it was said, not on the report's (``default_date``). Stated, since the text
+    gives that day: an inferred date would be narrowed again to after the report by the solver."""
+    earliest = dates.parse(timex.edtf).earliest
+    if event.modality == "future" and earliest is not None and published is not None and earliest < published:
+        event.date, event.date_stated = f"{earliest.isoformat()}/..", True
+        event.cues.append(ANNOUNCED)  # the day it was said: no sign that the event itself is told
 
 
 def _not_after(value: str, published: dt.date) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .anchoring import ANNOUNCED
 from .state import DocState
 
 _QUOTATION = re.compile(r"[\"“][^\"”]{12,}[\"”]")
@@ -19,7 +20,7 @@ def score(state: DocState, options) -> DocState:
             continue
         if has_args:
             event.confidence = min(0.95, event.confidence + 0.1)
-        if event.date_stated:
+        if event.date_stated and ANNOUNCED not in event.cues:  # a date of its own, not the day it was said
             event.confidence = min(0.95, event.confidence + 0.05)
         event.confidence = round(event.confidence, 6)  # 0.7 - 0.25 + 0.05 is 0.5, not 0.4999...
     return state
