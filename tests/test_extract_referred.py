@@ -3,11 +3,15 @@ as an event of its own, marked as answered."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from timeline.extract import Options, extract, lexicon
 from timeline.extract.referred import referred_cut, split_referred
 from timeline.extract.state import Clause
 from timeline.extract.triggers import triggers_in
+from timeline.models import Document
 
 
 @pytest.mark.parametrize("text,violent_part", [
@@ -90,3 +94,23 @@ def test_an_act_joined_after_the_violence_is_cut_off_it():
     parts = [text[c.start:c.end] for c, _ in ordered]
     assert parts[1:] == ["the recent attack against the DAS ", "and expressing solidarity with its director."]
     assert ordered[1][0].answered and not ordered[2][0].answered
+
+
+MOTIVES = lexicon.load("triggers")["motives"]
+
+
+@pytest.mark.parametrize("entry", MOTIVES, ids=[m["name"] for m in MOTIVES])
+def test_violence_named_as_an_acts_motive_is_an_event_of_its_own_dated_by_its_own_words(entry):
+    """'burned a bus today in reprisal for the murder ... committed on Monday': two events, the
+    motive's violence on its own day, not on the act's."""
+    example = entry["example"]
+    published = dt.date.fromisoformat(str(example["published"]))
+    events = extract([Document(id="wire", text=example["text"], published=published)], Options()).events
+    [motive] = [e for e in events if e.type == example["type"]]
+    assert motive.date == example["date"] and len(events) == 2
+
+
+def test_violence_in_an_acts_own_words_is_not_cut_off_without_a_motive():
+    """'killed two policemen during the attack on the barracks': the toll of the attack, one clause."""
+    text = "Guerrillas killed two policemen during the attack on the barracks."
+    assert referred_cut(text, triggers_in(text)) is None

@@ -4,15 +4,19 @@
 A clause whose strongest trigger is not violence (a statement, an arrest, an investigation) but
 which also names violence by a nominal or a gerund is cut in two at the violent phrase; the part
 naming the violence is marked ``answered``: it happened before the act that answers to it, so
-the ordering stage puts it before that act and anchoring bounds it by that act's date.
+the ordering stage puts it before that act and anchoring bounds it by that act's date. An act
+of violence is cut the same way at violence it names as its motive ('burned a bus in reprisal
+for the murder of X'; the motive words are ``motives`` in ``lexicons/triggers.yaml``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..taxonomy import event_types, root
+from . import lexicon
 from .state import Clause, Trigger
 
 # the start of the violent phrase: a preposition and/or a determiner a few words before its noun
@@ -64,12 +68,26 @@ def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
     return referred.start - 1 if text[referred.start - 1:referred.start] in ('"', "“") else referred.start
 
 
+@cache
+def _motive() -> re.Pattern:
+    """Motive words and the few words of the phrase they open, up to the violent noun."""
+    entries = lexicon.load("triggers")["motives"]
+    return re.compile(rf"\b(?:{'|'.join(e['pattern'] for e in entries)})\s+(?:[\w'’-]+\s+){{0,4}}$", re.IGNORECASE)
+
+
+def _for_motive(text: str, head: Trigger, trigger: Trigger) -> bool:
+    """'burned a bus | in reprisal for the killing of X': violence after the act, named as its motive."""
+    return trigger.start > head.end and _motive().search(text, head.end, trigger.start) is not None
+
+
 def referred_cut(text: str, cluster: list[Trigger]) -> tuple[int, bool] | None:
     """(cut position, True when the violence comes after the cut) for a cluster, or None."""
     head = _strongest(cluster)
-    if _class(head.type) == "violence" or head.weight <= 0 or head.type in _FORWARD:
+    if head.weight <= 0 or head.type in _FORWARD:
         return None
-    referred = [t for t in cluster if t is not head and _violence(text, t)]
+    violent_head = _class(head.type) == "violence"
+    referred = [t for t in cluster if t is not head and _violence(text, t)
+                and (not violent_head or _for_motive(text, head, t))]
     if not referred:
         return None
     position = cut_position(text, head, referred[0])
