@@ -215,3 +215,13 @@ def test_a_threat_said_before_the_report_opens_on_the_day_it_was_said():
     sure = {t: [m.confidence for m in run(Document(id="w", text=t, published=dt.date(1989, 9, 11)), Options()).events
                 if m.type == "attack"] for t in (text, said_today)}
     assert sure[text] == sure[said_today]  # the day it was said makes the threat no surer
+
+
+def test_a_date_before_a_quotation_opened_by_a_colon_is_the_sayings_and_only_bounds_what_it_quotes():
+    """The day headlines or a leaflet said it is not the day of what they name; words merely set in
+    quotes take the sentence's date as before."""
+    headlines = ("SOME OF THE NEWSPAPER HEADLINES TODAY WERE: \"RAMIRO CASTILLO'S MURDER CONDEMNED,\" AND "
+                 "\"THE BLOODBATH MUST STOP.\"")
+    assert _dates(headlines, dt.date(1989, 8, 25), "killing") == ["../1989-08-25"]
+    scare_quotes = "THE DEPARTMENTS RETURNED TO NORMAL TODAY AFTER A 72-HOUR \"ARMED STRIKE\" CALLED BY THE SHINING PATH."
+    assert _dates(scare_quotes, dt.date(1989, 5, 14), "coercion") == ["1989-05-14"]

@@ -46,13 +46,28 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
                 after_report = False
                 continue
             return [], []
-        if speaker is not None or reporting().search(state.text, other.start, other.end):
+        if speaker is not None or reporting().search(state.text, other.start, other.end) or _quoted_after(
+                state.text, other.end, event):
             report, told, after_report = report + told + timexes_in(state, other.start, other.end), [], True
             continue
         if other.lead not in _RELATIVES or (other.lead == "that" and after_report):
             told += timexes_in(state, other.start, other.end)  # not 'An employee who was fired last week'
         after_report = False
     return told, report
+
+
+def _quoted_after(text: str, start: int, event: EventMention) -> bool:
+    """'The headlines today were: "Castillo's murder condemned"': an event told inside a quotation
+    that a colon opens after the fronted words is what was said or printed then; their date is the
+    saying's (words merely set in quotes, 'after a 72-hour "armed strike"', are no quotation)."""
+    opened = _COLON_QUOTE.search(text, start, event.trigger.start)
+    if opened is None:
+        return False
+    between = text[opened.end() - 1:event.trigger.start]
+    return between.count('"') % 2 == 1 or between.count("“") > between.count("”")
+
+
+_COLON_QUOTE = re.compile(r':\s*["“]')
 
 
 _NP_GAP = re.compile(r"^[\s\w'-]{0,40}$")
