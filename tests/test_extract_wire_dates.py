@@ -225,3 +225,13 @@ def test_a_date_before_a_quotation_opened_by_a_colon_is_the_sayings_and_only_bou
     assert _dates(headlines, dt.date(1989, 8, 25), "killing") == ["../1989-08-25"]
     scare_quotes = "THE DEPARTMENTS RETURNED TO NORMAL TODAY AFTER A 72-HOUR \"ARMED STRIKE\" CALLED BY THE SHINING PATH."
     assert _dates(scare_quotes, dt.date(1989, 5, 14), "coercion") == ["1989-05-14"]
+
+
+def test_a_statement_quoted_whole_speaks_from_the_day_it_was_signed():
+    """A communique broadcast the day after it was signed: its 'today' and its threats count from
+    the day in its closing line."""
+    text = ("BOGOTA, 31 MAR 90 (RADIO CADENA NACIONAL) -- [COMMUNIQUE] [TEXT] TODAY THE POLICE ARRESTED TWO "
+            "OF OUR COMRADES IN ENVIGADO. IN REPRISAL WE WILL PLACE A BOMB IN THE CAPITAL.\n\n"
+            "THE EXTRADITABLES, 30 MARCH 1990\n")
+    assert _dates(text, dt.date(1990, 3, 31), "arrest") == ["1990-03-30"]
+    assert _dates(text, dt.date(1990, 3, 31), "bombing") == ["1990-03-30/.."]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.timex.published import find_published
+from timeline.timex.published import find_closing_date, find_published
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -34,3 +34,17 @@ def test_found(text, expected):
 ])
 def test_absent_gives_none_never_today(text):
     assert find_published(text) is None
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("[ISSUED IN] EL SALVADOR, 15 MARCH 1990", dt.date(1990, 3, 15)),
+    ("THE EXTRADITABLES, 15 MARCH 1990", dt.date(1990, 3, 15)),
+    ("[SIGNED] [FMLN, EL SALVADOR, 15 MARCH 1990]", dt.date(1990, 3, 15)),
+    ("EL SALVADOR, 16 MARCH 1990", None),  # the report's own day: nothing to correct
+    ("[DATED] 1 MARCH 1990", None),  # more than a week before the report: not the statement read today
+    ("THE FMLN SAID ON 15 MARCH 1990 THAT IT WOULD KEEP UP ITS CAMPAIGN AGAINST THE ARMY IN THE NORTH", None),
+    ("WE REJECT IT.", None),
+])
+def test_a_statement_quoted_whole_is_dated_by_its_closing_line(closing, expected):
+    text = f"CLANDESTINE, 16 MAR 90 (RADIO VENCEREMOS) -- [COMMUNIQUE] [TEXT] WE REJECT IT.\n\n{closing}\n"
+    assert find_closing_date(text, dt.date(1990, 3, 16)) == expected

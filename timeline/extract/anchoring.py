@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from .. import dates
 from ..timex import tag
+from ..timex.published import find_closing_date
 from . import attachment
 from .lookup import skipped
 from .modality import SPEECH_ACTS
@@ -26,9 +27,10 @@ _CLOCK_ONLY = re.compile(r"^(?:at |by |around |about )?[\d:.]+\s*(?:[ap]\.?m\.?|
 
 
 def tag_timexes(state: DocState, options) -> DocState:
-    """Stage: the temporal tagger over the whole text, resolved against the publication date."""
+    """Stage: the temporal tagger over the whole text, resolved against the publication date (or,
+    for a statement quoted whole, the day its closing line says it was signed)."""
     try:
-        found = tag(state.text, state.published, "news")
+        found = tag(state.text, find_closing_date(state.text, state.published) or state.published, "news")
     except Exception:  # noqa: BLE001 - a tagger bug must not lose the document's events
         found = []
     # A duration dates events only when it reaches from the report ('in the coming weeks': after it).
@@ -41,8 +43,11 @@ def tag_timexes(state: DocState, options) -> DocState:
 def anchor(state: DocState, options) -> DocState:
     """Stage: the stated date of each event from its own clause, nearest the trigger."""
     story_day = None  # the latest date to the day that the story has stated so far
+    signed = find_closing_date(state.text, state.published)  # a statement quoted whole: the day it was signed
     for event in state.events:
         _anchor_one(state, event, story_day)
+        if signed is not None and event.date is None and event.modality == "future":
+            _announced_bound(event, signed, state.published)  # 'we will place a bomb', signed on the 30th
         if event.date_stated and event.date and len(event.date) == 10 and "/" not in event.date:
             story_day = event.date
     return state
@@ -135,7 +140,7 @@ def _reported_bound(event: EventMention, timex, published: dt.date | None) -> No
     """'On Saturday, X said Y was killed': the date is the report's; what it reports came no later.
     'On 24 August they said they would respond with attacks': what was to come came no earlier."""
     if event.modality not in ("asserted", "negated"):
-        _announced_bound(event, timex, published)
+        _announced_bound(event, dates.parse(timex.edtf).earliest, published)
         return
     latest = dates.parse(timex.edtf).latest
     if latest is not None and (published is None or latest <= published):
@@ -145,11 +150,10 @@ def _reported_bound(event: EventMention, timex, published: dt.date | None) -> No
 ANNOUNCED = "announced-on"  # the cue of a future event dated only by the day it was said
 
 
-def _announced_bound(event: EventMention, timex, published: dt.date | None) -> None:
+def _announced_bound(event: EventMention, earliest: dt.date | None, published: dt.date | None) -> None:
     """A threat or plan said on a day before the report may have been carried out since: it
     opens on the day it was said, not on the report's (``default_date``). Stated, since the text
     gives that day: an inferred date would be narrowed again to after the report by the solver."""
-    earliest = dates.parse(timex.edtf).earliest
     if event.modality == "future" and earliest is not None and published is not None and earliest < published:
         event.date, event.date_stated = f"{earliest.isoformat()}/..", True
         event.cues.append(ANNOUNCED)  # the day it was said: no sign that the event itself is told

@@ -123,3 +123,22 @@ def _from_url(head: str) -> dt.date | None:
             except ValueError:
                 return None
     return None
+
+
+_CLOSING_CHARS = 80  # a signature line: '[DATED] 30 JUNE 1989, EL SALVADOR', 'THE EXTRADITABLES, 30 MARCH 1990'
+_CLOSING_REACH = 7  # days: a statement read out or printed within the week it was signed
+
+
+def find_closing_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a statement quoted whole was signed, from its closing line ('[SIGNED] FMLN
+    GENERAL COMMAND, 17 JULY 1989'): a short last line that holds a full date and few other
+    words, up to a week before publication. Its 'today' is that day, not the broadcast's."""
+    if not text or published is None:
+        return None
+    last = next((line.strip() for line in reversed(text.splitlines()) if line.strip()), "")
+    if len(last) > _CLOSING_CHARS or not re.search(r"\b(?:19|20)\d\d\b", last):
+        return None
+    day = _first_day(last)
+    if day is None or not 0 < (published - day).days <= _CLOSING_REACH:
+        return None
+    return day
