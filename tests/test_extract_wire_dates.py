@@ -235,3 +235,12 @@ def test_a_statement_quoted_whole_speaks_from_the_day_it_was_signed():
             "THE EXTRADITABLES, 30 MARCH 1990\n")
     assert _dates(text, dt.date(1990, 3, 31), "arrest") == ["1990-03-30"]
     assert _dates(text, dt.date(1990, 3, 31), "bombing") == ["1990-03-30/.."]
+
+
+def test_a_date_after_a_participle_and_its_agent_is_the_participles_not_a_nominal_told_after_it():
+    """'imposed by Mayor Gomez 6 days ago to curtail the attacks': the curfew's date, not the
+    attacks'; the nominal before the participle keeps it ('the truce decreed by the FMLN on ...')."""
+    curfew = "THE ATTACK CAME DURING THE CURFEW, IMPOSED BY MAYOR JUAN GOMEZ 6 DAYS AGO TO CURTAIL THE BOMBINGS."
+    assert _mention_dates(curfew, dt.date(1989, 9, 4))["BOMBINGS"] is None
+    truce = "THE CLASHES BROKE THE TRUCE DECREED BY THE FMLN ON 13 SEPTEMBER."
+    assert _mention_dates(truce, dt.date(1989, 9, 20))["TRUCE"] == "1989-09-13"

@@ -104,6 +104,18 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     return verb and not own and not predicate and not _staged(text, before.start(1), event)
 
 
+_BY_AGENT_BEFORE = re.compile(r"\b(?P<verb>[A-Za-z]{3,}ed)\s+by\s+(?:[\w.'’-]+\s+){1,5}$", re.IGNORECASE)
+
+
+def _dates_a_participle_before(text: str, timex, event: EventMention) -> bool:
+    """'the curfew, imposed by Mayor Gomez 6 days ago to curtail the terrorist actions': a date
+    right after a participle and its agent is the participle's, not that of a nominal told after it."""
+    if timex.end > event.trigger.start:
+        return False
+    found = _BY_AGENT_BEFORE.search(text, max(event.clause.start, timex.start - 60), timex.start)
+    return found is not None and not any(t.start <= found.start("verb") < t.end for t in [event.trigger, *event.others])
+
+
 def _staged(text: str, word_start: int, event: EventMention) -> bool:
     """'the attack staged tonight': a dating participle right after one of the event's nominals
     carries that nominal's date ('the ceasefire held on Wednesday' is the ceasefire's too)."""
@@ -314,6 +326,7 @@ def clause_dates(state: DocState, event: EventMention) -> list:
         return owned
     return [t for t in found
             if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)
+            and not _dates_a_participle_before(state.text, t, event)
             and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)
             and not _of_another_noun(state.text, t, event)]
 
