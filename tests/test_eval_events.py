@@ -241,13 +241,15 @@ def test_cli_floor_gate_and_update(gold_dir, tmp_path, monkeypatch, capsys):
     floors = tmp_path / "floors.json"
     monkeypatch.setattr(ev, "FLOORS_FILE", floors)
     args = ["eval", "events", "--gold", str(gold_dir), "--predictions", _predictions_file(tmp_path, monkeypatch)]
-    floors.write_text(json.dumps({"overall.recall": 0.9}))
+    key = f"{gold_dir.name}.overall.recall"  # a gold folder other than the shared one: its own floors
+    floors.write_text(json.dumps({key: 0.9, "overall.recall": 0.95}))
     assert main(args + ["--check-floors"]) == 1
-    assert "overall.recall" in capsys.readouterr().err
+    assert key in capsys.readouterr().err
     assert main(args + ["--update-floors"]) == 1  # would lower the floor: refused, file kept
-    assert json.loads(floors.read_text()) == {"overall.recall": 0.9}
+    assert json.loads(floors.read_text()) == {key: 0.9, "overall.recall": 0.95}
     assert main(args + ["--update-floors", "--allow-lower-floors"]) == 0
-    assert json.loads(floors.read_text()) == {"overall.recall": round(1 / 3 - ev.FLOOR_MARGIN, 4)}
+    # the shared gold's floor is not judged, nor moved, by another folder's figures
+    assert json.loads(floors.read_text()) == {key: round(1 / 3 - ev.FLOOR_MARGIN, 4), "overall.recall": 0.95}
     assert main(args + ["--check-floors"]) == 0
 
 

@@ -129,7 +129,8 @@ def _run_eval_events(args: argparse.Namespace) -> int:
             print(esc.format_table(report["esc"]))
         floors = ev.read_floors()
         if args.update_floors:
-            ev.FLOORS_FILE.write_text(json.dumps(ev.raised_floors(report, floors, args.allow_lower_floors), indent=2) + "\n")
+            raised = ev.raised_floors(_floor_view(args, report), floors, args.allow_lower_floors)
+            ev.FLOORS_FILE.write_text(json.dumps(raised, indent=2) + "\n")
             print(f"floors written to {ev.FLOORS_FILE}")
     except (GoldError, ev.FloorError, OSError, ValueError) as exc:
         print(f"timeline eval events: {exc}", file=sys.stderr)
@@ -138,7 +139,22 @@ def _run_eval_events(args: argparse.Namespace) -> int:
         hint = "" if args.predictions else "; score a timeline file with --predictions FILE"
         print(f"timeline eval events: part of the package is not available ({exc}){hint}", file=sys.stderr)
         return 1
-    return _figures_out(args, report, "events", ev.FLOORS_FILE)
+    return _figures_out(args, report, "events", ev.FLOORS_FILE, _floor_view(args, report))
+
+
+def _floor_view(args: argparse.Namespace, report: dict) -> dict:
+    """The figures as the floors name them: the shared gold's at the top ("overall.f1"), another
+    gold folder's under its folder name ("unseen.overall.f1"), so one set's floors never judge
+    another's."""
+    if args.no_gold or not args.gold:
+        return report
+    from .evaluate.gold import shared_dir
+
+    folder = Path(args.gold)
+    if folder.resolve() == (shared_dir() / "gold").resolve():
+        return report
+    view = {folder.name: {k: v for k, v in report.items() if k != "esc"}}
+    return {**view, "esc": report["esc"]} if "esc" in report else view
 
 
 def _add_eval_muc4(targets: argparse._SubParsersAction) -> None:
@@ -212,16 +228,18 @@ def _run_eval_plover(args: argparse.Namespace) -> int:
     return _figures_out(args, {"plover": report["figures"]}, "plover")
 
 
-def _figures_out(args: argparse.Namespace, figures: dict, name: str, floors_file: Path | None = None) -> int:
-    """Write --json, check --check-floors against the floors file (default: floors_conflict.json);
-    the exit code."""
+def _figures_out(args: argparse.Namespace, figures: dict, name: str, floors_file: Path | None = None,
+                 floor_view: dict | None = None) -> int:
+    """Write --json, check --check-floors against the floors file (default: floors_conflict.json)
+    on ``floor_view`` (default: the figures themselves); the exit code."""
     import json
 
     from .evaluate import events as ev
 
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2, default=str) + "\n", encoding="utf-8")
-    failures = (ev.floor_failures(figures, ev.read_floors(floors_file or ev.CONFLICT_FLOORS_FILE))
+    failures = (ev.floor_failures(figures if floor_view is None else floor_view,
+                                  ev.read_floors(floors_file or ev.CONFLICT_FLOORS_FILE))
                 if args.check_floors else [])
     for line in failures:
         print(f"timeline eval {name}: below floor: {line}", file=sys.stderr)
