@@ -15,7 +15,7 @@ from functools import cache
 from .. import dates
 from ..taxonomy import root
 from . import lexicon
-from .lookup import cached, clauses_before, grouped
+from .lookup import cached, clauses_before, events_of, grouped
 from .state import DocState, EventMention
 from .triggers import is_definite, triggers_in
 
@@ -71,12 +71,16 @@ def _relate(state: DocState, a: int, relation: str, b: int, rule: str) -> None:
 
 
 def _opening(state: DocState, event: EventMention) -> str:
-    """The clause's text, with a short trigger-less clause before it ('Subsequently,')."""
+    """The clause's text, with a short trigger-less clause before it ('Subsequently,'), or from
+    the sentence's start when no clause before it tells an event ('Hours later, armed men
+    stopped a vehicle and abducted two engineers')."""
     clause = event.clause
     text = state.text[clause.start:event.trigger.start]
     before = clauses_before(state, clause)
     if before and len(state.text[before[-1].start:before[-1].end].split()) <= 3:
         text = state.text[before[-1].start:before[-1].end] + " " + text
+    elif before and not any(events_of(state, c) for c in before):
+        text = state.text[before[0].start:event.trigger.start]
     return text
 
 
