@@ -304,6 +304,14 @@ def test_that_day_is_a_date_not_a_relative_clause():
     assert len(quotes) == 1
 
 
+def test_that_before_a_violent_noun_is_a_demonstrative():
+    """'blamed that attack on the cartel' is one clause; 'said that attack was foiled' is cut."""
+    text = "Story\n\nA truck bomb destroyed the headquarters on 6 December. The authorities blamed that attack on the cartel."
+    [*_, blame] = _extract(text, published=dt.date(1990, 3, 14)).events
+    assert blame.type == "accusation" and "that attack on the cartel" in blame.sources[0].quote
+    assert len(_clause_quotes("Police said that attack was foiled.")) == 2
+
+
 def test_a_first_paragraph_of_two_sentences_is_not_a_headline():
     from timeline.extract.sentences import title_span
 

@@ -20,6 +20,10 @@ _WEEKDAY_DATE = re.compile(rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:\
                            re.IGNORECASE)
 _THAT_TIME = re.compile(r"(?:that|this) (?:day|night|morning|afternoon|evening|week|weekend|month|year|time)\b",
                         re.IGNORECASE)  # 'an attack that day': a date, not a relative clause
+_THAT_EVENT = re.compile(r"that (?:attack|bombing|blast|explosion|killing|murder|massacre|raid|ambush|kidnapping|"
+                         r"abduction|incident|assault|shooting|offensive|operation|crime)\b(?!\s+(?:was|is|had|has|"
+                         r"will|would|could|should|may|might|must|did|does)\b)", re.IGNORECASE)
+# 'blamed that attack on the cartel': a demonstrative before a violent noun, not a that-clause
 _QUOTES = re.compile(r"[\"“”]")
 _COORD = re.compile(r"\s(?:and|but|or|yet)\s+(?=(\w+))", re.IGNORECASE)
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
@@ -107,7 +111,7 @@ def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
             if not inside(m.start()) and not _name_list(text, m.start(), m.end(), caps)
             and not _SPACED_NUMBER.match(text, max(start, m.start() - 2)) and not _in_weekday_date(text, m.start())]
     cuts += [m.end() for m in _leads().finditer(text, start, end)
-             if not inside(m.start()) and not _THAT_TIME.match(text, m.end())]
+             if not inside(m.start()) and not _THAT_TIME.match(text, m.end()) and not _THAT_EVENT.match(text, m.end())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
     return sorted({c for c in cuts if start < c < end})
