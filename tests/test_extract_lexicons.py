@@ -271,3 +271,13 @@ def test_backer_aside_is_no_actor():
     acts = [e for e in events if e.type != "support"]
     assert acts and all(example["actor"] in e.actors and example["backer"] not in e.actors for e in acts), \
         [(e.type, e.actors) for e in events]
+
+
+OTHER_SENSES = lexicon.load("triggers")["other_senses"]
+
+
+@pytest.mark.parametrize("entry", OTHER_SENSES, ids=[e["name"] for e in OTHER_SENSES])
+def test_an_other_sense_names_no_event_of_its_type(entry):
+    """'demonstrates a lack of', 'fighting corruption': the word is there, the event is not."""
+    assert entry["type"] not in {t.type for t in triggers_in(entry["example"])}
+    assert entry["type"] in {t.type for t in triggers_in(entry["counterexample"])}

@@ -68,6 +68,22 @@ def _by_first_char() -> dict[str, re.Pattern]:
     return compiled
 
 
+@cache
+def other_senses() -> tuple[list[dict], re.Pattern]:
+    """Phrases in which an event word names no event of its type ('demonstrates a lack of')."""
+    entries = lexicon.load("triggers")["other_senses"]
+    return entries, lexicon.compile_rules(entries)
+
+
+def _sense_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    entries, pattern = other_senses()
+    return [(m.start(), m.end(), entries[int(m.lastgroup[1:])]["type"]) for m in pattern.finditer(text, start, end)]
+
+
+def _other_sense(spans: list[tuple[int, int, str]], trigger: Trigger) -> bool:
+    return any(a <= trigger.start < b and kind == trigger.type for a, b, kind in spans)
+
+
 def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
     """Every lexicon trigger in ``text[start:end]``, leftmost first, never overlapping.
 
@@ -91,7 +107,8 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
                 continue
             out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
             last = match.end()
-    return out
+    spans = _sense_spans(text, start, end) if out else []
+    return [t for t in out if not _other_sense(spans, t)] if spans else out
 
 
 _MID_SENTENCE = re.compile(r"[\w,;]\s*$")
