@@ -100,10 +100,15 @@ def _alternation(phrases: set[str]) -> str:
     return trie_regex({p.lower() for p in phrases})
 
 
+# An adverb between a governor and the base form ('will officially withdraw', 'to also send')
+# joins the match; 'not' and 'never' stay outside it, where the modality stage reads negation.
+_ADVERB = r"(?:(?!(?:apply|reply|supply|rally|fly|ally|comply|imply|multiply)\b)[a-z]+ly|also|still|soon|now|then|first) "
+
+
 def _governed(base: set[str]) -> str:
-    """Base forms after a governor, the governor kept outside the match."""
+    """Base forms after a governor (and perhaps an adverb), the governor kept outside the match."""
     behind = "|".join(f"(?<=\\b{re.escape(g)} )" for g in GOVERNORS)
-    return f"(?:{behind})(?:{_alternation(base)})"
+    return f"(?:{behind})(?:{_ADVERB})?(?:{_alternation(base)})"
 
 
 def class_pattern(entry: dict) -> str:
