@@ -44,3 +44,13 @@ def test_an_instrument_or_a_general_word_makes_no_second_act(text, kinds):
     """'murdered by a bomb' is one bombing; 'shot and killed': the toll of the arson's incident,
     no act of a kind of its own."""
     assert [k for k in _types(text) if k != "statement"] == kinds
+
+
+@pytest.mark.parametrize("text,told", [
+    ("The rebels made three demands, which the government rejected.", True),
+    ("He was accused of ordering the raid, which he denied.", True),
+    ("The rebels made three demands, which were rejected.", False),  # a passive says what they became
+])
+def test_a_speech_act_in_a_relative_clause_with_its_own_subject_is_news(text, told):
+    """'demands, which the government rejected': the government's act, not what the demands are."""
+    assert ("refusal" in _types(text)) is told

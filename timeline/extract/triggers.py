@@ -337,7 +337,7 @@ def form_events(state: DocState, options) -> DocState:
         for trigger in [best, *_other_kinds(text, cluster, best)]:
             mention = EventMention(clause=clause, trigger=trigger, others=[t for t in cluster if t is not trigger] + carried)
             mention.confidence = _base_confidence(text, clause, trigger, state, cluster)
-            if clause.lead in _BACKGROUND_LEADS and not _victim_named(text, trigger):
+            if clause.lead in _BACKGROUND_LEADS and not (_victim_named(text, trigger) or _object_relative(text, clause, trigger)):
                 mention.confidence -= 0.25
             events.append(mention)
         carried = []
@@ -400,6 +400,19 @@ _BACKGROUND_LEADS = frozenset({"which", "who", "whose"})
 def _is_setting(text: str, clause: Clause, trigger: Trigger) -> bool:
     """A fronted prepositional phrase around a nominal sets the scene for the main clause."""
     return trigger.kind == "noun" and _SETTING.match(text[clause.start:clause.end]) is not None
+
+
+_OBJECT_RELATIVE = re.compile(r"\W*which\s+(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])?[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3}\s+$",
+                              re.IGNORECASE)
+
+
+def _object_relative(text: str, clause: Clause, trigger: Trigger) -> bool:
+    """'demands, which the government rejected': a relative clause with a subject of its own tells
+    that subject's act on the antecedent (news), not what the antecedent is (background)."""
+    if trigger.kind != "verb" or _class(trigger.type) != "speech":
+        return False
+    head = text[clause.start:trigger.start]
+    return _OBJECT_RELATIVE.match(head) is not None and not re.search(r"\b(?:was|were|is|are|has|have|had|been)\s+$", head)
 
 
 def _victim_named(text: str, trigger: Trigger) -> bool:
