@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from .. import dates
+from ..taxonomy import event_types
 from ..timex import tag
 from ..timex.published import find_closing_date
 from . import attachment
@@ -57,16 +58,32 @@ def _event_dates(state: DocState, event: EventMention) -> tuple[list, list]:
     """(the time expressions that say when the event happened, those of a report that only bound
     it): its own clause's, else those told before it in its sentence, else a neighbouring clause's."""
     own = attachment.clause_dates(state, event)
+    if own and _told_as_earlier(state.text, event, own):
+        return [], own  # 'On Saturday Iran acknowledged it had shot down the jet': the report's date
     if own:
         return own, []
     told, report = ([], []) if attachment.placed_relative(state, event) else attachment.fronted(state, event)
-    if any(t.weight == 0 and t.start < event.trigger.start for t in event.others):
+    if any(t.weight == 0 and t.start < event.trigger.start for t in event.others) or (
+            told and _told_as_earlier(state.text, event, told)):
         told, report = [], report + told  # 'On Monday officials said the town was shelled'
     if event.type in SPEECH_ACTS:
         told, report = told + report, []  # a report's own date is the speech act's
     if told or report:
         return told, report
     return attachment.sentence_dates(state, event), []
+
+
+_PLUPERFECT = re.compile(r"\bhad\s+(?:[\"“”']?(?:\w+ly|not|never|already|also|just)[\"“”']?\s+)*(?:been\s+)?$",
+                         re.IGNORECASE)
+
+
+def _told_as_earlier(text: str, event: EventMention, found: list) -> bool:
+    """A past perfect under a speech act whose clause gives the only dates, all before the speech
+    verb: the act was told on that day and happened before it."""
+    if not _PLUPERFECT.search(text, max(event.clause.start, event.trigger.start - 40), event.trigger.start):
+        return False
+    speech = [t for t in event.others if t.start < event.trigger.start and event_types()[t.type].kind == "speech"]
+    return bool(speech) and all(t.end <= speech[-1].start for t in found)
 
 
 def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:
