@@ -244,3 +244,21 @@ def test_a_date_after_a_participle_and_its_agent_is_the_participles_not_a_nomina
     assert _mention_dates(curfew, dt.date(1989, 9, 4))["BOMBINGS"] is None
     truce = "THE CLASHES BROKE THE TRUCE DECREED BY THE FMLN ON 13 SEPTEMBER."
     assert _mention_dates(truce, dt.date(1989, 9, 20))["TRUCE"] == "1989-09-13"
+
+
+@pytest.mark.parametrize("text,kind,date", [
+    # a past perfect under a dated admission: the shooting came no later than the admission
+    ("On Saturday morning, Iran acknowledged its forces had shot down the airliner near Tehran.", "attack",
+     "../2020-01-11"),
+    ("On Saturday the army announced it had captured the town of Kafr Nabl.", "territorial_change", "../2020-01-11"),
+    ("On Saturday, Iran admitted it had shot down the airliner on Wednesday.", "attack", "2020-01-08"),  # its own date
+])
+def test_a_past_perfect_under_a_dated_speech_act_is_bounded_by_it(text, kind, date):
+    """'On Saturday X acknowledged it had shot down ...': Saturday is when it was told."""
+    assert _dates(text, dt.date(2020, 1, 13), kind) == [date]
+
+
+def test_a_date_that_ends_a_relative_clause_describes_its_antecedent():
+    """'X, who was envoy until December, criticized ...': December is the description's."""
+    text = "Brett McGurk, who was special envoy to the coalition against ISIL until December, criticized the decision."
+    assert _dates(text, dt.date(2019, 10, 8), "accusation") == ["../2019-10-08"]

@@ -37,9 +37,13 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
     ...', 'reported today') only bound it."""
     told, report, clause = [], [], event.clause
     after_report = False  # the clause before was a reporting one: a 'that' opens what it reports
+    relative = None  # the relative clause that may go on into the next one
     for other in sentence_clauses(state, clause.sentence):
         if other.start >= clause.start:
             continue
+        if _continues_relative(state.text, relative, other):
+            continue  # 'X, who was envoy until December, criticized ...': the description's date
+        relative = other if other.lead in _RELATIVES and other.lead != "that" else None
         speaker = next(reversed(events_of(state, other)), None)
         if speaker is not None and speaker.trigger.weight > 0:
             if other.lead in _SUBORDINATE:  # 'Last night, while the country mourned the attack, a bomb ...'
@@ -68,6 +72,12 @@ def _quoted_after(text: str, start: int, event: EventMention) -> bool:
 
 
 _COLON_QUOTE = re.compile(r':\s*["“]')
+
+
+def _continues_relative(text: str, relative: Clause | None, other: Clause) -> bool:
+    """A clause that opens, with no comma, right after a relative clause ('who was envoy | until
+    December') still describes the relative's antecedent."""
+    return relative is not None and other.lead in _SUBORDINATE and "," not in text[relative.end:other.start]
 
 
 _NP_GAP = re.compile(r"^[\s\w'-]{0,40}$")
