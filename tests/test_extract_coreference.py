@@ -191,3 +191,11 @@ def test_violence_to_what_was_the_victims_is_the_incident_told_again():
             "RESIDENCE IN SAN SALVADOR WAS MACHINEGUNNED.")
     [killing] = [e for e in events(text, dt.date(1989, 6, 10)) if e.type in of_class("violence")]
     assert len(killing.sources) == 2
+
+
+def test_a_definite_nominal_naming_a_party_by_acronym_is_not_an_earlier_incident():
+    """'the US airstrike' names who struck: not the Iranian shoot-down told before it."""
+    text = ("On Saturday Iran acknowledged its forces had shot down a passenger jet near Tehran. "
+            "Hours earlier Iran launched missiles at two bases in retaliation for the US airstrike that killed its general.")
+    kinds = [e.type for e in events(text, dt.date(2020, 1, 13)) if e.type in of_class("violence")]
+    assert kinds.count("airstrike") == 1 and "attack" in kinds

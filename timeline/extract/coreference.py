@@ -279,8 +279,8 @@ def _names_own_parties(text: str, event: EventMention) -> bool:
     start = max(event.clause.start, trigger.start - 30)
     determiners = list(_DETERMINER.finditer(text, start, trigger.start))
     phrase = text[determiners[-1].end() if determiners else start:trigger.start]
-    if not phrase.strip() or phrase.isupper():  # nothing between, or capitals that say nothing
-        return False
+    if not phrase.strip() or (phrase.isupper() and text[event.clause.start:event.clause.end].isupper()):
+        return False  # nothing between, or wire copy's capitals that say nothing ('the US airstrike' names the US)
     return re.search(r"\b[A-Z]", phrase) is not None
 
 
