@@ -114,3 +114,16 @@ def test_violence_in_an_acts_own_words_is_not_cut_off_without_a_motive():
     """'killed two policemen during the attack on the barracks': the toll of the attack, one clause."""
     text = "Guerrillas killed two policemen during the attack on the barracks."
     assert referred_cut(text, triggers_in(text)) is None
+
+
+def test_a_verdict_on_violence_is_an_accusation_about_the_violence_told_before():
+    """'said the editor's murder was unacceptable': an accusation, and the murder stays the killing."""
+    import datetime as dt
+
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    text = ("Gunmen shot dead the editor of the weekly on Tuesday. "
+            "The information minister said the editor's murder was unacceptable.")
+    events = extract([Document(id="d", text=text, published=dt.date(2020, 6, 5))], Options()).events
+    assert sorted(e.type for e in events) == ["accusation", "killing"]
