@@ -337,7 +337,8 @@ def form_events(state: DocState, options) -> DocState:
         for trigger in [best, *_other_kinds(text, cluster, best)]:
             mention = EventMention(clause=clause, trigger=trigger, others=[t for t in cluster if t is not trigger] + carried)
             mention.confidence = _base_confidence(text, clause, trigger, state, cluster)
-            if clause.lead in _BACKGROUND_LEADS and not (_victim_named(text, trigger) or _object_relative(text, clause, trigger)):
+            told_of_antecedent = not (_victim_named(text, trigger) or _object_relative(text, clause, trigger))
+            if clause.lead in _BACKGROUND_LEADS and told_of_antecedent:
                 mention.confidence -= 0.25
             events.append(mention)
         carried = []
