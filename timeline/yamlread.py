@@ -131,6 +131,12 @@ _REWRITTEN = re.compile(
 )
 
 
+# YAML's escapes for U+2028 and U+2029 in double quotes: rapidyaml folds an escaped line break
+# right before one into a space ("0\n\L" reads as "0 \u2028"), so text holding them is read by
+# PyYAML's event reader, which reads them as YAML says
+_RYML_MISREADS = re.compile(rb"\\[LP]")
+
+
 def read_json(raw: bytes) -> Any | None:
     """The fastest route: rapidyaml parses and emits JSON, the json module builds the data.
 
@@ -140,6 +146,8 @@ def read_json(raw: bytes) -> Any | None:
     come back as their own text, as in the walk; only plain ``true``/``false`` become booleans,
     which a text field rejects: then ``store`` reads again with the walk, whose answer is final.
     """
+    if _RYML_MISREADS.search(raw):
+        return None
     if raw[:1] in (b"!", b"&", b"*") or (any(raw.find(c) >= 0 for c in (b"!", b"&", b"*", b"~")) and _SUSPECT.search(raw)):
         return None
     if _REWRITTEN.search(raw) or _REWRITTEN.match(b"\n" + raw[:40]):
@@ -321,8 +329,8 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
 
 
 def read(raw: bytes, text: str) -> tuple[Any, list[Issue]]:
-    """Fast parse when rapidyaml is there, the event reader otherwise."""
-    if ryml is not None:
+    """Fast parse when rapidyaml is there and reads the text right, the event reader otherwise."""
+    if ryml is not None and not _RYML_MISREADS.search(raw):
         return read_ryml(raw)
     data, issues, _ = read_events(text)
     return data, issues
