@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -110,13 +111,50 @@ def test_rules_sorted_most_specific_first():
     assert weights == sorted(weights, reverse=True)
 
 
-def test_first_char_dispatch_matches_one_big_alternation():
+def test_opening_dispatch_matches_one_big_alternation():
     from timeline.extract.triggers import trigger_pattern
 
     text = (ARTICLE := "Rebels attacked a post; the \"null and void\" deal was signed. Talks resumed, "
             "and 2 bombs went off. NATO troops withdrew after the summit and fled.")
     expected = [(m.start(), m.end()) for m in trigger_pattern().finditer(ARTICLE)]
     assert [(t.start, t.end) for t in triggers_in(text)] == expected
+
+
+def test_opening_dispatch_finds_what_every_rule_tried_everywhere_finds(monkeypatch):
+    from timeline.extract import triggers
+
+    text = ("GUERRILLAS KIDNAPPED a mayor; Élysée talks, a ceasefire in Đà Nẵng, troops attaçked and "
+            "wıthdrew, ſtrikes ended. The army will not negotiate; they vowed to release him.")
+    articles = sorted((Path(__file__).parent / "data").glob("*/*.txt"))  # the test and unseen articles
+    samples = [text, *(a.read_text(encoding="utf-8") for a in articles)]
+    found = [triggers_in(sample) for sample in samples]
+    every_rule = triggers._alternation(tuple(range(len(rules()))))
+    monkeypatch.setattr(triggers, "_pattern_at", lambda text, position: every_rule)
+    assert found == [triggers_in(sample) for sample in samples]
+    assert sum(map(len, found)) > 200
+
+
+def test_rules_opening_a_word_are_those_a_scan_of_every_rule_finds():
+    from timeline.extract.triggers import _OPENING, _rules_opening
+
+    openings = [lexicon.openings(rule["pattern"], _OPENING) for rule in rules()]
+    for key in ["att", "kid", "the", "a", "", "ab", "zzz", "wit", '"ca', "ce", "sig", "ret"]:
+        scan = tuple(i for i, found in enumerate(openings) if any(key.startswith(o) or o.startswith(key) for o in found))
+        assert _rules_opening(key) == scan, key
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("attacked|bomb(?:ed|s)", {"att", "bom"}),
+    ("(?:(?<=\\bto )|(?<=\\bwill ))(?:halt|end)", {"hal", "end"}),
+    ("[Ss]ign(?:ed)?", {"sig"}),
+    ("a(?:\\s+)?bomb", {"a", "abo"}),  # a class stands for anything from there on
+    ("(?:the )?raid", {"the", "rai"}),
+    ("ca(?:ll)?", {"cal", "ca"}),  # 'ca' may end the match: any continuation
+    ("attach(?:e|é)s", {"att"}),
+    ("écrasé", {""}),  # beyond ASCII the regex engine judges case: anything
+])
+def test_openings_of_a_rule(pattern, expected):
+    assert lexicon.openings(pattern, 3) == expected
 
 
 def test_every_place_and_state_of_the_lexicons_is_on_the_map():

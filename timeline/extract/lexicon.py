@@ -149,69 +149,52 @@ def conflict_parties() -> dict[str, list[str]]:
     return {p["name"]: p["parties"] for p in load("gazetteer")["places"] if p.get("parties")}
 
 
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """Lower-cased characters a pattern can start with; None when it cannot be told."""
+def openings(pattern: str, length: int) -> frozenset[str]:
+    """Lower-cased openings of up to ``length`` characters that every match of the pattern begins
+    with, so a matcher can skip the rules that cannot start where it stands; a shorter opening
+    stands for any continuation ('' for anything). A superset: look-arounds are ignored, and what
+    cannot be told (classes such as \\w, characters beyond ASCII, whose case folding the regex
+    engine judges) opens on anything from there on."""
     try:
         parsed = _sre_parse.parse(pattern, re.IGNORECASE)
     except re.error:
-        return None
-    found = _first(list(parsed))
-    return frozenset(found) if found else None
+        return frozenset({""})
+    return frozenset(_openings(list(parsed), length))
 
 
-def _zero_width(items: list) -> bool:
-    """Only look-arounds and anchors ('(?<=to )', '(?:(?<=to )|(?<=will ))'): nothing consumed."""
-    for op, arg in items:
-        if op is _sre.BRANCH and all(_zero_width(list(alt)) for alt in arg[1]):
-            continue
-        if op is _sre.SUBPATTERN and _zero_width(list(arg[3])):
-            continue
-        if op not in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            return False
-    return True
+def _openings(items: list, length: int) -> set[str]:
+    if length == 0 or not items:
+        return {""}
+    (op, arg), rest = items[0], items[1:]
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return _openings(rest, length)
+    if op is _sre.SUBPATTERN:
+        return _openings(list(arg[3]) + rest, length)
+    if op is _sre.BRANCH:
+        return set().union(*(_openings(list(alternative) + rest, length) for alternative in arg[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        least, _, item = arg  # what follows a repeated item is not looked at: its openings stand for any
+        return _openings(list(item), length) | (_openings(rest, length) if least == 0 else set())
+    chars = _literal_chars(op, arg)
+    if chars is None:
+        return {""}
+    tails = _openings(rest, length - 1)
+    return {char + tail for char in chars for tail in tails}
 
 
-def _first(items: list) -> set[str] | None:
-    out: set[str] = set()
-    for op, arg in items:
-        if op in (_sre.BRANCH, _sre.SUBPATTERN) and _zero_width([(op, arg)]):
-            continue  # a look-behind before the words: the words' first letters count
-        if op is _sre.LITERAL:
-            return out | {chr(arg).lower()}
-        if op is _sre.IN:
-            chars = _in_chars(arg)
-            return None if chars is None else out | chars
-        if op is _sre.BRANCH:
-            for alternative in arg[1]:
-                sub = _first(list(alternative))
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        if op is _sre.SUBPATTERN:
-            sub = _first(list(arg[3]))
-            return None if sub is None else out | sub
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            sub = _first(list(arg[2]))
-            if sub is None:
+def _literal_chars(op, arg) -> set[str] | None:
+    """The lower-cased ASCII characters one literal or class stands for; None for anything else."""
+    if op is _sre.LITERAL:
+        chars = {chr(arg)}
+    elif op is _sre.IN:
+        chars = set()
+        for item_op, item in arg:
+            if item_op is _sre.LITERAL:
+                chars.add(chr(item))
+            elif item_op is _sre.RANGE and item[1] < 128:
+                chars |= {chr(c) for c in range(item[0], item[1] + 1)}
+            else:
                 return None
-            out |= sub
-            if arg[0] > 0:
-                return out
-            continue
-        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            continue
+    else:
         return None
-    return None  # the pattern may match the empty string
-
-
-def _in_chars(items: list) -> set[str] | None:
-    chars: set[str] = set()
-    for op, arg in items:
-        if op is _sre.LITERAL:
-            chars.add(chr(arg).lower())
-        elif op is _sre.RANGE and arg[1] - arg[0] < 128:
-            chars |= {chr(c).lower() for c in range(arg[0], arg[1] + 1)}
-        else:
-            return None
-    return chars
+    return {c.lower() for c in chars} if all(c.isascii() for c in chars) else None
