@@ -199,3 +199,23 @@ def test_a_definite_nominal_naming_a_party_by_acronym_is_not_an_earlier_incident
             "Hours earlier Iran launched missiles at two bases in retaliation for the US airstrike that killed its general.")
     kinds = [e.type for e in events(text, dt.date(2020, 1, 13)) if e.type in of_class("violence")]
     assert kinds.count("airstrike") == 1 and "attack" in kinds
+
+
+def test_a_mention_that_may_not_repeat_repeats_no_earlier_event():
+    """``_may_repeat`` spares the pairwise comparison of mentions that have nothing to share; no
+    pair of mentions in the test and unseen articles that ``_repeats`` links may have been spared."""
+    from pathlib import Path
+
+    from timeline.extract import coreference
+    from timeline.extract.pipeline import run
+
+    linked = 0
+    for path in sorted((Path(__file__).parent / "data").glob("*/*.txt")):
+        state = run(Document(id=path.stem, text=path.read_text(encoding="utf-8"), published=dt.date(2024, 1, 1)), Options())
+        wording = [coreference._wording(state.text, e, state.published, state.sentences[e.clause.sentence][0])
+                   for e in state.events]
+        for i, later in enumerate(state.events):
+            repeated = [j for j in range(i) if coreference._repeats(state.events[j], later, wording[j], wording[i])]
+            assert not repeated or coreference._may_repeat(later, wording[i]), (path.name, i)
+            linked += bool(repeated)
+    assert linked > 20

@@ -44,6 +44,7 @@ def compatible(a: str, b: str) -> bool:
     return group_of(a) == group_of(b)
 
 
+@cache  # asked for each pair of mentions co-reference compares: a long document asks millions of times
 def group_of(event_type: str) -> str:
     """What an event of this type may co-refer with: its type family or its gathering group."""
     family = root(event_type)
@@ -189,7 +190,8 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
 
 
 def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second: _Wording) -> bool:
-    """``same_event`` with each mention's wording read beforehand."""
+    """``same_event`` with each mention's wording read beforehand (``_may_repeat`` lists what a
+    later mention needs for any of the ways this says yes: keep the two together)."""
     if not compatible(earlier.type, later.type) or two_kinds(first.kind or earlier.type, later.type):
         return False  # 'the bombing' does not tell an abduction again, nor 'burned' an attack told as a murder
     if not _dates_agree(earlier, later):
@@ -225,13 +227,31 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         later.type in _HAPPENINGS)
 
 
+def _may_repeat(later: EventMention, told: _Wording) -> bool:
+    """Whether ``_repeats`` could say yes for ``later`` with any earlier event: only with people
+    or parties to share, a definite noun ('the attack') or as a bare happening. Asked once per
+    mention, it spares comparing the many that have none of these (a place alone, say) with each
+    of the up to ``WINDOW`` candidates."""
+    bare = not (later.actors or later.people or later.location)
+    return bool(later.people or later.actors or told.definite or (bare and later.type in _HAPPENINGS))
+
+
 def _harm_then_taking(earlier: EventMention, later: EventMention) -> bool:
     """Harm told by its toll ('was killed') and, in another sentence, a kidnapping, robbery or
     arson: two kinds of act, though the toll's general type ('attack') would take the other's
     (in one sentence the toll is the act's own: 'kidnapped ..., his bodyguard wounded')."""
+    if earlier.clause.sentence == later.clause.sentence:
+        return False
+    tolls, acts = _harm_not_taking()
+    return ((earlier.trigger.rule in tolls and later.type in acts)
+            or (later.trigger.rule in tolls and earlier.type in acts))
+
+
+@cache
+def _harm_not_taking() -> tuple[frozenset[str], frozenset[str]]:
+    """(the rules that tell harm by its toll, the acts it is not), read once: asked per pair."""
     rule = lexicon.load("coreference")["harm_not_taking"]
-    pair = (earlier, later), (later, earlier)
-    return earlier.clause.sentence != later.clause.sentence and any(a.trigger.rule in rule["rules"] and b.type in rule["other_acts"] for a, b in pair)
+    return frozenset(rule["rules"]), frozenset(rule["other_acts"])
 
 
 @cache
@@ -255,9 +275,14 @@ def _other_victims(earlier: EventMention, later: EventMention, first: _Wording, 
     return bool(named) and not (named | first.victims) & second.own_victims
 
 
+def _share(these: list[str], those: list[str]) -> bool:
+    """Whether two lists of names have one in common (without building two sets per pair)."""
+    return bool(these) and bool(those) and not set(these).isdisjoint(those)
+
+
 def _same_participants(earlier: EventMention, later: EventMention, words: frozenset[str]) -> bool:
     """The same people (at the same place or with the same words), or the same parties and words."""
-    if set(earlier.people) & set(later.people) and (
+    if _share(earlier.people, later.people) and (
             (later.location and later.location == earlier.location) or words):
         return True
     return len(later.actors) >= 2 and set(later.actors) == set(earlier.actors) and bool(words)
@@ -319,6 +344,7 @@ def _is_content(state: DocState, i: int) -> bool:
     return later.clause.lead in _PARTICIPLES and (later.trigger.kind == "noun" or later.type == "statement")
 
 
+@cache  # asked for each pair of mentions compared, like group_of
 def two_kinds(a: str, b: str) -> bool:
     """Two specific kinds of one family ('kidnapped and killed', a bombing and an abduction) are
     two events; a kind and its family's general word ('the attack') may be one."""
@@ -460,7 +486,9 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     if not candidates:
         return None
     told = open_events.wording_of(later)
-    found = next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
+    found = None
+    if _may_repeat(later, told):
+        found = next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
     if found is None:
         named = victim_names(later) | _clause_names(text, later)  # once, not per candidate
         found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, named,
