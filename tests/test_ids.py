@@ -197,3 +197,14 @@ def test_rejecting_one_of_the_events_that_share_a_quote_leaves_the_others(tmp_pa
     assert _run("extract", str(tmp_path / "a.txt"), "--published", "1990-01-05", "--into", str(target)) == 0
     left = {e.location for e in store.load(target).timeline.events}
     assert "Guazapa" not in left and {"Chalatenango", "Ilobasco"} <= left  # they come back, it does not
+
+
+def test_a_text_digest_read_in_pieces_is_the_digest_of_the_whole_text():
+    """``text_digest`` encodes a long text a piece at a time; the digest is that of the whole,
+    whatever character a piece ends on (accents, emoji and Greek across the pieces' seams)."""
+    import hashlib
+
+    from timeline import ids
+
+    for text in ["", "a", "é" * (ids._DIGEST_CHUNK + 3), ("x😀Ω" * ids._DIGEST_CHUNK)[:3 * ids._DIGEST_CHUNK + 1]]:
+        assert ids.text_digest(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()
