@@ -180,3 +180,19 @@ def test_the_overlap_index_of_names_matches_a_scan(known, start, length):
     end = start + length
     scanned = any(a < end and start < b for a, b in spans)
     assert lookup.overlaps_union(lookup.merged_spans(spans), start, end) == scanned
+
+
+def test_drafts_built_from_the_lean_state_are_those_of_the_whole_state():
+    """``build.for_drafts`` keeps only the text and the mentions, so that a long document does not
+    hold every stage's lists while its drafts are built; the drafts are the same."""
+    from timeline.extract import build
+    from timeline.extract.narrowing import fingerprinter
+
+    document = Document(id="long", published=PUBLISHED, text=_long_text(1))
+    whole = build.drafts_of(pipeline.run(document, Options()), 0.5)
+    lean = build.drafts_of(build.for_drafts(pipeline.run(document, Options())), 0.5)
+    for drafts in (whole, lean):
+        build.assign_ids(drafts)
+    assert len(whole) > 20
+    assert [build.to_event(d, fingerprinter()) for d in lean] == [build.to_event(d, fingerprinter()) for d in whole]
+

@@ -40,7 +40,7 @@ def extract_document(document: Document, options: Options | None = None,
                      on_stage: OnStage | None = None) -> list[build.Draft]:
     """The kept events of one document, before ids and cross-document merging."""
     options = options or Options()
-    return build.drafts_of(run(document, options, on_stage), options.min_confidence)
+    return build.drafts_of(build.for_drafts(run(document, options, on_stage)), options.min_confidence)
 
 
 def extract(
@@ -66,6 +66,7 @@ def extract(
         drafts = build.merge_across(drafts)
     build.assign_ids(drafts, {d.id: ids.text_digest(d.text or "") for d in docs})
     events = [build.to_event(d, fingerprinter()) for d in drafts]
+    del drafts  # their mentions are spent: let them go before the solver makes its copies
     timeline = Timeline(title=options.title, documents=docs, events=events)
     timeline = narrowed(timeline) if options.solve else timeline
     if on_stage is not None:

@@ -52,6 +52,14 @@ def source_of(state: DocState, mention: EventMention) -> Source:
     return Source(document=state.document.id, quote=state.text[start:end], start=start, end=end)
 
 
+def for_drafts(state: DocState) -> DocState:
+    """Only what ``drafts_of`` reads (the text and the event mentions): the stages' other lists
+    (clauses, names, triggers, time expressions and their look-ups) are let go before the drafts
+    are built, where a long document used to reach its peak memory holding both."""
+    return DocState(document=state.document, text=state.text, published=state.published, caps=state.caps,
+                    events=state.events)
+
+
 def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     """One draft per kept event of a document, with every mention as a source."""
     by_index: dict[int, Draft] = {}
