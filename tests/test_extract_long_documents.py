@@ -196,3 +196,14 @@ def test_drafts_built_from_the_lean_state_are_those_of_the_whole_state():
     assert len(whole) > 20
     assert [build.to_event(d, fingerprinter()) for d in lean] == [build.to_event(d, fingerprinter()) for d in whole]
 
+
+def test_the_solver_copies_only_the_events_it_changes():
+    """Most undated events keep the window they had: the timeline keeps those very events, not
+    copies (which would double a long document's events in memory while the solver runs)."""
+    from timeline.extract.narrowing import narrowed
+
+    unsolved = extract([Document(id="long", published=PUBLISHED, text=_long_text(1))], Options(solve=False))
+    solved = narrowed(unsolved)
+    kept = [a is b for a, b in zip(unsolved.events, solved.events) if a == b]
+    assert len(kept) > 20 and all(kept)
+    assert solved.events != unsolved.events  # some windows did narrow
