@@ -126,6 +126,18 @@ def test_clause_lookups_match_a_scan(state):
         assert lookup.events_of(state, clause) == [e for e in state.events if e.clause == clause]
 
 
+def test_clauses_of_a_sentence_match_a_scan_in_any_order(state):
+    original, shuffled = state.clauses, list(state.clauses)
+    random.Random(7).shuffle(shuffled)
+    try:
+        for clauses in (original, shuffled):
+            state.clauses = clauses
+            for sentence in range(-1, len(state.sentences) + 1):
+                assert lookup.sentence_clauses(state, sentence) == [c for c in clauses if c.sentence == sentence]
+    finally:
+        state.clauses = original
+
+
 def test_an_index_follows_the_list_the_state_holds(state):
     first = lookup.mentions_in(state, 0, len(state.text))
     state.mentions = first[1:]  # a stage replaces a list: the index must not answer from the old one

@@ -125,10 +125,21 @@ def grouped(items: list, key: Callable) -> dict:
     return out
 
 
+def _by_sentence(clauses: list[Clause]) -> tuple[list[Clause], list[int]]:
+    """The clauses ordered by sentence (stably: list order within one, as the stages make them
+    already) and their sentence numbers, to bisect: a list per sentence, as ``grouped`` makes,
+    was the largest index of a long document (14 MB for 5 MB of text)."""
+    numbers = [c.sentence for c in clauses]
+    if all(a <= b for a, b in zip(numbers, numbers[1:])):
+        return clauses, numbers
+    ordered = sorted(clauses, key=lambda c: c.sentence)
+    return ordered, [c.sentence for c in ordered]
+
+
 def sentence_clauses(state: DocState, sentence: int) -> list[Clause]:
     """The clauses of one sentence, in text order."""
-    by_sentence = cached(state, "sentence_clauses", state.clauses, lambda c: grouped(c, lambda x: x.sentence))
-    return by_sentence.get(sentence, [])
+    ordered, numbers = cached(state, "sentence_clauses", state.clauses, _by_sentence)
+    return ordered[bisect.bisect_left(numbers, sentence):bisect.bisect_right(numbers, sentence)]
 
 
 def clauses_before(state: DocState, clause: Clause) -> list[Clause]:
