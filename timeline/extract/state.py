@@ -43,9 +43,10 @@ class Mention:
     state: str | None = None  # a person's state, or a place's country
 
 
-@dataclass
+@dataclass(slots=True)
 class EventMention:
-    """One event as one clause states it; co-reference later joins mentions into events."""
+    """One event as one clause states it; co-reference later joins mentions into events (slots:
+    a long document holds one per clause that names an event, 140,000 at 50 MB)."""
 
     clause: Clause
     trigger: Trigger
