@@ -219,3 +219,17 @@ def test_the_solver_copies_only_the_events_it_changes():
     kept = [a is b for a, b in zip(unsolved.events, solved.events) if a == b]
     assert len(kept) > 20 and all(kept)
     assert solved.events != unsolved.events  # some windows did narrow
+
+
+def test_events_are_made_from_the_drafts_in_order_as_the_drafts_are_let_go():
+    from timeline.extract import build
+    from timeline.extract.narrowing import fingerprinter
+
+    def drafts():
+        found = extract_document(Document(id="long", published=PUBLISHED, text=_long_text(1)))
+        build.assign_ids(found)
+        return found
+
+    expected = [build.to_event(d, fingerprinter()) for d in drafts()]
+    given = drafts()
+    assert build.events_of(given, fingerprinter()) == expected and given == [] and len(expected) > 20

@@ -65,8 +65,7 @@ def extract(
     if options.merge_documents:
         drafts = build.merge_across(drafts)
     build.assign_ids(drafts, {d.id: ids.text_digest(d.text or "") for d in docs})
-    events = [build.to_event(d, fingerprinter()) for d in drafts]
-    del drafts  # their mentions are spent: let them go before the solver makes its copies
+    events = build.events_of(drafts, fingerprinter())  # empties the list: drafts let go as they go
     timeline = Timeline(title=options.title, documents=docs, events=events)
     timeline = narrowed(timeline) if options.solve else timeline
     if on_stage is not None:

@@ -341,6 +341,17 @@ def _consistent(head: EventMention, published) -> None:
         head.date, head.date_stated = None, False
 
 
+def events_of(drafts: list[Draft], fingerprint) -> list[Event]:
+    """The drafts' events, in order, emptying the list: each draft (its mention, clause and
+    triggers) is let go once its event is made, so that a long document's events take the place
+    of its drafts in memory rather than joining them."""
+    drafts.reverse()
+    events = []
+    while drafts:
+        events.append(to_event(drafts.pop(), fingerprint))
+    return events
+
+
 def to_event(draft: Draft, fingerprint) -> Event:
     """The timeline record; dates not stated are the publication bound, marked as inferred."""
     head = draft.head
