@@ -283,6 +283,26 @@ def test_edits_keep_untouched_events_as_text(tmp_path, monkeypatch, route, timel
     path.unlink()
 
 
+@pytest.mark.parametrize("route", ["splice", "whole"])
+@pytest.mark.parametrize("marker", ["...", "---", "... and more"])
+def test_a_document_marker_keeps_its_text_through_an_edit(tmp_path, monkeypatch, route, marker):
+    """'...' was plain in the fast writer and quoted by ruamel's whole-file route (Hypothesis found it)."""
+    _without_checks(monkeypatch)
+    if route == "whole":
+        monkeypatch.setattr(yamledit, "splice", lambda text, old, timeline: None)
+    timeline = Timeline(documents=[Document(id="doc")], events=[
+        Event(id="a", title="0", type="attack"), Event(id="b", title="0", type="attack", tags=[marker])])
+    path = tmp_path / "events.yaml"
+    store.save(path, timeline, None)
+    before = path.read_text(encoding="utf-8")
+    loaded = store.load(path)
+    edited = loaded.timeline.model_copy(deep=True)
+    edited.events[0] = edited.events[0].model_copy(update={"title": "Edited title"})
+    store.save(path, edited, loaded.digest)
+    assert store.load(path).timeline == edited
+    assert _block(before, "b") == _block(path.read_text(encoding="utf-8"), "b")
+
+
 def _block(text: str, event_id: str) -> str:
     """The text of one event's item in a file written by store.dumps."""
     start = re.search(rf"^  - id: ['\"]?{re.escape(event_id)}['\"]?$", text, re.M).start()

@@ -113,6 +113,8 @@ def scalar(value: Any) -> str:
 def _plain_ok(text: str) -> bool:
     if not text or text[0] in _INDICATORS or text[0].isspace() or text[-1].isspace():
         return False
+    if text.startswith(("---", "...")):  # document markers: ruamel quotes them, so the file's text agrees
+        return False
     if ": " in text or " #" in text or text.endswith(":") or _UNPRINTABLE.search(text) or "\n" in text or "\r" in text \
             or "\t" in text or "\x85" in text:
         return False
