@@ -102,7 +102,14 @@ def _alternation(phrases: set[str]) -> str:
 
 # An adverb between a governor and the base form ('will officially withdraw', 'to also send')
 # joins the match; 'not' and 'never' stay outside it, where the modality stage reads negation.
-_ADVERB = r"(?:(?!(?:apply|reply|supply|rally|fly|ally|comply|imply|multiply)\b)[a-z]+ly|also|still|soon|now|then|first) "
+# A closed list: with any '-ly' word a match could open on any word, which defeats the trigger
+# stage's index of the letters each rule's matches open with (and compiled every rule into every
+# group: extraction ran 3.7x slower).
+_ADVERBS = ("also", "still", "soon", "now", "then", "first", "again", "jointly", "officially", "formally",
+            "immediately", "quickly", "swiftly", "eventually", "finally", "fully", "partially", "partly",
+            "gradually", "unilaterally", "temporarily", "publicly", "reportedly", "allegedly", "effectively",
+            "initially", "subsequently", "personally", "directly", "shortly", "further", "urgently", "actually")
+_ADVERB = "(?:" + "|".join(_ADVERBS) + ") "
 
 
 def _governed(base: set[str]) -> str:
