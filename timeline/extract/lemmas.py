@@ -100,22 +100,12 @@ def _alternation(phrases: set[str]) -> str:
     return trie_regex({p.lower() for p in phrases})
 
 
-# An adverb between a governor and the base form ('will officially withdraw', 'to also send')
-# joins the match; 'not' and 'never' stay outside it, where the modality stage reads negation.
-# A closed list: with any '-ly' word a match could open on any word, which defeats the trigger
-# stage's index of the letters each rule's matches open with (and compiled every rule into every
-# group: extraction ran 3.7x slower).
-_ADVERBS = ("also", "still", "soon", "now", "then", "first", "again", "jointly", "officially", "formally",
-            "immediately", "quickly", "swiftly", "eventually", "finally", "fully", "partially", "partly",
-            "gradually", "unilaterally", "temporarily", "publicly", "reportedly", "allegedly", "effectively",
-            "initially", "subsequently", "personally", "directly", "shortly", "further", "urgently", "actually")
-_ADVERB = "(?:" + "|".join(_ADVERBS) + ") "
 
 
 def _governed(base: set[str]) -> str:
-    """Base forms after a governor (and perhaps an adverb), the governor kept outside the match."""
+    """Base forms after a governor, the governor kept outside the match."""
     behind = "|".join(f"(?<=\\b{re.escape(g)} )" for g in GOVERNORS)
-    return f"(?:{behind})(?:{_ADVERB})?(?:{_alternation(base)})"
+    return f"(?:{behind})(?:{_alternation(base)})"
 
 
 def class_pattern(entry: dict) -> str:
