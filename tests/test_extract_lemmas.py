@@ -62,10 +62,7 @@ VERB_CLASS = {"name": "t", "type": "killing", "kind": "verb", "weight": 2, "verb
     ("They tried to assassinate him.", "assassinate"),
     ("Gunmen did not assassinate him.", "assassinate"),
     ("They assassinate him.", None),  # a bare base form is not read as the event
-    ("Gunmen will reportedly assassinate him.", "reportedly assassinate"),  # an adverb between joins it
-    ("They vowed to also assassinate him.", "also assassinate"),
-    ("Gunmen will never assassinate him.", None),  # 'never' stays outside, for the modality stage
-    ("They tried to rally assassinate him.", None),  # a verb in -ly is no adverb
+    ("Gunmen will never assassinate him.", None),  # an adverb between: not read (nor 'never', left to modality)
 ])
 def test_a_verb_class_pattern(text, match):
     """The class's pattern matches the free forms anywhere and the base form after a governor."""

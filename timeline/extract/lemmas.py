@@ -100,8 +100,6 @@ def _alternation(phrases: set[str]) -> str:
     return trie_regex({p.lower() for p in phrases})
 
 
-
-
 def _governed(base: set[str]) -> str:
     """Base forms after a governor, the governor kept outside the match."""
     behind = "|".join(f"(?<=\\b{re.escape(g)} )" for g in GOVERNORS)
