@@ -292,15 +292,19 @@ def test_a_document_marker_keeps_its_text_through_an_edit(tmp_path, monkeypatch,
         monkeypatch.setattr(yamledit, "splice", lambda text, old, timeline: None)
     timeline = Timeline(documents=[Document(id="doc")], events=[
         Event(id="a", title="0", type="attack"), Event(id="b", title="0", type="attack", tags=[marker])])
-    path = tmp_path / "events.yaml"
+    _assert_edit_keeps_the_other_event(tmp_path / "events.yaml", timeline, edit=0, kept="b")
+
+
+def _assert_edit_keeps_the_other_event(path, timeline: Timeline, edit: int, kept: str) -> None:
+    """Save, load, retitle event ``edit``, save again: it reads back and event ``kept`` keeps its text."""
     store.save(path, timeline, None)
     before = path.read_text(encoding="utf-8")
     loaded = store.load(path)
     edited = loaded.timeline.model_copy(deep=True)
-    edited.events[0] = edited.events[0].model_copy(update={"title": "Edited title"})
+    edited.events[edit] = edited.events[edit].model_copy(update={"title": "Edited title"})
     store.save(path, edited, loaded.digest)
     assert store.load(path).timeline == edited
-    assert _block(before, "b") == _block(path.read_text(encoding="utf-8"), "b")
+    assert _block(before, kept) == _block(path.read_text(encoding="utf-8"), kept)
 
 
 def _block(text: str, event_id: str) -> str:
@@ -318,12 +322,4 @@ def test_a_line_separator_reads_the_same_from_either_writer(tmp_path, monkeypatc
     monkeypatch.setattr(yamledit, "splice", lambda text, old, timeline: None)  # the whole-file route
     events = [Event(id="a", title="A", type="attack", notes=notes), Event(id="b", title="B", type="attack")]
     timeline = Timeline(documents=[Document(id="doc")], events=events)
-    path = tmp_path / "events.yaml"
-    store.save(path, timeline, None)
-    before = path.read_text(encoding="utf-8")
-    loaded = store.load(path)
-    edited = loaded.timeline.model_copy(deep=True)
-    edited.events[1] = edited.events[1].model_copy(update={"title": "Edited title"})
-    store.save(path, edited, loaded.digest)
-    assert store.load(path).timeline == edited
-    assert _block(before, "a") == _block(path.read_text(encoding="utf-8"), "a")
+    _assert_edit_keeps_the_other_event(tmp_path / "events.yaml", timeline, edit=1, kept="a")
