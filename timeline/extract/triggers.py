@@ -152,10 +152,7 @@ _NOUN_AFTER = re.compile(r"\s+[a-z][\w-]*\b(?!\s+(?:by|in|on|at|from|with|during
 def _modifier_by_position(text: str, rule: dict, match: re.Match) -> bool:
     """'in a stolen taxi', 'a burned car': a past participle between 'a' and its noun describes
     the thing, it tells no act of the story."""
-    words = match.group()
-    return (rule["kind"] == "verb" and " " not in words and words[-2:].lower() in ("ed", "en", "wn")
-            and _INDEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
-            and _NOUN_AFTER.match(text, match.end()) is not None)
+    return _participle_between(text, rule, match, _INDEFINITE_BEFORE, _NOUN_AFTER)
 
 
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -166,10 +163,16 @@ _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|\s(?:at|in|to|from|of|and|or|were|wa
 def _people_by_position(text: str, rule: dict, match: re.Match) -> bool:
     """'visited the wounded at the hospital', 'the dead and the missing': a past participle
     after 'the' with no noun after it stands for the people it befell, not for the act."""
+    return _participle_between(text, rule, match, _DEFINITE_BEFORE, _NO_NOUN_AFTER)
+
+
+def _participle_between(text: str, rule: dict, match: re.Match, before: re.Pattern, after: re.Pattern) -> bool:
+    """A verb rule matched one past participle, with an article right before it (``before``, read
+    over the four characters before) and ``after`` matching what follows it."""
     words = match.group()
     return (rule["kind"] == "verb" and " " not in words and words[-2:].lower() in ("ed", "en", "wn")
-            and _DEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
-            and _NO_NOUN_AFTER.match(text, match.end()) is not None)
+            and before.search(text, max(0, match.start() - 4), match.start()) is not None
+            and after.match(text, match.end()) is not None)
 
 
 def _inside_name(text: str, position: int) -> bool:
