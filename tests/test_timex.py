@@ -114,6 +114,7 @@ def test_any_text_gives_exact_slices_and_valid_edtf(text):
     ("The government banned travel from China in January.", ("January", "2020-01")),
     ("Elections will be held in January.", ("January", "2021-01")),
     ("Sales are strong in December.", ("December", "2020-12")),
+    ("Despite winning the primary in March, Collins lost the nomination.", ("March", "2020-03")),  # irregular past
 ])
 def test_a_month_without_year_follows_the_tense(text, expected):
     assert expected in values(text, published=dt.date(2020, 11, 2))

@@ -99,6 +99,16 @@ def test_future_cues_are_all_found_by_the_tense_check():
         assert ("Tuesday", "2024-02-06") in found(text), cue
 
 
+def test_past_forms_are_all_found_by_the_tense_check():
+    for form in LX["past_forms"]:
+        text = f"Officials say they {form} it on Tuesday."
+        assert ("Tuesday", "2024-01-30") in found(text), form
+
+
+def test_a_past_form_after_be_is_a_passive_infinitive():
+    assert ("Tuesday", "2024-02-06") in found("The talks will be held on Tuesday.")
+
+
 def test_a_broken_rule_is_a_clear_error():
     with pytest.raises(RuleError, match="demo"):
         _compile({"name": "demo", "type": "DATE", "norm": "ymd", "pattern": "(", "keys": ["DIGIT"]}, 0)

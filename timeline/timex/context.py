@@ -15,7 +15,15 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+[A-Z\"“]|\n")  # 'plans." Earlier' ends a sentence too
 # A participle right after 'be' is a passive infinitive: 'will be buried' takes the modal's tense.
-_PAST = re.compile(r"(?<![\w'])(?:was|were|had|did|said|(?<!\bbe )\w{3,}ed)(?![\w'])", re.IGNORECASE)
+_PAST_CORE = r"was|were|had|did|said|\w{3,}ed"
+
+
+@lru_cache(maxsize=1)
+def _past_re() -> re.Pattern:
+    """Past cues: 'was', '-ed' forms and the irregular past forms of lexicon.yaml ('won', 'took');
+    a form right after 'be' is a passive infinitive ('will be held') and takes the modal's tense."""
+    forms = alternation(lexicon()["past_forms"])
+    return re.compile(rf"(?<![\w'])(?<!\bbe )(?:{_PAST_CORE}|{forms})(?![\w'])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +107,7 @@ class Context:
         else the first one after it."""
         clause, left, right = self._clause(start, end)
         cues = [(m.start(), 1) for m in _future_re().finditer(clause)]
-        cues += [(m.start(), -1) for m in _PAST.finditer(clause)]
+        cues += [(m.start(), -1) for m in _past_re().finditer(clause)]
         before = [c for c in cues if c[0] < left]
         if before:
             return max(before)[1]
