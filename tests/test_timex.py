@@ -253,9 +253,15 @@ def test_steps_of_hours_and_anaphoric_days(text, expected):
     assert expected in values(text)
 
 
-@pytest.mark.parametrize("text", ["They may next year decide again.", "He told the N. Y. Daily News."])
+@pytest.mark.parametrize("text", ["They may next year decide again.", "He told the N. Y. Daily News.",
+                                  "Containing COVID-19 may require a new approach.", "This may change soon."])
 def test_names_and_verbs_stay_words(text):
-    assert all(value not in ("2024-05", "P1D") for _, value in values(text))
+    assert all(value not in ("2024-05", "2024-05-19", "P1D") for _, value in values(text))
+
+
+@pytest.mark.parametrize("text, expected", [("Troops withdrew on 19 May.", "2023-05-19"), ("ON 19 MAY 1990", "1990-05-19")])
+def test_may_is_a_month_with_its_capital(text, expected):
+    assert expected in [value for _, value in values(text)]
 
 
 @pytest.mark.parametrize("text, expected", [

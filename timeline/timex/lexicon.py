@@ -37,10 +37,19 @@ def alternation(words) -> str:
     return trie_regex((str(w).lower() for w in words), blank=r"[ \t]+")
 
 
+# 'May' is a month only with its capital ('May', 'MAY'): 'COVID-19 may require', 'this may change'.
+_MAY = "(?-i:May|MAY)"
+
+
 def _month_alternation(names) -> str:
     """Month words; abbreviations may carry a full stop ('Sept.', tokenised 'Nov .')."""
-    parts = sorted(names, key=len, reverse=True)
-    return "(?:" + "|".join(p if len(p) > 4 or p == "may" else p + r"(?:[ \t]?\.)?" for p in parts) + ")"
+    parts = sorted((n for n in names if n != "may"), key=len, reverse=True)
+    return "(?:" + "|".join([p if len(p) > 4 else p + r"(?:[ \t]?\.)?" for p in parts] + [_MAY]) + ")"
+
+
+def _month_names(names) -> str:
+    """Full month names, 'May' with its capital only."""
+    return f"(?:{alternation(n for n in names if n != 'may')}|{_MAY})"
 
 
 def _dayname(lx: dict) -> str:
@@ -57,7 +66,7 @@ def macros() -> dict[str, str]:
     plural_units = [u for u in lx["units"] if u.endswith("s") and u != "weekends"]
     return {
         "MONTH": _month_alternation(lx["months"]),
-        "MONTHN": alternation(lx["month_names"]),
+        "MONTHN": _month_names(lx["month_names"]),
         "WEEKDAY": alternation(lx["weekdays"]),
         "DAYNAME": _dayname(lx),
         "SEASON": alternation(lx["seasons"]),
