@@ -295,6 +295,14 @@ def test_weekdays_follow_the_tense_of_their_clause(text, published, expected):
     assert expected in values(text, published)
 
 
+def test_a_same_day_told_in_the_past_does_not_step_from_a_day_ahead():
+    """'is to take effect on December 10' announces a day ahead; 'released later the same day'
+    is told in the past, so it is the last day mentioned up to the report's."""
+    text = ("Pompeo wrote on October 25. The policy, which is to take effect on December 10, bans flights. "
+            "The rules were released later the same day.")
+    assert ("the same day", "2019-10-25") in values(text, dt.date(2019, 10, 27))
+
+
 def test_a_month_day_told_in_the_past_tense_is_not_weeks_ahead():
     """'hit a truck on June 8', published on 3 May: last year's June, not next month's."""
     assert ("June 8", "2012-06-08") in values("She crashed into a truck with her Porsche on June 8, then lied to police.",

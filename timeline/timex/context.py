@@ -40,6 +40,7 @@ class Context:
     mode: str = "news"
     last: tuple[dt.date, str] | None = None
     last_day: dt.date | None = None
+    last_past_day: dt.date | None = None  # the last day mentioned that is not after the report's
     bc: bool = False  # the story is told in years before the common era
     stated: tuple[dt.date, int] | None = None  # last date written with its year, and where it ends
     year_said: tuple[int, int] | None = None  # last year written out (alone or in a date), and where it ends
@@ -50,10 +51,16 @@ class Context:
             return self.last
         return (self.published, "day") if self.published else None
 
-    def anaphoric(self, fine: bool = False) -> tuple[dt.date, str] | None:
+    def anaphoric(self, fine: bool = False, span: tuple[int, int] | None = None) -> tuple[dt.date, str] | None:
         """'the following day': the last mentioned date, else the publication date. ``fine``
-        asks for the last date mentioned to the day, for day-sized steps in news."""
+        asks for the last date mentioned to the day, for day-sized steps in news; told in the
+        past (``span``'s clause), that is the last day mentioned up to the report's, not a day
+        ahead that an earlier sentence announced ('is to take effect on December 10. ... were
+        released later the same day')."""
         if fine and self.mode == "news" and self.last_day is not None:
+            if (span and self.published and self.last_day > self.published and self.last_past_day
+                    and self.tense(*span) < 0):
+                return self.last_past_day, "day"
             return self.last_day, "day"
         if self.last is not None:
             return self.last
@@ -132,6 +139,8 @@ class Context:
                 self.last = (dt.date(int(year), int(month or 1), int(day or 1)), gran)
                 if day:
                     self.last_day = self.last[0]
+                    if self.published is None or self.last_day <= self.published:
+                        self.last_past_day = self.last_day
             except ValueError:
                 pass
             return

@@ -295,7 +295,7 @@ def holiday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 def anaphoric_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the following morning': a part of the day next to the last date given to the day."""
     step = _ANAPHORIC.get((g.get("shift") or "same").lower().split()[-1], 0)
-    return _at(ctx.anaphoric(fine=True), "day", step) + "T" + lookup("day_parts", g["part"])
+    return _at(ctx.anaphoric(fine=True, span=span), "day", step) + "T" + lookup("day_parts", g["part"])
 
 
 def running_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -380,7 +380,7 @@ def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | Non
         code = lookup("seasons", unit)
         return f"{ref[0].year:04d}-{code}" if ref else f"XXXX-{code}"
     gran = _gran(unit)
-    value = _at(ctx.anaphoric(fine=gran == "day"), gran, step)
+    value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, step)
     return value + "-WE" if unit == "weekend" else value
 
 
@@ -388,7 +388,7 @@ def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | 
     """'the day before', 'the year after' (said of the last date mentioned)."""
     gran = _gran(g["unit"])
     step = -1 if g["dir"].lower() == "before" else 1
-    return _at(ctx.anaphoric(fine=gran == "day"), gran, step)
+    return _at(ctx.anaphoric(fine=gran == "day", span=span), gran, step)
 
 
 _HOURS = {"H": 1, "TM": 1 / 60, "S": 1 / 3600}
@@ -421,7 +421,7 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
         return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before")) else "FUTURE_REF"
     sign = -1 if g["dir"].lower().startswith(("earlier", "before")) else 1
     gran, steps = _steps(count, g["unit"])
-    return _at(ctx.anaphoric(fine=gran == "day"), gran, sign * steps)
+    return _at(ctx.anaphoric(fine=gran == "day", span=span), gran, sign * steps)
 
 
 def current_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
