@@ -140,3 +140,14 @@ def test_a_clock_before_a_weekday_that_opens_a_full_date_keeps_its_clock():
 def test_a_day_without_its_year_keeps_the_clock_after_it(text, expected):
     found = [(t.text, t.value) for t in tag(text, dt.date(2024, 7, 8))]
     assert found == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast came at 10 a.m. (0800 GMT) on Tuesday, police said.", ("10 a.m. (0800 GMT", "TIME", "2013-04-30T08:00Z")),
+    ("The crash happened around 8:30 p.m. BST (1930 UTC) on April 27.",
+     ("around 8:30 p.m. BST (1930 UTC", "TIME", "2013-04-27T20:30+01:00")),
+    ("It struck at 7:37 AM local time (2237 GMT) on Tuesday.",
+     ("7:37 AM local time (2237 GMT", "TIME", "2013-04-29T22:37Z")),  # Tuesday morning there is Monday in GMT
+])
+def test_a_clock_restated_in_brackets_falls_on_the_day_told_after_them(text, expected):
+    assert expected in found(text)

@@ -74,6 +74,7 @@ def _join(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...
             continue
         if day.rule.norm in rule.args.get("days", DAY_NORMS) and rule.regex.fullmatch(gap):
             if rule.args.get("apart"):
-                return replace(clock, parts=(day,))
+                local = {"day_is_local": True} if rule.args.get("local_day") else {}
+                return replace(clock, parts=(day,), groups={**clock.groups, **local})
             return Candidate(first.start, second.end, rule, clock.groups, (day, clock))
     return None

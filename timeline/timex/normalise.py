@@ -496,7 +496,30 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     time = _clock_time(g, _part_told(g))
     if time is None:
         return None
+    if g.get("day_is_local") and g.get("local_clock") and _DAY_VALUE.match(day):
+        day = _day_in_zone(day, g["local_clock"], time)
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day_in_zone(local_day: str, local: Groups, time: str) -> str:
+    """The day of a zoned clock time restated from a local one on a local day: '10 p.m. EDT
+    (0200 GMT) on Tuesday' is Wednesday in GMT (zones lie within half a day of each other)."""
+    written = _clock_time(local)
+    if written is None:
+        return local_day
+    local_minutes = _minutes(written)
+    shift = (_minutes(time) - local_minutes) % (24 * 60)
+    shift = shift - 24 * 60 if shift > 12 * 60 else shift
+    days = (local_minutes + shift) // (24 * 60)
+    return (dt.date.fromisoformat(local_day) + dt.timedelta(days=days)).isoformat()
+
+
+def _minutes(clock_time: str) -> int:
+    hours, minutes = clock_time.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 _PART_CODE = re.compile(r"T(MO|AF|EV|NI)$")
