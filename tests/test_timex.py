@@ -244,6 +244,8 @@ def test_the_nearest_tense_cue_before_a_weekday_decides(text, expected):
     ("Fighting began on 5 March 2023. Two hours later the town fell.", ("Two hours later", "2023-03-05")),
     ("The strike came 48 hours ago.", ("48 hours ago", "2024-01-29")),
     ("TWO BOMBS EXPLODED A FEW MINUTES AGO IN BOGOTA.", ("A FEW MINUTES AGO", "2024-01-31")),
+    ("The plane took off on 27 November 1989. A few minutes later it exploded.",
+     ("A few minutes later", "1989-11-27")),  # a vague count of minutes cannot leave the day either
     ("A bomb exploded a few hours ago.", ("a few hours ago", "PAST_REF")),  # hours may cross midnight
     ("Talks collapsed in April last year.", ("April last year", "2023-04")),
     ("A third climber fell on Saturday, September 14, 2013, and one earlier in the day.",

@@ -417,6 +417,8 @@ def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'two days later': a step from the last mentioned date."""
     count = _number(g["num"])
+    if count == "X" and lookup("units", g["unit"]) in _CLOCK_UNITS:  # 'a few minutes later': that day
+        return _at(ctx.anaphoric(fine=True, span=span), "day", 0)
     if count == "X":
         return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before")) else "FUTURE_REF"
     sign = -1 if g["dir"].lower().startswith(("earlier", "before")) else 1
