@@ -151,3 +151,12 @@ def test_a_day_without_its_year_keeps_the_clock_after_it(text, expected):
 ])
 def test_a_clock_restated_in_brackets_falls_on_the_day_told_after_them(text, expected):
     assert expected in found(text)
+
+
+def test_a_bare_clock_told_in_the_past_does_not_fall_on_a_day_ahead_told_before():
+    """'... until his funeral on 24 March. The mayor decreed a dry law at noon': the day last
+    mentioned up to the report's; a day ahead told in the same sentence stays the clock's."""
+    text = "BOGOTA, 22 MAR 90 -- He will lie in state until his funeral on 24 March. The mayor decreed a dry law at noon."
+    assert ("noon", "TIME", "1990-03-22T12:00") in found(text, dt.date(1990, 3, 22))
+    ahead = found("The union asked the workers to strike on 1 November beginning at 0600.", dt.date(1989, 10, 31))
+    assert ("0600", "TIME", "1989-11-01T06:00") in ahead

@@ -78,6 +78,7 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
     if rule.norm in _ANCHORING and (ctx.mode == "news" or not _YEAR.match(value)
                                      or _opens_sentence(ctx.text, cand.start)):
         ctx.remember(value)
+        ctx.last_at = cand.end
     if cand.groups.get("year") and _DAY.match(value):
         ctx.stated = (dt.date.fromisoformat(value), cand.end)
     if cand.groups.get("year") and _WRITTEN_YEAR.match(value):

@@ -41,6 +41,7 @@ class Context:
     last: tuple[dt.date, str] | None = None
     last_day: dt.date | None = None
     last_past_day: dt.date | None = None  # the last day mentioned that is not after the report's
+    last_at: int = 0  # where the last date remembered ends
     bc: bool = False  # the story is told in years before the common era
     stated: tuple[dt.date, int] | None = None  # last date written with its year, and where it ends
     year_said: tuple[int, int] | None = None  # last year written out (alone or in a date), and where it ends
@@ -56,10 +57,11 @@ class Context:
         asks for the last date mentioned to the day, for day-sized steps in news; told in the
         past (``span``'s clause), that is the last day mentioned up to the report's, not a day
         ahead that an earlier sentence announced ('is to take effect on December 10. ... were
-        released later the same day')."""
+        released later the same day'); a day ahead told in the same sentence stays the anchor
+        ('asked the workers to strike on 1 November beginning at 0600')."""
         if fine and self.mode == "news" and self.last_day is not None:
             if (span and self.published and self.last_day > self.published and self.last_past_day
-                    and self.tense(*span) < 0):
+                    and _SENTENCE_BREAK.search(self.text, self.last_at, span[0]) and self.tense(*span) < 0):
                 return self.last_past_day, "day"
             return self.last_day, "day"
         if self.last is not None:

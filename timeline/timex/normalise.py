@@ -492,7 +492,7 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     elif g.get("weekday"):
         day = weekday({**g, "part": None}, ctx, span, args)
     elif ctx.mode == "news" and ctx.last_day is not None:
-        day = ctx.last_day.isoformat()
+        day = ctx.anaphoric(fine=True, span=span)[0].isoformat()
     else:
         day = _at(ctx.deictic(), "day", 0)
     time = _clock_time(g, _part_told(g))
