@@ -147,3 +147,9 @@ def test_early_and_late_stay_inside_a_day_or_time(text, expect, value):
 def test_shortly_after_is_a_cue_not_part_of_the_span():
     timex = tag("Troops left shortly after 1 March 2024.", PUBLISHED)[0]
     assert (timex.text, timex.edtf) == ("1 March 2024", "2024-03-01/..")
+
+
+@pytest.mark.parametrize("noun", LX["name_nouns"])
+def test_a_day_and_month_before_a_name_noun_are_part_of_a_name(noun):
+    assert not found(f"Leaders of the 19 April {noun.title()} met.")
+    assert not found(f"Leaders of the April 19 {noun.title()} met.")

@@ -82,6 +82,7 @@ def macros() -> dict[str, str]:
         "COUNTWORD": alternation(lx["count_words"]),
         "SEASONNOUN": alternation(lx["season_nouns"]),
         "MONTHNOUN": alternation(lx["month_nouns"]),
+        "NAMENOUN": alternation(lx["name_nouns"]),
         "HOLIDAY": alternation(lx["holidays"]),
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
         "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d%])",
