@@ -285,6 +285,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
             continue  # violence a reaction names: the reaction's speaker did not do it
         elif mention.name not in event.targets:  # 'blamed the FMLN [Farabundo Marti ...]': one party, blamed
             _take(text, event, mention)
+    _targets_not_actors(event, roles, window)
     for patient in roles.patients:
         _describe_target(state, event, patient, window)
     _pronoun_target(state, event, roles)
@@ -302,6 +303,14 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         home = place.state if place else None
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT else event.actors, home)
+
+
+def _targets_not_actors(event: EventMention, roles: Roles, window: list[Mention]) -> None:
+    """'Zambia extradited a British militant to Britain': a party named in the phrase the event is
+    aimed at, and elsewhere only after the trigger, outside the agent, is its target, not an actor."""
+    acting = {name for m in window if _within(m, roles.agent) or m.start < event.trigger.start
+              and not any(_within(m, p) for p in (*roles.patients, *roles.recipients)) for name in (m.name, m.state)}
+    event.actors[:] = [a for a in event.actors if a not in event.targets or a in acting]
 
 
 _DESCRIBED_AGENTS = frozenset({"threat", "coercion"})  # besides violence: who threatens, who enforces a stoppage

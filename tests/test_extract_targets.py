@@ -1,0 +1,23 @@
+"""Whom an event is aimed at: targets from objects, recipients and places, kept apart from actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import Options, extract
+from timeline.models import Document
+
+
+def _event(text: str, kind: str):
+    """The first event of ``kind`` extracted from one sentence."""
+    events = extract([Document(id="d", text=text)], Options(solve=False)).events
+    found = [e for e in events if e.type == kind]
+    assert found, [(e.type, e.actors) for e in events]
+    return found[0]
+
+
+def test_a_recipient_named_twice_is_no_actor():
+    """'a French militant to France': the state named by the object and the recipient is the
+    target, not an actor beside the one that acted."""
+    event = _event("Kenya extradited a suspected French militant to France on Monday.", "cooperation")
+    assert event.actors == ["Kenya"] and event.targets == ["France"]
