@@ -21,3 +21,15 @@ def test_a_recipient_named_twice_is_no_actor():
     target, not an actor beside the one that acted."""
     event = _event("Kenya extradited a suspected French militant to France on Monday.", "cooperation")
     assert event.actors == ["Kenya"] and event.targets == ["France"]
+
+
+@pytest.mark.parametrize("text,kind,place_targeted", [
+    ("Rebels shelled the city of Aleppo on Sunday.", "shelling", True),  # the place heads the object
+    ("Rebels shelled Mosul on Sunday.", "shelling", True),
+    ("Gunmen killed the former Cali mayor on Sunday.", "attack", False),  # the place only qualifies the mayor
+])
+def test_a_place_that_heads_the_object_is_a_target(text, kind, place_targeted):
+    """What underwent the act is the place itself when the object's phrase ends on it; the place
+    is where it happened either way."""
+    event = _event(text, kind)
+    assert (event.location in event.targets) is place_targeted and event.location is not None

@@ -14,7 +14,7 @@ from .casing import is_english_word, name_like
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, described_group, groups_in, head_anaphors, introduced_groups, \
     is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, merged_spans, overlaps_union
-from .phrases import Phrase, end_before, phrase_before
+from .phrases import PREPOSITIONS, Phrase, end_before, phrase_before
 from .places import places_in
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last
 from .roles import Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
@@ -280,7 +280,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     for mention in window:
         if any(_within(mention, p) for p in (*roles.patients, *roles.recipients)) or (
                 demand and _obliged(text, clause, event.trigger) <= mention.start < event.trigger.start):
-            _take_target(event, mention)
+            _take_target(event, mention, any(_heads(text, mention, p, event.trigger.start)
+                                             for p in (*roles.patients, *roles.recipients)))
         elif clause.answered and not _within(mention, roles.agent) and mention.kind != "place":
             continue  # violence a reaction names: the reaction's speaker did not do it
         elif mention.name not in event.targets:  # 'blamed the FMLN [Farabundo Marti ...]': one party, blamed
@@ -472,14 +473,31 @@ def _within(mention: Mention, phrase: Phrase | None) -> bool:
     return phrase is not None and phrase.start <= mention.start and mention.end <= phrase.end
 
 
-def _take_target(event: EventMention, mention: Mention) -> None:
-    """A name in the phrase that undergoes the event: a target (a person also among people)."""
+def _take_target(event: EventMention, mention: Mention, heads: bool = False) -> None:
+    """A name in the phrase that undergoes the event: a target (a person also among people); a
+    place is where it happened, and a target too when it heads the phrase ('shelled Juba', not
+    'the Bogota offices of the paper')."""
     if mention.kind == "person":
         _add(event.people, mention.name)
     if mention.kind == "place" and not lexicon.conflict_parties().get(mention.name):
         event.location = event.location or mention.name
-        return
+        if not heads:
+            return
     _add(event.targets, mention.name)
+
+
+def _heads(text: str, mention: Mention, phrase: Phrase, trigger_start: int) -> bool:
+    """The name ends the phrase and no preposition comes before it there: 'the city of Juba' is
+    headed by the place, 'the Medellin mayor' is not; nor is a subject after a preposition ('a
+    president in Central America was killed': the phrase before the verb is no subject)."""
+    before = _SETTLEMENT_OF.sub(" ", text[phrase.start:mention.start]).lower().split()
+    preceding = _WORD_BEFORE.search(text, max(0, phrase.start - 30), phrase.start)
+    after_preposition = phrase.end <= trigger_start and preceding is not None and preceding.group(1).lower() in PREPOSITIONS
+    return _within(mention, phrase) and not text[mention.end:phrase.end].strip(" .,;'\"") and \
+        not any(w in PREPOSITIONS for w in before) and not after_preposition
+
+
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|province|region|capital|port|district)\s+of\s*$", re.IGNORECASE)
 
 
 _NOTE = re.compile(r"\s*\[[^\]]*\]\s*")
