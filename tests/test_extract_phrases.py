@@ -37,6 +37,8 @@ def before(text: str, word: str) -> str | None:
     ("Police detained three armed men.", "detained", "armed men"),  # a participle after a number modifies
     ("A ROCKET HIT THE U.S. EMBASSY IN BOGOTA.", "HIT", "U.S. EMBASSY"),  # an initialism's periods are its own
     ("GUERRILLAS SEIZED TWO U.S. CITIZENS.", "SEIZED", "U.S. CITIZENS"),
+    ("Moscow rejected a US proposal on Monday.", "rejected", "US proposal"),  # mixed case: 'US' is the country
+    ("THE GUERRILLAS TOLD US THE TRUTH.", "TOLD", None),  # all in capitals: still the pronoun
 ])
 def test_phrase_after(text, word, phrase):
     """An object runs over modifiers and nouns, takes one 'of' and a bracketed acronym, and stops

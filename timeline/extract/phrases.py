@@ -115,6 +115,19 @@ def _stops(word: str) -> bool:
         lower in ADVERBS) or _is_verb_only(word) or _parts_of_speech(word) == {"ADV"}
 
 
+def _country_us(found: list[tuple[int, int, str]], i: int) -> bool:
+    """'the US cancel', 'a US offer': in mixed-case text 'US' in capitals is the country, not the
+    pronoun (in text all in capitals it stays a pronoun: 'TOLD US')."""
+    if found[i][2] != "US":
+        return False
+    neighbours = [found[j][2] for j in (i - 1, i + 1) if 0 <= j < len(found)]
+    return any(any(c.islower() for c in w) for w in neighbours)
+
+
+def _stops_at(found: list[tuple[int, int, str]], i: int) -> bool:
+    return _stops(found[i][2]) and not _country_us(found, i)
+
+
 def _participle_modifier(found: list[tuple[int, int, str]], i: int, first: int) -> bool:
     """'three leading officials', 'the armed men': a participle right after a determiner or a
     number, before a noun, modifies it."""
@@ -140,7 +153,7 @@ def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase 
             while i < len(found) and found[i][2].lower() in DETERMINERS:
                 i += 1
             continue
-        if (_stops(word) and not _participle_modifier(found, i, first)) or (
+        if (_stops_at(found, i) and not _participle_modifier(found, i, first)) or (
                 last is not None and is_past(word) and not of_used):
             break
         last, taken, i = i, taken + 1, i + 1
@@ -168,7 +181,7 @@ def phrase_before(text: str, position: int, start: int, limit: int = 10) -> Phra
             continue
         if lower in DETERMINERS or lower in QUANTIFIERS or word.replace(",", "").isdigit():
             break
-        if _stops(word):
+        if _stops_at(found, i):
             break
         first, taken, i = i, taken + 1, i - 1
     if first is None or last < 0 or first > last:
