@@ -39,6 +39,7 @@ def before(text: str, word: str) -> str | None:
     ("GUERRILLAS SEIZED TWO U.S. CITIZENS.", "SEIZED", "U.S. CITIZENS"),
     ("Moscow rejected a US proposal on Monday.", "rejected", "US proposal"),  # mixed case: 'US' is the country
     ("THE GUERRILLAS TOLD US THE TRUTH.", "TOLD", None),  # all in capitals: still the pronoun
+    ("Beirut rejected Thursday a new appeal for troops.", "rejected", "new appeal"),  # past the day
 ])
 def test_phrase_after(text, word, phrase):
     """An object runs over modifiers and nouns, takes one 'of' and a bracketed acronym, and stops
@@ -57,6 +58,7 @@ def test_phrase_after(text, word, phrase):
     ("After they left, farmers burned the bus.", "burned", "farmers"),
     ("They burned the bus.", "burned", None),  # a pronoun is no phrase
     ("burned the bus.", "burned", None),
+    ("The farmers on Tuesday burned the bus.", "burned", "farmers"),  # over the day told before the verb
 ])
 def test_phrase_before(text, word, phrase):
     """A subject read backward over auxiliaries and adverbs, through 'of the' to its head, up to a

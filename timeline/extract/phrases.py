@@ -137,8 +137,10 @@ def _participle_modifier(found: list[tuple[int, int, str]], i: int, first: int) 
 
 
 def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase | None:
-    """The noun phrase that starts at or right after ``position`` (an object)."""
-    found = tokens(text, position, end)
+    """The noun phrase that starts at or right after ``position`` (an object), after a day told
+    between verb and object ('rejected Thursday a UN appeal')."""
+    day = _WEEKDAY_AFTER.match(text, position, end)
+    found = tokens(text, day.end() if day else position, end)
     i = 0
     while i < len(found) and (found[i][2].lower() in DETERMINERS or found[i][2].lower() in QUANTIFIERS
                               or found[i][2].replace(",", "").isdigit() or (i == 0 and found[i][2] in _QUOTES)):
@@ -163,8 +165,16 @@ def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase 
     return Phrase(a, b, text[a:b])
 
 
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+_WEEKDAY_BEFORE = re.compile(rf"\s(?:on\s+)?{_WEEKDAY}\s*$", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(rf"\s*{_WEEKDAY}\b", re.IGNORECASE)
+
+
 def phrase_before(text: str, position: int, start: int, limit: int = 10) -> Phrase | None:
-    """The noun phrase that ends right before ``position`` (a subject), over auxiliaries and adverbs."""
+    """The noun phrase that ends right before ``position`` (a subject), over auxiliaries and
+    adverbs, and over the day told between subject and verb ('The PRC on Tuesday demanded')."""
+    day = _WEEKDAY_BEFORE.search(text, max(start, position - 40), position)
+    position = day.start() if day else position
     found = tokens(text, start, position)
     i = len(found) - 1
     while i >= 0 and (found[i][2].lower() in AUXILIARIES or found[i][2].lower() in ADVERBS
