@@ -33,3 +33,16 @@ def test_a_place_that_heads_the_object_is_a_target(text, kind, place_targeted):
     is where it happened either way."""
     event = _event(text, kind)
     assert (event.location in event.targets) is place_targeted and event.location is not None
+
+
+@pytest.mark.parametrize("text,kind,targets", [
+    ("Kenyan diplomats held talks with Ethiopia on Monday.", "negotiation", ["Ethiopia"]),
+    ("The Kenyan president hosted the Ethiopian prime minister on Monday.", "meeting", ["Ethiopia"]),
+    ("Talks between Kenya and Ethiopia began on Monday.", "negotiation", []),  # no subject seeks the other out
+    ("Kenya and Ethiopia clashed on the border on Monday.", "armed_clash", []),  # both sides fight
+])
+def test_whom_a_subject_meets_takes_part_and_is_met(text, kind, targets):
+    """A joint act one party seeks out: the party met, hosted or talked with is an actor (it
+    takes part) and the target (whom the act is aimed at)."""
+    event = _event(text, kind)
+    assert {"Kenya", "Ethiopia"} <= set(event.actors) and event.targets == targets

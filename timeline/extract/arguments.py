@@ -14,10 +14,10 @@ from .casing import is_english_word, name_like
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, described_group, groups_in, head_anaphors, introduced_groups, \
     is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, merged_spans, overlaps_union
-from .phrases import PREPOSITIONS, Phrase, end_before, phrase_before
+from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
 from .places import places_in
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last
-from .roles import Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
+from .roles import SOUGHT, Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
@@ -286,7 +286,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
             continue  # violence a reaction names: the reaction's speaker did not do it
         elif mention.name not in event.targets:  # 'blamed the FMLN [Farabundo Marti ...]': one party, blamed
             _take(text, event, mention)
-    _targets_not_actors(event, roles, window)
+    _targets_not_actors(event, roles, window, _partners_met(state, event, roles, window))
     for patient in roles.patients:
         _describe_target(state, event, patient, window)
     _pronoun_target(state, event, roles)
@@ -306,12 +306,32 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         _add(event.targets if event.type in _VIOLENT else event.actors, home)
 
 
-def _targets_not_actors(event: EventMention, roles: Roles, window: list[Mention]) -> None:
+def _targets_not_actors(event: EventMention, roles: Roles, window: list[Mention], met: set[str]) -> None:
     """'Zambia extradited a British militant to Britain': a party named in the phrase the event is
-    aimed at, and elsewhere only after the trigger, outside the agent, is its target, not an actor."""
+    aimed at, and elsewhere only after the trigger, outside the agent, is its target, not an actor
+    (a party met stays both: it takes part)."""
     acting = {name for m in window if _within(m, roles.agent) or m.start < event.trigger.start
               and not any(_within(m, p) for p in (*roles.patients, *roles.recipients)) for name in (m.name, m.state)}
-    event.actors[:] = [a for a in event.actors if a not in event.targets or a in acting]
+    event.actors[:] = [a for a in event.actors if a not in event.targets or a in acting | met]
+
+
+def _partners_met(state: DocState, event: EventMention, roles: Roles, window: list[Mention]) -> set[str]:
+    """'Moroccan diplomats held a meeting with President Obama', 'Yeltsin hosted the Japanese
+    prime minister': when a subject acts, whom it meets, hosts or talks with takes part (an
+    actor) and is whom the event is aimed at (a target); fighting excepted (both sides fight),
+    and 'talks between X and Y' have no subject."""
+    trigger, clause = event.trigger, event.clause
+    if event.type not in SOUGHT or roles.agent is None and not _has_subject(state, clause, event) and \
+            not _PRONOUN_SUBJECT.search(state.text, max(clause.start, trigger.start - 30), trigger.start):
+        return set()
+    met = phrase_after(state.text, trigger.end, clause.end) if trigger.kind == "verb" and event.type in _MET_BY_OBJECT else None
+    names = {m.name for m in window if m.kind != "place" and any(_within(m, p) for p in (roles.partner, met))}
+    _add(event.targets, *sorted(names, key=[m.name for m in window].index))
+    return names | {m.state for m in window if m.name in names and m.state}
+
+
+_MET_BY_OBJECT = frozenset({"meeting", "negotiation", "summit"})  # 'hosted X', 'telephoned X' (not 'extradited X')
+_PRONOUN_SUBJECT = re.compile(r"\b(?:they|we|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 _DESCRIBED_AGENTS = frozenset({"threat", "coercion"})  # besides violence: who threatens, who enforces a stoppage

@@ -14,6 +14,7 @@ from .anchoring import default_date
 from .coreference import compatible, group_of
 from .groups import is_armed_group
 from .lookup import root_of
+from .roles import SOUGHT
 from .state import DocState, EventMention
 from .triggers import is_definite, participle_clause
 
@@ -362,7 +363,7 @@ def to_event(draft: Draft, fingerprint) -> Event:
     fields = dict(
         id=draft.id, title=title_of(draft), type=head.type, date=date,
         date_inferred=not head.date_stated and date is not None, actors=list(head.actors),
-        targets=[t for t in head.targets if t not in head.actors],
+        targets=[t for t in head.targets if t not in head.actors or head.type in SOUGHT],  # 'met X': X takes part, met
         people=list(head.people), location=head.location, modality=head.modality, sources=draft.sources,
         relations=[Relation(relation=r, target=t.id) for r, t in draft.relations if t.id != draft.id],
         confidence=round(head.confidence, 2),

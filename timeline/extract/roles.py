@@ -23,6 +23,7 @@ from .triggers import instrument_rules
 
 JOINT = frozenset({"armed_clash", "meeting", "negotiation", "agreement", "summit", "ceasefire", "cooperation",
                    "military_exercise"})
+SOUGHT = JOINT - {"armed_clash"}  # joint acts one party seeks out with another ('met X', 'hosted X'); not fighting
 ATTRIBUTIONS = frozenset({"accusation"})  # passive: what follows 'to'/'on' is the party blamed
 # 'the murder is attributed to the MRTA', 'was blamed on the cartel'; without it the subject is
 # the party accused ('the minister has been indicted by the court')
