@@ -46,3 +46,14 @@ def test_whom_a_subject_meets_takes_part_and_is_met(text, kind, targets):
     takes part) and the target (whom the act is aimed at)."""
     event = _event(text, kind)
     assert {"Kenya", "Ethiopia"} <= set(event.actors) and event.targets == targets
+
+
+@pytest.mark.parametrize("text,kind,actors,targets", [
+    ("Kenyan authorities imposed a curfew in Mombasa on Monday.", "coercion", ["Kenya"], ["Mombasa"]),
+    ("Police said a curfew was imposed in Mombasa on Monday.", "coercion", [], ["Mombasa"]),
+])
+def test_a_measure_is_aimed_at_the_place_it_applies_to(text, kind, actors, targets):
+    """A curfew, a state of emergency, a blockade or its lifting: where it applies is whom it is
+    aimed at, and no party that imposed it."""
+    event = _event(text, kind)
+    assert (event.actors, event.targets) == (actors, targets)

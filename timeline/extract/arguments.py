@@ -257,6 +257,9 @@ def assign_arguments(state: DocState, options) -> DocState:
 
 _FIGHTING = ("armed_clash", "attack")
 _VIOLENT = of_class("violence") - {"armed_clash"}
+# measures a power imposes, lifts or carries out where they apply ('a curfew in Cizre', 'lifted the
+# state of emergency in Darfur', 'will evacuate the settlements in Gaza'): the place is their target
+_MEASURES = frozenset({"coercion", "concession", "withdrawal", "access", "mobilization", "sanction"})
 
 
 def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None) -> None:
@@ -299,11 +302,13 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     parties = lexicon.conflict_parties().get(event.location or "")
     if parties and event.type == "armed_clash" and len(event.actors) < 2:
         _add(event.actors, *parties)
+    if event.type in _MEASURES and not event.targets and event.location:
+        _add(event.targets, event.location)  # 'imposed a curfew in Cizre': on the people of the place
     if not event.actors and event.location and event.type != "visit":  # nobody named: where it happened
         place = lexicon.names().get(event.location.lower())
         home = place.state if place else None
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
-        _add(event.targets if event.type in _VIOLENT else event.actors, home)
+        _add(event.targets if event.type in _VIOLENT | _MEASURES else event.actors, home)
 
 
 def _targets_not_actors(event: EventMention, roles: Roles, window: list[Mention], met: set[str]) -> None:
@@ -556,7 +561,7 @@ def _take(text: str, event: EventMention, mention: Mention) -> None:
         where = is_place and _LOCATIVE.search(before)
         if where and event.location is None:
             event.location = mention.name
-        if not (where and event.type in _VIOLENT):  # 'was kidnapped in Guatemala': where, not by whom
+        if not (where and event.type in _VIOLENT | _MEASURES):  # 'was kidnapped in Guatemala': where, not by whom
             _add(event.actors, mention.name)
         return
     capital_of = lexicon.names().get(mention.name.lower())
