@@ -57,3 +57,12 @@ def test_a_measure_is_aimed_at_the_place_it_applies_to(text, kind, actors, targe
     aimed at, and no party that imposed it."""
     event = _event(text, kind)
     assert (event.actors, event.targets) == (actors, targets)
+
+
+@pytest.mark.parametrize("text,kind,target", [
+    ("The United Nations will send food aid to refugee families in the north.", "aid", "refugee families"),
+    ("Kenya rejected an appeal from the striking teachers on Monday.", "refusal", "striking teachers"),
+])
+def test_a_recipient_no_name_stands_for_is_told_by_its_words(text, kind, target):
+    """Whom a directed act is aimed at, described rather than named, is a target by its words."""
+    assert target in _event(text, kind).targets

@@ -292,6 +292,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     _targets_not_actors(event, roles, window, _partners_met(state, event, roles, window))
     for patient in roles.patients:
         _describe_target(state, event, patient, window)
+    for recipient in roles.recipients:
+        _describe_recipient(event, recipient, window)
     _pronoun_target(state, event, roles)
     if roles.agent is not None and not any(_within(m, roles.agent) and not _insurgents_of(text, m) for m in window):
         _unnamed_agent(state, event, roles.agent, group)
@@ -543,6 +545,14 @@ def _describe_target(state: DocState, event: EventMention, patient: Phrase | Non
         return
     words = " ".join(_NOTE.sub(" ", patient.text).split())
     if 2 < len(words) <= 80:
+        _add(event.targets, words)
+
+
+def _describe_recipient(event: EventMention, recipient: Phrase, window: list[Mention]) -> None:
+    """'aid to refugees', 'rejected an appeal from the teachers' union': whom a directed act is
+    aimed at, by its own words where no name stands in the phrase."""
+    words = " ".join(_NOTE.sub(" ", recipient.text).split())
+    if not any(_within(m, recipient) for m in window) and 2 < len(words) <= 80:
         _add(event.targets, words)
 
 
