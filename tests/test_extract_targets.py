@@ -66,3 +66,12 @@ def test_a_measure_is_aimed_at_the_place_it_applies_to(text, kind, actors, targe
 def test_a_recipient_no_name_stands_for_is_told_by_its_words(text, kind, target):
     """Whom a directed act is aimed at, described rather than named, is a target by its words."""
     assert target in _event(text, kind).targets
+
+
+@pytest.mark.parametrize("text,kind,targets", [
+    ("Britain urged Vladimir Putin to withdraw his troops.", "appeal", ["Vladimir Putin", "Russia"]),
+])
+def test_a_leader_addressed_stands_for_his_state(text, kind, targets):
+    """A speech act or a measure aimed at a state's leader is aimed at the state too, as his
+    words and acts count for it among the actors (violence excepted: the person is the victim)."""
+    assert _event(text, kind).targets == targets

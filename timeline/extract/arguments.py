@@ -511,6 +511,8 @@ def _take_target(event: EventMention, mention: Mention, heads: bool = False) -> 
         if not heads:
             return
     _add(event.targets, mention.name)
+    if mention.kind == "person" and event.type not in _VIOLENT:  # 'urged Putin to withdraw': his state is urged too
+        _add(event.targets, mention.state)
 
 
 def _heads(text: str, mention: Mention, phrase: Phrase, trigger_start: int) -> bool:
