@@ -75,3 +75,14 @@ def test_a_leader_addressed_stands_for_his_state(text, kind, targets):
     """A speech act or a measure aimed at a state's leader is aimed at the state too, as his
     words and acts count for it among the actors (violence excepted: the person is the victim)."""
     assert _event(text, kind).targets == targets
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Kenya has refused to deploy troops in Somalia.", "refusal"),  # past an infinitive, no preposition of its type
+    ("Uganda pledged to support Somalia in the talks.", "support"),
+])
+def test_a_party_past_a_directed_verb_is_aimed_at(text, kind):
+    """A directed act (a refusal, aid, support, a measure) whose subject acts before its verb is
+    aimed at the party named after the verb, whatever word introduces it."""
+    event = _event(text, kind)
+    assert event.targets == ["Somalia"] and "Somalia" not in event.actors

@@ -288,7 +288,10 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         elif clause.answered and not _within(mention, roles.agent) and mention.kind != "place":
             continue  # violence a reaction names: the reaction's speaker did not do it
         elif mention.name not in event.targets:  # 'blamed the FMLN [Farabundo Marti ...]': one party, blamed
+            before = list(event.actors)
             _take(text, event, mention)
+            if _aimed_after(text, event, roles, mention):
+                _shift_to_targets(event, before, mention)
     _targets_not_actors(event, roles, window, _partners_met(state, event, roles, window))
     for patient in roles.patients:
         _describe_target(state, event, patient, window)
@@ -320,6 +323,28 @@ def _targets_not_actors(event: EventMention, roles: Roles, window: list[Mention]
     acting = {name for m in window if _within(m, roles.agent) or m.start < event.trigger.start
               and not any(_within(m, p) for p in (*roles.patients, *roles.recipients)) for name in (m.name, m.state)}
     event.actors[:] = [a for a in event.actors if a not in event.targets or a in acting | met]
+
+
+# directed acts that are not violence nor told of it (recipients.yaml): a party named after an
+# active verb whose subject acts is whom the act is aimed at
+_DIRECTED = frozenset({"investigation", "appeal", "refusal", "support", "concession", "pledge", "aid",
+                       "sanction", "coercion", "access", "withdrawal", "mobilization"})
+
+
+def _aimed_after(text: str, event: EventMention, roles: Roles, mention: Mention) -> bool:
+    """'Pakistan refused to deploy peacekeepers in Iraq', 'would boycott all contact with the
+    United States': past the verb of a directed act, its subject told before it, a party is aimed at."""
+    trigger = event.trigger
+    return (event.type in _DIRECTED and trigger.kind == "verb" and mention.start >= trigger.end
+            and roles.agent is not None and roles.agent.end <= trigger.start and not _within(mention, roles.agent)
+            and not passive(text, event.clause, trigger))
+
+
+def _shift_to_targets(event: EventMention, before: list[str], mention: Mention) -> None:
+    """The parties one name just added as actors become targets (a person stays among people)."""
+    added = [a for a in event.actors if a not in before]
+    event.actors[:] = before
+    _add(event.targets, *([mention.name] if mention.kind == "person" else []), *added)
 
 
 def _partners_met(state: DocState, event: EventMention, roles: Roles, window: list[Mention]) -> set[str]:
