@@ -335,7 +335,8 @@ def _aimed_after(text: str, event: EventMention, roles: Roles, mention: Mention)
     """'Pakistan refused to deploy peacekeepers in Iraq', 'would boycott all contact with the
     United States': past the verb of a directed act, its subject told before it, a party is aimed at."""
     trigger = event.trigger
-    return (event.type in _DIRECTED and trigger.kind == "verb" and mention.start >= trigger.end
+    directed = event.type in _DIRECTED or event.type == "agreement" and roles.partner is None  # 'agreed to lift ...'
+    return (directed and trigger.kind == "verb" and mention.start >= trigger.end
             and roles.agent is not None and roles.agent.end <= trigger.start and not _within(mention, roles.agent)
             and not passive(text, event.clause, trigger))
 
