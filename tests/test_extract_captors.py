@@ -1,0 +1,31 @@
+"""An arrest by irregular or unidentified hands, or whose captives vanish, is an abduction
+(lexicons/captors.yaml)."""
+
+import pytest
+
+from timeline.extract import extract, lexicon
+from timeline.models import Document
+
+EXAMPLES = lexicon.load("captors")["examples"]
+
+
+def _types(text: str) -> set[str]:
+    return {e.type for e in extract([Document(id="d", text="Story\n\n" + text)]).events}
+
+
+@pytest.mark.parametrize("entry", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])
+def test_captor_example(entry):
+    """Each example reads as an abduction, or stays an arrest, as the lexicon says."""
+    types = _types(entry["text"])
+    assert ("abduction" if entry["abduction"] else "arrest") in types, types
+    assert ("arrest" if entry["abduction"] else "abduction") not in types, types
+
+
+def test_named_armed_group_as_captor_is_an_abduction():
+    """A known armed group (organisations.yaml, armed: true) holding someone is abducting him."""
+    assert _types("The engineer was captured by the ELN near Arauca.") == {"abduction"}
+
+
+def test_the_arrests_object_is_not_its_captor():
+    """'arrested three guerrillas': the guerrillas are taken, the police take them."""
+    assert _types("Soldiers arrested three guerrillas in the hills.") == {"arrest"}
