@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from timeline.extract import lexicon
 from timeline.extract.lemmas import class_pattern, noun_forms, rules, verb_forms
 
 
@@ -84,3 +85,14 @@ def test_rules_have_the_shape_of_trigger_entries():
     for rule in rules():
         assert rule["generated"] and {"name", "type", "kind", "weight", "pattern", "example"} <= rule.keys()
         re.compile(rule["pattern"])
+
+
+def test_a_to_closing_a_preposition_governs_no_verb():
+    """'according to press reports': a 'to' closing a preposition opens no infinitive
+    (lemmas.yaml, prepositional_to); 'urged him to press' still does."""
+    from timeline.extract.triggers import triggers_in
+
+    text = lexicon.load("lemmas")["prepositional_to"]["counterexample"]
+    governed = [t for t in triggers_in(text) if t.kind == "verb" and text[:t.start].lower().endswith("to ")]
+    assert not governed, governed
+    assert any(t.type == "appeal" for t in triggers_in("They urged him to press the government to act."))

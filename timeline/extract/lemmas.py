@@ -100,9 +100,17 @@ def _alternation(phrases: set[str]) -> str:
     return trie_regex({p.lower() for p in phrases})
 
 
+@cache
+def _prepositional_to() -> str:
+    """Look-behinds that refuse a 'to' closing a preposition ('according to press reports')."""
+    words = lexicon.load("lemmas")["prepositional_to"]["words"]
+    return "".join(f"(?<!\\b{re.escape(w)} to )" for w in words)
+
+
 def _governed(base: set[str]) -> str:
-    """Base forms after a governor, the governor kept outside the match."""
-    behind = "|".join(f"(?<=\\b{re.escape(g)} )" for g in GOVERNORS)
+    """Base forms after a governor, the governor kept outside the match; a 'to' that closes a
+    preposition governs no verb."""
+    behind = "|".join(f"(?<=\\b{re.escape(g)} )" + (_prepositional_to() if g == "to" else "") for g in GOVERNORS)
     return f"(?:{behind})(?:{_alternation(base)})"
 
 
