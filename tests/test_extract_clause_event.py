@@ -36,6 +36,14 @@ def test_acts_of_several_kinds_listed_in_one_clause_are_one_event_each():
     assert [k for k in kinds if k != "statement"] == ["killing", "bombing", "arson"]
 
 
+def test_violent_nouns_of_several_kinds_with_their_victims_are_one_event_each():
+    """'the murder of the attorney general and the kidnapping of the mayor': a killing and an
+    abduction, each told by whom it hit (lexicons/triggers.yaml, listed_acts noun_example)."""
+    from timeline.extract import lexicon
+    kinds = _types(lexicon.load("triggers")["listed_acts"]["noun_example"])
+    assert {"killing", "abduction"} <= set(kinds), kinds
+
+
 @pytest.mark.parametrize("text,kinds", [
     ("The judge was murdered by a bomb in his car.", ["bombing"]),
     ('Witnesses said gunmen "shot and killed the driver and burned the truck."', ["arson"]),

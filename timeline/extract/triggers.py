@@ -375,14 +375,16 @@ def _listed_acts() -> frozenset[str]:
 
 def _other_kinds(text: str, cluster: list[Trigger], best: Trigger) -> list[Trigger]:
     """'murdered them, exploded devices, burned the house' (in quotes, one clause): verbs of other
-    kinds of attack listed in one clause are acts of their own, one event per kind
+    kinds of attack listed in one clause, and nouns of them told with their victims ('the murder
+    of X and the kidnapping of Y'), are acts of their own, one event per kind
     (lexicons/triggers.yaml, listed_acts); a toll or a general word stays the one event's."""
     acts = _listed_acts()
     if best.type not in acts:
         return []
     out: list[Trigger] = []
     for trigger in cluster:
-        if (trigger.kind == "verb" and trigger.weight >= 1 and trigger.type in acts and trigger.start != best.start
+        if ((trigger.kind == "verb" or _victim_named(text, trigger)) and trigger.weight >= 1 and trigger.type in acts
+                and trigger.start != best.start
                 and not _reason(text, trigger, cluster)
                 and all(kind.type != trigger.type for kind in [best, *out])):
             out.append(trigger)
