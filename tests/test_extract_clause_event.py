@@ -62,3 +62,9 @@ def test_an_instrument_or_a_general_word_makes_no_second_act(text, kinds):
 def test_a_speech_act_in_a_relative_clause_with_its_own_subject_is_news(text, told):
     """'demands, which the government rejected': the government's act, not what the demands are."""
     assert ("refusal" in _types(text)) is told
+
+
+def test_a_governing_word_after_the_violence_governs_nothing():
+    """'threw three dynamite charges at the building': a word that could govern another event
+    ('charges' read as accusing), told after the clause's violence, does not type the clause."""
+    assert _types("Unidentified men threw three dynamite charges at the building.") == ["bombing"]

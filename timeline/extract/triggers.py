@@ -299,10 +299,18 @@ def _reason(text: str, trigger: Trigger, cluster: list[Trigger]) -> bool:
             and any(t.start < trigger.start and t.weight >= 1 and t.kind == "verb" for t in cluster))
 
 
+def _after_violence(trigger: Trigger, acts: list[Trigger]) -> bool:
+    """'set the club on fire after threatening the watchmen', 'killed him, accusing him of ...': a
+    governing word (weight 3) told after a verb of violence governs nothing; the violence is the act."""
+    return trigger.weight >= 3 and any(
+        t.kind == "verb" and t.weight >= 2 and t.start < trigger.start and _class(t.type) == "violence" for t in acts)
+
+
 def _best(text: str, cluster: list[Trigger]) -> Trigger:
     """The strongest trigger, typed by the most specific word of its kind in the cluster ('Twin
     bombings struck ...' is a bombing, though 'struck' names it)."""
     acts = [t for t in cluster if not _reason(text, t, cluster)]  # never empty: the first word is no reason
+    acts = [t for t in acts if not _after_violence(t, acts)] or acts
     best = _purpose_yields(text, cluster, max(acts, key=lambda t: (t.weight, t.kind == "verb", _SALIENCE.get(
         _class(t.type), 0), -t.start)))
     promised = [t for t in cluster if best.type in PROMISES and t.start > best.start and t.weight >= 1
