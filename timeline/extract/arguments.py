@@ -10,6 +10,7 @@ from functools import cache
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
+from .descriptions import without_descriptive_states
 from .casing import is_english_word, name_like
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, described_group, groups_in, head_anaphors, introduced_groups, \
     is_armed_group
@@ -48,6 +49,7 @@ def find_names(state: DocState, options) -> DocState:
     found += _unknown_places(state, sorted(found, key=lambda m: m.start))
     found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
     found = _without_qualifying_states(state.text, sorted(found, key=lambda m: m.start))
+    found = without_descriptive_states(state.text, found, _state_names())
     found = [m for m in found if not is_news_source(state.text, m)]
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
 
