@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.extract import Options, extract
+from timeline.extract import Options, extract, lexicon
 from timeline.models import Document
 
 
@@ -48,3 +48,11 @@ def test_a_defused_bomb_is_a_foiled_bombing(text):
     did not happen (lexicons/modality.yaml, foiled)."""
     [event] = extract([Document(id="d", text=text, published=dt.date(1989, 9, 1))], Options(solve=False)).events
     assert (event.type, event.modality) == ("bombing", "negated")
+
+
+@pytest.mark.parametrize("case", [lexicon.load("modality")["object_negation"][key] for key in ("example", "counterexample")],
+                         ids=["example", "counterexample"])
+def test_a_negated_object_negates_the_act(case):
+    """'It promised no troops': the act the verb names was not done; 'no fewer than ten' still was."""
+    found = events(case["text"])
+    assert found and found[-1].modality == case["modality"], [(e.type, e.modality) for e in found]

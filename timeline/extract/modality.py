@@ -57,6 +57,16 @@ def _scope(state: DocState, event: EventMention) -> str:
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 
 
+@cache
+def _object_negation() -> re.Pattern:
+    return re.compile(lexicon.load("modality")["object_negation"]["pattern"], re.IGNORECASE)
+
+
+def _negated_object(state: DocState, event: EventMention) -> bool:
+    """'promised no troops', 'signed no deal': a verb whose object is negated tells no act."""
+    return event.trigger.kind == "verb" and _object_negation().match(state.text, event.trigger.end) is not None
+
+
 def _reported(state: DocState, event: EventMention) -> bool:
     """Told by a reporting verb earlier in its sentence ('Rwanda announced that it would ...')."""
     sentence_start = state.sentences[event.clause.sentence][0]
@@ -73,6 +83,8 @@ def assign_modality(state: DocState, options) -> DocState:
         if _reported(state, event):  # 'announced that it would withdraw': the future of the past
             scope, words = _WOULD.sub("will", scope), _WOULD.sub("will", words)
         event.modality, names = modality_of(scope)
+        if event.modality == "asserted" and _negated_object(state, event):
+            event.modality, names = "negated", ["object-negation"]
         own, own_names = modality_of(words)
         if own in ("future", "hypothetical") and event.modality != "hypothetical" and event.type not in SPEECH_ACTS:
             event.modality, names = own, names + own_names
