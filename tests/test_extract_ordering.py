@@ -66,3 +66,17 @@ def test_a_reactions_noun_made_from_an_earlier_verb_refers_to_that_event():
     strike = next(e for e in events if "struck" in e.sources[0].quote)
     condemnation = next(e for e in events if e.type == "accusation")
     assert ("after", strike.id) in [(r.relation, r.target) for r in condemnation.relations]
+
+
+def test_a_subordinate_clause_told_mid_sentence_modifies_the_clause_before_it():
+    """'X a few hours before the attack, but Y': the troops came before the attack; what follows
+    'but' is a clause of its own, not the main clause of 'before the attack'."""
+    text = ("Gunmen attacked a market on Saturday. Troops deployed in the square a few hours before the attack, "
+            "but the police chief also stated this was not connected to the crime.")
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 2, 24))
+    events = extract([doc], Options(solve=False)).events
+    attack = next(e for e in events if e.type == "attack")
+    deployed = next(e for e in events if e.type == "mobilization")
+    statement = next(e for e in events if e.type == "statement")
+    assert ("before", attack.id) in [(r.relation, r.target) for r in deployed.relations]
+    assert ("before", attack.id) not in [(r.relation, r.target) for r in statement.relations]

@@ -16,7 +16,7 @@ from .. import dates
 from ..taxonomy import root
 from . import lexicon
 from .lookup import cached, clauses_before, events_of, grouped
-from .state import DocState, EventMention
+from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
@@ -120,14 +120,23 @@ def _subordinate_rules(state: DocState, live: list[int], pos: int) -> bool:
     for cue, pattern in _subordinators():
         if not pattern.match(state.text[sub.clause.start:sub.clause.end]):
             continue
-        in_sentence = _live_in_sentence(state, live, sub.clause.sentence)
-        mains = [i for i in in_sentence if state.events[i].clause.start > sub.clause.start]
-        mains = mains or [i for i in in_sentence if state.events[i].clause.start < sub.clause.start][-1:]
+        mains = _mains(state, _live_in_sentence(state, live, sub.clause.sentence), sub.clause)
         if not mains:
             return False
         _relate_main(state, live[pos], mains, cue)
         return True
     return False
+
+
+def _mains(state: DocState, in_sentence: list[int], sub: Clause) -> list[int]:
+    """The events of the clause a subordinate clause modifies: the ones after it ('After X, Y';
+    'said that after X, Y'), unless an event told before it in the sentence is its main clause and
+    what follows is coordinated ('Y a few hours before X, but Z said ...'; 'Y after X.')."""
+    following = [i for i in in_sentence if state.events[i].clause.start > sub.start]
+    preceding = [i for i in in_sentence if state.events[i].clause.start < sub.start][-1:]
+    if preceding and (not following or state.events[following[0]].clause.lead):
+        return preceding
+    return following
 
 
 def _relate_main(state: DocState, sub: int, mains: list[int], cue: dict) -> None:
