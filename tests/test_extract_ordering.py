@@ -17,6 +17,7 @@ CASES = (
     + [(DATA["reactions"]["name"], DATA["reactions"]["example"], "after")]
     + [(DATA["coordinated"]["name"], DATA["coordinated"]["example"], DATA["coordinated"]["relation"])]
     + [(DATA["same_occasion"]["name"], DATA["same_occasion"]["example"], DATA["same_occasion"]["relation"])]
+    + [(DATA["past_perfect"]["name"], DATA["past_perfect"]["example"], DATA["past_perfect"]["relation"])]
 )
 
 
@@ -80,3 +81,12 @@ def test_a_subordinate_clause_told_mid_sentence_modifies_the_clause_before_it():
     statement = next(e for e in events if e.type == "statement")
     assert ("before", attack.id) in [(r.relation, r.target) for r in deployed.relations]
     assert ("before", attack.id) not in [(r.relation, r.target) for r in statement.relations]
+
+
+def test_a_past_perfect_inside_what_a_speaker_reports_is_not_the_speakers_tense():
+    """'announced the state had extended its order': the announcement is told in the simple past."""
+    text = "Rebels attacked a convoy on Monday. The governor announced the army had sealed the border."
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 2, 24))
+    events = extract([doc], Options(solve=False)).events
+    announced = next(e for e in events if "announced" in e.sources[0].quote)
+    assert all(r.relation != "before" for r in announced.relations)

@@ -367,7 +367,34 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     return True
 
 
-_RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _reaction, _future, _narrative)
+def _told_in_past_perfect(state: DocState, event: EventMention) -> bool:
+    """'had been damaged', not 'announced the state had extended': the tense is the trigger's own."""
+    return _PAST_PERFECT.search(state.text[event.clause.start:event.trigger.end]) is not None
+
+
+def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
+    """'The army said it had killed 20 rebels': an undated event told in the past perfect happened
+    before the story's reference time, the nearest event told before it in a simple tense."""
+    event = state.events[live[pos]]
+    if _told_with_date(state, live[pos]) or event.modality not in ("asserted", "negated") or \
+            not _told_in_past_perfect(state, event):
+        return False
+    here = _canonical(state, live[pos])
+    for k in range(pos - 1, -1, -1):
+        other = state.events[live[k]]
+        if event.clause.sentence - other.clause.sentence > _MAX_SENTENCE_GAP:
+            return False
+        if _canonical(state, live[k]) == here or other.modality not in ("asserted", "negated") or \
+                _told_in_past_perfect(state, other):
+            continue
+        rule = _data()["past_perfect"]
+        _relate(state, live[pos], rule["relation"], live[k], rule["name"])
+        return True
+    return False
+
+
+_RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _reaction, _past_perfect, _future,
+          _narrative)
 
 
 def order(state: DocState, options) -> DocState:
