@@ -18,6 +18,7 @@ CASES = (
     + [(DATA["coordinated"]["name"], DATA["coordinated"]["example"], DATA["coordinated"]["relation"])]
     + [(DATA["same_occasion"]["name"], DATA["same_occasion"]["example"], DATA["same_occasion"]["relation"])]
     + [(DATA["past_perfect"]["name"], DATA["past_perfect"]["example"], DATA["past_perfect"]["relation"])]
+    + [(DATA["news_lead"]["name"], DATA["news_lead"]["example"], DATA["news_lead"]["relation"])]
 )
 
 
@@ -90,3 +91,14 @@ def test_a_past_perfect_inside_what_a_speaker_reports_is_not_the_speakers_tense(
     events = extract([doc], Options(solve=False)).events
     announced = next(e for e in events if "announced" in e.sources[0].quote)
     assert all(r.relation != "before" for r in announced.relations)
+
+
+def test_an_undated_event_told_late_in_a_story_is_not_its_news():
+    """An obituary's first event four paragraphs down ('his father was killed in combat') is not
+    the news: it is not put after the story's dated background."""
+    text = ("Tributes were paid.\n\nThe drummer died aged 80.\n\nHe was born in London.\n\nHe played jazz.\n\n"
+            "He loved cars.\n\nHe lived in Kent.\n\nHis father was killed in combat. Troops attacked his village in 1968.")
+    doc = Document(id="d", text=text, published=dt.date(2019, 10, 7))
+    events = extract([doc], Options(solve=False)).events
+    killed = next(e for e in events if "killed" in e.sources[0].quote)
+    assert len(events) == 2 and killed.relations == []

@@ -9,6 +9,7 @@ narrative order between undated past events told one after the other.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from functools import cache
 
@@ -397,6 +398,35 @@ _RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presuppositio
           _narrative)
 
 
+def _oldest_news(state: DocState, live: list[int]) -> int | None:
+    """The latest-ending event dated well before publication (background), or None."""
+    if state.published is None:
+        return None
+    cutoff = state.published - dt.timedelta(days=_data()["news_lead"]["older_than_days"])
+    old = []
+    for i in live:
+        event = state.events[i]
+        if i == _canonical(state, i) and event.date_stated and event.date:
+            latest = dates.parse(event.date).latest
+            if latest is not None and latest < cutoff:
+                old.append((latest, i))
+    return max(old)[1] if old else None
+
+
+def _news_lead(state: DocState, live: list[int]) -> None:
+    """Inverted pyramid: the undated event a news story opens with in its first sentences is its
+    news, so it comes after the background the story dates a year before ('was fatally shot in 2011')."""
+    background = _oldest_news(state, live)
+    if background is None or not live:
+        return
+    rule, lead = _data()["news_lead"], _canonical(state, live[0])
+    event = state.events[lead]
+    if state.events[live[0]].clause.sentence >= rule["lead_sentences"] or _told_with_date(state, lead) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \
+            _told_in_past_perfect(state, event):
+        return
+    _relate(state, lead, rule["relation"], background, rule["name"])
+
+
 def order(state: DocState, options) -> DocState:
     """Stage: relations for every live event mention, first rule that applies wins."""
     live = _live(state, options.min_confidence)
@@ -410,4 +440,5 @@ def order(state: DocState, options) -> DocState:
         for rule in rules:
             if rule(state, live, pos):
                 break
+    _news_lead(state, live)
     return state
