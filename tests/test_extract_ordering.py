@@ -18,7 +18,8 @@ CASES = (
     + [(DATA["coordinated"]["name"], DATA["coordinated"]["example"], DATA["coordinated"]["relation"])]
     + [(DATA["same_occasion"]["name"], DATA["same_occasion"]["example"], DATA["same_occasion"]["relation"])]
     + [(DATA["past_perfect"]["name"], DATA["past_perfect"]["example"], DATA["past_perfect"]["relation"])]
-    + [(DATA["news_lead"]["name"], DATA["news_lead"]["example"], DATA["news_lead"]["relation"])]
+    + [(DATA["news_lead"]["name"], example, DATA["news_lead"]["relation"])
+       for example in [DATA["news_lead"]["example"], *DATA["news_lead"]["more_examples"]]]
 )
 
 

@@ -41,6 +41,12 @@ def _subordinators() -> list[tuple[dict, re.Pattern]]:
     return [(c, re.compile(r"^\W*" + lexicon.words(c["pattern"]), re.IGNORECASE)) for c in _data()["subordinators"]]
 
 
+@cache
+def _present_perfect() -> re.Pattern:
+    """'has been', 'have already' right before a trigger."""
+    return re.compile(_data()["news_lead"]["present_perfect"] + r"\s+$", re.IGNORECASE)
+
+
 def _canonical(state: DocState, index: int) -> int:
     event = state.events[index]
     return index if event.same_as is None else _canonical(state, event.same_as)
@@ -398,8 +404,8 @@ _RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presuppositio
           _narrative)
 
 
-def _oldest_news(state: DocState, live: list[int]) -> int | None:
-    """The latest-ending event dated well before publication (background), or None."""
+def _latest_background(state: DocState, live: list[int]) -> int | None:
+    """The latest-ending event the story dates well before publication (background), or None."""
     if state.published is None:
         return None
     cutoff = state.published - dt.timedelta(days=_data()["news_lead"]["older_than_days"])
@@ -413,18 +419,29 @@ def _oldest_news(state: DocState, live: list[int]) -> int | None:
     return max(old)[1] if old else None
 
 
+def _news(state: DocState, live: list[int]) -> list[int]:
+    """The story's news: the event it opens with in its first sentences, and events told in the
+    present perfect ('has been delayed'), which reports what is recent."""
+    rule = _data()["news_lead"]
+    news = [live[0]] if live and state.events[live[0]].clause.sentence < rule["lead_sentences"] else []
+    news += [i for i in live[1:] if _present_perfect().search(
+        state.text, state.events[i].clause.start, state.events[i].trigger.start)]
+    return [_canonical(state, i) for i in news]
+
+
 def _news_lead(state: DocState, live: list[int]) -> None:
-    """Inverted pyramid: the undated event a news story opens with in its first sentences is its
-    news, so it comes after the background the story dates a year before ('was fatally shot in 2011')."""
-    background = _oldest_news(state, live)
-    if background is None or not live:
+    """Inverted pyramid: the story's undated news comes after the background it dates a year or
+    more before publication ('was fatally shot in 2011')."""
+    background = _latest_background(state, live)
+    if background is None:
         return
-    rule, lead = _data()["news_lead"], _canonical(state, live[0])
-    event = state.events[lead]
-    if state.events[live[0]].clause.sentence >= rule["lead_sentences"] or _told_with_date(state, lead) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \
-            _told_in_past_perfect(state, event):
-        return
-    _relate(state, lead, rule["relation"], background, rule["name"])
+    rule = _data()["news_lead"]
+    for news in _news(state, live):
+        event = state.events[news]
+        if _told_with_date(state, news) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \
+                _told_in_past_perfect(state, event):
+            continue
+        _relate(state, news, rule["relation"], background, rule["name"])
 
 
 def order(state: DocState, options) -> DocState:
