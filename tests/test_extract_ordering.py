@@ -103,3 +103,13 @@ def test_an_undated_event_told_late_in_a_story_is_not_its_news():
     events = extract([doc], Options(solve=False)).events
     killed = next(e for e in events if "killed" in e.sources[0].quote)
     assert len(events) == 2 and killed.relations == []
+
+
+def test_the_events_told_before_a_storys_background_are_its_news():
+    """Inverted pyramid: what the story tells before its first dated background ('in 2011') is news."""
+    text = "Police arrested two men in Lyon. A judge charged them with theft. The gang robbed a bank in Lyon in 2011."
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 2, 24))
+    events = extract([doc], Options(solve=False)).events
+    robbery = next(e for e in events if e.type == "robbery")
+    charged = next(e for e in events if "charged" in e.sources[0].quote)
+    assert ("after", robbery.id) in [(r.relation, r.target) for r in charged.relations]

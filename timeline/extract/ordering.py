@@ -404,42 +404,44 @@ _RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presuppositio
           _narrative)
 
 
-def _latest_background(state: DocState, live: list[int]) -> int | None:
-    """The latest-ending event the story dates well before publication (background), or None."""
+def _backgrounds(state: DocState, live: list[int]) -> list[tuple[dt.date, int]]:
+    """(latest day, position in ``live``) of the events the story dates well before publication."""
     if state.published is None:
-        return None
+        return []
     cutoff = state.published - dt.timedelta(days=_data()["news_lead"]["older_than_days"])
     old = []
-    for i in live:
+    for n, i in enumerate(live):
         event = state.events[i]
         if i == _canonical(state, i) and event.date_stated and event.date:
             latest = dates.parse(event.date).latest
             if latest is not None and latest < cutoff:
-                old.append((latest, i))
-    return max(old)[1] if old else None
+                old.append((latest, n))
+    return old
 
 
-def _news(state: DocState, live: list[int]) -> list[int]:
-    """The story's news: the event it opens with in its first sentences, and events told in the
-    present perfect ('has been delayed'), which reports what is recent."""
+def _news(state: DocState, live: list[int], first_background: int) -> list[int]:
+    """The story's news: the event it opens with in its first sentences, the events told before its
+    background begins (inverted pyramid), and events told in the present perfect ('has been
+    delayed'), which reports what is recent."""
     rule = _data()["news_lead"]
     news = [live[0]] if live and state.events[live[0]].clause.sentence < rule["lead_sentences"] else []
-    news += [i for i in live[1:] if _present_perfect().search(
+    news += live[1:first_background] if news else []
+    news += [i for i in live[first_background:] if _present_perfect().search(
         state.text, state.events[i].clause.start, state.events[i].trigger.start)]
-    return [_canonical(state, i) for i in news]
+    return list(dict.fromkeys(_canonical(state, i) for i in news))
 
 
 def _news_lead(state: DocState, live: list[int]) -> None:
     """Inverted pyramid: the story's undated news comes after the background it dates a year or
     more before publication ('was fatally shot in 2011')."""
-    background = _latest_background(state, live)
-    if background is None:
+    old = _backgrounds(state, live)
+    if not old:
         return
-    rule = _data()["news_lead"]
-    for news in _news(state, live):
+    rule, background = _data()["news_lead"], live[max(old)[1]]
+    for news in _news(state, live, min(n for _, n in old)):
         event = state.events[news]
         if _told_with_date(state, news) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \
-                _told_in_past_perfect(state, event):
+                event.trigger.kind != "verb" or _told_in_past_perfect(state, event):
             continue
         _relate(state, news, rule["relation"], background, rule["name"])
 
