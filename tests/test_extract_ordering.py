@@ -113,3 +113,12 @@ def test_the_events_told_before_a_storys_background_are_its_news():
     robbery = next(e for e in events if e.type == "robbery")
     charged = next(e for e in events if "charged" in e.sources[0].quote)
     assert ("after", robbery.id) in [(r.relation, r.target) for r in charged.relations]
+
+
+def test_an_undated_event_told_after_a_dated_one_follows_it():
+    """Narrative order reaches a dated event: 'shelled the port on Monday. Rebels seized the airport.'"""
+    events = extract([Document(id="d", text="Story\n\nThe army shelled the port on Monday. Rebels seized the airport.",
+                               published=dt.date(2024, 2, 24))], Options(solve=False)).events
+    shelling = next(e for e in events if e.type == "shelling")
+    seized = next(e for e in events if "seized" in e.sources[0].quote)
+    assert ("after", shelling.id) in [(r.relation, r.target) for r in seized.relations]

@@ -3,7 +3,7 @@
 Rules, in order: cue connectives ("then", "subsequently", "in the past ... now"), subordinate
 clauses ("when", "after", "while"), containment (a meeting during a visit), presupposition ("blamed
 Iran for the attack" comes after the attack), future after what was told before it, and last,
-narrative order between undated past events told one after the other.
+narrative order: an undated past event after the event told before it.
 """
 
 from __future__ import annotations
@@ -357,18 +357,27 @@ def _told_with_date(state: DocState, index: int) -> bool:
     return root in dated
 
 
+@cache
+def _another_thread() -> re.Pattern:
+    return re.compile(r"\W*" + lexicon.words(lexicon.load("coreference")["another_incident"]["pattern"]), re.IGNORECASE)
+
+
+def _parallel(state: DocState, event: EventMention) -> bool:
+    """'In addition, a truck was attacked', 'Meanwhile, ...': another thread, not the next step."""
+    return _another_thread().match(_opening(state, event)) is not None
+
+
 def _narrative(state: DocState, live: list[int], pos: int) -> bool:
-    """Undated past events told one after the other happened in that order (narrative order)."""
+    """An undated past event told after another event, dated or not, happened after it (narrative
+    order): 'The army shelled the port on Monday. Rebels then ...' without the cue."""
     event = state.events[live[pos]]
     if _told_with_date(state, live[pos]) or event.modality not in ("asserted", "negated") or \
             event.clause.lead in _BACKGROUND:
         return False
-    if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end):
+    if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or _parallel(state, event):
         return False
     other = _neighbour(state, live, pos, -1, first_only=True)
-    if other is None or _told_with_date(state, other):
-        return False
-    if state.events[other].modality not in ("asserted", "negated"):
+    if other is None or state.events[other].modality not in ("asserted", "negated"):
         return False
     _relate(state, live[pos], "after", other, "narrative")
     return True
