@@ -98,7 +98,8 @@ def test_an_undated_event_told_late_in_a_story_is_not_its_news():
     """An obituary's first event four paragraphs down ('his father was killed in combat') is not
     the news: it is not put after the story's dated background."""
     text = ("Tributes were paid.\n\nThe drummer died aged 80.\n\nHe was born in London.\n\nHe played jazz.\n\n"
-            "He loved cars.\n\nHe lived in Kent.\n\nHis father was killed in combat. Troops attacked his village in 1968.")
+            "He loved cars.\n\nHe lived in Kent.\n\n"
+            "His father was killed in combat. Troops attacked his village in 1968.")
     doc = Document(id="d", text=text, published=dt.date(2019, 10, 7))
     events = extract([doc], Options(solve=False)).events
     killed = next(e for e in events if "killed" in e.sources[0].quote)
