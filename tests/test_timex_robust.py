@@ -43,10 +43,14 @@ def test_time_grows_linearly(name):
     assert t_big < 4 * t_small + 0.05
 
 
-def _timed(text):
-    began = time.perf_counter()
-    tag(text, PUBLISHED)
-    return time.perf_counter() - began
+def _timed(text, tries: int = 3):
+    """The best of a few runs in CPU time: a busy machine slows a run, never speeds one."""
+    best = float("inf")
+    for _ in range(tries):
+        began = time.process_time()
+        tag(text, PUBLISHED)
+        best = min(best, time.process_time() - began)
+    return best
 
 
 def test_large_texts_are_tagged_in_chunks_with_exact_offsets(monkeypatch):
