@@ -27,41 +27,50 @@ def cached(state: DocState, name: str, source: list, build: Callable[[list], obj
 
 
 @dataclass(frozen=True, slots=True)
-class _Spans:
-    """Items with ``start``/``end`` in their list's order, with their starts sorted for bisection."""
+class _Keyed:
+    """A list's positions ordered by a key, with the keys, to bisect: a dict of lists per key (the
+    clauses of each sentence, the events of each clause) was the largest index of a long document."""
 
-    items: list
-    order: list[int]  # item positions sorted by start (stable)
-    starts: list[int]
-
-
-def _spans(items: list) -> _Spans:
-    order = sorted(range(len(items)), key=lambda i: items[i].start)
-    return _Spans(items, order, [items[i].start for i in order])
+    keys: list  # sorted
+    order: list[int] | None  # the positions in key order (stable); None when the list is in key order
 
 
-def _starting_in(spans: _Spans, start: int, end: int) -> list[int]:
-    """Positions (in list order) of the items whose start lies in ``[start, end]``."""
-    low, high = bisect.bisect_left(spans.starts, start), bisect.bisect_right(spans.starts, end)
-    return sorted(spans.order[low:high])
+def keyed_by(items: list, key: Callable) -> _Keyed:
+    keys = [key(item) for item in items]
+    if all(a <= b for a, b in zip(keys, keys[1:])):
+        return _Keyed(keys, None)  # the usual case: no list of positions to hold
+    order = sorted(range(len(items)), key=keys.__getitem__)
+    return _Keyed([keys[i] for i in order], order)
+
+
+def in_range(keyed: _Keyed, low, high) -> list[int]:
+    """The positions, in list order, of the items whose key lies in ``[low, high]``."""
+    first, last = bisect.bisect_left(keyed.keys, low), bisect.bisect_right(keyed.keys, high)
+    return list(range(first, last)) if keyed.order is None else sorted(keyed.order[first:last])
+
+
+def _start(item) -> int:
+    return item.start
+
+
+def _starting_in(state: DocState, name: str, items: list, start: int, end: int) -> list:
+    """The items (in list order) whose start lies in ``[start, end]``."""
+    return [items[i] for i in in_range(cached(state, name, items, lambda _: keyed_by(items, _start)), start, end)]
 
 
 def timexes_in(state: DocState, start: int, end: int) -> list:
     """The document's time expressions wholly inside ``text[start:end]``."""
-    spans = cached(state, "timexes", state.timexes, _spans)
-    return [spans.items[i] for i in _starting_in(spans, start, end) if spans.items[i].end <= end]
+    return [t for t in _starting_in(state, "timexes", state.timexes, start, end) if t.end <= end]
 
 
 def timex_starts_in(state: DocState, start: int, end: int) -> bool:
     """True when a resolved time expression begins in ``text[start:end]``."""
-    spans = cached(state, "timexes", state.timexes, _spans)
-    return any(spans.items[i].edtf and spans.items[i].start < end for i in _starting_in(spans, start, end))
+    return any(t.edtf and t.start < end for t in _starting_in(state, "timexes", state.timexes, start, end))
 
 
 def mentions_in(state: DocState, start: int, end: int) -> list[Mention]:
     """The names wholly inside ``text[start:end]``, in text order."""
-    spans = cached(state, "mentions", state.mentions, _spans)
-    return [spans.items[i] for i in _starting_in(spans, start, end) if spans.items[i].end <= end]
+    return [m for m in _starting_in(state, "mentions", state.mentions, start, end) if m.end <= end]
 
 
 def merged_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -125,21 +134,14 @@ def grouped(items: list, key: Callable) -> dict:
     return out
 
 
-def _by_sentence(clauses: list[Clause]) -> tuple[list[Clause], list[int]]:
-    """The clauses ordered by sentence (stably: list order within one, as the stages make them
-    already) and their sentence numbers, to bisect: a list per sentence, as ``grouped`` makes,
-    was the largest index of a long document (14 MB for 5 MB of text)."""
-    numbers = [c.sentence for c in clauses]
-    if all(a <= b for a, b in zip(numbers, numbers[1:])):
-        return clauses, numbers
-    ordered = sorted(clauses, key=lambda c: c.sentence)
-    return ordered, [c.sentence for c in ordered]
-
-
 def sentence_clauses(state: DocState, sentence: int) -> list[Clause]:
     """The clauses of one sentence, in text order."""
-    ordered, numbers = cached(state, "sentence_clauses", state.clauses, _by_sentence)
-    return ordered[bisect.bisect_left(numbers, sentence):bisect.bisect_right(numbers, sentence)]
+    keyed = cached(state, "sentence_clauses", state.clauses, lambda clauses: keyed_by(clauses, _sentence_of))
+    return [state.clauses[i] for i in in_range(keyed, sentence, sentence)]
+
+
+def _sentence_of(clause: Clause) -> int:
+    return clause.sentence
 
 
 def clauses_before(state: DocState, clause: Clause) -> list[Clause]:
@@ -154,14 +156,22 @@ def clauses_after(state: DocState, clause: Clause) -> list[Clause]:
 
 def events_of(state: DocState, clause: Clause) -> list[EventMention]:
     """The event mentions stated by a clause (one at most, as the events stage forms them)."""
-    return cached(state, "clause_events", state.events, lambda e: grouped(e, lambda x: x.clause)).get(clause, [])
+    keyed = cached(state, "clause_events", state.events, lambda events: keyed_by(events, _clause_start))
+    return [state.events[i] for i in in_range(keyed, clause.start, clause.start) if state.events[i].clause == clause]
+
+
+def _clause_start(event: EventMention) -> int:
+    return event.clause.start
 
 
 def sentence_events(state: DocState, sentence: int) -> list[int]:
     """The positions in ``state.events`` of the mentions one sentence states, in list order."""
-    by_sentence = cached(state, "sentence_events", state.events,
-                         lambda events: grouped(range(len(events)), lambda j: events[j].clause.sentence))
-    return by_sentence.get(sentence, [])
+    keyed = cached(state, "sentence_events", state.events, lambda events: keyed_by(events, _event_sentence))
+    return in_range(keyed, sentence, sentence)
+
+
+def _event_sentence(event: EventMention) -> int:
+    return event.clause.sentence
 
 
 def root_of(state: DocState, index: int) -> int:

@@ -16,7 +16,7 @@ from functools import cache
 from .. import dates
 from ..taxonomy import root
 from . import lexicon
-from .lookup import cached, clauses_before, events_of, grouped
+from .lookup import cached, clauses_before, events_of, grouped, in_range, keyed_by
 from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
 
@@ -60,8 +60,8 @@ def _live(state: DocState, threshold: float) -> list[int]:
 
 def _live_in_sentence(state: DocState, live: list[int], sentence: int) -> list[int]:
     """The live mentions of one sentence, in text order."""
-    return cached(state, "ordering_sentences", live, lambda _: grouped(live, lambda i: state.events[i].clause.sentence)
-                  ).get(sentence, [])
+    keyed = cached(state, "ordering_sentences", live, lambda _: keyed_by(live, lambda i: state.events[i].clause.sentence))
+    return [live[p] for p in in_range(keyed, sentence, sentence)]
 
 
 def _live_by_type(state: DocState, live: list[int]) -> dict[str, list[int]]:
