@@ -420,20 +420,33 @@ class _OpenEvents:
         self.text = state.text
         self.published = state.published
         self.sentences = state.sentences
-        self.by_group: dict[str, list[int]] = {}  # group_of(type) -> events, in text order
+        self.by_group: dict[str, list[int]] = {}  # group_of(type) -> its last WINDOW events, in text order
+        self.in_windows: dict[int, int] = {}  # event -> how many windows hold it: only those are read again
         self.wording: dict[int, _Wording] = {}
         self.last_act: int | None = None  # the latest speech act
         self.first_act_of: dict[str, int] = {}  # person or party -> their first speech act
         self.victims: dict[int, frozenset[str]] = {}  # open event -> its victims' names, over its repeats
 
     def add(self, index: int, event: EventMention) -> None:
-        self.by_group.setdefault(group_of(event.type), []).append(index)
+        window = self.by_group.setdefault(group_of(event.type), [])
+        window.append(index)
+        self.in_windows[index] = self.in_windows.get(index, 0) + 1
+        if len(window) > WINDOW:
+            self._left_window(window.pop(0))
         self.wording[index] = self.wording_of(event)
         self.victims[index] = victim_names(event)
         if event.type in SPEECH_ACTS:
             self.last_act = index
             for name in [*event.people, *event.actors]:
                 self.first_act_of.setdefault(name, index)
+
+    def _left_window(self, index: int) -> None:
+        """An event no later mention can reach: what was read of it goes, so that a long document
+        holds the words of WINDOW events per group, not of every event told so far (adding it
+        again reads it again)."""
+        self.in_windows[index] -= 1
+        if not self.in_windows[index]:
+            del self.in_windows[index], self.wording[index], self.victims[index]
 
     def told_again(self, event: EventMention) -> None:
         """An open event told again gathers the victims the new mention names, and the narrower
@@ -453,7 +466,7 @@ class _OpenEvents:
 
     def nearest(self, event_type: str) -> list[int]:
         """Compatible events, nearest first, within the window."""
-        return self.by_group.get(group_of(event_type), [])[-WINDOW:][::-1]
+        return self.by_group.get(group_of(event_type), [])[::-1]
 
     def first_act_by_speaker_of(self, state: DocState) -> int | None:
         """The first speech act of whoever made the latest one (else the latest one)."""
