@@ -57,11 +57,7 @@ def extract(
     """
     options = options or Options()
     docs = [_dated(d, options) for d in unique_documents(documents)]
-    drafts: list[build.Draft] = []
-    for number, found in enumerate(_per_document(docs, options, on_stage), 1):
-        drafts += found
-        if progress:
-            progress(number, len(docs))
+    drafts = _all_drafts(docs, options, progress, on_stage)
     if options.merge_documents:
         drafts = build.merge_across(drafts)
     build.assign_ids(drafts, {d.id: ids.text_digest(d.text or "") for d in docs})
@@ -71,6 +67,18 @@ def extract(
     if on_stage is not None:
         on_stage(FINAL_STEP, steps(), steps())
     return timeline
+
+
+def _all_drafts(docs: list[Document], options: Options, progress: Callable[[int, int], None] | None,
+                on_stage: OnStage | None) -> list[build.Draft]:
+    """Every document's drafts in one list, and no other reference to them (the loop's last list
+    left bound in ``extract`` kept a long document's drafts alive until its timeline was made)."""
+    drafts: list[build.Draft] = []
+    for number, found in enumerate(_per_document(docs, options, on_stage), 1):
+        drafts += found
+        if progress:
+            progress(number, len(docs))
+    return drafts
 
 
 def _dated(document: Document, options: Options) -> Document:
