@@ -426,6 +426,7 @@ class _OpenEvents:
         self.last_act: int | None = None  # the latest speech act
         self.first_act_of: dict[str, int] = {}  # person or party -> their first speech act
         self.victims: dict[int, frozenset[str]] = {}  # open event -> its victims' names, over its repeats
+        self.last_read: tuple[EventMention, _Wording] | None = None  # a mention read, then added: read once
 
     def add(self, index: int, event: EventMention) -> None:
         window = self.by_group.setdefault(group_of(event.type), [])
@@ -462,7 +463,13 @@ class _OpenEvents:
         self.wording[event.same_as] = told
 
     def wording_of(self, event: EventMention) -> _Wording:
-        return _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0])
+        """What a mention's words say; the mention just compared is read once, not again when it opens
+        an event (co-reference changes no field it is read from)."""
+        if self.last_read is not None and self.last_read[0] is event:
+            return self.last_read[1]
+        told = _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0])
+        self.last_read = (event, told)
+        return told
 
     def nearest(self, event_type: str) -> list[int]:
         """Compatible events, nearest first, within the window."""
@@ -499,6 +506,8 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     if not candidates:
         return None
     told = open_events.wording_of(later)
+    if told.new:
+        return None  # 'another attack' repeats nothing, whichever way (``_repeats``, ``_same_victim``)
     found = None
     if _may_repeat(later, told):
         found = next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
