@@ -193,9 +193,11 @@ def _expanded_acronyms(text: str, found: list[tuple[int, int, str]], caps: bool)
     return out
 
 
-def groups_in(text: str, start: int, end: int, caps: bool) -> tuple[list[Mention], dict[str, str]]:
-    """Group names in ``text[start:end]`` and the acronyms they define (acronym -> name)."""
-    found = tokens(text, start, end)
+def groups_in(text: str, start: int, end: int, caps: bool,
+              found: list[tuple[int, int, str]] | None = None) -> tuple[list[Mention], dict[str, str]]:
+    """Group names in ``text[start:end]`` and the acronyms they define (acronym -> name); ``found``:
+    its tokens when the caller has them already."""
+    found = tokens(text, start, end) if found is None else found
     out, acronyms, covered = [], dict(_expanded_acronyms(text, found, caps)), -1
     for h in range(len(found)):
         span = None if h <= covered else _group_at(found, h, caps)

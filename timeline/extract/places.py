@@ -67,9 +67,11 @@ def _firm(words: list[str]) -> bool:
     return words[-1].lower() in _words("place_kinds") or lookup(" ".join(words)) is not None
 
 
-def places_in(text: str, start: int, end: int, caps: bool) -> list[Mention]:
-    """Unknown place names after a locative word in ``text[start:end]``."""
-    found = tokens(text, start, end)
+def places_in(text: str, start: int, end: int, caps: bool,
+              found: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """Unknown place names after a locative word in ``text[start:end]``; ``found``: its tokens when
+    the caller has them already."""
+    found = tokens(text, start, end) if found is None else found
     out = []
     for i, (_, _, word) in enumerate(found[:-1]):
         if word.lower() not in _words("locatives"):
