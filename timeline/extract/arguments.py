@@ -584,16 +584,21 @@ def _describe_target(state: DocState, event: EventMention, patient: Phrase | Non
         return
     if event_types()[event.type].kind not in _DESCRIBED and event.type not in _DESCRIBED_TYPES:
         return
-    words = " ".join(_NOTE.sub(" ", patient.text).split())
-    if 2 < len(words) <= 80:
-        _add(event.targets, words)
+    _target_in_own_words(event, patient)
 
 
 def _describe_recipient(event: EventMention, recipient: Phrase, window: list[Mention]) -> None:
     """'aid to refugees', 'rejected an appeal from the teachers' union': whom a directed act is
     aimed at, by its own words where no name stands in the phrase."""
-    words = " ".join(_NOTE.sub(" ", recipient.text).split())
-    if not any(_within(m, recipient) for m in window) and 2 < len(words) <= 80:
+    if not any(_within(m, recipient) for m in window):
+        _target_in_own_words(event, recipient)
+
+
+def _target_in_own_words(event: EventMention, phrase: Phrase) -> None:
+    """A phrase no name stands in, as a target in its own words (a bracketed note left out), when
+    those words run to 3-80 characters: no stray letters, no long stretch of the clause."""
+    words = " ".join(_NOTE.sub(" ", phrase.text).split())
+    if 2 < len(words) <= 80:
         _add(event.targets, words)
 
 

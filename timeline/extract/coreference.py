@@ -222,8 +222,7 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
     if (later.trigger.rule == earlier.trigger.rule in lexicon.load("coreference")["one_per_party"]["rules"]
             and set(later.actors) & set(earlier.actors)):
         return True
-    bare = not (later.actors or later.people or later.location)
-    return bare and compatible(earlier.type, later.type) and not two_kinds(first.kind or earlier.type, later.type) and (
+    return _bare(later) and compatible(earlier.type, later.type) and not two_kinds(first.kind or earlier.type, later.type) and (
         later.type in _HAPPENINGS)
 
 
@@ -232,8 +231,12 @@ def _may_repeat(later: EventMention, told: _Wording) -> bool:
     or parties to share, a definite noun ('the attack') or as a bare happening. Asked once per
     mention, it spares comparing the many that have none of these (a place alone, say) with each
     of the up to ``WINDOW`` candidates."""
-    bare = not (later.actors or later.people or later.location)
-    return bool(later.people or later.actors or told.definite or (bare and later.type in _HAPPENINGS))
+    return bool(later.people or later.actors or told.definite or (_bare(later) and later.type in _HAPPENINGS))
+
+
+def _bare(event: EventMention) -> bool:
+    """A mention that names no party, person or place ('an explosion was heard')."""
+    return not (event.actors or event.people or event.location)
 
 
 def _harm_then_taking(earlier: EventMention, later: EventMention) -> bool:
