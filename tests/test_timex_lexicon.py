@@ -99,6 +99,15 @@ def test_future_cues_are_all_found_by_the_tense_check():
         assert ("Tuesday", "2024-02-06") in found(text), cue
 
 
+@pytest.mark.parametrize("cue", LX["ahead_of_past_cues"])
+def test_ahead_of_past_cues_take_the_nearest_weekday_and_current_year(cue):
+    """Said on Monday (29 January), reported on Wednesday 31: Thursday is tomorrow, Sunday last
+    week's; the end of the year is this year's, though the clause opens in the past."""
+    said = f"Officials said on Monday the bridge {cue} reopen on Thursday and the road on Sunday."
+    assert {("Thursday", "2024-02-01"), ("Sunday", "2024-01-28")} <= found(said), cue
+    assert ("the end of the year", "2024") in found(f"He said troops {cue} leave by the end of the year."), cue
+
+
 def test_past_forms_are_all_found_by_the_tense_check():
     for form in LX["past_forms"]:
         text = f"Officials say they {form} it on Tuesday."

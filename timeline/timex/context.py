@@ -31,6 +31,11 @@ def _future_re() -> re.Pattern:
     return re.compile(r"(?<![\w'])" + alternation(lexicon()["future_cues"]) + r"(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _ahead_of_past_re() -> re.Pattern:
+    return re.compile(r"(?<![\w'])" + alternation(lexicon()["ahead_of_past_cues"]) + r"(?!\w)", re.IGNORECASE)
+
+
 @dataclass
 class Context:
     """Reference dates for one document; ``last`` moves as dates are mentioned."""
@@ -110,18 +115,31 @@ class Context:
         stop = _SENTENCE_BREAK.search(window, right)
         return window[cut + 1:stop.start() if stop else None], left - cut - 1, right - cut - 1
 
+    def _deciding_cue(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tense cue that decides for a span, as (offset, +1 future, -1 past or 0 ahead of a
+        past moment): the nearest before it in its clause, else the first after it."""
+        clause, left, right = self._clause(start, end)
+        cues = [(m.start(), 1) for m in _future_re().finditer(clause)]
+        cues += [(m.start(), -1) for m in _past_re().finditer(clause)]
+        cues += [(m.start(), 0) for m in _ahead_of_past_re().finditer(clause)]
+        before = [c for c in cues if c[0] < left]
+        if before:
+            return max(before)
+        after = sorted(c for c in cues if c[0] >= right)
+        return after[0] if after else None
+
     def tense(self, start: int, end: int) -> int:
         """+1 when the clause speaks of the future, -1 of the past, 0 when it does not say: the
         nearest cue before the span decides ('said Friday that talks will resume' is past),
         else the first one after it."""
-        clause, left, right = self._clause(start, end)
-        cues = [(m.start(), 1) for m in _future_re().finditer(clause)]
-        cues += [(m.start(), -1) for m in _past_re().finditer(clause)]
-        before = [c for c in cues if c[0] < left]
-        if before:
-            return max(before)[1]
-        after = sorted(c for c in cues if c[0] >= right)
-        return after[0][1] if after else 0
+        cue = self._deciding_cue(start, end)
+        return cue[1] if cue else 0
+
+    def ahead_of_past(self, start: int, end: int) -> bool:
+        """The clause looks ahead from a past moment ('said the bridge would reopen Thursday'):
+        the day may lie on either side of the report."""
+        cue = self._deciding_cue(start, end)
+        return cue is not None and cue[1] == 0
 
     def future(self, start: int, end: int) -> bool:
         """The clause around a span speaks of the future (see ``tense``)."""

@@ -476,6 +476,8 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         direction = 1
     elif ref[0].isoweekday() == number:
         direction = 0
+    elif ctx.ahead_of_past(*span):  # 'said Tuesday the bridge would reopen Thursday': the nearest
+        direction = 1 if (number - ref[0].isoweekday()) % 7 < 4 else -1
     else:
         direction = 1 if ctx.future(*span) else -1
     return weekday_near(ref[0], number, direction).isoformat() + part
