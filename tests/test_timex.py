@@ -174,6 +174,16 @@ def test_the_start_of_a_range_takes_the_year_its_end_states(text, expected):
     assert expected in values(text, published=None, mode="narrative")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("He announced three days of mourning, Tuesday through Thursday.", [("Tuesday", "2024-01-30"), ("Thursday", "2024-02-01")]),
+    ("Talks were held between Monday and Thursday in Doha.", [("Monday", "2024-01-29"), ("Thursday", "2024-02-01")]),
+    ("The fair will run from Thursday to Monday.", [("Thursday", "2024-02-01"), ("Monday", "2024-02-05")]),
+    ("Police raided homes on Monday and Thursday.", [("Monday", "2024-01-29"), ("Thursday", "2024-01-25")]),  # two days
+])
+def test_the_end_of_a_range_of_weekdays_follows_its_start(text, expected):
+    assert values(text)[-2:] == expected
+
+
 @pytest.mark.parametrize("published, expected", [
     (dt.date(2009, 12, 6), "2009-W49"),  # a Sunday: the week ending that day (30 Nov - 6 Dec)
     (dt.date(2009, 12, 5), "2009-W48"),  # a Saturday: the week before

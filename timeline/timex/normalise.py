@@ -463,6 +463,28 @@ def day_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return _at(ctx.deictic(), "day", _PART_DAY[g["word"].lower()]) + "T" + lookup("day_parts", g["part"])
 
 
+@lru_cache(maxsize=1)
+def _weekday_range_start() -> re.Pattern:
+    """A weekday that opens a range ending at the next one ('Monday to', 'Wednesday through',
+    'Thursday-', 'between Monday and')."""
+    link = r"[ \t]*(?:-|–|to|through|thru|until|till)[ \t]*"
+    return re.compile(expand(rf"(?:\b(?P<weekday>{{WEEKDAY}}){link}|\bbetween[ \t]+(?P<start>{{WEEKDAY}})[ \t]+and[ \t]+)$"),
+                      re.IGNORECASE)
+
+
+def _range_end_weekday(ctx: Context, span: Span, number: int) -> dt.date | None:
+    """The end of a written range of weekdays is the first such day after its start, as the
+    start was read ('announced mourning, Wednesday through Friday', said on a Thursday, ends
+    tomorrow; a past clause had put Friday last week, before its own start)."""
+    found = _weekday_range_start().search(ctx.text, max(0, span[0] - 30), span[0])
+    if not found or ctx.last_day is None:
+        return None
+    start_ends = found.end("weekday") if found["weekday"] else found.end("start")
+    if ctx.last_at != start_ends:
+        return None
+    return weekday_near(ctx.last_day + dt.timedelta(days=1), number, 1)
+
+
 def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A weekday: the one this/last/next names, else the nearest one the tense points to."""
     number = lookup("weekdays", g["weekday"])
@@ -470,6 +492,9 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     ref = ctx.deictic() if ctx.mode == "news" else ctx.anaphoric()
     if ref is None or ref[1] != "day":
         return f"XXXX-WXX-{number}{part}"
+    ranged = None if g.get("shift") or ctx.mode != "news" or part else _range_end_weekday(ctx, span, number)
+    if ranged:
+        return ranged.isoformat()
     if g.get("shift"):
         direction = lookup("shifts", g["shift"]) or ctx.tense(*span)  # 'this Sunday, X crossed' is past
     elif ctx.mode == "narrative":
