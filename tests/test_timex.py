@@ -92,6 +92,15 @@ def test_durations_and_sets_have_no_edtf():
         assert timex.type in ("DURATION", "SET") and timex.edtf is None
 
 
+def test_a_step_of_unstated_size_from_a_date_told_dates_nothing():
+    """'Days later' steps from the date last told, not from the report: FUTURE_REF as TimeML
+    writes it, but no interval after the report for an event to take."""
+    text = "Fighting resumed in late August. Days later, a drone struck. A few weeks earlier, talks had failed."
+    steps = [t for t in tag(text, PUBLISHED) if t.value.endswith("_REF")]
+    assert [(t.text, t.value, t.edtf) for t in steps] == [
+        ("Days later", "FUTURE_REF", None), ("A few weeks earlier", "PAST_REF", None)]
+
+
 def test_all_caps_text_is_tagged():
     assert ("30 DECEMBER", "1989-12-30") in values("THE ATTACK TOOK PLACE ON 30 DECEMBER.", dt.date(1990, 1, 3))
 

@@ -114,8 +114,9 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
         edtf = open_for_cue(to_edtf(value, kind, published), text[max(0, start - 12):start])
         if edtf is None and rule.args.get("interval") and mode == "news":  # 'in the coming weeks'
             edtf = to_edtf(rule.args["interval"], "DATE", published)
-        if rule.norm == "clock" and not (cand.parts or cand.groups.get("weekday")):
-            edtf = None  # '3:30 a.m.' says when in a day, not which day: its day is only a guess
+        if rule.norm == "clock" and not (cand.parts or cand.groups.get("weekday")) or \
+                rule.norm == "later_earlier" and value.endswith("_REF"):
+            edtf = None  # '3:30 a.m.': which day is only a guess; 'days later': from a date told, not the report
         elif edtf and _DAY.match(edtf):
             edtf = _local(edtf, value, cand, text, out[-1] if out else None)
         elif edtf and _YEAR.match(edtf):

@@ -415,8 +415,8 @@ def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'two days later': a step from the last mentioned date."""
-    count = _number(g["num"])
+    """'two days later': a step from the last mentioned date ('days later': of unstated size)."""
+    count = _number(g.get("num"))
     if count == "X" and lookup("units", g["unit"]) in _CLOCK_UNITS:  # 'a few minutes later': that day
         return _at(ctx.anaphoric(fine=True, span=span), "day", 0)
     if count == "X":
