@@ -101,6 +101,15 @@ def test_a_step_of_unstated_size_from_a_date_told_dates_nothing():
         ("Days later", "FUTURE_REF", None), ("A few weeks earlier", "PAST_REF", None)]
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("The riot broke out on the night of Saturday, July 6.", dt.date(2013, 5, 8), "2013-07-06TNI"),  # told in the past, yet 2013's
+    ("Talks ended on Fri., Dec. 28.", dt.date(2013, 1, 3), "2012-12-28"),
+    ("The vote is set for Tuesday, 5 January.", dt.date(2020, 12, 20), "2021-01-05"),
+])
+def test_a_weekday_written_with_a_day_and_month_picks_its_year(text, published, expected):
+    assert expected in [value for _, value in values(text, published)]
+
+
 def test_all_caps_text_is_tagged():
     assert ("30 DECEMBER", "1989-12-30") in values("THE ATTACK TOOK PLACE ON 30 DECEMBER.", dt.date(1990, 1, 3))
 

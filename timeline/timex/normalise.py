@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .calendar_math import GRANS, UNIT_TO_GRAN, fmt, safe_date, shift, unknown, weekday_near
 from .context import Context
-from .lexicon import expand, lookup
+from .lexicon import expand, lexicon, lookup
 
 Groups = dict[str, str | None]
 Span = tuple[int, int]
@@ -66,6 +66,20 @@ def _year_at_range_end(ctx: Context, span: Span, month: int) -> int | None:
     return year - 1 if _month(found["month"]) < month else year
 
 
+def _year_of_weekday(year: int, month: int, day: int, named: str) -> int:
+    """'Saturday, July 6': a year inferred for a date whose weekday is written with it gives way
+    to the year either side on which the date falls on that weekday, when only one does."""
+    number = next((n for name, n in lexicon()["weekdays"].items() if name.startswith(named.lower()[:3])), None)
+
+    def fits(y: int) -> bool:
+        found = safe_date(y, month, day)
+        return found is not None and found.isoweekday() == number
+    if number is None or fits(year):
+        return year
+    others = [y for y in (year - 1, year + 1) if fits(y)]
+    return others[0] if len(others) == 1 else year
+
+
 def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | None:
     """Year of a date written without one: in news the year of a full date written earlier in
     the same sentence, else the nearest occurrence to the publication date (the past weighs
@@ -115,6 +129,8 @@ def md(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if safe_date(2000, month, day) is None:
         return None
     year = _infer_year(ctx, span, month, day)
+    if year and g.get("dayname"):
+        year = _year_of_weekday(year, month, day, g["dayname"])
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
 
 
