@@ -110,6 +110,16 @@ def test_a_weekday_written_with_a_day_and_month_picks_its_year(text, published, 
     assert expected in [value for _, value in values(text, published)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Voters went to the polls this past Sunday.", ("this past Sunday", "2024-01-28")),
+    ("The ban ends this coming Saturday.", ("this coming Saturday", "2024-02-03")),
+    ("He took office this past March.", ("this past March", "2023-03")),
+    ("Prices rose this past week.", ("this past week", "2024-W04")),
+])
+def test_this_past_and_this_coming_belong_to_the_expression(text, expected):
+    assert expected in values(text)
+
+
 def test_all_caps_text_is_tagged():
     assert ("30 DECEMBER", "1989-12-30") in values("THE ATTACK TOOK PLACE ON 30 DECEMBER.", dt.date(1990, 1, 3))
 
