@@ -120,6 +120,11 @@ def test_this_past_and_this_coming_belong_to_the_expression(text, expected):
     assert expected in values(text)
 
 
+def test_the_predawn_and_early_morning_hours_are_the_morning_of_the_day_told():
+    text = "Police raided the house on Sunday. He was arrested in the predawn hours, his wife in the early-morning hours."
+    assert values(text)[1:] == [("the predawn hours", "2024-01-28TMO"), ("the early-morning hours", "2024-01-28TMO")]
+
+
 def test_all_caps_text_is_tagged():
     assert ("30 DECEMBER", "1989-12-30") in values("THE ATTACK TOOK PLACE ON 30 DECEMBER.", dt.date(1990, 1, 3))
 
