@@ -125,6 +125,15 @@ def test_the_predawn_and_early_morning_hours_are_the_morning_of_the_day_told():
     assert values(text)[1:] == [("the predawn hours", "2024-01-28TMO"), ("the early-morning hours", "2024-01-28TMO")]
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Posted 08/05/2013 | 10:32", dt.date(2013, 5, 8), "2013-05-08T10:32"),  # a British time stamp
+    ("Posted 05/08/2013 10:32", dt.date(2013, 5, 8), "2013-05-08T10:32"),  # an American one
+    ("The law was passed on 08/05/2012.", dt.date(2013, 5, 8), "2012-08-05"),  # far from both: month first
+])
+def test_a_numeric_date_that_reads_both_ways_is_read_near_the_publication(text, published, expected):
+    assert expected in [value for _, value in values(text, published)]
+
+
 def test_all_caps_text_is_tagged():
     assert ("30 DECEMBER", "1989-12-30") in values("THE ATTACK TOOK PLACE ON 30 DECEMBER.", dt.date(1990, 1, 3))
 

@@ -118,7 +118,20 @@ def ymd(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """An explicit calendar date; None when the day does not exist (31 February)."""
     year = int(g["year"]) if g.get("year") else _year2(g["year2"])
     day = safe_date(year, _month(g["month"]), _day(g["day"]))
+    if day and args.get("either_order") and ctx.published:
+        day = _nearer_order(day, ctx.published)
     return day.isoformat() if day else None
+
+
+def _nearer_order(month_first: dt.date, published: dt.date) -> dt.date:
+    """'08/05/2013' on a page of 8 May 2013: a numeric date that reads both ways is read day
+    first when only that reading falls within three days of the publication (a British or Indian
+    time stamp); month first otherwise, as American copy writes it."""
+    day_first = safe_date(month_first.year, month_first.day, month_first.month) if month_first.day <= 12 else None
+
+    def near(day: dt.date) -> bool:
+        return abs((day - published).days) <= 3
+    return day_first if day_first and near(day_first) and not near(month_first) else month_first
 
 
 def md(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
