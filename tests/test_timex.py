@@ -134,6 +134,16 @@ def test_a_numeric_date_that_reads_both_ways_is_read_near_the_publication(text, 
     assert expected in [value for _, value in values(text, published)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Talks stalled midweek.", ("midweek", "2024-W05")),
+    ("Talks stalled late in the year.", ("late in the year", "2024")),
+    ("He made several statements in May. Early in the month, he spoke.", ("Early in the month", "2023-05")),  # the month told
+    ("The war began in 2011. Early in the month, talks resumed.", ("Early in the month", "2024-01")),  # a year is too coarse
+])
+def test_early_or_late_in_the_unit_is_the_unit_last_told(text, expected):
+    assert expected in values(text)
+
+
 def test_all_caps_text_is_tagged():
     assert ("30 DECEMBER", "1989-12-30") in values("THE ATTACK TOOK PLACE ON 30 DECEMBER.", dt.date(1990, 1, 3))
 

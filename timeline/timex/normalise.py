@@ -456,8 +456,13 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
 
 
 def current_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'earlier this month': the unit that holds the reference."""
-    return _at(ctx.deictic(), _gran(g["unit"]), 0)
+    """'earlier this month': the unit that holds the reference; 'early in the month' the one that
+    holds the date last told ('in May. Early in the month, ...'), when told finely enough."""
+    gran = _gran(g["unit"])
+    ref = ctx.anaphoric() if g.get("the") else None
+    if ref is None or GRANS.index(ref[1]) > GRANS.index(gran):
+        ref = ctx.deictic()
+    return _at(ref, gran, 0)
 
 
 def _in_first_half(day: dt.date, gran: str) -> bool:
