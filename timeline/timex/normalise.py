@@ -400,6 +400,19 @@ _ANAPHORIC = {"same": 0, "that": 0, "following": 1, "next": 1, "subsequent": 1, 
               "previous": -1, "preceding": -1, "prior": -1}
 
 
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _not_after_report(value: str, ctx: Context, span: Span, gran: str) -> str:
+    """Told in the past, a step ahead cannot land after the report: stepped from the report's own
+    day ('THE NEXT DAY THE DAS FACILITIES WERE ATTACKED', no day told before) it is unknown."""
+    found = _PERIOD.match(value)
+    if not (found and ctx.mode == "news" and ctx.published):
+        return value
+    start = safe_date(int(found[1]), int(found[2] or 1), int(found[3] or 1))
+    return unknown(gran) if start and start > ctx.published and ctx.tense(*span) < 0 else value
+
+
 def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the following year', 'that month': steps from the last mentioned date."""
     step = _ANAPHORIC[(g.get("shift") or "same").lower()]
@@ -410,6 +423,8 @@ def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | Non
         return f"{ref[0].year:04d}-{code}" if ref else f"XXXX-{code}"
     gran = _gran(unit)
     value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, step)
+    if step > 0:
+        value = _not_after_report(value, ctx, span, gran)
     return value + "-WE" if unit == "weekend" else value
 
 
@@ -417,7 +432,8 @@ def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | 
     """'the day before', 'the year after' (said of the last date mentioned)."""
     gran = _gran(g["unit"])
     step = -1 if g["dir"].lower() == "before" else 1
-    return _at(ctx.anaphoric(fine=gran == "day", span=span), gran, step)
+    value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, step)
+    return _not_after_report(value, ctx, span, gran) if step > 0 else value
 
 
 _HOURS = {"H": 1, "TM": 1 / 60, "S": 1 / 3600}
@@ -452,7 +468,8 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
         return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before")) else "FUTURE_REF"
     sign = -1 if g["dir"].lower().startswith(("earlier", "before")) else 1
     gran, steps = _steps(count, g["unit"])
-    return _at(ctx.anaphoric(fine=gran == "day", span=span), gran, sign * steps)
+    value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, sign * steps)
+    return _not_after_report(value, ctx, span, gran) if sign * steps > 0 else value
 
 
 def current_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
