@@ -16,8 +16,10 @@ from dataclasses import replace
 from .. import dates
 from ..taxonomy import event_types
 from ..timex import tag
+from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment
+from .dating import time_relative
 from .lookup import skipped
 from .modality import SPEECH_ACTS
 from .state import DocState, EventMention
@@ -97,7 +99,8 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
     if nearest.value == "PRESENT_REF" and _PERFECT.search(state.text, event.clause.start, event.clause.end):
         _reported_bound(event, nearest, state.published)  # 'the attacks have now spread': done by now
         return
-    event.date, event.date_stated = _relative_to_story(story_day, nearest) or nearest.edtf, True
+    event.date, event.date_stated = (_relative_to_story(story_day, nearest) or _told_at(state, event, nearest)
+                                     or nearest.edtf), True
     if event.modality in ("asserted", "negated") and state.published is not None:
         event.date = _not_after(event.date, state.published)
     elif state.published is not None:
@@ -106,6 +109,17 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|already|so far|\w+ly)\s+)*(?:been\s+)?\w+(?:ed|en|wn|ne|ld|nt|ught|ck|un)\b",
                       re.IGNORECASE)
+
+
+def _told_at(state: DocState, event: EventMention, timex) -> str | None:
+    """'since 7 May, when the group blew up a vehicle': the clause names the time of the date before
+    it, so the word that opened that date for the main clause ('since', 'until') says nothing of it."""
+    opening = time_relative().match(state.text, timex.end)
+    if opening is None or not (event.clause.start <= opening.end() <= event.trigger.start):
+        return None
+    if not (timex.edtf.startswith("../") or timex.edtf.endswith("/..")):
+        return None
+    return to_edtf(timex.value, timex.type, state.published)
 
 
 def _narrowest(found: list) -> list:

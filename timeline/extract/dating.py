@@ -42,3 +42,9 @@ def dating_participle() -> re.Pattern:
 def reporting() -> re.Pattern:
     """A verb that reports what happened ('police reported today that ...')."""
     return re.compile(rf"\b(?:{lexicon.load('dating')['reporting']['pattern']})\b", re.IGNORECASE)
+
+
+@cache
+def time_relative() -> re.Pattern:
+    """The opening of a clause that names the time of the date right before it: '..., when'."""
+    return re.compile(rf"\s*,?\s*(?:{lexicon.load('dating')['time_relative']['pattern']})\b", re.IGNORECASE)
