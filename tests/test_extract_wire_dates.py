@@ -274,3 +274,12 @@ def test_a_when_clause_happened_at_the_date_before_it_not_since_it():
     assert _dates(example["text"], example["published"], example["type"]) == [example["date"]]
     text = "PORT-AU-PRINCE - The curfew has held since last month, when gunmen killed 70 people in Pont-Sonde."
     assert _dates(text, dt.date(2024, 11, 22), "attack") + _dates(text, dt.date(2024, 11, 22), "killing") == ["2024-10"]
+
+
+def test_a_month_in_capitals_is_a_date_not_a_march_and_dates_the_clause_after_it():
+    text = ("GUATEMALA CITY, 22 MAR 90 (ACAN-EFE) -- [TEXT] EARLY ON THE MORNING OF 21 MARCH, REBEL GROUPS "
+            "DETONATED EIGHT BOMBS IN FRONT OF THE HOMES OF OFFICIALS.")
+    assert _dates(text, dt.date(1990, 3, 22), "protest") == []
+    assert _dates(text, dt.date(1990, 3, 22), "bombing") == ["1990-03-21"]
+    mixed = "Thousands joined the march on 21 March, and police detained 40 people."
+    assert _dates(mixed, dt.date(1990, 3, 22), "protest") == ["1990-03-21"]  # case tells the march apart
