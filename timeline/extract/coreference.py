@@ -57,6 +57,14 @@ def _calendar(value: str | None) -> bool:
     return bounds is not None and bounds.earliest is not None and bounds.latest is not None
 
 
+def _meet(a: dates.Bounds | None, b: dates.Bounds) -> dates.Bounds:
+    """The days both intervals allow (may be empty: earliest after latest)."""
+    if a is None:
+        return b
+    lows, highs = [d for d in (a.earliest, b.earliest) if d], [d for d in (a.latest, b.latest) if d]
+    return dates.Bounds(max(lows) if lows else None, min(highs) if highs else None, "day")
+
+
 def _dates_agree(a: EventMention, b: EventMention) -> bool:
     if not (a.date_stated and b.date_stated):
         return True
@@ -430,6 +438,7 @@ class _OpenEvents:
         self.first_act_of: dict[str, int] = {}  # person or party -> their first speech act
         self.victims: dict[int, frozenset[str]] = {}  # open event -> its victims' names, over its repeats
         self.last_read: tuple[EventMention, _Wording] | None = None  # a mention read, then added: read once
+        self.stated: dict[int, dates.Bounds] = {}  # open event -> what all its stated dates allow
 
     def add(self, index: int, event: EventMention) -> None:
         window = self.by_group.setdefault(group_of(event.type), [])
@@ -439,6 +448,7 @@ class _OpenEvents:
             self._left_window(window.pop(0))
         self.wording[index] = self.wording_of(event)
         self.victims[index] = victim_names(event)
+        self._narrow(index, event)
         if event.type in SPEECH_ACTS:
             self.last_act = index
             for name in [*event.people, *event.actors]:
@@ -458,6 +468,7 @@ class _OpenEvents:
         told = self.wording.get(event.same_as)
         if told is None:
             return
+        self._narrow(event.same_as, event)
         if event.targets:
             told = replace(told, victims=told.victims | _victim_words(event.targets))
         kind = told.kind or event.type
@@ -473,6 +484,21 @@ class _OpenEvents:
         told = _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0])
         self.last_read = (event, told)
         return told
+
+    def _narrow(self, index: int, event: EventMention) -> None:
+        """What the stated dates of an event's mentions so far allow together."""
+        if event.date_stated and event.date:
+            self.stated[index] = _meet(self.stated.get(index), dates.parse(event.date))
+
+    def may_date(self, index: int, later: EventMention) -> bool:
+        """'They are staging attacks' ... 'a bomb exploded this morning' ... 'the headquarters was
+        bombed last night': a mention whose date no day allowed by the dates of all the event's
+        mentions so far meets is another event."""
+        span = self.stated.get(index)
+        if span is None or not (later.date_stated and later.date):
+            return True
+        met = _meet(span, dates.parse(later.date))
+        return met.earliest is None or met.latest is None or met.earliest <= met.latest
 
     def nearest(self, event_type: str) -> list[int]:
         """Compatible events, nearest first, within the window."""
@@ -505,7 +531,7 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     speech = _speech_referred(state, i, open_events)
     if speech is not None:
         return speech
-    candidates = open_events.nearest(later.type)
+    candidates = [j for j in open_events.nearest(later.type) if open_events.may_date(j, later)]
     if not candidates:
         return None
     told = open_events.wording_of(later)
