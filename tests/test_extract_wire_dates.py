@@ -283,3 +283,12 @@ def test_a_month_in_capitals_is_a_date_not_a_march_and_dates_the_clause_after_it
     assert _dates(text, dt.date(1990, 3, 22), "bombing") == ["1990-03-21"]
     mixed = "Thousands joined the march on 21 March, and police detained 40 people."
     assert _dates(mixed, dt.date(1990, 3, 22), "protest") == ["1990-03-21"]  # case tells the march apart
+
+
+def test_a_date_after_a_list_of_victims_is_the_event_s_not_lost_in_the_list():
+    text = ("SAN SALVADOR, 13 JAN 90 (ACAN - EFE) -- [TEXT] THE SOLDIERS ARE SUSPECTED IN THE MURDER OF IGNACIO "
+            "ELLACURIA, FIVE OTHER JESUITS, AND TWO WOMEN IN SAN SALVADOR ON 16 NOVEMBER.")
+    assert _dates(text, dt.date(1990, 1, 13), "killing") == ["1989-11-16"]
+    where = ("AYACUCHO, 25 SEP 88 (EFE) -- [TEXT] YESTERDAY A COLUMN OF TERRORISTS ARRIVED IN THE VILLAGE OF "
+             "CHINCHIPE, IN THE JUNGLE PROVINCE OF LA MAR, AND SHOT 16 PEASANTS.")
+    assert _dates(where, dt.date(1988, 9, 25), "attack") == ["1988-09-24"]  # 'in the province': no list item

@@ -175,6 +175,8 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
     trigger-less clause right after the event's, joined by 'and' or a connective of the same
     time, or nothing but a time adverbial, gives the event its date."""
     later = clauses_after(state, event.clause)
+    while len(later) > 1 and list_item(state, later[0]):
+        later = later[1:]  # 'killed X, five other Jesuits, and two women on 16 November'
     if not later or events_of(state, later[0]):
         return []
     if later[0].lead not in _SAME_TIME and not _only_a_date(state, later[0]):
@@ -184,6 +186,26 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
     tail = replace(event, clause=later[0])
     return [t for t in timexes_in(state, later[0].start, later[0].end)
             if not _dates_a_participle(state.text, t, tail)]
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def list_item(state: DocState, clause: Clause) -> bool:
+    """', five other Jesuits,': a clause with no lead, no event, no date and no verb is one item of
+    a list the clause before began, which the clause after it goes on with."""
+    if clause.lead or events_of(state, clause) or timexes_in(state, clause.start, clause.end):
+        return False
+    words = [w.lower() for w in _WORDS.findall(state.text, clause.start, clause.end)]
+    return bool(words) and words[0] not in _PREPOSITIONS and not any(
+        w in FINITE or (len(w) > 4 and w.endswith("ed")) for w in words)
+
+
+# ', in the jungle province of La Mar,': a verbless clause opening on one of these says where or
+# how, it is no item of a list.
+_PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "with", "from", "near", "by", "to", "into", "about",
+                           "during", "under", "between", "among", "across", "along", "outside", "inside", "north",
+                           "south", "east", "west", "including", "according"})
 
 
 def _heads_the_next_clause(state: DocState, event: EventMention, later: list[Clause]) -> bool:
