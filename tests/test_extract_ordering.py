@@ -123,3 +123,18 @@ def test_an_undated_event_told_after_a_dated_one_follows_it():
     shelling = next(e for e in events if e.type == "shelling")
     seized = next(e for e in events if "seized" in e.sources[0].quote)
     assert ("after", shelling.id) in [(r.relation, r.target) for r in seized.relations]
+
+
+def _solved(text: str, published: dt.date, kind: str) -> list[str | None]:
+    doc = Document(id="d", text=text, published=published)
+    return [e.date for e in extract([doc], Options()).events if e.type == kind]
+
+
+def test_a_nominal_a_speech_act_speaks_of_is_not_told_after_it():
+    """'charged that X, two lieutenants, and two soldiers are implicated in the assassination': the
+    murder is what was charged, not what came after the charge (nor on its occasion: the 'and'
+    joins a list), so it stays on or before the report's day."""
+    text = ("SAN SALVADOR, 13 JAN 90 (ACAN - EFE) -- [TEXT] PRESIDENT ALFREDO CRISTIANI TODAY CHARGED THAT COLONEL "
+            "GUILLERMO BENAVIDES, DIRECTOR OF THE MILITARY ACADEMY, TWO LIEUTENANTS, AND TWO SOLDIERS ARE "
+            "IMPLICATED IN THE ASSASSINATION OF THE JESUITS.")
+    assert _solved(text, dt.date(1990, 1, 13), "killing") == ["../1990-01-13"]

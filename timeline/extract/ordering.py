@@ -16,6 +16,8 @@ from functools import cache
 from .. import dates
 from ..taxonomy import root
 from . import lexicon
+from .modality import SPEECH_ACTS
+from .attachment import list_item
 from .lookup import cached, clauses_before, events_of, grouped, in_range, keyed_by
 from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
@@ -272,6 +274,9 @@ def _coordinated(state: DocState, live: list[int], pos: int) -> bool:
     previous = state.events[live[pos - 1]]
     if previous.clause.sentence != event.clause.sentence or not previous.date_stated:
         return False
+    before = clauses_before(state, event.clause)
+    if before and list_item(state, before[-1]):
+        return False  # 'charged that X, two lieutenants, and two soldiers are implicated': a list's 'and'
     _relate(state, live[pos], _data()["coordinated"]["relation"], live[pos - 1], _data()["coordinated"]["name"])
     return True
 
@@ -379,8 +384,17 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     other = _neighbour(state, live, pos, -1, first_only=True)
     if other is None or state.events[other].modality not in ("asserted", "negated"):
         return False
+    if _spoken_of(state.events[other], event):
+        return False
     _relate(state, live[pos], "after", other, "narrative")
     return True
+
+
+def _spoken_of(speech: EventMention, event: EventMention) -> bool:
+    """'Cristiani today charged that two soldiers are implicated in the assassination of the
+    Jesuits': a nominal told after a speech act in its sentence is what was said, not what came next."""
+    return (event.trigger.kind == "noun" and speech.type in SPEECH_ACTS
+            and speech.clause.sentence == event.clause.sentence)
 
 
 def _told_in_past_perfect(state: DocState, event: EventMention) -> bool:
