@@ -138,3 +138,11 @@ def test_a_nominal_a_speech_act_speaks_of_is_not_told_after_it():
             "GUILLERMO BENAVIDES, DIRECTOR OF THE MILITARY ACADEMY, TWO LIEUTENANTS, AND TWO SOLDIERS ARE "
             "IMPLICATED IN THE ASSASSINATION OF THE JESUITS.")
     assert _solved(text, dt.date(1990, 1, 13), "killing") == ["../1990-01-13"]
+
+
+def test_a_state_told_in_the_present_is_no_anchor_for_what_the_story_tells_after_it():
+    """'is currently at war': a state that holds as the story is told; the killing told next did
+    not come after it, so it keeps 'on or before the dateline' rather than the dateline day."""
+    text = ("LIMA, 10 JAN 90 (EFE) -- [TEXT] THE SHINING PATH IS CURRENTLY AT WAR WITH THE ARMY IN THE HUALLAGA "
+            "VALLEY. UNIDENTIFIED GUNMEN KILLED THE MAYOR OF UCHIZA.")
+    assert _solved(text, dt.date(1990, 1, 10), "attack") == ["../1990-01-10"]

@@ -384,10 +384,20 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     other = _neighbour(state, live, pos, -1, first_only=True)
     if other is None or state.events[other].modality not in ("asserted", "negated"):
         return False
-    if _spoken_of(state.events[other], event):
+    if _spoken_of(state.events[other], event) or _told_as_present(state, state.events[other]):
         return False
     _relate(state, live[pos], "after", other, "narrative")
     return True
+
+
+_PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:(?:still|now|currently|presently|\w+ly)\s+)*(?!being\b)(?!\w+ed\b)\w+",
+                      re.IGNORECASE)
+
+
+def _told_as_present(state: DocState, event: EventMention) -> bool:
+    """'The council is currently in conflict with it': a state told in the present holds when the
+    story is told; what the story tells after it did not come after it."""
+    return _PRESENT.search(state.text, event.clause.start, event.trigger.end) is not None
 
 
 def _spoken_of(speech: EventMention, event: EventMention) -> bool:
