@@ -230,3 +230,11 @@ def test_a_mention_whose_date_meets_no_day_the_event_already_allows_is_another_e
             "GAMARRA.\n\nTHE HEADQUARTERS OF THE CENTER-RIGHTIST DEMOCRATIC FRONT (FREDEMO) WAS BOMBED LAST NIGHT.")
     bombings = [e for e in events(text, dt.date(1990, 3, 16)) if e.type == "bombing"]
     assert [len(e.sources) for e in bombings] == [2, 1] and bombings[1].date == "1990-03-15"
+
+
+def test_another_act_of_a_series_against_the_same_target_is_of_the_series_kind():
+    """'the latest attack on the pipeline' after dynamite attacks on it is a bombing, a new one
+    (lexicons/coreference.yaml, series_kind); another attack on something else stays an attack."""
+    entry = lexicon.load("coreference")["series_kind"]
+    assert [e.type for e in violence(entry["example"])] == ["bombing", "bombing"]
+    assert [e.type for e in violence(entry["counterexample"])] == ["bombing", "attack"]

@@ -536,6 +536,7 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
         return None
     told = open_events.wording_of(later)
     if told.new:
+        _kind_of_series(state, later, candidates, open_events)
         return None  # 'another attack' repeats nothing, whichever way (``_repeats``, ``_same_victim``)
     found = None
     if _may_repeat(later, told):
@@ -545,6 +546,24 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
         found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, named,
                                                             open_events.wording[j].kind)), None)
     return found
+
+
+def _heads(targets: list[str]) -> frozenset[str]:
+    """The last word of each target ('the oil pipeline': pipeline), without a plural 's'."""
+    return frozenset(t.split()[-1].lower().removesuffix("s") for t in targets if t.split())
+
+
+def _kind_of_series(state: DocState, later: EventMention, candidates: list[int], open_events: _OpenEvents) -> None:
+    """'four dynamite attacks on the pipeline ... the latest attack on the pipeline': another act of
+    a series against the same target (the head word of a target) is of the series' one narrower kind
+    (``lexicons/coreference.yaml``, series_kind)."""
+    if later.type != "attack" or later.trigger.kind != "noun" or not later.targets:
+        return
+    heads = _heads(later.targets)
+    kinds = {open_events.wording[j].kind or state.events[j].type for j in candidates
+             if _heads(state.events[j].targets) & heads} - {later.type}
+    if len(kinds) == 1 and agrees(next(iter(kinds)), later.type):  # one narrower kind, none other
+        later.trigger = replace(later.trigger, type=kinds.pop())
 
 
 def _fold_announcements(state: DocState) -> None:
