@@ -140,6 +140,14 @@ def test_a_shooting_is_not_retold_as_a_bombing():
     assert attack.type == "attack"
 
 
+def test_an_attack_told_by_gunfire_is_not_retold_as_a_bombing():
+    """'attacked the home ... four youths shot at the policemen ... maimed by bombs': once a
+    mention of the incident tells gunfire, a later one naming bombs does not make it a bombing."""
+    text = ("GUERRILLAS ATTACKED THE HOME OF THE ASSEMBLY PRESIDENT TODAY. WITNESSES SAID THAT FOUR YOUTHS "
+            "SHOT AT THE POLICEMEN FROM A PICKUP TRUCK. THE POLICEMEN WERE MAIMED BY BOMBS.")
+    assert [e.type for e in violence(text)] == ["attack"]
+
+
 def test_violence_against_other_victims_is_another_incident():
     """'the murder of X' ... 'the massacres of Y': a violent noun whose own complement names other
     victims is not the violence before it told again (lexicons/coreference.yaml, other_victims)."""

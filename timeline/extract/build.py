@@ -65,13 +65,14 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     """One draft per kept event of a document, with every mention as a source."""
     by_index: dict[int, Draft] = {}
     quoted: dict[int, set[int]] = {}  # root -> where its sources start
+    shot: set[int] = set()  # roots whose chain has told gunfire
     for i, mention in enumerate(state.events):
         root = root_of(state, i)
         if state.events[root].confidence < threshold:
             continue
         if mention.confidence < threshold:
             _armed_groups_join(state.events[root], mention)
-            _kind_told_back(state.text, by_index.get(root), mention)
+            _kind_told_back(state.text, by_index.get(root), mention, root in shot)
             continue
         if root not in by_index:
             by_index[root] = Draft(state.events[root], state.document.id, state.published)
@@ -87,9 +88,11 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             _join(head.targets, mention.targets, head.actors)
             _join(head.people, mention.people, ())
         if (mention.type != head.type and agrees(mention.type, head.type) and not participle_clause(state.text, mention.clause)
-                and not _shot(state.text, head, mention.type)):
+                and not _shot(state.text, head, mention.type, root in shot)):
             # 'the attack' told as a bombing (not 'attacked ..., killing three': the toll of an attack)
             head.trigger = replace(head.trigger, type=mention.type)
+        if _gunfire(state.text, mention.trigger):
+            shot.add(root)
         if mention.date_stated and not head.date_stated:  # 'Perez was kidnapped on 5 January' told later
             head.date, head.date_stated = mention.date, True
     for root, draft in by_index.items():
@@ -97,19 +100,24 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
     return list(by_index.values())
 
 
-def _shot(text: str, head: EventMention, later_type: str) -> bool:
-    """A head told by gunfire ('was shot to death') is no bombing because a later mention its
-    chain took in names one ('for these two murders or for the placement of the explosive')."""
-    trigger = head.trigger
-    return later_type == "bombing" and trigger.kind == "verb" and _SHOOTING.search(text, trigger.start, trigger.end) is not None
+def _gunfire(text: str, trigger) -> bool:
+    return trigger.kind == "verb" and _SHOOTING.search(text, trigger.start, trigger.end) is not None
 
 
-def _kind_told_back(text: str, draft: Draft | None, weak: EventMention) -> None:
+def _shot(text: str, head: EventMention, later_type: str, shot_before: bool = False) -> bool:
+    """An incident told by gunfire ('was shot to death', or a mention of its chain so far: 'four
+    youths shot at the policemen') is no bombing because a later mention its chain took in names
+    one ('for these two murders or for the placement of the explosive', 'maimed by bombs'): MUC
+    and ACLED keep an attack with firearms and explosives an attack."""
+    return later_type == "bombing" and (shot_before or _gunfire(text, head.trigger))
+
+
+def _kind_told_back(text: str, draft: Draft | None, weak: EventMention, shot_before: bool = False) -> None:
     """A mention too weak to quote that points back by a definite noun ('at the scene of the
     bombing') still tells what kind of attack the event it repeats was."""
     head = draft.head if draft else None
     if (head and weak.type != head.type and agrees(weak.type, head.type) and is_definite(text, weak.trigger)
-            and not _shot(text, head, weak.type)):
+            and not _shot(text, head, weak.type, shot_before)):
         head.trigger = replace(head.trigger, type=weak.type)
 
 
