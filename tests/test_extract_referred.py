@@ -22,6 +22,10 @@ from timeline.models import Document
     ('The party accused the army of "murdering" its leader.', '"murdering" its leader.'),  # in scare quotes
     ("The party blamed the police and the army for the massacre of its members.",
      "for the massacre of its members."),  # the words before a nominal hold no preposition
+    ("Judges lifted the strike they began following Magistrate Carlos Valencia's murder.",
+     "Magistrate Carlos Valencia's murder."),  # whose murder: the possessor goes with it
+    ("Judges lifted the strike they began after last Thursday's murder of a judge.",
+     "last Thursday's murder of a judge."),  # a day's is when, not whose
 ])
 def test_a_reaction_before_its_violence_is_cut_at_the_violent_phrase(text, violent_part):
     """The cut falls where the violent phrase starts (its preposition or determiner); the violence
@@ -127,3 +131,4 @@ def test_a_verdict_on_violence_is_an_accusation_about_the_violence_told_before()
             "The information minister said the editor's murder was unacceptable.")
     events = extract([Document(id="d", text=text, published=dt.date(2020, 6, 5))], Options()).events
     assert sorted(e.type for e in events) == ["accusation", "killing"]
+

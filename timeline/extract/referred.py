@@ -28,6 +28,12 @@ _PHRASE_START = re.compile(_DETERMINED + r"(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 _NOMINAL_START = re.compile(
     _DETERMINED + r"(?:(?!(?:for|over|of|to|against|about|into|behind|with|by)\s)[\w'-]+\s+){0,3}$",
     re.IGNORECASE)
+_POSSESSOR = re.compile(
+    r"\b(?:following|after|over|for|of|against|behind)\s+"
+    r"(?!(?:the\s+)?(?:last\s+|this\s+|next\s+)?(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|week|month|year|night|morning|evening|weekend)['’]s)((?:[\w.-]+\s+){0,4}[\w.-]+['’]s)\s+$",
+    re.IGNORECASE)  # 'after the mayor's murder': the possessor is whom it befell (not 'after last Thursday's')
+_UNDERGONE_BY_POSSESSOR = frozenset({"killing", "abduction"})
 _AUXILIARIES = re.compile(r"\b(?:(?:was|were|is|are|has|have|had|been|being|be|also|not|\w+ly)\s+)+$", re.IGNORECASE)
 _GERUND_START = re.compile(r"\b(?:of|for|in)\s+[\"“']?$", re.IGNORECASE)  # 'accused them of "murdering"'
 
@@ -62,6 +68,9 @@ def cut_position(text: str, head: Trigger, referred: Trigger) -> int:
         auxiliaries = _AUXILIARIES.search(text, max(referred.end, head.start - 40), head.start)
         return auxiliaries.start() if auxiliaries else head.start
     window = text[max(head.end, referred.start - 60):referred.start]
+    possessor = _POSSESSOR.search(window)
+    if possessor and referred.kind == "noun" and referred.type in _UNDERGONE_BY_POSSESSOR:  # whose murder
+        return referred.start - len(window) + possessor.start(1)
     found = (_PHRASE_START if _gerund_lead(text, referred) else _NOMINAL_START).search(window)
     if found:
         return referred.start - len(window) + found.start()
