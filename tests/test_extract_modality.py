@@ -56,3 +56,14 @@ def test_a_negated_object_negates_the_act(case):
     """'It promised no troops': the act the verb names was not done; 'no fewer than ten' still was."""
     found = events(case["text"])
     assert found and found[-1].modality == case["modality"], [(e.type, e.modality) for e in found]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Diplomats are expected to meet both delegations in Oslo next week.", "future"),
+    ("THE DELEGATION PLANS TO MEET WITH THE PRESIDENT.", "future"),
+    ("The government said it will not accept the ultimatum.", "asserted"),  # a refusal made now
+])
+def test_a_trigger_opening_on_its_governor_leaves_it_to_the_cue(text, modality):
+    """'are expected to meet': the trigger 'to meet' holds the 'to' the cue 'expected to' ends on,
+    so the words before the trigger are read with it; a speech act's own 'will' stays its own."""
+    assert events(text)[0].modality == modality

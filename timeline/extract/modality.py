@@ -40,10 +40,18 @@ def modality_of(text: str) -> tuple[str, list[str]]:
     return "asserted", []
 
 
+# A trigger that opens on its own governor ('to meet', 'will withdraw') leaves that word to the
+# words before it, so that 'are expected to meet' and 'agreed to meet' read as what they say (not
+# for speech acts: 'will not accept' is a refusal made now).
+_OWN_GOVERNOR = re.compile(r"(?:to|will|shall)\s+", re.IGNORECASE)
+
+
 def _scope(state: DocState, event: EventMention) -> str:
-    """Words that can modify the event: its clause up to the trigger, plus a fronted conditional."""
+    """Words that can modify the event: its clause up to the trigger (and the governor the trigger
+    opens on), plus a fronted conditional."""
     clause = event.clause
-    head = state.text[clause.start:event.trigger.start]
+    governor = event.type not in SPEECH_ACTS and _OWN_GOVERNOR.match(state.text, event.trigger.start)
+    head = state.text[clause.start:governor.end() if governor else event.trigger.start]
     if event.trigger.kind == "noun":
         head += " " + state.text[event.trigger.end:clause.end]
     earlier = clauses_before(state, clause)
