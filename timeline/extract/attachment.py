@@ -360,7 +360,24 @@ def clause_dates(state: DocState, event: EventMention) -> list:
             if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)
             and not _dates_a_participle_before(state.text, t, event)
             and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)
-            and not _of_another_noun(state.text, t, event)]
+            and not _of_another_noun(state.text, t, event) and not _dates_the_demanded_act(state.text, t, event)]
+
+
+_DEMANDS = frozenset({"appeal", "threat"})
+_GOVERNED_ACT = re.compile(r"\bto\s+(?:\w+ly\s+)?[a-z]{2,}\b", re.IGNORECASE)
+
+
+_FINITE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))})\b", re.IGNORECASE)
+
+
+def _dates_the_demanded_act(text: str, timex, event: EventMention) -> bool:
+    """'called on her supporters to hold rallies on Saturday', 'urged both sides to meet on Friday':
+    a date after the infinitive an appeal or threat governs is that act's, not the speech act's
+    (unless a finite verb comes between: 'ordered X to shut down was in 1972', 'asked ... said on')."""
+    if event.type not in _DEMANDS or timex.start <= event.trigger.start:
+        return False
+    governed = _GOVERNED_ACT.search(text, event.trigger.start, timex.start)
+    return governed is not None and _FINITE_AFTER.search(text, governed.end(), timex.start) is None
 
 
 _POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
