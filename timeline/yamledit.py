@@ -20,6 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
@@ -34,9 +35,27 @@ _FLOW_LIMIT = 90  # a list of short scalars whose text fits this width is writte
 _FLOW_SAFE = re.compile(r"[^\W_][\w .()'/&+-]*(?<! )\Z")
 
 
+# YAML 1.1 line breaks that YAML 1.2 readers (rapidyaml) keep as text: in plain or single quotes
+# ruamel folds them into an indented line, which the two readers then read differently
+_OLD_LINE_BREAKS = frozenset("\x85\u2028\u2029")
+
+
+class _Representer(RoundTripRepresenter):
+    """Strings holding an old line break are double-quoted, so it is written as an escape."""
+
+    def represent_str(self, data: str):
+        if _OLD_LINE_BREAKS.isdisjoint(data):
+            return super().represent_str(data)
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+
+
+_Representer.add_representer(str, _Representer.represent_str)
+
+
 def round_trip_yaml() -> YAML:
     """ruamel set up like the hand-written files: 2-space maps, '- ' at +2, no re-folding."""
     y = YAML(typ="rt")
+    y.Representer = _Representer
     y.indent(mapping=2, sequence=4, offset=2)
     y.width = 4096
     y.preserve_quotes = True
