@@ -183,3 +183,19 @@ def test_an_event_extracted_twice_word_for_word_is_one_event():
     twice, report = merge(once, extracted)
     assert twice == once and not report.added and not report.updated
     assert [e.id for e in once.events] == ["a", "b", "c"]
+
+
+def test_relations_to_an_event_skipped_by_its_evidence_are_left_out():
+    """A rejected event re-extracted under another id (its evidence tag tells it) is skipped, and so
+    are relations to it: they would point at an id the file never had (found by hypothesis)."""
+    from timeline import ids
+
+    text = "y" * 200
+    tag = ids.evidence_tag(ids.text_digest(text), 0, 20)
+    document = Document(id="d", text=text)
+    current = Timeline(documents=[document], events=[], rejected=[f"armenia-attack-{tag}"])
+    extracted = Timeline(documents=[document], events=[
+        ev(f"armenia-strike-{tag}"), ev("talks", start=100, type_="meeting", rel=[("after", f"armenia-strike-{tag}")])])
+    merged, report = merge(current, extracted)
+    assert report.skipped_rejected == [f"armenia-strike-{tag}"]
+    assert [e.id for e in merged.events] == ["talks"] and merged.event("talks").relations == []

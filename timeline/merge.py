@@ -196,12 +196,13 @@ def _plan(current: Timeline, extracted: Timeline, report: MergeReport,
     return mapping, updates, additions
 
 
-def _remap(event: Event, mapping: dict[str, str], rejected: set[str]) -> Event:
-    """Point relations at merged ids; leave out relations to rejected events."""
+def _remap(event: Event, mapping: dict[str, str], rejected: set[str], skipped: set[str]) -> Event:
+    """Point relations at merged ids; leave out relations to rejected events, and to extracted
+    events skipped as rejected (recognised by their evidence, they bear an id the file never had)."""
     relations = []
     for rel in event.relations:
         target = mapping.get(rel.target, rel.target)
-        if rel.target in rejected or target in rejected or target == event.id:
+        if rel.target in rejected or rel.target in skipped or target in rejected or target == event.id:
             continue
         relations.append(Relation(relation=rel.relation, target=target))
     return stamped(event.model_copy(update={"relations": relations}))
@@ -283,17 +284,17 @@ def merge(current: Timeline, extracted: Timeline, base_dir: Path | None = None,
     extracted = extracted.model_copy(update={"events": [_cite(e, cited) for e in extracted.events]})
     extracted = _unique_ids(extracted, set(current.rejected))
     mapping, updates, additions = _plan(current, extracted, report, skip)
-    rejected = set(current.rejected)
+    rejected, skipped = set(current.rejected), {extracted.events[x].id for x in skip}
     events = []
     for index, old in enumerate(current.events):
         if index not in updates:
             events.append(old)
             continue
-        new = _remap(updates[index], mapping, rejected)
+        new = _remap(updates[index], mapping, rejected, skipped)
         (report.unchanged if new == old else report.updated).append(new.id)
         events.append(new)
     for event in additions:
-        events.append(_remap(event, mapping, rejected))
+        events.append(_remap(event, mapping, rejected, skipped))
         report.added.append(event.id)
     documents = list(current.documents) + added_documents
     merged = current.model_copy(update={"events": events, "documents": documents, "rejected": list(current.rejected)})
