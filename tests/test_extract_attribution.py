@@ -190,3 +190,26 @@ def test_a_side_in_a_war_wages_no_campaign():
             "On Monday a missile killed one person in Potosi.")
     found = [e for e in events(text) if e.type in of_class("violence") and e.type != "armed_clash"]
     assert found and all(GROUP not in e.actors for e in found)
+
+
+def _actors_of_violence(text: str) -> list[list[str]]:
+    return [e.actors for e in events(text) if e.type in of_class("violence")]
+
+
+def test_a_claim_pointing_back_covers_the_stretch_of_violence_by_no_one_named():
+    """'... this incident, for which the FMLN is held responsible' names no violence of its own: it
+    covers every unclaimed violent act told just before, not only the latest."""
+    text = ("Two bombs destroyed two vehicles in Tarija on Monday. The explosions were heard across the "
+            "city. Firemen arrived an hour later. Hours later, unidentified men kidnapped a guard in Sucre. "
+            f"No casualties were reported in these incidents, for which the {GROUP} is being held responsible.")
+    found = _actors_of_violence(text)
+    assert len(found) >= 2 and all(GROUP in actors for actors in found)
+
+
+def test_a_claim_naming_its_violence_covers_only_that_one():
+    """'claimed responsibility for the murder of the judge' does not reach back to a bombing told
+    before it."""
+    text = (f"{BOMB} The explosion was heard across the city. Firemen arrived an hour later. In Sucre, the "
+            f"{GROUP} claimed responsibility for the murder of a judge who was shot dead on Sunday.")
+    bombing = next(e for e in events(text) if e.type == "bombing")
+    assert GROUP not in bombing.actors

@@ -33,6 +33,7 @@ from .state import DocState, EventMention
 CLAIM_RULES = frozenset({"claim-responsibility"})
 BLAME_RULES = frozenset({"blame-verb", "blame-lemmas"})  # saying who did it, not only disapproving of it
 _REACH = 3  # sentences back for the violence a claim refers to
+_CLAIM_REACH = 6  # sentences back for violence by no one named that a claim also covers
 _VIOLENCE = of_class("violence")
 
 
@@ -58,14 +59,20 @@ def _armed(name: str) -> bool:
 
 
 def _referred(state: DocState, position: int) -> int | None:
-    """The violence a reaction refers to: its cut-off clause's mention, else the latest told before."""
+    """The violence a reaction refers to: the one it names, else the latest told before."""
+    named = _named_violence(state, position)
+    return named if named is not None else _latest_before(state, position, _VIOLENCE)
+
+
+def _named_violence(state: DocState, position: int) -> int | None:
+    """The violence a reaction names itself: its cut-off clause's mention ('claimed responsibility
+    for the murder of ...'), or the one its fronted phrase goes on to tell."""
     reaction = state.events[position]
     for j in sentence_events(state, reaction.clause.sentence):
         clause = state.events[j].clause
         if clause.answered and (clause.end == reaction.clause.start or clause.start == reaction.clause.end):
             return j
-    fronted = _fronted(state, position)
-    return fronted if fronted is not None else _latest_before(state, position, _VIOLENCE)
+    return _fronted(state, position)
 
 
 _IN_AN_ACT = re.compile(r"\W*in\s+(?:a|an|another|one|the)\s+", re.IGNORECASE)
@@ -93,6 +100,22 @@ def _latest_before(state: DocState, position: int, kinds: frozenset[str]) -> int
     return None
 
 
+def _unnamed_before(state: DocState, position: int, unnamed: set[int]) -> list[int]:
+    """'Two bombs destroyed two vehicles. A fire erupted ... No casualties were reported in this
+    incident, for which the FMLN is held responsible': a claim or the report's attribution covers
+    the violence by no one named told just before it (a few sentences back at most), not only the
+    latest; violence whose hands are named ends that stretch (another incident comes between)."""
+    sentence = state.events[position].clause.sentence
+    found = []
+    for j in range(position - 1, -1, -1):
+        event = state.events[j]
+        if sentence - event.clause.sentence > _CLAIM_REACH or (event.type in _VIOLENCE and _hands_named(state, event)):
+            break
+        if j in unnamed:
+            found.append(j)
+    return found
+
+
 _KIDNAPPING = frozenset({"abduction"})
 
 
@@ -107,14 +130,18 @@ def _kidnapping(state: DocState, position: int) -> int | None:
 
 def attribute(state: DocState, options) -> DocState:
     """Stage: claimants and blamed parties of passive attributions join the violence's actors."""
+    unnamed = set(_done_by_no_one_named(state))
     for position, reaction in enumerate(state.events):
         names = _named_by(state, reaction)
         find = _kidnapping if reaction.type == "release" else _referred
         referred = find(state, position) if names else None
         if referred is None:
             continue
-        violence = state.events[root_of(state, referred)]
-        violence.actors += [n for n in names if n not in violence.actors and n not in violence.targets]
+        points_back = reaction.type != "release" and _named_violence(state, position) is None
+        also = _unnamed_before(state, position, unnamed) if points_back else []
+        for j in {root_of(state, referred), *also}:
+            violence = state.events[j]
+            violence.actors += [n for n in names if n not in violence.actors and n not in violence.targets]
     for position, violence in enumerate(state.events):
         violence.actors += _hands_at_a_place_named(state, position)
     raids = _raiding_groups(state)
