@@ -388,6 +388,15 @@ def test_a_ruler_told_by_its_kind_is_the_state_the_story_names(ruler):
     assert denial.actors == ["Mali"]
 
 
+@pytest.mark.parametrize("agent", ["a government delegation", "government negotiators", "a government spokesman"])
+def test_the_governments_own_agents_are_the_state_the_story_names(agent):
+    """'Garba said a government delegation would travel to Bamako': the government's delegation,
+    negotiators or spokesman act for the story's state as 'government troops' do."""
+    text = f"Story\n\nNiger's army attacked a rebel camp on Monday. On Tuesday, {agent} denied the accusations."
+    denial = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type == "refusal")
+    assert denial.actors == ["Niger"]
+
+
 def test_a_capital_counts_for_its_state_when_the_storys_own_state_is_chosen():
     text = ("Story\n\nThe army shelled rebel positions near Timbuktu on Monday. France said it was concerned. "
             "Officials in Bamako said the operation would continue. Residents of Bamako protested on Tuesday.")

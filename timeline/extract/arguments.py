@@ -137,7 +137,7 @@ def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Ment
 
 _UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central |transitional |interim |military |ruling )?(?:government|authorities)|"
                             r"the (?:ruling |military )?junta|federal (?:troops|forces|army|"
-                            r"authorities|government)|government (?:troops|forces|soldiers)|(?:the )?(?:armed forces|"
+                            r"authorities|government)|government (?:troops|forces|soldiers|spokes(?:man|woman|person)|delegation|negotiators?)|(?:the )?(?:armed forces|"
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
                             r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers|troops))\b",
                             re.IGNORECASE)
