@@ -17,6 +17,7 @@ from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, described_grou
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, merged_spans, overlaps_union
 from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before, tokens
 from .places import places_in
+from .officials import untitled_offices
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last
 from .roles import SOUGHT, Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
@@ -151,12 +152,21 @@ def _state_names() -> frozenset[str]:
 def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]:
     """'the government', 'federal troops' with no state named: the state the story names most
     (first, when two are named as often: news leads with its subject)."""
-    home = _most_named([_as_state(m) for m in found if m.kind == "actor" and m.name in _state_names() or _capital(m)])
+    named = [_as_state(m) for m in found if m.kind == "actor" and m.name in _state_names() or _capital(m)]
+    home = _most_named(named)
     if home is None:
         return []
-    return [Mention(m.start(), m.end(), "actor", home) for start, end in state.sentences
-            for m in _UNNAMED_STATE.finditer(state.text, start, end)
-            if not _overlaps(found, m.start(), m.end())]
+    spans = [(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)]
+    if not state.caps and named[0].name == home:  # an official's state only where the story's subject is plain
+        spans += [s for start, end in state.sentences if not _names_state(found, home, start, end)
+                  for s in untitled_offices(state.text, start, end, found)]
+    return [Mention(a, b, "actor", home) for a, b in sorted(set(spans)) if not _overlaps(found, a, b)]
+
+
+def _names_state(found: list[Mention], home: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names the home state: an official of no state told beside it is
+    more likely the other side ('President X accused Israel')."""
+    return any(start <= m.start < end and m.kind == "actor" and (m.name == home or _capital(m) == home) for m in found)
 
 
 def _capital(mention: Mention) -> str | None:

@@ -1,0 +1,44 @@
+"""Officials told by their office of state: with no state named before the title, an unknown
+official who opens a sentence acts for the state the story names most."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import Options, extract, lexicon
+from timeline.models import Document
+
+
+def _events(text: str):
+    return extract([Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 30))], Options()).events
+
+
+def _last_actors(text: str) -> list[str]:
+    return _events(text)[-1].actors
+
+
+@pytest.mark.parametrize("example", lexicon.load("groups")["state_office_examples"], ids=lambda e: e["text"][:40])
+def test_an_office_of_state_before_an_unknown_name_is_the_storys_state(example):
+    assert example["state"] in _last_actors(example["text"])
+
+
+@pytest.mark.parametrize("example", lexicon.load("groups")["state_office_counterexamples"], ids=lambda e: e["text"][:40])
+def test_an_official_gets_no_state_where_the_title_or_the_story_tells_another(example):
+    assert example["state"] not in _last_actors(example["text"])
+
+
+def test_an_official_beside_the_storys_state_in_his_sentence_is_not_given_it():
+    """'Foreign Minister X accused Israel': the state told beside him is more likely the other side."""
+    text = ("Israel struck a convoy on Monday. Israel said the convoy carried arms. "
+            "Foreign Minister Hossein Salami accused Israel of aggression on Tuesday.")
+    accusation = next(e for e in _events(text) if e.type == "accusation")
+    assert "Israel" not in accusation.actors
+
+
+def test_an_official_as_an_object_is_not_given_the_storys_state():
+    """'Egypt's envoy met Foreign Minister X': the title after the verb is no subject of the story's state."""
+    text = "Sudan's army shelled the city on Monday. Egypt's envoy met Foreign Minister Ali Youssef in Cairo."
+    meeting = next(e for e in _events(text) if e.type == "meeting")
+    assert "Sudan" not in meeting.actors + meeting.targets

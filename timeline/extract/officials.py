@@ -1,0 +1,39 @@
+"""Officials told by their office of state: 'Vice President Delcy Rodriguez warned ...' names no
+state, yet the vice president is the state's; with none named before the title, an official who
+opens a sentence is one of the state the story names most, when that state is also the one it names
+first and the sentence does not name it beside him (``lexicons/groups.yaml``: ``state_offices``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+from .state import Mention
+
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+")  # titles such as 'Colonel' are capitalised too
+
+
+_SUBJECT_PLACE = re.compile(r"(?:^|,)\W*$")
+
+
+@cache
+def _offices() -> re.Pattern:
+    offices = sorted(lexicon.load("groups")["state_offices"], key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in offices), re.IGNORECASE)
+
+
+def untitled_offices(text: str, start: int, end: int, found: list[Mention]) -> list[tuple[int, int]]:
+    """Spans of state offices before an unknown person's name as a sentence's subject (it opens the
+    sentence or follows a fronted phrase's comma: 'met Foreign Minister X' is the other side), with
+    no party named just before the title ('French President ...') nor the name a known person."""
+    spans = []
+    for match in _offices().finditer(text, start, end):
+        name = _NAME_AFTER.match(text, match.end())
+        if name is None or not text[match.start()].isupper() or not _SUBJECT_PLACE.search(text[start:match.start()]):
+            continue
+        if any(m.start < name.end() and match.start() - 15 < m.end <= match.start() + 1 for m in found
+               if m.kind == "actor") or any(match.end() <= m.start < name.end() for m in found):
+            continue
+        spans.append((match.start(), match.end()))
+    return spans
