@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.taxonomy import agrees
+from timeline.taxonomy import agrees, of_class
 
 from timeline.evaluate.events import run_extractor, score
 from timeline.evaluate.gold import read_gold, shared_dir
@@ -395,6 +395,13 @@ def test_the_governments_own_agents_are_the_state_the_story_names(agent):
     text = f"Story\n\nNiger's army attacked a rebel camp on Monday. On Tuesday, {agent} denied the accusations."
     denial = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type == "refusal")
     assert denial.actors == ["Niger"]
+
+
+def test_one_soldier_is_the_state_the_story_names_as_soldiers_are():
+    """'A soldier fired at the reporters' car': one soldier acts for the story's state as 'soldiers' do."""
+    text = "Story\n\nNiger's army patrolled the border on Monday. On Tuesday, a soldier fired at a reporter's car."
+    shooting = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type in of_class("violence"))
+    assert shooting.actors == ["Niger"]
 
 
 def test_a_capital_counts_for_its_state_when_the_storys_own_state_is_chosen():

@@ -140,7 +140,7 @@ _UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central |transitional |interi
                             r"the (?:ruling |military )?junta|federal (?:troops|forces|army|"
                             r"authorities|government)|government (?:troops|forces|soldiers|spokes(?:man|woman|person)|delegation|negotiators?)|(?:the )?(?:armed forces|"
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
-                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers|troops))\b",
+                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers?|troops))\b",
                             re.IGNORECASE)
 
 
