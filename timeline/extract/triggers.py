@@ -369,7 +369,7 @@ def form_events(state: DocState, options) -> DocState:
         best = _by_instrument(text, clause, _demanded(text, clause, _best(text, cluster)))
         if best.type == "displacement" and attackers_leaving(text, state.sentences[clause.sentence][0], clause, best):
             continue
-        if _is_setting(text, clause, best) and _next_in_sentence(ordered, position):
+        if _is_setting(text, clause, best, state) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
         for trigger in [best, *_other_kinds(text, cluster, best)]:
@@ -438,9 +438,27 @@ _SETTING = re.compile(r"^\W*(?:in|on|at|during|after|following|amid|with)\b", re
 _BACKGROUND_LEADS = frozenset({"which", "who", "whose"})
 
 
-def _is_setting(text: str, clause: Clause, trigger: Trigger) -> bool:
-    """A fronted prepositional phrase around a nominal sets the scene for the main clause."""
-    return trigger.kind == "noun" and _SETTING.match(text[clause.start:clause.end]) is not None
+def _is_setting(text: str, clause: Clause, trigger: Trigger, state: DocState) -> bool:
+    """A fronted prepositional phrase around a nominal sets the scene for the main clause; an
+    earlier incident the phrase dates the main clause by is no scene but an incident of its own."""
+    if trigger.kind != "noun" or _SETTING.match(text[clause.start:clause.end]) is None:
+        return False
+    return not _prior_incident(text, clause, trigger, state)
+
+
+@cache
+def _prior_time_phrase() -> re.Pattern:
+    """The opening of a definite time phrase that may name an earlier incident ('after the', 'following this')."""
+    words = "|".join(e["pattern"] for e in lexicon.load("triggers")["prior_incidents"])
+    return re.compile(rf"\W*(?:{words})\s+(?:the|this|that|these|those)\b", re.IGNORECASE)
+
+
+def _prior_incident(text: str, clause: Clause, trigger: Trigger, state: DocState) -> bool:
+    """'after the 16 November assassination of six Jesuits': violence a time phrase names, told by
+    its own date or by whom it hit, happened before the main clause's act."""
+    if _class(trigger.type) != "violence" or not _prior_time_phrase().match(text, clause.start, clause.end):
+        return False
+    return undergone(text, trigger) or timex_starts_in(state, clause.start, clause.end)
 
 
 _OBJECT_RELATIVE = re.compile(r"\W*which\s+(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])?[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3}\s+$",
