@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .clauses import AUXILIARIES, FINITE, PAST_VERBS
+from .clauses import AUXILIARIES, FINITE, PAST_VERBS, opens_sequel
 from .coreference import compatible
 from .dating import dating_participle, dating_tail, reporting
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
@@ -111,7 +111,8 @@ def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
     verb = word in PAST_VERBS or (len(word) > 4 and word.endswith("ed"))
     own = any(t.start <= before.start(1) < t.end for t in [event.trigger, *event.others])
     predicate = event.trigger.kind == "noun" and support_pattern().fullmatch(word) is not None
-    return verb and not own and not predicate and not _staged(text, before.start(1), event)
+    told_as_sequel = before.start(1) == event.clause.start and opens_sequel(text, event.clause)
+    return verb and not own and not predicate and not told_as_sequel and not _staged(text, before.start(1), event)
 
 
 _BY_AGENT_BEFORE = re.compile(r"\b(?P<verb>[A-Za-z]{3,}ed)\s+by\s+(?:[\w.'’-]+\s+){1,5}$", re.IGNORECASE)

@@ -47,6 +47,18 @@ def _leads() -> re.Pattern:
 
 
 @cache
+def sequel() -> re.Pattern:
+    """'were followed today by': where a clause telling two incidents divides."""
+    return re.compile(rf"\b{lexicon.load('text')['sequels']['pattern']}", re.IGNORECASE)
+
+
+def opens_sequel(text: str, clause: Clause) -> bool:
+    """A clause cut off at a sequel's verb ('... were | followed today by eight bombings')."""
+    found = sequel().search(text, max(0, clause.start - 40), clause.end)
+    return found is not None and found.start("verb") == clause.start
+
+
+@cache
 def lead_words() -> re.Pattern:
     """The opening connective of a clause, if any (for modality and ordering)."""
     leads = [*lexicon.load("text")["clause_leads"], "and then", "but then", "and", "but", "or", "then"]
@@ -112,6 +124,7 @@ def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
             and not _SPACED_NUMBER.match(text, max(start, m.start() - 2)) and not _in_weekday_date(text, m.start())]
     cuts += [m.end() for m in _leads().finditer(text, start, end)
              if not inside(m.start()) and not _THAT_TIME.match(text, m.end()) and not _THAT_EVENT.match(text, m.end())]
+    cuts += [m.start("verb") for m in sequel().finditer(text, start, end) if not inside(m.start())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
     return sorted({c for c in cuts if start < c < end})
