@@ -14,7 +14,8 @@ from .descriptions import without_descriptive_states
 from .casing import is_english_word, name_like
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, described_group, groups_in, head_anaphors, introduced_groups, \
     is_armed_group
-from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, merged_spans, overlaps_union
+from .lookup import clauses_after, clauses_before, containers, events_of, inside_any, last_person, mentions_in, merged_spans, \
+    overlaps_union
 from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before, tokens
 from .places import places_in
 from .officials import untitled_offices
@@ -45,7 +46,8 @@ def find_names(state: DocState, options) -> DocState:
     for start, end in state.sentences:
         found += names_in(state.text, start, end, state.caps)
     introduced = _introduced(state, found)
-    found = [m for m in found if not any(g.start <= m.start and m.end <= g.end for g in introduced)] + introduced
+    inside_introduced = containers([(g.start, g.end) for g in introduced])
+    found = [m for m in found if not inside_any(inside_introduced, m.start, m.end)] + introduced
     groups, acronyms, places = _by_shape(state)
     found += _unknown_groups(state, found, introduced, groups, acronyms)
     found += _unknown_places(sorted(found, key=lambda m: m.start), places)
@@ -121,8 +123,9 @@ def _unknown_places(known: list[Mention], places: list[Mention]) -> list[Mention
 def _introduced(state: DocState, known: list[Mention]) -> list[Mention]:
     """Groups the text introduces by name ('a group calling itself ...') where no known party is
     named; a place inside the name ('Love for Medellin') gives way to it."""
+    actors = [m for m in known if m.kind == "actor"]  # in text order, never overlapping: bisected per group
     return [g for start, end in state.sentences for g in introduced_groups(state.text, start, end, state.caps)
-            if not any(m.kind == "actor" and m.start < g.end and g.start < m.end for m in known)]
+            if not _overlaps(actors, g.start, g.end)]
 
 
 def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Mention], groups: list[Mention],

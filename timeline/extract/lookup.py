@@ -100,6 +100,20 @@ def overlaps_union(union: tuple[list[int], list[int]], start: int, end: int) -> 
     return index >= 0 and ends[index] > start
 
 
+def containers(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans' sorted starts and the furthest end reached so far, for ``inside_any``."""
+    ordered = sorted(spans)
+    return [a for a, _ in ordered], _reach(ordered)
+
+
+def inside_any(index: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within one of the spans ``containers`` indexed: by
+    bisection, where asking each span was quadratic in a long document."""
+    starts, reach = index
+    at = bisect.bisect_right(starts, start) - 1
+    return at >= 0 and reach[at] >= end
+
+
 def _reach(spans: list[tuple[int, int]]) -> list[int]:
     out, furthest = [], -1
     for _, end in spans:

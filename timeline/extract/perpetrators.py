@@ -152,7 +152,8 @@ def _armed_group_before(state: DocState, position: int, sentence: int) -> str | 
     """The armed group named last before ``position``, a few sentences back at most."""
     index = bisect.bisect_right(state.mentions, position, key=lambda m: m.end)
     first = state.sentences[max(0, sentence - _PRONOUN_REACH)][0]
-    for mention in reversed(state.mentions[:index]):
+    for at in range(index - 1, -1, -1):  # not a reversed slice: copying every mention before it made this quadratic
+        mention = state.mentions[at]
         if mention.end <= first:
             return None
         if mention.kind == "actor" and is_armed_group(mention.name):
