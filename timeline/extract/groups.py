@@ -183,10 +183,11 @@ _ACRONYM_WORD = re.compile(r"^[A-Z][A-Z0-9-]{1,9}$")
 
 
 def _expanded_acronyms(text: str, found: list[tuple[int, int, str]], caps: bool) -> dict[str, str]:
-    """'THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT]': an acronym followed by its name in brackets."""
+    """'THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT]': an acronym followed by its name in brackets
+    (the bracket is looked at first: few tokens are one, and this runs for every token)."""
     out = {}
     for (_, _, word), (a, b, bracket) in zip(found, found[1:]):
-        if _ACRONYM_WORD.match(word) and not is_english_word(word) and bracket[:1] in "[(" and len(bracket) > 6:
+        if bracket[:1] in "[(" and len(bracket) > 6 and _ACRONYM_WORD.match(word) and not is_english_word(word):
             inner, _ = groups_in(text, a + 1, b - 1, caps)
             if inner and inner[0].start == a + 1:
                 out[word] = inner[0].name
