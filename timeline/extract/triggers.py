@@ -97,6 +97,12 @@ def other_senses() -> tuple[list[dict], re.Pattern]:
     return entries, lexicon.compile_rules(entries)
 
 
+@cache
+def _other_sense_types() -> frozenset[str]:
+    """The types some other-sense phrase takes away: only a trigger of one of them needs the scan."""
+    return frozenset(entry["type"] for entry in other_senses()[0])
+
+
 def _sense_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     entries, pattern = other_senses()
     return [(m.start(), m.end(), entries[int(m.lastgroup[1:])]["type"]) for m in pattern.finditer(text, start, end)]
@@ -127,7 +133,7 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
                 continue
             out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
             last = match.end()
-    spans = _sense_spans(text, start, end) if out else []
+    spans = _sense_spans(text, start, end) if any(t.type in _other_sense_types() for t in out) else []
     return [t for t in out if not _other_sense(spans, t)] if spans else out
 
 
