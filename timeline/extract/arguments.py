@@ -139,12 +139,13 @@ def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Ment
     return [g for g in groups if not overlaps_union(taken, g.start, g.end)]
 
 
-_UNNAMED_STATE = re.compile(r"\b(?:the (?:federal |central |transitional |interim |military |ruling )?(?:government|authorities)|"
+_UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sentence: letters first
+                            r"\b(?:the (?:federal |central |transitional |interim |military |ruling )?(?:government|authorities)|"
                             r"the (?:ruling |military )?junta|federal (?:troops|forces|army|"
                             r"authorities|government)|government (?:troops|forces|soldiers|spokes(?:man|woman|person)|delegation|negotiators?)|(?:the )?(?:armed forces|"
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
                             r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers?|troops))\b",
-                            re.IGNORECASE)
+                            re.IGNORECASE))
 
 
 @cache

@@ -147,7 +147,7 @@ def _introducer() -> re.Pattern:
     nouns = "|".join(sorted(map(re.escape, data["introducing_nouns"]), key=len, reverse=True))
     naming = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in data["naming_words"]), key=len, reverse=True))
     styled = "|".join(sorted(map(re.escape, data["self_styled"]), key=len, reverse=True))
-    return re.compile(rf"\b(?:(?:{nouns}),?\s+(?:{naming})|(?:{styled}))\s+", re.IGNORECASE)
+    return lexicon.letters_first(re.compile(rf"\b(?:(?:{nouns}),?\s+(?:{naming})|(?:{styled}))\s+", re.IGNORECASE))
 
 
 def introduced_groups(text: str, start: int, end: int, caps: bool) -> list[Mention]:
