@@ -10,8 +10,10 @@ from . import lexicon
 from .casing import name_like
 from .state import Clause, DocState
 
-_PUNCT = re.compile(r"(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+"
-                    r"|(?<=\d\d\d\d),\s+(?=(?:was|were|is|are|has been|have been|had been)\s)", re.IGNORECASE)
+# Every cut opens on a comma, semicolon, colon or blank: the look-ahead says so first, which rejects
+# most positions of a sentence at once (the alternatives were tried at each: twice the time).
+_PUNCT = re.compile(r"(?=[,;:\s])(?:(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s+"
+                    r"|(?<=\d\d\d\d),\s+(?=(?:was|were|is|are|has been|have been|had been)\s))", re.IGNORECASE)
 # '230 , 000' and 'Oct . 21 , 2011' in tokenised text: one number, one date
 _SPACED_NUMBER = re.compile(r"\d ?, ?(?:\d{3}(?!\d)|(?:1[89]|20)\d\d\b)")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
