@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from ..taxonomy import agrees, event_types
 from . import lexicon
 from .lemmas import rules as lemma_rules
-from .lookup import timex_starts_in
+from .lookup import containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
 from .referred import split_referred
 from .state import Clause, DocState, EventMention, Trigger
@@ -197,13 +197,17 @@ def find_triggers(state: DocState, options) -> DocState:
         found += triggers_in(state.text, start, end)
     names = [m for m in state.mentions if m.kind in _NAMED_KINDS]
     found = [t for t in found if not _within_name(names, t)]
-    return replace(state, triggers=[t for t in found if not _inside_date_in_capitals(state, t)] if state.caps else found)
+    if state.caps:
+        dates = containers([(t.start, t.end) for t in state.timexes])
+        found = [t for t in found if not _inside_date_in_capitals(dates, t)]
+    return replace(state, triggers=found)
 
 
-def _inside_date_in_capitals(state: DocState, trigger: Trigger) -> bool:
+def _inside_date_in_capitals(dates: tuple[list[int], list[int]], trigger: Trigger) -> bool:
     """'ON THE MORNING OF 21 MARCH': in wire copy case cannot tell the month from the protest, but
-    the tagger read the word as part of a date; a noun there names no event."""
-    return trigger.kind == "noun" and any(t.start <= trigger.start and trigger.end <= t.end for t in state.timexes)
+    the tagger read the word as part of a date; a noun there names no event (``dates``: the
+    time expressions as ``lookup.containers`` indexes them, asked by bisection)."""
+    return trigger.kind == "noun" and inside_any(dates, trigger.start, trigger.end)
 
 
 _NAMED_KINDS = frozenset({"actor", "person"})
