@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.extract import lexicon
-from timeline.extract.arguments import names_in
+from timeline.extract.names import names_in
 from timeline.extract.modality import modality_of
 from timeline.extract.lemmas import verb_forms
 from timeline.extract.triggers import rules, triggers_in

@@ -166,7 +166,7 @@ def test_passive_subject_split_by_appositions(text, targets, not_actors):
 ])
 def test_known_surname_after_another_given_name(text, person):
     """A known surname right after another given name is somebody else."""
-    from timeline.extract.arguments import names_in
+    from timeline.extract.names import names_in
     from timeline.extract.casing import shouting
 
     people = [m.name for m in names_in(text, 0, len(text), caps=shouting(text)) if m.kind == "person"]

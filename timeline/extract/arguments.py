@@ -1,8 +1,7 @@
-"""Argument stages: names in the text (actors, people, places) and who/where for each event."""
+"""Argument stages: who did what to whom, and where, for each event (the names come from ``names``)."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -10,21 +9,15 @@ from functools import cache
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
-from .descriptions import without_descriptive_states
-from .casing import is_english_word, name_like
-from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, described_group, groups_in, head_anaphors, introduced_groups, \
-    is_armed_group
-from .lookup import clauses_after, clauses_before, containers, events_of, inside_any, last_person, mentions_in, merged_spans, \
-    overlaps_union
-from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before, tokens
-from .places import places_in
-from .officials import untitled_offices
+from .groups import INSURGENTS as _INSURGENTS, described_group
+from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
+from .names import WORD_BEFORE, home_group, insurgents_of
+from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last
 from .roles import SOUGHT, Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|inside|within|on|outside|into|across)\s+(?:the\s+|an?\s+|this\s+|that\s+)?(?:nearby\s+)?$",
                        re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|visited|visiting|toured|tour of|trip to)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -37,238 +30,6 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|warned|stated|continued)\s
 _PRONOUN_SAID = re.compile(r"\W{0,3}\s*(?:he|she)\s+(?:said|added|continued|told|warned)\b", re.IGNORECASE)
 _SUBORDINATE = frozenset({"when", "if", "whether", "that", "which", "who", "while", "because", "although",
                           "though", "unless", "since", "after", "before", "until", "as soon as", "once"})
-
-
-def find_names(state: DocState, options) -> DocState:
-    """Stage: every known actor, person and place in the sentences, typo-tolerant for surnames,
-    and the groups no lexicon knows, by the shape of their names and the acronyms they define."""
-    found: list[Mention] = []
-    for start, end in state.sentences:
-        found += names_in(state.text, start, end, state.caps)
-    introduced = _introduced(state, found)
-    inside_introduced = containers([(g.start, g.end) for g in introduced])
-    found = [m for m in found if not inside_any(inside_introduced, m.start, m.end)] + introduced
-    groups, acronyms, places = _by_shape(state)
-    found += _unknown_groups(state, found, introduced, groups, acronyms)
-    found += _unknown_places(sorted(found, key=lambda m: m.start), places)
-    found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
-    found = _without_qualifying_states(state.text, sorted(found, key=lambda m: m.start))
-    found = without_descriptive_states(state.text, found, _state_names())
-    found = [m for m in found if not is_news_source(state.text, m)]
-    return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
-
-
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_FEATURE_AFTER = re.compile(r"\s+(?:river|delta|basin|valley|lake|gulf|strait|highlands)\b", re.IGNORECASE)
-
-
-def _without_qualifying_states(text: str, found: list[Mention]) -> list[Mention]:
-    """'Yemen's Houthi movement', 'Syria's Kurdish-led SDF': a state in the possessive before an
-    armed group only says where the group is, it is no party of its own; 'the Niger river' is a
-    river, not the state."""
-    drop = set()
-    for i, mention in enumerate(found):
-        if mention.kind != "actor" or mention.name not in _state_names():
-            continue
-        following = found[i + 1] if i + 1 < len(found) else None
-        if following is not None and following.kind == "actor" and is_armed_group(following.name) and \
-                _POSSESSIVE_GAP.fullmatch(text, mention.end, following.start):
-            drop.add(i)
-        elif _FEATURE_AFTER.match(text, mention.end):
-            drop.add(i)
-    return [m for i, m in enumerate(found) if i not in drop]
-
-
-@cache
-def _news_source_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    rule = lexicon.load("text")["news_sources"]
-    return (re.compile(rule["before"], re.IGNORECASE), re.compile(rule["dateline"][0]), re.compile(rule["dateline"][1]))
-
-
-def is_news_source(text: str, mention: Mention) -> bool:
-    """'according to the Associated Press', '(XNA) --': who told the news, not who took part in it."""
-    before, opening, closing = _news_source_patterns()
-    head = text[max(0, mention.start - 40):mention.start]
-    return before.search(head) is not None or (opening.search(head) is not None and closing.match(text, mention.end) is not None)
-
-
-_INSURGENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:%s)\b" % _INSURGENTS.pattern, re.IGNORECASE)
-
-
-def _insurgents_of(text: str, mention: Mention) -> bool:
-    """'Salvadoran guerrillas', 'Colombian rebels': a state's adjective before its insurgents, who
-    are the armed group the story names (the state stays a party: whom they fight)."""
-    return mention.kind == "actor" and mention.name in _state_names() and _INSURGENT_AFTER.match(
-        text, mention.end) is not None
-
-
-def _by_shape(state: DocState) -> tuple[list[Mention], dict[str, str], list[Mention]]:
-    """Group names, the acronyms they define and place names after a locative word, by their shape:
-    each sentence tokenised once for both (it was twice, a tenth of this stage)."""
-    groups, acronyms, places = [], {}, []
-    for start, end in state.sentences:
-        found = tokens(state.text, start, end)
-        shaped, defined = groups_in(state.text, start, end, state.caps, found)
-        groups += shaped
-        acronyms.update(defined)
-        places += places_in(state.text, start, end, state.caps, found)
-    return groups, acronyms, places
-
-
-def _unknown_places(known: list[Mention], places: list[Mention]) -> list[Mention]:
-    """Place names no gazetteer knows, after a locative word, where no known name stands."""
-    return [p for p in places if not _overlaps(known, p.start, p.end)]
-
-
-def _introduced(state: DocState, known: list[Mention]) -> list[Mention]:
-    """Groups the text introduces by name ('a group calling itself ...') where no known party is
-    named; a place inside the name ('Love for Medellin') gives way to it."""
-    actors = [m for m in known if m.kind == "actor"]  # in text order, never overlapping: bisected per group
-    return [g for start, end in state.sentences for g in introduced_groups(state.text, start, end, state.caps)
-            if not _overlaps(actors, g.start, g.end)]
-
-
-def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Mention], groups: list[Mention],
-                    acronyms: dict[str, str]) -> list[Mention]:
-    """Group names and their acronyms that overlap no known name; an introduced name wherever
-    its words stand again."""
-    defined = {state.text[g.start:g.end]: g.name for g in introduced}
-    defined.update(acronyms)
-    groups = groups + acronyms_in_spans(state.text, state.sentences, defined)
-    taken = merged_spans([(m.start, m.end) for m in known])  # bisected, not scanned per group
-    return [g for g in groups if not overlaps_union(taken, g.start, g.end)]
-
-
-_UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sentence: letters first
-                            r"\b(?:the (?:federal |central |transitional |interim |military |ruling )?(?:government|authorities)|"
-                            r"the (?:ruling |military )?junta|federal (?:troops|forces|army|"
-                            r"authorities|government)|government (?:troops|forces|soldiers|spokes(?:man|woman|person)|delegation|negotiators?)|(?:the )?(?:armed forces|"
-                            r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
-                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers?|troops))\b",
-                            re.IGNORECASE))
-
-
-@cache
-def _state_names() -> frozenset[str]:
-    return frozenset(s["name"] for s in lexicon.load("states")["states"])
-
-
-def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]:
-    """'the government', 'federal troops' with no state named: the state the story names most
-    (first, when two are named as often: news leads with its subject)."""
-    named = [_as_state(m) for m in found if m.kind == "actor" and m.name in _state_names() or _capital(m)]
-    home = _most_named(named)
-    if home is None:
-        return []
-    spans = [(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)]
-    if not state.caps and named[0].name == home:  # an official's state only where the story's subject is plain
-        spans += [s for start, end in state.sentences if not _names_state(found, home, start, end)
-                  for s in untitled_offices(state.text, start, end, found)]
-    return [Mention(a, b, "actor", home) for a, b in sorted(set(spans)) if not _overlaps(found, a, b)]
-
-
-def _names_state(found: list[Mention], home: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` names the home state: an official of no state told beside it is
-    more likely the other side ('President X accused Israel')."""
-    return any(start <= m.start < end and m.kind == "actor" and (m.name == home or _capital(m) == home) for m in found)
-
-
-def _capital(mention: Mention) -> str | None:
-    """The state whose capital a mention names ('the government in Bamako': Mali)."""
-    entry = lexicon.names().get(mention.name.lower())
-    return entry.capital_of if entry is not None and entry.capital_of in _state_names() else None
-
-
-def _as_state(mention: Mention) -> Mention:
-    """A capital counts as a mention of its state when the story's own state is chosen."""
-    state = _capital(mention)
-    return replace(mention, kind="actor", name=state) if state and mention.name not in _state_names() else mention
-
-
-def _most_named(mentions: list[Mention]) -> str | None:
-    """The name mentioned most often, the first of them on a tie."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        counts[m.name] = counts.get(m.name, 0) + 1
-    return max(counts, key=lambda name: counts[name]) if counts else None
-
-
-def home_group(state: DocState) -> str | None:
-    """The armed group a story names most: who its 'guerrillas' and 'urban commandos' are."""
-    return _most_named([m for m in state.mentions if m.kind == "actor" and is_armed_group(m.name)])
-
-
-def _overlaps(names: list[Mention], start: int, end: int) -> bool:
-    """Whether a name overlaps ``text[start:end]``; ``names`` in text order, never overlapping."""
-    index = bisect.bisect_right(names, start, key=lambda m: m.end)
-    return index < len(names) and names[index].start < end
-
-
-def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mention]:
-    """Known names in ``text[start:end]``, longest first where they overlap."""
-    table = lexicon.names()
-    flat, exact = lexicon.name_pattern()
-    hits = [(m.start(), m.end(), m.group().lower()) for m in flat.finditer(text, start, end)
-            if caps or not _common_word_in_lower_case(m.group())]
-    hits += [(m.start(), m.end(), m.group().lower()) for m in exact.finditer(text, start, end)
-             if not (caps and is_english_word(m.group()))]  # 'CAR BOMB' in capitals is no Central African Republic
-    hits += [] if caps else _fuzzy_surnames(text, start, end)  # capitals say nothing of names
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out, last_end = [], -1
-    for a, b, key in hits:
-        if a < last_end:
-            continue
-        key = re.sub(r"\s+", " ", key)
-        entry = table.get(key)
-        if entry is None or (entry.kind == "person" and " " not in key and _another_given_name(text, a, caps)):
-            continue
-        out.append(Mention(a, b, entry.kind, entry.name, entry.state))
-        last_end = b
-    return out
-
-
-def _common_word_in_lower_case(found: str) -> bool:
-    """'power poles', 'the amnesty law', 'a turkey': a name that is also an English word names
-    nobody when mixed-case text writes it in lower case."""
-    return found[:1].islower() and " " not in found and is_english_word(found)
-
-
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*) $")
-
-
-def _another_given_name(text: str, start: int, caps: bool) -> bool:
-    """'Jairo Ortega' is not Daniel Ortega: a known surname right after a name that is not the
-    known person's own first name (titles such as 'President' are dictionary words)."""
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before is None or before.group(1).lower().endswith(("'s", "’s")):
-        return False  # "Sudan's Burhan"
-    return name_like(before.group(1), caps) and not is_english_word(before.group(1))
-
-
-def _fuzzy_surnames(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """'Pashnyan' for Pashinyan: capitalised words one edit away from a known surname."""
-    known = lexicon.surnames()
-    out = []
-    for match in _CAPITALISED.finditer(text, start, end):
-        word = match.group().lower()
-        if word in known or word in lexicon.names():
-            continue
-        for surname in known:
-            if surname[0] == word[0] and abs(len(surname) - len(word)) <= 1 and _one_edit(word, surname):
-                out.append((match.start(), match.end(), surname))
-                break
-    return out
-
-
-@cache
-def _one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion or substitution."""
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1:] or (len(a) == len(b) and a[i + 1:] == b[i + 1:])
 
 
 def assign_arguments(state: DocState, options) -> DocState:
@@ -325,7 +86,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     for recipient in roles.recipients:
         _describe_recipient(event, recipient, window)
     _pronoun_target(state, event, roles)
-    if roles.agent is not None and not any(_within(m, roles.agent) and not _insurgents_of(text, m) for m in window):
+    if roles.agent is not None and not any(_within(m, roles.agent) and not insurgents_of(text, m) for m in window):
         _unnamed_agent(state, event, roles.agent, group)
     if _BOTH_SIDES.search(text, clause.start, clause.end) and fight is not None:
         _add(event.actors, *fight.actors)  # 'the two sides': the sides of the latest fighting told
@@ -573,7 +334,7 @@ def _heads(text: str, mention: Mention, phrase: Phrase, trigger_start: int) -> b
     headed by the place, 'the Medellin mayor' is not; nor is a subject after a preposition ('a
     president in Central America was killed': the phrase before the verb is no subject)."""
     before = _SETTLEMENT_OF.sub(" ", text[phrase.start:mention.start]).lower().split()
-    preceding = _WORD_BEFORE.search(text, max(0, phrase.start - 30), phrase.start)
+    preceding = WORD_BEFORE.search(text, max(0, phrase.start - 30), phrase.start)
     after_preposition = phrase.end <= trigger_start and preceding is not None and preceding.group(1).lower() in PREPOSITIONS
     return _within(mention, phrase) and not text[mention.end:phrase.end].strip(" .,;'\"") and \
         not any(w in PREPOSITIONS for w in before) and not after_preposition
