@@ -8,6 +8,7 @@ from functools import cache
 
 from . import lexicon
 from .casing import name_like
+from .phrases import WEEKDAYS
 from .state import Clause, DocState
 
 # Every cut opens on a comma, semicolon, colon or blank: the look-ahead says so first, which rejects
@@ -18,7 +19,7 @@ _PUNCT = re.compile(r"(?=[,;:\s])(?:(?<!\d)[,;:](?!\d)\s+|\s+[–—]\s+|\s+--\s
 _SPACED_NUMBER = re.compile(r"\d ?, ?(?:\d{3}(?!\d)|(?:1[89]|20)\d\d\b)")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # 'on Friday, 23 June', 'on Friday, June 23': the comma is inside one date
-_WEEKDAY_DATE = re.compile(rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)",
+_WEEKDAY_DATE = re.compile(rf"{WEEKDAYS},\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)",
                            re.IGNORECASE)
 _THAT_TIME = re.compile(r"(?:that|this) (?:day|night|morning|afternoon|evening|week|weekend|month|year|time)\b",
                         re.IGNORECASE)  # 'an attack that day': a date, not a relative clause
@@ -99,8 +100,8 @@ def _name_list(text: str, comma: int, after: int, caps: bool = False) -> bool:
             and _CAPITAL_AFTER.match(text, after) is not None)
 
 
-_DAY_WORD = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow)$", re.IGNORECASE)
-_NEXT_DAY = re.compile(rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{_MONTH}(?!\w)|\d)", re.IGNORECASE)
+_DAY_WORD = re.compile(rf"(?:{WEEKDAYS}|yesterday|today|tonight|tomorrow)$", re.IGNORECASE)
+_NEXT_DAY = re.compile(rf"(?:{WEEKDAYS}|{_MONTH}(?!\w)|\d)", re.IGNORECASE)
 
 
 def _opening_day(text: str, end: int, after: int) -> bool:

@@ -165,7 +165,8 @@ def phrase_after(text: str, position: int, end: int, limit: int = 10) -> Phrase 
     return Phrase(a, b, text[a:b])
 
 
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"  # the one list of day names (case-insensitive)
+_WEEKDAY = rf"{WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
 _WEEKDAY_BEFORE = re.compile(rf"\s(?:on\s+)?{_WEEKDAY}\s*$", re.IGNORECASE)
 _WEEKDAY_AFTER = re.compile(rf"\s*{_WEEKDAY}\b", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from functools import cache
 
 from ..taxonomy import event_types, root
 from . import lexicon
+from .phrases import WEEKDAYS
 from .state import Clause, Trigger
 
 # the start of the violent phrase: a preposition and/or a determiner a few words before its noun
@@ -30,8 +31,8 @@ _NOMINAL_START = re.compile(
     re.IGNORECASE)
 _POSSESSOR = re.compile(
     r"\b(?:following|after|over|for|of|against|behind)\s+"
-    r"(?!(?:the\s+)?(?:last\s+|this\s+|next\s+)?(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|week|month|year|night|morning|evening|weekend)['’]s)((?:[\w.-]+\s+){0,4}[\w.-]+['’]s)\s+$",
+    rf"(?!(?:the\s+)?(?:last\s+|this\s+|next\s+)?(?:today|yesterday|tonight|{WEEKDAYS}|week|month|year|night|morning|"
+    r"evening|weekend)['’]s)((?:[\w.-]+\s+){0,4}[\w.-]+['’]s)\s+$",
     re.IGNORECASE)  # 'after the mayor's murder': the possessor is whom it befell (not 'after last Thursday's')
 _UNDERGONE_BY_POSSESSOR = frozenset({"killing", "abduction"})
 _AUXILIARIES = re.compile(r"\b(?:(?:was|were|is|are|has|have|had|been|being|be|also|not|\w+ly)\s+)+$", re.IGNORECASE)

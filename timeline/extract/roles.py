@@ -16,7 +16,7 @@ from functools import cache
 
 from ..taxonomy import event_types
 from . import lexicon
-from .phrases import (DETERMINERS, PREPOSITIONS, QUANTIFIERS, Phrase, after_gerund, after_word, base_verb, describes,
+from .phrases import (DETERMINERS, PREPOSITIONS, QUANTIFIERS, WEEKDAYS, Phrase, after_gerund, after_word, base_verb, describes,
                       end_before, is_past, phrase_after, phrase_before, verb_form)
 from .state import Clause, Trigger
 from .triggers import instrument_rules
@@ -27,7 +27,7 @@ SOUGHT = JOINT - {"armed_clash"}  # joint acts one party seeks out with another 
 ATTRIBUTIONS = frozenset({"accusation"})  # passive: what follows 'to'/'on' is the party blamed
 # 'the murder is attributed to the MRTA', 'was blamed on the cartel'; without it the subject is
 # the party accused ('the minister has been indicted by the court')
-_NOT_A_WEEKDAY = r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"  # 'on Monday' is when
+_NOT_A_WEEKDAY = rf"(?!{WEEKDAYS}\b)"  # 'on Monday' is when
 _BLAMED_ON = re.compile(rf"\s+(?:to|on)\s+{_NOT_A_WEEKDAY}", re.IGNORECASE)
 _BLAMED_X_ON = re.compile(rf"\s+(?:[\w'\"-]+\s+){{1,6}}?on\s+{_NOT_A_WEEKDAY}(?=\S)", re.IGNORECASE)  # 'blamed the attack on the cartel'
 _BLAME_BEFORE = re.compile(r"\bblam(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
