@@ -13,7 +13,7 @@ from .casing import is_english_word, name_like
 from .descriptions import without_descriptive_states
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups, is_armed_group
 from .lookup import containers, inside_any, merged_spans, overlaps_union
-from .officials import untitled_offices
+from .officials import Located, untitled_offices
 from .phrases import tokens
 from .places import places_in
 from .state import DocState, Mention
@@ -144,15 +144,16 @@ def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]
         return []
     spans = [(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)]
     if not state.caps and named[0].name == home:  # an official's state only where the story's subject is plain
-        spans += [s for start, end in state.sentences if not _names_state(found, home, start, end)
-                  for s in untitled_offices(state.text, start, end, found)]
+        located = Located.of(found)
+        spans += [s for start, end in state.sentences if not _names_state(located, home, start, end)
+                  for s in untitled_offices(state.text, start, end, located)]
     return [Mention(a, b, "actor", home) for a, b in sorted(set(spans)) if not _overlaps(found, a, b)]
 
 
-def _names_state(found: list[Mention], home: str, start: int, end: int) -> bool:
+def _names_state(found: Located, home: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names the home state: an official of no state told beside it is
     more likely the other side ('President X accused Israel')."""
-    return any(start <= m.start < end and m.kind == "actor" and (m.name == home or _capital(m) == home) for m in found)
+    return any(m.kind == "actor" and (m.name == home or _capital(m) == home) for m in found.starting(start, end))
 
 
 def _capital(mention: Mention) -> str | None:

@@ -5,7 +5,9 @@ first and the sentence does not name it beside him (``lexicons/groups.yaml``: ``
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
@@ -23,7 +25,26 @@ def _offices() -> re.Pattern:
     return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in offices), re.IGNORECASE)
 
 
-def untitled_offices(text: str, start: int, end: int, found: list[Mention]) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Located:
+    """A document's names by where they start, asked by bisection: asking every name for every
+    sentence made a long document cost the square of its length."""
+
+    mentions: list[Mention]
+    starts: list[int]
+    longest: int
+
+    @classmethod
+    def of(cls, found: list[Mention]) -> "Located":
+        ordered = sorted(found, key=lambda m: m.start)
+        return cls(ordered, [m.start for m in ordered], max((m.end - m.start for m in ordered), default=0))
+
+    def starting(self, low: int, high: int) -> list[Mention]:
+        """The names that start in ``[low, high)``."""
+        return self.mentions[bisect.bisect_left(self.starts, low):bisect.bisect_left(self.starts, high)]
+
+
+def untitled_offices(text: str, start: int, end: int, found: Located) -> list[tuple[int, int]]:
     """Spans of state offices before an unknown person's name as a sentence's subject (it opens the
     sentence or follows a fronted phrase's comma: 'met Foreign Minister X' is the other side), with
     no party named just before the title ('French President ...') nor the name a known person."""
@@ -32,8 +53,9 @@ def untitled_offices(text: str, start: int, end: int, found: list[Mention]) -> l
         name = _NAME_AFTER.match(text, match.end())
         if name is None or not text[match.start()].isupper() or not _SUBJECT_PLACE.search(text[start:match.start()]):
             continue
-        if any(m.start < name.end() and match.start() - 15 < m.end <= match.start() + 1 for m in found
-               if m.kind == "actor") or any(match.end() <= m.start < name.end() for m in found):
+        before = found.starting(match.start() - 15 - found.longest, match.start() + 1)  # every name that may end there
+        if any(m.start < name.end() and match.start() - 15 < m.end <= match.start() + 1 for m in before
+               if m.kind == "actor") or found.starting(match.end(), name.end()):
             continue
         spans.append((match.start(), match.end()))
     return spans
