@@ -57,21 +57,10 @@ def _calendar(value: str | None) -> bool:
     return bounds is not None and bounds.earliest is not None and bounds.latest is not None
 
 
-def _meet(a: dates.Bounds | None, b: dates.Bounds) -> dates.Bounds:
-    """The days both intervals allow (may be empty: earliest after latest)."""
-    if a is None:
-        return b
-    lows, highs = [d for d in (a.earliest, b.earliest) if d], [d for d in (a.latest, b.latest) if d]
-    return dates.Bounds(max(lows) if lows else None, min(highs) if highs else None, "day")
-
-
 def _dates_agree(a: EventMention, b: EventMention) -> bool:
     if not (a.date_stated and b.date_stated):
         return True
-    x, y = dates.parse(a.date), dates.parse(b.date)
-    lo = max(d for d in (x.earliest, y.earliest) if d) if (x.earliest or y.earliest) else None
-    hi = min(d for d in (x.latest, y.latest) if d) if (x.latest or y.latest) else None
-    return lo is None or hi is None or lo <= hi
+    return dates.intersection(dates.parse(a.date), dates.parse(b.date)) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +427,7 @@ class _OpenEvents:
         self.first_act_of: dict[str, int] = {}  # person or party -> their first speech act
         self.victims: dict[int, frozenset[str]] = {}  # open event -> its victims' names, over its repeats
         self.last_read: tuple[EventMention, _Wording] | None = None  # a mention read, then added: read once
-        self.stated: dict[int, dates.Bounds] = {}  # open event -> what all its stated dates allow
+        self.stated: dict[int, dates.Bounds | None] = {}  # open event -> what all its stated dates allow (None: nothing)
 
     def add(self, index: int, event: EventMention) -> None:
         window = self.by_group.setdefault(group_of(event.type), [])
@@ -488,17 +477,20 @@ class _OpenEvents:
     def _narrow(self, index: int, event: EventMention) -> None:
         """What the stated dates of an event's mentions so far allow together."""
         if event.date_stated and event.date:
-            self.stated[index] = _meet(self.stated.get(index), dates.parse(event.date))
+            told = dates.parse(event.date)
+            if index in self.stated:
+                allowed = self.stated[index]
+                told = dates.intersection(allowed, told) if allowed is not None else None
+            self.stated[index] = told
 
     def may_date(self, index: int, later: EventMention) -> bool:
         """'They are staging attacks' ... 'a bomb exploded this morning' ... 'the headquarters was
         bombed last night': a mention whose date no day allowed by the dates of all the event's
         mentions so far meets is another event."""
-        span = self.stated.get(index)
-        if span is None or not (later.date_stated and later.date):
+        if index not in self.stated or not (later.date_stated and later.date):
             return True
-        met = _meet(span, dates.parse(later.date))
-        return met.earliest is None or met.latest is None or met.earliest <= met.latest
+        allowed = self.stated[index]
+        return allowed is not None and dates.intersection(allowed, dates.parse(later.date)) is not None
 
     def nearest(self, event_type: str) -> list[int]:
         """Compatible events, nearest first, within the window."""
