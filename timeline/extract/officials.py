@@ -5,12 +5,12 @@ first and the sentence does not name it beside him (``lexicons/groups.yaml``: ``
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
+from .lookup import in_range, keyed_by
 from .state import Mention
 
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+")  # titles such as 'Colonel' are capitalised too
@@ -31,17 +31,16 @@ class Located:
     sentence made a long document cost the square of its length."""
 
     mentions: list[Mention]
-    starts: list[int]
+    by_start: object  # ``lookup.keyed_by`` on the names' starts
     longest: int
 
     @classmethod
     def of(cls, found: list[Mention]) -> "Located":
-        ordered = sorted(found, key=lambda m: m.start)
-        return cls(ordered, [m.start for m in ordered], max((m.end - m.start for m in ordered), default=0))
+        return cls(found, keyed_by(found, lambda m: m.start), max((m.end - m.start for m in found), default=0))
 
     def starting(self, low: int, high: int) -> list[Mention]:
         """The names that start in ``[low, high)``."""
-        return self.mentions[bisect.bisect_left(self.starts, low):bisect.bisect_left(self.starts, high)]
+        return [self.mentions[i] for i in in_range(self.by_start, low, high - 1)]
 
 
 def untitled_offices(text: str, start: int, end: int, found: Located) -> list[tuple[int, int]]:
