@@ -27,11 +27,13 @@ def _add_eval_timex(targets: argparse._SubParsersAction) -> None:
         "timex", help="temporal expressions on TempEval-3 platinum, WikiWars or EventStoryLine",
         description="Score the tagger (and, with --peers, dateparser, datefinder and a 'nothing' "
         "baseline on the same texts in the same run): strict/relaxed span P/R/F1, type F1, value F1, "
-        "docs/s. Corpora are read from ../shared/data beside the repository (or $TIMELINE_SHARED/data).")
+        "docs/s. Corpora are read from ../shared/data beside the repository (or $TIMELINE_SHARED/data), "
+        "timex-unseen from the repository's tests/data.")
     p.add_argument("--corpus", choices=tuple(CORPORA), default="te3-platinum",
                    help="gold corpus (default: te3-platinum; wikiwars runs in narrative mode; esc is "
                    "EventStoryLine's TIME_* annotations, esc-dev its odd-numbered topics, esc-heldout "
-                   "the even-numbered ones, kept unseen)")
+                   "the even-numbered ones, kept unseen; timex-unseen is the repository's own "
+                   "tests/data/timex-unseen, written before the tagger ran on it)")
     p.add_argument("--peers", action="store_true", help="also run dateparser, datefinder and 'nothing'")
     p.add_argument("--json", metavar="FILE", help="write the full results (per type too) as JSON to FILE")
     p.add_argument("--markdown", metavar="FILE",

@@ -1,6 +1,7 @@
-"""Readers for the timex gold corpora: TempEval-3 platinum (TIMEX3), WikiWars (TIMEX2) and the
+"""Readers for the timex gold corpora: TempEval-3 platinum (TIMEX3), WikiWars (TIMEX2), the
 TIME_* markables of EventStoryLine (ESC, CAT XML), split by topic into a development part and a
-held-out part.
+held-out part, and timex-unseen, the repository's own TE3-style files written before the tagger
+ever ran on them (tests/data/timex-unseen).
 
 All give ``GoldDoc``s whose gold spans are character offsets into ``text``: for TE3 and WikiWars
 the annotated TEXT section with its tags stripped and XML entities decoded, for ESC the text
@@ -24,9 +25,12 @@ from . import esc
 
 _ESC = "eventstoryline/v1.5"
 CORPORA = {"te3-platinum": "te3-platinum/gold", "wikiwars": "wikiwars/keyinline",
-           "esc": _ESC, "esc-dev": _ESC, "esc-heldout": _ESC}
-MODES = {"te3-platinum": "news", "wikiwars": "narrative", "esc": "news", "esc-dev": "news", "esc-heldout": "news"}
-_PATTERNS = {"te3-platinum": "*.tml", "wikiwars": "*.key.xml"}
+           "esc": _ESC, "esc-dev": _ESC, "esc-heldout": _ESC, "timex-unseen": "tests/data/timex-unseen"}
+MODES = {"te3-platinum": "news", "wikiwars": "narrative", "esc": "news", "esc-dev": "news", "esc-heldout": "news",
+         "timex-unseen": "news"}
+# Corpora kept in the repository itself (their CORPORA path is relative to its root), not in ../shared.
+IN_REPOSITORY = frozenset({"timex-unseen"})
+_PATTERNS = {"te3-platinum": "*.tml", "wikiwars": "*.key.xml", "timex-unseen": "*.tml"}
 # ESC is split by topic, once and for all: odd-numbered topics are looked at while developing the
 # tagger, even-numbered ones are only ever read as figures (docs/evaluation.md).
 _ESC_PARTS = {"esc": lambda topic: True, "esc-dev": lambda topic: topic % 2 == 1,
@@ -74,7 +78,8 @@ def corpus_dir(name: str) -> Path:
     """The gold folder of a corpus, or CorpusMissing saying where it was looked for."""
     if name not in CORPORA:
         raise ValueError(f"unknown corpus {name!r}; choose one of {sorted(CORPORA)}")
-    folder = shared_dir() / CORPORA[name]
+    base = Path(__file__).resolve().parents[2] if name in IN_REPOSITORY else shared_dir()
+    folder = base / CORPORA[name]
     if not folder.is_dir():
         raise CorpusMissing(f"corpus {name} not found at {folder}")
     return folder
@@ -219,7 +224,7 @@ def _lines_holding(text: str, offsets: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-_READERS = {"te3-platinum": read_te3, "wikiwars": read_wikiwars}
+_READERS = {"te3-platinum": read_te3, "wikiwars": read_wikiwars, "timex-unseen": read_te3}
 
 
 def read_corpus(name: str) -> Iterator[GoldDoc]:
