@@ -424,3 +424,13 @@ def test_a_stretch_from_the_report_still_dates_what_happens_in_it(text, expected
 
 def test_within_minutes_is_a_stretch_of_minutes():
     assert values("The roof was engulfed within minutes.") == [("minutes", "PTXM")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoys will meet next Wednesday.", "2024-02-07"),   # said on a Wednesday: a week on
+    ("The envoys met last Wednesday.", "2024-01-24"),         # a week back, not the report's day
+    ("The envoys meet this Wednesday.", "2024-01-31"),        # 'this' keeps the day itself
+    ("The envoys will meet next Friday.", "2024-02-02"),
+])
+def test_next_or_last_weekday_said_on_that_weekday_is_a_week_away(text, expected):
+    assert values(text)[-1][1] == expected

@@ -556,7 +556,10 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         direction = 1 if (number - ref[0].isoweekday()) % 7 < 4 else -1
     else:
         direction = 1 if ctx.future(*span) else -1
-    return weekday_near(ref[0], number, direction).isoformat() + part
+    day = weekday_near(ref[0], number, direction)
+    if day == ref[0] and g.get("shift") and lookup("shifts", g["shift"]):
+        day += dt.timedelta(days=7 * direction)  # 'next Tuesday' said on a Tuesday is a week on
+    return day.isoformat() + part
 
 
 def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
