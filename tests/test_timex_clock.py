@@ -160,3 +160,16 @@ def test_a_bare_clock_told_in_the_past_does_not_fall_on_a_day_ahead_told_before(
     assert ("noon", "TIME", "1990-03-22T12:00") in found(text, dt.date(1990, 3, 22))
     ahead = found("The union asked the workers to strike on 1 November beginning at 0600.", dt.date(1989, 10, 31))
     assert ("0600", "TIME", "1989-11-01T06:00") in ahead
+
+
+def test_a_live_page_entry_stamp_is_the_publication_day_and_dates_its_entry():
+    text = ("Crowds gathered on Monday.\n\n14:52 Police fired tear gas before 2.45pm, witnesses said.\n\n"
+            "6:05 a.m. - More homes lost power.")
+    stamps = [(t.text, t.value) for t in tag(text, PUBLISHED) if t.type == "TIME"]
+    assert stamps == [("14:52", "2013-05-03T14:52"), ("2.45pm", "2013-05-03T14:45"),
+                      ("6:05 a.m.", "2013-05-03T06:05")]
+
+
+def test_a_clock_time_opening_a_sentence_line_is_no_stamp():
+    text = "Crowds gathered on Monday.\nAround 2:18 p.m. police arrived.\n2:30 p.m., the square was cleared."
+    assert [t.value for t in tag(text, PUBLISHED) if t.type == "TIME"] == ["2013-04-29T14:18", "2013-04-29T14:30"]

@@ -572,6 +572,9 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         day = g["on"].split("T")[0]
     elif g.get("weekday"):
         day = weekday({**g, "part": None}, ctx, span, args)
+    elif ctx.mode == "news" and ctx.published and _entry_stamp(ctx.text, span):
+        day = ctx.published.isoformat()
+        ctx.remember(day)  # a live page's entry stamp ('10:47 Police have closed...'): told that day
     elif ctx.mode == "news" and ctx.last_day is not None:
         day = ctx.anaphoric(fine=True, span=span)[0].isoformat()
     else:
@@ -585,6 +588,17 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+_ENTRY_AFTER_STAMP = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?:$|[A-Z\"“‘'])", re.MULTILINE)
+
+
+def _entry_stamp(text: str, span: Span) -> bool:
+    """A clock time alone at the head of its line, the entry after it opening with a capital
+    ('10:47 Police have closed...'): a live page's time stamp, not a time the text tells of."""
+    before = text[text.rfind("\n", 0, span[0]) + 1:span[0]]
+    return not before.strip() and text[span[0]:span[0] + 1].isdigit() and \
+        bool(_ENTRY_AFTER_STAMP.match(text, span[1]))
 
 
 def _day_in_zone(local_day: str, local: Groups, time: str) -> str:
