@@ -162,3 +162,10 @@ def test_shortly_after_is_a_cue_not_part_of_the_span():
 def test_a_day_and_month_before_a_name_noun_are_part_of_a_name(noun):
     assert not found(f"Leaders of the 19 April {noun.title()} met.")
     assert not found(f"Leaders of the April 19 {noun.title()} met.")
+
+
+def test_could_and_might_look_ahead_unless_a_past_form_follows():
+    december = dt.date(2023, 12, 12)
+    assert ("February", "2024-02") in {(t.text, t.value) for t in tag("Flour could run out by February.", december)}
+    assert ("Saturday", "2024-02-03") in found("Rain might continue through Saturday.")
+    assert ("Monday", "2024-01-29") in found("Rebels could have struck on Monday.")
