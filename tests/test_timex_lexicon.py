@@ -169,3 +169,8 @@ def test_could_and_might_look_ahead_unless_a_past_form_follows():
     assert ("February", "2024-02") in {(t.text, t.value) for t in tag("Flour could run out by February.", december)}
     assert ("Saturday", "2024-02-03") in found("Rain might continue through Saturday.")
     assert ("Monday", "2024-01-29") in found("Rebels could have struck on Monday.")
+
+
+@pytest.mark.parametrize("verb", LX["state_verbs"])
+def test_a_participle_after_a_state_verb_has_no_tense_of_its_own(verb):
+    assert ("Friday", "2024-02-02") in found(f"Schools will {verb} closed until Friday."), verb

@@ -21,9 +21,11 @@ _PAST_CORE = r"was|were|had|did|said|\w{3,}ed"
 @lru_cache(maxsize=1)
 def _past_re() -> re.Pattern:
     """Past cues: 'was', '-ed' forms and the irregular past forms of lexicon.yaml ('won', 'took');
-    a form right after 'be' is a passive infinitive ('will be held') and takes the modal's tense."""
+    a form right after 'be' or another state verb ('will be held', 'will stay closed') is no tense
+    of its own and takes the modal's."""
     forms = alternation(lexicon()["past_forms"])
-    return re.compile(rf"(?<![\w'])(?<!\bbe )(?:{_PAST_CORE}|{forms})(?![\w'])", re.IGNORECASE)
+    states = "".join(rf"(?<!\b{verb} )" for verb in lexicon()["state_verbs"])
+    return re.compile(rf"(?<![\w']){states}(?:{_PAST_CORE}|{forms})(?![\w'])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
