@@ -434,3 +434,11 @@ def test_within_minutes_is_a_stretch_of_minutes():
 ])
 def test_next_or_last_weekday_said_on_that_weekday_is_a_week_away(text, expected):
     assert values(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports fell last quarter.", ("last quarter", "2023-Q4")),            # the quarter before January's
+    ("Exports fell in the last quarter of 2022.", ("the last quarter of 2022", "2022-Q4")),
+])
+def test_last_quarter_alone_is_the_one_before_but_the_last_quarter_of_a_year_its_fourth(text, expected):
+    assert expected in values(text)
