@@ -442,3 +442,12 @@ def test_next_or_last_weekday_said_on_that_weekday_is_a_week_away(text, expected
 ])
 def test_last_quarter_alone_is_the_one_before_but_the_last_quarter_of_a_year_its_fourth(text, expected):
     assert expected in values(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019 was the hottest year.", [("2019", "2019")]),
+    ("Its appeal for 2023 is only half funded.", [("2023", "2023")]),
+    ("The army has 2000 rifles.", []),  # a plural after it: a count
+])
+def test_a_year_before_a_verb_or_function_word_in_s_is_a_year(text, expected):
+    assert values(text) == expected

@@ -83,6 +83,7 @@ def macros() -> dict[str, str]:
         "SEASONNOUN": alternation(lx["season_nouns"]),
         "MONTHNOUN": alternation(lx["month_nouns"]),
         "NAMENOUN": alternation(lx["name_nouns"]),
+        "SWORD": alternation(lx["s_words"]),
         "HOLIDAY": alternation(lx["holidays"]),
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
         "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![\d%])",
