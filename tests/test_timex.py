@@ -451,3 +451,7 @@ def test_last_quarter_alone_is_the_one_before_but_the_last_quarter_of_a_year_its
 ])
 def test_a_year_before_a_verb_or_function_word_in_s_is_a_year(text, expected):
     assert values(text) == expected
+
+
+def test_a_month_after_for_is_a_month():
+    assert ("November", "2024-11") in values("His trial has been scheduled for November.")
