@@ -455,3 +455,11 @@ def test_a_year_before_a_verb_or_function_word_in_s_is_a_year(text, expected):
 
 def test_a_month_after_for_is_a_month():
     assert ("November", "2024-11") in values("His trial has been scheduled for November.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Strong winds will continue into the weekend.", "2024-W05-WE"),
+    ("The talks stalled before the weekend.", "2024-W04-WE"),
+])
+def test_the_weekend_after_into_before_or_after(text, expected):
+    assert ("the weekend", expected) in values(text)
