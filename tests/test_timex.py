@@ -463,3 +463,8 @@ def test_a_month_after_for_is_a_month():
 ])
 def test_the_weekend_after_into_before_or_after(text, expected):
     assert ("the weekend", expected) in values(text)
+
+
+def test_a_season_after_before_after_or_into():
+    assert ("spring", "2024-SP") in values("Aid must arrive before spring comes.")
+    assert ("the summer", "2023-SU") in values("The fighting lasted into the summer.")
