@@ -174,3 +174,8 @@ def test_could_and_might_look_ahead_unless_a_past_form_follows():
 @pytest.mark.parametrize("verb", LX["state_verbs"])
 def test_a_participle_after_a_state_verb_has_no_tense_of_its_own(verb):
     assert ("Friday", "2024-02-02") in found(f"Schools will {verb} closed until Friday."), verb
+
+
+def test_since_points_back():
+    december = dt.date(1989, 12, 22)
+    assert ("May", "1989-05") in {(t.text, t.value) for t in tag("Staff have had threats since May.", december)}

@@ -15,7 +15,8 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+[A-Z\"“]|\n")  # 'plans." Earlier' ends a sentence too
 # A participle right after 'be' is a passive infinitive: 'will be buried' takes the modal's tense.
-_PAST_CORE = r"was|were|had|did|said|\w{3,}ed"
+# 'since' looks back as a past form does: 'threats since May' (said in December) is this May.
+_PAST_CORE = r"was|were|had|did|said|since|\w{3,}ed"
 
 
 @lru_cache(maxsize=1)
