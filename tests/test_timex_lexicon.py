@@ -179,3 +179,9 @@ def test_a_participle_after_a_state_verb_has_no_tense_of_its_own(verb):
 def test_since_points_back():
     december = dt.date(1989, 12, 22)
     assert ("May", "1989-05") in {(t.text, t.value) for t in tag("Staff have had threats since May.", december)}
+
+
+@pytest.mark.parametrize("opener", LX["adjective_openers"])
+def test_an_ed_form_after_a_determiner_or_preposition_modifies_a_noun(opener):
+    text = f"The agency will publish a list of {opener} damaged homes by the end of the month."
+    assert ("the end of the month", "2024-01") in found(text), opener

@@ -25,7 +25,7 @@ def _past_re() -> re.Pattern:
     a form right after 'be' or another state verb ('will be held', 'will stay closed') is no tense
     of its own and takes the modal's."""
     forms = alternation(lexicon()["past_forms"])
-    states = "".join(rf"(?<!\b{verb} )" for verb in lexicon()["state_verbs"])
+    states = "".join(rf"(?<!\b{word} )" for word in lexicon()["state_verbs"] + lexicon()["adjective_openers"])
     return re.compile(rf"(?<![\w']){states}(?:{_PAST_CORE}|{forms})(?![\w'])", re.IGNORECASE)
 
 
