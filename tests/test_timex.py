@@ -468,3 +468,13 @@ def test_the_weekend_after_into_before_or_after(text, expected):
 def test_a_season_after_before_after_or_into():
     assert ("spring", "2024-SP") in values("Aid must arrive before spring comes.")
     assert ("the summer", "2023-SU") in values("The fighting lasted into the summer.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The clinic sees 400 patients a day.", [("a day", "SET", "P1D")]),
+    ("Water is released twice a week.", [("twice a week", "SET", "P1W")]),
+    ("The talks lasted three days a year ago.", [("three days", "DURATION", "P3D"), ("a year ago", "DATE", "2023")]),
+    ("Soldiers came a day later.", [("a day later", "DATE", "XXXX-XX-XX")]),
+])
+def test_a_rate_is_a_set_but_a_step_from_a_date_is_not(text, expected):
+    assert [(t.text, t.type, t.value) for t in tag(text, PUBLISHED)] == expected
