@@ -478,3 +478,12 @@ def test_a_season_after_before_after_or_into():
 ])
 def test_a_rate_is_a_set_but_a_step_from_a_date_is_not(text, expected):
     assert [(t.text, t.type, t.value) for t in tag(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("THE JUNTA WILL MEET TWICE A WEEK, TUESDAYS AND THURSDAYS.", ["P1W", "XXXX-WXX-2", "XXXX-WXX-4"]),
+    ("The Fridays for Future movement grew.", []),
+    ("They registered voters in only four Sundays.", []),
+])
+def test_a_plural_weekday_recurs_unless_counted_or_named(text, expected):
+    assert [value for _, value in values(text)] == expected
