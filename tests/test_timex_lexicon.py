@@ -185,3 +185,10 @@ def test_since_points_back():
 def test_an_ed_form_after_a_determiner_or_preposition_modifies_a_noun(opener):
     text = f"The agency will publish a list of {opener} damaged homes by the end of the month."
     assert ("the end of the month", "2024-01") in found(text), opener
+
+
+def test_the_modal_may_looks_ahead_but_the_month_may_is_no_cue():
+    december = dt.date(2022, 12, 12)
+    told = {(t.text, t.value) for t in tag("The agency warned on Friday it may run out of flour by February.", december)}
+    assert ("February", "2023-02") in told
+    assert ("Tuesday", "2022-12-06") in {(t.text, t.value) for t in tag("In May, rebels attacked on Tuesday.", december)}

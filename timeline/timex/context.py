@@ -36,7 +36,9 @@ def _future_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _ahead_of_past_re() -> re.Pattern:
-    return re.compile(r"(?<![\w'])" + alternation(lexicon()["ahead_of_past_cues"]) + r"(?!\w)", re.IGNORECASE)
+    """'would', 'could', 'agreed to' ... and the modal 'may' in lower case ('May' is the month)."""
+    return re.compile(r"(?<![\w'])(?:" + alternation(lexicon()["ahead_of_past_cues"]) + r"|(?-i:may))(?!\w)",
+                      re.IGNORECASE)
 
 
 @dataclass
