@@ -25,8 +25,28 @@ def _past_re() -> re.Pattern:
     a form right after 'be' or another state verb ('will be held', 'will stay closed') is no tense
     of its own and takes the modal's."""
     forms = alternation(lexicon()["past_forms"])
-    states = "".join(rf"(?<!\b{word} )" for word in lexicon()["state_verbs"] + lexicon()["adjective_openers"])
-    return re.compile(rf"(?<![\w']){states}(?:{_PAST_CORE}|{forms})(?![\w'])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'])(?:{_PAST_CORE}|{forms})(?![\w'])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _no_tense_before() -> frozenset[str]:
+    """Words after which a past form is no tense: state verbs ('will stay closed') and
+    determiners or prepositions before an adjective ('a count of damaged buildings')."""
+    return frozenset(w.lower() for w in lexicon()["state_verbs"] + lexicon()["adjective_openers"])
+
+
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'])([\w']+) $")
+
+
+def _past_cues(clause: str) -> list[int]:
+    """Where the past forms of a clause start, leaving out those that are no tense of their own."""
+    skip = _no_tense_before()
+    out = []
+    for found in _past_re().finditer(clause):
+        before = _WORD_BEFORE.search(clause, max(0, found.start() - 16), found.start())
+        if before is None or before.group(1).lower() not in skip:
+            out.append(found.start())
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +145,7 @@ class Context:
         past moment): the nearest before it in its clause, else the first after it."""
         clause, left, right = self._clause(start, end)
         cues = [(m.start(), 1) for m in _future_re().finditer(clause)]
-        cues += [(m.start(), -1) for m in _past_re().finditer(clause)]
+        cues += [(start, -1) for start in _past_cues(clause)]
         cues += [(m.start(), 0) for m in _ahead_of_past_re().finditer(clause)]
         before = [c for c in cues if c[0] < left]
         if before:
