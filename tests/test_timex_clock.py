@@ -173,3 +173,14 @@ def test_a_live_page_entry_stamp_is_the_publication_day_and_dates_its_entry():
 def test_a_clock_time_opening_a_sentence_line_is_no_stamp():
     text = "Crowds gathered on Monday.\nAround 2:18 p.m. police arrived.\n2:30 p.m., the square was cleared."
     assert [t.value for t in tag(text, PUBLISHED) if t.type == "TIME"] == ["2013-04-29T14:18", "2013-04-29T14:30"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence's day is Monday; Sunday is told in an 'after' clause with its own verb
+    ("Troops retook the station on Monday after rebels seized it late Sunday. It ended at 7:30 a.m.",
+     "2013-04-29T07:30"),
+    # 'after the May 2 quake' is no clause: the day it names is the one the next times are told of
+    ("Aid arrived on Monday, two days after the May 2 quake. Shops opened at 7:30 a.m.", "2013-05-02T07:30"),
+])
+def test_a_day_told_in_an_after_clause_is_background_for_the_times_that_follow(text, expected):
+    assert [t.value for t in tag(text, PUBLISHED) if t.type == "TIME"] == [expected]

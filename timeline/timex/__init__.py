@@ -76,7 +76,8 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
     if value is None:
         return None
     if rule.norm in _ANCHORING and (ctx.mode == "news" or not _YEAR.match(value)
-                                     or _opens_sentence(ctx.text, cand.start)):
+                                     or _opens_sentence(ctx.text, cand.start)) \
+            and not ctx.background_day(value, cand.start):
         ctx.remember(value)
         ctx.last_at = cand.end
     if cand.groups.get("year") and _DAY.match(value):

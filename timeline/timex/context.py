@@ -61,6 +61,10 @@ def _ahead_of_past_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
+
+
 @dataclass
 class Context:
     """Reference dates for one document; ``last`` moves as dates are mentioned."""
@@ -169,6 +173,17 @@ class Context:
     def future(self, start: int, end: int) -> bool:
         """The clause around a span speaks of the future (see ``tense``)."""
         return self.tense(start, end) > 0
+
+    def background_day(self, value: str, start: int) -> bool:
+        """A day told in an 'after' clause (with its own verb) of a sentence that has already told
+        its own day ('regained control on Monday after officers seized it late Sunday') is
+        background: what follows is still told of the sentence's day."""
+        if self.mode != "news" or self.last_day is None or not _DAY_VALUE.match(value):
+            return False
+        if self.last_at > start or _SENTENCE_BREAK.search(self.text, self.last_at, start):
+            return False
+        after = _AFTER.search(self.text, self.last_at, start)
+        return after is not None and bool(_past_cues(self.text[after.end():start]))  # a clause, not 'after the 7 May quake'
 
     def remember(self, value: str) -> None:
         """Make an explicit date the reference for later anaphoric expressions."""
