@@ -44,3 +44,21 @@ def test_a_year_closing_a_description_before_the_verb_closes_the_clause():
     assert parts[-1] == "WAS RIDDLED WITH BULLETS IN SAN ISIDRO."
     other = "On 5 January 1990, the army attacked the town."
     assert [other[c.start:c.end] for c in clauses_of(other, 0, len(other), 0)] == [other]
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("THE HOME OF ROLANDO ARCHILA, DIRECTOR OF A RADIO STATION, WAS DAMAGED IN A TERRORIST ATTACK.",
+     "HOME OF ROLANDO ARCHILA, DIRECTOR OF A RADIO STATION, WAS DAMAGED IN A TERRORIST ATTACK"),
+    ("BERNARDO JARAMILLO, THE PRESIDENTIAL CANDIDATE, HAS DIED FROM GUNSHOT WOUNDS.",
+     "BERNARDO JARAMILLO, THE PRESIDENTIAL CANDIDATE, HAS DIED FROM GUNSHOT WOUNDS"),
+])
+def test_violence_told_by_a_clause_opening_on_its_verb_is_quoted_from_its_subject(text, quote):
+    """A violent noun ('in a terrorist attack') or an active verb ('has died') in a clause whose
+    first word is its verb: the subject split off before it says what the act was about."""
+    assert quote in _quotes(text)
+
+
+def test_a_reaction_opening_on_its_verb_keeps_its_words():
+    """Only violence reaches back for its subject: a speech act's clause is quoted as it is."""
+    quotes = _quotes("THE MINISTER, A VETERAN OF THE PARTY, HAS CONDEMNED THE DECISION.")
+    assert quotes == ["HAS CONDEMNED THE DECISION"]

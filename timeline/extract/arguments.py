@@ -17,6 +17,7 @@ from .perpetrators import agent_beyond_clause, antecedent, group_told_last
 from .roles import SOUGHT, Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
+from .subjects import RELATIVE, subject_span
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|inside|within|on|outside|into|across)\s+(?:the\s+|an?\s+|this\s+|that\s+)?(?:nearby\s+)?$",
                        re.IGNORECASE)
@@ -175,11 +176,11 @@ def _split_subject(state: DocState, event: EventMention, roles: Roles) -> tuple[
     text, clause, trigger = state.text, event.clause, event.trigger
     if trigger.kind != "verb" or not passive(text, clause, trigger) or phrase_before(text, trigger.start, clause.start):
         return roles, False
-    if clause.lead in _RELATIVE:  # 'Hector Oqueli, who was kidnapped in Guatemala': the antecedent
+    if clause.lead in RELATIVE:  # 'Hector Oqueli, who was kidnapped in Guatemala': the antecedent
         earlier = clauses_before(state, clause)
         antecedent = phrase_before(text, end_before(text, clause.start), earlier[-1].start) if earlier else None
         return (replace(roles, patient=antecedent), True) if antecedent else (roles, False)
-    span = _subject_span(state, clause)
+    span = subject_span(state, clause)
     heads = appositive_heads(text, *span) if span else ()
     return (replace(roles, patient=heads[0], co_patients=heads[1:]), True) if heads else (roles, False)
 
@@ -190,59 +191,7 @@ def _undergone(state: DocState, event: EventMention) -> bool:
     text, clause, trigger = state.text, event.clause, event.trigger
     if trigger.kind != "verb" or not passive(text, clause, trigger) or phrase_before(text, trigger.start, clause.start):
         return False
-    return _subject_span(state, clause) is not None  # not 'the FMLN attacked the post, and it was destroyed'
-
-
-_RELATIVE = frozenset({"who", "whom", "whose", "which"})
-_SUBJECT_AFTER = ("that", "when")  # connectives a split subject begins after
-
-
-def quote_split_subjects(state: DocState, options) -> DocState:
-    """Stage: a passive clause that opens on its verb ('..., was assassinated this afternoon') is
-    quoted from the subject the commas split off ('the bodyguard ..., Pedro Luis Osorio, was
-    assassinated'): the evidence says who underwent the act."""
-    starts = [_split_subject_start(state, event) for event in state.events]
-    for event, start in zip(state.events, starts):
-        if start is not None:
-            event.clause = replace(event.clause, evidence=(start, event.clause.end))
-    return state
-
-
-def _split_subject_start(state: DocState, event: EventMention) -> int | None:
-    """Where the subject of a passive clause opening on its verb begins, told before the clause."""
-    text, clause, trigger = state.text, event.clause, event.trigger
-    if clause.evidence or trigger.kind != "verb" or not passive(text, clause, trigger) \
-            or phrase_before(text, trigger.start, clause.start):
-        return None
-    if clause.lead in _RELATIVE:  # 'the leader Hector Oqueli, who was kidnapped': from the antecedent's clause
-        earlier = clauses_before(state, clause)
-        if not earlier:
-            return None
-        if not events_of(state, earlier[-1]):
-            lead_end = earlier[-1].start + len(earlier[-1].lead)
-            return lead_end + len(text[lead_end:earlier[-1].end]) - len(text[lead_end:earlier[-1].end].lstrip())
-        antecedent = phrase_before(text, end_before(text, clause.start), earlier[-1].start)
-        return antecedent.start if antecedent else None
-    span = _subject_span(state, clause)
-    heads = appositive_heads(text, *span) if span else ()
-    return heads[0].start if heads else span[0] if span else None
-
-
-def _subject_span(state: DocState, clause: Clause) -> tuple[int, int] | None:
-    """Where the subject split over the earlier, eventless clauses of the sentence begins and
-    ends: back over descriptions and relative clauses to the sentence start, a clause with an
-    event or another connective ('said that X, a farmer, was killed' and 'vacant since 1 August
-    when X, a party leader, was shot' begin after 'that' and 'when')."""
-    start = None
-    for previous in reversed(clauses_before(state, clause)):
-        if previous.lead in _RELATIVE:
-            continue
-        if events_of(state, previous) or previous.lead not in ("", "and", *_SUBJECT_AFTER):
-            break
-        start = previous.start + (len(previous.lead) if previous.lead in _SUBJECT_AFTER else 0)
-        if previous.lead in _SUBJECT_AFTER:
-            break
-    return (start, clause.start) if start is not None else None
+    return subject_span(state, clause) is not None  # not 'the FMLN attacked the post, and it was destroyed'
 
 
 def _with_fallbacks(state: DocState, event: EventMention, roles: Roles) -> Roles:
