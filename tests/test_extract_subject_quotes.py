@@ -62,3 +62,15 @@ def test_a_reaction_opening_on_its_verb_keeps_its_words():
     """Only violence reaches back for its subject: a speech act's clause is quoted as it is."""
     quotes = _quotes("THE MINISTER, A VETERAN OF THE PARTY, HAS CONDEMNED THE DECISION.")
     assert quotes == ["HAS CONDEMNED THE DECISION"]
+
+
+def test_a_description_naming_an_event_word_does_not_end_the_subject():
+    """'..., the radio station with the largest audience in the country, was damaged': a noun of
+    no violence inside a description between commas tells no act, so the subject reaches past it
+    to what was damaged, which the event takes as its target."""
+    text = ("THE HOME OF ROLANDO ARCHILA, THE RADIO STATION WITH THE LARGEST AUDIENCE IN THE COUNTRY, "
+            "WAS DAMAGED IN A TERRORIST ATTACK.")
+    events = extract([Document(id="d", text=text)], Options(solve=False)).events
+    attack = next(e for e in events if e.type == "attack")
+    assert attack.sources[0].quote.startswith("HOME OF ROLANDO ARCHILA")
+    assert any("ARCHILA" in t for t in attack.targets)

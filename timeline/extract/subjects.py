@@ -31,12 +31,18 @@ def subject_span(state: DocState, clause: Clause) -> tuple[int, int] | None:
     for previous in reversed(clauses_before(state, clause)):
         if previous.lead in RELATIVE:
             continue
-        if events_of(state, previous) or previous.lead not in ("", "and", *_SUBJECT_AFTER):
+        if _tells_act(state, previous) or previous.lead not in ("", "and", *_SUBJECT_AFTER):
             break
         start = previous.start + (len(previous.lead) if previous.lead in _SUBJECT_AFTER else 0)
         if previous.lead in _SUBJECT_AFTER:
             break
     return (start, clause.start) if start is not None else None
+
+
+def _tells_act(state: DocState, clause: Clause) -> bool:
+    """A clause that tells an act of its own; a description between commas whose only event word
+    is a noun of no violence ('the radio station with the largest audience') tells none."""
+    return any(e.trigger.kind != "noun" or e.type in _VIOLENT for e in events_of(state, clause))
 
 
 def quote_split_subjects(state: DocState, options) -> DocState:
