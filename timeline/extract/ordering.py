@@ -80,16 +80,16 @@ def _relate(state: DocState, a: int, relation: str, b: int, rule: str) -> None:
 
 
 def _opening(state: DocState, event: EventMention) -> str:
-    """The clause's text, with a short trigger-less clause before it ('Subsequently,'), or from
-    the sentence's start when no clause before it tells an event ('Hours later, armed men
-    stopped a vehicle and abducted two engineers')."""
+    """The clause's text from the sentence's start when no clause before it tells an event ('Hours
+    later, armed men stopped a vehicle'; 'Previously, another garment, the hijab, was banned'),
+    else with a short trigger-less clause before it ('Subsequently,')."""
     clause = event.clause
     text = state.text[clause.start:event.trigger.start]
     before = clauses_before(state, clause)
-    if before and len(state.text[before[-1].start:before[-1].end].split()) <= 3:
-        text = state.text[before[-1].start:before[-1].end] + " " + text
-    elif before and not any(events_of(state, c) for c in before):
+    if before and not any(events_of(state, c) for c in before):
         text = state.text[before[0].start:event.trigger.start]
+    elif before and len(state.text[before[-1].start:before[-1].end].split()) <= 3:
+        text = state.text[before[-1].start:before[-1].end] + " " + text
     return text
 
 
@@ -113,7 +113,7 @@ def _cue_rules(state: DocState, live: list[int], pos: int) -> bool:
     opening = _opening(state, event)
     for cue, pattern in _cue_patterns():
         hit = pattern.match(opening.lstrip(" ,\"'")) if cue["scope"] == "lead" else pattern.search(
-            state.text, event.clause.start, event.clause.end)
+            state.text, event.clause.start, event.clause.end) or pattern.match(opening.lstrip(" ,\"'"))
         if not hit:
             continue
         other = _neighbour(state, live, pos, -1 if cue["target"] == "previous" else 1)
