@@ -19,7 +19,7 @@ from ..timex import tag
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment
-from .dating import time_relative
+from .dating import month_part, time_relative
 from .lookup import skipped
 from .modality import SPEECH_ACTS
 from .state import DocState, EventMention
@@ -39,7 +39,7 @@ def tag_timexes(state: DocState, options) -> DocState:
     # A duration dates events only when it reaches from the report ('in the coming weeks': after it).
     found = [t for t in found if t.edtf and t.type != "SET" and dates.is_valid(t.edtf)
              and not (t.type == "TIME" and _CLOCK_ONLY.match(t.text))]
-    found = [t for t in found if not skipped(state, t.start)]
+    found = [replace(t, edtf=month_part(t.text, t.edtf)) for t in found if not skipped(state, t.start)]
     return replace(state, timexes=found)
 
 

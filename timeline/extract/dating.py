@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import cache
 
@@ -48,3 +49,21 @@ def reporting() -> re.Pattern:
 def time_relative() -> re.Pattern:
     """The opening of a clause that names the time of the date right before it: '..., when'."""
     return re.compile(rf"\s*,?\s*(?:{lexicon.load('dating')['time_relative']['pattern']})\b", re.IGNORECASE)
+
+
+@cache
+def _month_parts() -> list[tuple[re.Pattern, int, int]]:
+    return [(re.compile(rf"^(?:{p['pattern']})\b", re.IGNORECASE), *p["days"]) for p in lexicon.load("dating")["month_parts"]]
+
+
+def month_part(text: str, edtf: str) -> str:
+    """'at the end of January' is its last days, not the whole month: a month told with a part of it
+    becomes that part (the tagger keeps the month, as TimeML values do)."""
+    if not re.fullmatch(r"\d{4}-\d{2}", edtf):
+        return edtf
+    for pattern, first, last in _month_parts():
+        if pattern.match(text):
+            year, month = map(int, edtf.split("-"))
+            end = min(last, calendar.monthrange(year, month)[1])
+            return f"{edtf}-{first:02d}/{edtf}-{end:02d}"
+    return edtf
