@@ -14,7 +14,8 @@ CASES = (
     [(c["name"], example, c["relation"]) for c in DATA["cues"] for example in [c["example"], *c.get("more_examples", [])]]
     + [(c["name"], c["example"], None) for c in DATA["subordinators"]]
     + [(c["name"], c["example"], "during") for c in DATA["containers"]]
-    + [(DATA["reactions"]["name"], DATA["reactions"]["example"], "after")]
+    + [(DATA["reactions"]["name"], example, "after")
+       for example in [DATA["reactions"]["example"], *DATA["reactions"]["more_examples"]]]
     + [(DATA["coordinated"]["name"], DATA["coordinated"]["example"], DATA["coordinated"]["relation"])]
     + [(DATA["same_occasion"]["name"], DATA["same_occasion"]["example"], DATA["same_occasion"]["relation"])]
     + [(DATA["past_perfect"]["name"], DATA["past_perfect"]["example"], DATA["past_perfect"]["relation"])]

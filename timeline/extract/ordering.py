@@ -18,6 +18,7 @@ from ..taxonomy import root
 from . import lexicon
 from .modality import SPEECH_ACTS
 from .attachment import list_item
+from .dating import reporting
 from .lookup import cached, clauses_before, events_of, grouped, in_range, keyed_by
 from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
@@ -305,7 +306,8 @@ def _reaction(state: DocState, live: list[int], pos: int) -> bool:
         return False
     if any(state.events[i].date_stated for i in _live_in_sentence(state, live, event.clause.sentence)):
         return False  # a dated event in its own sentence sets its time, not the lead
-    if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or event.clause.lead in _BACKGROUND:
+    if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) and not _reported(state, event) or \
+            event.clause.lead in _BACKGROUND:
         return False
     lead, flashback = cached(state, "ordering_lead", live, lambda _: _lead_and_flashback(state, live))
     if lead is None or lead >= pos:
@@ -410,6 +412,13 @@ def _spoken_of(speech: EventMention, event: EventMention) -> bool:
 def _told_in_past_perfect(state: DocState, event: EventMention) -> bool:
     """'had been damaged', not 'announced the state had extended': the tense is the trigger's own."""
     return _PAST_PERFECT.search(state.text[event.clause.start:event.trigger.end]) is not None
+
+
+def _reported(state: DocState, event: EventMention) -> bool:
+    """'Lorenzana said he had ordered troops on alert': a reporting verb of its sentence governs the
+    event, so a past perfect is before the report, not before what the story told earlier."""
+    start = state.sentences[event.clause.sentence][0]
+    return reporting().search(state.text, start, event.trigger.start) is not None
 
 
 def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
