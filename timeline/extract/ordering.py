@@ -80,18 +80,23 @@ def _relate(state: DocState, a: int, relation: str, b: int, rule: str) -> None:
         state.events[ca].cues.append(rule)
 
 
-def _opening(state: DocState, event: EventMention) -> str:
+def _opening(state: DocState, event: EventMention, over_reports: bool = True) -> str:
     """The clause's text from the sentence's start when no clause before it tells an event ('Hours
-    later, armed men stopped a vehicle'; 'Previously, another garment, the hijab, was banned'),
-    else with a short trigger-less clause before it ('Subsequently,')."""
+    later, armed men stopped a vehicle'; 'Previously, another garment, the hijab, was banned') or,
+    unless ``over_reports``, reports one; else with a short trigger-less clause before it."""
     clause = event.clause
     text = state.text[clause.start:event.trigger.start]
     before = clauses_before(state, clause)
-    if before and not any(events_of(state, c) for c in before):
+    if before and not any(events_of(state, c) for c in before) and (over_reports or not _reports(state, before)):
         text = state.text[before[0].start:event.trigger.start]
     elif before and len(state.text[before[-1].start:before[-1].end].split()) <= 3:
         text = state.text[before[-1].start:before[-1].end] + " " + text
     return text
+
+
+def _reports(state: DocState, clauses: list[Clause]) -> bool:
+    """'Finally, Ponce reported that ...': a cue before a reporting verb tells when it was reported."""
+    return reporting().search(state.text, clauses[0].start, clauses[-1].end) is not None
 
 
 def _neighbour(state: DocState, live: list[int], pos: int, step: int, first_only: bool = False) -> int | None:
@@ -111,7 +116,7 @@ def _neighbour(state: DocState, live: list[int], pos: int, step: int, first_only
 
 def _cue_rules(state: DocState, live: list[int], pos: int) -> bool:
     event = state.events[live[pos]]
-    opening = _opening(state, event)
+    opening = _opening(state, event, over_reports=False)
     for cue, pattern in _cue_patterns():
         hit = pattern.match(opening.lstrip(" ,\"'")) if cue["scope"] == "lead" else pattern.search(
             state.text, event.clause.start, event.clause.end) or pattern.match(opening.lstrip(" ,\"'"))
