@@ -38,7 +38,8 @@ def test_ordering_example(name, example, relation):
         assert relation in {r for _, r, _ in found}, found
 
 
-COUNTER = [(c["name"], c["counterexample"], c["relation"]) for c in DATA["cues"] if c.get("counterexample")]
+COUNTER = [(c["name"], text, c["relation"]) for c in DATA["cues"]
+           for text in ([c["counterexample"]] if c.get("counterexample") else []) + c.get("more_counterexamples", [])]
 
 
 @pytest.mark.parametrize("name,counterexample,relation", COUNTER, ids=[c[0] for c in COUNTER])

@@ -50,6 +50,13 @@ def _leads() -> re.Pattern:
 
 
 @cache
+def _adverb_leads() -> re.Pattern:
+    """'have since fled', 'was once banned': an auxiliary before a connective told as an adverb
+    (the match ends where the connective begins)."""
+    return re.compile(lexicon.load("text")["adverb_leads"], re.IGNORECASE)
+
+
+@cache
 def sequel() -> re.Pattern:
     """'were followed today by': where a clause telling two incidents divides."""
     return re.compile(rf"\b{lexicon.load('text')['sequels']['pattern']}", re.IGNORECASE)
@@ -125,8 +132,10 @@ def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
     cuts = [m.end() for m in _PUNCT.finditer(text, start, end)
             if not inside(m.start()) and not _name_list(text, m.start(), m.end(), caps)
             and not _SPACED_NUMBER.match(text, max(start, m.start() - 2)) and not _in_weekday_date(text, m.start())]
+    adverbs = {m.end() for m in _adverb_leads().finditer(text, start, end)}
     cuts += [m.end() for m in _leads().finditer(text, start, end)
-             if not inside(m.start()) and not _THAT_TIME.match(text, m.end()) and not _THAT_EVENT.match(text, m.end())]
+             if not inside(m.start()) and not _THAT_TIME.match(text, m.end()) and not _THAT_EVENT.match(text, m.end())
+             and m.end() not in adverbs]
     cuts += [m.start("verb") for m in sequel().finditer(text, start, end) if not inside(m.start())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
