@@ -87,11 +87,27 @@ def test_an_act_joined_by_and_to_an_also_act_is_one_more_act():
      "coercion", "Peru"),
     ("Two days ago Rwanda announced that it would withdraw part of its contingent by the end of the year.",
      "withdrawal", "Rwanda"),
+    ("US authorities said yesterday that removing the sanctions on Burma is currently out of the question.",
+     "refusal", "United States"),
+    ("The United Nations announced on Monday that both delegations had accepted the invitation.",
+     "pledge", "United Nations"),
 ])
 def test_an_announcement_is_told_by_the_act_it_announces(text, kind, actor):
-    """'announced that X will be extended': one event, the act, with the announcing words as evidence."""
+    """'announced that X will be extended', 'said that removing the sanctions is out of the question': one
+    event, the act (a speech act too), with the announcing words as evidence and the speaker as its party."""
     [event] = events(text)
     assert event.type == kind and actor in event.actors and event.sources[0].quote.lower().startswith(text.split()[0].lower())
+
+
+@pytest.mark.parametrize("text,date", [
+    ("US authorities said yesterday that removing the sanctions on Burma is currently out of the question.", "1989-11-13"),
+    ("The United Nations announced yesterday that both delegations had accepted the invitation.", "../1989-11-13"),
+])
+def test_words_reported_by_a_dated_saying_are_said_on_its_day(text, date):
+    """'said yesterday that removing the sanctions is out of the question': a refusal is made when it
+    is said; words told as done before ('had accepted') on or before that day."""
+    [event] = events(text)
+    assert event.date == date
 
 
 def violence(text: str) -> list[Event]:

@@ -561,16 +561,35 @@ def _kind_of_series(state: DocState, later: EventMention, candidates: list[int],
 def _fold_announcements(state: DocState) -> None:
     """'Garcia announced | that the state of emergency will be extended': the announcement tells
     the act it announces, so the act is the event, with the announcing words in its evidence
-    (its date stays the act's own) and the speaker as its party when it names none of its own."""
+    (its date stays the act's own, unless the act is itself words: 'said yesterday that removing
+    the sanctions is out of the question' refused yesterday) and the speaker as its party when it
+    names none of its own."""
     for before, content in zip(state.events, state.events[1:]):
-        if (before.type != "statement" or content.type in SPEECH_ACTS or content.clause.lead != "that"
+        if (before.type != "statement" or content.type == "statement" or content.clause.lead != "that"
                 or content.clause.sentence != before.clause.sentence or before.clause.end > content.clause.start):
             continue
         content.clause = replace(content.clause, evidence=(before.clause.start, content.clause.end))
+        said = _when_said(state.text, before, content) if content.type in SPEECH_ACTS else None
+        if said is not None:  # 'said yesterday that X is out of the question': words are said when said
+            content.date, content.date_stated = said, True
         if not content.actors and not content.people:  # 'that it would withdraw': the speaker acts
             content.actors += [a for a in before.actors if a not in content.targets]
             content.people += before.people
         before.confidence = 0.0  # told by the act it announces
+
+
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+
+
+def _when_said(text: str, saying: EventMention, words: EventMention) -> str | None:
+    """The date of words a dated saying reports: the saying's own, or on or before it when the words
+    are told as done before ('announced on Monday that both sides had accepted')."""
+    if not (saying.date_stated and saying.date):
+        return None
+    if _HAD.search(text, words.clause.start, words.trigger.start) is None:
+        return saying.date
+    latest = dates.parse(saying.date).latest
+    return f"../{latest.isoformat()}" if latest is not None else None
 
 
 def _sure_by_a_later_mention(state: DocState, later: EventMention, open_events: _OpenEvents, threshold: float) -> None:
