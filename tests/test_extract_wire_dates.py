@@ -292,3 +292,16 @@ def test_a_date_after_a_list_of_victims_is_the_event_s_not_lost_in_the_list():
     where = ("AYACUCHO, 25 SEP 88 (EFE) -- [TEXT] YESTERDAY A COLUMN OF TERRORISTS ARRIVED IN THE VILLAGE OF "
              "CHINCHIPE, IN THE JUNGLE PROVINCE OF LA MAR, AND SHOT 16 PEASANTS.")
     assert _dates(where, dt.date(1988, 9, 25), "attack") == ["1988-09-24"]  # 'in the province': no list item
+
+
+@pytest.mark.parametrize("text,published,date", [
+    ("A police sergeant was shot at the custody centre, at roughly 2am local time (0100 UTC) on Friday by a prisoner.",
+     dt.date(2020, 9, 30), "2020-09-25"),
+    ("REGARDING THE ASSASSINATION OF HECTOR OQUELI, LEADER OF THE MOVEMENT, IN GUATEMALA ON 12 JANUARY, WE STATE:",
+     dt.date(1990, 1, 13), "1990-01-12"),
+])
+def test_a_verbless_tail_opened_by_a_preposition_dates_the_clause_before_it(text, published, date):
+    """'shot at the centre, at roughly 2am (0100 UTC) on Friday by a prisoner': a clause without a
+    verb that only adds when, where and by whom gives the event before it its date."""
+    [event] = [e for e in _events(text, published) if e.type in ("attack", "killing")]
+    assert event.date == date

@@ -151,6 +151,19 @@ def _only_a_date(state: DocState, clause: Clause) -> bool:
     return _ADVERBIAL_WORDS.sub("", rest).strip() == ""
 
 
+_ADVERBIAL_OPENING = re.compile(r"\W*(?:at|on|in|around|about|shortly|just|early|late)\b", re.IGNORECASE)
+
+
+def _adverbial_tail(state: DocState, clause: Clause) -> bool:
+    """'was shot at the custody centre, at roughly 2am (0100 UTC) on Friday by a prisoner': a
+    verbless clause opened by a preposition of time or place that holds a date adds when and by
+    whom to the clause before it."""
+    if not _ADVERBIAL_OPENING.match(state.text, clause.start) or not timexes_in(state, clause.start, clause.end):
+        return False
+    words = _WORDS.findall(state.text, clause.start, clause.end)
+    return not any(w.lower() in FINITE or (len(w) > 4 and w.lower().endswith(("ed", "ing"))) for w in words)
+
+
 _FOR_CAUSE = re.compile(r"^\W*(?:for|over|in connection with)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -180,7 +193,7 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
         later = later[1:]  # 'killed X, five other Jesuits, and two women on 16 November'
     if not later or events_of(state, later[0]):
         return []
-    if later[0].lead not in _SAME_TIME and not _only_a_date(state, later[0]):
+    if later[0].lead not in _SAME_TIME and not (_only_a_date(state, later[0]) or _adverbial_tail(state, later[0])):
         return []
     if later[0].lead not in _SAME_TIME and _heads_the_next_clause(state, event, later):
         return []
