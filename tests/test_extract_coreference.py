@@ -110,6 +110,14 @@ def test_words_reported_by_a_dated_saying_are_said_on_its_day(text, date):
     assert event.date == date
 
 
+def test_what_a_denial_denies_is_no_act_of_its_own():
+    """'denied that it had asked any country to mediate': one refusal, the asking only its content;
+    violence denied ('denied that its troops had killed the peasants') stays an incident to report."""
+    [denial] = events("Yaounde denied within days that it had asked any foreign country to mediate.")
+    assert denial.type == "refusal" and len(denial.sources) == 2
+    assert {e.type for e in events("THE ARMY DENIED THAT ITS TROOPS HAD KILLED THE PEASANTS.")} == {"refusal", "attack"}
+
+
 def violence(text: str) -> list[Event]:
     """The violent events of a story told in ``text``."""
     doc = Document(id="d", text="Story\n\n" + text, published=dt.date(1990, 1, 10))

@@ -339,6 +339,8 @@ def _is_content(state: DocState, i: int) -> bool:
         return True
     if later.clause.lead == "that" and earlier.type in _DEMANDING and not _told_by_victim(state.text, later):
         return True  # 'demanded that its partners refuse to recognize ...': what was demanded
+    if later.clause.lead == "that" and earlier.type == "refusal" and later.type not in _VIOLENCE:
+        return True  # 'denied that it had asked any country to mediate': what was denied, no act
     if later.clause.lead in _PARTICIPLES and earlier.type not in SPEECH_ACTS and later.type in _DEMANDING:
         return True  # 'blocked roads, demanding ...': the purpose of the act, not another act
     return later.clause.lead in _PARTICIPLES and (later.trigger.kind == "noun" or later.type == "statement")
