@@ -305,3 +305,13 @@ def test_a_verbless_tail_opened_by_a_preposition_dates_the_clause_before_it(text
     verb that only adds when, where and by whom gives the event before it its date."""
     [event] = [e for e in _events(text, published) if e.type in ("attack", "killing")]
     assert event.date == date
+
+
+@pytest.mark.parametrize("case", [lexicon.load("dating")["counted_back"]["example"],
+                                  *lexicon.load("dating")["counted_back"]["more_examples"],
+                                  lexicon.load("dating")["counted_back"]["counterexample"]],
+                         ids=["few-hours", "48-hours", "held-for"])
+def test_a_stretch_counted_back_from_the_report_dates_what_happened_in_it(case):
+    """'in the past few hours' is the report's day, 'in the past 48 hours' the two days before it and
+    that day; 'held for the past three days' dates when a state began, not the act (lexicons/dating.yaml)."""
+    assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import cache
 
 from .. import dates
 from ..taxonomy import event_types
 from ..timex import tag
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
-from . import attachment
+from . import attachment, lexicon
 from .dating import month_part, time_relative
 from .lookup import skipped
 from .modality import SPEECH_ACTS
@@ -32,15 +33,39 @@ _CLOCK_ONLY = re.compile(r"^(?:at |by |around |about )?[\d:.]+\s*(?:[ap]\.?m\.?|
 def tag_timexes(state: DocState, options) -> DocState:
     """Stage: the temporal tagger over the whole text, resolved against the publication date (or,
     for a statement quoted whole, the day its closing line says it was signed)."""
+    told_on = find_closing_date(state.text, state.published) or state.published
     try:
-        found = tag(state.text, find_closing_date(state.text, state.published) or state.published, "news")
+        found = tag(state.text, told_on, "news")
     except Exception:  # noqa: BLE001 - a tagger bug must not lose the document's events
         found = []
     # A duration dates events only when it reaches from the report ('in the coming weeks': after it).
+    found = [_counted_back(state.text, t, told_on) for t in found]
     found = [t for t in found if t.edtf and t.type != "SET" and dates.is_valid(t.edtf)
              and not (t.type == "TIME" and _CLOCK_ONLY.match(t.text))]
     found = [replace(t, edtf=month_part(t.text, t.edtf)) for t in found if not skipped(state, t.start)]
     return replace(state, timexes=found)
+
+
+_COUNTED = re.compile(r"^PT(\d+|X)H$|^P(\d+)D$")
+
+
+@cache
+def _counted_back_cues() -> tuple[re.Pattern, re.Pattern]:
+    entry = lexicon.load("dating")["counted_back"]
+    return re.compile(entry["before"], re.IGNORECASE), re.compile(entry["stretch"], re.IGNORECASE)
+
+
+def _counted_back(text: str, timex, published: dt.date | None):
+    """'in the past few hours', 'over the last 48 hours': a stretch counted back from the report
+    dates what happened in it, from that many days before the report to its day (a few hours are
+    the report's day, as 'a few minutes ago' is); its value stays the duration it is."""
+    found = _COUNTED.match(timex.value) if timex.type == "DURATION" and published is not None else None
+    before, stretch = _counted_back_cues()
+    if found is None or not stretch.match(timex.text) or not before.search(text, max(0, timex.start - 8), timex.start):
+        return timex
+    hours, days = found.groups()
+    back = int(days) if days else 0 if hours == "X" else -(-int(hours) // 24)
+    return replace(timex, edtf=dates.format_interval(published - dt.timedelta(days=back), published))
 
 
 def anchor(state: DocState, options) -> DocState:
