@@ -270,3 +270,14 @@ def test_another_act_of_a_series_against_the_same_target_is_of_the_series_kind()
     entry = lexicon.load("coreference")["series_kind"]
     assert [e.type for e in violence(entry["example"])] == ["bombing", "bombing"]
     assert [e.type for e in violence(entry["counterexample"])] == ["bombing", "attack"]
+
+
+def test_a_when_clause_at_the_date_a_clause_is_bounded_by_is_another_event():
+    """'the deadliest since last month, when gunmen killed 70 people': the killing is what happened
+    last month, not the attack told on; 'destroyed on 8 October, when a bomb went off' is one act."""
+    text = ("Gunmen stormed the suburb on Tuesday, killing 14 people. The attack was the deadliest in the "
+            "region since last month, when gunmen killed more than 70 people in the town of Pont-Sonde.")
+    found = events(text, dt.date(2024, 11, 22))
+    assert sorted(e.date for e in found) == ["2024-10", "2024-11-19"], [(e.type, e.date) for e in found]
+    same = "A STORE WAS PARTIALLY DESTROYED IN SAN SALVADOR ON 8 OCTOBER, WHEN A POWERFUL BOMB EXPLODED."
+    assert [e.date for e in events(same, dt.date(1989, 10, 9))] == ["1989-10-08"]

@@ -430,6 +430,8 @@ class _OpenEvents:
         self.victims: dict[int, frozenset[str]] = {}  # open event -> its victims' names, over its repeats
         self.last_read: tuple[EventMention, _Wording] | None = None  # a mention read, then added: read once
         self.stated: dict[int, dates.Bounds | None] = {}  # open event -> what all its stated dates allow (None: nothing)
+        # where a date that bounds its clause ends ('since last month'): a clause opening there may name its time
+        self.bound_ends = frozenset(t.end for t in state.timexes if t.edtf.startswith("../") or t.edtf.endswith("/.."))
 
     def add(self, index: int, event: EventMention) -> None:
         window = self.by_group.setdefault(group_of(event.type), [])
@@ -517,10 +519,20 @@ def _speech_referred(state: DocState, i: int, acts: _OpenEvents) -> int | None:
     return acts.first_act_by_speaker_of(state)
 
 
+def _names_the_time(mention: EventMention, open_events: _OpenEvents) -> bool:
+    """'the deadliest since last month, when gunmen killed 70 people': a 'when' clause that names the
+    time a date bounding the clause before it opens on ('since', 'until') is what happened then, not
+    that clause's act told on ('destroyed on 8 October, when a bomb ...' is)."""
+    if mention.clause.lead not in ("when", "at which time", "on which day"):
+        return False
+    return any(end in open_events.bound_ends for end in range(max(0, mention.clause.start - 3), mention.clause.start + 1))
+
+
 def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None:
     """The earlier mention that mention ``i`` tells again, if any."""
     text, later = state.text, state.events[i]
-    if _is_content(state, i) or (i and _continues(text, state.events[i - 1], later)):
+    if _is_content(state, i) or (i and not _names_the_time(later, open_events)
+                                 and _continues(text, state.events[i - 1], later)):
         return root_of(state, i - 1)
     speech = _speech_referred(state, i, open_events)
     if speech is not None:
