@@ -210,6 +210,20 @@ def test_following_day_counts_from_the_story():
     assert refusal.date == "2020-01-09"
 
 
+@pytest.mark.parametrize("text,quoted,date", [
+    # a sentence opening on a day moves the story there, though no event of it takes the day
+    ("Story\n\nOn Tuesday, gunmen burned houses in the suburb. On Wednesday, police launched an operation "
+     "to drive the gangs out. Residents blocked roads with burning tyres the same day.", "tyres", "2024-11-20"),
+    # the day a report was told on is no day of the story
+    ("Story\n\nGunmen burned houses in the suburb on Tuesday, a rights group said in a report on Thursday. "
+     "Residents blocked roads with burning tyres the same day.", "tyres", "2024-11-19"),
+])
+def test_the_same_day_is_the_story_s_day_not_the_report_s(text, quoted, date):
+    events = _extract(text, published=dt.date(2024, 11, 22)).events
+    assert [e.date for e in events if any(quoted in s.quote for s in e.sources)] == [date], [
+        (e.type, e.date) for e in events]
+
+
 def test_the_speech_is_the_speakers_first_act():
     text = ("Story\n\nYesterday, Rouhani called for foreign troops to leave the Gulf. "
             "He also accused the West of lying. The speech came a week after an attack on a refinery.")

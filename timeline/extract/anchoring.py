@@ -72,13 +72,37 @@ def anchor(state: DocState, options) -> DocState:
     """Stage: the stated date of each event from its own clause, nearest the trigger."""
     story_day = None  # the latest date to the day that the story has stated so far
     signed = find_closing_date(state.text, state.published)  # a statement quoted whole: the day it was signed
+    openings, next_opening = _sentence_openings(state), 0
     for event in state.events:
+        while next_opening < len(openings) and openings[next_opening][0] < event.clause.start:
+            story_day = openings[next_opening][1]  # 'On Wednesday, police launched an operation ...': the story moves on
+            next_opening += 1
         _anchor_one(state, event, story_day)
         if signed is not None and event.date is None and event.modality == "future":
             _announced_bound(event, signed, state.published)  # 'we will place a bomb', signed on the 30th
-        if event.date_stated and event.date and len(event.date) == 10 and "/" not in event.date:
-            story_day = event.date
+        if event.date_stated and event.date and _DAY.match(event.date) and event.type not in SPEECH_ACTS:
+            story_day = event.date  # not 'said in a report on Thursday': the day it was told
     return state
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OPENING = re.compile(r"[\W_]*(?:(?:early |late )?on |in the (?:morning|afternoon|evening|night) of )?$", re.IGNORECASE)
+
+
+def _sentence_openings(state: DocState) -> list[tuple[int, str]]:
+    """(where, which day) of each date to the day that opens a sentence ('On Wednesday, ...'), in
+    text order: the story has moved to that day whether or not an event of the sentence takes it."""
+    starts = iter(state.sentences)
+    sentence = next(starts, None)
+    out = []
+    for timex in state.timexes:
+        while sentence is not None and sentence[1] <= timex.start:
+            sentence = next(starts, None)
+        if sentence is None:
+            break
+        if _DAY.match(timex.edtf) and _OPENING.fullmatch(state.text, sentence[0], timex.start):
+            out.append((timex.start, timex.edtf))
+    return out
 
 
 def _event_dates(state: DocState, event: EventMention) -> tuple[list, list]:
