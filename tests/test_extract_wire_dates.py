@@ -315,3 +315,10 @@ def test_a_stretch_counted_back_from_the_report_dates_what_happened_in_it(case):
     """'in the past few hours' is the report's day, 'in the past 48 hours' the two days before it and
     that day; 'held for the past three days' dates when a state began, not the act (lexicons/dating.yaml)."""
     assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]
+
+
+def test_a_date_set_beside_another_date_describes_it_not_the_event():
+    """'On 5 May, the anniversary of the 1998 vote, rebels attacked ...': the year belongs to the
+    phrase that says what the day is; the event is on the day."""
+    text = "On 5 May, the anniversary of the 1998 vote, rebels attacked the village of Kanyabayonga."
+    assert _dates(text, dt.date(2023, 5, 9), "attack") == ["2023-05-05"]

@@ -144,6 +144,7 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
         if bound is not None:
             _reported_bound(event, bound, state.published)
         return
+    found = _not_in_apposition(state.text, found)
     nearest = min(_narrowest(found), key=lambda t: abs(t.start - event.trigger.start))
     if nearest.value == "PRESENT_REF" and _PERFECT.search(state.text, event.clause.start, event.clause.end):
         _reported_bound(event, nearest, state.published)  # 'the attacks have now spread': done by now
@@ -169,6 +170,15 @@ def _told_at(state: DocState, event: EventMention, timex) -> str | None:
     if not (timex.edtf.startswith("../") or timex.edtf.endswith("/..")):
         return None
     return to_edtf(timex.value, timex.type, state.published)
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s[^,;.:]*", re.IGNORECASE)
+
+
+def _not_in_apposition(text: str, found: list) -> list:
+    """'On October 1, 2017, the anniversary of the day Southern Cameroons joined the republic in
+    1961, leaders declared ...': a date in a phrase set beside another date describes that date."""
+    return [t for t in found if not any(o.end <= t.start and _APPOSITION.fullmatch(text, o.end, t.start) for o in found)]
 
 
 def _narrowest(found: list) -> list:
