@@ -322,3 +322,16 @@ def test_a_date_set_beside_another_date_describes_it_not_the_event():
     phrase that says what the day is; the event is on the day."""
     text = "On 5 May, the anniversary of the 1998 vote, rebels attacked the village of Kanyabayonga."
     assert _dates(text, dt.date(2023, 5, 9), "attack") == ["2023-05-05"]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("SAN SALVADOR, 15 DEC 89 (TCS TELEVISION) -- [TEXT] YESTERDAY, THE DIRECTOR MADE OFFICIAL STATEMENTS BEFORE "
+     "THE COURT REGARDING THE MURDER OF THE UCA PRIESTS.", "../1989-12-14"),
+    ("TEGUCIGALPA, 8 FEB 89 -- [TEXT] YESTERDAY THE MINISTRY DENIED THE CHARGES REGARDING THE 7 JANUARY "
+     "ASSASSINATION OF MANUEL RUGAMA.", "1989-01-07"),
+])
+def test_violence_talked_of_is_bounded_by_the_talk_not_dated_by_it(text, date):
+    """'made statements yesterday regarding the murder of the priests': the murder was done before the
+    talk; a date inside its own phrase ('regarding the 7 January assassination') is still its own."""
+    found = _events(text, dt.date(1989, 12, 15) if "DEC" in text else dt.date(1989, 2, 8))
+    assert [e.date for e in found if e.type in ("killing", "attack")] == [date], [(e.type, e.date) for e in found]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from .. import dates
-from ..taxonomy import event_types
+from ..taxonomy import event_types, of_class
 from ..timex import tag
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
@@ -25,6 +25,8 @@ from .lookup import skipped
 from .modality import SPEECH_ACTS
 from .state import DocState, EventMention
 
+
+_VIOLENT_KINDS = of_class("violence")
 
 # "at 4:00 A.M." names a time of day, not which day: it must not date an event to publication day.
 _CLOCK_ONLY = re.compile(r"^(?:at |by |around |about )?[\d:.]+\s*(?:[ap]\.?m\.?|hours?|h|utc|gmt|local time|\s)*$", re.IGNORECASE)
@@ -139,6 +141,10 @@ def _told_as_earlier(text: str, event: EventMention, found: list) -> bool:
 
 def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:
     found, report = _event_dates(state, event)
+    topic = _topic(state.text, event) if found else None
+    if topic is not None:  # 'made statements yesterday regarding the murder of ...': the talk's day bounds it
+        report = report + [t for t in found if t.start < topic]
+        found = [t for t in found if t.start >= topic]  # 'regarding the 7 January assassination': its own
     if not found:
         bound = report[-1] if report else attachment.dated_response(state, event)
         if bound is not None:
@@ -173,6 +179,20 @@ def _told_at(state: DocState, event: EventMention, timex) -> str | None:
 
 
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s[^,;.:]*", re.IGNORECASE)
+
+
+_TOPIC = re.compile(r"\b(?:regarding|concerning|about|into|in connection with)\s+(?:the|this|these|that|those|its|their)\s+"
+                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _topic(text: str, event: EventMention) -> int | None:
+    """Where 'regarding', 'into' opens the phrase of violence named as what is talked of or looked
+    into ('made statements yesterday regarding the murder of the priests', 'the investigation into
+    the killing'): it was done before the talk, on a day of its own that only its phrase can tell."""
+    if event.trigger.kind != "noun" or event.type not in _VIOLENT_KINDS:
+        return None
+    found = _TOPIC.search(text, max(0, event.trigger.start - 60), event.trigger.start)
+    return found.start() if found else None
 
 
 def _not_in_apposition(text: str, found: list) -> list:
