@@ -199,3 +199,16 @@ def test_relations_to_an_event_skipped_by_its_evidence_are_left_out():
     merged, report = merge(current, extracted)
     assert report.skipped_rejected == [f"armenia-strike-{tag}"]
     assert [e.id for e in merged.events] == ["talks"] and merged.event("talks").relations == []
+
+
+def test_twins_alike_but_for_relations_are_matched_the_same_way_twice():
+    # Found by Hypothesis: two extracted events with the same content but different ids and
+    # relations; the second merge paired the twin without the relation with the event the first
+    # merge had written from the other twin, and dropped its relation.
+    plain = lambda i, actors=(), **f: ev(i, actors=actors, title="t1", **f)
+    current = tl(stamped(plain("a")), stamped(plain("c")), plain("b", curated=True))
+    extracted = tl(plain("a"), plain("b", actors=("Armenia",)), plain("a", actors=("Armenia",), rel=[("before", "a")]))
+    once, _ = merge(current, extracted)
+    twice, report = merge(once, extracted)
+    assert once.event("c").relations == [Relation(relation="before", target="a")]
+    assert twice == once and not report.updated and not report.added

@@ -137,8 +137,9 @@ def _match_all(current: list[Event], extracted: list[Event], skip: set[int]) -> 
         index = by_id.get(event.id)
         if x not in skip and index is not None and index in keys.get(_content_key(event), []):
             claim(x, index)
-    for x, event in enumerate(extracted):
-        if x not in skip and x not in matches:
+    twins = _shared_contents(extracted)
+    for x, event in enumerate(extracted):  # twins differ only in ids and relations: content tells them not apart
+        if x not in skip and x not in matches and _content_key(event) not in twins:
             claim(x, next((i for i in keys.get(_content_key(event), []) if i not in claimed), None))
     for x, event in enumerate(extracted):  # the same id names the same event only within a document
         index = by_id.get(event.id)
@@ -155,6 +156,16 @@ def _match_all(current: list[Event], extracted: list[Event], skip: set[int]) -> 
             exact = [i for i in candidates if sorted(_spans(current[i])) == sorted(_spans(event))]
             claim(x, (exact or candidates or [None])[0])
     return matches
+
+
+def _shared_contents(events: list[Event]) -> set[str]:
+    """Content keys that more than one event has (events alike but for their ids and relations)."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for event in events:
+        key = _content_key(event)
+        (shared if key in seen else seen).add(key)
+    return shared
 
 
 def _fresh_id(wanted: str, taken: set[str]) -> str:
