@@ -192,7 +192,7 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
     table = lexicon.names()
     flat, exact = lexicon.name_pattern()
     hits = [(m.start(), m.end(), m.group().lower()) for m in flat.finditer(text, start, end)
-            if caps or not _common_word_in_lower_case(m.group())]
+            if (caps or not _common_word_in_lower_case(m.group())) and not _part_of_other_name(text, start, m, caps)]
     hits += [(m.start(), m.end(), m.group().lower()) for m in exact.finditer(text, start, end)
              if not (caps and is_english_word(m.group()))]  # 'CAR BOMB' in capitals is no Central African Republic
     hits += [] if caps else _fuzzy_surnames(text, start, end)  # capitals say nothing of names
@@ -208,6 +208,63 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
         out.append(Mention(a, b, entry.kind, entry.name, entry.state))
         last_end = b
     return out
+
+
+def _part_of_other_name(text: str, sentence: int, found: re.Match, caps: bool) -> bool:
+    """An organisation's alias that is only part of another name: a one-word alias beside another
+    name word is a person's name ('WAGNER FREIRE', 'Richard Wagner'); an alias that opens on a
+    dictionary word right after a name word is inside a longer name ('National Security Council')."""
+    entry = lexicon.names().get(re.sub(r"\s+", " ", found.group().lower()))
+    if entry is None or entry.kind != "actor" or entry.name in _state_names():
+        return False
+    words = found.group().split()
+    if len(words) == 1:
+        return _name_word_before(text, sentence, found.start(), caps, _given_name) or \
+            _name_word_after(text, found.end(), caps)
+    return is_english_word(words[0]) and _name_word_before(text, sentence, found.start(), caps, _could_lead_name)
+
+
+_WORD_AFTER = re.compile(r" ([A-Za-z][\w'’]*)\b(?![-'’])")
+_NATIONAL = frozenset(lexicon.load("groups")["national_words"])
+_NOT_NAME_WORDS = frozenset(lexicon.load("groups")["connectors"]) | {"nor", "the", "a", "an"}
+_IDEOLOGY = re.compile(r"(?:ist|ists|ite|ites)$", re.IGNORECASE)  # 'MAOIST SHINING PATH' describes the group
+
+
+def _could_lead_name(word: str, caps: bool) -> bool:
+    """A word that can open a longer name before an alias: 'National', or (capitalised in mixed
+    case) a word the dictionary does not know, never an ideology's adjective ('Maoist')."""
+    if word.lower() in _NATIONAL:
+        return True
+    unknown = not is_english_word(word) and _IDEOLOGY.search(word) is None
+    return unknown and not caps
+
+
+def _given_name(word: str, caps: bool) -> bool:
+    """A word that can be a person's given name before a surname: no dictionary word."""
+    return len(word) >= 3 and not is_english_word(word) and not (not caps and word.isupper())
+
+
+def _name_word_before(text: str, sentence: int, start: int, caps: bool, fits) -> bool:
+    """Whether a word that goes on a name stands right before ``start``: in mixed case a capitalised
+    word that does not open the sentence; in capitals a word names take ('NATIONAL') or one the
+    dictionary does not know; never a known name, a possessive or a function word."""
+    before = WORD_BEFORE.search(text, max(sentence, start - 30), start)
+    if before is None or before.group(1).lower().endswith(("'s", "’s")) or "-" in before.group(1):
+        return False
+    word = before.group(1)
+    shaped = caps or (word[:1].isupper() and not word.isupper() and text[sentence:before.start()].strip() != "")
+    return shaped and fits(word, caps) and word.lower() not in lexicon.names() and \
+        word.lower() not in _NOT_NAME_WORDS
+
+
+def _name_word_after(text: str, end: int, caps: bool) -> bool:
+    """Whether a person's name word (no dictionary word, no known name) follows right after ``end``."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    shaped = len(word) >= 3 and (caps or (word[:1].isupper() and not word.isupper()))
+    return shaped and not is_english_word(word) and word.lower() not in lexicon.names() and word.lower() not in _NOT_NAME_WORDS
 
 
 def _common_word_in_lower_case(found: str) -> bool:
