@@ -215,6 +215,8 @@ def _part_of_other_name(text: str, sentence: int, found: re.Match, caps: bool) -
     name word is a person's name ('WAGNER FREIRE', 'Richard Wagner'); an alias that opens on a
     dictionary word right after a name word is inside a longer name ('National Security Council')."""
     entry = lexicon.names().get(re.sub(r"\s+", " ", found.group().lower()))
+    if entry is not None and _LINKED_BEFORE.search(text, max(sentence, found.start() - 40), found.start()):
+        return True  # 'Mocimboa da Praia' is no Praia
     if entry is None or entry.kind != "actor" or entry.name in _state_names():
         return False
     words = found.group().split()
@@ -224,6 +226,7 @@ def _part_of_other_name(text: str, sentence: int, found: re.Match, caps: bool) -
     return is_english_word(words[0]) and _name_word_before(text, sentence, found.start(), caps, _could_lead_name)
 
 
+_LINKED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ (?:da|de|do|dos|das|di|del) $")
 _WORD_AFTER = re.compile(r" ([A-Za-z][\w'’]*)\b(?![-'’])")
 _NATIONAL = frozenset(lexicon.load("groups")["national_words"])
 _NOT_NAME_WORDS = frozenset(lexicon.load("groups")["connectors"]) | {"nor", "the", "a", "an"}
