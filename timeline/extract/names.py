@@ -104,10 +104,22 @@ def _unknown_places(known: list[Mention], places: list[Mention]) -> list[Mention
 
 def _introduced(state: DocState, known: list[Mention]) -> list[Mention]:
     """Groups the text introduces by name ('a group calling itself ...') where no known party is
-    named; a place inside the name ('Love for Medellin') gives way to it."""
+    named; a place or a state inside the name ('Love for Medellin', 'a group called Chile's
+    Independence Movement') gives way to it."""
     actors = [m for m in known if m.kind == "actor"]  # in text order, never overlapping: bisected per group
     return [g for start, end in state.sentences for g in introduced_groups(state.text, start, end, state.caps)
-            if not _overlaps(actors, g.start, g.end)]
+            if not _overlaps_beyond(actors, g.start, g.end)]
+
+
+def _overlaps_beyond(names: list[Mention], start: int, end: int) -> bool:
+    """Whether a name overlaps ``text[start:end]`` other than as a shorter part of it."""
+    index = bisect.bisect_right(names, start, key=lambda m: m.end)
+    while index < len(names) and names[index].start < end:
+        name = names[index]
+        if name.start < start or name.end > end or (name.start, name.end) == (start, end):
+            return True
+        index += 1
+    return False
 
 
 def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Mention], groups: list[Mention],
