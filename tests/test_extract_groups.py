@@ -253,3 +253,8 @@ def test_violence_by_forces_of_another_kind_is_another_act(example):
 
     doc = Document(id="d", text="Story\n\n" + example["text"], published=dt.date(2024, 2, 24))
     assert len(extract([doc], Options()).events) == example["events"]
+
+
+def test_quoted_state_forces_are_no_group():
+    """'the "Salvadoran army"': quotes make no group of a state's own forces."""
+    assert names('They blamed the "Salvadoran army" for it.')[0] == []

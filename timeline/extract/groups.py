@@ -194,18 +194,41 @@ def _expanded_acronyms(text: str, found: list[tuple[int, int, str]], caps: bool)
     return out
 
 
+_QUOTES = frozenset('"“”')
+
+
+def _quoted_groups(found: list[tuple[int, int, str]]) -> dict[int, tuple[int, int]]:
+    """'AN ULTRARIGHTIST "DARE-TO-DIE SQUAD"', 'THE "ATLACATL" BATTALION': words in quotes that end
+    in a group's head, or that a head follows, name a group whatever words they are: the text marks
+    them as a name. Keyed by the head's token: (first, last) token of the name."""
+    heads = _words("heads") | _words("armed_heads")
+    marks = [i for i, (_, _, w) in enumerate(found) if w in _QUOTES]
+    out = {}
+    for opening, closing in zip(marks[::2], marks[1::2]):
+        inner = found[opening + 1:closing]
+        if not 1 <= len(inner) <= 6 or not all(w[:1].isalnum() for _, _, w in inner):
+            continue
+        after = closing + 1 if closing + 1 < len(found) and found[closing + 1][2].lower() in heads else None
+        head = after if after is not None else closing - 1
+        words = [w for _, _, w in found[opening + 1:closing]]
+        if found[head][2].lower() in heads and not _state_organ(words[:-1] if after is None else words, found[head][2]):
+            out[head] = (opening + 1, head)
+    return out
+
+
 def groups_in(text: str, start: int, end: int, caps: bool,
               found: list[tuple[int, int, str]] | None = None) -> tuple[list[Mention], dict[str, str]]:
     """Group names in ``text[start:end]`` and the acronyms they define (acronym -> name); ``found``:
     its tokens when the caller has them already."""
     found = tokens(text, start, end) if found is None else found
     out, acronyms, covered = [], dict(_expanded_acronyms(text, found, caps)), -1
+    quoted = _quoted_groups(found) if any(w in _QUOTES for _, _, w in found) else {}
     for h in range(len(found)):
-        span = None if h <= covered else _group_at(found, h, caps)
+        span = None if h <= covered else quoted.get(h) or _group_at(found, h, caps)
         if span is None:
             continue
         first, last = span
-        name = display([w for _, _, w in found[first:last + 1]], caps)
+        name = display([w for _, _, w in found[first:last + 1] if w not in _QUOTES], caps)
         out.append(Mention(found[first][0], found[last][1], "actor", name))
         covered = last
         acronym = _BRACKETED.match(found[last + 1][2]) if last + 1 < len(found) else None
