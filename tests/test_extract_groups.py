@@ -258,3 +258,10 @@ def test_violence_by_forces_of_another_kind_is_another_act(example):
 def test_quoted_state_forces_are_no_group():
     """'the "Salvadoran army"': quotes make no group of a state's own forces."""
     assert names('They blamed the "Salvadoran army" for it.')[0] == []
+
+
+@pytest.mark.parametrize("text", ["THE SALVADORAN AIR FORCE BOMBED THE AREA.", "The Israeli Air Force struck.",
+                                  "The Royal Air Force flew over."])
+def test_a_states_air_force_is_no_group(text):
+    """'force' heads a group's name ('Civic Force'), but a state's air force is the state's own."""
+    assert names(text)[0] == []
