@@ -13,7 +13,7 @@ from .groups import INSURGENTS as _INSURGENTS, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
-from .perpetrators import agent_beyond_clause, antecedent, group_told_last
+from .perpetrators import agent_beyond_clause, antecedent, group_told_last, pronoun_parties
 from .roles import SOUGHT, Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
@@ -24,7 +24,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|inside|within|on|outside|into|across)\s
 _DESTINATION = re.compile(r"\b(?:to|visited|visiting|toured|tour of|trip to)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:on|against|struck|hit|attacked|invaded|shelled)\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
-_GROUP_PRONOUN = re.compile(r"^\W*(?:that\s+)?(?:they|their|it|its)\b", re.IGNORECASE)  # a party told before
+_GROUP_PRONOUN = re.compile(r"^\W*(?:(?:that|since|after|when|because|whether|as|while|until|once)\s+)?(?:they|their|it|its)\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|countries|nations|states|governments|neighbours|neighbors)\b", re.IGNORECASE)
 _SAID = re.compile(r"\s+(?:said|says|added|told|warned|stated|continued)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|warned|stated|continued)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
@@ -390,8 +390,8 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
     if told_last is not None:  # 'when they attacked the barracks': the armed group told last
         _add(event.actors, told_last)
         return
-    if _GROUP_PRONOUN.search(head) and index > 0:
-        _add(event.actors, *state.events[index - 1].actors)
+    if _GROUP_PRONOUN.search(head):
+        _add(event.actors, *pronoun_parties(state, index))
         return
     if clause.lead in ("who", "which") and not passive(text, clause, event.trigger):
         for mention in antecedent(state, clause, event.type in _VIOLENT):  # 'the MPL, which claimed the attack'

@@ -13,7 +13,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
-from .groups import described_group, is_armed_group
+from .groups import demonyms, described_group, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, mentions_in
 from .phrases import Phrase, phrase_after, phrase_before
 from .roles import Roles, is_instrument, passive
@@ -150,12 +150,39 @@ def group_told_last(state: DocState, clause: Clause, head: str) -> str | None:
 
 def _armed_group_before(state: DocState, position: int, sentence: int) -> str | None:
     """The armed group named last before ``position``, a few sentences back at most."""
+    return _party_before(state, position, sentence, _PRONOUN_REACH, lambda m: is_armed_group(m.name))
+
+
+def pronoun_parties(state: DocState, index: int) -> list[str]:
+    """Who 'it' or 'they' opening an event's clause stand for: the actors of the event told just
+    before, else the party named last."""
+    event = state.events[index]
+    earlier = state.events[index - 1].actors if index else []
+    return list(earlier) or [p for p in [party_told_last(state, event.clause)] if p]
+
+
+def party_told_last(state: DocState, clause: Clause) -> str | None:
+    """'since it invaded Ukraine', 'IT APPEALED TO DONORS': the party named last before a clause
+    whose subject is 'it' or 'they', in its sentence or the one before, by a name: not a state's
+    adjective ('the Chinese city of Kunming'), nor its forces' common noun ('the army base')."""
+    return _party_before(state, clause.start, clause.sentence, 1, lambda m: _by_name(state.text[m.start:m.end], m.name))
+
+
+def _by_name(surface: str, name: str) -> bool:
+    """A party told by one of its names, not 'Chinese' for China nor 'the army' for the home state."""
+    words = " ".join(surface.lower().split())
+    adjective = words in demonyms() and words not in {s["name"].lower() for s in lexicon.load("states")["states"]}
+    return words == name.lower() or words in lexicon.names() and not adjective
+
+
+def _party_before(state: DocState, position: int, sentence: int, reach: int, fits) -> str | None:
+    """The party named last before ``position`` that ``fits``, ``reach`` sentences back at most."""
     index = bisect.bisect_right(state.mentions, position, key=lambda m: m.end)
-    first = state.sentences[max(0, sentence - _PRONOUN_REACH)][0]
+    first = state.sentences[max(0, sentence - reach)][0]
     for at in range(index - 1, -1, -1):  # not a reversed slice: copying every mention before it made this quadratic
         mention = state.mentions[at]
         if mention.end <= first:
             return None
-        if mention.kind == "actor" and is_armed_group(mention.name):
+        if mention.kind == "actor" and fits(mention):
             return mention.name
     return None

@@ -1,0 +1,21 @@
+"""'it' and 'they' opening an event's clause stand for a party told before (groups.yaml pronoun_examples)."""
+
+import pytest
+
+from timeline.extract import Options, lexicon
+from timeline.extract.pipeline import run
+from timeline.models import Document
+
+EXAMPLES = lexicon.load("groups")["pronoun_examples"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])
+def test_pronoun_stands_for_a_party_told_before(example):
+    """The example's event of its type has the party the pronoun stands for, or not."""
+    state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
+    events = [e for e in state.events if e.type == example["type"]]
+    assert events, [(e.type, e.actors) for e in state.events]
+    if "actor" in example:
+        assert example["actor"] in events[0].actors
+    if "not_actor" in example:
+        assert example["not_actor"] not in events[0].actors
