@@ -9,7 +9,7 @@ from functools import cache
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
-from .groups import INSURGENTS as _INSURGENTS, described_group
+from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
@@ -25,7 +25,6 @@ _DESTINATION = re.compile(r"\b(?:to|visited|visiting|toured|tour of|trip to)\s+(
 _TARGET = re.compile(r"\b(?:on|against|struck|hit|attacked|invaded|shelled)\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _GROUP_PRONOUN = re.compile(r"^\W*(?:(?:that|since|after|when|because|whether|as|while|until|once)\s+)?(?:they|their|it|its)\b", re.I)
-_BOTH_SIDES = re.compile(r"\b(?:the two|both) (?:sides|parties|countries|nations|states|governments|neighbours|neighbors)\b", re.IGNORECASE)
 _SAID = re.compile(r"\s+(?:said|says|added|told|warned|stated|continued)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|warned|stated|continued)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 _PRONOUN_SAID = re.compile(r"\W{0,3}\s*(?:he|she)\s+(?:said|added|continued|told|warned)\b", re.IGNORECASE)
@@ -89,7 +88,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     _pronoun_target(state, event, roles)
     if roles.agent is not None and not any(_within(m, roles.agent) and not insurgents_of(text, m) for m in window):
         _unnamed_agent(state, event, roles.agent, group)
-    if _BOTH_SIDES.search(text, clause.start, clause.end) and fight is not None:
+    if both_sides().search(text, clause.start, clause.end) and fight is not None:
         _add(event.actors, *fight.actors)  # 'the two sides': the sides of the latest fighting told
     for mention in _speaker(state, event):
         _take(text, event, mention)

@@ -307,3 +307,14 @@ def described_group(words: str, within: int | None = None) -> str | None:
     first ``within`` characters; None for 'gunmen'."""
     found = _described().search(words)
     return found.group() if found and (within is None or found.start() < within) else None
+
+
+@cache
+def both_sides() -> re.Pattern:
+    """'the two sides', 'both leaders', 'each side': the sides of the fighting told last
+    (``lexicons/groups.yaml`` both_sides)."""
+    data = _data()["both_sides"]
+    nouns = "|".join(map(re.escape, data["nouns"]))
+    determiners = "|".join(map(re.escape, data["determiners"]))
+    alone = "|".join(map(re.escape, data["alone"]))
+    return re.compile(rf"\b(?:(?:{determiners})\s+(?:{nouns})|{alone})\b", re.IGNORECASE)
