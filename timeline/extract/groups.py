@@ -200,8 +200,9 @@ _QUOTES = frozenset('"“”')
 
 def _quoted_groups(found: list[tuple[int, int, str]]) -> dict[int, tuple[int, int]]:
     """'AN ULTRARIGHTIST "DARE-TO-DIE SQUAD"', 'THE "ATLACATL" BATTALION': words in quotes that end
-    in a group's head, or that a head follows, name a group whatever words they are: the text marks
-    them as a name. Keyed by the head's token: (first, last) token of the name."""
+    in a group's head, or that a head follows (then with a word the dictionary does not know), name
+    a group whatever words they are: the text marks them as a name. Keyed by the head's token:
+    (first, last) token of the name."""
     heads = _words("heads") | _words("armed_heads")
     marks = [i for i, (_, _, w) in enumerate(found) if w in _QUOTES]
     out = {}
@@ -209,7 +210,8 @@ def _quoted_groups(found: list[tuple[int, int, str]]) -> dict[int, tuple[int, in
         inner = found[opening + 1:closing]
         if not 1 <= len(inner) <= 6 or not all(w[:1].isalnum() for _, _, w in inner):
             continue
-        after = closing + 1 if closing + 1 < len(found) and found[closing + 1][2].lower() in heads else None
+        after = closing + 1 if closing + 1 < len(found) and found[closing + 1][2].lower() in heads and not all(
+            map(is_english_word, (w for _, _, w in inner))) else None  # 'OF "MURDERING" PARTY LEADER X' names none
         head = after if after is not None else closing - 1
         words = [w for _, _, w in found[opening + 1:closing]]
         if found[head][2].lower() in heads and not _state_organ(words[:-1] if after is None else words, found[head][2]):
