@@ -265,3 +265,13 @@ def test_quoted_state_forces_are_no_group():
 def test_a_states_air_force_is_no_group(text):
     """'force' heads a group's name ('Civic Force'), but a state's air force is the state's own."""
     assert names(text)[0] == []
+
+
+def test_insurgents_are_the_storys_armed_group():
+    """'ATTACKED BY ARMED NARCOTERRORISTS' in a story naming Shining Path: the group's raid."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    example = lexicon.load("groups")["insurgents_example"]
+    events = extract([Document(id="d", text="Story\n\n" + example["text"])], Options(solve=False)).events
+    assert [e.actors for e in events if e.type == "attack"] == [[example["group"]]]
