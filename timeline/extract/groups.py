@@ -170,6 +170,19 @@ def introduced_groups(text: str, start: int, end: int, caps: bool) -> list[Menti
     return out
 
 
+_BAND_INTRODUCED = re.compile(r"\s*[\"“]?\s*$")
+
+
+def introduced_band(text: str, mention: Mention) -> bool:
+    """Whether the text introduces the group it names here as a band ('a criminal group called
+    "Love for Medellin"'): a group of its own making, as an armed group is, whatever its name."""
+    window = text[max(0, mention.start - 60):mention.start]
+    found = None
+    for found in _introducer().finditer(window):
+        pass
+    return found is not None and _BAND_INTRODUCED.fullmatch(window, found.end()) is not None
+
+
 def _reads_as_name(words: list[str], caps: bool) -> bool:
     """Unquoted words after an introducer that name rather than describe ('THE ARMY CALLED THE
     ATTACK A CRIME' introduces nobody): capitalised in mixed case; in capitals, a word the

@@ -13,7 +13,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
-from .groups import demonyms, described_group, is_armed_group
+from .groups import demonyms, described_group, introduced_band, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, mentions_in
 from .phrases import Phrase, phrase_after, phrase_before
 from .roles import Roles, is_instrument, passive
@@ -150,7 +150,8 @@ def group_told_last(state: DocState, clause: Clause, head: str) -> str | None:
 
 def _armed_group_before(state: DocState, position: int, sentence: int) -> str | None:
     """The armed group named last before ``position``, a few sentences back at most."""
-    return _party_before(state, position, sentence, _PRONOUN_REACH, lambda m: is_armed_group(m.name))
+    return _party_before(state, position, sentence, _PRONOUN_REACH,
+                         lambda m: is_armed_group(m.name) or introduced_band(state.text, m))
 
 
 def pronoun_parties(state: DocState, index: int) -> list[str]:
