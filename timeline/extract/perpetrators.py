@@ -133,8 +133,9 @@ def _anaphor() -> re.Pattern:
 
 
 _GROUP_PRONOUN = re.compile(r"\b(?:they|it)$", re.IGNORECASE)
-_BEFORE_VERB = re.compile(r"(?:\s+(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly|\w+ed\s+to)){0,3}\s*$",
-                          re.IGNORECASE)  # 'they attempted to murder': a past verb's 'to' too
+_BEFORE_VERB = re.compile(r"(?:\s+(?:have|has|had|would|will|could|may|might|also|then|not|\w+ly|\w+ed\s+to|"
+                          r"(?:is|are|was|were)\s+(?:\w+ly\s+)?responsible\s+for(?:\s+the)?)){0,3}\s*$",
+                          re.IGNORECASE)  # 'they attempted to murder': a past verb's 'to' too; 'this group is responsible for
 _PRONOUN_REACH = 3  # sentences back for the group a pronoun stands for
 
 
