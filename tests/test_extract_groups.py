@@ -275,3 +275,21 @@ def test_insurgents_are_the_storys_armed_group():
     example = lexicon.load("groups")["insurgents_example"]
     events = extract([Document(id="d", text="Story\n\n" + example["text"])], Options(solve=False)).events
     assert [e.actors for e in events if e.type == "attack"] == [[example["group"]]]
+
+
+BAND = lexicon.load("groups")["possessive_band"]
+
+
+@pytest.mark.parametrize("example", BAND["examples"] + BAND["counterexamples"], ids=lambda e: e["text"][:40])
+def test_a_state_in_the_possessive_before_a_band_is_no_party(example):
+    """'Colombia's most active guerrilla group' says where the ELN is; 'Colombia's army' is Colombia's."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    events = [e for e in extract([Document(id="d", text="Story\n\n" + example["text"])], Options()).events
+              if e.type == example["type"]]
+    assert events
+    if "not_actor" in example:
+        assert example["not_actor"] not in events[0].actors
+    if "actor" in example:
+        assert example["actor"] in events[0].actors

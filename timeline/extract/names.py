@@ -42,12 +42,16 @@ def find_names(state: DocState, options) -> DocState:
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FEATURE_AFTER = re.compile(r"\s+(?:river|delta|basin|valley|lake|gulf|strait|highlands)\b", re.IGNORECASE)
+_BAND = lexicon.load("groups")["possessive_band"]
+# "the ELN, Colombia's most active guerrilla group": a state in the possessive before a band's noun says where
+_GROUP_DESCRIBED_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:(?:%s)\s+(?:%s)|%s)\b" % tuple(
+    "|".join(map(re.escape, _BAND[k])) for k in ("kinds", "nouns", "alone")), re.IGNORECASE)
 
 
 def _without_qualifying_states(text: str, found: list[Mention]) -> list[Mention]:
-    """'Yemen's Houthi movement', 'Syria's Kurdish-led SDF': a state in the possessive before an
-    armed group only says where the group is, it is no party of its own; 'the Niger river' is a
-    river, not the state."""
+    """'Yemen's Houthi movement', 'Syria's Kurdish-led SDF', 'Colombia's most active guerrilla
+    group': a state in the possessive before an armed group, or a band's noun, only says where the
+    group is, it is no party of its own; 'the Niger river' is a river, not the state."""
     drop = set()
     for i, mention in enumerate(found):
         if mention.kind != "actor" or mention.name not in _state_names():
@@ -56,7 +60,7 @@ def _without_qualifying_states(text: str, found: list[Mention]) -> list[Mention]
         if following is not None and following.kind == "actor" and is_armed_group(following.name) and \
                 _POSSESSIVE_GAP.fullmatch(text, mention.end, following.start):
             drop.add(i)
-        elif _FEATURE_AFTER.match(text, mention.end):
+        elif _FEATURE_AFTER.match(text, mention.end) or _GROUP_DESCRIBED_AFTER.match(text, mention.end):
             drop.add(i)
     return [m for i, m in enumerate(found) if i not in drop]
 
