@@ -44,7 +44,8 @@ _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FEATURE_AFTER = re.compile(r"\s+(?:river|delta|basin|valley|lake|gulf|strait|highlands)\b", re.IGNORECASE)
 _BAND = lexicon.load("groups")["possessive_band"]
 # "the ELN, Colombia's most active guerrilla group": a state in the possessive before a band's noun says where
-_GROUP_DESCRIBED_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:(?:%s)\s+(?:%s)|%s)\b" % tuple(
+_GROUP_DESCRIBED_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|but|the|an?|of|with|to|by|against)\b)[\w-]+\s+){0,3}?"
+                                    r"(?:(?:%s)\s+(?:%s)|%s)\b" % tuple(
     "|".join(map(re.escape, _BAND[k])) for k in ("kinds", "nouns", "alone")), re.IGNORECASE)
 
 
