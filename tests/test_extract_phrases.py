@@ -93,3 +93,10 @@ def test_end_before_walks_back_over_blanks_only():
     assert end_before(text, text.index("who")) == len("the mayor")
     assert end_before(text, text.index("who"), " ") == len("the mayor ,")
     assert end_before("  x", 2) == 0 and end_before("", 0) == 0
+
+
+def test_a_bracketed_note_inside_a_subject_is_part_of_it():
+    """'ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS, WHICH ...': the wire's note expands a name
+    inside the phrase; it does not end it."""
+    text = "THE ARMY FOUGHT ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS, WHICH CLAIMED THE ATTACKS."
+    assert before(text, ", WHICH") == "ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS"

@@ -171,6 +171,9 @@ _WEEKDAY_BEFORE = re.compile(rf"\s(?:on\s+)?{_WEEKDAY}\s*$", re.IGNORECASE)
 _WEEKDAY_AFTER = re.compile(rf"\s*{_WEEKDAY}\b", re.IGNORECASE)
 
 
+_NOTE = re.compile(r"^\[[^\]]+\]$")
+
+
 def phrase_before(text: str, position: int, start: int, limit: int = 10) -> Phrase | None:
     """The noun phrase that ends right before ``position`` (a subject), over auxiliaries and
     adverbs, and over the day told between subject and verb ('The PRC on Tuesday demanded')."""
@@ -192,6 +195,9 @@ def phrase_before(text: str, position: int, start: int, limit: int = 10) -> Phra
             continue
         if lower in DETERMINERS or lower in QUANTIFIERS or word.replace(",", "").isdigit():
             break
+        if _NOTE.match(word) and first is not None and i > 0 and not _stops(found[i - 1][2]):
+            i -= 1  # 'ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS': a bracketed note inside the phrase
+            continue
         if _stops_at(found, i):
             break
         first, taken, i = i, taken + 1, i - 1
