@@ -213,3 +213,12 @@ def test_a_claim_naming_its_violence_covers_only_that_one():
             f"{GROUP} claimed responsibility for the murder of a judge who was shot dead on Sunday.")
     bombing = next(e for e in events(text) if e.type == "bombing")
     assert GROUP not in bombing.actors
+
+
+def test_a_claim_of_the_attacks_on_a_target_covers_those_told_before():
+    """groups.yaml claimed_before_example: 'CLAIMED RESPONSIBILITY FOR THE ATTACKS ON THE OIL
+    PIPELINE' is also the claim of 'THE LATEST ATTACKS AGAINST THE OIL PIPELINE' told by no one
+    named three sentences before (beyond a campaign's reach)."""
+    example = lexicon.load("groups")["claimed_before_example"]
+    first = next(e for e in events(example["text"]) if "LATEST ATTACKS" in e.sources[0].quote)
+    assert example["group"] in first.actors
