@@ -125,9 +125,14 @@ def _told_before_at(state: DocState, named: int, unnamed: set[int]) -> list[int]
     words = _named_again(event) if _DEFINITE.match(state.text, event.clause.start, event.trigger.start) else None
     if words is None:
         return []
-    sentence = event.clause.sentence
-    return [j for j in sorted(unnamed) if j < named and sentence - state.events[j].clause.sentence <= _CLAIM_REACH
-            and words.search(state.text, state.events[j].clause.start, state.events[j].clause.end)]
+    found, sentence = [], event.clause.sentence
+    for j in range(named - 1, -1, -1):  # back a few sentences only: a long document has many claims
+        before = state.events[j]
+        if sentence - before.clause.sentence > _CLAIM_REACH:
+            break
+        if j in unnamed and words.search(state.text, before.clause.start, before.clause.end):
+            found.append(j)
+    return found
 
 
 _DEFINITE = re.compile(r"\W*(?:for\s+)?(?:the|these|those)\s+", re.IGNORECASE)
