@@ -256,8 +256,9 @@ def test_violence_by_forces_of_another_kind_is_another_act(example):
 
 
 def test_quoted_state_forces_are_no_group():
-    """'the "Salvadoran army"': quotes make no group of a state's own forces."""
+    """'the "Salvadoran army"': quotes make no group of a state's own forces, nor of a phrase."""
     assert names('They blamed the "Salvadoran army" for it.')[0] == []
+    assert names('Amnesty International condemned "the excessive use of force" by the police.')[0] == []
 
 
 @pytest.mark.parametrize("text", ["THE SALVADORAN AIR FORCE BOMBED THE AREA.", "The Israeli Air Force struck.",

@@ -211,6 +211,14 @@ def _expanded_acronyms(text: str, found: list[tuple[int, int, str]], caps: bool)
 _QUOTES = frozenset('"“”')
 
 
+def _name_shaped(inner: list[tuple[int, int, str]]) -> bool:
+    """Quoted words that can be a name: no article first ('"the excessive use of force"' is a
+    phrase), and capitalised but for small connecting words."""
+    words = [w for _, _, w in inner]
+    return words[0].lower() not in ("the", "a", "an") and all(
+        w[:1].isupper() or w.lower() in _words("connectors") for w in words)
+
+
 def _quoted_groups(found: list[tuple[int, int, str]]) -> dict[int, tuple[int, int]]:
     """'AN ULTRARIGHTIST "DARE-TO-DIE SQUAD"', 'THE "ATLACATL" BATTALION': words in quotes that end
     in a group's head, or that a head follows (then with a word the dictionary does not know), name
@@ -221,7 +229,7 @@ def _quoted_groups(found: list[tuple[int, int, str]]) -> dict[int, tuple[int, in
     out = {}
     for opening, closing in zip(marks[::2], marks[1::2]):
         inner = found[opening + 1:closing]
-        if not 1 <= len(inner) <= 6 or not all(w[:1].isalnum() for _, _, w in inner):
+        if not 1 <= len(inner) <= 6 or not all(w[:1].isalnum() for _, _, w in inner) or not _name_shaped(inner):
             continue
         after = closing + 1 if closing + 1 < len(found) and found[closing + 1][2].lower() in heads and not all(
             map(is_english_word, (w for _, _, w in inner))) else None  # 'OF "MURDERING" PARTY LEADER X' names none
@@ -326,10 +334,9 @@ def described_group(words: str, within: int | None = None) -> str | None:
 
 @cache
 def both_sides() -> re.Pattern:
-    """'the two sides', 'both leaders', 'each side': the sides of the fighting told last
-    (``lexicons/groups.yaml`` both_sides)."""
+    """'the two sides', 'both leaders': the sides of the fighting told last (``lexicons/groups.yaml``
+    both_sides)."""
     data = _data()["both_sides"]
     nouns = "|".join(map(re.escape, data["nouns"]))
     determiners = "|".join(map(re.escape, data["determiners"]))
-    alone = "|".join(map(re.escape, data["alone"]))
-    return re.compile(rf"\b(?:(?:{determiners})\s+(?:{nouns})|{alone})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{determiners})\s+(?:{nouns})\b", re.IGNORECASE)
