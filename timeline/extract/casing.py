@@ -40,6 +40,11 @@ def is_english_word(word: str) -> bool:
     return lower in _FUNCTION_WORDS or lower in _NUMBER_WORDS or bool(getAllLemmas(lower))
 
 
+def is_function_or_number_word(word: str) -> bool:
+    """'the', 'of', 'two', 'sixth': words that only qualify or link others, never modify a noun as a noun does."""
+    return word.lower() in _FUNCTION_WORDS or word.lower() in _NUMBER_WORDS
+
+
 def name_like(word: str, caps: bool) -> bool:
     """Could this word be part of a name? Capitalised in mixed case; not a dictionary word in capitals."""
     if not word or not word[0].isalpha():

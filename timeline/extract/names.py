@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
-from .casing import is_english_word, name_like
+from .casing import is_english_word, is_function_or_number_word, name_like
 from .descriptions import without_descriptive_states
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups, is_armed_group
 from .lookup import containers, inside_any, merged_spans, overlaps_union
@@ -234,8 +234,10 @@ def _part_of_other_name(text: str, sentence: int, found: re.Match, caps: bool) -
     entry = lexicon.names().get(re.sub(r"\s+", " ", found.group().lower()))
     if entry is not None and _LINKED_BEFORE.search(text, max(sentence, found.start() - 40), found.start()):
         return True  # 'Mocimboa da Praia' is no Praia
-    if entry is None or entry.kind != "actor" or entry.name in _state_names():
+    if entry is None or entry.kind != "actor":
         return False
+    if entry.name in _state_names():
+        return found.group().lower() in _common_noun_peoples() and _modifier_before(text, sentence, found.start())
     words = found.group().split()
     if len(words) == 1:
         return _name_word_before(text, sentence, found.start(), caps, _given_name) or \
@@ -285,6 +287,33 @@ def _name_word_after(text: str, end: int, caps: bool) -> bool:
     word = after.group(1)
     shaped = len(word) >= 3 and (caps or (word[:1].isupper() and not word.isupper()))
     return shaped and not is_english_word(word) and word.lower() not in lexicon.names() and word.lower() not in _NOT_NAME_WORDS
+
+
+@cache
+def _common_noun_peoples() -> frozenset[str]:
+    """A people's plural that the dictionary also knows as a common noun ('poles', 'argentines')."""
+    from lemminflect import getAllLemmas
+
+    plurals = {d.lower() for s in lexicon.load("states")["states"] for d in s.get("demonyms", []) if d.endswith("s")}
+    return frozenset(d for d in plurals if "NOUN" in getAllLemmas(d))
+
+
+_QUANTIFIERS = frozenset(lexicon.load("text")["quantifiers"])
+
+
+def _modifier_before(text: str, sentence: int, start: int) -> bool:
+    """'POWER POLES', 'ELECTRIC POLES': a word that modifies nouns (a dictionary noun or adjective,
+    not an inflected verb, a quantifier, a function or number word or a name) stands right before."""
+    from lemminflect import getAllLemmas
+
+    before = WORD_BEFORE.search(text, max(sentence, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1).lower().split("-")[-1]
+    lemmas = getAllLemmas(word)
+    inflected_verb = any(lemma != word for lemma in lemmas.get("VERB", ()))
+    plain = not is_function_or_number_word(word) and word not in _QUANTIFIERS and word not in _NATIONAL and word not in lexicon.names() and not inflected_verb
+    return plain and is_english_word(word) and bool({"NOUN", "ADJ"} & set(lemmas))
 
 
 def _common_word_in_lower_case(found: str) -> bool:
