@@ -31,7 +31,7 @@ from .muc4_match import actor_names_org, named_in, targets_named
 
 # MUC's incident types and the types of this project that record such an incident.
 MUC_TYPES: dict[str, frozenset[str]] = {
-    "ATTACK": frozenset({"attack", "armed_clash", "killing", "airstrike", "shelling"}),
+    "ATTACK": frozenset({"attack", "armed_clash", "killing", "airstrike", "shelling", "sexual_violence"}),
     "BOMBING": frozenset({"bombing"}),
     "KIDNAPPING": frozenset({"abduction"}),
     "ARSON": frozenset({"arson"}),
