@@ -96,3 +96,20 @@ def test_a_to_closing_a_preposition_governs_no_verb():
     governed = [t for t in triggers_in(text) if t.kind == "verb" and text[:t.start].lower().endswith("to ")]
     assert not governed, governed
     assert any(t.type == "appeal" for t in triggers_in("They urged him to press the government to act."))
+
+
+@pytest.mark.parametrize("entry", [c for c in lexicon.load("lemmas")["classes"] if "counterexample" in c],
+                         ids=lambda c: c["name"])
+def test_a_class_counterexample_does_not_fire(entry):
+    """A class's counterexample is the reading it leaves out ('EIGHT EXPLOSIVE CHARGES' accuse nobody)."""
+    from timeline.extract.triggers import triggers_in
+
+    assert entry["name"] not in {t.rule for t in triggers_in(entry["counterexample"])}
+
+
+def test_an_explosive_charge_is_a_bombing():
+    """'TWO DYNAMITE CHARGES WERE DETONATED': the weapon's noun names the bombing, not a charge laid against someone."""
+    from timeline.extract.triggers import triggers_in
+
+    found = {t.type for t in triggers_in("ANOTHER DYNAMITE CHARGE WAS DEFUSED AT THE BANK.")}
+    assert "bombing" in found and "accusation" not in found, found
