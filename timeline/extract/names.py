@@ -209,7 +209,8 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
     table = lexicon.names()
     flat, exact = lexicon.name_pattern()
     hits = [(m.start(), m.end(), m.group().lower()) for m in flat.finditer(text, start, end)
-            if (caps or not _common_word_in_lower_case(m.group())) and not _part_of_other_name(text, start, m, caps)]
+            if (caps or not _common_word_in_lower_case(m.group())) and not _part_of_other_name(text, start, m, caps)
+            and not (caps and _short_alias_never_introduced(text, m.group()))]
     hits += [(m.start(), m.end(), m.group().lower()) for m in exact.finditer(text, start, end)
              if not (caps and is_english_word(m.group()))]  # 'CAR BOMB' in capitals is no Central African Republic
     hits += [] if caps else _fuzzy_surnames(text, start, end)  # capitals say nothing of names
@@ -314,6 +315,15 @@ def _modifier_before(text: str, sentence: int, start: int) -> bool:
     inflected_verb = any(lemma != word for lemma in lemmas.get("VERB", ()))
     plain = not is_function_or_number_word(word) and word not in _QUANTIFIERS and word not in _NATIONAL and word not in lexicon.names() and not inflected_verb
     return plain and is_english_word(word) and bool({"NOUN", "ADJ"} & set(lemmas))
+
+
+def _short_alias_never_introduced(text: str, found: str) -> bool:
+    """'A PARDON OR AMNESTY', 'A TOTAL AMNESTY': in capitals an organisation's one-word alias that is a
+    common noun names it only in a text that gives its full name ('AMNESTY INTERNATIONAL') somewhere."""
+    entry = lexicon.names().get(found.lower())
+    if entry is None or entry.kind != "actor" or entry.name in _state_names() or " " in found.strip():
+        return False
+    return is_english_word(found) and entry.name.lower() != found.lower() and entry.name.upper() not in text
 
 
 def _common_word_in_lower_case(found: str) -> bool:
