@@ -596,7 +596,11 @@ _ENTRY_AFTER_STAMP = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?:$|[A-Z\"“‘'
 def _entry_stamp(text: str, span: Span) -> bool:
     """A clock time alone at the head of its line, the entry after it opening with a capital
     ('10:47 Police have closed...'): a live page's time stamp, not a time the text tells of."""
-    before = text[text.rfind("\n", 0, span[0]) + 1:span[0]]
+    reach = max(0, span[0] - 80)  # a bounded look back: a text with no line breaks costs no more per clock
+    line = text.rfind("\n", reach, span[0])
+    if line < 0 and reach > 0:
+        return False
+    before = text[line + 1:span[0]]
     return not before.strip() and text[span[0]:span[0] + 1].isdigit() and \
         bool(_ENTRY_AFTER_STAMP.match(text, span[1]))
 
