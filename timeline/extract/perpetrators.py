@@ -173,8 +173,14 @@ def party_told_last(state: DocState, clause: Clause) -> str | None:
 def _by_name(surface: str, name: str) -> bool:
     """A party told by one of its names, not 'Chinese' for China nor 'the army' for the home state."""
     words = " ".join(surface.lower().split())
-    adjective = words in demonyms() and words not in {s["name"].lower() for s in lexicon.load("states")["states"]}
+    adjective = words in demonyms() and words not in _state_names_lower()
     return words == name.lower() or words in lexicon.names() and not adjective
+
+
+@cache
+def _state_names_lower() -> frozenset[str]:
+    """The states' own names, lower-cased ('georgia' is a state, 'georgian' a demonym)."""
+    return frozenset(s["name"].lower() for s in lexicon.load("states")["states"])
 
 
 def _party_before(state: DocState, position: int, sentence: int, reach: int, fits) -> str | None:
