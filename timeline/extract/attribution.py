@@ -227,7 +227,7 @@ def _done_by_no_one_named(state: DocState) -> list[int]:
 def _state_forces() -> tuple[frozenset[str], re.Pattern]:
     """The states' names, and the words for a state's own forces (``lexicons/groups.yaml``)."""
     words = "|".join(map(re.escape, lexicon.load("groups")["state_forces"]))
-    return (frozenset(s["name"] for s in lexicon.load("states")["states"]),
+    return (lexicon.state_names(),
             re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
 
 

@@ -32,12 +32,9 @@ def _words(key: str) -> frozenset[str]:
 
 
 @cache
-def demonyms() -> frozenset[str]:
+def _demonyms() -> frozenset[str]:
     """States' names and adjectives, lower-cased ('chinese', 'china')."""
-    out = set()
-    for state in lexicon.load("states")["states"]:
-        out |= {d.lower() for d in state.get("demonyms", [])} | {state["name"].lower()}
-    return frozenset(out)
+    return lexicon.demonyms() | {name.lower() for name in lexicon.state_names()}
 
 
 def _modifier(word: str, caps: bool) -> bool:
@@ -46,14 +43,14 @@ def _modifier(word: str, caps: bool) -> bool:
     if not word[:1].isalpha():
         return False
     if caps:
-        return word.isupper() and (lower in _words("name_words") or not is_english_word(word) or lower in demonyms())
+        return word.isupper() and (lower in _words("name_words") or not is_english_word(word) or lower in _demonyms())
     return word[:1].isupper()
 
 
 def _distinctive(words: list[str], caps: bool, fighters: bool) -> bool:
     """Enough to be a name: capitalised in mixed case; in capitals, an unknown word or two name
     words; a fighters' head ('commandos') always needs a word the dictionary does not know."""
-    unknown = sum(not is_english_word(w) and w.lower() not in demonyms() for w in words)
+    unknown = sum(not is_english_word(w) and w.lower() not in _demonyms() for w in words)
     if fighters:
         return unknown >= 1 and (caps or all(w[:1].isupper() for w in words))
     if not caps:
@@ -64,7 +61,7 @@ def _distinctive(words: list[str], caps: bool, fighters: bool) -> bool:
 
 def _state_organ(words: list[str], head: str) -> bool:
     """'SALVADORAN ARMED FORCES', 'National Police': a state's own forces."""
-    generic = _words("national_words") | demonyms() | {"the"}
+    generic = _words("national_words") | _demonyms() | {"the"}
     return head.lower() in _words("state_organs") and all(w.lower() in generic for w in words)
 
 
@@ -111,7 +108,7 @@ def _indefinite(found: list[tuple[int, int, str]], first: int | None, words: lis
     """'an urban guerrilla group', 'a leftist front': after 'a' or 'an', words the dictionary knows
     describe a group rather than name it."""
     before = found[first - 1][2].lower() if first else ""
-    return before in ("a", "an") and all(is_english_word(w) or w.lower() in demonyms() for w in words)
+    return before in ("a", "an") and all(is_english_word(w) or w.lower() in _demonyms() for w in words)
 
 
 def _group_at(found: list[tuple[int, int, str]], h: int, caps: bool) -> tuple[int, int] | None:

@@ -128,6 +128,20 @@ def surnames() -> dict[str, str]:
 
 
 @cache
+def state_names() -> frozenset[str]:
+    """The states' own names as states.yaml writes them ('China')."""
+    return frozenset(s["name"] for s in load("states")["states"])
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """The words for a state's people or adjective, lower-cased ('chinese', 'poles'), never a state's
+    own name."""
+    names = {name.lower() for name in state_names()}
+    return frozenset(d.lower() for s in load("states")["states"] for d in s.get("demonyms", [])) - names
+
+
+@cache
 def coordinates() -> dict[str, tuple[float, float]]:
     """Canonical place or state name -> (lat, lon)."""
     out = {p["name"]: (p["lat"], p["lon"]) for p in load("gazetteer")["places"]}

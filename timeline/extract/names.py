@@ -35,7 +35,7 @@ def find_names(state: DocState, options) -> DocState:
     found += _unknown_places(sorted(found, key=lambda m: m.start), places)
     found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
     found = _without_qualifying_states(state.text, sorted(found, key=lambda m: m.start))
-    found = without_descriptive_states(state.text, found, _state_names())
+    found = without_descriptive_states(state.text, found, lexicon.state_names())
     found = [m for m in found if not is_news_source(state.text, m)]
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
 
@@ -55,7 +55,7 @@ def _without_qualifying_states(text: str, found: list[Mention]) -> list[Mention]
     group is, it is no party of its own; 'the Niger river' is a river, not the state."""
     drop = set()
     for i, mention in enumerate(found):
-        if mention.kind != "actor" or mention.name not in _state_names():
+        if mention.kind != "actor" or mention.name not in lexicon.state_names():
             continue
         following = found[i + 1] if i + 1 < len(found) else None
         if following is not None and following.kind == "actor" and is_armed_group(following.name) and \
@@ -85,7 +85,7 @@ _INSURGENT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:%s)\b" % _INSURGENTS.pattern
 def insurgents_of(text: str, mention: Mention) -> bool:
     """'Salvadoran guerrillas', 'Colombian rebels': a state's adjective before its insurgents, who
     are the armed group the story names (the state stays a party: whom they fight)."""
-    return mention.kind == "actor" and mention.name in _state_names() and _INSURGENT_AFTER.match(
+    return mention.kind == "actor" and mention.name in lexicon.state_names() and _INSURGENT_AFTER.match(
         text, mention.end) is not None
 
 
@@ -147,15 +147,10 @@ _UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sent
                             re.IGNORECASE))
 
 
-@cache
-def _state_names() -> frozenset[str]:
-    return frozenset(s["name"] for s in lexicon.load("states")["states"])
-
-
 def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]:
     """'the government', 'federal troops' with no state named: the state the story names most
     (first, when two are named as often: news leads with its subject)."""
-    named = [_as_state(m) for m in found if m.kind == "actor" and m.name in _state_names() or _capital(m)]
+    named = [_as_state(m) for m in found if m.kind == "actor" and m.name in lexicon.state_names() or _capital(m)]
     home = _most_named(named)
     if home is None:
         return []
@@ -176,13 +171,13 @@ def _names_state(found: Located, home: str, start: int, end: int) -> bool:
 def _capital(mention: Mention) -> str | None:
     """The state whose capital a mention names ('the government in Bamako': Mali)."""
     entry = lexicon.names().get(mention.name.lower())
-    return entry.capital_of if entry is not None and entry.capital_of in _state_names() else None
+    return entry.capital_of if entry is not None and entry.capital_of in lexicon.state_names() else None
 
 
 def _as_state(mention: Mention) -> Mention:
     """A capital counts as a mention of its state when the story's own state is chosen."""
     state = _capital(mention)
-    return replace(mention, kind="actor", name=state) if state and mention.name not in _state_names() else mention
+    return replace(mention, kind="actor", name=state) if state and mention.name not in lexicon.state_names() else mention
 
 
 def _most_named(mentions: list[Mention]) -> str | None:
@@ -237,7 +232,7 @@ def _part_of_other_name(text: str, sentence: int, found: re.Match, caps: bool) -
         return True  # 'Mocimboa da Praia' is no Praia
     if entry is None or entry.kind != "actor":
         return False
-    if entry.name in _state_names():
+    if entry.name in lexicon.state_names():
         return found.group().lower() in _common_noun_peoples() and _modifier_before(text, sentence, found.start())
     words = found.group().split()
     if len(words) == 1:
@@ -295,8 +290,7 @@ def _common_noun_peoples() -> frozenset[str]:
     """A people's plural that the dictionary also knows as a common noun ('poles', 'argentines')."""
     from lemminflect import getAllLemmas
 
-    plurals = {d.lower() for s in lexicon.load("states")["states"] for d in s.get("demonyms", []) if d.endswith("s")}
-    return frozenset(d for d in plurals if "NOUN" in getAllLemmas(d))
+    return frozenset(d for d in lexicon.demonyms() if d.endswith("s") and "NOUN" in getAllLemmas(d))
 
 
 _QUANTIFIERS = frozenset(lexicon.load("text")["quantifiers"])
@@ -321,7 +315,7 @@ def _short_alias_never_introduced(text: str, found: str) -> bool:
     """'A PARDON OR AMNESTY', 'A TOTAL AMNESTY': in capitals an organisation's one-word alias that is a
     common noun names it only in a text that gives its full name ('AMNESTY INTERNATIONAL') somewhere."""
     entry = lexicon.names().get(found.lower())
-    if entry is None or entry.kind != "actor" or entry.name in _state_names() or " " in found.strip():
+    if entry is None or entry.kind != "actor" or entry.name in lexicon.state_names() or " " in found.strip():
         return False
     return is_english_word(found) and entry.name.lower() != found.lower() and entry.name.upper() not in text
 

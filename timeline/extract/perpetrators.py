@@ -13,7 +13,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
-from .groups import demonyms, described_group, introduced_band, is_armed_group
+from .groups import described_group, introduced_band, is_armed_group
 from .lookup import clauses_after, clauses_before, events_of, mentions_in
 from .phrases import Phrase, phrase_after, phrase_before
 from .roles import Roles, is_instrument, passive
@@ -173,14 +173,7 @@ def party_told_last(state: DocState, clause: Clause) -> str | None:
 def _by_name(surface: str, name: str) -> bool:
     """A party told by one of its names, not 'Chinese' for China nor 'the army' for the home state."""
     words = " ".join(surface.lower().split())
-    adjective = words in demonyms() and words not in _state_names_lower()
-    return words == name.lower() or words in lexicon.names() and not adjective
-
-
-@cache
-def _state_names_lower() -> frozenset[str]:
-    """The states' own names, lower-cased ('georgia' is a state, 'georgian' a demonym)."""
-    return frozenset(s["name"].lower() for s in lexicon.load("states")["states"])
+    return words == name.lower() or words in lexicon.names() and words not in lexicon.demonyms()
 
 
 def _party_before(state: DocState, position: int, sentence: int, reach: int, fits) -> str | None:

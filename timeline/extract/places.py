@@ -27,8 +27,7 @@ def _not_places() -> frozenset[str]:
     from ..timex.lexicon import lexicon as timex_lexicon
 
     calendar = set(timex_lexicon()["months"]) | set(timex_lexicon()["weekdays"])
-    demonyms = {d.lower() for s in lexicon.load("states")["states"] for d in s.get("demonyms", [])}
-    return frozenset(calendar | demonyms)
+    return frozenset(calendar) | lexicon.demonyms()
 
 
 def _name_word(word: str, caps: bool) -> bool:
