@@ -231,7 +231,7 @@ def _quoted_groups(found: list[tuple[int, int, str]]) -> dict[int, tuple[int, in
         after = closing + 1 if closing + 1 < len(found) and found[closing + 1][2].lower() in heads and not all(
             map(is_english_word, (w for _, _, w in inner))) else None  # 'OF "MURDERING" PARTY LEADER X' names none
         head = after if after is not None else closing - 1
-        words = [w for _, _, w in found[opening + 1:closing]]
+        words = [w for _, _, w in inner]
         if found[head][2].lower() in heads and not _state_organ(words[:-1] if after is None else words, found[head][2]):
             out[head] = (opening + 1, head)
     return out
