@@ -17,6 +17,7 @@ from functools import cache
 from .. import dates
 from ..taxonomy import event_types, of_class
 from ..timex import tag
+from ..timex.context import DAY_VALUE
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment, lexicon
@@ -82,12 +83,11 @@ def anchor(state: DocState, options) -> DocState:
         _anchor_one(state, event, story_day)
         if signed is not None and event.date is None and event.modality == "future":
             _announced_bound(event, signed, state.published)  # 'we will place a bomb', signed on the 30th
-        if event.date_stated and event.date and _DAY.match(event.date) and event.type not in SPEECH_ACTS:
+        if event.date_stated and event.date and DAY_VALUE.match(event.date) and event.type not in SPEECH_ACTS:
             story_day = event.date  # not 'said in a report on Thursday': the day it was told
     return state
 
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OPENING = re.compile(r"[\W_]*(?:(?:early |late )?on |in the (?:morning|afternoon|evening|night) of )?$", re.IGNORECASE)
 
 
@@ -102,7 +102,7 @@ def _sentence_openings(state: DocState) -> list[tuple[int, str]]:
             sentence = next(starts, None)
         if sentence is None:
             break
-        if _DAY.match(timex.edtf) and _OPENING.fullmatch(state.text, sentence[0], timex.start):
+        if DAY_VALUE.match(timex.edtf) and _OPENING.fullmatch(state.text, sentence[0], timex.start):
             out.append((timex.start, timex.edtf))
     return out
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .candidates import Candidate
-from .context import Context
+from .context import DAY_VALUE, Context
 from .intervals import open_for_cue, to_edtf
 from .lexicon import lookup
 from .matcher import find, part_of_day_prefix
@@ -31,7 +31,6 @@ from .normalise import NORMALISERS, local_day
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 _WRITTEN_YEAR = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")  # a year, month or day with its year written
 _DATED = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)")
@@ -80,7 +79,7 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
             and not ctx.background_day(value, cand.start):
         ctx.remember(value)
         ctx.last_at = cand.end
-    if cand.groups.get("year") and _DAY.match(value):
+    if cand.groups.get("year") and DAY_VALUE.match(value):
         ctx.stated = (dt.date.fromisoformat(value), cand.end)
     if cand.groups.get("year") and _WRITTEN_YEAR.match(value):
         ctx.year_said = (int(value[:4]), cand.end)
@@ -108,7 +107,7 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
         if value is None:
             continue
         start, kind = cand.start, rule.type
-        prefix = part_of_day_prefix(text, start) if _DAY.match(value) and kind == "DATE" else None
+        prefix = part_of_day_prefix(text, start) if DAY_VALUE.match(value) and kind == "DATE" else None
         if prefix and (not out or out[-1].end <= prefix[0]):
             start, kind = prefix[0], "TIME"
             value = f"{value}T{lookup('day_parts', prefix[1])}"
@@ -118,7 +117,7 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
         if rule.norm == "clock" and not (cand.parts or cand.groups.get("weekday")) or \
                 rule.norm == "later_earlier" and value.endswith("_REF"):
             edtf = None  # '3:30 a.m.': which day is only a guess; 'days later': from a date told, not the report
-        elif edtf and _DAY.match(edtf):
+        elif edtf and DAY_VALUE.match(edtf):
             edtf = _local(edtf, value, cand, text, out[-1] if out else None)
         elif edtf and _YEAR.match(edtf):
             edtf = _year_range(edtf, text, cand) or edtf

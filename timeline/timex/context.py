@@ -61,7 +61,7 @@ def _ahead_of_past_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
-_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # a value to the day, no time
 _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 
 
@@ -178,7 +178,7 @@ class Context:
         """A day told in an 'after' clause (with its own verb) of a sentence that has already told
         its own day ('regained control on Monday after officers seized it late Sunday') is
         background: what follows is still told of the sentence's day."""
-        if self.mode != "news" or self.last_day is None or not _DAY_VALUE.match(value):
+        if self.mode != "news" or self.last_day is None or not DAY_VALUE.match(value):
             return False
         if self.last_at > start or _SENTENCE_BREAK.search(self.text, self.last_at, start):
             return False

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .calendar_math import GRANS, UNIT_TO_GRAN, fmt, safe_date, shift, unknown, weekday_near
-from .context import Context
+from .context import DAY_VALUE, Context
 from .lexicon import expand, lexicon, lookup
 
 Groups = dict[str, str | None]
@@ -582,12 +582,9 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     time = _clock_time(g, _part_told(g))
     if time is None:
         return None
-    if g.get("day_is_local") and g.get("local_clock") and _DAY_VALUE.match(day):
+    if g.get("day_is_local") and g.get("local_clock") and DAY_VALUE.match(day):
         day = _day_in_zone(day, g["local_clock"], time)
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
-
-
-_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 _ENTRY_AFTER_STAMP = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?:$|[A-Z\"“‘'])", re.MULTILINE)
