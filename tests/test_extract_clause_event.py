@@ -68,3 +68,15 @@ def test_a_governing_word_after_the_violence_governs_nothing():
     """'threw three dynamite charges at the building': a word that could govern another event
     ('charges' read as accusing), told after the clause's violence, does not type the clause."""
     assert _types("Unidentified men threw three dynamite charges at the building.") == ["bombing"]
+
+
+def test_a_violent_noun_joined_by_and_an_with_its_target_is_another_incident():
+    """'another act of sabotage against the power grid and an attack on the village of X': two
+    incidents, each with what it hit; 'killed and another wounded during clashes' is one
+    (lexicons/triggers.yaml, coordinated_incidents)."""
+    from timeline.extract import lexicon
+    entry = lexicon.load("triggers")["coordinated_incidents"]
+    events = extract([Document(id="d", text=entry["example"])], Options(solve=False)).events
+    assert [e.type for e in events] == ["attack", "attack"]
+    assert events[0].targets != events[1].targets
+    assert len(_types(entry["counterexample"])) == 1

@@ -382,7 +382,7 @@ def form_events(state: DocState, options) -> DocState:
         if _is_setting(text, clause, best, state) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
-        for trigger in [best, *_other_kinds(text, cluster, best)]:
+        for trigger in [best, *_other_kinds(text, cluster, best), *_coordinated_incidents(text, cluster, best)]:
             mention = EventMention(clause=clause, trigger=trigger, others=[t for t in cluster if t is not trigger] + carried)
             mention.confidence = _base_confidence(text, clause, trigger, state, cluster)
             told_of_antecedent = not (_victim_named(text, trigger) or _object_relative(text, clause, trigger))
@@ -414,6 +414,22 @@ def _other_kinds(text: str, cluster: list[Trigger], best: Trigger) -> list[Trigg
                 and all(kind.type != trigger.type for kind in [best, *out])):
             out.append(trigger)
     return out
+
+
+@cache
+def _and_another() -> re.Pattern:
+    pattern = lexicon.load("triggers")["coordinated_incidents"]["pattern"]
+    return re.compile(rf"\b(?:{pattern})$", re.IGNORECASE)
+
+
+def _coordinated_incidents(text: str, cluster: list[Trigger], best: Trigger) -> list[Trigger]:
+    """'another act of sabotage against the power grid and an attack on the village of Pochuta':
+    a violent noun joined by 'and a(n)' after the clause's act, told with what it hit, is another
+    incident, even of the same kind (lexicons/triggers.yaml, coordinated_incidents)."""
+    if _class(best.type) != "violence":
+        return []
+    return [t for t in cluster if t.start > best.end and t.kind == "noun" and _class(t.type) == "violence"
+            and undergone(text, t) and _and_another().search(text, max(0, t.start - 40), t.start)]
 
 
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
