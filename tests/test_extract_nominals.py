@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.extract import Options, extract
+from timeline.extract import Options, extract, lexicon
 from timeline.models import Document
 
 
@@ -41,3 +41,12 @@ def test_threatened_violence_is_not_told_as_done(text):
     """What a warning or a threat names is still to come: never an asserted attack."""
     assert ("attack", "asserted") not in events(text)
 
+
+
+SUPPORT = lexicon.load("triggers")["support"]
+
+
+@pytest.mark.parametrize("entry", SUPPORT, ids=[entry["name"] for entry in SUPPORT])
+def test_support_words_make_a_nominal_an_event(entry):
+    """Each support entry's example: the nominal beside the support words is an event."""
+    assert [kind for kind, modality in events(entry["example"]) if modality == "asserted"]
