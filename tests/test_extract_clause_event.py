@@ -44,6 +44,14 @@ def test_violent_nouns_of_several_kinds_with_their_victims_are_one_event_each():
     assert {"killing", "abduction"} <= set(kinds), kinds
 
 
+def test_a_measure_joined_to_violence_is_an_act_of_its_own():
+    """'attacks on the electrical system and a transportation stoppage': the attack and the
+    coercive stoppage (lexicons/triggers.yaml, joined_measures)."""
+    from timeline.extract import lexicon
+    kinds = _types(lexicon.load("triggers")["joined_measures"]["example"])
+    assert kinds == ["attack", "coercion"], kinds
+
+
 @pytest.mark.parametrize("text,kinds", [
     ("The judge was murdered by a bomb in his car.", ["bombing"]),
     ('Witnesses said gunmen "shot and killed the driver and burned the truck."', ["arson"]),

@@ -382,9 +382,12 @@ def form_events(state: DocState, options) -> DocState:
         if _is_setting(text, clause, best, state) and _next_in_sentence(ordered, position):
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
-        for trigger in [best, *_other_kinds(text, cluster, best), *_coordinated_incidents(text, cluster, best)]:
+        joined = _joined_measures(text, cluster, best)
+        for trigger in [best, *_other_kinds(text, cluster, best), *_coordinated_incidents(text, cluster, best),
+                        *joined]:
             mention = EventMention(clause=clause, trigger=trigger, others=[t for t in cluster if t is not trigger] + carried)
-            mention.confidence = _base_confidence(text, clause, trigger, state, cluster)
+            told_as = best if trigger in joined else trigger  # a joined measure is told as the violence is
+            mention.confidence = _base_confidence(text, clause, told_as, state, cluster)
             told_of_antecedent = not (_victim_named(text, trigger) or _object_relative(text, clause, trigger))
             if clause.lead in _BACKGROUND_LEADS and told_of_antecedent:
                 mention.confidence -= 0.25
@@ -430,6 +433,24 @@ def _coordinated_incidents(text: str, cluster: list[Trigger], best: Trigger) -> 
         return []
     return [t for t in cluster if t.start > best.end and t.kind == "noun" and _class(t.type) == "violence"
             and undergone(text, t) and _and_another().search(text, max(0, t.start - 40), t.start)]
+
+
+_JOINED = re.compile(r"\band\s+(?:an?\s+|the\s+|its\s+|their\s+)?[\"“]?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+@cache
+def _joined_measure_types() -> frozenset[str]:
+    return frozenset(lexicon.load("triggers")["joined_measures"]["types"])
+
+
+def _joined_measures(text: str, cluster: list[Trigger], best: Trigger) -> list[Trigger]:
+    """'attacks on the grid and a transportation stoppage': a coercive measure or a protest named
+    by a nominal joined to violence by 'and' is an act of its own (lexicons/triggers.yaml)."""
+    if _class(best.type) != "violence":
+        return []
+    kinds = _joined_measure_types()
+    return [t for t in cluster if t.kind == "noun" and t.type in kinds and t.start > best.end
+            and _JOINED.search(text, max(best.end, t.start - 40), t.start)][:1]
 
 
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
