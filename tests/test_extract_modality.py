@@ -42,6 +42,7 @@ def test_the_modal_may_is_still_hypothetical():
 @pytest.mark.parametrize("text", [
     "POLICE EXPERTS DEFUSED A CAR BOMB NEAR THE EMBASSY.",
     "A CAR BOMB HAS BEEN DEFUSED IN BERNAL AVENUE.",
+    "AN EXPLOSIVE DEVICE WAS ALSO DEFUSED IN THE AIRPORT.",  # the trigger's own words tell it foiled
 ])
 def test_a_defused_bomb_is_a_foiled_bombing(text):
     """'defused a car bomb': the bomb is the event ('defused' supports the nominal), a bombing that

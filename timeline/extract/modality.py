@@ -94,6 +94,9 @@ def assign_modality(state: DocState, options) -> DocState:
         if event.modality == "asserted" and _negated_object(state, event):
             event.modality, names = "negated", ["object-negation"]
         own, own_names = modality_of(words)
+        inside = [c["modality"] for c in cues() if c.get("in_trigger") and c["name"] in own_names]
+        if event.modality == "asserted" and inside:  # 'a device was defused': the trigger's own words
+            event.modality, names = inside[0], names + own_names
         if own in ("future", "hypothetical") and event.modality != "hypothetical" and event.type not in SPEECH_ACTS:
             event.modality, names = own, names + own_names
         event.cues += names
