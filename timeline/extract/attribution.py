@@ -27,6 +27,7 @@ from ..taxonomy import of_class
 from . import lexicon
 from .groups import INSURGENTS, described_group, is_armed_group
 from .lookup import root_of, sentence_events
+from .modality import tried
 from .roles import passive
 from .state import DocState, EventMention
 
@@ -250,7 +251,7 @@ def _raiding_groups(state: DocState) -> dict[int, set[str]]:
     """Per sentence, the named armed groups whose own raids it tells (read once per document)."""
     found: dict[int, set[str]] = {}
     for e in state.events:
-        if e.type in _VIOLENCE and e.type not in _NOT_A_CAMPAIGN and e.modality == "asserted":
+        if e.type in _VIOLENCE and e.type not in _NOT_A_CAMPAIGN and (e.modality == "asserted" or tried(e)):
             found.setdefault(e.clause.sentence, set()).update(a for a in e.actors if is_armed_group(a))
     return found
 

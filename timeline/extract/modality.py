@@ -29,6 +29,12 @@ def cue_pattern() -> re.Pattern:
     return lexicon.compile_rules(cues())
 
 
+def tried(event: EventMention) -> bool:
+    """Whether a negated event was still tried by its actors ('a bomb they planted was defused'):
+    a cue marked ``attempt`` in lexicons/modality.yaml negated it."""
+    return event.modality == "negated" and any(c.get("attempt") and c["name"] in event.cues for c in cues())
+
+
 def modality_of(text: str) -> tuple[str, list[str]]:
     """The modality that the cue words of ``text`` give, and the names of the cues found."""
     text = _QUOTED.sub(" ", text)
