@@ -335,3 +335,9 @@ def test_violence_talked_of_is_bounded_by_the_talk_not_dated_by_it(text, date):
     talk; a date inside its own phrase ('regarding the 7 January assassination') is still its own."""
     found = _events(text, dt.date(1989, 12, 15) if "DEC" in text else dt.date(1989, 2, 8))
     assert [e.date for e in found if e.type in ("killing", "attack")] == [date], [(e.type, e.date) for e in found]
+
+
+def test_a_date_a_preposition_governs_before_a_violence_noun_dates_the_clause():
+    text = ("Troops and rebels clashed near the dam on Monday, the army said. "
+            "In March 2019 fighting over grazing land killed 30 people.")
+    assert "2019-03" in _dates(text, dt.date(2024, 5, 8), "attack") + _dates(text, dt.date(2024, 5, 8), "killing")
