@@ -16,7 +16,8 @@ from timeline.extract.clauses import clauses_of
 from timeline.extract.pipeline import run
 from timeline.models import Document
 
-DATING = [*lexicon.load("dating")["predicates"], {"name": "reporting", **lexicon.load("dating")["reporting"]}]
+DATING = [*lexicon.load("dating")["predicates"], *({"name": name, **lexicon.load("dating")[name]}
+                                                    for name in ("reporting", "speech_frame"))]
 
 
 def _events(text: str, published: dt.date, kind: str | None = None):
@@ -341,3 +342,4 @@ def test_a_date_a_preposition_governs_before_a_violence_noun_dates_the_clause():
     text = ("Troops and rebels clashed near the dam on Monday, the army said. "
             "In March 2019 fighting over grazing land killed 30 people.")
     assert "2019-03" in _dates(text, dt.date(2024, 5, 8), "attack") + _dates(text, dt.date(2024, 5, 8), "killing")
+

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .clauses import AUXILIARIES, FINITE, PAST_VERBS, opens_sequel
 from .coreference import compatible
-from .dating import dating_participle, dating_tail, reporting
+from .dating import dating_participle, dating_tail, reporting, speech_frame
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
 from ..taxonomy import of_class
@@ -45,12 +45,13 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
             continue  # 'X, who was envoy until December, criticized ...': the description's date
         relative = other if other.lead in _RELATIVES and other.lead != "that" else None
         speaker = next(reversed(events_of(state, other)), None)
-        if speaker is not None and speaker.trigger.weight > 0:
+        frame = speech_frame().match(state.text, other.start, other.end) is not None  # 'speaking at a meeting on ...'
+        if speaker is not None and speaker.trigger.weight > 0 and not frame:
             if other.lead in _SUBORDINATE:  # 'Last night, while the country mourned the attack, a bomb ...'
                 after_report = False
                 continue
             return [], []
-        if speaker is not None or reporting().search(state.text, other.start, other.end) or _quoted_after(
+        if frame or speaker is not None or reporting().search(state.text, other.start, other.end) or _quoted_after(
                 state.text, other.end, event):
             report, told, after_report = report + told + timexes_in(state, other.start, other.end), [], True
             continue

@@ -46,6 +46,12 @@ def reporting() -> re.Pattern:
 
 
 @cache
+def speech_frame() -> re.Pattern:
+    """A participle opening a clause that sets the occasion of a speech ('Speaking at a rally on ...')."""
+    return re.compile(rf"\W*(?:{lexicon.load('dating')['speech_frame']['pattern']})\b", re.IGNORECASE)
+
+
+@cache
 def time_relative() -> re.Pattern:
     """The opening of a clause that names the time of the date right before it: '..., when'."""
     return re.compile(rf"\s*,?\s*(?:{lexicon.load('dating')['time_relative']['pattern']})\b", re.IGNORECASE)
