@@ -343,3 +343,7 @@ def test_a_date_a_preposition_governs_before_a_violence_noun_dates_the_clause():
             "In March 2019 fighting over grazing land killed 30 people.")
     assert "2019-03" in _dates(text, dt.date(2024, 5, 8), "attack") + _dates(text, dt.date(2024, 5, 8), "killing")
 
+
+def test_a_future_act_offered_on_a_past_day_opens_on_that_day():
+    text = "Government forces shelled the town on Sunday. Turkey offered on Tuesday to host talks between the two sides."
+    assert _dates(text, dt.date(2024, 5, 9), "negotiation") == ["2024-05-07/.."]

@@ -160,7 +160,7 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
     if event.modality in ("asserted", "negated") and state.published is not None:
         event.date = _not_after(event.date, state.published)
     elif state.published is not None:
-        _past_date_wins(event, state.published)
+        _past_date_wins(event, state.published, nearest.end <= event.trigger.start and PROMISED in event.cues)
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|already|so far|\w+ly)\s+)*(?:been\s+)?\w+(?:ed|en|wn|ne|ld|nt|ught|ck|un)\b",
@@ -217,17 +217,20 @@ def _inside(inner: dates.Bounds, outer: dates.Bounds) -> bool:
     return outer.earliest <= inner.earliest and inner.latest <= outer.latest
 
 
-def _past_date_wins(event: EventMention, published: dt.date) -> None:
+def _past_date_wins(event: EventMention, published: dt.date, dates_the_promise: bool) -> None:
     """A 'future' event dated before publication: the cue misled (a past "would" or "if"), or the
-    date belongs to something else. A past date makes a hypothetical asserted; a future keeps its
-    modality and loses the date."""
-    latest = dates.parse(event.date).latest
-    if latest is None or latest >= published:
+    date belongs to something else. A past date makes a hypothetical asserted; a future loses it,
+    or opens on it when it dates the promise that governs the act ('offered on Tuesday to host
+    talks': what was offered then came no earlier)."""
+    bounds = dates.parse(event.date)
+    if bounds.latest is None or bounds.latest >= published:
         return
     if event.modality == "hypothetical":
         event.modality = "asserted"
     else:
         event.date, event.date_stated = None, False
+        if dates_the_promise:
+            _announced_bound(event, bounds.earliest, published)
 
 
 _ANAPHORIC = re.compile(
@@ -257,6 +260,7 @@ def _reported_bound(event: EventMention, timex, published: dt.date | None) -> No
         event.date, event.date_stated = f"../{latest.isoformat()}", False
 
 
+PROMISED = "promised"  # modality's cue: 'offered to', 'vowed to', 'is ready to'
 ANNOUNCED = "announced-on"  # the cue of a future event dated only by the day it was said
 
 
