@@ -179,6 +179,13 @@ def test_violence_against_other_victims_is_another_incident():
     assert [e.type for e in violence(example)] == ["killing", "killing"]
 
 
+def test_violence_done_to_the_attacker_is_the_reply_not_the_attack_again():
+    """'The attacker was shot dead by police' after 'a man stabbed three guards': two incidents
+    (lexicons/coreference.yaml, done_to_attacker)."""
+    example = lexicon.load("coreference")["done_to_attacker"]["example"]
+    assert [e.type for e in violence(example)] == ["attack", "killing"]
+
+
 def test_violence_whose_victims_point_back_is_the_same_incident():
     """'the murder of these two missionaries' points back at the murder told before it."""
     text = ("TODD WILSON AND JEFFREY BALL, TWO U.S. MISSIONARIES, WERE MURDERED BY MACHINEGUN FIRE TODAY. "

@@ -80,6 +80,7 @@ class _Wording:
     victims: frozenset[str] = frozenset()  # the victims of the mentions that told it again
     agent: str | None = None  # 'state' or 'irregular': the kind of forces its subject names
     kind: str | None = None  # the narrowest type its mentions so far have told it as ('the attack' ... 'burned')
+    to_attacker: bool = False  # done to the attacker: 'the gunman was shot dead by police'
 
 
 # A stated date this close to publication is the news being told, not another event from the past.
@@ -115,7 +116,19 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
         own_victims=_own_victims(text, mention),
         agent=_agent_kind(text, mention),
         kind=mention.type,
+        to_attacker=_done_to_attacker(mention),
     )
+
+
+@cache
+def _attacker_words() -> frozenset[str]:
+    return frozenset(lexicon.load("coreference")["done_to_attacker"]["words"])
+
+
+def _done_to_attacker(mention: EventMention) -> bool:
+    """'the attacker was shot dead by police': violence whose target is the one who attacked."""
+    return mention.type in _VIOLENCE and any(
+        word.rstrip("s") in _attacker_words() for target in mention.targets for word in target.lower().split())
 
 
 @cache
@@ -199,6 +212,8 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         return False  # 'X was killed ...' / 'when he was kidnapped': two incidents ('the kidnapping' points back)
     if first.agent and second.agent and first.agent != second.agent:
         return False  # 'rebels ambushed ...', 'warplanes struck ...': an attack and the reply
+    if first.to_attacker != second.to_attacker:
+        return False  # 'stabbed three officers ...', 'the attacker was shot dead': the attack and the reply
     if _same_participants(earlier, later, first.words & second.words):
         return True
     if _other_victims(earlier, later, first, second):
