@@ -98,6 +98,15 @@ def test_a_to_closing_a_preposition_governs_no_verb():
     assert any(t.type == "appeal" for t in triggers_in("They urged him to press the government to act."))
 
 
+def test_an_s_form_after_a_word_that_comes_before_nouns_is_no_verb():
+    """'alongside volunteers' is people, not a pledge (lemmas.yaml, noun_before_s_form); 'the
+    army attacks the town' still attacks."""
+    from timeline.extract.triggers import triggers_in
+
+    assert not triggers_in(lexicon.load("lemmas")["noun_before_s_form"]["counterexample"])
+    assert any(t.type == "attack" for t in triggers_in("The army attacks the town."))
+
+
 @pytest.mark.parametrize("entry", [c for c in lexicon.load("lemmas")["classes"] if "counterexample" in c],
                          ids=lambda c: c["name"])
 def test_a_class_counterexample_does_not_fire(entry):

@@ -80,6 +80,19 @@ def verb_forms(verb: str) -> tuple[set[str], set[str]]:
     return free, base
 
 
+def _s_forms(verb: str) -> set[str]:
+    """The third-person forms of a verb or phrase ('volunteers', 'opens fire')."""
+    first, *rest = verb.split()
+    tail = (" " + " ".join(rest)) if rest else ""
+    return {form + tail for form in _inflections(first, "VERB").get("VBZ", ())} if first != "be" else set()
+
+
+@cache
+def _not_after_noun_words() -> str:
+    """Look-behinds refusing an -s form where only a noun goes: 'alongside volunteers', 'the offers'."""
+    return "".join(f"(?<!\\b{re.escape(w)} )" for w in lexicon.load("lemmas")["noun_before_s_form"]["words"])
+
+
 def progressive_forms(verb: str) -> set[str]:
     """Gerunds left to the noun classes ('kidnapping') that still assert the act after a form
     of 'be' ('are kidnapping peasants')."""
@@ -119,13 +132,15 @@ def class_pattern(entry: dict) -> str:
     if "nouns" in entry:
         body = _alternation({f for noun in entry["nouns"] for f in _noun_forms(noun)})
     else:
-        free, base, progressive = set(), set(), set()
+        free, base, progressive, third = set(), set(), set(), set()
         for verb in entry["verbs"]:
             f, b = verb_forms(verb)
             free |= f
             base |= b
             progressive |= progressive_forms(verb)
-        body = f"{_alternation(free)}|{_governed(base)}" + (f"|{_after_be(progressive)}" if progressive else "")
+            third |= f & _s_forms(verb)
+        body = f"{_alternation(free - third)}|{_governed(base)}" + (f"|{_after_be(progressive)}" if progressive else "")
+        body += f"|{_not_after_noun_words()}(?:{_alternation(third)})" if third else ""
     after = entry.get("followed_by")
     before = "".join(f"(?<!\\b{re.escape(word)} )" for word in entry.get("not_after", ()))
     if "only_after" in entry:
