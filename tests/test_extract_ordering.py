@@ -48,6 +48,18 @@ def test_ordering_counterexample_gives_no_such_relation(name, counterexample, re
     assert relation not in {r for _, r, _ in _relations(counterexample)}
 
 
+def test_an_act_told_in_the_sentence_that_dates_the_background_is_no_news():
+    """'The junta banned street protests, and two activists were abducted in July 2020': the ban
+    is background with the abduction, not news told after it (ordering.yaml, news_lead)."""
+    from timeline.extract.pipeline import run
+
+    text = DATA["news_lead"]["counterexample"]
+    state = run(Document(id="d", text=text, published=dt.date(2024, 5, 9)), Options())
+    banned = next(e for e in state.events if e.type == "coercion")
+    assert DATA["news_lead"]["name"] not in banned.cues
+    assert any(DATA["news_lead"]["name"] in e.cues for e in state.events)  # the news still follows it
+
+
 def test_past_then_now():
     found = _relations("The party has boycotted the talks in the past, but now it attended the summit.")
     assert any(r == "before" for _, r, _ in found)

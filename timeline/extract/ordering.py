@@ -469,10 +469,12 @@ def _backgrounds(state: DocState, live: list[int]) -> list[tuple[dt.date, int]]:
 def _news(state: DocState, live: list[int], first_background: int) -> list[int]:
     """The story's news: the event it opens with in its first sentences, the events told before its
     background begins (inverted pyramid), and events told in the present perfect ('has been
-    delayed'), which reports what is recent."""
+    delayed'), which reports what is recent. The background begins with the sentence that dates
+    it ('... and banned street protests, and two leaders were abducted in July 2024')."""
     rule = _data()["news_lead"]
     news = [live[0]] if live and state.events[live[0]].clause.sentence < rule["lead_sentences"] else []
-    news += live[1:first_background] if news else []
+    begins = state.events[live[first_background]].clause.sentence
+    news += [i for i in live[1:first_background] if state.events[i].clause.sentence < begins] if news else []
     news += [i for i in live[first_background:] if _present_perfect().search(
         state.text, state.events[i].clause.start, state.events[i].trigger.start)]
     return list(dict.fromkeys(_canonical(state, i) for i in news))
