@@ -261,10 +261,11 @@ def test_a_mention_that_may_not_repeat_repeats_no_earlier_event():
 
 
 def test_a_mention_whose_date_meets_no_day_the_event_already_allows_is_another_event():
-    """'rebels are staging attacks ... a bomb exploded this morning ... was bombed last night': the
-    general mention takes the first bombing's day, so the bombing of the night before is another."""
+    """'rebels are staging attacks today ... a bomb exploded this morning ... was bombed last night':
+    the general mention takes the first bombing's day, so the bombing of the night before is another
+    (a date of the elections they aim at, 'the 8 April elections', would be the elections' own)."""
     text = ("LIMA, 16 MAR 90 (EFE) -- [TEXT] THE MAOIST SHINING PATH TERRORIST ORGANIZATION AND THE TUPAC AMARU "
-            "REVOLUTIONARY MOVEMENT (MRTA) ARE STAGING ATTACKS IN AN ATTEMPT TO MAKE THE PEOPLE BOYCOTT THE 8 APRIL "
+            "REVOLUTIONARY MOVEMENT (MRTA) ARE STAGING ATTACKS TODAY IN AN ATTEMPT TO MAKE THE PEOPLE BOYCOTT THE "
             "PERUVIAN ELECTIONS.\n\nA BOMB EXPLODED EARLY THIS MORNING NEAR THE HOUSE OF HEALTH MINISTER PAUL CARO "
             "GAMARRA.\n\nTHE HEADQUARTERS OF THE CENTER-RIGHTIST DEMOCRATIC FRONT (FREDEMO) WAS BOMBED LAST NIGHT.")
     bombings = [e for e in events(text, dt.date(1990, 3, 16)) if e.type == "bombing"]

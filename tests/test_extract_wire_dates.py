@@ -347,3 +347,12 @@ def test_a_date_a_preposition_governs_before_a_violence_noun_dates_the_clause():
 def test_a_future_act_offered_on_a_past_day_opens_on_that_day():
     text = "Government forces shelled the town on Sunday. Turkey offered on Tuesday to host talks between the two sides."
     assert _dates(text, dt.date(2024, 5, 9), "negotiation") == ["2024-05-07/.."]
+
+
+@pytest.mark.parametrize("case", [lexicon.load("dating")["attributive"][key] for key in ("example", "counterexample")],
+                         ids=["elections", "own-murder"])
+def test_a_date_that_modifies_a_noun_dates_only_that_noun(case):
+    """'boycott the 8 April elections': the elections' date, wholly after the report, neither dates
+    nor bounds the attacks of the clause, so the bombing told next keeps its own day; 'the 16
+    November murder' is the murder's own date (lexicons/dating.yaml, attributive)."""
+    assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]

@@ -141,6 +141,8 @@ def _told_as_earlier(text: str, event: EventMention, found: list) -> bool:
 
 def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:
     found, report = _event_dates(state, event)
+    found = [t for t in found if not attachment.attributive(state.text, t, event)]
+    report = [t for t in report if not attachment.attributive(state.text, t, event)]
     topic = _topic(state.text, event) if found else None
     if topic is not None:  # 'made statements yesterday regarding the murder of ...': the talk's day bounds it
         report = report + [t for t in found if t.start < topic]

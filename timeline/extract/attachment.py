@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .clauses import AUXILIARIES, FINITE, PAST_VERBS, opens_sequel
 from .coreference import compatible
-from .dating import dating_participle, dating_tail, reporting, speech_frame
+from .dating import dating_participle, dating_tail, modifies_noun, reporting, speech_frame
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
 from ..taxonomy import of_class
@@ -329,6 +329,17 @@ def _describes_a_thing(text: str, timex, event: EventMention) -> bool:
     if not re.fullmatch(r"\d{4}", timex.text) or not _INDEFINITE_BEFORE.search(text, max(0, timex.start - 4), timex.start):
         return False
     return not any(timex.end <= t.start <= timex.end + 30 for t in [event.trigger, *event.others])
+
+
+def attributive(text: str, timex, event: EventMention) -> bool:
+    """'staging attacks to make people boycott the 8 April elections': a date told after the event
+    that modifies a noun is that noun's, unless the noun names the event ('the 16 November murder');
+    one told before it frames it ('in the November 27 deal, they agreed on a line')."""
+    noun = modifies_noun(text, timex.start, timex.end) if timex.start > event.trigger.start else None
+    if noun is None or _VERBISH.match(text, noun):
+        return False
+    return not any(t.start >= timex.end and _NP_GAP.match(text, timex.end, t.start) and not _VERBISH.search(text, timex.end, t.start)
+                   for t in [event.trigger, *event.others] if t == event.trigger or compatible(t.type, event.type))
 
 
 _NOUN_OF = re.compile(r"\b(?P<noun>[A-Za-z][\w'-]*)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

@@ -73,3 +73,23 @@ def month_part(text: str, edtf: str) -> str:
             end = min(last, calendar.monthrange(year, month)[1])
             return f"{edtf}-{first:02d}/{edtf}-{end:02d}"
     return edtf
+
+
+@cache
+def _attributive() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+    entry = lexicon.load("dating")["attributive"]
+    return (re.compile(rf"\b{entry['determiner']}$", re.IGNORECASE), re.compile(entry["determiner"], re.IGNORECASE),
+            re.compile(entry["own_time"], re.IGNORECASE), frozenset(entry["no_noun"]))
+
+
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'-]*)")
+
+
+def modifies_noun(text: str, start: int, end: int) -> int | None:
+    """Where the noun phrase starts that the date at ``start:end`` modifies ('the 8 April elections':
+    a date between a determiner and a noun), or None when the date modifies no noun."""
+    before, opening, own_time, no_noun = _attributive()
+    if not (opening.match(text, start, end) or before.search(text, max(0, start - 8), start)) or own_time.match(text, start, end):
+        return None
+    word = _WORD_AFTER.match(text, end)
+    return word.start(1) if word and word.group(1).lower() not in no_noun else None
