@@ -356,3 +356,17 @@ def test_a_date_that_modifies_a_noun_dates_only_that_noun(case):
     nor bounds the attacks of the clause, so the bombing told next keeps its own day; 'the 16
     November murder' is the murder's own date (lexicons/dating.yaml, attributive)."""
     assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("THE ARMY YESTERDAY THWARTED OPERATION SUMMER, WHICH WAS A REBEL PLAN TO SABOTAGE AND PILLAGE TOWNS ON THE BORDER.",
+     None),
+    ("Police said the gunmen had planned to attack the embassy.", None),
+    ("THE REBELS PLAN TO SABOTAGE AND PILLAGE TOWNS ON THE BORDER.", "1989-03-31/.."),
+])
+def test_a_plan_told_in_the_past_is_not_dated_from_the_report(text, date):
+    """'which was a plan to sabotage', 'had planned to attack': what was to come came after a past
+    moment, perhaps before the report, so it is undated rather than 'from the report on' (a plan
+    told in the present still is; lexicons/modality.yaml, future-of-past)."""
+    [event] = _events(text, dt.date(1989, 3, 31), "attack")
+    assert (event.modality, event.date) == ("future", date)

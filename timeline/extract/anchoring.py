@@ -263,6 +263,7 @@ def _reported_bound(event: EventMention, timex, published: dt.date | None) -> No
 
 
 PROMISED = "promised"  # modality's cue: 'offered to', 'vowed to', 'is ready to'
+FUTURE_OF_PAST = "future-of-past"  # the modality cue of a plan told in the past
 ANNOUNCED = "announced-on"  # the cue of a future event dated only by the day it was said
 
 
@@ -270,7 +271,8 @@ def _announced_bound(event: EventMention, earliest: dt.date | None, published: d
     """A threat or plan said on a day before the report may have been carried out since: it
     opens on the day it was said, not on the report's (``default_date``). Stated, since the text
     gives that day: an inferred date would be narrowed again to after the report by the solver."""
-    if event.modality == "future" and earliest is not None and published is not None and earliest < published:
+    if (event.modality == "future" and earliest is not None and published is not None and earliest < published
+            and FUTURE_OF_PAST not in event.cues):
         event.date, event.date_stated = f"{earliest.isoformat()}/..", True
         event.cues.append(ANNOUNCED)  # the day it was said: no sign that the event itself is told
 
@@ -296,6 +298,8 @@ def default_date(event: EventMention, published) -> str | None:
     """What an undated event is known to satisfy from its publication date alone."""
     if published is None:
         return None
+    if FUTURE_OF_PAST in event.cues:
+        return None  # 'had planned to attack': to come after a past moment, which may be before publication
     if event.modality in ("future", "hypothetical"):
         return f"{published.isoformat()}/.."
     return f"../{published.isoformat()}"
