@@ -271,8 +271,9 @@ def test_a_date_that_ends_a_relative_clause_describes_its_antecedent():
 
 
 def test_a_when_clause_happened_at_the_date_before_it_not_since_it():
-    example = lexicon.load("dating")["time_relative"]["example"]
-    assert _dates(example["text"], example["published"], example["type"]) == [example["date"]]
+    entry = lexicon.load("dating")["time_relative"]
+    for example in [entry["example"], *entry["more_examples"]]:
+        assert _dates(example["text"], example["published"], example["type"]) == [example["date"]]
     text = "PORT-AU-PRINCE - The curfew has held since last month, when gunmen killed 70 people in Pont-Sonde."
     assert _dates(text, dt.date(2024, 11, 22), "attack") + _dates(text, dt.date(2024, 11, 22), "killing") == ["2024-10"]
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .clauses import AUXILIARIES, FINITE, PAST_VERBS, opens_sequel
 from .coreference import compatible
-from .dating import dating_participle, dating_tail, modifies_noun, reporting, speech_frame
+from .dating import dating_participle, dating_tail, modifies_noun, reporting, speech_frame, time_relative
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
 from ..taxonomy import of_class
@@ -306,11 +306,24 @@ def _main_clause_date(state: DocState, event: EventMention) -> list:
     participle clause happens at the time of the clause it hangs on."""
     opening = _opening(state, event)
     before = clauses_before(state, opening) if opening is not None else []
+    named = _time_named(state, opening, before[-1]) if before else []
+    if named:
+        return named
     while len(before) > 1 and _reporting_aside(state, before[-1]):
         before = before[:-1]  # 'was bombed Thursday, officials said, threatening to raise tensions'
     if not before or before[-1].lead in _RELATIVES - {"that"}:  # 'reported that a bomb exploded ...'
         return []
     return timexes_in(state, before[-1].start, before[-1].end)
+
+
+def _time_named(state: DocState, opening: Clause, before: Clause) -> list:
+    """'the wave of attacks, to which journalists are subjected, continued last night when X was
+    killed': a 'when' clause right after a date names that date's time, whatever clause the date
+    stands in (a relative one included)."""
+    if opening.lead != "when":
+        return []
+    return [t for t in timexes_in(state, before.start, before.end)
+            if (found := time_relative().match(state.text, t.end)) and opening.start <= found.end() <= opening.end]
 
 
 def _reporting_aside(state: DocState, clause: Clause) -> bool:
