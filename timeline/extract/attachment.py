@@ -158,17 +158,28 @@ def _only_a_date(state: DocState, clause: Clause) -> bool:
     return _ADVERBIAL_WORDS.sub("", rest).strip() == ""
 
 
-_ADVERBIAL_OPENING = re.compile(r"\W*(?:at|on|in|around|about|shortly|just|early|late)\b", re.IGNORECASE)
+_ADVERBIAL_OPENING = re.compile(r"\W*(?:at|on|in|around|about|shortly|just|early|late|(?P<agent>by))\b", re.IGNORECASE)
 
 
 def _adverbial_tail(state: DocState, clause: Clause) -> bool:
-    """'was shot at the custody centre, at roughly 2am (0100 UTC) on Friday by a prisoner': a
-    verbless clause opened by a preposition of time or place that holds a date adds when and by
-    whom to the clause before it."""
-    if not _ADVERBIAL_OPENING.match(state.text, clause.start) or not timexes_in(state, clause.start, clause.end):
+    """'was shot at the custody centre, at roughly 2am (0100 UTC) on Friday by a prisoner', 'the
+    assassination of X, a minister, by suspected guerrillas early this morning': a verbless clause
+    opened by a preposition of time or place, or by the agent, that holds a date adds when and by
+    whom to the clause before it ('by the end of the year' is a deadline, not an agent)."""
+    opening = _ADVERBIAL_OPENING.match(state.text, clause.start)
+    found = timexes_in(state, clause.start, clause.end) if opening else []
+    if not found or (opening.group("agent") and found[0].start <= opening.end() + 1):
         return False
-    words = _WORDS.findall(state.text, clause.start, clause.end)
-    return not any(w.lower() in FINITE or (len(w) > 4 and w.lower().endswith(("ed", "ing"))) for w in words)
+    rest = state.text[clause.start:clause.end]
+    for t in sorted(found, key=lambda t: -t.start):  # 'this morning' is no verb in '-ing'
+        rest = rest[:t.start - clause.start] + " " + rest[t.end - clause.start:]
+    words = [w.lower() for w in _WORDS.findall(rest)]
+    return not any(w in FINITE or (len(w) > 4 and w.endswith(("ed", "ing")) and before not in _ATTRIBUTIVE_AFTER)
+                   for before, w in zip(["", *words], words))
+
+
+# an '-ed' word right after these is an adjective ('by suspected guerrillas', 'at an unnamed base')
+_ATTRIBUTIVE_AFTER = frozenset({"by", "the", "a", "an", "of", "at", "in", "on", "some", "several", "two", "three"})
 
 
 _FOR_CAUSE = re.compile(r"^\W*(?:for|over|in connection with)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
