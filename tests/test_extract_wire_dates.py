@@ -374,3 +374,15 @@ def test_a_plan_told_in_the_past_is_not_dated_from_the_report(text, date):
     [event] = _events(text, dt.date(1989, 3, 31), "attack")
     assert (event.modality, event.date) == ("future", date)
 
+
+@pytest.mark.parametrize("text,date", [
+    ("BOGOTA, 30 MAY 89 (EFE) -- [TEXT] GENERAL MIGUEL MAZA, DIRECTOR OF THE DAS, BLAMED THE CARTELS FOR A CAR-BOMB "
+     "ATTACK FROM WHICH HE ESCAPED UNHARMED TODAY.", "1989-05-30"),
+    ("BOGOTA, 30 MAY 89 (EFE) -- [TEXT] THE GENERAL BLAMED THE CARTELS FOR A CAR-BOMB ATTACK FROM WHICH HE IS STILL "
+     "RECOVERING TODAY.", "../1989-05-30"),
+])
+def test_a_past_relative_clause_of_what_someone_did_in_the_act_dates_it(text, date):
+    """'a car-bomb attack from which he escaped unharmed today': a relative clause opened by 'from',
+    'in' or 'during which' that tells, in the past, what someone did in a violent nominal is at its
+    time ('from which he is still recovering today' is not)."""
+    assert _dates(text, dt.date(1989, 5, 30), "bombing") == [date]

@@ -277,12 +277,27 @@ def _relative_result(state: DocState, event: EventMention) -> list:
     if event.trigger.kind != "noun" or not later or later[0].lead not in ("which", "that"):
         return []
     told, start = events_of(state, later[0]), later[0].start
+    if not told and event.type in _VIOLENCE and _PART_IN_WHICH.search(state.text, max(0, start - 12), start):
+        return _told_in_the_past(state, later[0])  # 'a car-bomb attack from which he escaped unharmed today'
     opening = _TOLL_SUBJECT if _IN_WHICH.search(state.text, max(0, start - 12), start) else _RELATIVE_VERB
     if not told or event.type not in _VIOLENCE or not all(
             e.type in _VIOLENCE and e.trigger.kind == "verb" and opening.fullmatch(state.text, start, e.trigger.start)
             for e in told):
         return []
     return [t for e in told for t in clause_dates(state, e)]
+
+
+_PART_IN_WHICH = re.compile(r"\b(?:in|during|from)\W*$", re.IGNORECASE)
+_PRESENT = frozenset({"is", "are", "has", "have", "remains", "remain", "continues", "continue"})
+
+
+def _told_in_the_past(state: DocState, clause: Clause) -> list:
+    """The dates of a relative clause that tells, in the past and without an event of its own, what
+    someone did or suffered in the nominal before it ('from which he escaped unharmed today', 'in
+    which he was wounded yesterday'): they are the nominal's ('is still recovering today' is not)."""
+    words = {w.lower() for w in _WORDS.findall(state.text, clause.start, clause.end)}
+    past = words & (PAST_VERBS | {"was", "were", "had"}) or any(len(w) > 4 and w.endswith("ed") for w in words)
+    return timexes_in(state, clause.start, clause.end) if past and not words & _PRESENT else []
 
 
 _VERB_FIRST = re.compile(rf"\W*(?:{'|'.join(sorted(AUXILIARIES))})\b", re.IGNORECASE)
