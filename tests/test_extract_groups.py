@@ -229,14 +229,15 @@ def test_attackers_leaving_the_scene_are_no_people_displaced(example):
 
 
 def test_a_state_qualifying_an_armed_group_or_a_river_is_no_party():
-    """'Yemen's Houthi movement' is the movement alone; 'the Niger river' is no state."""
+    """'Yemen's Houthi movement' is the movement alone; 'the Niger river' is no state ('the attackers'
+    are the movement named before them)."""
     from timeline.extract import Options, extract
     from timeline.models import Document
 
     text = ("Story\n\nA missile fired by Yemen's Houthi movement struck a cargo ship. "
             "The attackers withdrew towards the delta of the Niger river.")
     events = extract([Document(id="d", text=text)], Options()).events
-    assert [e.actors for e in events] == [["Houthi movement"], []]
+    assert [e.actors for e in events] == [["Houthi movement"], ["Houthi movement"]]
 
 
 AGENT_KINDS = lexicon.load("groups")["agent_kind_examples"]

@@ -1,4 +1,5 @@
-"""'it' and 'they' opening an event's clause stand for a party told before (groups.yaml pronoun_examples)."""
+"""'it' and 'they' opening an event's clause stand for a party told before (groups.yaml pronoun_examples), and
+so do group nouns ('the gunmen', 'the rebels': the armed group named last, groups.yaml group_nouns)."""
 
 import pytest
 
@@ -6,7 +7,8 @@ from timeline.extract import Options, lexicon
 from timeline.extract.pipeline import run
 from timeline.models import Document
 
-EXAMPLES = lexicon.load("groups")["pronoun_examples"]
+GROUPS = lexicon.load("groups")
+EXAMPLES = GROUPS["pronoun_examples"] + GROUPS["group_nouns"]["examples"] + GROUPS["group_nouns"]["counterexamples"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])

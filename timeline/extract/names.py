@@ -11,6 +11,7 @@ from functools import cache
 from . import lexicon
 from .casing import is_english_word, is_function_or_number_word, name_like
 from .descriptions import without_descriptive_states
+from .group_nouns import group_noun_mentions
 from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups, is_armed_group
 from .lookup import containers, inside_any, merged_spans, overlaps_union
 from .officials import Located, untitled_offices
@@ -37,6 +38,7 @@ def find_names(state: DocState, options) -> DocState:
     found = _without_qualifying_states(state.text, sorted(found, key=lambda m: m.start))
     found = without_descriptive_states(state.text, found, lexicon.state_names())
     found = [m for m in found if not is_news_source(state.text, m)]
+    found = sorted(found + group_noun_mentions(state, found), key=lambda m: m.start)
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
 
 

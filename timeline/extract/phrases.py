@@ -76,6 +76,14 @@ def describes(phrase: Phrase) -> bool:
     return bool(words) and all(_parts_of_speech(w) == {"ADJ"} for w in words)
 
 
+def modifies_noun(word: str) -> bool:
+    """'armed', 'leftist', 'urban': a word that can stand before a noun to qualify it (an adjective, a
+    noun that is no verb's past, or a word the dictionary does not know); 'shot' in 'the army shot
+    rebels' is a verb."""
+    tags = _parts_of_speech(word)
+    return "ADJ" in tags or ("NOUN" in tags and not is_past(word)) or not tags
+
+
 def verb_form(word: str) -> bool:
     """A form of a verb ('increased', 'stepped', 'intensify'), whatever else it may also be."""
     return bool(_verb_lemmas(word.lower()))

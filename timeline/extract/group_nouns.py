@@ -1,0 +1,84 @@
+"""Group nouns that point back: 'the gunmen', 'the rebels', 'these guerrillas' after a story has
+named an armed group stand for that group, the one named last before them (``lexicons/groups.yaml``
+group_nouns). The look back is bounded (a few sentences), never crosses another party's quoted
+words, and never reaches a group only named as the accused of someone's charge ('police blamed
+the FMLN': the blame is one party's word, not the text's)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from . import lexicon
+from .casing import is_function_or_number_word
+from .clauses import quoted_spans
+from .groups import introduced_band, is_armed_group
+from .phrases import modifies_noun
+from .state import DocState, Mention
+
+
+@cache
+def _rule() -> tuple[re.Pattern, re.Pattern, int, frozenset[str], frozenset[str]]:
+    """The description's pattern, the words that make a group named after them an accused one, how
+    many sentences back the group may be named, the modifiers that say the hands are unknown and
+    the heads of a state's own units ('the Atlacatl Battalion' is nobody's rebels)."""
+    data = lexicon.load("groups")
+    rule = data["group_nouns"]
+    determiners = lexicon.alternation(rule["determiners"])
+    nouns = lexicon.alternation(rule["nouns"])
+    described = re.compile(rf"\b(?:{determiners})\s+((?:[\w-]+\s+){{0,2}}?(?:{nouns}))\b", re.IGNORECASE)
+    accused = re.compile(rf"\b(?:{lexicon.alternation(rule['accusing'])})\b", re.IGNORECASE)
+    return described, accused, rule["reach"], frozenset(data["unknown_hands"]), frozenset(rule["state_units"])
+
+
+def _modifies(word: str, unknown: frozenset[str]) -> bool:
+    """'armed', 'leftist', 'masked': a word that can qualify a group noun; not a linking word, a
+    verb's past ('the army shot rebels'), nor one that says the hands are unknown."""
+    lower = word.lower()
+    return not is_function_or_number_word(lower) and lower not in unknown and modifies_noun(word)
+
+
+def _accused(text: str, sentence_start: int, mention: Mention, accusing: re.Pattern) -> bool:
+    """'police blamed the FMLN', 'suspected members of the ELN': a group named after a word of
+    charge or suspicion in its sentence is someone's accused, not the text's perpetrator."""
+    return accusing.search(text, sentence_start, mention.start) is not None
+
+
+def group_noun_mentions(state: DocState, known: list[Mention]) -> list[Mention]:
+    """'The gunmen also torched a village hall' after 'armed men of the Abu Sayyaf group stormed a
+    village': the description as a mention of the armed group named last before it (``known`` in
+    text order, never overlapping); one pass over the document."""
+    described, accusing, reach, unknown, units = _rule()
+    text = state.text
+    armed = [m for m in known if m.kind == "actor" and (is_armed_group(m.name) or introduced_band(text, m))
+             and m.name.split()[-1].lower() not in units]
+    starts = [start for start, _ in state.sentences]
+    quotes = [span for start, end in state.sentences for span in quoted_spans(text, start, end)]
+    out, k, last, last_sentence = [], 0, None, -1
+    for index, (start, end) in enumerate(state.sentences):
+        for match in described.finditer(text, start, end):
+            while k < len(armed) and armed[k].end <= match.start():
+                sentence = bisect.bisect_right(starts, armed[k].start) - 1
+                if not _accused(text, starts[sentence], armed[k], accusing):
+                    last, last_sentence = armed[k], sentence
+                k += 1
+            words = match.group(1).split()[:-1]
+            if last is None or index - last_sentence > reach or not all(_modifies(w, unknown) for w in words):
+                continue
+            if _quote_of(quotes, match.start()) != _quote_of(quotes, last.start) or _overlaps(known, *match.span()):
+                continue
+            out.append(Mention(match.start(1), match.end(1), "actor", last.name))  # as a name's span: no article
+    return out
+
+
+def _quote_of(quotes: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The quoted span holding ``position``, if any (``quotes`` in text order)."""
+    index = bisect.bisect_right(quotes, (position, 1 << 62)) - 1
+    return quotes[index] if index >= 0 and quotes[index][0] <= position < quotes[index][1] else None
+
+
+def _overlaps(known: list[Mention], start: int, end: int) -> bool:
+    """Whether a known name overlaps ``text[start:end]`` ('the FMLN guerrillas' names its group)."""
+    index = bisect.bisect_right(known, start, key=lambda m: m.end)
+    return index < len(known) and known[index].start < end
