@@ -394,6 +394,15 @@ def test_the_government_is_the_state_the_story_names_first():
     assert troops.actors == ["Ethiopia"]
 
 
+@pytest.mark.parametrize("forces", ["Rwandan troops", "Rwanda's army"])
+def test_forces_another_state_qualifies_are_that_states_only(forces):
+    """'Rwandan troops' in a story about Mozambique: Rwanda's forces, not also the story's own state."""
+    text = (f"Story\n\nInsurgents raided a town in Mozambique on Monday. Mozambique's president condemned the raid. "
+            f"On Tuesday {forces} attacked the insurgents.")
+    reply = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if "Tuesday" in e.sources[0].quote)
+    assert reply.actors == ["Rwanda"]
+
+
 @pytest.mark.parametrize("ruler", ["the transitional government", "the junta", "the ruling junta",
                                    "the military government", "the interim authorities"])
 def test_a_ruler_told_by_its_kind_is_the_state_the_story_names(ruler):

@@ -161,7 +161,20 @@ def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]
         located = Located.of(found)
         spans += [s for start, end in state.sentences if not _names_state(located, home, start, end)
                   for s in untitled_offices(state.text, start, end, located)]
-    return [Mention(a, b, "actor", home) for a, b in sorted(set(spans)) if not _overlaps(found, a, b)]
+    return [Mention(a, b, "actor", home) for a, b in sorted(set(spans))
+            if not _overlaps(found, a, b) and not _owned(state.text, found, a)]
+
+
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s+")
+
+
+def _owned(text: str, found: list[Mention], start: int) -> bool:
+    """'Rwandan troops', "Israel's army": forces a state's name or adjective right before them
+    qualifies are that state's, not the story's own."""
+    index = bisect.bisect_right(found, start, key=lambda m: m.end) - 1
+    owner = found[index] if index >= 0 else None
+    return owner is not None and owner.kind == "actor" and owner.name in lexicon.state_names() and \
+        _OWNER_GAP.fullmatch(text, owner.end, start) is not None
 
 
 def _names_state(found: Located, home: str, start: int, end: int) -> bool:
