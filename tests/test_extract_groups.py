@@ -279,6 +279,17 @@ def test_insurgents_are_the_storys_armed_group():
     assert [e.actors for e in events if e.type == "attack"] == [[example["group"]]]
 
 
+def test_a_states_unit_is_nobodys_insurgents():
+    """'The rebels' in a story naming only the Atlacatl Battalion: not the army's own battalion."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    example = lexicon.load("groups")["state_unit_example"]
+    events = extract([Document(id="d", text="Story\n\n" + example["text"])], Options(solve=False)).events
+    attacks = [e for e in events if e.type == "attack"]
+    assert attacks and all(example["not_group"] not in e.actors for e in attacks)
+
+
 BAND = lexicon.load("groups")["possessive_band"]
 
 

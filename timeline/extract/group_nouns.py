@@ -13,23 +13,22 @@ from functools import cache
 from . import lexicon
 from .casing import is_function_or_number_word
 from .clauses import quoted_spans
-from .groups import introduced_band, is_armed_group
+from .groups import introduced_band, is_irregular_group
 from .phrases import modifies_noun
 from .state import DocState, Mention
 
 
 @cache
-def _rule() -> tuple[re.Pattern, re.Pattern, int, frozenset[str], frozenset[str]]:
+def _rule() -> tuple[re.Pattern, re.Pattern, int, frozenset[str]]:
     """The description's pattern, the words that make a group named after them an accused one, how
-    many sentences back the group may be named, the modifiers that say the hands are unknown and
-    the heads of a state's own units ('the Atlacatl Battalion' is nobody's rebels)."""
+    many sentences back the group may be named, and the modifiers that say the hands are unknown."""
     data = lexicon.load("groups")
     rule = data["group_nouns"]
     determiners = lexicon.alternation(rule["determiners"])
     nouns = lexicon.alternation(rule["nouns"])
     described = re.compile(rf"\b(?:{determiners})\s+((?:[\w-]+\s+){{0,2}}?(?:{nouns}))\b", re.IGNORECASE)
     accused = re.compile(rf"\b(?:{lexicon.alternation(rule['accusing'])})\b", re.IGNORECASE)
-    return described, accused, rule["reach"], frozenset(data["unknown_hands"]), frozenset(rule["state_units"])
+    return described, accused, rule["reach"], frozenset(data["unknown_hands"])
 
 
 def _modifies(word: str, unknown: frozenset[str]) -> bool:
@@ -49,10 +48,9 @@ def group_noun_mentions(state: DocState, known: list[Mention]) -> list[Mention]:
     """'The gunmen also torched a village hall' after 'armed men of the Abu Sayyaf group stormed a
     village': the description as a mention of the armed group named last before it (``known`` in
     text order, never overlapping); one pass over the document."""
-    described, accusing, reach, unknown, units = _rule()
+    described, accusing, reach, unknown = _rule()
     text = state.text
-    armed = [m for m in known if m.kind == "actor" and (is_armed_group(m.name) or introduced_band(text, m))
-             and m.name.split()[-1].lower() not in units]
+    armed = [m for m in known if m.kind == "actor" and (is_irregular_group(m.name) or introduced_band(text, m))]
     starts = [start for start, _ in state.sentences]
     quotes = [span for start, end in state.sentences for span in quoted_spans(text, start, end)]
     out, k, last, last_sentence = [], 0, None, -1

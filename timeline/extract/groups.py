@@ -308,6 +308,12 @@ def is_armed_group(name: str) -> bool:
     return known is None and last in _words("armed_heads")
 
 
+def is_irregular_group(name: str) -> bool:
+    """An armed group that is no state's own unit: whom 'the rebels' or 'the guerrillas' can be ('the
+    Atlacatl Battalion' is an army's)."""
+    return is_armed_group(name) and name.split()[-1].lower() not in _words("state_unit_heads")
+
+
 INSURGENTS = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, lexicon.load("groups")["insurgents"]), key=len,
                                                        reverse=True)), re.IGNORECASE)
 

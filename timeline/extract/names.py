@@ -12,7 +12,7 @@ from . import lexicon
 from .casing import is_english_word, is_function_or_number_word, name_like
 from .descriptions import without_descriptive_states
 from .group_nouns import group_noun_mentions
-from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups, is_armed_group
+from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups, is_armed_group, is_irregular_group
 from .lookup import containers, inside_any, merged_spans, overlaps_union
 from .officials import Located, untitled_offices
 from .phrases import tokens
@@ -205,7 +205,7 @@ def _most_named(mentions: list[Mention]) -> str | None:
 
 def home_group(state: DocState) -> str | None:
     """The armed group a story names most: who its 'guerrillas' and 'urban commandos' are."""
-    return _most_named([m for m in state.mentions if m.kind == "actor" and is_armed_group(m.name)])
+    return _most_named([m for m in state.mentions if m.kind == "actor" and is_irregular_group(m.name)])
 
 
 def _overlaps(names: list[Mention], start: int, end: int) -> bool:
