@@ -9,7 +9,8 @@ from functools import cache
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
-from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
+from .group_nouns import sides_told
+from .groups import INSURGENTS as _INSURGENTS, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
@@ -88,8 +89,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     _pronoun_target(state, event, roles)
     if roles.agent is not None and not any(_within(m, roles.agent) and not insurgents_of(text, m) for m in window):
         _unnamed_agent(state, event, roles.agent, group)
-    if both_sides().search(text, clause.start, clause.end) and fight is not None:
-        _add(event.actors, *fight.actors)  # 'the two sides': the sides of the latest fighting told
+    _add(event.actors, *sides_told(state, clause, fight))  # 'the two sides': of the latest fighting told
     for mention in _speaker(state, event):
         _take(text, event, mention)
     parties = lexicon.conflict_parties().get(event.location or "")

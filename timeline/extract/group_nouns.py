@@ -13,9 +13,9 @@ from functools import cache
 from . import lexicon
 from .casing import is_function_or_number_word
 from .clauses import quoted_spans
-from .groups import introduced_band, is_irregular_group
+from .groups import both_sides, introduced_band, is_irregular_group
 from .phrases import modifies_noun
-from .state import DocState, Mention
+from .state import Clause, DocState, EventMention, Mention
 
 
 @cache
@@ -80,3 +80,44 @@ def _overlaps(known: list[Mention], start: int, end: int) -> bool:
     """Whether a known name overlaps ``text[start:end]`` ('the FMLN guerrillas' names its group)."""
     index = bisect.bisect_right(known, start, key=lambda m: m.end)
     return index < len(known) and known[index].start < end
+
+
+def sides_told(state: DocState, clause: Clause, fight: EventMention | None) -> list[str]:
+    """'both leaders', 'the two sides' in a clause: the sides of the latest fighting told with both
+    named (``fight``), else the pair named last."""
+    if both_sides().search(state.text, clause.start, clause.end) is None:
+        return []
+    return list(fight.actors) if fight is not None else _pair_named_last(state, clause)
+
+
+def _pair_named_last(state: DocState, clause: Clause) -> list[str]:
+    """'Ethiopia and Eritrea signed a pact. The two countries also exchanged prisoners': with no
+    fighting told with both sides, the sides a clause's 'the two countries', 'both sides' or 'the
+    allies' stand for are the two parties last named together ('X and Y', 'X, Y') before it, a few
+    sentences back at most (states for 'countries', 'nations', 'governments'), on the same side of
+    any quotation marks."""
+    found = both_sides().search(state.text, clause.start, clause.end)
+    if found is None:
+        return []
+    states_only = (found.group(1) or "").lower() in _state_nouns()
+    first = state.sentences[max(0, clause.sentence - _rule()[2])][0]
+    quote = _quote_of(quoted_spans(state.text, *state.sentences[clause.sentence]), found.start())
+    later = None
+    for at in range(bisect.bisect_right(state.mentions, clause.start, key=lambda m: m.end) - 1, -1, -1):
+        mention = state.mentions[at]  # back over a few sentences only
+        if mention.start < first or quote is not None and mention.start < quote[0]:
+            break
+        if mention.kind != "actor" or states_only and mention.name not in lexicon.state_names():
+            continue
+        if later is not None and later.name != mention.name and _TOGETHER.fullmatch(state.text, mention.end, later.start):
+            return [mention.name, later.name]
+        later = mention
+    return []
+
+
+_TOGETHER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")  # 'Ethiopia and Eritrea', 'US, British'
+
+
+@cache
+def _state_nouns() -> frozenset[str]:
+    return frozenset(lexicon.load("groups")["both_sides"]["state_nouns"])

@@ -337,9 +337,10 @@ def described_group(words: str, within: int | None = None) -> str | None:
 
 @cache
 def both_sides() -> re.Pattern:
-    """'the two sides', 'both leaders': the sides of the fighting told last (``lexicons/groups.yaml``
-    both_sides)."""
+    """'the two sides', 'both leaders', 'the allies': the sides of the fighting told last
+    (``lexicons/groups.yaml`` both_sides; group 1 the noun after 'the two' or 'both')."""
     data = _data()["both_sides"]
     nouns = "|".join(map(re.escape, data["nouns"]))
     determiners = "|".join(map(re.escape, data["determiners"]))
-    return re.compile(rf"\b(?:{determiners})\s+(?:{nouns})\b", re.IGNORECASE)
+    allies = "|".join(map(re.escape, data["allies"]))
+    return re.compile(rf"\b(?:(?:{determiners})\s+({nouns})|the\s+(?:{allies}))\b", re.IGNORECASE)
