@@ -13,7 +13,8 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
-from .groups import described_group, introduced_band, is_armed_group
+from .groups import described_group, groups_in, introduced_band, is_armed_group
+from .names import names_in
 from .lookup import clauses_after, clauses_before, events_of, mentions_in
 from .phrases import Phrase, phrase_after, phrase_before
 from .roles import Roles, is_instrument, passive
@@ -142,11 +143,30 @@ _PRONOUN_REACH = 3  # sentences back for the group a pronoun stands for
 def group_told_last(state: DocState, clause: Clause, head: str) -> str | None:
     """'when they attacked the barracks', 'the aforementioned group placed a bomb' (``head``: the
     clause's words before its trigger): the armed group named last before the clause, within a few
-    sentences, is who 'they' are."""
+    sentences, is who 'they' are; 'we' and 'our guerrillas' in a communique are the party its header
+    names."""
     subject = head[:_BEFORE_VERB.search(head).start()]
+    if _FIRST_PERSON.search(subject):
+        return communique_speaker(state)
     if not (_GROUP_PRONOUN.search(subject) or _anaphor().search(subject)):
         return None
     return _armed_group_before(state, clause.start, clause.sentence)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our(?:\s+[\w-]+){1,3})$", re.IGNORECASE)
+_COMMUNIQUE = re.compile(r"\[COMMUNIQU[EÉ]\]\s*\[([^\]\n]{2,80})\]", re.IGNORECASE)
+_HEADER = 600  # characters: a communique's header opens the report
+
+
+def communique_speaker(state: DocState) -> str | None:
+    """'[COMMUNIQUE] [THE "EXTRADITABLES"]', '[COMMUNIQUE] [GENERAL COMMAND OF THE FMLN]': the party
+    a wire report's header names as the communique's author, who speaks its 'we'."""
+    found = _COMMUNIQUE.search(state.text, 0, _HEADER)
+    if found is None:
+        return None
+    named = [m for m in names_in(state.text, *found.span(1), state.caps) if m.kind == "actor"]
+    named = named or groups_in(state.text, *found.span(1), state.caps)[0]
+    return named[0].name if named else None
 
 
 def _armed_group_before(state: DocState, position: int, sentence: int) -> str | None:
