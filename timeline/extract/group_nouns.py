@@ -14,6 +14,7 @@ from . import lexicon
 from .casing import is_function_or_number_word
 from .clauses import quoted_spans
 from .groups import both_sides, introduced_band, is_irregular_group
+from .lookup import cached
 from .phrases import modifies_noun
 from .state import Clause, DocState, EventMention, Mention
 
@@ -42,6 +43,14 @@ def _accused(text: str, sentence_start: int, mention: Mention, accusing: re.Patt
     """'police blamed the FMLN', 'suspected members of the ELN': a group named after a word of
     charge or suspicion in its sentence is someone's accused, not the text's perpetrator."""
     return accusing.search(text, sentence_start, mention.start) is not None
+
+
+def named_as_accused(state: DocState, mention: Mention) -> bool:
+    """Whether a group is named after a word of charge or suspicion in its sentence ('police
+    blamed the FMLN. They also burned a bus': 'they' are nobody the text names)."""
+    starts = cached(state, "sentence_starts", state.sentences, lambda spans: [start for start, _ in spans])
+    sentence = bisect.bisect_right(starts, mention.start) - 1
+    return sentence >= 0 and _accused(state.text, starts[sentence], mention, _rule()[1])
 
 
 def group_noun_mentions(state: DocState, known: list[Mention]) -> list[Mention]:

@@ -13,6 +13,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
+from .group_nouns import named_as_accused
 from .groups import described_group, groups_in, introduced_band, is_armed_group
 from .names import names_in
 from .lookup import clauses_after, clauses_before, events_of, mentions_in
@@ -172,7 +173,7 @@ def communique_speaker(state: DocState) -> str | None:
 def _armed_group_before(state: DocState, position: int, sentence: int) -> str | None:
     """The armed group named last before ``position``, a few sentences back at most."""
     return _party_before(state, position, sentence, _PRONOUN_REACH,
-                         lambda m: is_armed_group(m.name) or introduced_band(state.text, m))
+                         lambda m: (is_armed_group(m.name) or introduced_band(state.text, m)) and not named_as_accused(state, m))
 
 
 def pronoun_parties(state: DocState, index: int) -> list[str]:
