@@ -54,8 +54,8 @@ def named_as_accused(state: DocState, mention: Mention) -> bool:
 
 
 def group_noun_mentions(state: DocState, known: list[Mention]) -> list[Mention]:
-    """'The gunmen also torched a village hall' after 'armed men of the Abu Sayyaf group stormed a
-    village': the description as a mention of the armed group named last before it (``known`` in
+    """'The gunmen also burned a warehouse' after 'armed men of the Andean Youth Front raided a
+    farm': the description as a mention of the armed group named last before it (``known`` in
     text order, never overlapping); one pass over the document."""
     described, accusing, reach, unknown = _rule()
     text = state.text
@@ -94,20 +94,18 @@ def _overlaps(known: list[Mention], start: int, end: int) -> bool:
 def sides_told(state: DocState, clause: Clause, fight: EventMention | None) -> list[str]:
     """'both leaders', 'the two sides' in a clause: the sides of the latest fighting told with both
     named (``fight``), else the pair named last."""
-    if both_sides().search(state.text, clause.start, clause.end) is None:
-        return []
-    return list(fight.actors) if fight is not None else _pair_named_last(state, clause)
-
-
-def _pair_named_last(state: DocState, clause: Clause) -> list[str]:
-    """'Ethiopia and Eritrea signed a pact. The two countries also exchanged prisoners': with no
-    fighting told with both sides, the sides a clause's 'the two countries', 'both sides' or 'the
-    allies' stand for are the two parties last named together ('X and Y', 'X, Y') before it, a few
-    sentences back at most (states for 'countries', 'nations', 'governments'), on the same side of
-    any quotation marks."""
     found = both_sides().search(state.text, clause.start, clause.end)
     if found is None:
         return []
+    return list(fight.actors) if fight is not None else _pair_named_last(state, clause, found)
+
+
+def _pair_named_last(state: DocState, clause: Clause, found: re.Match) -> list[str]:
+    """'Ethiopia and Eritrea signed a pact. The two countries will withdraw their troops': with no
+    fighting told with both sides, the sides that a clause's 'the two countries', 'both sides' or
+    'the allies' (``found``) stand for are the two parties last named together ('X and Y', 'X, Y')
+    before it, a few sentences back at most (states for 'countries', 'nations', 'governments'), on
+    the same side of any quotation marks."""
     states_only = (found.group(1) or "").lower() in _state_nouns()
     first = state.sentences[max(0, clause.sentence - _rule()[2])][0]
     quote = _quote_of(quoted_spans(state.text, *state.sentences[clause.sentence]), found.start())

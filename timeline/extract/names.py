@@ -12,7 +12,8 @@ from . import lexicon
 from .casing import is_english_word, is_function_or_number_word, name_like
 from .descriptions import without_descriptive_states
 from .group_nouns import group_noun_mentions
-from .groups import INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups, is_armed_group, is_irregular_group
+from .groups import (INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups,
+                     is_armed_group, is_irregular_group)
 from .lookup import containers, inside_any, merged_spans, overlaps_union
 from .officials import Located, untitled_offices
 from .phrases import tokens
