@@ -313,6 +313,14 @@ def half(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{found:04d}-H{number}" if found else f"XXXX-H{number}"
 
 
+def week_of_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the last week of August', 'the first week of June 2025': a stretch of that month, valued
+    as the month (as 'late August' is), so that it never dates an event outside it."""
+    number = _month(g["month"])
+    found = _shifted_year(g, ctx, span, number)
+    return f"{found:04d}-{number:02d}" if found else f"XXXX-{number:02d}"
+
+
 def holiday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A fixed-date holiday, in a stated or inferred year."""
     month_day = lookup("holidays", g["holiday"])
@@ -770,7 +778,7 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
+        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
         day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, season_count, set_unit, set_word, set_weekday)
 }
