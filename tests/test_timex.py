@@ -311,6 +311,9 @@ def test_a_bare_day_month_takes_the_year_written_beside_it(text, expected):
     ("He checked in, Calif., on Thursday night, for what is to be a long stay.",
      ("Thursday night", "2024-01-25TNI")),  # the nearest cue before, not a full stop of an abbreviation
     ("He said the envoy will arrive on Tuesday.", ("Tuesday", "2024-02-06")),
+    # a future cue after a past auxiliary looks ahead from a past moment: the nearest Tuesday
+    ("The storm was expected to pass late Tuesday night.", ("late Tuesday night", "2024-01-30TNI")),
+    ("The storm is expected to pass on Tuesday.", ("Tuesday", "2024-02-06")),
 ])
 def test_the_nearest_tense_cue_before_a_weekday_decides(text, expected):
     assert expected in values(text)

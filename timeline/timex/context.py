@@ -54,6 +54,23 @@ def _future_re() -> re.Pattern:
     return re.compile(r"(?<![\w'])" + alternation(lexicon()["future_cues"]) + r"(?!\w)", re.IGNORECASE)
 
 
+def _future_cues(clause: str) -> list[tuple[int, int]]:
+    """Where the future cues of a clause start, as (offset, +1); right after a past auxiliary
+    ('was expected to pass late Wednesday', 'were scheduled for Friday') a cue looks ahead from
+    a past moment (0), as 'would' does."""
+    past_auxiliaries = _past_auxiliaries()
+    out = []
+    for found in _future_re().finditer(clause):
+        before = _WORD_BEFORE.search(clause, max(0, found.start() - 16), found.start())
+        out.append((found.start(), 0 if before and before.group(1).lower() in past_auxiliaries else 1))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _past_auxiliaries() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["past_auxiliaries"])
+
+
 @lru_cache(maxsize=1)
 def _ahead_of_past_re() -> re.Pattern:
     """'would', 'could', 'agreed to' ... and the modal 'may' in lower case ('May' is the month)."""
@@ -148,7 +165,7 @@ class Context:
         """The tense cue that decides for a span, as (offset, +1 future, -1 past or 0 ahead of a
         past moment): the nearest before it in its clause, else the first after it."""
         clause, left, right = self._clause(start, end)
-        cues = [(m.start(), 1) for m in _future_re().finditer(clause)]
+        cues = _future_cues(clause)
         cues += [(start, -1) for start in _past_cues(clause)]
         cues += [(m.start(), 0) for m in _ahead_of_past_re().finditer(clause)]
         before = [c for c in cues if c[0] < left]
