@@ -51,7 +51,10 @@ def _past_cues(clause: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _future_re() -> re.Pattern:
-    return re.compile(r"(?<![\w'])" + alternation(lexicon()["future_cues"]) + r"(?!\w)", re.IGNORECASE)
+    """Future cues, but not 'next to', 'next door', 'the next highest', 'coming to power'."""
+    return re.compile(r"(?<![\w'])" + alternation(lexicon()["future_cues"])
+                      + r"(?!\w)(?!(?<=next)[ \t]+(?:to|door|\w+est)\b)(?!(?<=coming)[ \t]+to\b)",
+                      re.IGNORECASE)
 
 
 def _future_cues(clause: str) -> list[tuple[int, int]]:
