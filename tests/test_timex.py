@@ -181,6 +181,7 @@ def test_any_text_gives_exact_slices_and_valid_edtf(text):
     ("The ministry received doses this week and expects a second shipment in January.", ("January", "2021-01")),
     ("Seasonal rains expected in March usually cut the road.", ("March", "2021-03")),
     ("Few expected the talks in March to fail.", ("March", "2020-03")),  # "expected" with an object: past
+    ("The new tariffs take effect in July.", ("July", "2021-07")),  # a timetable told in the present
     ("Leaders said they hope a government can be in place by February.", ("February", "2021-02")),
 ])
 def test_a_month_without_year_follows_the_tense(text, expected):

@@ -99,6 +99,11 @@ def test_future_cues_are_all_found_by_the_tense_check():
         assert ("Tuesday", "2024-02-06") in found(text), cue
 
 
+@pytest.mark.parametrize("cue", LX["schedule_cues"])
+def test_a_timetable_told_in_the_present_looks_ahead(cue):
+    assert ("Tuesday", "2024-02-06") in found(f"Officials say the border {cue} on Tuesday."), cue
+
+
 @pytest.mark.parametrize("cue", LX["ahead_of_past_cues"])
 def test_ahead_of_past_cues_take_the_nearest_weekday_and_current_year(cue):
     """Said on Monday (29 January), reported on Wednesday 31: Thursday is tomorrow, Sunday last
