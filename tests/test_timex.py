@@ -316,6 +316,7 @@ def test_a_bare_day_month_takes_the_year_written_beside_it(text, expected):
     # a future cue after a past auxiliary looks ahead from a past moment: the nearest Tuesday
     ("The storm was expected to pass late Tuesday night.", ("late Tuesday night", "2024-01-30TNI")),
     ("The storm is expected to pass on Tuesday.", ("Tuesday", "2024-02-06")),
+    ("Officials said on Monday the curfew would take effect on Tuesday.", ("Tuesday", "2024-01-30")),
     # 'next' of rank or place is no future cue
     ("Britain, the next highest country, reported 900 deaths as of Tuesday.", ("Tuesday", "2024-01-30")),
     ("Prices next to the river rose as of Tuesday.", ("Tuesday", "2024-01-30")),
