@@ -60,6 +60,11 @@ def test_a_bare_clock_time_falls_on_the_last_day_mentioned_and_dates_nothing():
     assert joined.edtf == "2013-05-02"
 
 
+def test_the_weekday_of_a_clock_is_the_day_later_bare_clocks_fall_on():
+    text = "The blast happened at 9 a.m. on Tuesday. Police arrived at 9:40 a.m."
+    assert found(text)[-1] == ("9:40 a.m.", "TIME", "2013-04-30T09:40")
+
+
 def test_a_race_time_is_not_a_time_of_day_but_a_length():
     assert found("She won, finishing in 3:07:35.") == [("3:07:35", "DURATION", "PT3H7M35S")]
 

@@ -580,6 +580,9 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         day = g["on"].split("T")[0]
     elif g.get("weekday"):
         day = weekday({**g, "part": None}, ctx, span, args)
+        if DAY_VALUE.match(day):  # 'at 9 a.m. on Tuesday. Police arrived at 9:40 a.m.': that Tuesday
+            ctx.remember(day)
+            ctx.last_at = span[1]
     elif ctx.mode == "news" and ctx.published and _entry_stamp(ctx.text, span):
         day = ctx.published.isoformat()
         ctx.remember(day)  # a live page's entry stamp ('10:47 Police have closed...'): told that day
