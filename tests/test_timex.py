@@ -329,6 +329,8 @@ def test_the_nearest_tense_cue_before_a_weekday_decides(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Fighting began on 5 March 2023. Two hours later the town fell.", ("Two hours later", "PT2H")),  # a length
     ("Fighting began on 5 March 2023. Two days later the town fell.", ("Two days later", "2023-03-07")),
+    ("The town fell in 2023. Two years before, talks had failed.", ("Two years before", "2021")),  # 'before' alone
+    ("The town fell in 2023, five years previously a fort stood there.", ("five years previously", "2018")),
     ("The strike came 48 hours ago.", ("48 hours ago", "2024-01-29")),
     ("TWO BOMBS EXPLODED A FEW MINUTES AGO IN BOGOTA.", ("A FEW MINUTES AGO", "2024-01-31")),
     ("The plane took off on 27 November 1989. A few minutes later it exploded.",

@@ -473,8 +473,8 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
     if count == "X" and lookup("units", g["unit"]) in _CLOCK_UNITS:  # 'a few minutes later': that day
         return _at(ctx.anaphoric(fine=True, span=span), "day", 0)
     if count == "X":
-        return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before")) else "FUTURE_REF"
-    sign = -1 if g["dir"].lower().startswith(("earlier", "before")) else 1
+        return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before", "previously")) else "FUTURE_REF"
+    sign = -1 if g["dir"].lower().startswith(("earlier", "before", "previously")) else 1
     gran, steps = _steps(count, g["unit"])
     value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, sign * steps)
     return _not_after_report(value, ctx, span, gran) if sign * steps > 0 else value
