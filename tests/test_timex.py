@@ -504,3 +504,11 @@ def test_a_rate_is_a_set_but_a_step_from_a_date_is_not(text, expected):
 ])
 def test_a_plural_weekday_recurs_unless_counted_or_named(text, expected):
     assert [value for _, value in values(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Third Punic War (149 B.C to 146 B.C) ended Carthage.", ("149 B.C", "BC0149")),  # no final stop
+    ("Mummification was common from 664 B.C.E. to 250 C.E.", ("664 B.C.E.", "BC0664")),
+])
+def test_years_before_the_common_era_in_their_spellings(text, expected):
+    assert expected in values(text, mode="narrative")
