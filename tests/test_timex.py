@@ -512,3 +512,12 @@ def test_a_plural_weekday_recurs_unless_counted_or_named(text, expected):
 ])
 def test_years_before_the_common_era_in_their_spellings(text, expected):
     assert expected in values(text, mode="narrative")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("For half a century the town lived by the siren.", ("half a century", "P50Y")),
+    ("It is a half-hour drive.", ("a half-hour", "PT30M")),
+    ("He waited half a week.", ("half a week", "P0.5W")),  # no smaller unit holds it exactly
+])
+def test_half_of_one_unit_is_not_the_unit(text, expected):
+    assert expected in values(text)

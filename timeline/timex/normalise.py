@@ -735,6 +735,17 @@ def duration_and_a_half(g: Groups, ctx: Context, span: Span, args: dict) -> str 
     return _period(count + 0.5, lookup("units", g.get("single") or g["unit"]))
 
 
+_HALVES = {"H": (30, "TM"), "TM": (30, "S"), "D": (12, "H"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
+
+
+def half_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'half an hour' (PT30M), 'half a century' (P50Y): in the next smaller unit where that is
+    exact, else as a decimal ('half a week', P0.5W)."""
+    code = lookup("units", g["unit"])
+    count, smaller = _HALVES.get(code, (0.5, code))
+    return _period(count, smaller)
+
+
 def race_time(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'3:07:35' is PT3H7M35S."""
     return f"PT{int(g['hours'])}H{int(g['minutes'])}M{int(g['seconds'])}S"
@@ -783,5 +794,5 @@ NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
         day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
-        clock, race_time, duration, duration_and_a_half, season_count, set_unit, set_word, set_weekday)
+        clock, race_time, duration, duration_and_a_half, half_unit, season_count, set_unit, set_word, set_weekday)
 }
