@@ -521,3 +521,14 @@ def test_years_before_the_common_era_in_their_spellings(text, expected):
 ])
 def test_half_of_one_unit_is_not_the_unit(text, expected):
     assert expected in values(text)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Last spring the government chose the town.", dt.date(2024, 11, 21), ("Last spring", "2024-SP")),  # over by then
+    ("Last spring the government chose the town.", dt.date(2024, 3, 14), ("Last spring", "2023-SP")),
+    ("Last winter the camp was small.", dt.date(2022, 12, 12), ("Last winter", "2021-WI")),  # the year it began
+    ("Next summer the camp will grow.", dt.date(2024, 3, 1), ("Next summer", "2024-SU")),  # not yet begun
+    ("Next spring the navy will drill.", dt.date(2025, 9, 2), ("Next spring", "2026-SP")),
+])
+def test_last_and_next_season_are_the_latest_over_and_the_first_to_come(text, published, expected):
+    assert expected in values(text, published=published)

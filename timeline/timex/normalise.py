@@ -282,9 +282,27 @@ def _shifted_year(g: Groups, ctx: Context, span: Span, month_no: int) -> int | N
     return _infer_year(ctx, span, month_no)
 
 
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}  # first and last month
+
+
+def _last_or_next_season(code: str, day: dt.date, step: int) -> int:
+    """The year of 'last spring' (the latest one over by ``day``) or 'next spring' (the first
+    one not yet begun); a winter is valued by the year it begins in."""
+    first, last = _SEASON_MONTHS[code]
+    if step > 0:
+        return day.year if day.month < first else day.year + 1
+    if code == "WI":  # the winter that began last December is over from March on
+        return day.year - 1 if day.month > last else day.year - 2
+    return day.year if day.month > last else day.year - 1
+
+
 def season(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A season of a stated, shifted or inferred year (2023-SU)."""
     code = lookup("seasons", g["season"])
+    shift = lookup("shifts", g["shift"]) if g.get("shift") else 0
+    ref = ctx.deictic() if shift and g["shift"].lower() != "that" else None
+    if ref is not None and shift in (-1, 1):  # 'last spring' said in November is this year's
+        return f"{_last_or_next_season(code, ref[0], shift):04d}-{code}"
     found = _shifted_year(g, ctx, span, _SEASON_MONTH[code])
     return f"{found:04d}-{code}" if found else f"XXXX-{code}"
 
