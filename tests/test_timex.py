@@ -318,6 +318,7 @@ def test_a_bare_day_month_takes_the_year_written_beside_it(text, expected):
     ("The storm is expected to pass on Tuesday.", ("Tuesday", "2024-02-06")),
     ("Officials said on Monday the curfew would take effect on Tuesday.", ("Tuesday", "2024-01-30")),
     ("The opposition has called for a general strike on Thursday.", ("Thursday", "2024-02-01")),
+    ("The agency said it hoped to resume deliveries by Thursday.", ("Thursday", "2024-02-01")),
     # 'next' of rank or place is no future cue
     ("Britain, the next highest country, reported 900 deaths as of Tuesday.", ("Tuesday", "2024-01-30")),
     ("Prices next to the river rose as of Tuesday.", ("Tuesday", "2024-01-30")),
