@@ -533,3 +533,13 @@ def test_half_of_one_unit_is_not_the_unit(text, expected):
 ])
 def test_last_and_next_season_are_the_latest_over_and_the_first_to_come(text, published, expected):
     assert expected in values(text, published=published)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She was sentenced to 15 years, 8 months in prison.", [("15 years, 8 months", "P15Y8M")]),
+    ("The siege lasted two weeks and three days.", [("two weeks and three days", "P17D")]),
+    ("His time was 1 hour 59 minutes 40.2 seconds.", [("1 hour 59 minutes 40.2 seconds", "PT1H59M40.2S")]),
+    ("Two officials received three years and five years.", [("three years", "P3Y"), ("five years", "P5Y")]),
+])
+def test_a_length_in_descending_units_is_one_duration(text, expected):
+    assert values(text) == expected

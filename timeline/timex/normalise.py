@@ -753,6 +753,20 @@ def duration_and_a_half(g: Groups, ctx: Context, span: Span, args: dict) -> str 
     return _period(count + 0.5, lookup("units", g.get("single") or g["unit"]))
 
 
+def duration_composite(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'2 hours, 4 minutes and 11 seconds' (PT2H4M11S), '15 years, 8 months' (P15Y8M); weeks
+    with days count as days (P17D). The rule's pattern lets only smaller units follow larger."""
+    first = next(g[k] for k in ("y", "mo", "w", "d", "h", "mi") if g.get(k))
+    counts = {lookup("units", unit): _number(number)  # 'X' for 'several'
+              for number, unit in [(g["n1"], first), (g["n2"], g["u2"]), (g.get("n3"), g.get("u3"))] if unit}
+    if isinstance(counts.get("W"), int) and isinstance(counts.get("D"), int):
+        counts["D"] += 7 * counts.pop("W")
+    written = {c: f"{n:g}" if isinstance(n, (int, float)) else "X" for c, n in counts.items()}
+    date_part = "".join(f"{written[c]}{c}" for c in ("Y", "M", "W", "D") if c in written)
+    time_part = "".join(f"{written[c]}{'M' if c == 'TM' else c}" for c in ("H", "TM", "S") if c in written)
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
 _HALVES = {"H": (30, "TM"), "TM": (30, "S"), "D": (12, "H"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
 
 
@@ -812,5 +826,5 @@ NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
         day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
-        clock, race_time, duration, duration_and_a_half, half_unit, season_count, set_unit, set_word, set_weekday)
+        clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday)
 }
