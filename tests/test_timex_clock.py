@@ -65,6 +65,12 @@ def test_the_weekday_of_a_clock_is_the_day_later_bare_clocks_fall_on():
     assert found(text)[-1] == ("9:40 a.m.", "TIME", "2013-04-30T09:40")
 
 
+def test_a_clock_of_a_recurring_day_falls_on_no_one_day():
+    assert found("Teams work from 7 a.m. to 4 p.m. each day. Police arrived at 9 p.m.") == [
+        ("7 a.m.", "TIME", "XXXX-XX-XXT07:00"), ("4 p.m.", "TIME", "XXXX-XX-XXT16:00"),
+        ("each day", "SET", "XXXX-XX-XX"), ("9 p.m.", "TIME", "2013-05-03T21:00")]
+
+
 def test_a_race_time_is_not_a_time_of_day_but_a_length():
     assert found("She won, finishing in 3:07:35.") == [("3:07:35", "DURATION", "PT3H7M35S")]
 

@@ -588,6 +588,21 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return day.isoformat() + part
 
 
+_RECURRING = re.compile(r"\b(?:(?:every|each)[ \t]+(?:day|night|morning|evening|afternoon)|daily|nightly)\b",
+                        re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?][\"”’')\]]*\s+[A-Z\"“]|\n")
+
+
+def _recurring_clock(text: str, span: Span) -> bool:
+    """'the siren called the shift every day at 5:45 a.m.', 'from 7 a.m. to 4 p.m. each day': a
+    clock of a recurring day falls on no one day (read in a bounded stretch, same sentence)."""
+    before = text[max(0, span[0] - 30):span[0]]
+    after = text[span[1]:span[1] + 25]
+    before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
+    cut = _CLAUSE_END.search(after)
+    return bool(_RECURRING.search(before) or _RECURRING.search(after[:cut.start()] if cut else after))
+
+
 def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A clock time on the day written beside it (``on``, set by the matcher's join), the
     weekday it names, or else the last day mentioned (in news; the publication day when none
@@ -596,6 +611,8 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         return None
     if g.get("on"):
         day = g["on"].split("T")[0]
+    elif ctx.mode == "news" and _recurring_clock(ctx.text, span):
+        day = "XXXX-XX-XX"
     elif g.get("weekday"):
         day = weekday({**g, "part": None}, ctx, span, args)
         if DAY_VALUE.match(day):  # 'at 9 a.m. on Tuesday. Police arrived at 9:40 a.m.': that Tuesday
