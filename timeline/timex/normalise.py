@@ -562,6 +562,15 @@ def _range_end_weekday(ctx: Context, span: Span, number: int) -> dt.date | None:
     return weekday_near(ctx.last_day + dt.timedelta(days=1), number, 1)
 
 
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)[ \t]+$", re.IGNORECASE)
+
+
+def _past_end(ctx: Context, span: Span) -> bool:
+    """An end told in the past ('extended the red alert until 6 a.m. on Sunday', 'a visit through
+    Friday') may lie on either side of the report: the nearest such day."""
+    return ctx.tense(*span) < 0 and bool(_UNTIL_BEFORE.search(ctx.text, max(0, span[0] - 8), span[0]))
+
+
 def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A weekday: the one this/last/next names, else the nearest one the tense points to."""
     number = lookup("weekdays", g["weekday"])
@@ -578,7 +587,8 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         direction = 1
     elif ref[0].isoweekday() == number:
         direction = 0
-    elif ctx.ahead_of_past(*span):  # 'said Tuesday the bridge would reopen Thursday': the nearest
+    elif ctx.ahead_of_past(*span) or _past_end(ctx, span):
+        # 'said Tuesday the bridge would reopen Thursday', 'extended the alert until Sunday': the nearest
         direction = 1 if (number - ref[0].isoweekday()) % 7 < 4 else -1
     else:
         direction = 1 if ctx.future(*span) else -1
