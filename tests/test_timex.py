@@ -335,6 +335,7 @@ def test_the_nearest_tense_cue_before_a_weekday_decides(text, expected):
     ("The town fell in 2023. Two years before, talks had failed.", ("Two years before", "2021")),  # 'before' alone
     ("The town fell in 2023, five years previously a fort stood there.", ("five years previously", "2018")),
     ("The strike came 48 hours ago.", ("48 hours ago", "2024-01-29")),
+    ("A plan was announced a decade ago.", ("a decade ago", "2014")),  # a year, not the 2010s
     ("TWO BOMBS EXPLODED A FEW MINUTES AGO IN BOGOTA.", ("A FEW MINUTES AGO", "2024-01-31")),
     ("The plane took off on 27 November 1989. A few minutes later it exploded.",
      ("A few minutes later", "1989-11-27")),  # a vague count of minutes cannot leave the day either

@@ -475,6 +475,9 @@ def _steps(count, unit: str) -> tuple[str, int]:
     return _gran(unit), int(count)
 
 
+_YEARS_IN = {"decade": 10, "century": 100}
+
+
 def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'two years ago': a step back from the reference, at the unit's precision; 'a few minutes
     ago' is still the reference day, as 'ten minutes ago' is."""
@@ -482,6 +485,8 @@ def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if count == "X":
         return _at(ctx.deictic(), "day", 0) if lookup("units", g["unit"]) in _CLOCK_UNITS else "PAST_REF"
     gran, steps = _steps(count, g["unit"])
+    if gran in _YEARS_IN:  # 'a decade ago' said in 2024 is 2014, a year, not the 2010s
+        gran, steps = "year", steps * _YEARS_IN[gran]
     return _at(ctx.deictic(), gran, -steps)
 
 
