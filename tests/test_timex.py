@@ -522,6 +522,7 @@ def test_years_before_the_common_era_in_their_spellings(text, expected):
     ("For half a century the town lived by the siren.", ("half a century", "P50Y")),
     ("It is a half-hour drive.", ("a half-hour", "PT30M")),
     ("He waited half a week.", ("half a week", "P0.5W")),  # no smaller unit holds it exactly
+    ("Inflation will stay high for another year.", ("another year", "P1Y")),  # one more of the unit
 ])
 def test_half_of_one_unit_is_not_the_unit(text, expected):
     assert expected in values(text)
