@@ -547,3 +547,8 @@ def test_last_and_next_season_are_the_latest_over_and_the_first_to_come(text, pu
 ])
 def test_a_length_in_descending_units_is_one_duration(text, expected):
     assert values(text) == expected
+
+
+def test_a_plural_weekday_before_and_another_recurs():
+    assert values("The court will sit Mondays and Thursdays after that.") == [
+        ("Mondays", "XXXX-WXX-1"), ("Thursdays", "XXXX-WXX-4")]
