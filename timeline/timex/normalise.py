@@ -854,9 +854,16 @@ def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"XXXX-WXX-{lookup('weekdays', g['weekday'])}"
 
 
+def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'each April' is April of any year (XXXX-04); 'every spring' any year's spring (XXXX-SP)."""
+    if g.get("month"):
+        return f"XXXX-{_month(g['month']):02d}"
+    return f"XXXX-{lookup('seasons', g['season'])}"
+
+
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
         day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
-        clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday)
+        clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
 }
