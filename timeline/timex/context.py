@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import alternation, lexicon
@@ -99,6 +99,7 @@ class Context:
     bc: bool = False  # the story is told in years before the common era
     stated: tuple[dt.date, int] | None = None  # last date written with its year, and where it ends
     year_said: tuple[int, int] | None = None  # last year written out (alone or in a date), and where it ends
+    _cues: dict = field(default_factory=dict, repr=False)  # deciding cue per span, read once
 
     def deictic(self) -> tuple[dt.date, str] | None:
         """'yesterday', 'last week': the publication date in news, the story's date in narrative."""
@@ -166,7 +167,13 @@ class Context:
 
     def _deciding_cue(self, start: int, end: int) -> tuple[int, int] | None:
         """The tense cue that decides for a span, as (offset, +1 future, -1 past or 0 ahead of a
-        past moment): the nearest before it in its clause, else the first after it."""
+        past moment): the nearest before it in its clause, else the first after it; it depends on
+        the text alone, so each span's is read once."""
+        if (start, end) not in self._cues:
+            self._cues[start, end] = self._read_cue(start, end)
+        return self._cues[start, end]
+
+    def _read_cue(self, start: int, end: int) -> tuple[int, int] | None:
         clause, left, right = self._clause(start, end)
         cues = _future_cues(clause)
         cues += [(start, -1) for start in _past_cues(clause)]

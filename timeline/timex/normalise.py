@@ -573,7 +573,7 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)[ \t]+$", re.IGNORECASE)
 def _past_end(ctx: Context, span: Span) -> bool:
     """An end told in the past ('extended the red alert until 6 a.m. on Sunday', 'a visit through
     Friday') may lie on either side of the report: the nearest such day."""
-    return ctx.tense(*span) < 0 and bool(_UNTIL_BEFORE.search(ctx.text, max(0, span[0] - 8), span[0]))
+    return bool(_UNTIL_BEFORE.search(ctx.text, max(0, span[0] - 8), span[0])) and ctx.tense(*span) < 0
 
 
 def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
