@@ -81,10 +81,11 @@ def _alternation(members: tuple[int, ...]) -> re.Pattern | None:
     return re.compile(rf"(?:{body})(?![\w-])", re.IGNORECASE) if body else None
 
 
-def _pattern_at(text: str, position: int) -> re.Pattern | None:
-    """The alternation of the rules that can match at ``position``, chosen by its next three
-    characters (lower-cased; up to the first one beyond ASCII, whose case the regex judges)."""
-    key = text[position:position + _OPENING]
+@lru_cache(maxsize=16384)  # bounded like ``_rules_opening``; asked at every word start, so one lookup
+def _pattern_opening(opening: str) -> re.Pattern | None:
+    """The alternation of the rules that can match where the text goes on with ``opening``, its
+    next three characters (lower-cased; up to the first one beyond ASCII, whose case the regex judges)."""
+    key = opening
     if not key.isascii():
         key = key[:next(n for n, char in enumerate(key) if not char.isascii())]
     return _alternation(_rules_opening(key.lower()))
@@ -123,7 +124,7 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
     out, last = [], start
     for word in _WORD_START.finditer(text, start, end):
         position = word.start()
-        pattern = _pattern_at(text, position) if position >= last else None
+        pattern = _pattern_opening(text[position:position + _OPENING]) if position >= last else None
         match = pattern.match(text, position, end) if pattern is not None else None
         if match:
             rule = table[int(match.lastgroup[1:])]
