@@ -111,6 +111,12 @@ def _indefinite(found: list[tuple[int, int, str]], first: int | None, words: lis
     return before in ("a", "an") and all(is_english_word(w) or w.lower() in _demonyms() for w in words)
 
 
+@cache
+def _any_head() -> frozenset[str]:
+    """Every head noun (a group's or fighters'): most tokens are none, and are passed over at once."""
+    return _words("heads") | _words("fighter_heads")
+
+
 def _group_at(found: list[tuple[int, int, str]], h: int, caps: bool) -> tuple[int, int] | None:
     """(first, last) token of the group whose head is token ``h``, or None."""
     word = found[h][2]
@@ -244,8 +250,10 @@ def groups_in(text: str, start: int, end: int, caps: bool,
     found = tokens(text, start, end) if found is None else found
     out, acronyms, covered = [], dict(_expanded_acronyms(text, found, caps)), -1
     quoted = _quoted_groups(found) if any(w in _QUOTES for _, _, w in found) else {}
+    heads = _any_head()
     for h in range(len(found)):
-        span = None if h <= covered else quoted.get(h) or _group_at(found, h, caps)
+        span = None if h <= covered else quoted.get(h) or (
+            _group_at(found, h, caps) if found[h][2].lower() in heads else None)
         if span is None:
             continue
         first, last = span
