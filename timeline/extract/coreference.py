@@ -243,7 +243,27 @@ def _may_repeat(later: EventMention, told: _Wording) -> bool:
     or parties to share, a definite noun ('the attack') or as a bare happening. Asked once per
     mention, it spares comparing the many that have none of these (a place alone, say) with each
     of the up to ``WINDOW`` candidates."""
-    return bool(later.people or later.actors or told.definite or (_bare(later) and later.type in _HAPPENINGS))
+    return bool(later.people or later.actors or not _needs_shared_party(later, told))
+
+
+def _needs_shared_party(later: EventMention, told: _Wording) -> bool:
+    """Whether ``_repeats`` can say yes for ``later`` only with an earlier event that shares a person
+    or a party with it (neither a definite noun nor a bare happening): the candidates that share
+    none are passed over without the comparison."""
+    return not (told.definite or (_bare(later) and later.type in _HAPPENINGS))
+
+
+def _repeated(state: DocState, later: EventMention, told: _Wording, candidates: list[int],
+              open_events: _OpenEvents) -> int | None:
+    """The first candidate ``later`` repeats (``_repeats``), sparing the pairs that cannot be."""
+    if not _may_repeat(later, told):
+        return None
+    events, wording = state.events, open_events.wording
+    if _needs_shared_party(later, told):
+        people, actors = frozenset(later.people), frozenset(later.actors)
+        candidates = [j for j in candidates
+                      if not (people.isdisjoint(events[j].people) and actors.isdisjoint(events[j].actors))]
+    return next((j for j in candidates if _repeats(events[j], later, wording[j], told)), None)
 
 
 def _bare(event: EventMention) -> bool:
@@ -515,6 +535,14 @@ class _OpenEvents:
         """Compatible events, nearest first, within the window."""
         return self.by_group.get(group_of(event_type), [])[::-1]
 
+    def candidates(self, later: EventMention) -> list[int]:
+        """``nearest`` events whose stated dates ``later`` may meet (``may_date``; asked of each
+        only when ``later`` states a date)."""
+        nearest = self.nearest(later.type)
+        if not (later.date_stated and later.date):
+            return nearest
+        return [j for j in nearest if self.may_date(j, later)]
+
     def first_act_by_speaker_of(self, state: DocState) -> int | None:
         """The first speech act of whoever made the latest one (else the latest one)."""
         if self.last_act is None:
@@ -552,17 +580,15 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     speech = _speech_referred(state, i, open_events)
     if speech is not None:
         return speech
-    candidates = [j for j in open_events.nearest(later.type) if open_events.may_date(j, later)]
+    candidates = open_events.candidates(later)
     if not candidates:
         return None
     told = open_events.wording_of(later)
     if told.new:
         _kind_of_series(state, later, candidates, open_events)
         return None  # 'another attack' repeats nothing, whichever way (``_repeats``, ``_same_victim``)
-    found = None
-    if _may_repeat(later, told):
-        found = next((j for j in candidates if _repeats(state.events[j], later, open_events.wording[j], told)), None)
-    if found is None:
+    found = _repeated(state, later, told, candidates, open_events)
+    if found is None and not (told.another or told.own_date):  # either makes ``_same_victim`` say no
         named = victim_names(later) | _clause_names(text, later)  # once, not per candidate
         found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, named,
                                                             open_events.wording[j].kind)), None)
