@@ -49,13 +49,20 @@ def in_range(keyed: _Keyed, low, high) -> list[int]:
     return list(range(first, last)) if keyed.order is None else sorted(keyed.order[first:last])
 
 
+def items_in_range(keyed: _Keyed, items: list, low, high) -> list:
+    """The items themselves, in list order, whose key lies in ``[low, high]``: a slice of a list in
+    key order (the usual case), asked a million times in a long document."""
+    first, last = bisect.bisect_left(keyed.keys, low), bisect.bisect_right(keyed.keys, high)
+    return items[first:last] if keyed.order is None else [items[i] for i in sorted(keyed.order[first:last])]
+
+
 def _start(item) -> int:
     return item.start
 
 
 def _starting_in(state: DocState, name: str, items: list, start: int, end: int) -> list:
     """The items (in list order) whose start lies in ``[start, end]``."""
-    return [items[i] for i in in_range(cached(state, name, items, lambda _: keyed_by(items, _start)), start, end)]
+    return items_in_range(cached(state, name, items, lambda _: keyed_by(items, _start)), items, start, end)
 
 
 def timexes_in(state: DocState, start: int, end: int) -> list:
@@ -151,7 +158,7 @@ def grouped(items: list, key: Callable) -> dict:
 def sentence_clauses(state: DocState, sentence: int) -> list[Clause]:
     """The clauses of one sentence, in text order."""
     keyed = cached(state, "sentence_clauses", state.clauses, lambda clauses: keyed_by(clauses, _sentence_of))
-    return [state.clauses[i] for i in in_range(keyed, sentence, sentence)]
+    return items_in_range(keyed, state.clauses, sentence, sentence)
 
 
 def _sentence_of(clause: Clause) -> int:
@@ -171,7 +178,7 @@ def clauses_after(state: DocState, clause: Clause) -> list[Clause]:
 def events_of(state: DocState, clause: Clause) -> list[EventMention]:
     """The event mentions stated by a clause (one at most, as the events stage forms them)."""
     keyed = cached(state, "clause_events", state.events, lambda events: keyed_by(events, _clause_start))
-    return [state.events[i] for i in in_range(keyed, clause.start, clause.start) if state.events[i].clause == clause]
+    return [event for event in items_in_range(keyed, state.events, clause.start, clause.start) if event.clause == clause]
 
 
 def _clause_start(event: EventMention) -> int:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
-from .lookup import in_range, keyed_by
+from .lookup import items_in_range, keyed_by
 from .state import Mention
 
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+")  # titles such as 'Colonel' are capitalised too
@@ -40,7 +40,7 @@ class Located:
 
     def starting(self, low: int, high: int) -> list[Mention]:
         """The names that start in ``[low, high)``."""
-        return [self.mentions[i] for i in in_range(self.by_start, low, high - 1)]
+        return items_in_range(self.by_start, self.mentions, low, high - 1)
 
 
 def untitled_offices(text: str, start: int, end: int, found: Located) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from . import lexicon
 from .modality import SPEECH_ACTS
 from .attachment import list_item
 from .dating import reporting
-from .lookup import cached, clauses_before, events_of, grouped, in_range, keyed_by
+from .lookup import cached, clauses_before, events_of, grouped, items_in_range, keyed_by
 from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
 
@@ -64,7 +64,7 @@ def _live(state: DocState, threshold: float) -> list[int]:
 def _live_in_sentence(state: DocState, live: list[int], sentence: int) -> list[int]:
     """The live mentions of one sentence, in text order."""
     keyed = cached(state, "ordering_sentences", live, lambda _: keyed_by(live, lambda i: state.events[i].clause.sentence))
-    return [live[p] for p in in_range(keyed, sentence, sentence)]
+    return items_in_range(keyed, live, sentence, sentence)
 
 
 def _live_by_type(state: DocState, live: list[int]) -> dict[str, list[int]]:
