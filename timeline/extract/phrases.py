@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _TOKEN = re.compile(r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|\d{1,3}(?:,\d{3})+(?!\d)|(?:[A-Za-z]\.){2,}(?!\w)|[\w][\w'’.-]*[\w]|[\w]|[^\w\s]")
 _QUOTES = frozenset('"“”\'')  # a verb in scare quotes: 'accused them of "murdering" X'
@@ -89,6 +89,10 @@ def verb_form(word: str) -> bool:
     return bool(_verb_lemmas(word.lower()))
 
 
+_WORD_CACHE = 1 << 16  # distinct words a long document asks about: a bound, not the vocabulary of every text
+
+
+@lru_cache(maxsize=_WORD_CACHE)  # asked of each word of each object phrase read
 def is_past(word: str) -> bool:
     """A past form ('set', 'killed') that may also be a noun: after a head noun it starts a predicate."""
     from lemminflect import getAllInflections
@@ -112,6 +116,7 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
+@lru_cache(maxsize=_WORD_CACHE)  # asked of each word of each phrase read, forward and backward
 def _stops(word: str) -> bool:
     """A word that cannot be inside a noun phrase."""
     lower = word.lower()
