@@ -71,9 +71,9 @@ def places_in(text: str, start: int, end: int, caps: bool,
     """Unknown place names after a locative word in ``text[start:end]``; ``found``: its tokens when
     the caller has them already."""
     found = tokens(text, start, end) if found is None else found
-    out = []
+    out, locatives = [], _words("locatives")
     for i, (_, _, word) in enumerate(found[:-1]):
-        if word.lower() not in _words("locatives"):
+        if word.lower() not in locatives:
             continue
         first = i + 1 + (found[i + 1][2].lower() == "the")
         last = _run(found, first, caps)
