@@ -590,8 +590,9 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     found = _repeated(state, later, told, candidates, open_events)
     if found is None and not (told.another or told.own_date):  # either makes ``_same_victim`` say no
         named = victim_names(later) | _clause_names(text, later)  # once, not per candidate
-        found = next((j for j in candidates if _same_victim(open_events.victims[j], state.events[j], later, told, named,
-                                                            open_events.wording[j].kind)), None)
+        victims = open_events.victims  # a candidate whose victims share no name is passed over before the call
+        found = next((j for j in candidates if not named.isdisjoint(victims[j]) and _same_victim(
+            victims[j], state.events[j], later, told, named, open_events.wording[j].kind)), None)
     return found
 
 
