@@ -203,8 +203,9 @@ def _expanded_acronyms(text: str, found: list[tuple[int, int, str]], caps: bool)
     """'THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT]': an acronym followed by its name in brackets
     (the bracket is looked at first: few tokens are one, and this runs for every token)."""
     out = {}
-    for (_, _, word), (a, b, bracket) in zip(found, found[1:]):
-        if bracket[:1] in "[(" and len(bracket) > 6 and _ACRONYM_WORD.match(word) and not is_english_word(word):
+    for i in [i for i, (_, _, bracket) in enumerate(found) if i and bracket[:1] in "[(" and len(bracket) > 6]:
+        word, (a, b, _) = found[i - 1][2], found[i]
+        if _ACRONYM_WORD.match(word) and not is_english_word(word):
             inner, _ = groups_in(text, a + 1, b - 1, caps)
             if inner and inner[0].start == a + 1:
                 out[word] = inner[0].name
@@ -251,9 +252,8 @@ def groups_in(text: str, start: int, end: int, caps: bool,
     out, acronyms, covered = [], dict(_expanded_acronyms(text, found, caps)), -1
     quoted = _quoted_groups(found) if any(w in _QUOTES for _, _, w in found) else {}
     heads = _any_head()
-    for h in range(len(found)):
-        span = None if h <= covered else quoted.get(h) or (
-            _group_at(found, h, caps) if found[h][2].lower() in heads else None)
+    for h in sorted({*quoted, *(h for h, (_, _, word) in enumerate(found) if word.lower() in heads)}):
+        span = None if h <= covered else quoted.get(h) or _group_at(found, h, caps)
         if span is None:
             continue
         first, last = span
