@@ -134,7 +134,8 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
                 continue
             out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
             last = match.end()
-    spans = _sense_spans(text, start, end) if any(t.type in _other_sense_types() for t in out) else []
+    senses = _other_sense_types()
+    spans = _sense_spans(text, start, end) if any(t.type in senses for t in out) else []
     return [t for t in out if not _other_sense(spans, t)] if spans else out
 
 
