@@ -179,7 +179,8 @@ def roles_of(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Ro
         found = _verb_roles(text, clause, trigger, event_type)
     else:
         found = _noun_roles(text, clause, trigger, event_type)
-    return replace(found, recipients=recipients(text, clause, trigger, event_type))
+    aimed_at = recipients(text, clause, trigger, event_type)
+    return replace(found, recipients=aimed_at) if aimed_at else found  # most types have none: no copy
 
 
 @cache
