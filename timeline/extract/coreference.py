@@ -122,6 +122,7 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
 
 @cache
 def _attacker_words() -> frozenset[str]:
+    """Words that name the attacker himself, read from the lexicon once."""
     return frozenset(lexicon.load("coreference")["done_to_attacker"]["words"])
 
 

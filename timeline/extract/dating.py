@@ -77,6 +77,7 @@ def month_part(text: str, edtf: str) -> str:
 
 @cache
 def _attributive() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
+    """The attributive-date rule compiled once from dating.yaml."""
     entry = lexicon.load("dating")["attributive"]
     return (re.compile(rf"\b{entry['determiner']}$", re.IGNORECASE), re.compile(entry["determiner"], re.IGNORECASE),
             re.compile(entry["own_time"], re.IGNORECASE), frozenset(entry["no_noun"]))

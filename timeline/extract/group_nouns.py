@@ -15,7 +15,7 @@ from .casing import is_function_or_number_word
 from .clauses import quoted_spans
 from .groups import both_sides, introduced_band, is_irregular_group
 from .lookup import cached
-from .phrases import modifies_noun
+from .phrases import can_qualify_noun
 from .state import Clause, DocState, EventMention, Mention
 
 
@@ -36,7 +36,7 @@ def _modifies(word: str, unknown: frozenset[str]) -> bool:
     """'armed', 'leftist', 'masked': a word that can qualify a group noun; not a linking word, a
     verb's past ('the army shot rebels'), nor one that says the hands are unknown."""
     lower = word.lower()
-    return not is_function_or_number_word(lower) and lower not in unknown and modifies_noun(word)
+    return not is_function_or_number_word(lower) and lower not in unknown and can_qualify_noun(word)
 
 
 def _accused(text: str, sentence_start: int, mention: Mention, accusing: re.Pattern) -> bool:
@@ -127,4 +127,5 @@ _TOGETHER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")  # 'Ethiopia and E
 
 @cache
 def _state_nouns() -> frozenset[str]:
+    """Plural nouns ("the two countries") that only states can stand for."""
     return frozenset(lexicon.load("groups")["both_sides"]["state_nouns"])

@@ -76,7 +76,7 @@ def describes(phrase: Phrase) -> bool:
     return bool(words) and all(_parts_of_speech(w) == {"ADJ"} for w in words)
 
 
-def modifies_noun(word: str) -> bool:
+def can_qualify_noun(word: str) -> bool:
     """'armed', 'leftist', 'urban': a word that can stand before a noun to qualify it (an adjective, a
     noun that is no verb's past, or a word the dictionary does not know); 'shot' in 'the army shot
     rebels' is a verb."""

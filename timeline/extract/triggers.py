@@ -385,8 +385,8 @@ def form_events(state: DocState, options) -> DocState:
             carried += cluster  # "In a press release issued the next day, X denounced ...": one act
             continue
         joined = _joined_measures(text, cluster, best)
-        for trigger in [best, *_other_kinds(text, cluster, best), *_coordinated_incidents(text, cluster, best),
-                        *joined]:
+        for trigger in _distinct([best, *_other_kinds(text, cluster, best), *_coordinated_incidents(text, cluster, best),
+                                  *joined]):
             mention = EventMention(clause=clause, trigger=trigger, others=[t for t in cluster if t is not trigger] + carried)
             told_as = best if trigger in joined else trigger  # a joined measure is told as the violence is
             mention.confidence = _base_confidence(text, clause, told_as, state, cluster)
@@ -401,6 +401,16 @@ def form_events(state: DocState, options) -> DocState:
 @cache
 def _listed_acts() -> frozenset[str]:
     return frozenset(lexicon.load("triggers")["listed_acts"]["types"])
+
+
+def _distinct(triggers: list[Trigger]) -> list[Trigger]:
+    """Each trigger once, in order: a noun of another kind after 'and an' is both another kind and
+    a coordinated incident, and must make one event."""
+    out: list[Trigger] = []
+    for trigger in triggers:
+        if all(trigger is not seen for seen in out):
+            out.append(trigger)
+    return out
 
 
 def _other_kinds(text: str, cluster: list[Trigger], best: Trigger) -> list[Trigger]:
@@ -423,6 +433,7 @@ def _other_kinds(text: str, cluster: list[Trigger], best: Trigger) -> list[Trigg
 
 @cache
 def _and_another() -> re.Pattern:
+    """The "and a(n)"/"and another" lead that opens a coordinated incident, compiled once."""
     pattern = lexicon.load("triggers")["coordinated_incidents"]["pattern"]
     return re.compile(rf"\b(?:{pattern})$", re.IGNORECASE)
 
@@ -442,6 +453,7 @@ _JOINED = re.compile(r"\band\s+(?:an?\s+|the\s+|its\s+|their\s+)?[\"“]?(?:[\w-
 
 @cache
 def _joined_measure_types() -> frozenset[str]:
+    """Types a nominal joined after violence may take as an act of its own."""
     return frozenset(lexicon.load("triggers")["joined_measures"]["types"])
 
 

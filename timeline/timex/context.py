@@ -71,6 +71,7 @@ def _future_cues(clause: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _past_auxiliaries() -> frozenset[str]:
+    """Auxiliaries after which a future cue looks ahead from a past moment."""
     return frozenset(w.lower() for w in lexicon()["past_auxiliaries"])
 
 
@@ -99,7 +100,7 @@ class Context:
     bc: bool = False  # the story is told in years before the common era
     stated: tuple[dt.date, int] | None = None  # last date written with its year, and where it ends
     year_said: tuple[int, int] | None = None  # last year written out (alone or in a date), and where it ends
-    _cues: dict = field(default_factory=dict, repr=False)  # deciding cue per span, read once
+    _cues: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # deciding cue per span, read once
 
     def deictic(self) -> tuple[dt.date, str] | None:
         """'yesterday', 'last week': the publication date in news, the story's date in narrative."""
@@ -174,6 +175,7 @@ class Context:
         return self._cues[start, end]
 
     def _read_cue(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tense cue of the clause around a span, uncached."""
         clause, left, right = self._clause(start, end)
         cues = _future_cues(clause)
         cues += [(start, -1) for start in _past_cues(clause)]
