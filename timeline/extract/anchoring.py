@@ -222,8 +222,8 @@ def _inside(inner: dates.Bounds, outer: dates.Bounds) -> bool:
 def _past_date_wins(event: EventMention, published: dt.date, dates_the_promise: bool) -> None:
     """A 'future' event dated before publication: the cue misled (a past "would" or "if"), or the
     date belongs to something else. A past date makes a hypothetical asserted; a future loses it,
-    or opens on it when it dates the promise that governs the act ('offered on Tuesday to host
-    talks': what was offered then came no earlier)."""
+    or opens on it when it dates the promise that governs the act ('proposed on Friday to mediate
+    between them': what was proposed then came no earlier)."""
     bounds = dates.parse(event.date)
     if bounds.latest is None or bounds.latest >= published:
         return

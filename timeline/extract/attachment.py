@@ -92,7 +92,7 @@ _ADVERBIAL_DATE = re.compile(r"\b(?:in|on|during|since|until|by)\s+$", re.IGNORE
 def _modifies_other(text: str, timex, event: EventMention) -> bool:
     """'denounced the November 27 border agreement': a date inside the phrase of a nominal of
     another kind is that nominal's ('Last week a car bombing killed five' dates the killing); a date
-    a preposition governs is an adverbial, not a noun's modifier ('In April 2021 fighting killed 50')."""
+    a preposition governs is an adverbial, not a noun's modifier ('In March 2019 shelling killed twelve')."""
     if _ADVERBIAL_DATE.search(text, max(0, timex.start - 8), timex.start):
         return False
     for other in event.others:

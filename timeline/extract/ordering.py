@@ -470,7 +470,7 @@ def _news(state: DocState, live: list[int], first_background: int) -> list[int]:
     """The story's news: the event it opens with in its first sentences, the events told before its
     background begins (inverted pyramid), and events told in the present perfect ('has been
     delayed'), which reports what is recent. The background begins with the sentence that dates
-    it ('... and banned street protests, and two leaders were abducted in July 2024')."""
+    it ('... and closed the border, and three reporters were detained in May 2020')."""
     rule = _data()["news_lead"]
     news = [live[0]] if live and state.events[live[0]].clause.sentence < rule["lead_sentences"] else []
     begins = state.events[live[first_background]].clause.sentence
