@@ -297,12 +297,12 @@ def test_a_date_after_a_list_of_victims_is_the_event_s_not_lost_in_the_list():
 
 
 @pytest.mark.parametrize("text,published,date", [
-    ("A police sergeant was shot at the custody centre, at roughly 2am local time (0100 UTC) on Friday by a prisoner.",
+    ("A prison guard was stabbed in the exercise yard, at about 3am local time (0200 UTC) on Friday by an inmate.",
      dt.date(2020, 9, 30), "2020-09-25"),
     ("REGARDING THE ASSASSINATION OF HECTOR OQUELI, LEADER OF THE MOVEMENT, IN GUATEMALA ON 12 JANUARY, WE STATE:",
      dt.date(1990, 1, 13), "1990-01-12"),
-    ("THE PRESIDENT SAID HE IS ALARMED OVER THE ASSASSINATION OF ANTONIO RODRIGUEZ PORTH, MINISTER OF THE PRESIDENCY, "
-     "BY SUSPECTED URBAN GUERRILLAS EARLY THIS MORNING IN SAN SALVADOR.", dt.date(1989, 6, 9), "1989-06-09"),
+    ("THE MINISTER SAID HE CONDEMNS THE MURDER OF JOSE MARTINEZ, A SUPREME COURT JUDGE, "
+     "BY SUSPECTED GUERRILLAS EARLY THIS MORNING IN SANTA ANA.", dt.date(1989, 6, 9), "1989-06-09"),
 ])
 def test_a_verbless_tail_opened_by_a_preposition_dates_the_clause_before_it(text, published, date):
     """'shot at the centre, at roughly 2am (0100 UTC) on Friday by a prisoner': a clause without a
