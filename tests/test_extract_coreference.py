@@ -179,10 +179,11 @@ def test_violence_against_other_victims_is_another_incident():
     assert [e.type for e in violence(example)] == ["killing", "killing"]
 
 
-def test_violence_done_to_the_attacker_is_the_reply_not_the_attack_again():
-    """'The attacker was shot dead by police' after 'a man stabbed three guards': two incidents
-    (lexicons/coreference.yaml, done_to_attacker)."""
-    example = lexicon.load("coreference")["done_to_attacker"]["example"]
+@pytest.mark.parametrize("example", [lexicon.load("coreference")["done_to_attacker"]["example"],
+                                     *lexicon.load("coreference")["done_to_attacker"]["more_examples"]])
+def test_violence_done_to_the_attacker_is_the_reply_not_the_attack_again(example):
+    """'The attacker was shot dead by police' after 'a man stabbed three guards', 'the gunmen were
+    shot dead': two incidents (lexicons/coreference.yaml, done_to_attacker)."""
     assert [e.type for e in violence(example)] == ["attack", "killing"]
 
 

@@ -129,7 +129,8 @@ def _attacker_words() -> frozenset[str]:
 def _done_to_attacker(mention: EventMention) -> bool:
     """'the attacker was shot dead by police': violence whose target is the one who attacked."""
     return mention.type in _VIOLENCE and any(
-        word.rstrip("s") in _attacker_words() for target in mention.targets for word in target.lower().split())
+        word in _attacker_words() or word.rstrip("s") in _attacker_words()  # 'gunmen' is listed, 'attackers' is not
+        for target in mention.targets for word in target.lower().split())
 
 
 @cache
