@@ -16,7 +16,7 @@ from . import lexicon
 from .group_nouns import named_as_accused
 from .groups import described_group, groups_in, introduced_band, is_armed_group
 from .names import names_in
-from .lookup import clauses_after, clauses_before, events_of, mentions_in
+from .lookup import cached, clauses_after, clauses_before, events_of, mentions_in
 from .phrases import Phrase, phrase_after, phrase_before
 from .roles import Roles, is_instrument, passive
 from .state import Clause, DocState, EventMention, Mention, Trigger
@@ -161,7 +161,13 @@ _HEADER = 600  # characters: a communique's header opens the report
 
 def communique_speaker(state: DocState) -> str | None:
     """'[COMMUNIQUE] [THE "EXTRADITABLES"]', '[COMMUNIQUE] [GENERAL COMMAND OF THE FMLN]': the party
-    a wire report's header names as the communique's author, who speaks its 'we'."""
+    a wire report's header names as the communique's author, who speaks its 'we' (read once per
+    document)."""
+    return cached(state, "communique_speaker", state.sentences, lambda _: _header_speaker(state))
+
+
+def _header_speaker(state: DocState) -> str | None:
+    """The communique's author named in the report's header, or None."""
     found = _COMMUNIQUE.search(state.text, 0, _HEADER)
     if found is None:
         return None
