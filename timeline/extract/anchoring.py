@@ -54,6 +54,7 @@ _COUNTED = re.compile(r"^PT(\d+|X)H$|^P(\d+)D$")
 
 @cache
 def _counted_back_cues() -> tuple[re.Pattern, re.Pattern]:
+    """The words before a counted stretch ('in the past') and the stretch itself, from dating.yaml."""
     entry = lexicon.load("dating")["counted_back"]
     return re.compile(entry["before"], re.IGNORECASE), re.compile(entry["stretch"], re.IGNORECASE)
 

@@ -202,8 +202,9 @@ def same_event(text: str, earlier: EventMention, later: EventMention) -> bool:
 
 
 def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second: _Wording) -> bool:
-    """``same_event`` with each mention's wording read beforehand (``_may_repeat`` lists what a
-    later mention needs for any of the ways this says yes: keep the two together)."""
+    """``same_event`` with each mention's wording read beforehand (``_needs_shared_party`` says when
+    a later mention needs a shared person or party for any of the ways this says yes: keep the two
+    together)."""
     if not compatible(earlier.type, later.type) or two_kinds(first.kind or earlier.type, later.type):
         return False  # 'the bombing' does not tell an abduction again, nor 'burned' an attack told as a murder
     if not _dates_agree(earlier, later):
@@ -240,26 +241,17 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
         later.type in _HAPPENINGS)
 
 
-def _may_repeat(later: EventMention, told: _Wording) -> bool:
-    """Whether ``_repeats`` could say yes for ``later`` with any earlier event: only with people
-    or parties to share, a definite noun ('the attack') or as a bare happening. Asked once per
-    mention, it spares comparing the many that have none of these (a place alone, say) with each
-    of the up to ``WINDOW`` candidates."""
-    return bool(later.people or later.actors or not _needs_shared_party(later, told))
-
-
 def _needs_shared_party(later: EventMention, told: _Wording) -> bool:
     """Whether ``_repeats`` can say yes for ``later`` only with an earlier event that shares a person
-    or a party with it (neither a definite noun nor a bare happening): the candidates that share
-    none are passed over without the comparison."""
+    or a party with it (neither a definite noun nor a bare happening)."""
     return not (told.definite or (_bare(later) and later.type in _HAPPENINGS))
 
 
 def _repeated(state: DocState, later: EventMention, told: _Wording, candidates: list[int],
               open_events: _OpenEvents) -> int | None:
-    """The first candidate ``later`` repeats (``_repeats``), sparing the pairs that cannot be."""
-    if not _may_repeat(later, told):
-        return None
+    """The first candidate ``later`` repeats (``_repeats``). When it can only be one sharing a person
+    or a party, the others are passed over without the comparison: all of the up to ``WINDOW`` for
+    the many mentions with a place alone, say."""
     events, wording = state.events, open_events.wording
     if _needs_shared_party(later, told):
         people, actors = frozenset(later.people), frozenset(later.actors)

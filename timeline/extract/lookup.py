@@ -43,16 +43,21 @@ def keyed_by(items: list, key: Callable) -> _Keyed:
     return _Keyed([keys[i] for i in order], order)
 
 
+def _bounds(keyed: _Keyed, low, high) -> tuple[int, int]:
+    """Where the keys in ``[low, high]`` begin and end in key order."""
+    return bisect.bisect_left(keyed.keys, low), bisect.bisect_right(keyed.keys, high)
+
+
 def in_range(keyed: _Keyed, low, high) -> list[int]:
     """The positions, in list order, of the items whose key lies in ``[low, high]``."""
-    first, last = bisect.bisect_left(keyed.keys, low), bisect.bisect_right(keyed.keys, high)
+    first, last = _bounds(keyed, low, high)
     return list(range(first, last)) if keyed.order is None else sorted(keyed.order[first:last])
 
 
 def items_in_range(keyed: _Keyed, items: list, low, high) -> list:
     """The items themselves, in list order, whose key lies in ``[low, high]``: a slice of a list in
     key order (the usual case), asked a million times in a long document."""
-    first, last = bisect.bisect_left(keyed.keys, low), bisect.bisect_right(keyed.keys, high)
+    first, last = _bounds(keyed, low, high)
     return items[first:last] if keyed.order is None else [items[i] for i in sorted(keyed.order[first:last])]
 
 

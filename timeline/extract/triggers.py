@@ -85,10 +85,9 @@ def _alternation(members: tuple[int, ...]) -> re.Pattern | None:
 def _pattern_opening(opening: str) -> re.Pattern | None:
     """The alternation of the rules that can match where the text goes on with ``opening``, its
     next ``_OPENING`` characters (lower-cased; up to the first one beyond ASCII, whose case the regex judges)."""
-    key = opening
-    if not key.isascii():
-        key = key[:next(n for n, char in enumerate(key) if not char.isascii())]
-    return _alternation(_rules_opening(key.lower()))
+    if not opening.isascii():
+        opening = opening[:next(n for n, char in enumerate(opening) if not char.isascii())]
+    return _alternation(_rules_opening(opening.lower()))
 
 
 @cache
