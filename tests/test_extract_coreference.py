@@ -242,8 +242,9 @@ def test_a_definite_nominal_naming_a_party_by_acronym_is_not_an_earlier_incident
 
 
 def test_a_mention_that_may_not_repeat_repeats_no_earlier_event():
-    """``_may_repeat`` spares the pairwise comparison of mentions that have nothing to share; no
-    pair of mentions in the test and unseen articles that ``_repeats`` links may have been spared."""
+    """``_repeated`` spares the pairwise comparison of candidates that share no person or party when
+    ``_needs_shared_party``; no pair of mentions in the test and unseen articles that ``_repeats``
+    links may have been spared."""
     from pathlib import Path
 
     from timeline.extract import coreference
@@ -256,7 +257,10 @@ def test_a_mention_that_may_not_repeat_repeats_no_earlier_event():
                    for e in state.events]
         for i, later in enumerate(state.events):
             repeated = [j for j in range(i) if coreference._repeats(state.events[j], later, wording[j], wording[i])]
-            assert not repeated or coreference._may_repeat(later, wording[i]), (path.name, i)
+            events = state.events
+            shares = [bool(set(later.people) & set(events[j].people) or set(later.actors) & set(events[j].actors))
+                      for j in repeated]
+            assert all(shares) or not coreference._needs_shared_party(later, wording[i]), (path.name, i)
             linked += bool(repeated)
     assert linked > 20
 
