@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .candidates import Candidate
@@ -27,6 +27,7 @@ from .intervals import open_for_cue, to_edtf
 from .lexicon import lookup
 from .matcher import find, part_of_day_prefix
 from .normalise import NORMALISERS, local_day
+from .tokenised import detokenised, looks_tokenised
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
@@ -99,6 +100,16 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
             raise ValueError(f"published must be a date or YYYY-MM-DD, not {published!r}") from None
     if not isinstance(text, str):
         raise TypeError(f"tag() needs text as str, not {type(text).__name__}")
+    if not looks_tokenised(text):
+        return _tag(text, published, mode)
+    plain, where = detokenised(text)
+    return [replace(t, start=where[t.start], end=where[t.end - 1] + 1, text=text[where[t.start]:where[t.end - 1] + 1])
+            for t in _tag(plain, published, mode)]
+
+
+def _tag(text: str, published: dt.date | None, mode: Mode) -> list[Timex]:
+    """The expressions of a text that reads as plain prose (a tokenised one is read through
+    ``tokenised.detokenised``, its offsets mapped back)."""
     ctx = Context(text, published, mode)
     out: list[Timex] = []
     for cand in find(text):
