@@ -552,3 +552,14 @@ def test_a_length_in_descending_units_is_one_duration(text, expected):
 def test_a_plural_weekday_before_and_another_recurs():
     assert values("The court will sit Mondays and Thursdays after that.") == [
         ("Mondays", "XXXX-WXX-1"), ("Thursdays", "XXXX-WXX-4")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 331 BC the king crossed the river. By October his army held the plain.", ("October", "BC0331-10")),
+    ("In 331 BC the king crossed the river. The following year, the city fell.", ("The following year", "BC0330")),
+    ("In 331 BC the king crossed the river. Two years later, he was dead.", ("Two years later", "BC0329")),
+    ("In March 216 BC the legions gathered. In the summer they met the enemy.", ("the summer", "BC0216-SU")),
+])
+def test_a_story_told_bc_anchors_what_follows(text, expected):
+    """A year BC is an anchor like any other; later years BC are smaller numbers."""
+    assert expected in [(t.text, t.value) for t in tag(text, None, "narrative")]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .candidates import Candidate
-from .context import DAY_VALUE, Context
+from .context import DAY_VALUE, Context, from_bc_proxy
 from .intervals import open_for_cue, to_edtf
 from .lexicon import lookup
 from .matcher import find, part_of_day_prefix
@@ -75,11 +75,15 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
     value = NORMALISERS[rule.norm](groups, ctx, (cand.start, cand.end), rule.args)
     if value is None:
         return None
-    if rule.norm in _ANCHORING and (ctx.mode == "news" or not _YEAR.match(value)
+    if ctx.bc:
+        value = from_bc_proxy(value)
+    if rule.norm in _ANCHORING and (ctx.mode == "news" or not _YEAR.match(value.removeprefix("BC"))
                                      or _opens_sentence(ctx.text, cand.start)) \
             and not ctx.background_day(value, cand.start):
         ctx.remember(value)
         ctx.last_at = cand.end
+    elif value.startswith("BC"):
+        ctx.bc = True  # a year BC told in passing sets no anchor, but the story is told BC
     if cand.groups.get("year") and DAY_VALUE.match(value):
         ctx.stated = (dt.date.fromisoformat(value), cand.end)
     if cand.groups.get("year") and _WRITTEN_YEAR.match(value):

@@ -83,6 +83,34 @@ def _ahead_of_past_re() -> re.Pattern:
 
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # a value to the day, no time
+# A year BC is reckoned with as the year 5000 - Y, so that later is larger and the calendar's
+# arithmetic holds: 'the following year' after 480 BC is 479 BC, 'September' after August 480 BC
+# is September 480 BC. Values come back as TimeML writes them (BC0479, BC0480-09).
+_BC_PROXY = 5000
+_BC_VALUE = re.compile(r"^BC(\d{4})(?:-(\d{2}))?$")
+_PROXY_VALUE = re.compile(r"^([34]\d{3})(?=$|-)|^[34]\d{1,2}$")
+
+
+def bc_proxy(value: str) -> tuple[dt.date, str] | None:
+    """The stand-in date of a year or month BC ('BC0480-08'), with its granularity."""
+    found = _BC_VALUE.match(value)
+    if not found or not 0 < int(found[1]) < _BC_PROXY - 1000:
+        return None
+    month = int(found[2]) if found[2] else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    return dt.date(_BC_PROXY - int(found[1]), month or 1, 1), "month" if month else "year"
+
+
+def from_bc_proxy(value: str) -> str:
+    """A value reckoned from a stand-in year written as a year BC; a decade or century of one
+    stays unknown (TimeML's BC048 is not the stand-in's decade)."""
+    found = _PROXY_VALUE.match(value)
+    if found is None:
+        return value
+    if found[1] is None:
+        return "X" * len(value)
+    return f"BC{_BC_PROXY - int(found[1]):04d}{value[4:]}"
 _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 
 
@@ -218,6 +246,7 @@ class Context:
         """Make an explicit date the reference for later anaphoric expressions."""
         if value.startswith("BC"):
             self.bc = True
+            self.last = bc_proxy(value) or self.last
             return
         found = _EXPLICIT.match(value)
         if found:
