@@ -563,3 +563,12 @@ def test_a_plural_weekday_before_and_another_recurs():
 def test_a_story_told_bc_anchors_what_follows(text, expected):
     """A year BC is an anchor like any other; later years BC are smaller numbers."""
     assert expected in [(t.text, t.value) for t in tag(text, None, "narrative")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike lasted three long hard weeks.", ("three long hard weeks", "P3W")),
+    ("Crews spent two full working days at the site.", ("two full working days", "P2D")),
+    ("The coach was let go after a single turbulent season.", ("a single turbulent season", "P1Y")),
+])
+def test_two_words_of_manner_leave_a_length_as_counted(text, expected):
+    assert expected in [(t.text, t.value) for t in tag(text, dt.date(2013, 3, 22))]
