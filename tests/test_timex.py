@@ -572,3 +572,14 @@ def test_a_story_told_bc_anchors_what_follows(text, expected):
 ])
 def test_two_words_of_manner_leave_a_length_as_counted(text, expected):
     assert expected in [(t.text, t.value) for t in tag(text, dt.date(2013, 3, 22))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 June 1953 the armies dug in. In the east, after long fighting on both banks, the two sides had"
+     " reached a standstill by 1952. In May of that year the talks began.", ("May of that year", "1952-05")),
+    ("On 3 June 1953 the armies dug in. In the east, after long fighting on both banks, the two sides had"
+     " reached a standstill by 1952. That same winter, the talks stalled.", ("That same winter", "1952-WI")),
+])
+def test_that_year_is_the_year_last_written(text, expected):
+    """A year told in passing is no anchor for a bare month, but 'that year' points back at it."""
+    assert expected in [(t.text, t.value) for t in tag(text, None, "narrative")]

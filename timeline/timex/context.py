@@ -167,6 +167,15 @@ class Context:
             return None
         return None if _SENTENCE_BREAK.search(self.text, self.year_said[1], start) else self.year_said[0]
 
+    def year_ref(self, start: int) -> tuple[dt.date, str] | None:
+        """'that year', 'October of that year', 'the following year': the year last written, even
+        in passing ('stalemated by 1940. In August of that year'), when it came after the date
+        that anchors the story; else the anchor."""
+        said = self.year_said
+        if said is not None and self.last_at <= said[1] <= start and 0 < said[0]:
+            return dt.date(said[0], 1, 1), "year"
+        return self.anaphoric()
+
     def quoted_speech_day(self, start: int) -> dt.date | None:
         """Inside a quotation (on the same line) in news, the day last mentioned before it, when
         that is before the report's day: what a speaker calls 'now' or 'today' is the day the

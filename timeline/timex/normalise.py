@@ -192,7 +192,7 @@ def month_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
     shift = g["shift"].lower().split()[-1]
     deictic = shift in ("this", "last", "next")
     step = lookup("shifts", shift) if deictic else _ANAPHORIC.get(shift, 0)
-    ref = ctx.deictic() if deictic else ctx.anaphoric()
+    ref = ctx.deictic() if deictic else ctx.year_ref(span[0])
     number = _month(g["month"])
     if ref is None:
         return f"XXXX-{number:02d}" + (f"-{_day(g['day']):02d}" if g.get("day") else "")
@@ -444,11 +444,12 @@ def anaphoric_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | Non
     step = _ANAPHORIC[(g.get("shift") or "same").lower()]
     unit = g["unit"].lower()
     if unit in ("spring", "summer", "autumn", "winter"):
-        ref = ctx.anaphoric()
+        ref = ctx.year_ref(span[0])
         code = lookup("seasons", unit)
         return f"{ref[0].year:04d}-{code}" if ref else f"XXXX-{code}"
     gran = _gran(unit)
-    value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, step)
+    ref = ctx.year_ref(span[0]) if gran == "year" else ctx.anaphoric(fine=gran == "day", span=span)
+    value = _at(ref, gran, step)
     if step > 0:
         value = _not_after_report(value, ctx, span, gran)
     return value + "-WE" if unit == "weekend" else value
