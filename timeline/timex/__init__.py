@@ -107,7 +107,7 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
     if not looks_tokenised(text):
         return _tag(text, published, mode)
     plain, where = detokenised(text)
-    return [replace(t, start=where[t.start], end=where[t.end - 1] + 1, text=text[where[t.start]:where[t.end - 1] + 1])
+    return [replace(t, start=where(t.start), end=where(t.end - 1) + 1, text=text[where(t.start):where(t.end - 1) + 1])
             for t in _tag(plain, published, mode)]
 
 
