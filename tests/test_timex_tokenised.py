@@ -21,6 +21,7 @@ def tokenised(text: str) -> str:
 
 
 def _read(text: str, example: dict) -> list[tuple[str, str]]:
+    """Types and values of a text as the rule's example is read (its publication day and mode)."""
     published = example.get("published", PUBLISHED)
     return [(t.type, t.value) for t in tag(text, published, example.get("mode", "news"))]
 
