@@ -386,3 +386,17 @@ def test_a_past_relative_clause_of_what_someone_did_in_the_act_dates_it(text, da
     'in' or 'during which' that tells, in the past, what someone did in a violent nominal is at its
     time ('from which he is still recovering today' is not)."""
     assert _dates(text, dt.date(1989, 5, 30), "bombing") == [date]
+
+
+ATTACHMENT_LISTS = ("adverbial_date", "attributive_after", "part_in_which")
+ATTACHMENT_EXAMPLES = [(name, e) for name in ATTACHMENT_LISTS for e in lexicon.load("dating")[name]["examples"]]
+
+
+@pytest.mark.parametrize("name,example", ATTACHMENT_EXAMPLES,
+                         ids=[f"{name}-{e['word']}" for name, e in ATTACHMENT_EXAMPLES])
+def test_each_word_of_attachments_lists_dates_its_example(name, example):
+    """The word lists attachment reads (lexicons/dating.yaml): a governed date dates its clause, an
+    '-ed' word after an article leaves a verbless tail dating the clause before it, 'from which'
+    gives a violent nominal the dates of what was undergone in it; each example needs its word."""
+    assert example["word"] in lexicon.load("dating")[name]["words"]
+    assert example["date"] in _dates(example["text"], example["published"], example["type"])

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
+from . import lexicon
 from .clauses import AUXILIARIES, FINITE, PAST_VERBS, opens_sequel
 from .coreference import compatible
 from .dating import dating_participle, dating_tail, modifies_noun, reporting, speech_frame, time_relative
@@ -86,14 +88,23 @@ _VERBISH = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|\w+ed|to|in|on|at|for|w
                       r"and|or|but|that|which)\b", re.IGNORECASE)
 
 
-_ADVERBIAL_DATE = re.compile(r"\b(?:in|on|during|since|until|by)\s+$", re.IGNORECASE)
+@cache
+def _words(name: str) -> list[str]:
+    """A word list of dating.yaml kept for this module, so its words live beside their examples."""
+    return lexicon.load("dating")[name]["words"]
+
+
+@cache
+def _adverbial_date() -> re.Pattern:
+    """A preposition that governs the date right after it (lexicons/dating.yaml, adverbial_date)."""
+    return re.compile(rf"\b(?:{lexicon.alternation(_words('adverbial_date'))})\s+$", re.IGNORECASE)
 
 
 def _modifies_other(text: str, timex, event: EventMention) -> bool:
     """'denounced the November 27 border agreement': a date inside the phrase of a nominal of
     another kind is that nominal's ('Last week a car bombing killed five' dates the killing); a date
     a preposition governs is an adverbial, not a noun's modifier ('In March 2019 shelling killed twelve')."""
-    if _ADVERBIAL_DATE.search(text, max(0, timex.start - 8), timex.start):
+    if _adverbial_date().search(text, max(0, timex.start - 8), timex.start):
         return False
     for other in event.others:
         if other == event.trigger or compatible(other.type, event.type):
@@ -174,12 +185,16 @@ def _adverbial_tail(state: DocState, clause: Clause) -> bool:
     for t in sorted(found, key=lambda t: -t.start):  # 'this morning' is no verb in '-ing'
         rest = rest[:t.start - clause.start] + " " + rest[t.end - clause.start:]
     words = [w.lower() for w in _WORDS.findall(rest)]
-    return not any(w in FINITE or (len(w) > 4 and w.endswith(("ed", "ing")) and before not in _ATTRIBUTIVE_AFTER)
+    attributive = _attributive_after()
+    return not any(w in FINITE or (len(w) > 4 and w.endswith(("ed", "ing")) and before not in attributive)
                    for before, w in zip(["", *words], words))
 
 
-# an '-ed' word right after these is an adjective ('by suspected guerrillas', 'at an unnamed base')
-_ATTRIBUTIVE_AFTER = frozenset({"by", "the", "a", "an", "of", "at", "in", "on", "some", "several", "two", "three"})
+@cache
+def _attributive_after() -> frozenset[str]:
+    """Words an '-ed' word right after is an adjective for ('by suspected guerrillas', 'at an
+    unnamed base'; lexicons/dating.yaml, attributive_after)."""
+    return frozenset(_words("attributive_after"))
 
 
 _FOR_CAUSE = re.compile(r"^\W*(?:for|over|in connection with)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
@@ -277,7 +292,7 @@ def _relative_result(state: DocState, event: EventMention) -> list:
     if event.trigger.kind != "noun" or not later or later[0].lead not in ("which", "that"):
         return []
     told, start = events_of(state, later[0]), later[0].start
-    if not told and event.type in _VIOLENCE and _PART_IN_WHICH.search(state.text, max(0, start - 12), start):
+    if not told and event.type in _VIOLENCE and _part_in_which().search(state.text, max(0, start - 12), start):
         return _told_in_the_past(state, later[0])  # 'a car-bomb attack from which he escaped unharmed today'
     opening = _TOLL_SUBJECT if _IN_WHICH.search(state.text, max(0, start - 12), start) else _RELATIVE_VERB
     if not told or event.type not in _VIOLENCE or not all(
@@ -287,7 +302,10 @@ def _relative_result(state: DocState, event: EventMention) -> list:
     return [t for e in told for t in clause_dates(state, e)]
 
 
-_PART_IN_WHICH = re.compile(r"\b(?:in|during|from)\W*$", re.IGNORECASE)
+@cache
+def _part_in_which() -> re.Pattern:
+    """'from which', 'during which' after a violent nominal (lexicons/dating.yaml, part_in_which)."""
+    return re.compile(rf"\b(?:{lexicon.alternation(_words('part_in_which'))})\W*$", re.IGNORECASE)
 _PRESENT = frozenset({"is", "are", "has", "have", "remains", "remain", "continues", "continue"})
 
 
