@@ -21,3 +21,16 @@ def test_pronoun_stands_for_a_party_told_before(example):
         assert example["actor"] in events[0].actors
     if "not_actor" in example:
         assert example["not_actor"] not in events[0].actors
+
+
+COMMUNIQUE = GROUPS["communique"]
+
+
+@pytest.mark.parametrize("example", [*COMMUNIQUE["examples"], COMMUNIQUE["counterexample"]],
+                         ids=["marker", "accented-marker", "past-the-header"])
+def test_a_communiques_header_names_who_speaks_its_we(example):
+    """groups.yaml communique: each marker opens a header that names the author; a bracketed
+    communique past the header's reach is quoted further in, its author no speaker of the report."""
+    from timeline.extract.perpetrators import communique_speaker
+
+    assert communique_speaker(run(Document(id="d", text=example["text"]), Options())) == example["speaker"]

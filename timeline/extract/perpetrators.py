@@ -155,8 +155,13 @@ def group_told_last(state: DocState, clause: Clause, head: str) -> str | None:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our(?:\s+[\w-]+){1,3})$", re.IGNORECASE)
-_COMMUNIQUE = re.compile(r"\[COMMUNIQU[EÉ]\]\s*\[([^\]\n]{2,80})\]", re.IGNORECASE)
-_HEADER = 600  # characters: a communique's header opens the report
+
+
+@cache
+def _communique() -> tuple[re.Pattern, int]:
+    """The header's marker and author, and how far into the report a header reaches (lexicons/groups.yaml, communique)."""
+    data = lexicon.load("groups")["communique"]
+    return re.compile(rf"\[(?:{lexicon.alternation(data['markers'])})\]\s*\[([^\]\n]{{2,80}})\]", re.IGNORECASE), data["header"]
 
 
 def communique_speaker(state: DocState) -> str | None:
@@ -168,7 +173,8 @@ def communique_speaker(state: DocState) -> str | None:
 
 def _header_speaker(state: DocState) -> str | None:
     """The communique's author named in the report's header, or None."""
-    found = _COMMUNIQUE.search(state.text, 0, _HEADER)
+    pattern, header = _communique()
+    found = pattern.search(state.text, 0, header)
     if found is None:
         return None
     named = [m for m in names_in(state.text, *found.span(1), state.caps) if m.kind == "actor"]
