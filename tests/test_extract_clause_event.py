@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.extract import Options, extract
+from timeline.extract import Options, extract, lexicon
 from timeline.models import Document
 
 
@@ -31,7 +31,6 @@ def test_the_most_specific_word_types_the_act():
 def test_acts_of_several_kinds_listed_in_one_clause_are_one_event_each():
     """'murdered the guards, exploded two devices and burned the house' in one quoted clause: a
     killing, a bombing and an arson (lexicons/triggers.yaml, listed_acts)."""
-    from timeline.extract import lexicon
     kinds = _types(lexicon.load("triggers")["listed_acts"]["example"])
     assert [k for k in kinds if k != "statement"] == ["killing", "bombing", "arson"]
 
@@ -39,7 +38,6 @@ def test_acts_of_several_kinds_listed_in_one_clause_are_one_event_each():
 def test_violent_nouns_of_several_kinds_with_their_victims_are_one_event_each():
     """'the murder of the attorney general and the kidnapping of the mayor': a killing and an
     abduction, each told by whom it hit (lexicons/triggers.yaml, listed_acts noun_example)."""
-    from timeline.extract import lexicon
     kinds = _types(lexicon.load("triggers")["listed_acts"]["noun_example"])
     assert {"killing", "abduction"} <= set(kinds), kinds
 
@@ -47,7 +45,6 @@ def test_violent_nouns_of_several_kinds_with_their_victims_are_one_event_each():
 def test_a_measure_joined_to_violence_is_an_act_of_its_own():
     """'attacks on the electrical system and a transportation stoppage': the attack and the
     coercive stoppage (lexicons/triggers.yaml, joined_measures)."""
-    from timeline.extract import lexicon
     kinds = _types(lexicon.load("triggers")["joined_measures"]["example"])
     assert kinds == ["attack", "coercion"], kinds
 
@@ -82,9 +79,21 @@ def test_a_violent_noun_joined_by_and_an_with_its_target_is_another_incident():
     """'another act of sabotage against the power grid and an attack on the village of X': two
     incidents, each with what it hit; 'killed and another wounded during clashes' is one
     (lexicons/triggers.yaml, coordinated_incidents)."""
-    from timeline.extract import lexicon
     entry = lexicon.load("triggers")["coordinated_incidents"]
     events = extract([Document(id="d", text=entry["example"])], Options(solve=False)).events
     assert [e.type for e in events] == ["attack", "attack"]
     assert events[0].targets != events[1].targets
     assert len(_types(entry["counterexample"])) == 1
+
+
+@pytest.mark.parametrize("example", lexicon.load("triggers")["joined_measures"]["determiner_examples"],
+                         ids=lambda e: e["determiner"])
+def test_a_determiner_after_and_still_joins_a_measure_to_violence(example):
+    """'and their indefinite armed transport stoppage': the determiner does not count among the two
+    words that may stand between 'and' and the measure (lexicons/triggers.yaml, joined_measures)."""
+    from timeline.extract.triggers import _joined_measures, triggers_in
+
+    assert example["determiner"] in lexicon.load("triggers")["joined_measures"]["determiners"]
+    cluster = triggers_in(example["text"])
+    best = next(t for t in cluster if t.type == "attack")
+    assert [t.type for t in _joined_measures(example["text"], cluster, best)] == ["coercion"]

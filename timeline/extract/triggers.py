@@ -447,13 +447,17 @@ def _coordinated_incidents(text: str, cluster: list[Trigger], best: Trigger) -> 
             and undergone(text, t) and _and_another().search(text, max(0, t.start - 40), t.start)]
 
 
-_JOINED = re.compile(r"\band\s+(?:an?\s+|the\s+|its\s+|their\s+)?[\"“]?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
 @cache
 def _joined_measure_types() -> frozenset[str]:
     """Types a nominal joined after violence may take as an act of its own."""
     return frozenset(lexicon.load("triggers")["joined_measures"]["types"])
+
+
+@cache
+def _joined() -> re.Pattern:
+    """'and', a determiner maybe and two words at most before a joined measure (lexicons/triggers.yaml)."""
+    determiners = lexicon.alternation(lexicon.load("triggers")["joined_measures"]["determiners"])
+    return re.compile(rf"\band\s+(?:(?:{determiners})\s+)?[\"“]?(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _joined_measures(text: str, cluster: list[Trigger], best: Trigger) -> list[Trigger]:
@@ -463,7 +467,7 @@ def _joined_measures(text: str, cluster: list[Trigger], best: Trigger) -> list[T
         return []
     kinds = _joined_measure_types()
     return [t for t in cluster if t.kind == "noun" and t.type in kinds and t.start > best.end
-            and _JOINED.search(text, max(best.end, t.start - 40), t.start)][:1]
+            and _joined().search(text, max(best.end, t.start - 40), t.start)][:1]
 
 
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
