@@ -197,3 +197,19 @@ def test_the_modal_may_looks_ahead_but_the_month_may_is_no_cue():
     told = {(t.text, t.value) for t in tag("The agency warned on Friday it may run out of flour by February.", december)}
     assert ("February", "2023-02") in told
     assert ("Tuesday", "2022-12-06") in {(t.text, t.value) for t in tag("In May, rebels attacked on Tuesday.", december)}
+
+
+@pytest.mark.parametrize("word", LX["until_words"])
+def test_an_end_told_in_the_past_is_the_nearest_weekday(word):
+    """'extended the curfew until Thursday', told on Wednesday: tomorrow, not last week's Thursday."""
+    assert ("Thursday", "2024-02-01") in found(f"The army extended the curfew {word} Thursday."), word
+
+
+RECURRING = LX["recurring"]
+
+
+@pytest.mark.parametrize("words", [f"{w} day" for w in RECURRING["every"]] + [f"every {u}" for u in RECURRING["units"]]
+                         + RECURRING["adverbs"])
+def test_a_clock_of_a_recurring_day_falls_on_no_one_day(words):
+    """'left the base every morning at 6 a.m.': the clock time is of any day, not the report's."""
+    assert ("6 a.m.", "XXXX-XX-XXT06:00") in found(f"Patrols left the base {words} at 6 a.m."), words

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .calendar_math import GRANS, UNIT_TO_GRAN, fmt, safe_date, shift, unknown, weekday_near
 from .context import DAY_VALUE, Context
-from .lexicon import expand, lexicon, lookup
+from .lexicon import alternation, expand, lexicon, lookup
 
 Groups = dict[str, str | None]
 Span = tuple[int, int]
@@ -568,13 +568,16 @@ def _range_end_weekday(ctx: Context, span: Span, number: int) -> dt.date | None:
     return weekday_near(ctx.last_day + dt.timedelta(days=1), number, 1)
 
 
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)[ \t]+$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _until_before() -> re.Pattern:
+    """'until', 'through' right before a day (rules/lexicon.yaml, until_words)."""
+    return re.compile(rf"\b(?:{alternation(lexicon()['until_words'])})[ \t]+$", re.IGNORECASE)
 
 
 def _past_end(ctx: Context, span: Span) -> bool:
     """An end told in the past ('extended the red alert until 6 a.m. on Sunday', 'a visit through
     Friday') may lie on either side of the report: the nearest such day."""
-    return bool(_UNTIL_BEFORE.search(ctx.text, max(0, span[0] - 8), span[0])) and ctx.tense(*span) < 0
+    return bool(_until_before().search(ctx.text, max(0, span[0] - 8), span[0])) and ctx.tense(*span) < 0
 
 
 def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -604,8 +607,12 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return day.isoformat() + part
 
 
-_RECURRING = re.compile(r"\b(?:(?:every|each)[ \t]+(?:day|night|morning|evening|afternoon)|daily|nightly)\b",
-                        re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _recurring() -> re.Pattern:
+    """'every day', 'each morning', 'nightly' (rules/lexicon.yaml, recurring)."""
+    words = lexicon()["recurring"]
+    every, units, adverbs = (alternation(words[key]) for key in ("every", "units", "adverbs"))
+    return re.compile(rf"\b(?:(?:{every})[ \t]+(?:{units})|{adverbs})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?][\"”’')\]]*\s+[A-Z\"“]|\n")
 
 
@@ -616,7 +623,8 @@ def _recurring_clock(text: str, span: Span) -> bool:
     after = text[span[1]:span[1] + 25]
     before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
     cut = _CLAUSE_END.search(after)
-    return bool(_RECURRING.search(before) or _RECURRING.search(after[:cut.start()] if cut else after))
+    recurring = _recurring()
+    return bool(recurring.search(before) or recurring.search(after[:cut.start()] if cut else after))
 
 
 def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
