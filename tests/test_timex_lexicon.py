@@ -199,6 +199,28 @@ def test_the_modal_may_looks_ahead_but_the_month_may_is_no_cue():
     assert ("Tuesday", "2022-12-06") in {(t.text, t.value) for t in tag("In May, rebels attacked on Tuesday.", december)}
 
 
+# One sentence an auxiliary: a future cue right after it looks ahead from the day of the saying.
+PAST_AUXILIARY_SENTENCES = {
+    "was": "Officials said on Monday the bridge was expected to reopen on Thursday and the road on Sunday.",
+    "were": "Officials said on Monday the ferries were expected to sail on Thursday and the barges on Sunday.",
+    "had": "Officials said on Monday they had planned to reopen the bridge on Thursday and the road on Sunday.",
+    "would": "Officials said on Monday traders would hope to cross the bridge on Thursday and the road on Sunday.",
+    "could": "Officials said on Monday traders could expect the bridge to reopen on Thursday and the road on Sunday.",
+    "might": "Officials said on Monday traders might expect the bridge to reopen on Thursday and the road on Sunday.",
+}
+
+
+def test_every_past_auxiliary_has_its_sentence():
+    assert set(PAST_AUXILIARY_SENTENCES) == set(LX["past_auxiliaries"])
+
+
+@pytest.mark.parametrize("word", LX["past_auxiliaries"])
+def test_a_future_cue_after_a_past_auxiliary_takes_the_nearest_weekday(word):
+    """Said on Monday (29 January), reported on Wednesday 31: the Sunday after 'was expected to' is
+    the one before the report, the nearest, not the coming one a bare future cue would give."""
+    assert {("Thursday", "2024-02-01"), ("Sunday", "2024-01-28")} <= found(PAST_AUXILIARY_SENTENCES[word]), word
+
+
 @pytest.mark.parametrize("word", LX["until_words"])
 def test_an_end_told_in_the_past_is_the_nearest_weekday(word):
     """'extended the curfew until Thursday', told on Wednesday: tomorrow, not last week's Thursday."""
