@@ -39,22 +39,27 @@ def dating_participle() -> re.Pattern:
     return re.compile(rf"(?:{_patterns('done')}|{_patterns('happened')})", re.IGNORECASE)
 
 
+def _entry(name: str, opening: str) -> re.Pattern:
+    """One dating.yaml entry's words as a whole word after ``opening``, so the three readers below share one build."""
+    return re.compile(rf"{opening}(?:{lexicon.load('dating')[name]['pattern']})\b", re.IGNORECASE)
+
+
 @cache
 def reporting() -> re.Pattern:
     """A verb that reports what happened ('police reported today that ...')."""
-    return re.compile(rf"\b(?:{lexicon.load('dating')['reporting']['pattern']})\b", re.IGNORECASE)
+    return _entry("reporting", r"\b")
 
 
 @cache
 def speech_frame() -> re.Pattern:
     """A participle opening a clause that sets the occasion of a speech ('Speaking at a rally on ...')."""
-    return re.compile(rf"\W*(?:{lexicon.load('dating')['speech_frame']['pattern']})\b", re.IGNORECASE)
+    return _entry("speech_frame", r"\W*")
 
 
 @cache
 def time_relative() -> re.Pattern:
     """The opening of a clause that names the time of the date right before it: '..., when'."""
-    return re.compile(rf"\s*,?\s*(?:{lexicon.load('dating')['time_relative']['pattern']})\b", re.IGNORECASE)
+    return _entry("time_relative", r"\s*,?\s*")
 
 
 @cache
