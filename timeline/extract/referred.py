@@ -42,6 +42,15 @@ _GERUND_START = re.compile(r"\b(?:of|for|in)\s+[\"“']?$", re.IGNORECASE)  # 'a
 _FORWARD = frozenset({"threat"})  # 'warned of an attack on the capital': the violence is to come
 
 
+def befell_possessor(text: str, start: int, trigger: Trigger) -> bool:
+    """'after the mayor's murder', 'following Senator X's assassination': a killing or abduction
+    whose possessor, after a preposition, is whom it befell (told by its victim, as 'the murder of
+    the mayor' is); ``start`` bounds the words read before the noun."""
+    if trigger.kind != "noun" or trigger.type not in _UNDERGONE_BY_POSSESSOR:
+        return False
+    return _POSSESSOR.search(text[max(start, trigger.start - 60):trigger.start]) is not None
+
+
 def _class(event_type: str) -> str:
     return event_types()[event_type].kind
 

@@ -12,7 +12,7 @@ from . import lexicon
 from .lemmas import rules as lemma_rules
 from .lookup import containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
-from .referred import split_referred
+from .referred import befell_possessor, split_referred
 from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
@@ -256,8 +256,8 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
         return True  # '..., killing his driver': a gerund opening a participle clause is a verb
     if _PARTNER.match(text, trigger.end) or _INTRODUCED.search(text[max(0, trigger.start - 40):trigger.start]):
         return True
-    if _class(trigger.type) == "violence" and undergone(text, trigger):
-        return True  # 'the murder of six Jesuits', 'the attack on a union office': one incident, told by whom it hit
+    if _class(trigger.type) == "violence" and (undergone(text, trigger) or befell_possessor(text, clause.start, trigger)):
+        return True  # 'the murder of six Jesuits', 'after the mayor's murder': one incident, told by whom it hit
     if support_pattern().search(text, clause.start, clause.end):
         return True
     return timex_starts_in(state, clause.start, clause.end)
@@ -517,12 +517,22 @@ def _prior_time_phrase() -> re.Pattern:
     return re.compile(rf"\W*(?:{words})\s+(?:the|this|that|these|those)\b", re.IGNORECASE)
 
 
+@cache
+def _prior_word() -> re.Pattern:
+    """The word that opens a time phrase which may name an earlier incident ('after', 'following')."""
+    words = "|".join(e["pattern"] for e in lexicon.load("triggers")["prior_incidents"])
+    return re.compile(rf"\W*(?:{words})\s", re.IGNORECASE)
+
+
 def _prior_incident(text: str, clause: Clause, trigger: Trigger, state: DocState) -> bool:
-    """'after the 16 November assassination of six Jesuits': violence a time phrase names, told by
-    its own date or by whom it hit, happened before the main clause's act."""
-    if _class(trigger.type) != "violence" or not _prior_time_phrase().match(text, clause.start, clause.end):
+    """'after the 16 November assassination of six Jesuits', 'after the mayor's murder': violence a
+    time phrase names, told by its own date or by whom it hit, happened before the main clause's act."""
+    if _class(trigger.type) != "violence":
         return False
-    return undergone(text, trigger) or timex_starts_in(state, clause.start, clause.end)
+    if _prior_time_phrase().match(text, clause.start, clause.end) and (
+            undergone(text, trigger) or timex_starts_in(state, clause.start, clause.end)):
+        return True
+    return _prior_word().match(text, clause.start, clause.end) is not None and befell_possessor(text, clause.start, trigger)
 
 
 _OBJECT_RELATIVE = re.compile(r"\W*which\s+(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])?[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3}\s+$",
