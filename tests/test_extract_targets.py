@@ -87,3 +87,14 @@ def test_a_party_past_a_directed_verb_is_aimed_at(text, kind):
     aimed at the party named after the verb, whatever word introduces it."""
     event = _event(text, kind)
     assert event.targets == ["Somalia"] and "Somalia" not in event.actors
+
+
+@pytest.mark.parametrize("text,kind,described", [
+    ("Soldiers at a roadblock shot dead three Kenyan students on Monday.", "killing", "Kenyan students"),
+    ("GUNMEN HURLED GRENADES AT THE BOLIVIAN CONSULATE OFFICES YESTERDAY.", "bombing", "BOLIVIAN CONSULATE OFFICES"),
+])
+def test_a_state_that_only_qualifies_the_victims_leaves_their_description(text, kind, described):
+    """A nationality before the victims' noun qualifies them: the victims are still a target in
+    their own words, beside the state."""
+    event = _event(text, kind)
+    assert any(described in t for t in event.targets), event.targets

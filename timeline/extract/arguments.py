@@ -299,7 +299,7 @@ _DESCRIBED_TYPES = frozenset({"arrest", "release", "coercion", "threat"})
 def _describe_target(state: DocState, event: EventMention, patient: Phrase | None, window: list[Mention]) -> None:
     """Victims and property no lexicon names ('about 50 peasants', 'a car dealership') are targets
     by their own words (violence, arrests, releases, threats)."""
-    if patient is None or any(_within(m, patient) for m in window):
+    if patient is None or any(_within(m, patient) and not _qualifying_state(state.text, m, patient) for m in window):
         return
     if event.type == "accusation":  # 'attributed to the drug mafias': the group blamed, by its words (read on
         words = state.text[patient.start:max(patient.end, event.clause.end)]  # past a gerund: 'drug trafficking rings')
@@ -308,6 +308,12 @@ def _describe_target(state: DocState, event: EventMention, patient: Phrase | Non
     if event_types()[event.type].kind not in _DESCRIBED and event.type not in _DESCRIBED_TYPES:
         return
     _target_in_own_words(event, patient)
+
+
+def _qualifying_state(text: str, mention: Mention, phrase: Phrase) -> bool:
+    """'two Salvadoran reporters', 'the U.S. embassy facilities': a state told by its adjective
+    or name before the noun only qualifies the victims, who are still described by the phrase."""
+    return mention.kind == "actor" and mention.name == mention.state and bool(text[mention.end:phrase.end].strip(" .,;'\""))
 
 
 def _describe_recipient(event: EventMention, recipient: Phrase, window: list[Mention]) -> None:
