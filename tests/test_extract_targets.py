@@ -98,3 +98,15 @@ def test_a_state_that_only_qualifies_the_victims_leaves_their_description(text, 
     their own words, beside the state."""
     event = _event(text, kind)
     assert any(described in t for t in event.targets), event.targets
+
+
+@pytest.mark.parametrize("text,kind,actors,targets", [
+    ("Kenyan traders protested on Friday in Uganda.", "protest", ["Kenya"], ["Uganda"]),
+    ("Kenyan fans rioted at a stadium in Uganda on Saturday.", "riot", ["Kenya"], ["Uganda"]),
+    ("Angry traders protested on Friday in Uganda.", "protest", ["Uganda"], []),  # the subject names nobody
+])
+def test_a_protest_is_aimed_at_the_party_named_after_it(text, kind, actors, targets):
+    """Past the verb of a protest or riot whose subject names its party, another party named is
+    whom it is aimed at; when the subject names nobody, the party named may be its own side."""
+    event = _event(text, kind)
+    assert (event.actors, event.targets) == (actors, targets)

@@ -79,7 +79,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         elif mention.name not in event.targets:  # 'blamed the FMLN [Farabundo Marti ...]': one party, blamed
             before = list(event.actors)
             _take(text, event, mention)
-            if _aimed_after(text, event, roles, mention):
+            if _aimed_after(text, event, roles, mention) and any(_within(m, roles.agent) for m in window):
+                # only a subject that names its party tells another party apart from its own side
                 _shift_to_targets(event, before, mention)
     _targets_not_actors(event, roles, window, _partners_met(state, event, roles, window))
     for patient in roles.patients:
@@ -113,10 +114,10 @@ def _targets_not_actors(event: EventMention, roles: Roles, window: list[Mention]
     event.actors[:] = [a for a in event.actors if a not in event.targets or a in acting | met]
 
 
-# directed acts that are not violence nor told of it (recipients.yaml): a party named after an
-# active verb whose subject acts is whom the act is aimed at
+# directed acts that are not violence nor told of it (recipients.yaml), and protests and riots: a
+# party named after an active verb whose subject acts is whom the act is aimed at
 _DIRECTED = frozenset({"investigation", "appeal", "refusal", "support", "concession", "pledge", "aid",
-                       "sanction", "coercion", "access", "withdrawal", "mobilization"})
+                       "sanction", "coercion", "access", "withdrawal", "mobilization", "protest", "riot"})
 
 
 def _aimed_after(text: str, event: EventMention, roles: Roles, mention: Mention) -> bool:
