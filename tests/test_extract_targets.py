@@ -110,3 +110,13 @@ def test_a_protest_is_aimed_at_the_party_named_after_it(text, kind, actors, targ
     whom it is aimed at; when the subject names nobody, the party named may be its own side."""
     event = _event(text, kind)
     assert (event.actors, event.targets) == (actors, targets)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Late on Monday a car bomb exploded outside a police station.", "police station"),
+    ("A BOMB WENT OFF YESTERDAY AT A BANK BRANCH.", "BANK BRANCH"),
+])
+def test_an_explosion_with_no_object_was_done_to_the_building_it_hit(text, target):
+    """An explosion told mid-sentence (not at the text's first character) still finds the
+    building it went off in or at as what it was done to."""
+    assert _event(text, "bombing").targets == [target]

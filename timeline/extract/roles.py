@@ -248,7 +248,7 @@ def recipients(text: str, clause: Clause, trigger: Trigger, event_type: str) -> 
 
 
 _PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
-_INTRANSITIVE = re.compile(r"^(?:explod|detonat|blew|blown|went off|go off|goes off|occurr|took place|burst)", re.IGNORECASE)
+_INTRANSITIVE = re.compile(r"(?:explod|detonat|blew|blown|went off|go off|goes off|occurr|took place|burst)", re.IGNORECASE)
 _AT_PLACE = ("in front of", "outside", "inside", "at", "near", "against", "in")
 
 
