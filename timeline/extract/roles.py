@@ -38,7 +38,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)
                       r"(?:(?:\w+ly|not|also|later|then|all|both|just|still|already|again|never)\s+){0,2}$", re.IGNORECASE)
 _SUPPORT_VERB = re.compile(r"\b(?:carried out|conducted|launched|staged|perpetrated|committed|mounted|made|"
                            r"claimed|executed)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_PARTICLES = re.compile(r"^\s+(?:up|down|off|out|away|fire\s+(?:on|at)|to\s+death)\b", re.IGNORECASE)
+_PARTICLES = re.compile(r"\s+(?:up|down|off|out|away|fire\s+(?:on|at)|to\s+death)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
