@@ -126,3 +126,15 @@ def test_a_particle_after_the_verb_is_no_part_of_its_object():
     """'beat to death a farmer': the particle told between a violent verb and its object, past
     a sentence's first words, is skipped before the object is read."""
     assert _event("On Monday soldiers beat to death a farmer.", "attack").targets == ["farmer"]
+
+
+@pytest.mark.parametrize("text,kind,targets", [
+    ("Militants set off a string of bombs in Mombasa on Sunday.", "bombing", ["string of bombs", "Mombasa"]),
+    ("Soldiers fired mortar shells at targets in Mombasa, witnesses said.", "shelling", ["targets", "Mombasa"]),
+    ("Kenyan police reimposed roadblocks in Mombasa on Friday.", "coercion", ["roadblocks", "Mombasa"]),
+    ("Gunmen killed the mayor of Mombasa on Sunday.", "attack", ["mayor of Mombasa"]),  # a victim named
+])
+def test_violence_or_a_measure_naming_no_party_is_aimed_at_its_place(text, kind, targets):
+    """Violence or a measure whose targets are only words (no party, no place a lexicon names)
+    was aimed at the town where it happened; a state named as where is left to the older rule."""
+    assert _event(text, kind).targets == targets

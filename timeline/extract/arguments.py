@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..gazetteer import country
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
@@ -96,13 +97,37 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     parties = lexicon.conflict_parties().get(event.location or "")
     if parties and event.type == "armed_clash" and len(event.actors) < 2:
         _add(event.actors, *parties)
-    if event.type in _MEASURES and not event.targets and event.location:
+    if event.type in _MEASURES and event.location and not _names_a_target(event):
         _add(event.targets, event.location)  # 'imposed a curfew in Cizre': on the people of the place
     if not event.actors and event.location and event.type != "visit":  # nobody named: where it happened
         place = lexicon.names().get(event.location.lower())
         home = place.state if place else None
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT | _MEASURES else event.actors, home)
+
+
+def _names_a_target(event: EventMention) -> bool:
+    """Whether a target is a party or place a lexicon names: words alone ('blockades', 'people') leave
+    the place where it happened as what the act was aimed at."""
+    known = lexicon.names()
+    return any(target.lower() in known for target in event.targets)
+
+
+def aim_at_places(state: DocState, options) -> DocState:
+    """Stage, after co-reference and attribution (a place among the targets would change which
+    mentions join): violence that names no party or place it was done to was done to the place
+    where it happened ('exploded a series of bombs in the capital Kabul'); a state named as where
+    is no party the violence was aimed at."""
+    for event in state.events:
+        if event.type in _VIOLENT and event.location and not _a_party(event.location) and not _names_a_target(event):
+            _add(event.targets, event.location)
+    return state
+
+
+def _a_party(name: str) -> bool:
+    """A state or an organisation, not a town or a region."""
+    entry = lexicon.names().get(name.lower())
+    return country(name) is not None or entry is not None and entry.kind == "actor"
 
 
 def _targets_not_actors(event: EventMention, roles: Roles, window: list[Mention], met: set[str]) -> None:
