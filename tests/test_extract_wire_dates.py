@@ -352,8 +352,8 @@ def test_a_future_act_offered_on_a_past_day_opens_on_that_day():
     assert _dates(text, dt.date(2024, 5, 9), "negotiation") == ["2024-05-07/.."]
 
 
-@pytest.mark.parametrize("case", [lexicon.load("dating")["attributive"][key] for key in ("example", "counterexample")],
-                         ids=["elections", "own-murder"])
+@pytest.mark.parametrize("case", [lexicon.load("dating")["attributive"][key] for key in ("example", "counterexample", "own_noun_after_verb")],
+                         ids=["elections", "own-murder", "own-offensive-after-verb"])
 def test_a_date_that_modifies_a_noun_dates_only_that_noun(case):
     """'boycott the 8 April elections': the elections' date, wholly after the report, neither dates
     nor bounds the attacks of the clause, so the bombing told next keeps its own day; 'the 16

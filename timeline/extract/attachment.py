@@ -83,7 +83,7 @@ def _continues_relative(text: str, relative: Clause | None, other: Clause) -> bo
     return relative is not None and other.lead in _SUBORDINATE and "," not in text[relative.end:other.start]
 
 
-_NP_GAP = re.compile(r"^[\s\w'-]{0,40}$")
+_NP_GAP = re.compile(r"[\s\w'-]{0,40}")  # whole gaps only: fullmatch, also between offsets
 _VERBISH = re.compile(rf"\b(?:{'|'.join(sorted(FINITE))}|\w+ed|to|in|on|at|for|with|by|from|of|after|before|"
                       r"and|or|but|that|which)\b", re.IGNORECASE)
 
@@ -110,7 +110,7 @@ def _modifies_other(text: str, timex, event: EventMention) -> bool:
         if other == event.trigger or compatible(other.type, event.type):
             continue
         gap = text[timex.end:other.start]
-        if other.kind == "noun" and other.start >= timex.end and _NP_GAP.match(gap) and not _VERBISH.search(gap):
+        if other.kind == "noun" and other.start >= timex.end and _NP_GAP.fullmatch(gap) and not _VERBISH.search(gap):
             return True
     return False
 
@@ -395,7 +395,7 @@ def attributive(text: str, timex, event: EventMention) -> bool:
     noun = modifies_noun(text, timex.start, timex.end) if timex.start > event.trigger.start else None
     if noun is None or _VERBISH.match(text, noun):
         return False
-    return not any(t.start >= timex.end and _NP_GAP.match(text, timex.end, t.start) and not _VERBISH.search(text, timex.end, t.start)
+    return not any(t.start >= timex.end and _NP_GAP.fullmatch(text, timex.end, t.start) and not _VERBISH.search(text, timex.end, t.start)
                    for t in [event.trigger, *event.others] if t == event.trigger or compatible(t.type, event.type))
 
 
@@ -484,7 +484,7 @@ def _possessed_is_own(text: str, timex, event: EventMention) -> bool:
     trigger = event.trigger
     gap = text[timex.end + 2:trigger.start]
     return (trigger.kind == "noun" and timex.end < trigger.start < timex.end + _NOUN_AFTER_POSSESSIVE
-            and _NP_GAP.match(gap) is not None and not _VERBISH.search(gap))
+            and _NP_GAP.fullmatch(gap) is not None and not _VERBISH.search(gap))
 
 
 def sentence_dates(state: DocState, event: EventMention) -> list:
