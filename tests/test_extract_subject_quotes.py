@@ -16,12 +16,12 @@ def _quotes(text: str) -> list[str]:
 @pytest.mark.parametrize("text,quote", [
     ("Pedro Osorio, a bodyguard of the newspaper, was killed in Medellin.",
      "Pedro Osorio, a bodyguard of the newspaper, was killed in Medellin"),
-    ("APPROXIMATELY 1 MONTH AGO, LUIS CARLOS GALAN, ONE OF THE MOST PRESTIGIOUS POLITICAL LEADERS IN MY COUNTRY, WAS ASSASSINATED.",
-     "LUIS CARLOS GALAN, ONE OF THE MOST PRESTIGIOUS POLITICAL LEADERS IN MY COUNTRY, WAS ASSASSINATED"),
-    ("THIS POSITION HAD BEEN VACANT SINCE 1 AUGUST WHEN DANILO VARILLAS, CHRISTIAN DEMOCRATIC LEADER, WAS SHOT TO DEATH.",
-     "DANILO VARILLAS, CHRISTIAN DEMOCRATIC LEADER, WAS SHOT TO DEATH"),  # the subject begins after 'when'
-    ("MARIO SOLORZANO REPORTED TODAY THAT THE SALVADORAN POLITICAL LEADER HECTOR OQUELI, WHO WAS KIDNAPPED IN GUATEMALA, WAS FOUND DEAD.",
-     "THE SALVADORAN POLITICAL LEADER HECTOR OQUELI, WHO WAS KIDNAPPED IN GUATEMALA"),
+    ("SOME WEEKS AGO, JORGE ECHEVERRI, A WELL-LOVED SENATOR FROM THE COAST, WAS ASSASSINATED.",
+     "JORGE ECHEVERRI, A WELL-LOVED SENATOR FROM THE COAST, WAS ASSASSINATED"),
+    ("THE SEAT HAS STOOD EMPTY SINCE 1 AUGUST WHEN RAUL MENDIETA, A FARMERS' LEADER, WAS SHOT TO DEATH.",
+     "RAUL MENDIETA, A FARMERS' LEADER, WAS SHOT TO DEATH"),  # the subject begins after 'when'
+    ("HIS LAWYER SAID TODAY THAT THE TRADE UNIONIST ELISEO PAZ, WHO WAS ABDUCTED IN HONDURAS, WAS FOUND DEAD.",
+     "THE TRADE UNIONIST ELISEO PAZ, WHO WAS ABDUCTED IN HONDURAS"),
 ])
 def test_the_quote_names_who_underwent_the_act(text, quote):
     """The subject split off by commas, or the antecedent of 'who', opens the quote."""
@@ -34,14 +34,14 @@ def test_a_clause_with_its_own_subject_keeps_its_words():
 
 
 def test_a_year_closing_a_description_before_the_verb_closes_the_clause():
-    """'..., defense minister until May 1989, was riddled with bullets': the comma after the year
+    """'..., police chief until June 1987, was riddled with bullets': the comma after the year
     ends the description, so the verb's clause does not begin inside the subject's words; a comma
     after a year before anything else ('5 January 1990, the army') is left as it was."""
     from timeline.extract.clauses import clauses_of
 
-    text = "LOPEZ ALBUJAR, DEFENSE MINISTER UNTIL MAY 1989, WAS RIDDLED WITH BULLETS IN SAN ISIDRO."
+    text = "TOMAS IBARRA, POLICE CHIEF UNTIL JUNE 1987, WAS RIDDLED WITH BULLETS NEAR HIS FARM."
     parts = [text[c.start:c.end] for c in clauses_of(text, 0, len(text), 0, True)]
-    assert parts[-1] == "WAS RIDDLED WITH BULLETS IN SAN ISIDRO."
+    assert parts[-1] == "WAS RIDDLED WITH BULLETS NEAR HIS FARM."
     other = "On 5 January 1990, the army attacked the town."
     assert [other[c.start:c.end] for c in clauses_of(other, 0, len(other), 0)] == [other]
 
@@ -49,8 +49,8 @@ def test_a_year_closing_a_description_before_the_verb_closes_the_clause():
 @pytest.mark.parametrize("text,quote", [
     ("THE HOME OF ROLANDO ARCHILA, DIRECTOR OF A RADIO STATION, WAS DAMAGED IN A TERRORIST ATTACK.",
      "HOME OF ROLANDO ARCHILA, DIRECTOR OF A RADIO STATION, WAS DAMAGED IN A TERRORIST ATTACK"),
-    ("BERNARDO JARAMILLO, THE PRESIDENTIAL CANDIDATE, HAS DIED FROM GUNSHOT WOUNDS.",
-     "BERNARDO JARAMILLO, THE PRESIDENTIAL CANDIDATE, HAS DIED FROM GUNSHOT WOUNDS"),
+    ("SILVIO REYES, THE MAYORAL HOPEFUL, HAS DIED FROM GUNSHOT WOUNDS.",
+     "SILVIO REYES, THE MAYORAL HOPEFUL, HAS DIED FROM GUNSHOT WOUNDS"),
 ])
 def test_violence_told_by_a_clause_opening_on_its_verb_is_quoted_from_its_subject(text, quote):
     """A violent noun ('in a terrorist attack') or an active verb ('has died') in a clause whose
@@ -65,10 +65,10 @@ def test_a_reaction_opening_on_its_verb_keeps_its_words():
 
 
 def test_a_description_naming_an_event_word_does_not_end_the_subject():
-    """'..., the radio station with the largest audience in the country, was damaged': a noun of
+    """'..., the chairman of the editors' monthly meeting in the capital, was damaged': a noun of
     no violence inside a description between commas tells no act, so the subject reaches past it
     to what was damaged, which the event takes as its target."""
-    text = ("THE HOME OF ROLANDO ARCHILA, THE RADIO STATION WITH THE LARGEST AUDIENCE IN THE COUNTRY, "
+    text = ("THE HOME OF ROLANDO ARCHILA, THE CHAIRMAN OF THE EDITORS' MONTHLY MEETING IN THE CAPITAL, "
             "WAS DAMAGED IN A TERRORIST ATTACK.")
     events = extract([Document(id="d", text=text)], Options(solve=False)).events
     attack = next(e for e in events if e.type == "attack")
