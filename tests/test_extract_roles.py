@@ -119,14 +119,14 @@ def test_passive_attribution_names_the_party_blamed(text, words, blamed):
 
 
 @pytest.mark.parametrize("text,heads", [
-    ("OQUELI, 45, AND GILDA FLORES, A MEMBER OF THE PSD, ", ["OQUELI", "GILDA FLORES"]),
-    ("ON 5 JANUARY, CARLOS JULIO TORRADO, MAYOR OF ABREGO, ", ["CARLOS JULIO TORRADO"]),
+    ("MENDEZ, 52, AND ROSA ALVARADO, AN ACTIVIST OF THE PSD, ", ["MENDEZ", "ROSA ALVARADO"]),
+    ("ON 5 JANUARY, LUIS ALBERTO PRIETO, MAYOR OF OCANA, ", ["LUIS ALBERTO PRIETO"]),
     ("Torrado's son, William; the secretary, Gustavo Jacome; and bodyguard Jairo Ortega, ",
      ["Torrado's son", "secretary", "bodyguard Jairo Ortega"]),
-    ("Egyptian minister Sameh Shoukry and his Greek, Cypriot and French counterparts, ", []),  # more than a phrase
+    ("Chilean minister Ana Vidal and her Peruvian, Bolivian and Argentine counterparts, ", []),  # more than a phrase
     # a part may join phrases by 'and' when a description follows it
-    ("THREE LEADING OFFICIALS OF THE COMMUNIST PARTY AND THE LEFTIST COALITION, THE PATRIOTIC UNION, ",
-     ["LEADING OFFICIALS OF THE COMMUNIST PARTY", "LEFTIST COALITION"]),
+    ("TWO SENIOR MEMBERS OF THE COMMUNIST PARTY AND THE RURAL ALLIANCE, THE FARMERS' FRONT, ",
+     ["SENIOR MEMBERS OF THE COMMUNIST PARTY", "RURAL ALLIANCE"]),
     # a head told by what it is, then its name: the name is a head too
     ("ANOTHER AMERICAN CITIZEN, JAMES ARTHUR DONELLEY, ", ["AMERICAN CITIZEN", "JAMES ARTHUR DONELLEY"]),
     ("The mayor of Abrego, Jose Torrado, ", ["mayor of Abrego", "Jose Torrado"]),
@@ -142,12 +142,12 @@ def test_appositive_heads(text, heads):
 
 
 @pytest.mark.parametrize("text,targets,not_actors", [
-    ("OQUELI, 45, AND GILDA FLORES, A MEMBER OF THE DEMOCRATIC SOCIALIST PARTY (PSD) OF GUATEMALA, WERE KIDNAPPED.",
-     {"OQUELI", "GILDA FLORES"}, {"Democratic Socialist Party"}),
-    ("EDGARD CHACON, IDEOLOGIST OF THE ORLANDO DE SOLA GROUP, WAS KILLED.", {"EDGARD CHACON"}, {"Orlando de Sola Group"}),
+    ("MENDEZ, 52, AND ROSA ALVARADO, AN ACTIVIST OF THE DEMOCRATIC SOCIALIST PARTY (PSD) OF GUATEMALA, WERE ABDUCTED.",
+     {"MENDEZ", "ROSA ALVARADO"}, {"Democratic Socialist Party"}),
+    ("FELIPE ARCE, A FOUNDER OF THE ORLANDO DE SOLA GROUP, WAS SHOT DEAD.", {"FELIPE ARCE"}, {"Orlando de Sola Group"}),
     ("Two soldiers were also killed.", {"soldiers"}, set()),
     # a relative clause's passive: the antecedent underwent it
-    ("THE SALVADORAN LEADER HECTOR OQUELI, WHO WAS KIDNAPPED IN GUATEMALA, WAS FOUND DEAD.", {"OQUELI"}, {"Guatemala"}),
+    ("THE UNION LEADER ELISEO PAZ, WHO WAS ABDUCTED IN GUATEMALA, WAS FOUND DEAD.", {"UNION LEADER ELISEO PAZ"}, {"Guatemala"}),
     ("The two engineers, who were abducted on Monday, were freed.", {"engineers"}, set()),
 ])
 def test_passive_subject_split_by_appositions(text, targets, not_actors):
@@ -178,9 +178,9 @@ def test_who_receives_threats_is_threatened():
     from timeline.extract import Options, extract
     from timeline.models import Document
 
-    text = "THE JOURNALISTS HAVE RECEIVED DEATH THREATS FROM THE SHINING PATH."
+    text = "SEVERAL JUDGES HAVE RECEIVED DEATH THREATS FROM THE SHINING PATH."
     [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
-    assert (event.type, event.actors, event.targets) == ("threat", ["Shining Path"], ["JOURNALISTS"])
+    assert (event.type, event.actors, event.targets) == ("threat", ["Shining Path"], ["JUDGES"])
 
 
 def _recipients(text: str, words: str) -> list[str]:
@@ -211,7 +211,7 @@ def test_a_demand_obliges_whom_the_speaker_names():
     from timeline.extract import Options, extract
     from timeline.models import Document
 
-    text = "The Red Cross in Iraq said US and British forces must ensure security."
+    text = "The Red Cross in Yemen said US and British warships must respect the fishermen."
     [event] = extract([Document(id="d", text=text)], Options(solve=False)).events
     assert event.type == "appeal"
     assert {"United States", "United Kingdom"} <= set(event.targets) and "United States" not in event.actors
