@@ -43,8 +43,8 @@ def test_an_incident_told_without_a_date_stays_on_or_before_the_dateline():
 
 
 def test_a_definite_mention_dated_in_the_reports_own_week_repeats_an_undated_incident():
-    text = ("GENERAL LEIGH WAS ATTACKED AT HIS OFFICE IN SANTIAGO. HIS CONDITION IS VERY SERIOUS. "
-            "HE WAS HIT FIVE TIMES DURING THE ATTACK THIS MORNING.")
+    text = ("COLONEL ROJAS WAS ATTACKED OUTSIDE HIS HOUSE IN VALPARAISO. DOCTORS SAY HE IS STABLE. "
+            "HE WAS HIT THREE TIMES DURING THE ATTACK THIS MORNING.")
     [event] = _events(text, dt.date(1990, 3, 21), "attack")
     assert event.date == "1990-03-21" and len(event.sources) == 2
 
@@ -81,7 +81,7 @@ def test_of_dates_that_nest_the_narrowest_dates_the_event():
 
 
 def test_a_year_after_a_describes_the_thing_it_stands_before():
-    text = "THE VEHICLE USED IN THIS ATTACK WAS A 1981 BLUE CHEVROLET WITH LICENSE PLATE NO FD-03904."
+    text = "THE GUNMEN FLED THE ATTACK IN A 1984 WHITE TOYOTA PICKUP WITHOUT PLATES."
     assert _dates(text, dt.date(1989, 11, 3), "attack") == ["../1989-11-03"]
     assert _dates("Rebels launched a 2019 offensive on the city.", dt.date(2020, 5, 1), "attack") == ["2019"]
 
@@ -126,26 +126,26 @@ def test_a_date_of_the_report_only_bounds_what_it_reports():
 
 
 def test_coordinated_killings_with_dates_of_their_own_are_two_events():
-    text = "A MONTH AGO THE MAYOR OF ABREGO WAS KILLED, AND THE ARBOLEDAS MAYOR WAS KILLED YESTERDAY."
+    text = "A MONTH AGO THE MAYOR OF TIBU WAS KILLED, AND THE SARDINATA MAYOR WAS KILLED YESTERDAY."
     assert sorted(_dates(text, dt.date(1990, 2, 4), "attack")) == ["1990-01", "1990-02-03"]
 
 
 def test_a_date_before_a_verb_governing_the_nominal_is_the_verbs():
-    text = "CARABINEROS YESTERDAY CONTINUED THEIR OPERATION TO LOCATE THE PERPETRATORS OF THE ATTACK ON A PATROL CAR."
+    text = "POLICE YESTERDAY CONTINUED THEIR SEARCH FOR THE AUTHORS OF THE ATTACK ON A BORDER POST."
     assert _dates(text, dt.date(1989, 7, 28), "attack") == ["../1989-07-28"]
     text = "THE REBELS TODAY PERPETRATED THE WORST OF THEIR ATTACKS ON THE CAPITAL."
     assert _dates(text, dt.date(1989, 7, 28), "attack") == ["1989-07-28"]
 
 
 def test_a_fronted_date_reaches_over_a_subordinate_clause_with_an_event_of_its_own():
-    text = ("LAST NIGHT, WHILE THE COUNTRY WAS STILL IN SHOCK OVER THE ATTACK ON THE DAS DIRECTOR, "
-            "A SHOPPING MALL IN MEDELLIN WAS SHAKEN BY THE EXPLOSION OF A BOMB.")
+    text = ("LAST NIGHT, WHILE THE TOWN WAS STILL MOURNING AFTER THE ATTACK ON THE POLICE CHIEF, "
+            "A HOTEL IN CALI WAS ROCKED BY THE EXPLOSION OF A BOMB.")
     assert _mention_dates(text, dt.date(1989, 5, 31))["EXPLOSION"] == "1989-05-30"
 
 
 def test_a_dating_clause_after_a_relative_clause_still_dates_the_nominal():
-    text = ("A NEW ATTACK AGAINST THE OIL PIPELINE, WHICH CAUSED A LARGE OIL SPILL, "
-            "WAS CARRIED OUT THIS MORNING BY TERRORISTS IN ARAUCA.")
+    text = ("ONE MORE ATTACK ON THE POWER LINE, WHICH LEFT THREE TOWNS IN THE DARK, "
+            "WAS CARRIED OUT THIS MORNING BY REBELS NEAR THE DAM.")
     assert _mention_dates(text, dt.date(1989, 7, 13))["ATTACK"] == "1989-07-13"
 
 
@@ -155,7 +155,7 @@ def test_a_possessive_date_before_the_nominal_is_its_own():
 
 
 @pytest.mark.parametrize("text", [
-    "CONCERNING THE TERRORIST ATTACK ON FRIDAY, 23 JUNE AT THE CENTRAL MARKET, THE FMLN REPORTS THE FOLLOWING.",
+    "AS FOR THE TERRORIST ATTACK ON FRIDAY, 23 JUNE AT THE FISH MARKET, THE FMLN DENIES ANY ROLE.",
     "Concerning the terrorist attack on Friday, June 23 at the central market, the rebels said they had no part.",
 ])
 def test_a_comma_inside_a_weekday_date_cuts_no_clause(text):
@@ -163,33 +163,33 @@ def test_a_comma_inside_a_weekday_date_cuts_no_clause(text):
 
 
 @pytest.mark.parametrize("text", [
-    "THE FPMR HAS CLAIMED RESPONSIBILITY FOR A BOMB ATTACK THAT LEFT FOUR CHILDREN INJURED ON 26 JULY IN THE SECTOR.",
-    "THE FPMR HAS CLAIMED RESPONSIBILITY FOR A BOMB ATTACK, WHICH KILLED TWO PEOPLE ON 26 JULY.",
+    "THE FPMR CLAIMED A BOMB ATTACK THAT LEFT TWO GUARDS INJURED ON 26 JULY NEAR THE MINE.",
+    "THE FPMR CLAIMED A BOMB ATTACK, WHICH KILLED A WATCHMAN ON 26 JULY.",
 ])
 def test_a_relative_clause_telling_a_nominals_toll_dates_the_nominal(text):
     assert "1989-07-26" in _dates(text, dt.date(1989, 7, 28), "bombing")
 
 
 def test_a_relative_clause_telling_a_reaction_does_not_date_the_nominal():
-    text = "THE FPMR HAS CLAIMED RESPONSIBILITY FOR A BOMB ATTACK THAT THE POLICE DENIED ON 26 JULY."
+    text = "THE FPMR CLAIMED A BOMB ATTACK THAT THE ARMY DISMISSED ON 26 JULY."
     assert _dates(text, dt.date(1989, 7, 28), "bombing") != ["1989-07-26"]
 
 
 def test_a_date_between_a_fronted_nominal_and_its_main_clause_is_the_main_clauses():
-    text = ("SAN SALVADOR, 1 JUL 89 (RADIO CADENA YSKL) -- [TEXT] REGARDING THE DEATH OF EDGARD CHACON, TODAY, "
-            "30 JUNE, THE FMLN STATES THE FOLLOWING: THE FMLN HAD NOTHING TO DO WITH IT.")
+    text = ("SAN SALVADOR, 1 JUL 89 -- [TEXT] AS TO THE DEATH OF FELIPE ARCE, TODAY, "
+            "30 JUNE, THE FMLN DECLARES: WE HAD NO PART IN IT.")
     assert "1989-07-01" not in _dates(text, dt.date(1989, 7, 1), "attack") + _dates(text, dt.date(1989, 7, 1), "killing")
 
 
 def test_a_date_after_a_nominal_inside_the_main_clause_is_still_its_own():
-    text = ("SAN SALVADOR, 13 FEB 90 (DPA) -- THE GOVERNMENT HAS ANNOUNCED ITS REGRET OVER THE DEATH OF SEVERAL "
-            "CHILDREN IN GUANCORITA CANTON, ON 11 FEBRUARY, AND HAS ORDERED AN INVESTIGATION.")
+    text = ("SAN SALVADOR, 13 FEB 90 -- THE ARMY HAS EXPRESSED SORROW OVER THE DEATH OF TWO "
+            "FARMHANDS IN A HAMLET NEAR SUCHITOTO, ON 11 FEBRUARY, AND HAS PROMISED AN INQUIRY.")
     assert "1990-02-11" in _dates(text, dt.date(1990, 2, 13), "attack") + _dates(text, dt.date(1990, 2, 13), "killing")
 
 
 def test_a_date_completing_another_noun_with_of_is_that_nouns():
-    text = ("A powerful earthquake flattened buildings and sparked landslides Tuesday, killing at least five "
-            "people in a region devastated by the quake-triggered tsunami of 2004.")
+    text = ("An earthquake flattened homes and set off mudslides Tuesday, killing at least three "
+            "people in an area hit hard by the cyclone of 2004.")
     assert _mention_dates(text, dt.date(2013, 7, 3))["killing"] == "2013-07-02"
     assert _dates("THE MASSACRE OF 16 NOVEMBER WAS CONDEMNED.", dt.date(1989, 12, 1), "killing") == ["1989-11-16"]
     assert _dates("Rebels attacked the town in the night of 16 November.", dt.date(1989, 12, 1), "attack") == [
@@ -206,8 +206,8 @@ def test_a_day_word_before_a_comma_opens_the_sentence_and_dates_only_the_report(
 
 
 def test_a_participle_clause_skips_a_reporting_aside_to_find_its_main_clause():
-    text = ("A refugee camp was bombed Thursday, officials and witnesses said, threatening to raise tensions "
-            "with Sudan.")
+    text = ("A border village was shelled Thursday, local officials said, threatening to worsen relations "
+            "with Chad.")
     assert _mention_dates(text, dt.date(2011, 11, 14))["threatening"] == "2011-11-10"
 
 
@@ -226,10 +226,10 @@ def test_a_threat_said_before_the_report_opens_on_the_day_it_was_said():
 def test_a_date_before_a_quotation_opened_by_a_colon_is_the_sayings_and_only_bounds_what_it_quotes():
     """The day headlines or a leaflet said it is not the day of what they name; words merely set in
     quotes take the sentence's date as before."""
-    headlines = ("SOME OF THE NEWSPAPER HEADLINES TODAY WERE: \"RAMIRO CASTILLO'S MURDER CONDEMNED,\" AND "
-                 "\"THE BLOODBATH MUST STOP.\"")
+    headlines = ("SOME MORNING PAPERS TODAY HAD THESE HEADLINES: \"JUDGE SOTO'S MURDER CONDEMNED,\" AND "
+                 "\"NO MORE BLOOD.\"")
     assert _dates(headlines, dt.date(1989, 8, 25), "killing") == ["../1989-08-25"]
-    scare_quotes = "THE DEPARTMENTS RETURNED TO NORMAL TODAY AFTER A 72-HOUR \"ARMED STRIKE\" CALLED BY THE SHINING PATH."
+    scare_quotes = "LIFE IN THE VALLEY RESUMED TODAY AFTER A 48-HOUR \"ARMED STRIKE\" ORDERED BY THE SHINING PATH."
     assert _dates(scare_quotes, dt.date(1989, 5, 14), "coercion") == ["1989-05-14"]
 
 
@@ -244,11 +244,11 @@ def test_a_statement_quoted_whole_speaks_from_the_day_it_was_signed():
 
 
 def test_a_date_after_a_participle_and_its_agent_is_the_participles_not_a_nominal_told_after_it():
-    """'imposed by Mayor Gomez 6 days ago to curtail the attacks': the curfew's date, not the
-    attacks'; the nominal before the participle keeps it ('the truce decreed by the FMLN on ...')."""
-    curfew = "THE ATTACK CAME DURING THE CURFEW, IMPOSED BY MAYOR JUAN GOMEZ 6 DAYS AGO TO CURTAIL THE BOMBINGS."
+    """'ordered by the mayor 6 days ago to stop the bombings': the curfew's date, not the
+    bombings'; the nominal before the participle keeps it ('the truce declared by the FMLN on ...')."""
+    curfew = "THE RAID HAPPENED UNDER THE CURFEW, ORDERED BY MAYOR ANA SOTO 6 DAYS AGO TO STOP THE BOMBINGS."
     assert _mention_dates(curfew, dt.date(1989, 9, 4))["BOMBINGS"] is None
-    truce = "THE CLASHES BROKE THE TRUCE DECREED BY THE FMLN ON 13 SEPTEMBER."
+    truce = "THE FIGHTING ENDED THE TRUCE DECLARED BY THE FMLN ON 13 SEPTEMBER."
     assert _mention_dates(truce, dt.date(1989, 9, 20))["TRUCE"] == "1989-09-13"
 
 
@@ -279,8 +279,8 @@ def test_a_when_clause_happened_at_the_date_before_it_not_since_it():
 
 
 def test_a_month_in_capitals_is_a_date_not_a_march_and_dates_the_clause_after_it():
-    text = ("GUATEMALA CITY, 22 MAR 90 (ACAN-EFE) -- [TEXT] EARLY ON THE MORNING OF 21 MARCH, REBEL GROUPS "
-            "DETONATED EIGHT BOMBS IN FRONT OF THE HOMES OF OFFICIALS.")
+    text = ("GUATEMALA CITY, 22 MAR 90 -- [TEXT] BEFORE DAWN ON 21 MARCH, INSURGENTS "
+            "SET OFF FIVE BOMBS OUTSIDE TAX OFFICES IN THE CAPITAL.")
     assert _dates(text, dt.date(1990, 3, 22), "protest") == []
     assert _dates(text, dt.date(1990, 3, 22), "bombing") == ["1990-03-21"]
     mixed = "Thousands joined the march on 21 March, and police detained 40 people."
@@ -288,24 +288,24 @@ def test_a_month_in_capitals_is_a_date_not_a_march_and_dates_the_clause_after_it
 
 
 def test_a_date_after_a_list_of_victims_is_the_event_s_not_lost_in_the_list():
-    text = ("SAN SALVADOR, 13 JAN 90 (ACAN - EFE) -- [TEXT] THE SOLDIERS ARE SUSPECTED IN THE MURDER OF IGNACIO "
-            "ELLACURIA, FIVE OTHER JESUITS, AND TWO WOMEN IN SAN SALVADOR ON 16 NOVEMBER.")
+    text = ("SAN SALVADOR, 13 JAN 90 -- [TEXT] THE SOLDIERS ARE ACCUSED OF THE MURDER OF THE RECTOR, "
+            "HIS FELLOW PRIESTS, A COOK AND HER DAUGHTER AT THE CAMPUS ON 16 NOVEMBER.")
     assert _dates(text, dt.date(1990, 1, 13), "killing") == ["1989-11-16"]
-    where = ("AYACUCHO, 25 SEP 88 (EFE) -- [TEXT] YESTERDAY A COLUMN OF TERRORISTS ARRIVED IN THE VILLAGE OF "
-             "CHINCHIPE, IN THE JUNGLE PROVINCE OF LA MAR, AND SHOT 16 PEASANTS.")
+    where = ("AYACUCHO, 25 SEP 88 -- [TEXT] YESTERDAY ARMED MEN REACHED THE HAMLET OF "
+             "SANTA ROSA, IN THE HIGHLAND PROVINCE OF HUANTA, AND SHOT NINE FARMERS.")
     assert _dates(where, dt.date(1988, 9, 25), "attack") == ["1988-09-24"]  # 'in the province': no list item
 
 
 @pytest.mark.parametrize("text,published,date", [
     ("A prison guard was stabbed in the exercise yard, at about 3am local time (0200 UTC) on Friday by an inmate.",
      dt.date(2020, 9, 30), "2020-09-25"),
-    ("REGARDING THE ASSASSINATION OF HECTOR OQUELI, LEADER OF THE MOVEMENT, IN GUATEMALA ON 12 JANUARY, WE STATE:",
+    ("AS TO THE ASSASSINATION OF RAUL MENDIETA, HEAD OF THE UNION, IN HONDURAS ON 12 JANUARY, WE DECLARE:",
      dt.date(1990, 1, 13), "1990-01-12"),
     ("THE MINISTER SAID HE CONDEMNS THE MURDER OF JOSE MARTINEZ, A SUPREME COURT JUDGE, "
      "BY SUSPECTED GUERRILLAS EARLY THIS MORNING IN SANTA ANA.", dt.date(1989, 6, 9), "1989-06-09"),
 ])
 def test_a_verbless_tail_opened_by_a_preposition_dates_the_clause_before_it(text, published, date):
-    """'shot at the centre, at roughly 2am (0100 UTC) on Friday by a prisoner': a clause without a
+    """'stabbed in the yard, at about 3am (0200 UTC) on Friday by an inmate': a clause without a
     verb that only adds when, where and by whom gives the event before it its date."""
     [event] = [e for e in _events(text, published) if e.type in ("attack", "killing")]
     assert event.date == date
@@ -329,8 +329,8 @@ def test_a_date_set_beside_another_date_describes_it_not_the_event():
 
 
 @pytest.mark.parametrize("text,date", [
-    ("SAN SALVADOR, 15 DEC 89 (TCS TELEVISION) -- [TEXT] YESTERDAY, THE DIRECTOR MADE OFFICIAL STATEMENTS BEFORE "
-     "THE COURT REGARDING THE MURDER OF THE UCA PRIESTS.", "../1989-12-14"),
+    ("SAN SALVADOR, 15 DEC 89 -- [TEXT] YESTERDAY, THE COLONEL TESTIFIED TO "
+     "THE JUDGE ABOUT THE MURDER OF THE JESUIT TEACHERS.", "../1989-12-14"),
     ("TEGUCIGALPA, 8 FEB 89 -- [TEXT] YESTERDAY THE MINISTRY DENIED THE CHARGES REGARDING THE 7 JANUARY "
      "ASSASSINATION OF MANUEL RUGAMA.", "1989-01-07"),
 ])
@@ -362,13 +362,13 @@ def test_a_date_that_modifies_a_noun_dates_only_that_noun(case):
 
 
 @pytest.mark.parametrize("text,date", [
-    ("THE ARMY YESTERDAY THWARTED OPERATION SUMMER, WHICH WAS A REBEL PLAN TO SABOTAGE AND PILLAGE TOWNS ON THE BORDER.",
+    ("THE POLICE YESTERDAY THWARTED OPERATION THUNDER, WHICH WAS A GANG PLAN TO ATTACK THE GRAIN DEPOTS.",
      None),
     ("Police said the gunmen had planned to attack the embassy.", None),
-    ("THE REBELS PLAN TO SABOTAGE AND PILLAGE TOWNS ON THE BORDER.", "1989-03-31/.."),
+    ("THE GANG PLANS TO ATTACK THE GRAIN DEPOTS.", "1989-03-31/.."),
 ])
 def test_a_plan_told_in_the_past_is_not_dated_from_the_report(text, date):
-    """'which was a plan to sabotage', 'had planned to attack': what was to come came after a past
+    """'which was a plan to attack', 'had planned to attack': what was to come came after a past
     moment, perhaps before the report, so it is undated rather than 'from the report on' (a plan
     told in the present still is; lexicons/modality.yaml, future-of-past)."""
     [event] = _events(text, dt.date(1989, 3, 31), "attack")
@@ -376,13 +376,13 @@ def test_a_plan_told_in_the_past_is_not_dated_from_the_report(text, date):
 
 
 @pytest.mark.parametrize("text,date", [
-    ("BOGOTA, 30 MAY 89 (EFE) -- [TEXT] GENERAL MIGUEL MAZA, DIRECTOR OF THE DAS, BLAMED THE CARTELS FOR A CAR-BOMB "
-     "ATTACK FROM WHICH HE ESCAPED UNHARMED TODAY.", "1989-05-30"),
-    ("BOGOTA, 30 MAY 89 (EFE) -- [TEXT] THE GENERAL BLAMED THE CARTELS FOR A CAR-BOMB ATTACK FROM WHICH HE IS STILL "
+    ("BOGOTA, 30 MAY 89 -- [TEXT] THE POLICE CHIEF OF CALI BLAMED SMUGGLERS FOR A CAR-BOMB "
+     "ATTACK FROM WHICH HE WALKED AWAY UNHURT TODAY.", "1989-05-30"),
+    ("BOGOTA, 30 MAY 89 -- [TEXT] THE POLICE CHIEF BLAMED SMUGGLERS FOR A CAR-BOMB ATTACK FROM WHICH HE IS STILL "
      "RECOVERING TODAY.", "../1989-05-30"),
 ])
 def test_a_past_relative_clause_of_what_someone_did_in_the_act_dates_it(text, date):
-    """'a car-bomb attack from which he escaped unharmed today': a relative clause opened by 'from',
+    """'a car-bomb attack from which he walked away unhurt today': a relative clause opened by 'from',
     'in' or 'during which' that tells, in the past, what someone did in a violent nominal is at its
     time ('from which he is still recovering today' is not)."""
     assert _dates(text, dt.date(1989, 5, 30), "bombing") == [date]
