@@ -56,8 +56,8 @@ def test_a_killing_is_not_a_later_kidnapping_told_again():
 
 
 @pytest.mark.parametrize("text", [
-    "THE MAYOR WAS APPARENTLY KIDNAPPED BY THE MRTA DURING AN INCIDENT IN WHICH HIS BODYGUARD WAS WOUNDED.",
-    "A COMMANDO KILLED HECTOR OQUELI IN GUATEMALA. THE KIDNAPPING TOOK PLACE YESTERDAY.",
+    "THE JUDGE WAS SEEMINGLY ABDUCTED BY THE MRTA IN A RAID IN WHICH HIS DRIVER WAS WOUNDED.",
+    "A COMMANDO KILLED RAUL MENDIETA IN HONDURAS. THE KIDNAPPING TOOK PLACE YESTERDAY.",
 ])
 def test_a_toll_in_the_same_sentence_or_a_definite_kidnapping_is_one_incident(text):
     """The toll told in the kidnapping's own sentence, or 'the kidnapping' pointing back at the
@@ -68,8 +68,8 @@ def test_a_toll_in_the_same_sentence_or_a_definite_kidnapping_is_one_incident(te
 def test_a_bare_act_of_another_kind_than_the_event_was_told_as_is_another_act():
     """'machinegunned the house' told again as 'the murder', then 'the library was burned': the
     arson does not tell again an attack its chain already told as a killing."""
-    text = ("SOLDIERS MACHINEGUNNED THE HOUSE OF THE PRIESTS ON MONDAY. A WITNESS SAID THAT THE MURDER WAS "
-            "CARRIED OUT BY SOLDIERS. HE SAID THAT THE LIBRARY WAS BURNED.")
+    text = ("TROOPS MACHINEGUNNED THE PARISH HOUSE ON MONDAY. A NEIGHBOUR SAID THAT THE MURDER WAS "
+            "CARRIED OUT BY TROOPS. SHE SAID THAT THE CHAPEL WAS BURNED.")
     killing, arson = violence(text)
     assert (killing.type, len(killing.sources), arson.type) == ("killing", 2, "arson")
 
@@ -87,20 +87,20 @@ def test_an_act_joined_by_and_to_an_also_act_is_one_more_act():
      "coercion", "Peru"),
     ("Two days ago Rwanda announced that it would withdraw part of its contingent by the end of the year.",
      "withdrawal", "Rwanda"),
-    ("US authorities said yesterday that removing the sanctions on Burma is currently out of the question.",
+    ("The US government said yesterday that any easing of the sanctions on Belarus is out of the question.",
      "refusal", "United States"),
     ("The United Nations announced on Monday that both delegations had accepted the invitation.",
      "pledge", "United Nations"),
 ])
 def test_an_announcement_is_told_by_the_act_it_announces(text, kind, actor):
-    """'announced that X will be extended', 'said that removing the sanctions is out of the question': one
+    """'announced that X will be extended', 'said that any easing of the sanctions is out of the question': one
     event, the act (a speech act too), with the announcing words as evidence and the speaker as its party."""
     [event] = events(text)
     assert event.type == kind and actor in event.actors and event.sources[0].quote.lower().startswith(text.split()[0].lower())
 
 
 @pytest.mark.parametrize("text,date", [
-    ("US authorities said yesterday that removing the sanctions on Burma is currently out of the question.", "1989-11-13"),
+    ("The US government said yesterday that any easing of the sanctions on Belarus is out of the question.", "1989-11-13"),
     ("The United Nations announced yesterday that both delegations had accepted the invitation.", "../1989-11-13"),
 ])
 def test_words_reported_by_a_dated_saying_are_said_on_its_day(text, date):
@@ -140,8 +140,8 @@ def test_a_weak_mention_does_not_make_its_speaker_an_actor():
 def test_violence_named_by_its_victim_is_no_demand_content():
     """'asked ... to ensure that the murder of X does not go unpunished': the murder is an
     incident of its own beside the appeal, not what the appeal demands."""
-    text = ('THE PARTY LEADER ASKED THE GOVERNMENT TO CARRY OUT AN INVESTIGATION TO ENSURE THAT THE MURDER '
-            'OF SOCIAL DEMOCRATIC LEADER HECTOR OQUELI "DOES NOT GO UNPUNISHED."')
+    text = ('THE UNION URGED THE COURTS TO OPEN AN INQUIRY SO THAT THE MURDER '
+            'OF ITS FOUNDER RAUL MENDIETA "WILL NOT GO UNPUNISHED."')
     assert sorted(e.type for e in events(text)) == ["appeal", "killing"]
 
 
@@ -153,14 +153,14 @@ def test_a_demanded_act_stays_the_appeal_content():
 def test_a_weak_definite_mention_still_tells_the_kind_of_attack():
     """'at the scene of the bombing' is too weak to quote, yet it tells the attack it points back
     at was a bombing."""
-    (attack,) = violence("TERRORISTS ATTACKED THE DAS BUILDING TODAY. ONLOOKERS GATHERED AT THE SCENE OF THE BOMBING.")
+    (attack,) = violence("REBELS ATTACKED THE TAX OFFICE TODAY. A CROWD FORMED AT THE SCENE OF THE BOMBING.")
     assert attack.type == "bombing"
 
 
 def test_a_shooting_is_not_retold_as_a_bombing():
     """'was shot to death' ... 'at the scene of the bombing': a later mention naming a bomb does not
     make a shooting a bombing (MUC-4 keys type such an incident ATTACK)."""
-    (attack,) = violence("A JUDGE WAS SHOT TO DEATH TODAY IN MEDELLIN. ONLOOKERS GATHERED AT THE SCENE OF THE BOMBING.")
+    (attack,) = violence("A NOTARY WAS SHOT TO DEATH TODAY IN PEREIRA. A CROWD FORMED AT THE SCENE OF THE BOMBING.")
     assert attack.type == "attack"
 
 
@@ -189,16 +189,16 @@ def test_violence_done_to_the_attacker_is_the_reply_not_the_attack_again(example
 
 def test_violence_whose_victims_point_back_is_the_same_incident():
     """'the murder of these two missionaries' points back at the murder told before it."""
-    text = ("TODD WILSON AND JEFFREY BALL, TWO U.S. MISSIONARIES, WERE MURDERED BY MACHINEGUN FIRE TODAY. "
-            "A GROUP CLAIMED RESPONSIBILITY FOR THE MURDER OF THESE TWO MISSIONARIES.")
+    text = ("PAUL HARRIS AND MARK DEAN, TWO CANADIAN NURSES, WERE MURDERED BY RIFLE FIRE TODAY. "
+            "AN ARMED BAND SAID IT WAS BEHIND THE MURDER OF THESE TWO NURSES.")
     assert len(violence(text)) == 1
 
 
 def test_violence_first_told_weakly_is_kept_once_a_sure_mention_joins_it():
-    """'a bomb had been planted | and detonated under a bus': the sure second verb keeps the
+    """'a bomb had been hidden | and detonated under a van': the sure second verb keeps the
     bombing its weak first mention opened, and the toll told next joins it."""
-    text = ("IN THE PORT OF CALLAO, A BOMB HAD BEEN PLANTED AND DETONATED LAST WEDNESDAY UNDER A BUS "
-            "CARRYING CREW MEMBERS. AS A RESULT OF THE TERRORIST ACTION 16 SOVIET SAILORS WERE INJURED.")
+    text = ("AT THE PAITA DOCKS, A BOMB HAD BEEN HIDDEN AND DETONATED LAST WEDNESDAY UNDER A VAN "
+            "TAKING DOCKERS HOME. AS A RESULT OF THE TERRORIST ACTION NINE WORKERS WERE INJURED.")
     [bombing] = violence(text)
     assert bombing.type == "bombing" and len(bombing.sources) == 3
 
@@ -206,18 +206,18 @@ def test_violence_first_told_weakly_is_kept_once_a_sure_mention_joins_it():
 def test_a_relative_clause_tells_what_befell_the_victim_just_named():
     """'the murder of judge X, who was shot dead ... on Monday': one killing, dated by the relative
     clause (its own date does not make it another event)."""
-    text = ("IN MEDELLIN, THE GROUP TODAY CLAIMED RESPONSIBILITY FOR THE MURDER OF SUPERIOR COURT JUDGE "
-            "HERNANDO LONDONO ARANGO, WHO WAS SHOT DEAD BY TWO GUNMEN ON A MOTORCYCLE ON MONDAY AS HE LEFT HIS HOME.")
+    text = ("IN PEREIRA, THE GANG TODAY ADMITTED THE MURDER OF TAX INSPECTOR "
+            "JULIAN OSPINA, WHO WAS SHOT DEAD BY A PILLION RIDER ON MONDAY OUTSIDE HIS OFFICE.")
     [killing] = violence(text)
     assert killing.type == "killing" and len(killing.sources) == 2
 
 
 def test_violence_to_the_same_victim_by_surname_is_one_incident_with_its_perpetrator():
-    """'the killing of Josef Piescher' ... 'Shining Path had killed Piescher': in wire copy the
+    """'the killing of Karl Wendt' ... 'Shining Path had killed Wendt': in wire copy the
     victim is no known person, yet the surname tells the same incident, and who did it joins it."""
-    text = ("LIMA, 20 APR 89 (EFE) -- [TEXT] THE AUSTRIAN GOVERNMENT CONDEMNED THE KILLING OF 42-YEAR-OLD JOSEF "
-            "PIESCHER. A PERUVIAN RADIO STATION REPORTED THAT THE GUERRILLA ORGANIZATION SHINING PATH HAD KILLED "
-            "PIESCHER.")
+    text = ("LIMA, 20 APR 89 -- [TEXT] THE SWISS EMBASSY DEPLORED THE KILLING OF 51-YEAR-OLD KARL "
+            "WENDT. LOCAL POLICE SOURCES SAID THAT THE SHINING PATH HAD KILLED "
+            "WENDT.")
     [killing] = [e for e in events(text, dt.date(1989, 4, 20)) if e.type in of_class("violence")]
     assert "Shining Path" in killing.actors and len(killing.sources) == 2
 
@@ -226,9 +226,9 @@ def test_violence_to_the_same_victim_by_surname_is_one_incident_with_its_perpetr
 def test_violence_to_what_was_the_victims_is_the_incident_told_again():
     """'the murder of Minister X' ... 'when X's residence was machinegunned': the victim's surname
     in the later clause, though what was hit is his house, tells the same incident."""
-    text = ("SAN SALVADOR, 10 JUN 89 -- [TEXT] THE RULING PARTY TODAY CONDEMNED THE MURDER OF PRESIDENCY MINISTER "
-            "ANTONIO RODRIGUEZ PORTH AND TWO OF HIS BODYGUARDS. THE MINISTER DIED AT DAWN WHEN RODRIGUEZ PORTH'S "
-            "RESIDENCE IN SAN SALVADOR WAS MACHINEGUNNED.")
+    text = ("SAN SALVADOR, 10 JUN 89 -- [TEXT] THE CHURCH TODAY DEPLORED THE MURDER OF LABOUR MINISTER "
+            "ERNESTO VILLALTA AND HIS CHAUFFEUR. THE MINISTER DIED AT DAWN WHEN VILLALTA'S "
+            "HOUSE IN SANTA TECLA WAS MACHINEGUNNED.")
     [killing] = [e for e in events(text, dt.date(1989, 6, 10)) if e.type in of_class("violence")]
     assert len(killing.sources) == 2
 
@@ -292,5 +292,5 @@ def test_a_when_clause_at_the_date_a_clause_is_bounded_by_is_another_event():
             "region since last month, when gunmen killed more than 70 people in the town of Pont-Sonde.")
     found = events(text, dt.date(2024, 11, 22))
     assert sorted(e.date for e in found) == ["2024-10", "2024-11-19"], [(e.type, e.date) for e in found]
-    same = "A STORE WAS PARTIALLY DESTROYED IN SAN SALVADOR ON 8 OCTOBER, WHEN A POWERFUL BOMB EXPLODED."
+    same = "A PHARMACY WAS BADLY DAMAGED IN SANTA ANA ON 8 OCTOBER, WHEN A LARGE BOMB EXPLODED."
     assert [e.date for e in events(same, dt.date(1989, 10, 9))] == ["1989-10-08"]
