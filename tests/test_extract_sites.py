@@ -21,7 +21,7 @@ def test_the_named_example_is_one_incident_per_place():
 
 def test_wire_copy_lists_places_no_gazetteer_knows():
     """In capitals, a comma list goes on over names no gazetteer knows."""
-    text = "ALLEGED SHINING PATH MEMBERS ALSO ATTACKED PUBLIC FACILITIES IN HUARPACHA, AMBO, TOMAYQUICHUA, AND KICHKI."
+    text = "SUSPECTED SHINING PATH FIGHTERS RAIDED TOWN HALLS IN QUILCAS, PACCHA, HUAYUCACHI, AND MITOBAMBA."
     events = [e for e in _events(text) if e.type == "attack"]
     assert len(events) == 4 and len({e.location for e in events}) == 4
 
