@@ -15,8 +15,8 @@ def events(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("The newspapers reported the indignation caused by the assassination of Luis Carlos Galan.", "killing"),
-    ("THE ONLY WITNESS IN THE MURDER OF THE SIX JESUITS AND TWO EMPLOYEES.", "killing"),
+    ("Editorials voiced the anger caused by the assassination of Luis Carlos Galan.", "killing"),
+    ("A GARDENER IS THE SOLE WITNESS TO THE MURDER OF THE SIX JESUITS.", "killing"),
     ("The talks were suspended after the attack on a labor union headquarters.", "attack"),
 ])
 def test_violent_nominal_with_its_victim_is_an_event(text, kind):
