@@ -75,7 +75,7 @@ def test_a_coordinated_clause_continues_the_subordinate_clause_before_it():
 
 
 @pytest.mark.parametrize("text,group", [
-    ("THE PLANE WAS DYNAMITED BY DRUG TRAFFICKING GANGS AS IT SAT AT THE AIRPORT.", "DRUG TRAFFICKING GANGS"),
+    ("A RIVER FERRY WAS DYNAMITED BY DRUG TRAFFICKING GANGS WHILE IT WAS MOORED.", "DRUG TRAFFICKING GANGS"),
     ("Extreme rightist groups murdered two union leaders on Monday.", "Extreme rightist groups"),
     ("THE JUDGE WAS THREATENED BY THE DRUG MAFIAS.", "DRUG MAFIAS"),
 ])
@@ -96,7 +96,7 @@ def test_a_relative_clause_acts_for_the_party_before_it():
 
 @pytest.mark.parametrize("text", [
     "A POWERFUL BOMB ALLEGEDLY PLANTED BY THE ANDEAN YOUTH FRONT EXPLODED IN CALI ON MONDAY.",
-    "TWO ENGINEERS WERE WOUNDED BY EXPLOSIVES THAT HAD BEEN PLACED BY THE ANDEAN YOUTH FRONT IN A SCHOOL.",
+    "A WATCHMAN WAS WOUNDED BY EXPLOSIVES THAT HAD BEEN PLANTED BY THE ANDEAN YOUTH FRONT IN A CLINIC.",
 ])
 def test_who_placed_the_weapon_did_the_violence(text):
     """'a bomb planted by X exploded', 'wounded by explosives placed by X': X did it, not the bomb."""
@@ -124,7 +124,7 @@ def test_a_definite_group_phrase_is_the_armed_group_told_last(example):
 
 
 def test_a_relative_clause_acts_for_a_group_told_by_what_it_is():
-    """'the so-called death squads, who murdered six priests': the death squads did it."""
-    found = events("CIVILIANS FEAR THE BULLIES OF THE SO-CALLED DEATH SQUADS, WHO MURDERED SIX PRIESTS AT THE CAMPUS.")
+    """'the so-called death squads, who murdered three teachers': the death squads did it."""
+    found = events("VILLAGERS DREAD THE THUGS OF THE SO-CALLED DEATH SQUADS, WHO MURDERED THREE TEACHERS IN MARCH.")
     (killing,) = [e for e in found if e.type == "killing"]
     assert killing.actors == ["DEATH SQUADS"]
