@@ -26,7 +26,7 @@ def test_would_in_reported_words_is_the_future_of_the_past(text, modality):
 
 @pytest.mark.parametrize("text", [
     "The talks resumed in May.",
-    "LIMA, 17 MAY 90 (EFE) -- [TEXT] ON 11 MAY A BOMB DESTROYED A BUILDING IN LIMA.",
+    "CUSCO, 17 MAY 90 -- [TEXT] ON 11 MAY A BOMB WRECKED A RAILWAY DEPOT IN CUSCO.",
 ])
 def test_the_month_may_is_no_modal(text):
     """'in May', 'ON 11 MAY': the month (in capitals case cannot tell it from the modal) says
@@ -41,8 +41,8 @@ def test_the_modal_may_is_still_hypothetical():
 
 @pytest.mark.parametrize("text", [
     "POLICE EXPERTS DEFUSED A CAR BOMB NEAR THE EMBASSY.",
-    "A CAR BOMB HAS BEEN DEFUSED IN BERNAL AVENUE.",
-    "AN EXPLOSIVE DEVICE WAS ALSO DEFUSED IN THE AIRPORT.",  # the trigger's own words tell it foiled
+    "A CAR BOMB HAS BEEN DEFUSED OUTSIDE THE CENTRAL STATION.",
+    "A HOMEMADE DEVICE WAS LIKEWISE DEFUSED AT THE HARBOUR.",  # the trigger's own words tell it foiled
 ])
 def test_a_defused_bomb_is_a_foiled_bombing(text):
     """'defused a car bomb': the bomb is the event ('defused' supports the nominal), a bombing that
