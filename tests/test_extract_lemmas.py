@@ -120,5 +120,5 @@ def test_an_explosive_charge_is_a_bombing():
     """'TWO DYNAMITE CHARGES WERE DETONATED': the weapon's noun names the bombing, not a charge laid against someone."""
     from timeline.extract.triggers import triggers_in
 
-    found = {t.type for t in triggers_in("ANOTHER DYNAMITE CHARGE WAS DEFUSED AT THE BANK.")}
+    found = {t.type for t in triggers_in("A SECOND DYNAMITE CHARGE WAS DEFUSED UNDER THE BRIDGE.")}
     assert "bombing" in found and "accusation" not in found, found
