@@ -14,7 +14,7 @@ def _types(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("A UNIVERSITY PRESIDENT WAS ASSASSINATED BY THE SQUAD FOR CRITICIZING THE GOVERNMENT.", "killing"),
+    ("A RADIO HOST WAS ASSASSINATED BY GUNMEN FOR MOCKING THE GENERALS.", "killing"),
     ("The minister thanked Qatar for mediating the talks.", "support"),
     ("Police arrested three men for protesting outside the embassy.", "arrest"),
 ])
@@ -43,7 +43,7 @@ def test_violent_nouns_of_several_kinds_with_their_victims_are_one_event_each():
 
 
 def test_a_measure_joined_to_violence_is_an_act_of_its_own():
-    """'attacks on the electrical system and a transportation stoppage': the attack and the
+    """'raids on pumping stations and a transport stoppage': the attack and the
     coercive stoppage (lexicons/triggers.yaml, joined_measures)."""
     kinds = _types(lexicon.load("triggers")["joined_measures"]["example"])
     assert kinds == ["attack", "coercion"], kinds
@@ -76,8 +76,8 @@ def test_a_governing_word_after_the_violence_governs_nothing():
 
 
 def test_a_violent_noun_joined_by_and_an_with_its_target_is_another_incident():
-    """'another act of sabotage against the power grid and an attack on the village of X': two
-    incidents, each with what it hit; 'killed and another wounded during clashes' is one
+    """'raided a police post and an assault on the hamlet of X': two
+    incidents, each with what it hit; 'died and another fell injured during skirmishes' is one
     (lexicons/triggers.yaml, coordinated_incidents)."""
     entry = lexicon.load("triggers")["coordinated_incidents"]
     events = extract([Document(id="d", text=entry["example"])], Options(solve=False)).events
