@@ -83,20 +83,20 @@ def test_a_gerund_in_scare_quotes_is_violence_with_its_victim():
     """'accused the army of "murdering" X': the quotation marks neither hide the killing nor its victim."""
     from timeline.extract import Options, extract
     from timeline.models import Document
-    text = 'THE PARTY ACCUSED THE ARMY OF "MURDERING" PARTY LEADER CECILIO RIVERA.'
+    text = 'THE UNION ACCUSED THE POLICE OF "MURDERING" UNION LEADER ROSA ALVARADO.'
     events = extract([Document(id="d", text=text)], Options(solve=False)).events
     assert [e.type for e in events] == ["accusation", "killing"]
-    assert events[1].targets == ["PARTY LEADER CECILIO RIVERA"]
+    assert events[1].targets == ["UNION LEADER ROSA ALVARADO"]
 
 
 def test_an_act_joined_after_the_violence_is_cut_off_it():
-    """'condemning the attack against the DAS | and expressing solidarity with ...': the reaction's
+    """'denouncing the attack on the court | and offering support to ...': the reaction's
     next act is no part of the violence it names, so the violent part ends before it."""
-    text = "The committee issued a statement condemning the recent attack against the DAS and expressing solidarity with its director."
+    text = "The bar association put out a note denouncing the latest attack on the court and offering support to its judges."
     clause = Clause(0, len(text), 0)
     ordered, _ = split_referred(text, [clause], {0: triggers_in(text)})
     parts = [text[c.start:c.end] for c, _ in ordered]
-    assert parts[1:] == ["the recent attack against the DAS ", "and expressing solidarity with its director."]
+    assert parts[1:] == ["the latest attack on the court ", "and offering support to its judges."]
     assert ordered[1][0].answered and not ordered[2][0].answered
 
 
