@@ -201,15 +201,15 @@ def test_a_naming_verb_before_no_name_introduces_no_group(text):
 
 
 def test_a_claim_by_an_introduced_group_names_the_perpetrator():
-    """'A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT CLAIMED RESPONSIBILITY FOR THE
-    ATTACK': a name no lexicon knows, introduced as one, is who did it."""
+    """'AN ARMED GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT SAID IT HAD PLANTED THE
+    BOMB': a name no lexicon knows, introduced as one, is who did it."""
     from timeline.extract import Options, extract
     from timeline.models import Document
     from timeline.taxonomy import of_class
 
-    text = ("SAN SALVADOR, 14 APR 89 (AFP) -- [TEXT] ATTORNEY GENERAL ROBERTO GARCIA ALVARADO WAS KILLED TODAY WHEN "
-            "A BOMB EXPLODED ON HIS CAR. A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT TONIGHT CLAIMED "
-            "RESPONSIBILITY FOR THE ATTACK.")
+    text = ("SAN SALVADOR, 14 APR 89 -- [TEXT] A MAGISTRATE DIED TODAY WHEN "
+            "A BOMB BLEW UP UNDER HIS JEEP. BY TELEPHONE, AN ARMED GROUP CALLING ITSELF THE GERARDO BARRIOS "
+            "COMMANDO UNIT SAID IT HAD PLANTED THE BOMB.")
     found = extract([Document(id="d", text=text)], Options(solve=False)).events
     assert any("Gerardo Barrios Commando Unit" in e.actors for e in found if e.type in of_class("violence"))
 
