@@ -50,24 +50,24 @@ def test_a_passive_attribution_gives_the_violence_its_actor():
 
 
 def test_a_group_blamed_by_description_is_named_by_its_words():
-    """'That attack was attributed to the drug mafias': the group the report blames, told by what it is."""
-    assert violence(f"{BOMB} That attack was attributed to the drug mafias.").actors == ["drug mafias"]
+    """'The blast was attributed to the drug mafias': the group the report blames, told by what it is."""
+    assert violence(f"{BOMB} The blast was attributed to the drug mafias.").actors == ["drug mafias"]
 
 
 def test_what_is_blamed_on_a_group_names_it():
-    """'press sectors blamed it on the drug mafia': the group after 'on' is the one blamed."""
-    text = "A BOMB EXPLODED IN A BANK IN BOGOTA TODAY. PRESS SECTORS BLAMED IT ON THE DRUG MAFIA."
+    """'local reporters blamed it on the drug mafia': the group after 'on' is the one blamed."""
+    text = "A BOMB WENT OFF IN A SHOP IN CALI TODAY. LOCAL REPORTERS BLAMED IT ON THE DRUG MAFIA."
     assert violence(text).actors == ["DRUG MAFIA"]
 
 
 @pytest.mark.parametrize("text,group", [
-    ("A JUDGE WAS KILLED ON MONDAY. IN ANOTHER ACTION ATTRIBUTED TO THE MAFIAS, SEVERAL MEN WOUNDED A WATCHMAN.",
+    ("A NOTARY WAS KILLED ON MONDAY. IN A FURTHER ACTION ATTRIBUTED TO THE MAFIAS, TWO MEN WOUNDED A TAXI DRIVER.",
      "MAFIAS"),
-    ("IN A NEW ACTION ATTRIBUTED TO THE DRUG TRAFFICKING RINGS OPERATING IN BOGOTA, A BOMB DESTROYED A SCHOOL.",
+    ("IN ONE MORE ACTION ATTRIBUTED TO THE DRUG TRAFFICKING RINGS OF THE PORT, A BOMB WRECKED A CLINIC.",
      "DRUG TRAFFICKING RINGS"),
 ])
 def test_an_attribution_that_opens_the_sentence_names_who_did_what_it_goes_on_to_tell(text, group):
-    """'In another action attributed to the mafias, several men wounded a watchman': the violence
+    """'In a further action attributed to the mafias, two men wounded a taxi driver': the violence
     the sentence tells after the phrase, not the one told before, is the one attributed."""
     found = [e for e in events(text) if e.type in of_class("violence")]
     assert group in found[-1].actors and all(group not in e.actors for e in found[:-1])
@@ -136,26 +136,26 @@ def test_a_release_by_no_armed_group_names_no_kidnapper():
 
 
 def test_violence_at_a_place_the_armed_groups_violence_named_is_its_doing():
-    """'Shining Path members attacked facilities in Huarpacha and Ambo. An official was wounded in
-    an explosion in Ambo': two incidents, the second by the group that struck the place just named;
+    """'Shining Path fighters raided town halls in Quilcas and Paccha. A councillor was wounded in
+    an explosion in Paccha': two incidents, the second by the group that struck the place just named;
     violence elsewhere, or two sentences on, is nobody's by this reading (nor by the campaign
     reading, when the words say the hands are unknown)."""
-    text = ("LIMA, 12 MAR 89 (EFE) -- [TEXT] POLICE REPORTED THAT ALLEGED SHINING PATH MEMBERS ALSO ATTACKED "
-            "PUBLIC FACILITIES IN HUARPACHA, AMBO, AND KICHKI. MUNICIPAL OFFICIAL SERGIO HORNA WAS SERIOUSLY "
-            "WOUNDED IN AN EXPLOSION IN AMBO.")
-    wounding = [e for e in events(text) if e.type in of_class("violence") and "HORNA" in e.sources[0].quote]
+    text = ("HUANCAYO, 12 MAR 89 -- [TEXT] POLICE SAID THAT SUSPECTED SHINING PATH FIGHTERS ALSO RAIDED "
+            "TOWN HALLS IN QUILCAS, PACCHA, AND MITOBAMBA. COUNCILLOR RUBEN SOTO WAS BADLY "
+            "WOUNDED IN AN EXPLOSION IN PACCHA.")
+    wounding = [e for e in events(text) if e.type in of_class("violence") and "SOTO" in e.sources[0].quote]
     assert [e.actors for e in wounding] == [["Shining Path"]]
-    elsewhere = text.replace("EXPLOSION IN AMBO", "EXPLOSION SET OFF BY UNIDENTIFIED INDIVIDUALS IN TARIJA")
-    wounding = [e for e in events(elsewhere) if e.type in of_class("violence") and "HORNA" in e.sources[0].quote]
+    elsewhere = text.replace("EXPLOSION IN PACCHA", "EXPLOSION SET OFF BY UNIDENTIFIED INDIVIDUALS IN TARIJA")
+    wounding = [e for e in events(elsewhere) if e.type in of_class("violence") and "SOTO" in e.sources[0].quote]
     assert wounding and "Shining Path" not in wounding[0].actors
 
 
 def test_violence_to_the_kind_of_target_the_armed_groups_violence_named_is_its_doing():
-    """'FMLN guerrillas blew up several structures ... Other structures were also blown up this
-    morning': another incident, by the group whose violence just named that kind of target."""
-    text = ("SAN SALVADOR, 9 MAY 89 (RADIO) -- [TEXT] POLICE REPORTED THAT ON MONDAY FMLN GUERRILLAS BLEW UP "
-            "SEVERAL STRUCTURES IN USULUTAN. IN SAN MIGUEL OTHER STRUCTURES WERE ALSO BLOWN UP EARLY THIS MORNING.")
-    later = [e for e in events(text) if e.type in of_class("violence") and "OTHER STRUCTURES" in e.sources[0].quote]
+    """'FMLN guerrillas blew up two bridges ... Other bridges were also blown up before
+    dawn': another incident, by the group whose violence just named that kind of target."""
+    text = ("SAN SALVADOR, 9 MAY 89 -- [TEXT] THE ARMY SAID THAT ON MONDAY FMLN GUERRILLAS BLEW UP "
+            "TWO BRIDGES IN USULUTAN. IN SAN MIGUEL OTHER BRIDGES WERE ALSO BLOWN UP BEFORE DAWN TODAY.")
+    later = [e for e in events(text) if e.type in of_class("violence") and "OTHER BRIDGES" in e.sources[0].quote]
     assert [e.actors for e in later] == [["Farabundo Marti National Liberation Front"]]
 
 
@@ -216,7 +216,7 @@ def test_a_claim_naming_its_violence_covers_only_that_one():
 
 
 def test_a_claim_of_the_attacks_on_a_target_covers_those_told_before():
-    """groups.yaml claimed_before_example: 'CLAIMED RESPONSIBILITY FOR THE ATTACKS ON THE OIL
+    """groups.yaml claimed_before_example: 'CLAIMED RESPONSIBILITY FOR THE ATTACKS ON THE
     PIPELINE' is also the claim of 'THE LATEST ATTACKS AGAINST THE OIL PIPELINE' told by no one
     named three sentences before (beyond a campaign's reach)."""
     example = lexicon.load("groups")["claimed_before_example"]
