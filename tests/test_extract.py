@@ -38,7 +38,7 @@ def test_stage_list_resolves():
     ("The toll rose to 12. 15 more were missing.", 2),  # a point after a number that ends a sentence
     ("Sudan bombed the camp on Thursday , Nov . 10 , officials said .", 1),  # tokenised abbreviation
     ("Yida , South Sudan , was bombed .", 1),
-    ("The attack took place at about 7:45 p.m. Seventeen rockets struck near the base.", 2),  # a clock ends one
+    ("The shelling began at about 9:20 p.m. Eleven shells landed near the depot.", 2),  # a clock ends one
     ("The attack took place at 7 p.m. Monday near the base.", 1),
     ("THE ATTACK TOOK PLACE AT 7 P.M. YESTERDAY NEAR THE BASE.", 1),
 ])
@@ -51,10 +51,10 @@ def _clause_quotes(text: str) -> list[str]:
 
 
 def test_clauses_cut_at_connectives_not_noun_phrases():
-    text = "When Armenia and the United States held joint exercises, Azerbaijan attacked and then withdrew."
+    text = "When Chile and the United States held naval drills, Peru protested and then relented."
     quotes = _clause_quotes(text)
-    assert quotes[0] == "When Armenia and the United States held joint exercises"
-    assert quotes[1] == "Azerbaijan attacked" and quotes[2].startswith("and then withdrew")
+    assert quotes[0] == "When Chile and the United States held naval drills"
+    assert quotes[1] == "Peru protested" and quotes[2].startswith("and then relented")
 
 
 @pytest.mark.parametrize("text", ["THE MAYOR WAS KIDNAPPED BY THE SO-CALLED CAMILIST UNION.",
@@ -249,9 +249,9 @@ def test_a_clause_that_dates_the_event_joins_it():
 
 
 def test_tokenised_place_list_is_not_cut():
-    text = "Sudan bombed the camp in Yida , South Sudan , on Thursday ."
+    text = "Chad shelled the village of Tiné , Sudan , on Friday ."
     quotes = _clause_quotes(text)
-    assert quotes[0] == "Sudan bombed the camp in Yida , South Sudan"
+    assert quotes[0] == "Chad shelled the village of Tiné , Sudan"
 
 
 def test_a_mention_told_as_what_came_next_is_a_new_event():
@@ -332,12 +332,12 @@ def test_a_first_paragraph_of_two_sentences_is_not_a_headline():
     from timeline.extract.sentences import title_span
 
     assert title_span("Yesterday, parliament voted on a resolution. The move follows a strike.\n\nMore.") is None
-    assert title_span("Armenia's helpless choice, and no choice but to go to Putin.\n\nText.") is not None
+    assert title_span("A small nation's hard bargain, and a visit to Moscow.\n\nText.") is not None
 
 
 def test_a_protest_that_had_taken_place_is_an_event_and_military_time_no_year():
-    text = ("Story\n\nOn Saturday shortly before 19:00 local time (1800 UTC), a stabbing killed three people. "
-            "A protest had taken place in the park a few hours earlier.")
+    text = ("Story\n\nOn Saturday just after 21:00 local time (2000 UTC), a knife attack killed two men. "
+            "A protest had taken place on the square a few hours earlier.")
     events = _extract(text, published=dt.date(2020, 6, 23)).events
     assert {e.type for e in events} == {"attack", "protest"}
     assert next(e for e in events if e.type == "attack").date == "2020-06-20"
@@ -348,13 +348,13 @@ def test_a_protest_that_had_taken_place_is_an_event_and_military_time_no_year():
      "2020-03-05", "attack", "2020-03-03"),
     ("Three people were killed when protesters threw petrol bombs at a bank on Wednesday.",  # when-clause
      "2010-05-06", "attack", "2010-05-05"),
-    ("The air force bombed the refugee camp in Yida, South Sudan, on Thursday, the aid group said.",  # adverbial
+    ("The air force bombed a market in Tiné, Sudan, on Thursday, a charity said.",  # adverbial
      "2011-11-14", "attack", "2011-11-10"),
     ("A ceasefire between the two armies largely held on Wednesday, its first day.",  # the nominal's predicate
      "2024-11-28", "ceasefire", "2024-11-27"),
     ("The war broke out in November 2020, when federal troops entered the northern province.",  # trailing when
      "2022-11-04", "mobilization", "2020-11"),
-    ("An employee who was fired last week shot and killed a woman and wounded two men Monday at the office, "
+    ("A clerk who was sacked last week shot and killed his boss and wounded two colleagues Monday at the bank, "
      "police said.", "2007-04-10", "attack", "2007-04-09"),  # relative clause's date is its own
     ("Three men were arrested Monday for the bombing of the market.",  # what a dated response answers for
      "2013-04-11", "bombing", "../2013-04-08"),
@@ -380,10 +380,10 @@ def test_event_types_of_a_text(text, published, types):
 
 
 def test_violence_named_by_its_victim_in_a_relative_clause_is_an_incident():
-    """'those who are responsible for the assassination of Monsignor Romero': a relative clause only
+    """'whoever is behind the assassination of Monsignor Romero': a relative clause only
     describes its antecedent, but violence told by whom it hit happened; a toll ('which resulted in
     the death of') stays the antecedent's."""
-    text = "Story\n\nThe pact promises to punish those who are responsible for the assassination of Monsignor Romero."
+    text = "Story\n\nThe accord vows to punish those who were behind the assassination of Monsignor Romero."
     assert "killing" in [e.type for e in _extract(text, published=dt.date(1990, 1, 5)).events]
 
 
