@@ -89,7 +89,7 @@ def test_a_subordinate_clause_told_mid_sentence_modifies_the_clause_before_it():
     """'X a few hours before the attack, but Y': the troops came before the attack; what follows
     'but' is a clause of its own, not the main clause of 'before the attack'."""
     text = ("Gunmen attacked a market on Saturday. Troops deployed in the square a few hours before the attack, "
-            "but the police chief also stated this was not connected to the crime.")
+            "but the governor insisted the two had nothing to do with each other.")
     doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 2, 24))
     events = extract([doc], Options(solve=False)).events
     attack = next(e for e in events if e.type == "attack")
@@ -145,11 +145,11 @@ def _solved(text: str, published: dt.date, kind: str) -> list[str | None]:
 
 
 def test_a_nominal_a_speech_act_speaks_of_is_not_told_after_it():
-    """'charged that X, two lieutenants, and two soldiers are implicated in the assassination': the
+    """'charged that X, three cadets, and a sergeant are implicated in the assassination': the
     murder is what was charged, not what came after the charge (nor on its occasion: the 'and'
     joins a list), so it stays on or before the report's day."""
-    text = ("SAN SALVADOR, 13 JAN 90 (ACAN - EFE) -- [TEXT] PRESIDENT ALFREDO CRISTIANI TODAY CHARGED THAT COLONEL "
-            "GUILLERMO BENAVIDES, DIRECTOR OF THE MILITARY ACADEMY, TWO LIEUTENANTS, AND TWO SOLDIERS ARE "
+    text = ("SAN SALVADOR, 13 JAN 90 -- [TEXT] THE PROSECUTOR TODAY CHARGED THAT A COLONEL, "
+            "THE HEAD OF AN ARMY SCHOOL, THREE CADETS, AND A SERGEANT ARE "
             "IMPLICATED IN THE ASSASSINATION OF THE JESUITS.")
     assert _solved(text, dt.date(1990, 1, 13), "killing") == ["../1990-01-13"]
 
@@ -157,6 +157,6 @@ def test_a_nominal_a_speech_act_speaks_of_is_not_told_after_it():
 def test_a_state_told_in_the_present_is_no_anchor_for_what_the_story_tells_after_it():
     """'is currently at war': a state that holds as the story is told; the killing told next did
     not come after it, so it keeps 'on or before the dateline' rather than the dateline day."""
-    text = ("LIMA, 10 JAN 90 (EFE) -- [TEXT] THE SHINING PATH IS CURRENTLY AT WAR WITH THE ARMY IN THE HUALLAGA "
-            "VALLEY. UNIDENTIFIED GUNMEN KILLED THE MAYOR OF UCHIZA.")
+    text = ("LIMA, 10 JAN 90 -- [TEXT] THE SHINING PATH IS AT PRESENT AT WAR WITH THE ARMY IN THE MANTARO "
+            "VALLEY. UNIDENTIFIED GUNMEN KILLED THE MAYOR OF JAUJA.")
     assert _solved(text, dt.date(1990, 1, 10), "attack") == ["../1990-01-10"]
