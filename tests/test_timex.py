@@ -146,7 +146,7 @@ def test_early_or_late_in_the_unit_is_the_unit_last_told(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Many thought it a step to peace. The next day the offices were attacked.", ("The next day", "XXXX-XX-XX")),
-    ("A DAY LATER WE SIGNED THE COAL AGREEMENT.", ("A DAY LATER", "XXXX-XX-XX")),
+    ("A DAY LATER THE UNION ACCEPTED THE WAGE DEAL.", ("A DAY LATER", "XXXX-XX-XX")),
     ("The talks will resume. The next day the delegates will leave.", ("The next day", "2024-02-01")),  # the future may
     ("The town fell on 29 January. Two days later the army retook it.", ("Two days later", "2024-01-31")),
 ])
@@ -176,7 +176,7 @@ def test_any_text_gives_exact_slices_and_valid_edtf(text):
     ("The government banned travel from China in January.", ("January", "2020-01")),
     ("Elections will be held in January.", ("January", "2021-01")),
     ("Sales are strong in December.", ("December", "2020-12")),
-    ("Despite winning the primary in March, Collins lost the nomination.", ("March", "2020-03")),  # irregular past
+    ("Though she led the polls in March, Ortiz lost the runoff.", ("March", "2020-03")),  # irregular past
     # verbs of expectation look ahead, though a past form stands earlier in the sentence
     ("The ministry received doses this week and expects a second shipment in January.", ("January", "2021-01")),
     ("Seasonal rains expected in March usually cut the road.", ("March", "2021-03")),
@@ -203,7 +203,7 @@ def test_the_early_hours_of_a_day_and_early_morning_on_a_day_are_times():
     morning on Sunday, February 1' as 'the early morning of'."""
     text = "Police raided the camp in the early hours of Friday."
     assert [(t.text, t.value) for t in tag(text, dt.date(2013, 3, 13))] == [("the early hours of Friday", "2013-03-08TMO")]
-    text = "He was arrested early morning on Sunday, February 1, 2009."
+    text = "The ferry sank early morning on Sunday, February 1, 2009."
     found = [(t.text, t.type, t.value) for t in tag(text, dt.date(2009, 2, 4))]
     assert found == [("early morning on Sunday, February 1, 2009", "TIME", "2009-02-01TMO")]
 
@@ -223,7 +223,7 @@ def test_in_a_story_a_year_in_passing_does_not_move_the_story_date():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ('In 1914 the war began. Ludendorff wrote on the fighting in 1917, "The 25th of August ended it."',
+    ('In 1914 the war began. A general recalled the siege of 1917: "The 25th of August ended it."',
      ("The 25th of August", "1917-08-25")),
     ("In 1919 talks failed. The Treaty of 1920 was signed on July 12 in Moscow.", ("July 12", "1920-07-12")),
     ("In 1919 talks failed. The treaty was signed in 1920. On July 12 it took force.", ("July 12", "1919-07-12")),
@@ -233,7 +233,7 @@ def test_in_a_story_a_bare_day_takes_a_year_written_earlier_in_its_sentence(text
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("German casualties between March and April 1918 were high.", ("March", "1918-03")),
+    ("Losses on both sides between March and April 1918 were heavy.", ("March", "1918-03")),
     ("Talks ran from June 20 to July 3, 2012, in Doha.", ("June 20", "2012-06-20")),
     ("The siege lasted from December to February 1945.", ("December", "1944-12")),
 ])
@@ -310,7 +310,7 @@ def test_a_bare_day_month_takes_the_year_written_beside_it(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Officials said Friday that talks will resume.", ("Friday", "2024-01-26")),  # said ... Friday: past
-    ("He checked in, Calif., on Thursday night, for what is to be a long stay.",
+    ("She landed in Reno, Nev., on Thursday night, for what will be a short visit.",
      ("Thursday night", "2024-01-25TNI")),  # the nearest cue before, not a full stop of an abbreviation
     ("He said the envoy will arrive on Tuesday.", ("Tuesday", "2024-02-06")),
     # a future cue after a past auxiliary looks ahead from a past moment: the nearest Tuesday
@@ -336,7 +336,7 @@ def test_the_nearest_tense_cue_before_a_weekday_decides(text, expected):
     ("The town fell in 2023, five years previously a fort stood there.", ("five years previously", "2018")),
     ("The strike came 48 hours ago.", ("48 hours ago", "2024-01-29")),
     ("A plan was announced a decade ago.", ("a decade ago", "2014")),  # a year, not the 2010s
-    ("TWO BOMBS EXPLODED A FEW MINUTES AGO IN BOGOTA.", ("A FEW MINUTES AGO", "2024-01-31")),
+    ("A GRENADE WENT OFF A FEW MINUTES AGO NEAR THE CATHEDRAL.", ("A FEW MINUTES AGO", "2024-01-31")),
     ("The plane took off on 27 November 1989. A few minutes later it exploded.",
      ("A few minutes later", "1989-11-27")),  # a vague count of minutes cannot leave the day either
     ("A bomb exploded a few hours ago.", ("a few hours ago", "PAST_REF")),  # hours may cross midnight
@@ -360,7 +360,7 @@ def test_may_is_a_month_with_its_capital(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Bayes withdrew in March 2019. The next month, the party nominated a new ticket.", ("The next month", "2019-04")),
+    ("The senator quit in March 2019. The next month, her party picked a new candidate.", ("The next month", "2019-04")),
     ("The rebels took the town in May 2018. The next year they lost it.", ("The next year", "2019")),
     ("Talks will resume in the next month, officials said.", ("the next month", "2024-02")),  # deictic after 'in'
 ])
@@ -369,18 +369,18 @@ def test_the_next_month_is_anaphoric_unless_a_preposition_opens_it(text, expecte
 
 
 def test_a_range_of_ages_is_no_duration():
-    assert values("I was about 12 or 11 years old when we moved.") == []
+    assert values("We were 14 or 15 years old when the war came.") == []
 
 
 @pytest.mark.parametrize("text, published, expected", [
-    ("This Sunday, French inventor Franky Zapata successfully crossed the Channel.", dt.date(2019, 8, 6),
+    ("This Sunday, a Danish swimmer finally crossed the strait.", dt.date(2019, 8, 6),
      ("This Sunday", "2019-08-04")),  # told in the past: the Sunday just gone
     ("The vote will take place this Sunday.", dt.date(2019, 8, 6), ("this Sunday", "2019-08-11")),
     ("He will be buried at the military cemetery on Tuesday.", dt.date(2019, 10, 12),
      ("Tuesday", "2019-10-15")),  # 'will be buried': a passive infinitive takes the modal's tense
-    ("The warnings apply from tomorrow night into Friday morning.", dt.date(2019, 10, 2),
+    ("The road stays closed from tomorrow night into Friday morning.", dt.date(2019, 10, 2),
      ("Friday morning", "2019-10-04TMO")),  # 'tomorrow' speaks of the future
-    ("It was forecast to reach Florida possibly on Wednesday.", dt.date(2019, 7, 23), ("Wednesday", "2019-07-24")),
+    ("The storm was expected to hit the coast perhaps on Wednesday.", dt.date(2019, 7, 23), ("Wednesday", "2019-07-24")),
     ('He said: "We are going to act." Earlier this week on Wednesday, he spoke on television.',
      dt.date(2019, 3, 31), ("Wednesday", "2019-03-27")),  # a quote's closing mark ends its sentence
     ("The judge said so before postponing the testimony until Monday.", dt.date(2013, 4, 12),
@@ -391,10 +391,10 @@ def test_weekdays_follow_the_tense_of_their_clause(text, published, expected):
 
 
 def test_a_same_day_told_in_the_past_does_not_step_from_a_day_ahead():
-    """'is to take effect on December 10' announces a day ahead; 'released later the same day'
+    """'is to come into force on December 10' announces a day ahead; 'published later the same day'
     is told in the past, so it is the last day mentioned up to the report's."""
-    text = ("Pompeo wrote on October 25. The policy, which is to take effect on December 10, bans flights. "
-            "The rules were released later the same day.")
+    text = ("The minister wrote on October 25. The ban, which is to come into force on December 10, covers ferries. "
+            "The details were published later the same day.")
     assert ("the same day", "2019-10-25") in values(text, dt.date(2019, 10, 27))
 
 
@@ -475,7 +475,7 @@ def test_a_year_before_a_verb_or_function_word_in_s_is_a_year(text, expected):
 
 
 def test_a_month_after_for_is_a_month():
-    assert ("November", "2024-11") in values("His trial has been scheduled for November.")
+    assert ("November", "2024-11") in values("The hearing has been scheduled for November.")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -502,7 +502,7 @@ def test_a_rate_is_a_set_but_a_step_from_a_date_is_not(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("THE JUNTA WILL MEET TWICE A WEEK, TUESDAYS AND THURSDAYS.", ["P1W", "XXXX-WXX-2", "XXXX-WXX-4"]),
+    ("THE COUNCIL WILL SIT TWICE A WEEK, TUESDAYS AND THURSDAYS.", ["P1W", "XXXX-WXX-2", "XXXX-WXX-4"]),
     ("The Fridays for Future movement grew.", []),
     ("They registered voters in only four Sundays.", []),
 ])
@@ -511,8 +511,8 @@ def test_a_plural_weekday_recurs_unless_counted_or_named(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Third Punic War (149 B.C to 146 B.C) ended Carthage.", ("149 B.C", "BC0149")),  # no final stop
-    ("Mummification was common from 664 B.C.E. to 250 C.E.", ("664 B.C.E.", "BC0664")),
+    ("Rome besieged the city (149 B.C to 146 B.C) until it fell.", ("149 B.C", "BC0149")),  # no final stop
+    ("The temple was in use from 664 B.C.E. to 250 C.E.", ("664 B.C.E.", "BC0664")),
 ])
 def test_years_before_the_common_era_in_their_spellings(text, expected):
     assert expected in values(text, mode="narrative")
@@ -542,7 +542,7 @@ def test_last_and_next_season_are_the_latest_over_and_the_first_to_come(text, pu
 @pytest.mark.parametrize("text, expected", [
     ("She was sentenced to 15 years, 8 months in prison.", [("15 years, 8 months", "P15Y8M")]),
     ("The siege lasted two weeks and three days.", [("two weeks and three days", "P17D")]),
-    ("His time was 1 hour 59 minutes 40.2 seconds.", [("1 hour 59 minutes 40.2 seconds", "PT1H59M40.2S")]),
+    ("She finished in 1 hour 59 minutes 40.2 seconds.", [("1 hour 59 minutes 40.2 seconds", "PT1H59M40.2S")]),
     ("Two officials received three years and five years.", [("three years", "P3Y"), ("five years", "P5Y")]),
 ])
 def test_a_length_in_descending_units_is_one_duration(text, expected):
