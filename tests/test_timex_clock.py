@@ -33,12 +33,12 @@ def test_a_named_zone_takes_the_offset_of_the_day():
 
 @pytest.mark.parametrize("text, expected", [
     ("PUBLISHED : THURSDAY , MAY 2 , 2013 , 1 : 32 PM", ("THURSDAY , MAY 2 , 2013 , 1 : 32 PM", "2013-05-02T13:32")),
-    ("12 : 52 p . m . EDT May 2 , 2013", ("12 : 52 p . m . EDT May 2 , 2013", "2013-05-02T12:52-04:00")),
+    ("10 : 17 a . m . EDT May 2 , 2013", ("10 : 17 a . m . EDT May 2 , 2013", "2013-05-02T10:17-04:00")),
     ("Posted 2 / 3 / 2009 11 : 11 PM", ("2 / 3 / 2009 11 : 11 PM", "2009-02-03T23:11")),
-    ("Thu Jun 13, 2013 08:45 AM PDT", ("Thu Jun 13, 2013 08:45 AM PDT", "2013-06-13T08:45-07:00")),
+    ("Tue Jun 11, 2013 07:20 PM PDT", ("Tue Jun 11, 2013 07:20 PM PDT", "2013-06-11T19:20-07:00")),
     ("22:07 GMT, 7 July 2012", ("22:07 GMT, 7 July 2012", "2012-07-07T22:07Z")),
     ("Posted 2013-03-12 04:51:00 by", ("2013-03-12 04:51:00", "2013-03-12T04:51")),
-    ("Thursday, Apr 2, 2009 | Updated 1:32 PM PDT", ("Thursday, Apr 2, 2009 | Updated 1:32 PM PDT", "2009-04-02T13:32-07:00")),
+    ("Monday, Apr 6, 2009 | Updated 4:05 PM PDT", ("Monday, Apr 6, 2009 | Updated 4:05 PM PDT", "2009-04-06T16:05-07:00")),
 ])
 def test_a_timestamp_is_one_time(text, expected):
     assert [(t, v) for t, kind, v in found(text)] == [expected]
@@ -47,15 +47,15 @@ def test_a_timestamp_is_one_time(text, expected):
 def test_a_preposition_keeps_day_and_clock_apart_but_the_clock_reads_the_day():
     assert found("It began at 11 a.m. on 11 November 1918.", dt.date(1918, 11, 12)) == [
         ("11 a.m.", "TIME", "1918-11-11T11:00"), ("11 November 1918", "DATE", "1918-11-11")]
-    assert found("Call me Sunday night at 8 PM, he said.") == [
+    assert found("Ring the office Sunday night at 8 PM, she said.") == [
         ("Sunday night", "TIME", "2013-04-28TNI"), ("8 PM", "TIME", "2013-04-28T20:00")]
 
 
 def test_a_bare_clock_time_falls_on_the_last_day_mentioned_and_dates_nothing():
-    text = "A fire on Tuesday destroyed the dairy. It was reported at 3:33 a.m."
+    text = "A fire on Tuesday destroyed the dairy. Neighbours raised the alarm at 3:33 a.m."
     clock = tag(text, PUBLISHED)[-1]
     assert (clock.text, clock.value, clock.edtf) == ("3:33 a.m.", "2013-04-30T03:33", None)
-    assert tag("It was reported at 3:33 a.m.", PUBLISHED)[0].value == "2013-05-03T03:33"
+    assert tag("Neighbours raised the alarm at 3:33 a.m.", PUBLISHED)[0].value == "2013-05-03T03:33"
     joined = tag("Posted May 2, 2013, 1:32 PM", PUBLISHED)[0]
     assert joined.edtf == "2013-05-02"
 
@@ -78,7 +78,7 @@ def test_a_race_time_is_not_a_time_of_day_but_a_length():
 @pytest.mark.parametrize("text, expected", [
     ("AT 1830, A FIRE ERUPTED", ("1830", "TIME", "2013-05-03T18:30")),
     ("A BOMB WENT OFF AT APPROXIMATELY 1940 AT A WAREHOUSE", ("APPROXIMATELY 1940", "TIME", "2013-05-03T19:40")),
-    ("three further explosions at 3 p . m . ( 1200 GMT ) .", ("3 p . m . ( 1200 GMT", "TIME", "2013-05-03T12:00Z")),
+    ("the truce began at 3 p . m . ( 1200 GMT ) .", ("3 p . m . ( 1200 GMT", "TIME", "2013-05-03T12:00Z")),
 ])
 def test_wire_clock_times_are_not_years_and_a_restated_zone_is_one_time(text, expected):
     assert found(text) == [expected]
@@ -86,13 +86,13 @@ def test_wire_clock_times_are_not_years_and_a_restated_zone_is_one_time(text, ex
 
 def test_a_clock_restated_in_gmt_is_dated_on_the_local_day():
     """'AT 2230 [0230 GMT ON 12 JANUARY]' happened on 11 January where it was 22:30."""
-    first = tag("THE ATTACK OCCURRED AT 2230 [0230 GMT ON 12 JANUARY] IN LA PAZ", dt.date(1990, 1, 12))[0]
+    first = tag("THE RAID BEGAN AT 2230 [0230 GMT ON 12 JANUARY] IN ORURO", dt.date(1990, 1, 12))[0]
     assert (first.value, first.edtf) == ("1990-01-12T02:30Z", "1990-01-11")
 
 
 def test_a_day_told_in_gmt_without_the_local_clock_spans_the_days_a_zone_may_put_it_on():
     """'0400 GMT ON 10 SEPTEMBER' was 9 or 10 September where it happened, never the 11th."""
-    clock, day = tag("BOMBS WENT OFF AT APPROXIMATELY 0400 GMT ON 10 SEPTEMBER", dt.date(1989, 9, 11))
+    clock, day = tag("TWO BLASTS SHOOK THE PORT AT APPROXIMATELY 0400 GMT ON 10 SEPTEMBER", dt.date(1989, 9, 11))
     assert (clock.edtf, day.edtf) == ("1989-09-09/1989-09-10", "1989-09-09/1989-09-10")
     assert day.value == "1989-09-10"  # the TimeML value stays what the text says
 
@@ -100,7 +100,7 @@ def test_a_day_told_in_gmt_without_the_local_clock_spans_the_days_a_zone_may_put
 @pytest.mark.parametrize("text, expected", [
     ("ON 27 MARCH, FROM 1710 TO 2250, THE BASE WAS ATTACKED",
      [("27 MARCH", "DATE", "2013-03-27"), ("1710", "TIME", "2013-03-27T17:10"), ("2250", "TIME", "2013-03-27T22:50")]),
-    ("THE MURDER TOOK PLACE BETWEEN 0200 AND 0300", [("0200", "TIME", "2013-05-03T02:00"), ("0300", "TIME", "2013-05-03T03:00")]),
+    ("THE SHOOTING HAPPENED BETWEEN 0200 AND 0300", [("0200", "TIME", "2013-05-03T02:00"), ("0300", "TIME", "2013-05-03T03:00")]),
     ("The war lasted from 1914 to 1918.", [("1914", "DATE", "1914"), ("1918", "DATE", "1918")]),  # years stay years
 ])
 def test_a_range_of_wire_clock_times_is_two_times_when_one_end_cannot_be_a_year(text, expected):
@@ -108,9 +108,9 @@ def test_a_range_of_wire_clock_times_is_two_times_when_one_end_cannot_be_a_year(
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("At around 11:25am US east coast time (1625 UTC), the AP called the race",
+    ("At around 11:25am US east coast time (1625 UTC), the rocket lifted off",
      ("around 11:25am US east coast time (1625 UTC", "TIME", "2013-05-03T16:25Z")),
-    ("The train left at 11:30 am IST (0600 UTC), covering 139 km",
+    ("The bus set off at 11:30 am IST (0600 UTC), bound for the hills",
      ("11:30 am IST (0600 UTC", "TIME", "2013-05-03T11:30+05:30")),  # both zoned: the first says which instant
     ("Klitschko wins in six, Jul 7 2012, 5:55p.", ("Jul 7 2012, 5:55p", "TIME", "2012-07-07T17:55")),
 ])
@@ -125,13 +125,13 @@ def test_a_bare_one_digit_clock_in_news_is_a_round_time_not_a_time_of_day():
 
 
 def test_a_day_and_a_utc_clock_restated_in_local_time_date_events_on_the_local_day():
-    _, clock = tag("The quake hit Aceh on Tuesday at 07 : 37 a . m . UTC ( 3 : 37 a . m . EDT ) , killing one.",
+    _, clock = tag("The storm reached the island on Tuesday at 07 : 37 a . m . UTC ( 3 : 37 a . m . EDT ) , flooding roads.",
                    dt.date(2013, 7, 2))
     assert (clock.value, clock.edtf) == ("2013-07-02T07:37Z", "2013-07-02")
 
 
 def test_a_model_year_after_a_possessive_is_no_date():
-    assert found("He was going west in his 2008 Bentley on the highway.") == []
+    assert found("She drove her 2015 Volvo to the coast.") == []
     assert ("2009", "DATE", "2009") in found("They cited a 2009 analysis by the budget office.")
 
 
@@ -155,7 +155,7 @@ def test_a_day_without_its_year_keeps_the_clock_after_it(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("The blast came at 10 a.m. (0800 GMT) on Tuesday, police said.", ("10 a.m. (0800 GMT", "TIME", "2013-04-30T08:00Z")),
-    ("The crash happened around 8:30 p.m. BST (1930 UTC) on April 27.",
+    ("The fire started around 8:30 p.m. BST (1930 UTC) on April 27.",
      ("around 8:30 p.m. BST (1930 UTC", "TIME", "2013-04-27T20:30+01:00")),
     ("It struck at 7:37 AM local time (2237 GMT) on Tuesday.",
      ("7:37 AM local time (2237 GMT", "TIME", "2013-04-29T22:37Z")),  # Tuesday morning there is Monday in GMT
@@ -165,11 +165,11 @@ def test_a_clock_restated_in_brackets_falls_on_the_day_told_after_them(text, exp
 
 
 def test_a_bare_clock_told_in_the_past_does_not_fall_on_a_day_ahead_told_before():
-    """'... until his funeral on 24 March. The mayor decreed a dry law at noon': the day last
+    """'... until the burial on 24 March. The mayor banned alcohol sales at noon': the day last
     mentioned up to the report's; a day ahead told in the same sentence stays the clock's."""
-    text = "BOGOTA, 22 MAR 90 -- He will lie in state until his funeral on 24 March. The mayor decreed a dry law at noon."
+    text = "BOGOTA, 22 MAR 90 -- His body will stay at the chapel until the burial on 24 March. The mayor banned alcohol sales at noon."
     assert ("noon", "TIME", "1990-03-22T12:00") in found(text, dt.date(1990, 3, 22))
-    ahead = found("The union asked the workers to strike on 1 November beginning at 0600.", dt.date(1989, 10, 31))
+    ahead = found("The guild urged its drivers to stop work on 1 November starting at 0600.", dt.date(1989, 10, 31))
     assert ("0600", "TIME", "1989-11-01T06:00") in ahead
 
 
