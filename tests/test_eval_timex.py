@@ -191,7 +191,7 @@ def test_a_news_document_without_a_creation_date_takes_the_date_its_text_states(
     from timeline.evaluate.corpora import GoldDoc
     from timeline.evaluate.timex import published_for
 
-    undated = GoldDoc("d", "http : / / ktla . com / 2013 / 05 / 03 / lohan - checks - in\nShe left on Thursday .", None)
+    undated = GoldDoc("d", "http : / / kcal . com / 2013 / 05 / 03 / mayor - steps - down\nShe left on Thursday .", None)
     assert published_for(undated, "news") == dt.date(2013, 5, 3)
     assert published_for(undated, "narrative") is None  # a narrative runs on its own dates
     dated = GoldDoc("d", undated.text, dt.date(2013, 5, 2))

@@ -185,7 +185,7 @@ def test_tag_of_and_readable_part(event_id, tag, readable):
 def test_rejecting_one_of_the_events_that_share_a_quote_leaves_the_others(tmp_path):
     """Violence at a list of places is one event per place, all quoting one clause: deleting one
     keeps it out and keeps the others in."""
-    (tmp_path / "a.txt").write_text("TERRORISTS DESTROYED POWER POLES IN GUAZAPA, CHALATENANGO, AND ILOBASCO.\n",
+    (tmp_path / "a.txt").write_text("REBELS BLEW UP BRIDGES IN GUAZAPA, CHALATENANGO, AND ILOBASCO.\n",
                                     encoding="utf-8")
     target = tmp_path / "t.yaml"
     assert _run("extract", str(tmp_path / "a.txt"), "--published", "1990-01-05", "-o", str(target)) == 0

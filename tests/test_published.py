@@ -8,16 +8,16 @@ from timeline.timex.published import find_closing_date, find_published
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Armenia's choice\n\nMondo International Updated on 2024-01-31\n\nText.", dt.date(2024, 1, 31)),
+    ("A small nation's choice\n\nEastern Desk Updated on 2024-01-31\n\nText.", dt.date(2024, 1, 31)),
     ("Published: March 5, 2023\nThe ministers met.", dt.date(2023, 3, 5)),
     ("Published: March 5, 2023, 10:30 PM EST\nThe ministers met.", dt.date(2023, 3, 5)),  # one TIME
     ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY SAID", dt.date(1990, 1, 3)),
     ("MOSCOW (USSR), 6 JUL 89 (TASS) -- THE ENVOY", dt.date(1989, 7, 6)),
-    ("Friday, January 4, 2019\n\nAn apartment building collapsed on Monday.", dt.date(2019, 1, 4)),
+    ("Friday, January 4, 2019\n\nA footbridge collapsed on Monday.", dt.date(2019, 1, 4)),
     ('{"headline": "x", "datePublished": "2022-10-07T08:00:00Z"}', dt.date(2022, 10, 7)),
     ('<html><head><meta property="article:published_time" content="2021-06-01"></head>'
      "<body><p>Talks resumed.</p></body></html>", dt.date(2021, 6, 1)),
-    ("http : / / ktla . com / 2013 / 05 / 03 / lohan - may - miss\nLohan checked in on Thursday .", dt.date(2013, 5, 3)),
+    ("http : / / kcal . com / 2013 / 05 / 03 / mayor - may - resign\nThe mayor spoke on Thursday .", dt.date(2013, 5, 3)),
     ("https://www.example.com/world/2021-06-01-talks-resume\nTalks resumed.", dt.date(2021, 6, 1)),
     # a communique's closing line after the wire dateline dates the communique, not the report
     ("CLANDESTINE, 16 MAR 90 (RADIO VENCEREMOS) -- [COMMUNIQUE] [TEXT] WE REJECT IT.\n\n"
@@ -30,7 +30,7 @@ def test_found(text, expected):
 @pytest.mark.parametrize("text", [
     "", "The talks failed yesterday and will resume on Tuesday.",
     "SAN SALVADOR, NO DATE (RADIO) -- THE ARMY SAID",
-    "https://www.bbc.co.uk/news/world-23141479\nSudan bombs refugees.",  # an article number, no day
+    "https://www.example.org/news/world-48151623\nRefugees flee shelling.",  # an article number, no day
 ])
 def test_absent_gives_none_never_today(text):
     assert find_published(text) is None
