@@ -82,7 +82,7 @@ def test_clauses_keep_tokenised_numbers_whole():
     assert quotes == ["In 2004", "a tsunami killed 230 , 000 people", "officials said ."]
 
 
-@pytest.mark.parametrize("line", ["Related Pages", "Mondo International Updated on 2024-01-31",
+@pytest.mark.parametrize("line", ["Related Pages", "Eastern Desk Updated on 2024-03-02",
                                   "http : / / www . example . com / 2007 / 04 / 10 / us / shooting . html",
                                   "By Jane Smith, Reuters", "Monday, January 28, 2019"])
 def test_boilerplate_lines(line):

@@ -203,9 +203,9 @@ def test_the_early_hours_of_a_day_and_early_morning_on_a_day_are_times():
     morning on Sunday, February 1' as 'the early morning of'."""
     text = "Police raided the camp in the early hours of Friday."
     assert [(t.text, t.value) for t in tag(text, dt.date(2013, 3, 13))] == [("the early hours of Friday", "2013-03-08TMO")]
-    text = "The ferry sank early morning on Sunday, February 1, 2009."
-    found = [(t.text, t.type, t.value) for t in tag(text, dt.date(2009, 2, 4))]
-    assert found == [("early morning on Sunday, February 1, 2009", "TIME", "2009-02-01TMO")]
+    text = "The ferry sank early morning on Sunday, March 8, 2009."
+    found = [(t.text, t.type, t.value) for t in tag(text, dt.date(2009, 3, 11))]
+    assert found == [("early morning on Sunday, March 8, 2009", "TIME", "2009-03-08TMO")]
 
 
 def test_a_range_of_years_written_short_is_two_years():
@@ -512,7 +512,7 @@ def test_a_plural_weekday_recurs_unless_counted_or_named(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Rome besieged the city (149 B.C to 146 B.C) until it fell.", ("149 B.C", "BC0149")),  # no final stop
-    ("The temple was in use from 664 B.C.E. to 250 C.E.", ("664 B.C.E.", "BC0664")),
+    ("The temple was in use from 712 B.C.E. to 330 C.E.", ("712 B.C.E.", "BC0712")),
 ])
 def test_years_before_the_common_era_in_their_spellings(text, expected):
     assert expected in values(text, mode="narrative")
@@ -542,7 +542,7 @@ def test_last_and_next_season_are_the_latest_over_and_the_first_to_come(text, pu
 @pytest.mark.parametrize("text, expected", [
     ("She was sentenced to 15 years, 8 months in prison.", [("15 years, 8 months", "P15Y8M")]),
     ("The siege lasted two weeks and three days.", [("two weeks and three days", "P17D")]),
-    ("She finished in 1 hour 59 minutes 40.2 seconds.", [("1 hour 59 minutes 40.2 seconds", "PT1H59M40.2S")]),
+    ("She finished in 2 hours 4 minutes 11.5 seconds.", [("2 hours 4 minutes 11.5 seconds", "PT2H4M11.5S")]),
     ("Two officials received three years and five years.", [("three years", "P3Y"), ("five years", "P5Y")]),
 ])
 def test_a_length_in_descending_units_is_one_duration(text, expected):
