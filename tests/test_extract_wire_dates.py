@@ -400,3 +400,11 @@ def test_each_word_of_attachments_lists_dates_its_example(name, example):
     gives a violent nominal the dates of what was undergone in it; each example needs its word."""
     assert example["word"] in lexicon.load("dating")[name]["words"]
     assert example["date"] in _dates(example["text"], example["published"], example["type"])
+@pytest.mark.parametrize("case", [lexicon.load("dating")["answered_for"]["example"],
+                                  *lexicon.load("dating")["answered_for"]["more_examples"],
+                                  lexicon.load("dating")["answered_for"]["counterexample"]],
+                         ids=["convicted-of", "term-for", "own-date"])
+def test_a_responses_date_bounds_what_it_answers_for(case):
+    """'convicted in March 2004 of the murder': the verdict's date, and the murder came no later;
+    'attacked the base in March 2004 for the second time' is the attack's own date (lexicons/dating.yaml)."""
+    assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]

@@ -142,6 +142,8 @@ def _told_as_earlier(text: str, event: EventMention, found: list) -> bool:
 
 def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:
     found, report = _event_dates(state, event)
+    answered = [t for t in found if attachment.answers_for(state.text, t, event)]  # 'jailed in May for the murder'
+    found, report = [t for t in found if t not in answered], report + answered
     found = [t for t in found if not attachment.attributive(state.text, t, event)]
     report = [t for t in report if not attachment.attributive(state.text, t, event)]
     topic = _topic(state.text, event) if found else None

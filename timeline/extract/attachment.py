@@ -13,7 +13,7 @@ from functools import cache
 from . import lexicon
 from .clauses import AUXILIARIES, FINITE, PAST_VERBS, opens_sequel
 from .coreference import compatible
-from .dating import dating_participle, dating_tail, modifies_noun, reporting, speech_frame, time_relative
+from .dating import answered_for, dating_participle, dating_tail, modifies_noun, reporting, speech_frame, time_relative
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
 from .state import Clause, DocState, EventMention
 from ..taxonomy import of_class
@@ -197,14 +197,23 @@ def _attributive_after() -> frozenset[str]:
     return frozenset(_words("attributive_after"))
 
 
-_FOR_CAUSE = re.compile(r"^\W*(?:for|over|in connection with)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+def answers_for(text: str, timex, event: EventMention) -> bool:
+    """'arrested Monday for the bombing', 'convicted in March of the murder': a date told with a
+    response right before what it answers for is the response's, not the event's."""
+    if timex.end > event.trigger.start:
+        return False
+    gap, of_gap, of_before = answered_for()
+    if gap.fullmatch(text, timex.end, event.trigger.start):
+        return True
+    return of_gap.fullmatch(text, timex.end, event.trigger.start) is not None and of_before.search(
+        text, max(0, timex.start - 40), timex.start) is not None
 
 
 def dated_response(state: DocState, event: EventMention):
     """'were arrested Monday for the bombing': the date is the response's; what it answers for
     came no later (the timex of such a response, or None)."""
     found = [t for t in timexes_in(state, event.clause.start, event.trigger.start)
-             if _FOR_CAUSE.match(state.text[t.end:event.trigger.start])]
+             if answers_for(state.text, t, event)]
     if not found and event.clause.answered:  # its own clause, cut off the response's
         found = _response_dates(state, event.clause)
     return found[-1] if found else None

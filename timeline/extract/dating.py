@@ -57,6 +57,14 @@ def speech_frame() -> re.Pattern:
 
 
 @cache
+def answered_for() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The gaps between a response's date and what it answers for, compiled once from dating.yaml."""
+    entry = lexicon.load("dating")["answered_for"]
+    return (re.compile(entry["gap"], re.IGNORECASE), re.compile(entry["of_gap"], re.IGNORECASE),
+            re.compile(entry["of_before"], re.IGNORECASE))
+
+
+@cache
 def time_relative() -> re.Pattern:
     """The opening of a clause that names the time of the date right before it: '..., when'."""
     return _entry("time_relative", r"\s*,?\s*")
