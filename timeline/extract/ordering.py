@@ -19,7 +19,7 @@ from . import lexicon
 from .modality import SPEECH_ACTS
 from .attachment import list_item
 from .dating import reporting
-from .lookup import cached, clauses_before, events_of, grouped, items_in_range, keyed_by
+from .lookup import cached, clauses_before, events_of, grouped, items_in_range, keyed_by, timexes_in
 from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
 
@@ -495,6 +495,37 @@ def _news_lead(state: DocState, live: list[int]) -> None:
         _relate(state, news, rule["relation"], background, rule["name"])
 
 
+_DAY_PART = re.compile(r"^\d{4}-\d\d-\d\dT([A-Z]{2})$")
+
+
+def _day_part(state: DocState, event: EventMention) -> tuple[str, int] | None:
+    """(day, rank of the part of that day) when a time expression of the event's clause, or of the
+    eventless clauses opening its sentence, names a part of the day the event is dated to."""
+    parts = _data()["day_parts"]["order"]
+    before = clauses_before(state, event.clause)
+    start = before[0].start if before and not any(events_of(state, c) for c in before) else event.clause.start
+    for timex in timexes_in(state, start, event.clause.end):
+        found = _DAY_PART.match(timex.value or "")
+        if found and found.group(1) in parts and timex.edtf == event.date:
+            return event.date, parts.index(found.group(1))
+    return None
+
+
+def _day_parts(state: DocState, live: list[int]) -> None:
+    """'cleared the square on Tuesday morning ... blocked the bridge on Tuesday evening': events
+    dated to one day by its parts follow the order of those parts."""
+    rule, seen = _data()["day_parts"], {}
+    for i in live:
+        event = state.events[i]
+        part = _day_part(state, event) if event.date_stated and event.date else None
+        if part is None:
+            continue
+        for other, rank in seen.get(part[0], []):
+            if rank < part[1]:
+                _relate(state, i, rule["relation"], other, rule["name"])
+        seen.setdefault(part[0], []).append((i, part[1]))
+
+
 def order(state: DocState, options) -> DocState:
     """Stage: relations for every live event mention, first rule that applies wins."""
     live = _live(state, options.min_confidence)
@@ -509,4 +540,5 @@ def order(state: DocState, options) -> DocState:
             if rule(state, live, pos):
                 break
     _news_lead(state, live)
+    _day_parts(state, live)
     return state
