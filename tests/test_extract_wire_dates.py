@@ -408,3 +408,12 @@ def test_a_responses_date_bounds_what_it_answers_for(case):
     """'convicted in March 2004 of the murder': the verdict's date, and the murder came no later;
     'attacked the base in March 2004 for the second time' is the attack's own date (lexicons/dating.yaml)."""
     assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]
+
+
+def test_a_relative_clause_after_a_participle_clause_happens_at_the_main_clause_time():
+    """', sparking a blaze that injured four dockers': what the participle's object did is told at
+    the time of the clause the participle hangs on; a relative clause of a main clause is not."""
+    text = "Protesters marched through the port in March 2019 at dawn, sparking a blaze that injured four dockers."
+    assert _dates(text, dt.date(2021, 6, 30), "attack") == ["2019-03"]
+    plain = "Protesters marched through the port in March 2019 at dawn. A blaze that injured four dockers was recalled."
+    assert _dates(plain, dt.date(2021, 6, 30), "attack") != ["2019-03"]

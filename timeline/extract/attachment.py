@@ -343,14 +343,24 @@ def _opening(state: DocState, event: EventMention) -> Clause | None:
     if participle and event.trigger.start == participle.start("verb") and event.trigger.kind == "verb" and \
             _AFTER_COMMA.search(state.text, max(0, clause.start - 3), clause.start):
         return clause  # ', killing one soldier': not 'went on trial for killing'
+    before = clauses_before(state, clause)
+    if clause.lead in ("that", "which") and before and _participle_clause(state, before[-1]):
+        return before[-1]  # ', sparking a fire that destroyed the market': the fire's deed, at the main time
     if not _VERB_FIRST.match(state.text, clause.start, clause.end):
         return None
-    for other in reversed(clauses_before(state, clause)[-3:]):
+    for other in reversed(before[-3:]):
         if events_of(state, other):
             return None
         if other.lead in _SAME_TIME - {"and"}:
             return other
     return None
+
+
+def _participle_clause(state: DocState, clause: Clause) -> bool:
+    """', sparking a fire': an eventless clause after a comma opened by a participle."""
+    return (_PARTICIPLE_FIRST.match(state.text, clause.start, clause.end) is not None and not clause.lead
+            and _AFTER_COMMA.search(state.text, max(0, clause.start - 3), clause.start) is not None
+            and not events_of(state, clause))
 
 
 def _main_clause_date(state: DocState, event: EventMention) -> list:
