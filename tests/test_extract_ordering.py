@@ -21,7 +21,8 @@ CASES = (
     + [(DATA["past_perfect"]["name"], DATA["past_perfect"]["example"], DATA["past_perfect"]["relation"])]
     + [(DATA["news_lead"]["name"], example, DATA["news_lead"]["relation"])
        for example in [DATA["news_lead"]["example"], *DATA["news_lead"]["more_examples"]]]
-    + [(DATA["day_parts"]["name"], DATA["day_parts"]["example"], DATA["day_parts"]["relation"])]
+    + [(DATA["day_parts"]["name"], example, DATA["day_parts"]["relation"])
+       for example in [DATA["day_parts"]["example"], *DATA["day_parts"]["more_examples"]]]
 )
 
 

@@ -521,8 +521,9 @@ def _day_parts(state: DocState, live: list[int]) -> None:
         if part is None:
             continue
         for other, rank in seen.get(part[0], []):
-            if rank < part[1]:
-                _relate(state, i, rule["relation"], other, rule["name"])
+            if rank != part[1]:  # told in either order: 'that evening ... earlier that morning'
+                later, earlier = (i, other) if rank < part[1] else (other, i)
+                _relate(state, later, rule["relation"], earlier, rule["name"])
         seen.setdefault(part[0], []).append((i, part[1]))
 
 
