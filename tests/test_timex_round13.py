@@ -1,0 +1,18 @@
+"""Thirteenth tagger round: classes seen in the c3 batch's first run, each on the project's own sentences."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex import tag
+
+WEDNESDAY = dt.date(2024, 5, 15)
+
+
+def found(text, published=WEDNESDAY, mode="news"):
+    return [(t.text, t.type, t.value) for t in tag(text, published, mode)]
+
+
+def test_since_the_weekend_is_the_last_weekend():
+    """'since the weekend' points back at the weekend just past, as 'over the weekend' does."""
+    assert ("the weekend", "DATE", "2024-W19-WE") in found("Queues have grown at the bakery since the weekend.")
