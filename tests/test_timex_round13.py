@@ -16,3 +16,12 @@ def found(text, published=WEDNESDAY, mode="news"):
 def test_since_the_weekend_is_the_last_weekend():
     """'since the weekend' points back at the weekend just past, as 'over the weekend' does."""
     assert ("the weekend", "DATE", "2024-W19-WE") in found("Queues have grown at the bakery since the weekend.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The market opens every weekend in summer.", ("every weekend", "SET", "XXXX-WXX-WE")),
+    ("Divers inspect the hull each weekend.", ("each weekend", "SET", "XXXX-WXX-WE")),
+])
+def test_every_weekend_is_any_weeks_weekend(text, expected):
+    """A weekend has no ISO length, so 'every weekend' is the pattern, not a period 'P1WE'."""
+    assert expected in found(text)

@@ -833,8 +833,9 @@ def season_count(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 # A calendar unit that recurs, written as the pattern of its occurrences ('every day' is any day,
 # XXXX-XX-XX), as TE3 and WikiWars annotate 'daily', 'annually', 'every day'; a rate ('per day')
-# or a count of units ('every two weeks') stays a period (P1D, P2W).
-_RECURRING_UNITS = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}
+# or a count of units ('every two weeks') stays a period (P1D, P2W); 'every weekend' is the
+# weekend of any week (XXXX-WXX-WE: a weekend is no ISO length, so no period can say it).
+_RECURRING_UNITS = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX"}
 
 
 def set_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
