@@ -25,3 +25,12 @@ def test_since_the_weekend_is_the_last_weekend():
 def test_every_weekend_is_any_weeks_weekend(text, expected):
     """A weekend has no ISO length, so 'every weekend' is the pattern, not a period 'P1WE'."""
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mill shut in 1958, the railway station a decade later.", ("a decade later", "DATE", "1968")),
+    ("In 1871 the fort fell. Its walls had been raised a century earlier.", ("a century earlier", "DATE", "1771")),
+])
+def test_one_decade_later_is_a_year(text, expected):
+    """Stepped once from a year, a decade or century lands on a year, as 'a decade ago' does."""
+    assert expected in found(text)

@@ -500,6 +500,8 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
         return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before", "previously")) else "FUTURE_REF"
     sign = -1 if g["dir"].lower().startswith(("earlier", "before", "previously")) else 1
     gran, steps = _steps(count, g["unit"])
+    if gran in _YEARS_IN and steps == 1:  # 'in 1962 ... a decade later' is 1972, not the 1970s
+        gran, steps = "year", _YEARS_IN[gran]
     value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, sign * steps)
     return _not_after_report(value, ctx, span, gran) if sign * steps > 0 else value
 
