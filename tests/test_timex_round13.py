@@ -34,3 +34,14 @@ def test_every_weekend_is_any_weeks_weekend(text, expected):
 def test_one_decade_later_is_a_year(text, expected):
     """Stepped once from a year, a decade or century lands on a year, as 'a decade ago' does."""
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The pier was rebuilt in 1961. Ferries stopped in the summer of 1979, and the hotel shut that winter.",
+     ("that winter", "DATE", "1979-WI")),
+    ("Output fell in 2008. Sales recovered in the third quarter of 2011, and in October of that year the plant reopened.",
+     ("October of that year", "DATE", "2011-10")),
+])
+def test_a_season_of_a_year_is_a_year_written(text, expected):
+    """'the summer of 1979' writes its year as '1979' does: 'that winter' after it is 1979's."""
+    assert expected in found(text)

@@ -33,7 +33,8 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
 _YEAR = re.compile(r"^\d{4}$")
-_WRITTEN_YEAR = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")  # a year, month or day with its year written
+# a year, month or day with its year written, or a season, quarter or half of it ('the spring of 1987')
+_WRITTEN_YEAR = re.compile(r"^\d{4}(?:(?:-\d{2}){0,2}|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))$")
 _DATED = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*(?:\w+\W+){0,3}$")
 
