@@ -45,3 +45,8 @@ def test_one_decade_later_is_a_year(text, expected):
 def test_a_season_of_a_year_is_a_year_written(text, expected):
     """'the summer of 1979' writes its year as '1979' does: 'that winter' after it is 1979's."""
     assert expected in found(text)
+
+
+def test_should_looks_ahead_as_would_does():
+    """Said on a Wednesday, 'should crest by Thursday' is tomorrow, not last week's Thursday."""
+    assert ("Thursday", "DATE", "2024-05-16") in found("Forecasters say the river should crest by Thursday.")
