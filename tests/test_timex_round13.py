@@ -50,3 +50,10 @@ def test_a_season_of_a_year_is_a_year_written(text, expected):
 def test_should_looks_ahead_as_would_does():
     """Said on a Wednesday, 'should crest by Thursday' is tomorrow, not last week's Thursday."""
     assert ("Thursday", "DATE", "2024-05-16") in found("Forecasters say the river should crest by Thursday.")
+
+
+def test_the_day_of_telling_does_not_date_the_story():
+    """'clashed on Monday night, police said Tuesday': a later bare clock is still Monday's."""
+    text = ("Rival gangs clashed on Monday night in the harbour district, police said Tuesday. "
+            "Witnesses said the first shots came at 11:15 p.m. near the fish market.")
+    assert ("11:15 p.m.", "TIME", "2024-05-13T23:15") in found(text)

@@ -114,6 +114,13 @@ def from_bc_proxy(value: str) -> str:
 _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _said_before() -> re.Pattern:
+    """A verb of saying just before a day ('officials said Wednesday', 'told reporters on Friday')."""
+    verbs = alternation(lexicon()["speech_verbs"])
+    return re.compile(rf"\b(?:{verbs})(?:[ \t]+(?-i:[a-z]+)){{0,2}}?[ \t]+(?:on[ \t]+)?$", re.IGNORECASE)
+
+
 @dataclass
 class Context:
     """Reference dates for one document; ``last`` moves as dates are mentioned."""
@@ -242,12 +249,15 @@ class Context:
 
     def background_day(self, value: str, start: int) -> bool:
         """A day told in an 'after' clause (with its own verb) of a sentence that has already told
-        its own day ('regained control on Monday after officers seized it late Sunday') is
-        background: what follows is still told of the sentence's day."""
+        its own day ('regained control on Monday after officers seized it late Sunday'), or as the
+        day it was told on ('clashed on Tuesday night, officials said Wednesday'), is background:
+        what follows is still told of the sentence's day."""
         if self.mode != "news" or self.last_day is None or not DAY_VALUE.match(value):
             return False
         if self.last_at > start or _SENTENCE_BREAK.search(self.text, self.last_at, start):
             return False
+        if _said_before().search(self.text, max(self.last_at, start - 40), start):
+            return True  # 'clashed on Tuesday night, officials said Wednesday': the day of telling
         after = _AFTER.search(self.text, self.last_at, start)
         return after is not None and bool(_past_cues(self.text[after.end():start]))  # a clause, not 'after the 7 May quake'
 
