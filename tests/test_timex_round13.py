@@ -57,3 +57,17 @@ def test_the_day_of_telling_does_not_date_the_story():
     text = ("Rival gangs clashed on Monday night in the harbour district, police said Tuesday. "
             "Witnesses said the first shots came at 11:15 p.m. near the fish market.")
     assert ("11:15 p.m.", "TIME", "2024-05-13T23:15") in found(text)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Freight rates fell sharply in the second half of the year.", dt.date(2024, 2, 10),
+     ("the second half of the year", "DATE", "2023-H2")),
+    ("Freight rates fell sharply in the first half of the year.", dt.date(2024, 9, 10),
+     ("the first half of the year", "DATE", "2024-H1")),
+    ("The agency will publish its review in the first half of the year.", dt.date(2024, 11, 20),
+     ("the first half of the year", "DATE", "2025-H1")),
+])
+def test_a_half_of_the_year_follows_the_tense(text, published, expected):
+    """Told in the past before most of it has come, 'the year' is the one just over; told of
+    the future after most of it has gone, the next."""
+    assert expected in found(text, published)

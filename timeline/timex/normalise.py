@@ -278,8 +278,21 @@ def _shifted_year(g: Groups, ctx: Context, span: Span, month_no: int) -> int | N
     if g.get("shift"):
         ref = ctx.deictic() if g["shift"].lower() != "that" else ctx.anaphoric()
         step = lookup("shifts", g["shift"]) or 0
+        if g["shift"].lower() == "the" and ref:
+            step = _year_by_tense(ctx, span, month_no)
         return ref[0].year + step if ref else None
     return _infer_year(ctx, span, month_no)
+
+
+def _year_by_tense(ctx: Context, span: Span, middle: int) -> int:
+    """'the second half of the year' told in the past in January is last year's (most of this
+    year's is still ahead); told of the future once most of it is over, next year's."""
+    if ctx.mode != "news" or ctx.published is None:
+        return 0
+    tense = ctx.tense(*span)
+    if tense < 0 and middle > ctx.published.month:
+        return -1
+    return 1 if tense > 0 and middle < ctx.published.month else 0
 
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}  # first and last month
