@@ -71,3 +71,10 @@ def test_a_half_of_the_year_follows_the_tense(text, published, expected):
     """Told in the past before most of it has come, 'the year' is the one just over; told of
     the future after most of it has gone, the next."""
     assert expected in found(text, published)
+
+
+def test_a_year_earlier_than_now_steps_back_from_the_report():
+    """'Queues now last an hour, against three a year earlier': a year before the report, not
+    before the last month told."""
+    text = "Fees rose in 2019 and again in March. Queues now last an hour, against three hours a year earlier."
+    assert ("a year earlier", "DATE", "2023") in found(text)

@@ -504,6 +504,15 @@ def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return _at(ctx.deictic(), gran, -steps)
 
 
+_NOW_IN_SENTENCE = re.compile(r"\b(?:now|currently|today|at present|these days)\b", re.IGNORECASE)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The words of a span's clause before it (at most 200 characters back): what it is told against."""
+    before = text[max(0, start - 200):start]
+    return before[max((m.start() + 1 for m in _CLAUSE_END.finditer(before)), default=0):]
+
+
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'two days later': a step from the last mentioned date ('days later': of unstated size)."""
     count = _number(g.get("num"))
@@ -513,6 +522,9 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
         return "PAST_REF" if g["dir"].lower().startswith(("earlier", "before", "previously")) else "FUTURE_REF"
     sign = -1 if g["dir"].lower().startswith(("earlier", "before", "previously")) else 1
     gran, steps = _steps(count, g["unit"])
+    if sign < 0 and ctx.mode == "news" and _NOW_IN_SENTENCE.search(_sentence_before(ctx.text, span[0])):
+        return _at(ctx.deictic(), gran if gran not in _YEARS_IN else "year",
+                   sign * steps * _YEARS_IN.get(gran, 1))  # 'now wait four days, down from nine a year earlier'
     if gran in _YEARS_IN and steps == 1:  # 'in 1962 ... a decade later' is 1972, not the 1970s
         gran, steps = "year", _YEARS_IN[gran]
     value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, sign * steps)
