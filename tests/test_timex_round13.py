@@ -78,3 +78,16 @@ def test_a_year_earlier_than_now_steps_back_from_the_report():
     before the last month told."""
     text = "Fees rose in 2019 and again in March. Queues now last an hour, against three hours a year earlier."
     assert ("a year earlier", "DATE", "2023") in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Growers fear a poor crop after a wet summer ruined the seedlings.", ("summer", "DATE", "2023-SU")),
+    ("The lake shrank to a pond in a hot autumn.", ("autumn", "DATE", "2023-FA")),
+])
+def test_a_season_told_by_its_weather(text, expected):
+    """'a wet summer' is the season; its 'after' clause's own verb tells the tense, not 'fear'."""
+    assert expected in found(text)
+
+
+def test_a_fall_in_prices_is_no_season():
+    assert found("Traders expect a sharp fall in grain prices.") == []

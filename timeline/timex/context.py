@@ -112,6 +112,8 @@ def from_bc_proxy(value: str) -> str:
         return "X" * len(value)
     return f"BC{_BC_PROXY - int(found[1]):04d}{value[4:]}"
 _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
+# A clause of its own opens between a cue and a span: its own verb, after the span, tells the tense.
+_SUBORDINATE = re.compile(r"\b(?:after|when|because|once|while)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -225,9 +227,11 @@ class Context:
         cues += [(start, -1) for start in _past_cues(clause)]
         cues += [(m.start(), 0) for m in _ahead_of_past_re().finditer(clause)]
         before = [c for c in cues if c[0] < left]
+        after = sorted(c for c in cues if c[0] >= right)
+        if before and after and _SUBORDINATE.search(clause, max(before)[0], left):
+            return after[0]  # 'expects a smaller harvest after a dry autumn delayed the sowing'
         if before:
             return max(before)
-        after = sorted(c for c in cues if c[0] >= right)
         return after[0] if after else None
 
     def tense(self, start: int, end: int) -> int:
