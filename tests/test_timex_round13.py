@@ -91,3 +91,8 @@ def test_a_season_told_by_its_weather(text, expected):
 
 def test_a_fall_in_prices_is_no_season():
     assert found("Traders expect a sharp fall in grain prices.") == []
+
+
+def test_a_proposal_names_a_day_ahead():
+    """Said on a Wednesday, 'proposed talks on Friday' is the coming Friday."""
+    assert ("Friday", "DATE", "2024-05-17") in found("The mayor proposed crisis talks with the unions on Friday.")
