@@ -96,3 +96,9 @@ def test_a_fall_in_prices_is_no_season():
 def test_a_proposal_names_a_day_ahead():
     """Said on a Wednesday, 'proposed talks on Friday' is the coming Friday."""
     assert ("Friday", "DATE", "2024-05-17") in found("The mayor proposed crisis talks with the unions on Friday.")
+
+
+def test_a_step_from_a_season_of_a_year():
+    """'in the autumn of 2016 ... three years later' is 2019: the season's year anchors the step."""
+    text = "The roof fell in during the autumn of 2016, and the town rebuilt it three years later."
+    assert ("three years later", "DATE", "2019") in found(text)

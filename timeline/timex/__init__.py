@@ -35,6 +35,7 @@ MODES = ("news", "narrative")
 _YEAR = re.compile(r"^\d{4}$")
 # a year, month or day with its year written, or a season, quarter or half of it ('the spring of 1987')
 _WRITTEN_YEAR = re.compile(r"^\d{4}(?:(?:-\d{2}){0,2}|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))$")
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")  # a season, quarter or half of a year
 _DATED = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*(?:\w+\W+){0,3}$")
 
@@ -89,6 +90,8 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
         ctx.stated = (dt.date.fromisoformat(value), cand.end)
     if cand.groups.get("year") and _WRITTEN_YEAR.match(value):
         ctx.year_said = (int(value[:4]), cand.end)
+        if _PART_OF_YEAR.match(value) and rule.norm in _ANCHORING:  # 'in the spring of 2019 ... two years later'
+            ctx.last, ctx.last_at = (dt.date(int(value[:4]), 1, 1), "year"), cand.end
     return value
 
 
