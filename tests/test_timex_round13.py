@@ -102,3 +102,12 @@ def test_a_step_from_a_season_of_a_year():
     """'in the autumn of 2016 ... three years later' is 2019: the season's year anchors the step."""
     text = "The roof fell in during the autumn of 2016, and the town rebuilt it three years later."
     assert ("three years later", "DATE", "2019") in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods hit the valley in March 2003. In August that year the dam burst.", ("August that year", "DATE", "2003-08")),
+    ("The pact was signed in 1994. In June the following year it lapsed.", ("June the following year", "DATE", "1995-06")),
+])
+def test_a_month_that_year_without_of(text, expected):
+    """'In August that year' is one expression, as 'August of that year' is, not this August."""
+    assert expected in found(text)
