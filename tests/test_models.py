@@ -68,3 +68,20 @@ def test_timeline_finds_events_by_id():
     timeline = Timeline(events=[make()])
     assert timeline.event("azerbaijan-attack").title == "Azerbaijan attacks"
     assert timeline.event("nope") is None
+
+
+def test_shared_field_names_are_one_set_and_never_show():
+    """Records set the same way hold one set of field names; assigning a field not yet set to one
+    of them copies its set first, so the other's fields set and its unset-excluding dump stay."""
+    from timeline.models import shared_names
+
+    first, second = shared_names(make(date="2023-09-19")), shared_names(make(date="2023-09-20"))
+    assert first.model_fields_set is second.model_fields_set
+    assert first.model_fields_set == {"id", "title", "type", "date"}
+    first.notes = "checked by hand"
+    first.date = "2023-09-18"
+    assert first.model_fields_set == {"id", "title", "type", "date", "notes"}
+    assert second.model_fields_set == {"id", "title", "type", "date"}
+    assert second.model_dump(exclude_unset=True) == {"id": "azerbaijan-attack", "title": "Azerbaijan attacks",
+                                                       "type": "attack", "date": "2023-09-20"}
+    assert shared_names(make(date="2024-01-01")).model_fields_set is second.model_fields_set

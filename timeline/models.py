@@ -7,7 +7,7 @@ typo in a hand-edited file is reported instead of silently ignored.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -21,8 +21,36 @@ MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future")
 RELATION_KINDS: tuple[str, ...] = ("before", "after", "overlaps", "during")
 
 
+class _SharedNames(set):
+    """A set of field names several records hold (``shared_names``): copied before it grows."""
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Assigning a field adds its name to the record's set of fields set (in place): a set
+        other records share is copied first, so that sharing never shows."""
+        names = self.__pydantic_fields_set__
+        if type(names) is _SharedNames and name not in names:
+            object.__setattr__(self, "__pydantic_fields_set__", set(names))
+        super().__setattr__(name, value)
+
+
+R = TypeVar("R", bound=_Record)
+_SHARED_NAMES: dict[frozenset[str], _SharedNames] = {}
+
+
+def shared_names(record: R) -> R:
+    """The record, holding the one set of its fields' names that every record set the same way
+    shares: pydantic gives each record its own (728 bytes of an extracted event's 3,300, 216 of a
+    source's or relation's), which a long document's 140,000 events multiply."""
+    names = record.__pydantic_fields_set__
+    shared = _SHARED_NAMES.get(frozenset(names))
+    if shared is None:
+        shared = _SHARED_NAMES[frozenset(names)] = _SharedNames(names)
+    object.__setattr__(record, "__pydantic_fields_set__", shared)
+    return record
 
 
 class Source(_Record):

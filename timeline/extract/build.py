@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import dates, ids
-from ..models import Event, Relation, Source
+from ..models import Event, Relation, Source, shared_names
 from ..taxonomy import agrees, of_class
 from . import lexicon
 from .anchoring import default_date
@@ -50,7 +50,7 @@ def source_of(state: DocState, mention: EventMention) -> Source:
         start += lead.end()
     while end > start and state.text[end - 1] in ".,;: ":
         end -= 1
-    return Source(document=state.document.id, quote=state.text[start:end], start=start, end=end)
+    return shared_names(Source(document=state.document.id, quote=state.text[start:end], start=start, end=end))
 
 
 def for_drafts(state: DocState) -> DocState:
@@ -373,8 +373,9 @@ def to_event(draft: Draft, fingerprint) -> Event:
         date_inferred=not head.date_stated and date is not None, actors=list(head.actors),
         targets=[t for t in head.targets if t not in head.actors or head.type in SOUGHT],  # 'met X': X takes part, met
         people=list(head.people), location=head.location, modality=head.modality, sources=draft.sources,
-        relations=[Relation(relation=r, target=t.id) for r, t in draft.relations if t.id != draft.id],
+        relations=[shared_names(Relation(relation=r, target=t.id)) for r, t in draft.relations if t.id != draft.id],
         confidence=round(head.confidence, 2),
     )
     event = Event(**fields)
-    return event.model_copy(update={"fingerprint": fingerprint(event)})
+    event.fingerprint = fingerprint(event)  # in place: no copy of the fresh event
+    return shared_names(event)

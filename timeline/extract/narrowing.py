@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import dates
 from ..merge import fingerprint
-from ..models import Event, Timeline
+from ..models import Event, Timeline, shared_names
 from ..solver import solve
 
 
@@ -35,7 +35,8 @@ def narrowed(timeline: Timeline) -> Timeline:
             update["relations"] = kept_relations[event.id]  # contradictory ones left out
         if update:
             event = event.model_copy(update=update)
-            event = event.model_copy(update={"fingerprint": fingerprint(event)})
+            event.fingerprint = fingerprint(event)
+            shared_names(event)
         events.append(event)
     return timeline.model_copy(update={"events": events})
 
