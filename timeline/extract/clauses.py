@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from functools import cache
 
@@ -150,7 +151,7 @@ def clauses_of(text: str, start: int, end: int, sentence: int, caps: bool = Fals
         a, b = _strip(text, a, b)
         if b > a:
             lead = lead_words().match(text[a:b])
-            out.append(Clause(a, b, sentence, lead.group(1).lower() if lead else ""))
+            out.append(Clause(a, b, sentence, sys.intern(lead.group(1).lower()) if lead else ""))  # one 'and' for all
     return out
 
 

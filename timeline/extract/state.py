@@ -50,7 +50,7 @@ class EventMention:
 
     clause: Clause
     trigger: Trigger
-    others: list[Trigger] = field(default_factory=list)
+    others: tuple[Trigger, ...] = ()  # only ever read: most are empty, and share the one empty tuple
     actors: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)

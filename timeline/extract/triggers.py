@@ -386,7 +386,7 @@ def form_events(state: DocState, options) -> DocState:
         joined = _joined_measures(text, cluster, best)
         for trigger in _distinct([best, *_other_kinds(text, cluster, best), *_coordinated_incidents(text, cluster, best),
                                   *joined]):
-            mention = EventMention(clause=clause, trigger=trigger, others=[t for t in cluster if t is not trigger] + carried)
+            mention = EventMention(clause=clause, trigger=trigger, others=(*[t for t in cluster if t is not trigger], *carried))
             told_as = best if trigger in joined else trigger  # a joined measure is told as the violence is
             mention.confidence = _base_confidence(text, clause, told_as, state, cluster)
             told_of_antecedent = not (_victim_named(text, trigger) or _object_relative(text, clause, trigger))
