@@ -565,6 +565,15 @@ def test_a_story_told_bc_anchors_what_follows(text, expected):
     assert expected in [(t.text, t.value) for t in tag(text, None, "narrative")]
 
 
+def test_a_year_bc_beyond_the_stand_ins_sets_no_anchor():
+    """Only years to 2000 BC have a stand-in that reads back as BC: an older one anchors nothing,
+    rather than lending its stand-in as a year AD ('two years later' after 2500 BC is not 2502)."""
+    found = [(t.text, t.value) for t in tag("In 2500 BC the river flooded. Two years later the town was rebuilt.",
+                                            None, "narrative")]
+    assert found[0] == ("2500 BC", "BC2500")
+    assert not found[1][1].startswith("2")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The strike lasted three long hard weeks.", ("three long hard weeks", "P3W")),
     ("Crews spent two full working days at the site.", ("two full working days", "P2D")),

@@ -94,7 +94,7 @@ _PROXY_VALUE = re.compile(r"^([34]\d{3})(?=$|-)|^[34]\d{1,2}$")
 def bc_proxy(value: str) -> tuple[dt.date, str] | None:
     """The stand-in date of a year or month BC ('BC0480-08'), with its granularity."""
     found = _BC_VALUE.match(value)
-    if not found or not 0 < int(found[1]) < _BC_PROXY - 1000:
+    if not found or not 0 < int(found[1]) <= _BC_PROXY - 3000:  # only stand-ins 3000-4999 are read back as BC
         return None
     month = int(found[2]) if found[2] else None
     if month is not None and not 1 <= month <= 12:
