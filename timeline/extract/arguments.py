@@ -116,7 +116,7 @@ def _names_a_target(event: EventMention) -> bool:
 def aim_at_places(state: DocState, options) -> DocState:
     """Stage, after co-reference and attribution (a place among the targets would change which
     mentions join): violence that names no party or place it was done to was done to the place
-    where it happened ('exploded a series of bombs in the capital Kabul'); a state named as where
+    where it happened ('set off two car bombs in the port city of Aden'); a state named as where
     is no party the violence was aimed at."""
     for event in state.events:
         if event.type in _VIOLENT and event.location and not _a_party(event.location) and not _names_a_target(event):

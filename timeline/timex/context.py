@@ -178,7 +178,7 @@ class Context:
 
     def year_ref(self, start: int) -> tuple[dt.date, str] | None:
         """'that year', 'October of that year', 'the following year': the year last written, even
-        in passing ('stalemated by 1940. In August of that year'), when it came after the date
+        in passing ('the siege dragged on into 1711. In May of that year'), when it came after the date
         that anchors the story; else the anchor."""
         said = self.year_said
         if said is not None and self.last_at <= said[1] <= start and 0 < said[0]:
