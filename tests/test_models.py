@@ -85,3 +85,15 @@ def test_shared_field_names_are_one_set_and_never_show():
     assert second.model_dump(exclude_unset=True) == {"id": "azerbaijan-attack", "title": "Azerbaijan attacks",
                                                        "type": "attack", "date": "2023-09-20"}
     assert shared_names(make(date="2024-01-01")).model_fields_set is second.model_fields_set
+
+
+def test_shared_field_names_never_show_through_a_copy():
+    """model_copy(update=...) (narrowing, the solver, the app's store views) adds the updated names
+    to the copy's set: that must be a set of the copy's own, never the one its original shares."""
+    from timeline.models import shared_names
+
+    first, second = shared_names(make(date="2023-09-19")), shared_names(make(date="2023-09-20"))
+    copied = first.model_copy(update={"notes": "narrowed"})
+    copied.confidence = 0.5
+    assert copied.model_fields_set == {"id", "title", "type", "date", "notes", "confidence"}
+    assert first.model_fields_set == second.model_fields_set == {"id", "title", "type", "date"}
