@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from timeline import dates, filters
+from timeline import filters
 from timeline.models import Document, Event, Relation, Source, Timeline
 
 
