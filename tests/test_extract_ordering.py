@@ -162,3 +162,20 @@ def test_a_state_told_in_the_present_is_no_anchor_for_what_the_story_tells_after
     text = ("LIMA, 10 JAN 90 -- [TEXT] THE SHINING PATH IS AT PRESENT AT WAR WITH THE ARMY IN THE MANTARO "
             "VALLEY. UNIDENTIFIED GUNMEN KILLED THE MAYOR OF JAUJA.")
     assert _solved(text, dt.date(1990, 1, 10), "attack") == ["../1990-01-10"]
+
+
+def test_day_parts_relate_each_event_to_a_bounded_number_of_earlier_ones(monkeypatch):
+    """An archive joined into one text tells the same day again and again: each event dated by a
+    part of that day is ordered against at most the last few told of it, so relations grow with
+    the text, not with its square (ordering._DAY_PART_REACH)."""
+    from timeline.extract import ordering
+    from timeline.extract.pipeline import run
+
+    told = " ".join(f"Gunmen attacked village number {i} and police arrested {i} suspects." for i in range(80))
+    state = run(Document(id="d", text=told, published=dt.date(2024, 5, 9)), Options(solve=False))
+    for event in state.events:  # every event its own, on one day, mornings and evenings in turn
+        event.date, event.date_stated, event.same_as, event.relations[:], event.cues[:] = "2024-05-07", True, None, [], []
+    monkeypatch.setattr(ordering, "_day_part", lambda _, event: (event.date, state.events.index(event) % 2))
+    ordering._day_parts(state, list(range(len(state.events))))
+    made = sum(len(e.relations) for e in state.events)
+    assert len(state.events) >= 80 and 0 < made <= len(state.events) * ordering._DAY_PART_REACH

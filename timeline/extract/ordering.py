@@ -496,6 +496,9 @@ def _news_lead(state: DocState, live: list[int]) -> None:
 
 
 _DAY_PART = re.compile(r"^\d{4}-\d\d-\d\dT([A-Z]{2})$")
+_DAY_PART_REACH = 12  # earlier events of one day a new one is ordered against: a long document
+# (an archive joined into one text) tells the same days again and again, and relating every pair
+# of them grew with the square of its length
 
 
 def _day_part(state: DocState, event: EventMention) -> tuple[str, int] | None:
@@ -524,7 +527,9 @@ def _day_parts(state: DocState, live: list[int]) -> None:
             if rank != part[1]:  # told in either order: 'that evening ... earlier that morning'
                 later, earlier = (i, other) if rank < part[1] else (other, i)
                 _relate(state, later, rule["relation"], earlier, rule["name"])
-        seen.setdefault(part[0], []).append((i, part[1]))
+        told = seen.setdefault(part[0], [])
+        told.append((i, part[1]))
+        del told[:-_DAY_PART_REACH]
 
 
 def order(state: DocState, options) -> DocState:
