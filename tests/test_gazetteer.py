@@ -46,3 +46,13 @@ def test_renamed_and_user_assigned_countries():
     and keeps its user-assigned code instead of a fuzzy match to Serbia."""
     assert gazetteer.lookup("Turkey").iso3 == "TUR"
     assert gazetteer.lookup("Kosovo").iso2 == "XK"
+
+
+@pytest.mark.parametrize("name,expected", [("El Salvador", True), ("SV", True), ("SLV", True),
+                                           ("Aden", False), ("", False), (None, False)])
+def test_is_country_answers_without_the_cities(name, expected):
+    """Whether a name is a state's is asked for every violent event's place: answering it must not
+    load the cities (some 70 MB a long extraction held for nothing)."""
+    gazetteer._cities.cache_clear()
+    assert gazetteer.is_country(name) is expected
+    assert gazetteer._cities.cache_info().currsize == 0

@@ -83,13 +83,22 @@ def _by_country_name() -> dict[str, _Country]:
     return {fold(c.name): c for c in _countries().values()}
 
 
+def _country_entry(name_or_code: str) -> _Country | None:
+    found = _countries().get(name_or_code.upper()) or _by_country_name().get(fold(name_or_code))
+    return found or next((c for c in _countries().values() if c.iso3 == name_or_code.upper()), None)
+
+
+def is_country(name_or_code: str | None) -> bool:
+    """Whether a name or code is a country's, without looking up where it lies (which loads the
+    cities: some 70 MB an extraction that only asks 'is this a state?' need not hold)."""
+    return bool(name_or_code) and _country_entry(name_or_code) is not None
+
+
 def country(name_or_code: str | None) -> Place | None:
     """A country by name ('El Salvador'), ISO code ('SV', 'SLV') or lexicon alias ('Kremlin' no)."""
     if not name_or_code:
         return None
-    found = _countries().get(name_or_code.upper()) or _by_country_name().get(fold(name_or_code))
-    if found is None:
-        found = next((c for c in _countries().values() if c.iso3 == name_or_code.upper()), None)
+    found = _country_entry(name_or_code)
     if found is None:
         return None
     lat, lon = _country_point(found)

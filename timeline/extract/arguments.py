@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..gazetteer import country
+from ..gazetteer import is_country
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
@@ -127,7 +127,7 @@ def aim_at_places(state: DocState, options) -> DocState:
 def _a_party(name: str) -> bool:
     """A state or an organisation, not a town or a region."""
     entry = lexicon.names().get(name.lower())
-    return country(name) is not None or entry is not None and entry.kind == "actor"
+    return is_country(name) or entry is not None and entry.kind == "actor"
 
 
 def _targets_not_actors(event: EventMention, roles: Roles, window: list[Mention], met: set[str]) -> None:
