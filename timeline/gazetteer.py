@@ -83,9 +83,16 @@ def _by_country_name() -> dict[str, _Country]:
     return {fold(c.name): c for c in _countries().values()}
 
 
+@cache
+def _by_iso3() -> dict[str, _Country]:
+    return {c.iso3: c for c in _countries().values()}
+
+
 def _country_entry(name_or_code: str) -> _Country | None:
-    found = _countries().get(name_or_code.upper()) or _by_country_name().get(fold(name_or_code))
-    return found or next((c for c in _countries().values() if c.iso3 == name_or_code.upper()), None)
+    """A country by ISO alpha-2, name or ISO alpha-3: three look-ups, no scan (asked for every
+    violent event's place)."""
+    code = name_or_code.upper()
+    return _countries().get(code) or _by_country_name().get(fold(name_or_code)) or _by_iso3().get(code)
 
 
 def is_country(name_or_code: str | None) -> bool:
