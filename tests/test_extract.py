@@ -335,6 +335,17 @@ def test_a_first_paragraph_of_two_sentences_is_not_a_headline():
     assert title_span("A small nation's hard bargain, and a visit to Moscow.\n\nText.") is not None
 
 
+def test_a_short_first_paragraph_opening_on_a_dateline_is_the_lead_not_a_headline():
+    """Wire copy often opens with a one-line lead: the dateline says it is text, however short."""
+    from timeline.extract.sentences import title_span
+
+    assert title_span("KANO, 4 MAY 91 (AFP) -- [TEXT] GUNMEN BURNED A MARKET TODAY.\n\nMORE.") is None
+    assert title_span("MOGADISHU (Reuters) - Militants shelled the port on Friday.\n\nMore.") is None
+    found = _extract("KANO, 4 MAY 91 (AFP) -- [TEXT] GUNMEN BURNED A MARKET TODAY.\n\nPOLICE ARRIVED LATER.",
+                     published=dt.date(1991, 5, 4)).events
+    assert [(e.type, e.date) for e in found][:1] == [("arson", "1991-05-04")], [(e.type, e.date) for e in found]
+
+
 def test_a_protest_that_had_taken_place_is_an_event_and_military_time_no_year():
     text = ("Story\n\nOn Saturday just after 21:00 local time (2000 UTC), a knife attack killed two men. "
             "A protest had taken place on the square a few hours earlier.")

@@ -48,9 +48,12 @@ def is_boilerplate(line: str) -> bool:
 
 def title_span(text: str) -> tuple[int, int] | None:
     """The headline: a first line of its own, before a blank line, shorter than 200 characters,
-    and one sentence at most (a first paragraph of two short sentences is text, not a title)."""
+    and one sentence at most (a first paragraph of two short sentences is text, not a title); a
+    line opening on a dateline is the lead, however short ('KANO, 4 MAY 91 (AFP) -- ...')."""
     match = re.match(r"\s*([^\n]{3,200})\n\s*\n", text)
     if match is None or is_boilerplate(match.group(1)) or len(_split_at_stops(text, *match.span(1))) > 1:
+        return None
+    if _DATELINE.match(match.group(1)) or _WIRE_DATELINE.match(match.group(1)):
         return None
     return match.start(1), match.end(1)
 
