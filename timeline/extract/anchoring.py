@@ -20,7 +20,7 @@ from ..timex import tag
 from ..timex.context import DAY_VALUE
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
-from . import attachment, lexicon
+from . import attachment, lexicon, liveblog
 from .dating import month_part, time_relative
 from .lookup import skipped
 from .modality import SPEECH_ACTS
@@ -41,15 +41,21 @@ def tag_timexes(state: DocState, options) -> DocState:
         found = tag(state.text, told_on, "news")
     except Exception:  # noqa: BLE001 - a tagger bug must not lose the document's events
         found = []
+    starts = [t.start for t in found if not _clock_only(t)]
     # A duration dates events only when it reaches from the report ('in the coming weeks': after it).
     found = [_counted_back(state.text, t, told_on) for t in found]
     found = [t for t in found if t.edtf and t.type != "SET" and dates.is_valid(t.edtf)
-             and not (t.type == "TIME" and _CLOCK_ONLY.match(t.text))]
+             and not _clock_only(t)]
     found = [replace(t, edtf=month_part(t.text, t.edtf)) for t in found if not skipped(state, t.start)]
-    return replace(state, timexes=found)
+    return replace(state, timexes=found, timex_starts=starts)
 
 
 _COUNTED = re.compile(r"^PT(\d+|X)H$|^P(\d+)D$")
+
+
+def _clock_only(timex) -> bool:
+    """'at 4:00 A.M.', a live blog's '14:45': a time of day that does not say which day."""
+    return timex.type == "TIME" and _CLOCK_ONLY.match(timex.text) is not None
 
 
 @cache
@@ -77,11 +83,14 @@ def anchor(state: DocState, options) -> DocState:
     story_day = None  # the latest date to the day that the story has stated so far
     signed = find_closing_date(state.text, state.published)  # a statement quoted whole: the day it was signed
     openings, next_opening = _sentence_openings(state), 0
+    entries = liveblog.stamps(state.text)
     for event in state.events:
         while next_opening < len(openings) and openings[next_opening][0] < event.clause.start:
             story_day = openings[next_opening][1]  # 'On Wednesday, police launched an operation ...': the story moves on
             next_opening += 1
         _anchor_one(state, event, story_day)
+        if entries:
+            liveblog.date_entry(state, event, entries)
         if signed is not None and event.date is None and event.modality == "future":
             _announced_bound(event, signed, state.published)  # 'we will place a bomb', signed on the 30th
         if event.date_stated and event.date and DAY_VALUE.match(event.date) and event.type not in SPEECH_ACTS:

@@ -84,6 +84,7 @@ class DocState:
     paragraphs: list[int] = field(default_factory=list)  # paragraph number of each sentence
     clauses: list[Clause] = field(default_factory=list)
     timexes: list = field(default_factory=list)
+    timex_starts: list[int] = field(default_factory=list)  # every time expression's, dated or not ('the next day')
     triggers: list[Trigger] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)

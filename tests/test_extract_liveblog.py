@@ -1,0 +1,53 @@
+"""Live blogs: a clock-stamped entry dates what it reports to the blog's day (liveblog.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.extract import Options, extract
+from timeline.extract.liveblog import stamps
+from timeline.models import Document
+
+DAY = dt.date(2025, 9, 18)
+BLOG = ("Live: unrest after the county elections\n\n"
+        "16:20 - Protesters have set fire to a district office in Kisumu, the regional police say.\n\n"
+        "13:05 - Police fired tear gas at a crowd outside the governor's office in Nakuru.\n\n"
+        "10:40 - Residents recall that soldiers shot dead two fishermen in Kisumu in 2019. Troops arrested "
+        "dozens of men the next day.\n\n"
+        "04:50 - Gunmen attacked a police post near Garissa, a local official says.\n")
+
+
+def _dates(text: str) -> dict[str, str | None]:
+    """Date of each event by a word of its quote."""
+    found = extract([Document(id="blog", text=text, published=DAY)], Options()).events
+    words = ("fire", "tear gas", "fishermen", "arrested", "police post")
+    return {word: e.date for e in found for word in words if word in e.sources[0].quote}
+
+
+def test_stamps_need_enough_clock_lines_to_make_a_live_blog():
+    assert [hour for _, hour in stamps(BLOG)] == [16, 13, 10, 4]
+    two = "09:10 - Talks opened.\n\n11:30 - Talks broke up.\n\nThe envoy left at 18:00."
+    assert stamps(two) == []
+
+
+def test_an_undated_event_of_a_stamped_entry_falls_on_the_blogs_day():
+    dated = _dates(BLOG)
+    assert dated["fire"] == dated["tear gas"] == "2025-09-18", dated
+
+
+def test_a_small_hours_entry_may_report_the_night_before():
+    assert _dates(BLOG)["police post"] == "2025-09-17/2025-09-18"
+
+
+def test_background_told_with_a_time_in_its_sentence_keeps_its_own_dating():
+    """'in 2019', and 'the next day' (which the tagger cannot resolve alone): not the blog's day."""
+    dated = _dates(BLOG)
+    assert dated["fishermen"] == "2019" and dated["arrested"] != "2025-09-18", dated
+
+
+def test_the_same_words_without_stamps_are_not_put_on_the_day_of_publication():
+    plain = BLOG
+    for stamp in ("16:20 - ", "13:05 - ", "10:40 - ", "04:50 - "):
+        plain = plain.replace(stamp, "")
+    dated = _dates(plain)
+    assert "2025-09-18" not in (dated["fire"], dated["tear gas"]) and dated["police post"].endswith("/2025-09-18"), dated

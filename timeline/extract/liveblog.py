@@ -1,0 +1,49 @@
+"""Live blogs: an entry stamped with a clock time ("14:45 - Gunmen have attacked ...") tells what
+happened on the blog's day, so what it reports without a date of its own took place that day.
+
+A stamp is a clock time opening a line, followed by a dash, a colon or a line break; a document is a
+live blog only when at least ``MIN_STAMPS`` lines open so (one clock at a line's start is no genre).
+An entry stamped before ``EARLY_HOURS`` may report the night before: it is dated to the two days.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from .state import DocState, EventMention
+
+_STAMP = re.compile(r"^[ \t]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:[ \t]*(?:GMT|UTC|BST|CET|EAT|local))?"
+                    r"[ \t]*(?:[-–—|:][ \t]+|\n)", re.MULTILINE)
+MIN_STAMPS = 3
+EARLY_HOURS = 6
+
+
+def stamps(text: str) -> list[tuple[int, int]]:
+    """(where the entry opens, its hour) of every stamped entry, in text order; none unless the
+    document holds enough stamps to be a live blog."""
+    found = [(m.start(), int(m.group(1))) for m in _STAMP.finditer(text)]
+    return found if len(found) >= MIN_STAMPS else []
+
+
+def entry_hour(entries: list[tuple[int, int]], position: int) -> int | None:
+    """The hour of the entry a position lies in, or None before the first stamp."""
+    index = bisect.bisect_right([start for start, _ in entries], position) - 1
+    return entries[index][1] if index >= 0 else None
+
+
+def date_entry(state: DocState, event: EventMention, entries: list[tuple[int, int]]) -> None:
+    """An asserted event left undated inside a stamped entry happened on the blog's day (the day
+    before too, for an entry stamped in the small hours); not one whose sentence names any time,
+    which is background told in passing ('when crowds stormed it in 2024 ... the next day')."""
+    if event.date is not None or event.modality != "asserted" or state.published is None:
+        return
+    start, end = state.sentences[event.clause.sentence]
+    if bisect.bisect_left(state.timex_starts, start) < bisect.bisect_left(state.timex_starts, end):
+        return
+    hour = entry_hour(entries, event.clause.start)
+    if hour is None:
+        return
+    day = state.published
+    event.date = day.isoformat() if hour >= EARLY_HOURS else f"{(day - dt.timedelta(days=1)).isoformat()}/{day.isoformat()}"
