@@ -217,6 +217,17 @@ def test_instrument_example_refines_the_attack(entry):
     assert entry["type"] in {e.type for e in events}, [(e.type, e.sources[0].quote) for e in events]
 
 
+def test_what_is_fired_is_no_target_what_it_is_fired_at_is():
+    """'fired tear gas at the marchers': the marchers were targeted, the gas is the means
+    (lexicons/instruments.yaml, projectiles); without the list the gas was the target."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    entry = lexicon.load("instruments")["projectiles"]
+    [event] = extract([Document(id="d", text="Story\n\n" + entry["example"])]).events
+    assert entry["target"] in event.targets and not any("gas" in t for t in event.targets), event.targets
+
+
 LEMMA_CLASSES = lexicon.load("lemmas")["classes"]
 
 

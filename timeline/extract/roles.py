@@ -90,8 +90,16 @@ def _object(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | 
 
 
 def _instrument(words: str) -> bool:
-    """'two bombs', 'rockets': a weapon (lexicons/instruments.yaml), not what the violence is done to."""
-    return any(pattern.search(words) for _, pattern in instrument_rules())
+    """'two bombs', 'rockets', 'tear gas': a weapon or what is fired (lexicons/instruments.yaml), not
+    what the violence is done to."""
+    return _projectile().match(words) is not None or any(pattern.search(words) for _, pattern in instrument_rules())
+
+
+@cache
+def _projectile() -> re.Pattern:
+    """What is fired or thrown ('tear gas', 'warning shots'), after any number or determiner."""
+    words = lexicon.words(lexicon.load("instruments")["projectiles"]["pattern"])
+    return re.compile(rf"(?:[\w-]+\s+){{0,3}}?(?:{words})\b", re.IGNORECASE)
 
 
 def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
