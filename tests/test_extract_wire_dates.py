@@ -417,3 +417,11 @@ def test_a_relative_clause_after_a_participle_clause_happens_at_the_main_clause_
     assert _dates(text, dt.date(2021, 6, 30), "attack") == ["2019-03"]
     plain = "Protesters marched through the port in March 2019 at dawn. A blaze that injured four dockers was recalled."
     assert _dates(plain, dt.date(2021, 6, 30), "attack") != ["2019-03"]
+
+
+def test_a_date_after_place_phrases_still_dates_the_act_before_them():
+    text = ("SAN SALVADOR, 22 MAR 90 -- [TEXT] ARMY TROOPS ENTERED THE BORDER ZONE, IN A HAMLET OF THE "
+            "SAN JOSE CANTON, MORAZAN DEPARTMENT, AT 0900 ON 19 MARCH.")
+    assert _dates(text, dt.date(1990, 3, 22), "mobilization") == ["1990-03-19"]
+    undated = "SAN SALVADOR, 22 MAR 90 -- [TEXT] ARMY TROOPS ENTERED THE BORDER ZONE, IN A HAMLET OF THE SAN JOSE CANTON."
+    assert _dates(undated, dt.date(1990, 3, 22), "mobilization") == ["../1990-03-22"]

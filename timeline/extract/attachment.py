@@ -231,7 +231,7 @@ def _coordinated_tail(state: DocState, event: EventMention) -> list:
     trigger-less clause right after the event's, joined by 'and' or a connective of the same
     time, or nothing but a time adverbial, gives the event its date."""
     later = clauses_after(state, event.clause)
-    while len(later) > 1 and list_item(state, later[0]):
+    while len(later) > 1 and (list_item(state, later[0]) or _place_phrase(state, later[0])):
         later = later[1:]  # 'killed X, five other Jesuits, and two women on 16 November'
     if not later or events_of(state, later[0]):
         return []
@@ -255,6 +255,15 @@ def list_item(state: DocState, clause: Clause) -> bool:
     words = [w.lower() for w in _WORDS.findall(state.text, clause.start, clause.end)]
     return bool(words) and words[0] not in _PREPOSITIONS and not any(
         w in FINITE or (len(w) > 4 and w.endswith("ed")) for w in words)
+
+
+def _place_phrase(state: DocState, clause: Clause) -> bool:
+    """', in a village of the district, Morazan Department,': a verbless phrase with no event and
+    no date says where the act before it happened; a dating tail after it still dates that act."""
+    if clause.lead or events_of(state, clause) or timexes_in(state, clause.start, clause.end):
+        return False
+    words = [w.lower() for w in _WORDS.findall(state.text, clause.start, clause.end)]
+    return bool(words) and not any(w in FINITE or (len(w) > 4 and w.endswith(("ed", "ing"))) for w in words)
 
 
 # ', in the jungle province of La Mar,': a verbless clause opening on one of these says where or
