@@ -425,3 +425,9 @@ def test_a_date_after_place_phrases_still_dates_the_act_before_them():
     assert _dates(text, dt.date(1990, 3, 22), "mobilization") == ["1990-03-19"]
     undated = "SAN SALVADOR, 22 MAR 90 -- [TEXT] ARMY TROOPS ENTERED THE BORDER ZONE, IN A HAMLET OF THE SAN JOSE CANTON."
     assert _dates(undated, dt.date(1990, 3, 22), "mobilization") == ["../1990-03-22"]
+
+
+def test_a_date_inside_the_events_own_noun_phrase_names_its_day_after_a_preposition():
+    text = "Troops have patrolled the capital since the 2 May bombing of the central market."
+    assert _dates(text, dt.date(2021, 5, 20), "bombing") == ["2021-05-02"]
+    assert _dates(text, dt.date(2021, 5, 20), "mobilization") == ["2021-05-02/2021-05-20"]  # 'since' bounds the patrol

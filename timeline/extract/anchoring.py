@@ -170,7 +170,7 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
         _reported_bound(event, nearest, state.published)  # 'the attacks have now spread': done by now
         return
     event.date, event.date_stated = (_relative_to_story(story_day, nearest) or _told_at(state, event, nearest)
-                                     or nearest.edtf), True
+                                     or _names_the_day(state, event, nearest) or nearest.edtf), True
     if event.modality in ("asserted", "negated") and state.published is not None:
         event.date = _not_after(event.date, state.published)
     elif state.published is not None:
@@ -188,6 +188,17 @@ def _told_at(state: DocState, event: EventMention, timex) -> str | None:
     if opening is None or not (event.clause.start <= opening.end() <= event.trigger.start):
         return None
     if not (timex.edtf.startswith("../") or timex.edtf.endswith("/..")):
+        return None
+    return to_edtf(timex.value, timex.type, state.published)
+
+
+def _names_the_day(state: DocState, event: EventMention, timex) -> str | None:
+    """'arrested 30 people after the 18 August assassination of X': the date modifies the event's
+    own noun, so 'after' (or 'since', 'before') bounds the clause's other act and the event
+    happened on the day the date names, not at any time from it on."""
+    if not (timex.edtf.startswith("../") or timex.edtf.endswith("/..")):
+        return None
+    if not attachment.modifies_the_trigger(state.text, timex, event):
         return None
     return to_edtf(timex.value, timex.type, state.published)
 

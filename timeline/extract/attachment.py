@@ -100,6 +100,16 @@ def _adverbial_date() -> re.Pattern:
     return re.compile(rf"\b(?:{lexicon.alternation(_words('adverbial_date'))})\s+$", re.IGNORECASE)
 
 
+def modifies_the_trigger(text: str, timex, event: EventMention) -> bool:
+    """'after the 18 August assassination of the senator': a date inside the phrase of the event's
+    own nominal names its day; the preposition before it governs the noun, not the date."""
+    trigger = event.trigger
+    if trigger.kind != "noun" or not timex.end < trigger.start:
+        return False
+    gap = text[timex.end:trigger.start]
+    return _NP_GAP.fullmatch(gap) is not None and not _VERBISH.search(gap) and not _POSSESSIVE.match(text, timex.end)
+
+
 def _modifies_other(text: str, timex, event: EventMention) -> bool:
     """'denounced the November 27 border agreement': a date inside the phrase of a nominal of
     another kind is that nominal's ('Last week a car bombing killed five' dates the killing); a date
