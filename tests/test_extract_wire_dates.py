@@ -431,3 +431,17 @@ def test_a_date_inside_the_events_own_noun_phrase_names_its_day_after_a_preposit
     text = "Troops have patrolled the capital since the 2 May bombing of the central market."
     assert _dates(text, dt.date(2021, 5, 20), "bombing") == ["2021-05-02"]
     assert _dates(text, dt.date(2021, 5, 20), "mobilization") == ["2021-05-02/2021-05-20"]  # 'since' bounds the patrol
+
+
+@pytest.mark.parametrize("case", [lexicon.load("dating")["told_again"]["example"],
+                                  *lexicon.load("dating")["told_again"]["more_examples"],
+                                  lexicon.load("dating")["told_again"]["counterexample"]],
+                         ids=["example", "quoted-it", "own-date-kept"])
+def test_an_occurrence_told_again_by_a_word_that_points_back_dates_the_act_before_it(case):
+    assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]
+
+
+def test_a_street_named_after_a_day_dates_nothing():
+    text = ("GUAYAQUIL, 11 APR 89 -- [TEXT] A POLICEMAN WAS SHOT BY ONE OF THE DEMONSTRATORS. "
+            "THE INCIDENT OCCURRED ON 12 MAY AVENUE.")
+    assert _dates(text, dt.date(1989, 4, 11), "attack") == ["../1989-04-11"]

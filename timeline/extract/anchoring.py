@@ -21,8 +21,8 @@ from ..timex.context import DAY_VALUE
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment, lexicon, liveblog
-from .dating import month_part, time_relative
-from .lookup import skipped
+from .dating import month_part, time_relative, told_again
+from .lookup import skipped, timexes_in
 from .modality import SPEECH_ACTS
 from .state import DocState, EventMention
 
@@ -95,7 +95,31 @@ def anchor(state: DocState, options) -> DocState:
             _announced_bound(event, signed, state.published)  # 'we will place a bomb', signed on the 30th
         if event.date_stated and event.date and DAY_VALUE.match(event.date) and event.type not in SPEECH_ACTS:
             story_day = event.date  # not 'said in a report on Thursday': the day it was told
+    for clause in state.clauses:
+        _date_told_again(state, clause)
     return state
+
+
+def _date_told_again(state: DocState, clause) -> None:
+    """'Gunmen fired on a bus. The incident took place on 15 March.': a clause that tells an
+    occurrence again by a word that only points back gives its date to the act told just before
+    (the violent events of the nearest earlier sentence that tells violence: 'the incident' is
+    what befell someone, not the call that asked about it), when those have no date of their own."""
+    pattern, reach = told_again()
+    found = timexes_in(state, clause.start, clause.end) if pattern.match(state.text, clause.start, clause.end) else []
+    if not found or any(e.clause.sentence == clause.sentence and e.type not in SPEECH_ACTS for e in state.events):
+        return  # 'The incident, which killed two, took place on Monday': the clause tells an act of its own
+    before = [e for e in state.events if clause.sentence - reach <= e.clause.sentence < clause.sentence
+              and e.type in _VIOLENT_KINDS]
+    told = [e for e in before if e.clause.sentence == before[-1].clause.sentence] if before else []
+    if not told or any(e.date_stated for e in told):
+        return
+    timex = _narrowest(found)[0]
+    for event in told:
+        if event.modality in ("asserted", "negated"):
+            event.date, event.date_stated = timex.edtf, True
+            if state.published is not None:
+                event.date = _not_after(event.date, state.published)
 
 
 _OPENING = re.compile(r"[\W_]*(?:(?:early |late )?on |in the (?:morning|afternoon|evening|night) of )?$", re.IGNORECASE)

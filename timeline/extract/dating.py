@@ -107,3 +107,12 @@ def modifies_noun(text: str, start: int, end: int) -> int | None:
         return None
     word = _WORD_AFTER.match(text, end)
     return word.start(1) if word and word.group(1).lower() not in no_noun else None
+
+
+@cache
+def told_again() -> tuple[re.Pattern, int]:
+    """A clause that tells an occurrence again by a word that only points back ('the incident
+    took place on 15 March', 'it happened on 5 July'), and how many sentences back it reaches."""
+    entry = lexicon.load("dating")["told_again"]
+    return (re.compile(rf"[\W_]*(?:{entry['subject']})\s+(?:[\w-]+\s+){{0,2}}?{_AUXILIARY}?"
+                       rf"(?:{_patterns('happened')})\b", re.IGNORECASE), entry["reach"])
