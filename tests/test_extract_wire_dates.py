@@ -445,3 +445,10 @@ def test_a_street_named_after_a_day_dates_nothing():
     text = ("GUAYAQUIL, 11 APR 89 -- [TEXT] A POLICEMAN WAS SHOT BY ONE OF THE DEMONSTRATORS. "
             "THE INCIDENT OCCURRED ON 12 MAY AVENUE.")
     assert _dates(text, dt.date(1989, 4, 11), "attack") == ["../1989-04-11"]
+
+
+def test_two_dates_joined_by_and_date_the_act_together():
+    text = "SAN SALVADOR, 18 FEB 90 -- [TEXT] REBELS ATTACKED A POWER SUBSTATION LAST NIGHT AND EARLY THIS MORNING."
+    assert _dates(text, dt.date(1990, 2, 18), "attack") == ["1990-02-17/1990-02-18"]
+    one = "SAN SALVADOR, 18 FEB 90 -- [TEXT] REBELS ATTACKED A POWER SUBSTATION LAST NIGHT."
+    assert _dates(one, dt.date(1990, 2, 18), "attack") == ["1990-02-17"]

@@ -190,6 +190,7 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
         return
     found = _not_in_apposition(state.text, found)
     nearest = min(_narrowest(found), key=lambda t: abs(t.start - event.trigger.start))
+    nearest = _joined(state.text, found, nearest)
     if nearest.value == "PRESENT_REF" and _PERFECT.search(state.text, event.clause.start, event.clause.end):
         _reported_bound(event, nearest, state.published)  # 'the attacks have now spread': done by now
         return
@@ -242,6 +243,22 @@ def _topic(text: str, event: EventMention) -> int | None:
         return None
     found = _TOPIC.search(text, max(0, event.trigger.start - 60), event.trigger.start)
     return found.start() if found else None
+
+
+_AND_OR = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)
+
+
+def _joined(text: str, found: list, nearest):
+    """'an attack last night and early this morning': two dates of the clause joined by 'and' or
+    'or' date it together, from the first one's start to the last one's end (either alone is too
+    narrow to hold it)."""
+    for first, second in zip(found, found[1:]):
+        if nearest in (first, second) and _AND_OR.fullmatch(text, first.end, second.start):
+            low, high = dates.parse(first.edtf), dates.parse(second.edtf)
+            if None in (low.earliest, low.latest, high.earliest, high.latest) or low.latest >= high.earliest:
+                return nearest
+            return replace(nearest, edtf=dates.format_interval(low.earliest, high.latest))
+    return nearest
 
 
 def _not_in_apposition(text: str, found: list) -> list:
