@@ -21,7 +21,7 @@ from ..timex.context import DAY_VALUE
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment, lexicon, liveblog
-from .dating import month_part, time_relative, told_again
+from .dating import month_part, reduced_relative_verb, time_relative, told_again
 from .lookup import skipped, timexes_in
 from .modality import SPEECH_ACTS
 from .state import DocState, EventMention
@@ -145,7 +145,7 @@ def _event_dates(state: DocState, event: EventMention) -> tuple[list, list]:
     """(the time expressions that say when the event happened, those of a report that only bound
     it): its own clause's, else those told before it in its sentence, else a neighbouring clause's."""
     own = attachment.clause_dates(state, event)
-    if own and _told_as_earlier(state.text, event, own):
+    if own and (_told_as_earlier(state.text, event, own) or _reduced_relative(state.text, event, min(t.start for t in own))):
         return [], own  # 'On Saturday Iran acknowledged it had shot down the jet': the report's date
     if own:
         return own, []
@@ -171,6 +171,15 @@ def _told_as_earlier(text: str, event: EventMention, found: list) -> bool:
         return False
     speech = [t for t in event.others if t.start < event.trigger.start and event_types()[t.type].kind == "speech"]
     return bool(speech) and all(t.end <= speech[-1].start for t in found)
+
+
+def _reduced_relative(text: str, event: EventMention, limit: int) -> bool:
+    """'A journalist abducted near the border was released on Monday': a participle describing
+    its noun was done before the main clause, whose date after its finite verb only bounds it."""
+    trigger = event.trigger
+    if trigger.kind != "verb" or event_types()[trigger.type].kind == "speech":
+        return False  # 'the minister said in a statement read on television': a speech is told, not undergone
+    return reduced_relative_verb(text, trigger.start, trigger.end, limit) is not None
 
 
 def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:

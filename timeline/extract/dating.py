@@ -116,3 +116,40 @@ def told_again() -> tuple[re.Pattern, int]:
     entry = lexicon.load("dating")["told_again"]
     return (re.compile(rf"[\W_]*(?:{entry['subject']})\s+(?:[\w-]+\s+){{0,2}}?{_AUXILIARY}?"
                        rf"(?:{_patterns('happened')})\b", re.IGNORECASE), entry["reach"])
+def _reduced_relative() -> tuple[re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
+    """The reduced-relative rule compiled once from dating.yaml."""
+    entry = lexicon.load("dating")["reduced_relative"]
+    return (re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$"), re.compile(rf"[ \t]+(?:{entry['opener']})\b", re.IGNORECASE),
+            frozenset(entry["finite"].split("|")), frozenset(entry["not_head"].split("|")))
+
+
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\"“”]")
+
+
+def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | None:
+    """Where the main clause's finite verb starts when the participle at ``start:end`` is a
+    reduced relative ('a journalist abducted near the border was released on Monday'): what
+    was done to the noun before it, so the main clause's date only bounds it; else None."""
+    from .phrases import is_past, _parts_of_speech
+
+    head_pattern, opener, finite, not_head = _reduced_relative()
+    word = text[start:end]
+    head = head_pattern.search(text, max(0, start - 40), start)
+    if " " in word.strip() or not is_past(word) or head is None or not opener.match(text, end):
+        return None
+    before = head.group(1)
+    if before.lower() in not_head or not (before[:1].isupper() or "NOUN" in _parts_of_speech(before)):
+        return None
+    previous = word.lower()
+    for found in _WORDS.finditer(text, end, limit):
+        token = found.group().lower()
+        if not token[:1].isalpha():
+            return None  # a comma or a quote: the participle's phrase does not run into a main verb
+        verb = is_past(token) and previous not in _DETERMINERS and not re.match(r"\s+by\b", text[found.end():])
+        if token in finite or verb:  # not 'in a televised address', 'a bomb planted by'
+            return found.start()
+        previous = token
+    return None
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those"})
