@@ -179,3 +179,20 @@ def test_day_parts_relate_each_event_to_a_bounded_number_of_earlier_ones(monkeyp
     ordering._day_parts(state, list(range(len(state.events))))
     made = sum(len(e.relations) for e in state.events)
     assert len(state.events) >= 80 and 0 < made <= len(state.events) * ordering._DAY_PART_REACH
+
+
+@pytest.mark.parametrize("text,answer,answered", [
+    ("A tribunal charged a militia leader with looting on Monday. His lawyer denied the charges in court.",
+     "refusal", "accusation"),
+    ("A tribunal charged a militia leader with looting on Monday. Rights groups welcomed Monday's charges.",
+     "support", "accusation"),
+])
+def test_a_responses_noun_refers_to_an_earlier_response_told_by_its_verb(text, answer, answered):
+    """'charged ... denied the charges', 'welcomed Monday's charges': the noun of an earlier act's
+    verb refers to that act also when the act is itself a response, and after a possessive."""
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 2, 24))
+    events = extract([doc], Options(solve=False)).events
+    earlier = next(e for e in events if e.type == answered)
+    later = next(e for e in events if e.type == answer)
+    assert ("after", earlier.id) in [(r.relation, r.target) for r in later.relations]
+

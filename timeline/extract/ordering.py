@@ -214,12 +214,13 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
     return False
 
 
-_DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|such)\s+(?:[a-z-]+\s+)?([a-z]{4,})\b", re.IGNORECASE)
+_DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|such|its|their|his|her|[A-Za-z]+['’]s)\s+(?:[a-z-]+\s+)?([a-z]{4,})\b", re.IGNORECASE)
 
 
 def _named_by_its_verb(state: DocState, live: list[int], pos: int) -> int | None:
-    """'warplanes struck 18 targets ... Iran condemned the strikes': a reaction's definite noun
-    whose lemma is the verb of an event told before refers to that event (the latest such)."""
+    """'warplanes struck 18 targets ... Iran condemned the strikes': a reaction's definite or
+    possessed noun ('welcomed Monday's charges') whose lemma is the verb of an event told before
+    refers to that event (the latest such)."""
     from lemminflect import getLemma
 
     event = state.events[live[pos]]
@@ -236,13 +237,14 @@ def _named_by_its_verb(state: DocState, live: list[int], pos: int) -> int | None
 
 
 def _positions_by_verb_lemma(state: DocState, live: list[int]) -> dict[str, list[int]]:
-    """Positions in ``live`` of the events told by a verb (no reaction), by the verb's lemma."""
+    """Positions in ``live`` of the events told by a verb, responses too ('charged ... denied the
+    charges'), by the verb's lemma."""
     from lemminflect import getLemma
 
-    reactions, found = _data()["reactions"]["types"], {}
+    found: dict[str, list[int]] = {}
     for n, index in enumerate(live):
         event = state.events[index]
-        if event.trigger.kind == "verb" and event.type not in reactions:
+        if event.trigger.kind == "verb":
             word = state.text[event.trigger.start:event.trigger.end].split()[0].lower()
             for lemma in getLemma(word, upos="VERB"):
                 found.setdefault(lemma, []).append(n)
