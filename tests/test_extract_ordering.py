@@ -196,3 +196,16 @@ def test_a_responses_noun_refers_to_an_earlier_response_told_by_its_verb(text, a
     later = next(e for e in events if e.type == answer)
     assert ("after", earlier.id) in [(r.relation, r.target) for r in later.relations]
 
+
+def test_the_news_follows_every_background_of_the_latest_backgrounds_time():
+    """'In March 2009 rebels burned the market. Police arrested twenty traders in 2009': the arrest is
+    the background the story dates last, but the two dates meet, so only a relation to each puts
+    the news after the burning too."""
+    text = ("Militants attacked an army post in the north, officials said. In March 2009 rebels burned the "
+            "market of the town. Police arrested twenty traders in 2009.")
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2013, 7, 2))
+    events = extract([doc], Options(solve=False)).events
+    news = next(e for e in events if e.type == "attack")
+    backgrounds = [e.id for e in events if e.date in ("2009", "2009-03")]
+    assert len(backgrounds) == 2
+    assert {t for r, t in [(r.relation, r.target) for r in news.relations] if r == "after"} == set(backgrounds)

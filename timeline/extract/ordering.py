@@ -488,13 +488,23 @@ def _news_lead(state: DocState, live: list[int]) -> None:
     old = _backgrounds(state, live)
     if not old:
         return
-    rule, background = _data()["news_lead"], live[max(old)[1]]
+    rule = _data()["news_lead"]
     for news in _news(state, live, min(n for _, n in old)):
         event = state.events[news]
         if _told_with_date(state, news) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \
                 event.trigger.kind != "verb" or _told_in_past_perfect(state, event):
             continue
-        _relate(state, news, rule["relation"], background, rule["name"])
+        for background in _latest_backgrounds(state, live, old):
+            _relate(state, news, rule["relation"], background, rule["name"])
+
+
+def _latest_backgrounds(state: DocState, live: list[int], old: list[tuple[dt.date, int]]) -> list[int]:
+    """The latest background and those its date does not end before ('a quake struck in 2004,
+    sparking a tsunami that killed 170,000'): the news follows each, and their dates alone cannot
+    order it after the others."""
+    latest = max(old)
+    start = dates.parse(state.events[live[latest[1]]].date).earliest
+    return [live[n] for day, n in old if start is None or day >= start]
 
 
 _DAY_PART = re.compile(r"^\d{4}-\d\d-\d\dT([A-Z]{2})$")
