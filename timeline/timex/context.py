@@ -51,9 +51,10 @@ def _past_cues(clause: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _future_re() -> re.Pattern:
-    """Future cues, but not 'next to', 'next door', 'the next highest', 'coming to power'."""
+    """Future cues, but not 'next to', 'next door', 'the next highest', 'coming to power', 'must have'."""
     return re.compile(r"(?<![\w'])" + alternation(lexicon()["future_cues"] + lexicon()["schedule_cues"])
-                      + r"(?!\w)(?!(?<=next)[ \t]+(?:to|door|\w+est)\b)(?!(?<=coming)[ \t]+to\b)",
+                      + r"(?!\w)(?!(?<=next)[ \t]+(?:to|door|\w+est)\b)(?!(?<=coming)[ \t]+to\b)"
+                      + r"(?!(?<=must)[ \t]+have\b)",
                       re.IGNORECASE)
 
 

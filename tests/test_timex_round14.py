@@ -1,0 +1,27 @@
+"""Fourteenth tagger round: classes seen in the c5 batch's first run, each on the project's own sentences."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex import tag
+
+WEDNESDAY = dt.date(2024, 5, 15)
+
+
+def found(text, published=WEDNESDAY, mode="news"):
+    return [(t.text, t.type, t.value) for t in tag(text, published, mode)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The harbour levy must be paid by March 31.", ("March 31", "DATE", "2025-03-31")),
+    ("Under the new rules the ferry operator has to publish its accounts by April 2.", ("April 2", "DATE", "2025-04-02")),
+])
+def test_an_obligation_told_in_the_present_looks_ahead(text, expected):
+    """Said in May, 'must be paid by March 31' is next March, not the March just gone."""
+    assert expected in found(text)
+
+
+def test_must_have_looks_back():
+    """'must have left on Friday' guesses at the past: last Friday."""
+    assert ("Friday", "DATE", "2024-05-10") in found("The smugglers must have left the cove on Friday.")
