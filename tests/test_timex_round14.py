@@ -25,3 +25,17 @@ def test_an_obligation_told_in_the_present_looks_ahead(text, expected):
 def test_must_have_looks_back():
     """'must have left on Friday' guesses at the past: last Friday."""
     assert ("Friday", "DATE", "2024-05-10") in found("The smugglers must have left the cove on Friday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The pass was closed in winter last year.", ("winter last year", "DATE", "2023-WI")),
+    ("A second dig is planned for the summer next year.", ("the summer next year", "DATE", "2025-SU")),
+])
+def test_a_season_with_a_relative_year_is_one_expression(text, expected):
+    """'spring last year' without 'of' is the season of that year, as 'March last year' is."""
+    assert expected in found(text)
+
+
+def test_a_verb_fall_before_next_year_is_no_season():
+    """'prices may fall next year': 'fall' is a verb there, only the year is tagged."""
+    assert found("Prices may fall next year.") == [("next year", "DATE", "2025")]
