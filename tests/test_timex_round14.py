@@ -39,3 +39,12 @@ def test_a_season_with_a_relative_year_is_one_expression(text, expected):
 def test_a_verb_fall_before_next_year_is_no_season():
     """'prices may fall next year': 'fall' is a verb there, only the year is tagged."""
     assert found("Prices may fall next year.") == [("next year", "DATE", "2025")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Power cuts are expected for much of the afternoon.", ("the afternoon", "TIME", "2024-05-15TAF")),
+    ("Rescuers dug through the rubble on Monday and for the rest of the night.", ("the night", "TIME", "2024-05-13TNI")),
+])
+def test_a_share_of_a_part_of_the_day_is_that_part(text, expected):
+    """'much of the afternoon': the afternoon of the day last told (the report's when none was)."""
+    assert expected in found(text)
