@@ -48,3 +48,17 @@ def test_a_verb_fall_before_next_year_is_no_season():
 def test_a_share_of_a_part_of_the_day_is_that_part(text, expected):
     """'much of the afternoon': the afternoon of the day last told (the report's when none was)."""
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The street party began on Saturday at 9 p.m. and went on until 2:15 a.m.", ("2:15 a.m.", "TIME", "2024-05-12T02:15")),
+    ("On Monday the generators ran from 10 p.m. to 4 a.m.", ("4 a.m.", "TIME", "2024-05-14T04:00")),
+])
+def test_a_range_of_clock_times_past_midnight_ends_the_next_day(text, expected):
+    """The end of a night's range of hours falls on the day after the evening it began."""
+    assert expected in found(text)
+
+
+def test_a_daytime_range_stays_on_its_day():
+    """'from 9 a.m. to 5 p.m.' runs forward within one day."""
+    assert ("5 p.m.", "TIME", "2024-05-13T17:00") in found("On Monday the clinic opened from 9 a.m. to 5 p.m.")

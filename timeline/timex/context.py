@@ -138,6 +138,7 @@ class Context:
     bc: bool = False  # the story is told in years before the common era
     stated: tuple[dt.date, int] | None = None  # last date written with its year, and where it ends
     year_said: tuple[int, int] | None = None  # last year written out (alone or in a date), and where it ends
+    last_clock: tuple[str, str, int] | None = None  # the last clock time's day, 'HH:MM' and where it ends
     _cues: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # deciding cue per span, read once
 
     def deictic(self) -> tuple[dt.date, str] | None:

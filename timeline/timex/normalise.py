@@ -681,7 +681,25 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         return None
     if g.get("day_is_local") and g.get("local_clock") and DAY_VALUE.match(day):
         day = _day_in_zone(day, g["local_clock"], time)
+    elif not g.get("on") and DAY_VALUE.match(day):
+        day = _past_midnight(ctx, span, day, time)
+    ctx.last_clock = (day, time, span[1])
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
+
+
+_RANGE_TO = re.compile(r"(?:\buntil|\btill|\bto|\bthrough|\band|-|–)[ \t]*$", re.IGNORECASE)
+
+
+def _past_midnight(ctx: Context, span: Span, day: str, time: str) -> str:
+    """'opened at 10 p.m. and ran until 1:30 a.m.', 'from 9 p.m. to 5 a.m.': the end of a range
+    of clock times that runs past midnight falls on the day after its start."""
+    last = ctx.last_clock
+    if last is None or last[0] != day or last[1] <= time or last[1] == "24:00" or span[0] - last[2] > 60:
+        return day
+    between = ctx.text[last[2]:span[0]]
+    if _CLAUSE_END.search(between) or not _RANGE_TO.search(between):
+        return day
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
 _ENTRY_AFTER_STAMP = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?:$|[A-Z\"“‘'])", re.MULTILINE)
