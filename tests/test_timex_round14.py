@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from timeline.timex import tag
+from timeline.timex.lexicon import lexicon
 
 WEDNESDAY = dt.date(2024, 5, 15)
 
@@ -62,3 +63,34 @@ def test_a_range_of_clock_times_past_midnight_ends_the_next_day(text, expected):
 def test_a_daytime_range_stays_on_its_day():
     """'from 9 a.m. to 5 p.m.' runs forward within one day."""
     assert ("5 p.m.", "TIME", "2024-05-13T17:00") in found("On Monday the clinic opened from 9 a.m. to 5 p.m.")
+
+
+STANDING = lexicon()["standing"]
+
+
+@pytest.mark.parametrize("word", STANDING["rules"])
+def test_the_bounds_of_a_standing_rule_fall_on_no_one_day(word):
+    """'loud music is banned after 11 p.m.': any night's eleven o'clock, not the report's."""
+    assert ("11 p.m.", "TIME", "XXXX-XX-XXT23:00") in found(f"Loud music is {word} after 11 p.m. in the old town.")
+
+
+@pytest.mark.parametrize("start", STANDING["starts"] + ["from March"])
+def test_hours_that_start_with_a_month_or_season_fall_on_no_one_day(start):
+    """'the gates will shut at 9 p.m. from March': the new closing hour of every day."""
+    assert ("9 p.m.", "TIME", "XXXX-XX-XXT21:00") in found(f"The park gates will shut at 9 p.m. {start}.")
+
+
+@pytest.mark.parametrize("days", STANDING["plural_days"])
+def test_hours_on_plural_weekdays_fall_on_no_one_day(days):
+    """'the ferry sails Sundays at 7 a.m.': any Sunday's seven o'clock."""
+    assert ("7 a.m.", "TIME", "XXXX-XX-XXT07:00") in found(f"The ferry sails {days} at 7 a.m.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police banned the march at 6 p.m.", ("6 p.m.", "TIME", "2024-05-15T18:00")),
+    ("On Friday the sale of fuel was banned between noon and 4 p.m.", ("4 p.m.", "TIME", "2024-05-10T16:00")),
+    ("From March 3 the gates will shut at 9 p.m.", ("9 p.m.", "TIME", "2025-03-03T21:00")),
+])
+def test_a_rule_told_with_its_day_or_without_its_bounds_keeps_its_day(text, expected):
+    """A day in the sentence, a clock that bounds nothing, or a start told to the day: one day's clock."""
+    assert expected in found(text)

@@ -654,6 +654,38 @@ def _recurring_clock(text: str, span: Span) -> bool:
     return bool(recurring.search(before) or recurring.search(after[:cut.start()] if cut else after))
 
 
+@lru_cache(maxsize=1)
+def _standing() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A rule's words, a regime's start and plural weekdays (rules/lexicon.yaml, standing); a
+    start is also 'from' before a month name alone ('from October', not 'from October 3')."""
+    words = lexicon()["standing"]
+    rules = re.compile(rf"\b(?:{alternation(words['rules'])})\b", re.IGNORECASE)
+    starts = re.compile(rf"\b(?:{alternation(words['starts'])}|from[ \t]+{expand('{MONTHN}')}(?![ \t]*\d))\b",
+                        re.IGNORECASE)
+    return rules, starts, re.compile(rf"\b(?:{alternation(words['plural_days'])})\b", re.IGNORECASE)
+
+
+_DAY_TOLD = re.compile(expand(r"\b(?:(?:{WEEKDAY})(?!s)|today|tonight|yesterday|tomorrow|this[ \t]+(?:morning|afternoon|evening)|"
+                              r"(?:{MONTHN})[ \t]+\d{1,2}\b|\d{1,2}[ \t]+(?:{MONTHN}))\b"), re.IGNORECASE)
+_BOUND_BEFORE = re.compile(r"\b(?:between|from|after|before|until|till|and|to)[ \t]+$", re.IGNORECASE)
+
+
+def _standing_clock(text: str, span: Span) -> bool:
+    """'work is banned between noon and 3 p.m.', 'lights go off after 11 p.m. from March', 'opens
+    Sundays from 10 a.m.': a clock of a standing arrangement, in a sentence that tells no day."""
+    lo, hi = max(0, span[0] - 120), span[1] + 100
+    before, after = text[lo:span[0]], text[span[1]:hi]
+    before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
+    cut = _CLAUSE_END.search(after)
+    sentence = before + " " + (after[:cut.start()] if cut else after)
+    if _DAY_TOLD.search(sentence):
+        return False
+    rules, starts, plural_days = _standing()
+    if starts.search(sentence) or plural_days.search(sentence):
+        return True
+    return bool(rules.search(sentence)) and bool(_BOUND_BEFORE.search(before[-20:]))
+
+
 def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A clock time on the day written beside it (``on``, set by the matcher's join), the
     weekday it names, or else the last day mentioned (in news; the publication day when none
@@ -662,7 +694,7 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         return None
     if g.get("on"):
         day = g["on"].split("T")[0]
-    elif ctx.mode == "news" and _recurring_clock(ctx.text, span):
+    elif ctx.mode == "news" and (_recurring_clock(ctx.text, span) or _standing_clock(ctx.text, span)):
         day = "XXXX-XX-XX"
     elif g.get("weekday"):
         day = weekday({**g, "part": None}, ctx, span, args)
