@@ -94,3 +94,16 @@ def test_hours_on_plural_weekdays_fall_on_no_one_day(days):
 def test_a_rule_told_with_its_day_or_without_its_bounds_keeps_its_day(text, expected):
     """A day in the sentence, a clock that bounds nothing, or a start told to the day: one day's clock."""
     assert expected in found(text)
+
+
+def test_a_day_that_names_a_thing_does_not_date_what_follows():
+    """'the interview of 2 March 2023' labels an old broadcast: the hearing's clock stays on Monday."""
+    text = ("A tribunal heard the appeal of the presenter Lea Moss on Monday. Her lawyer said the interview "
+            "of 2 March 2023 had been edited unfairly. The panel rose shortly after 4 p.m.")
+    assert ("4 p.m.", "TIME", "2024-05-13T16:00") in found(text)
+
+
+def test_the_night_of_a_day_still_dates_what_follows():
+    """'on the night of 11 May' is the story's own day, not a label."""
+    text = "Police were called on Monday. The break-in happened on the night of 11 May. Alarms sounded at 2 a.m."
+    assert ("2 a.m.", "TIME", "2024-05-11T02:00") in found(text)

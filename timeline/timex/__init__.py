@@ -81,7 +81,7 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
         value = from_bc_proxy(value)
     if rule.norm in _ANCHORING and (ctx.mode == "news" or not _YEAR.match(value.removeprefix("BC"))
                                      or _opens_sentence(ctx.text, cand.start)) \
-            and not ctx.background_day(value, cand.start):
+            and not ctx.background_day(value, cand.start) and not ctx.label_day(value, cand.start):
         ctx.remember(value)
         ctx.last_at = cand.end
     elif value.startswith("BC"):

@@ -124,6 +124,11 @@ def _said_before() -> re.Pattern:
     return re.compile(rf"\b(?:{verbs})(?:[ \t]+(?-i:[a-z]+)){{0,2}}?[ \t]+(?:on[ \t]+)?$", re.IGNORECASE)
 
 
+_LABEL_OF = re.compile(r"\b(?!(?:night|morning|afternoon|evening|day|week|weekend|month|beginning|start|end|middle|"
+                       r"events|as|eve|dawn|first|second|third|fourth|fifth|last|date|days|weeks|ides|part|half)\b)"
+                       r"(?-i:[a-z]+)[ \t]+of[ \t]+$")
+
+
 @dataclass
 class Context:
     """Reference dates for one document; ``last`` moves as dates are mentioned."""
@@ -266,6 +271,13 @@ class Context:
             return True  # 'clashed on Tuesday night, officials said Wednesday': the day of telling
         after = _AFTER.search(self.text, self.last_at, start)
         return after is not None and bool(_past_cues(self.text[after.end():start]))  # a clause, not 'after the 7 May quake'
+
+    def label_day(self, value: str, start: int) -> bool:
+        """A day that names a thing after a story's day was told ('the broadcast of October 3, 2024',
+        'the ruling of 12 May'): a label, not the day what follows is told of."""
+        if self.mode != "news" or self.last_day is None or not DAY_VALUE.match(value):
+            return False
+        return bool(_LABEL_OF.search(self.text, max(0, start - 30), start))
 
     def remember(self, value: str) -> None:
         """Make an explicit date the reference for later anaphoric expressions."""
