@@ -107,3 +107,15 @@ def test_the_night_of_a_day_still_dates_what_follows():
     """'on the night of 11 May' is the story's own day, not a label."""
     text = "Police were called on Monday. The break-in happened on the night of 11 May. Alarms sounded at 2 a.m."
     assert ("2 a.m.", "TIME", "2024-05-11T02:00") in found(text)
+
+
+@pytest.mark.parametrize("cue", lexicon()["deadline_cues"])
+def test_a_deadline_of_a_request_or_expectation_looks_ahead(cue):
+    """Told on 15 May, 'asked for a first payment by the end of the month' is May's end, not April's."""
+    text = f"On Monday the agency {cue} a first payment by the end of the month."
+    assert ("the end of the month", "DATE", "2024-05") in found(text), cue
+
+
+def test_a_day_right_after_a_request_is_a_past_day():
+    """'demanded on Saturday' with no deadline is the Saturday it was demanded."""
+    assert ("Saturday", "DATE", "2024-05-11") in found("Strikers demanded on Saturday a higher wage.")

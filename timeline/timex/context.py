@@ -83,6 +83,15 @@ def _ahead_of_past_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _deadline_cue_re() -> re.Pattern:
+    """Requests and expectations that look ahead to a deadline ('asked ... by the end of the month')."""
+    return re.compile(r"(?<![\w'])(?:" + alternation(lexicon()["deadline_cues"]) + r")(?!\w)", re.IGNORECASE)
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|no[ \t]+later[ \t]+than)[ \t]+$", re.IGNORECASE)
+
+
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # a value to the day, no time
 # A year BC is reckoned with as the year 5000 - Y, so that later is larger and the calendar's
 # arithmetic holds: 'the following year' after 480 BC is 479 BC, 'September' after August 480 BC
@@ -233,6 +242,8 @@ class Context:
         cues = _future_cues(clause)
         cues += [(start, -1) for start in _past_cues(clause)]
         cues += [(m.start(), 0) for m in _ahead_of_past_re().finditer(clause)]
+        if _DEADLINE_BEFORE.search(clause, max(0, left - 20), left):  # 'asked donors for funds by the end of the month'
+            cues += [(m.start(), 0) for m in _deadline_cue_re().finditer(clause)]
         before = [c for c in cues if c[0] < left]
         after = sorted(c for c in cues if c[0] >= right)
         if before and after and _SUBORDINATE.search(clause, max(before)[0], left):
