@@ -119,3 +119,17 @@ def test_a_deadline_of_a_request_or_expectation_looks_ahead(cue):
 def test_a_day_right_after_a_request_is_a_past_day():
     """'demanded on Saturday' with no deadline is the Saturday it was demanded."""
     assert ("Saturday", "DATE", "2024-05-11") in found("Strikers demanded on Saturday a higher wage.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports rose in the last three months of last year.", ("the last three months of last year", "DATE", "2023-Q4")),
+    ("Rents climbed in the first three months of the year.", ("the first three months of the year", "DATE", "2024-Q1")),
+])
+def test_months_from_the_years_edge_that_make_a_quarter_are_that_quarter(text, expected):
+    """Three months from the start or end of a year are its first or fourth quarter."""
+    assert expected in found(text)
+
+
+def test_two_months_from_the_years_edge_stay_a_length():
+    """'the first two months of 2020' make no quarter: a length, as TIMEX2 writes it."""
+    assert ("the first two months", "DURATION", "P2M") in found("Sales fell in the first two months of 2020.")

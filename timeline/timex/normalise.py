@@ -344,6 +344,15 @@ def half(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{found:04d}-H{number}" if found else f"XXXX-H{number}"
 
 
+def months_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the first three months of the year' is its first quarter, 'the last six months of 2023'
+    its second half: a count of months from the year's edge that makes one of its parts."""
+    first = g["edge"].lower() == "first"
+    if g["count"].lower() in ("three", "3"):
+        return quarter({**g, "qword": "first" if first else "fourth"}, ctx, span, args)
+    return half({**g, "half": "first" if first else "second"}, ctx, span, args)
+
+
 def week_of_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the last week of August', 'the first week of June 2025': a stretch of that month, valued
     as the month (as 'late August' is), so that it never dates an event outside it."""
@@ -950,7 +959,7 @@ def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, constant,
+        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, months_of_year, constant,
         day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
 }
