@@ -133,3 +133,9 @@ def test_months_from_the_years_edge_that_make_a_quarter_are_that_quarter(text, e
 def test_two_months_from_the_years_edge_stay_a_length():
     """'the first two months of 2020' make no quarter: a length, as TIMEX2 writes it."""
     assert ("the first two months", "DURATION", "P2M") in found("Sales fell in the first two months of 2020.")
+
+
+def test_a_share_of_a_day_is_no_label():
+    """'for most of Monday' is the story's Monday: the night after it is Monday's night."""
+    text = "Shelling began on Sunday night and went on for most of Monday. The following night was calm."
+    assert ("The following night", "TIME", "2024-05-14TNI") in found(text)

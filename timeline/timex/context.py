@@ -133,9 +133,10 @@ def _said_before() -> re.Pattern:
     return re.compile(rf"\b(?:{verbs})(?:[ \t]+(?-i:[a-z]+)){{0,2}}?[ \t]+(?:on[ \t]+)?$", re.IGNORECASE)
 
 
-_LABEL_OF = re.compile(r"\b(?!(?:night|morning|afternoon|evening|day|week|weekend|month|beginning|start|end|middle|"
-                       r"events|as|eve|dawn|first|second|third|fourth|fifth|last|date|days|weeks|ides|part|half)\b)"
-                       r"(?-i:[a-z]+)[ \t]+of[ \t]+$")
+_LABEL_OF = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|(?-i:[A-Za-z]+)'s)[ \t]+(?:(?-i:[a-z]+)[ \t]+)?"
+                       r"(?!(?:night|morning|afternoon|evening|day|week|weekend|month|beginning|start|end|middle|events|"
+                       r"eve|dawn|first|second|third|fourth|fifth|last|date|days|weeks|ides|part|half|rest|remainder|most|"
+                       r"much|all|some|course|hours|early|late)\b)(?-i:[a-z]+)[ \t]+of[ \t]+$")
 
 
 @dataclass
