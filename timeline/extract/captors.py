@@ -3,13 +3,15 @@
 ACLED files a detention by non-state armed men, or one followed by the person's disappearance,
 as an abduction or forced disappearance; MUC-4 keys record it as a kidnapping. The arrest's own
 agent decides (``lexicons/captors.yaml``): 'arrested by armed men in civilian clothes' is an
-abduction, 'gunmen were arrested by the police' stays an arrest.
+abduction, 'gunmen were arrested by the police' stays an arrest. So does what befell the people
+taken, whoever took them: missing since the arrest, held where no one knows or not seen since,
+told in the arrest's sentence or in the next one when that opens on them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicon
@@ -22,33 +24,67 @@ DETENTIONS = frozenset({"arrest"})
 _AGENT_REACH = 60  # characters after the agent's head that still describe it ('... in civilian clothes')
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """The compiled cues of ``captors.yaml``."""
+
+    captors: re.Pattern
+    vanishing: re.Pattern
+    back_reference: re.Pattern
+
+
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
+def _cues() -> _Cues:
     data = lexicon.load("captors")
     groups = lexicon.load("groups")
     names = [word for name in data["captor_groups"] for word in groups[name]]
     captors = "|".join([lexicon.alternation(names), *data["captor_words"]])
-    return (re.compile(lexicon.words(captors), re.IGNORECASE),
-            re.compile(lexicon.words("|".join(data["vanishing"])), re.IGNORECASE))
+    return _Cues(re.compile(lexicon.words(captors), re.IGNORECASE),
+                 re.compile(lexicon.words("|".join(data["vanishing"])), re.IGNORECASE),
+                 re.compile(data["back_reference"], re.IGNORECASE))
 
 
-def _sentence_end(state: DocState, event: EventMention) -> int:
-    return state.sentences[event.clause.sentence][1]
+def _irregular_agent(state: DocState, event: EventMention) -> bool:
+    """Whether the arrest's agent names irregular or unidentified hands or an armed group."""
+    text, clause, trigger = state.text, event.clause, event.trigger
+    agent = roles_of(text, clause, trigger, event.type).agent
+    if agent is None:
+        return False
+    stop = trigger.start if agent.start < trigger.start else clause.end  # never the arrest's own object
+    end = min(stop, agent.end + _AGENT_REACH)
+    return bool(_cues().captors.search(text, agent.start, end)) or any(
+        m.kind == "actor" and is_armed_group(m.name) for m in mentions_in(state, agent.start, end))
+
+
+def _opens_on_captives(text: str, start: int, end: int, taken: str) -> bool:
+    """Whether a sentence opens on the people an arrest took: a pronoun, or 'the' and a word of
+    what followed the arrest ('... arrested two students.' 'The students ...')."""
+    head = _cues().back_reference.match(text, start, end)
+    if head is None:
+        return False
+    noun = head.group("noun")
+    return noun is None or re.search(rf"\b{re.escape(noun)}\b", taken, re.IGNORECASE) is not None
+
+
+def captives_vanished(state: DocState, event: EventMention) -> bool:
+    """Whether the people an arrest took vanished: told after it in its sentence (up to a ';', after
+    which a list tells of others), or in the next sentence when that opens on them."""
+    text, trigger, cues = state.text, event.trigger, _cues()
+    index = event.clause.sentence
+    end = state.sentences[index][1]
+    item_end = text.find(";", trigger.end, end)  # a list's next item tells of other people
+    if cues.vanishing.search(text, trigger.end, end if item_end < 0 else item_end):
+        return True
+    if index + 1 >= len(state.sentences):
+        return False
+    next_start, next_end = state.sentences[index + 1]
+    return (_opens_on_captives(text, next_start, next_end, text[trigger.end:end])
+            and cues.vanishing.search(text, next_start, next_end) is not None)
 
 
 def is_abduction(state: DocState, event: EventMention) -> bool:
-    """Whether an arrest's agent names irregular or unidentified hands or an armed group, or the people it took
-    vanished afterwards (told later in its sentence)."""
-    text, clause, trigger = state.text, event.clause, event.trigger
-    captors, vanishing = _patterns()
-    agent = roles_of(text, clause, trigger, event.type).agent
-    if agent is not None:
-        stop = trigger.start if agent.start < trigger.start else clause.end  # never the arrest's own object
-        end = min(stop, agent.end + _AGENT_REACH)
-        if captors.search(text, agent.start, end) or any(
-                m.kind == "actor" and is_armed_group(m.name) for m in mentions_in(state, agent.start, end)):
-            return True
-    return vanishing.search(text, trigger.end, _sentence_end(state, event)) is not None
+    """Whether an arrest is an abduction: irregular hands took the people, or they vanished."""
+    return _irregular_agent(state, event) or captives_vanished(state, event)
 
 
 def irregular_captors(state: DocState, options) -> DocState:
