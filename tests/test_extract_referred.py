@@ -26,6 +26,7 @@ from timeline.models import Document
      "Magistrate Carlos Valencia's murder."),  # whose murder: the possessor goes with it
     ("Judges lifted the strike they began after last Thursday's murder of a judge.",
      "last Thursday's murder of a judge."),  # a day's is when, not whose
+    ("The council demanded the release of three kidnapped nurses.", "kidnapped nurses."),  # a participle as adjective
 ])
 def test_a_reaction_before_its_violence_is_cut_at_the_violent_phrase(text, violent_part):
     """The cut falls where the violent phrase starts (its preposition or determiner); the violence
@@ -52,6 +53,8 @@ def test_violence_told_before_the_reaction_is_cut_at_the_reaction(text, reaction
     "Rebels attacked the town after the bombing.",  # the head is violence itself: nothing to cut
     "The minister condemned the decision.",  # no violence at all
     "Officials warned of an attack on the capital.",  # a warning's violence is still to come
+    "The council demanded the release of the kidnapped nurses.",  # 'the': an act told elsewhere
+    "The council demanded that two kidnapped by rebels be freed.",  # a participle with its agent, no noun
 ])
 def test_no_cut(text):
     """Only a non-violent head that names a violent incident is cut."""
@@ -132,3 +135,11 @@ def test_a_verdict_on_violence_is_an_accusation_about_the_violence_told_before()
     events = extract([Document(id="d", text=text, published=dt.date(2020, 6, 5))], Options()).events
     assert sorted(e.type for e in events) == ["accusation", "killing"]
 
+
+
+def test_a_counted_participle_adjective_in_a_reaction_is_the_act_done_to_its_noun():
+    """'demanded the release of three kidnapped nurses': the nurses were kidnapped, an incident of its own."""
+    text = "THE COUNCIL DEMANDED THE RELEASE OF THREE KIDNAPPED NURSES."
+    events = extract([Document(id="d", text=text)], Options(solve=False)).events
+    assert [e.type for e in events] == ["appeal", "abduction"]
+    assert events[1].targets == ["NURSES"]

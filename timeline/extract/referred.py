@@ -37,6 +37,14 @@ _POSSESSOR = re.compile(
 _UNDERGONE_BY_POSSESSOR = frozenset({"killing", "abduction"})
 _AUXILIARIES = re.compile(r"\b(?:(?:was|were|is|are|has|have|had|been|being|be|also|not|\w+ly)\s+)+$", re.IGNORECASE)
 _GERUND_START = re.compile(r"\b(?:of|for|in)\s+[\"“']?$", re.IGNORECASE)  # 'accused them of "murdering"'
+# a participle used as an adjective after a number, before its noun: 'the release of two kidnapped
+# engineers' (the act befell the people the noun names; after 'the' it points back to an act told
+# elsewhere, which a later, fuller mention would not join)
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)"
+    r"\s+(?:recently\s+)?$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:by|in|on|at|and|or|from|to|during|after|before|when|last|yesterday|today)\b)[a-z]",
+                                re.IGNORECASE)
 
 
 _FORWARD = frozenset({"threat"})  # 'warned of an attack on the capital': the violence is to come
@@ -64,7 +72,14 @@ def _violence(text: str, trigger: Trigger) -> bool:
     a war or a conflict is a state of affairs, not an incident a reaction answers to."""
     if _class(trigger.type) != "violence" or root(trigger.type) != "attack" and trigger.type != "robbery":
         return False
-    return trigger.kind == "noun" or _gerund_lead(text, trigger)
+    return trigger.kind == "noun" or _gerund_lead(text, trigger) or _attributive(text, trigger)
+
+
+def _attributive(text: str, trigger: Trigger) -> bool:
+    """A past participle between a number and its noun ('two kidnapped engineers')."""
+    return (text[trigger.start:trigger.end].lower().endswith("ed")
+            and _ATTRIBUTIVE_BEFORE.search(text, max(0, trigger.start - 20), trigger.start) is not None
+            and _ATTRIBUTIVE_AFTER.match(text, trigger.end) is not None)
 
 
 def _gerund_lead(text: str, trigger: Trigger) -> bool:
