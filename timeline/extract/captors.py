@@ -5,7 +5,7 @@ as an abduction or forced disappearance; MUC-4 keys record it as a kidnapping. T
 agent decides (``lexicons/captors.yaml``): 'arrested by armed men in civilian clothes' is an
 abduction, 'gunmen were arrested by the police' stays an arrest. So does what befell the people
 taken, whoever took them: missing since the arrest, held where no one knows or not seen since,
-told in the arrest's sentence or in the next one when that opens on them.
+told in the arrest's sentence.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ class _Cues:
 
     captors: re.Pattern
     vanishing: re.Pattern
-    back_reference: re.Pattern
 
 
 @cache
@@ -40,8 +39,7 @@ def _cues() -> _Cues:
     names = [word for name in data["captor_groups"] for word in groups[name]]
     captors = "|".join([lexicon.alternation(names), *data["captor_words"]])
     return _Cues(re.compile(lexicon.words(captors), re.IGNORECASE),
-                 re.compile(lexicon.words("|".join(data["vanishing"])), re.IGNORECASE),
-                 re.compile(data["back_reference"], re.IGNORECASE))
+                 re.compile(lexicon.words("|".join(data["vanishing"])), re.IGNORECASE))
 
 
 def _irregular_agent(state: DocState, event: EventMention) -> bool:
@@ -56,30 +54,13 @@ def _irregular_agent(state: DocState, event: EventMention) -> bool:
         m.kind == "actor" and is_armed_group(m.name) for m in mentions_in(state, agent.start, end))
 
 
-def _opens_on_captives(text: str, start: int, end: int, taken: str) -> bool:
-    """Whether a sentence opens on the people an arrest took: a pronoun, or 'the' and a word of
-    what followed the arrest ('... arrested two students.' 'The students ...')."""
-    head = _cues().back_reference.match(text, start, end)
-    if head is None:
-        return False
-    noun = head.group("noun")
-    return noun is None or re.search(rf"\b{re.escape(noun)}\b", taken, re.IGNORECASE) is not None
-
-
 def captives_vanished(state: DocState, event: EventMention) -> bool:
-    """Whether the people an arrest took vanished: told after it in its sentence (up to a ';', after
-    which a list tells of others), or in the next sentence when that opens on them."""
-    text, trigger, cues = state.text, event.trigger, _cues()
-    index = event.clause.sentence
-    end = state.sentences[index][1]
+    """Whether the people an arrest took vanished, told after it in its sentence (up to a ';',
+    after which a list tells of others)."""
+    text, trigger = state.text, event.trigger
+    end = state.sentences[event.clause.sentence][1]
     item_end = text.find(";", trigger.end, end)  # a list's next item tells of other people
-    if cues.vanishing.search(text, trigger.end, end if item_end < 0 else item_end):
-        return True
-    if index + 1 >= len(state.sentences):
-        return False
-    next_start, next_end = state.sentences[index + 1]
-    return (_opens_on_captives(text, next_start, next_end, text[trigger.end:end])
-            and cues.vanishing.search(text, next_start, next_end) is not None)
+    return _cues().vanishing.search(text, trigger.end, end if item_end < 0 else item_end) is not None
 
 
 def is_abduction(state: DocState, event: EventMention) -> bool:
