@@ -24,6 +24,17 @@ def test_an_office_of_state_before_an_unknown_name_is_the_storys_state(example):
     assert example["state"] in _last_actors(example["text"])
 
 
+@pytest.mark.parametrize("example", lexicon.load("groups")["titled_official_examples"], ids=lambda e: e["text"][:40])
+def test_an_official_introduced_with_his_state_acts_for_it_when_named_again(example):
+    assert example["state"] in _last_actors(example["text"])
+
+
+def test_an_officials_name_stops_at_the_end_of_its_line():
+    """'former Kenyan president Uhuru Kenyatta.' then a paragraph: the next sentence is not his."""
+    text = "The talks were chaired by former Kenyan president Uhuru Kenyatta.\n\nThe United States welcomed the deal on Monday."
+    assert _last_actors(text) == ["United States"]
+
+
 @pytest.mark.parametrize("example", lexicon.load("groups")["state_office_counterexamples"], ids=lambda e: e["text"][:40])
 def test_an_official_gets_no_state_where_the_title_or_the_story_tells_another(example):
     assert example["state"] not in _last_actors(example["text"])

@@ -15,7 +15,7 @@ from .group_nouns import group_noun_mentions
 from .groups import (INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups,
                      is_armed_group, is_irregular_group)
 from .lookup import containers, inside_any, merged_spans, overlaps_union
-from .officials import Located, untitled_offices
+from .officials import Located, titled_officials, untitled_offices
 from .phrases import tokens
 from .places import places_in
 from .state import DocState, Mention
@@ -40,6 +40,8 @@ def find_names(state: DocState, options) -> DocState:
     found = without_descriptive_states(state.text, found, lexicon.state_names())
     found = [m for m in found if not is_news_source(state.text, m)]
     found = sorted(found + group_noun_mentions(state, found), key=lambda m: m.start)
+    if not state.caps:  # 'Greek Prime Minister X' ... 'X said': his state wherever he comes back
+        found = sorted(found + titled_officials(state.text, state.sentences, Located.of(found)), key=lambda m: m.start)
     return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
 
 

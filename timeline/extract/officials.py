@@ -58,3 +58,66 @@ def untitled_offices(text: str, start: int, end: int, found: Located) -> list[tu
             continue
         spans.append((match.start(), match.end()))
     return spans
+
+
+_OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:former|then|acting|interim|new|deputy)\s+)?$", re.IGNORECASE)
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+,\s+(?:the\s+)?$")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+# a person's name on one line: up to four capitalised words or initials ('K.P. Sharma Oli')
+_PERSON = re.compile(r"[ \t]+((?:(?:[A-Z]\.)+[ \t]*|[A-Z][\w'’-]+[ \t]+){0,3}[A-Z][\w'’-]+)")
+
+
+def _state_ending(found: Located, end: int, gap: re.Pattern, text: str) -> str | None:
+    """The state a name of ``found`` ending just before ``end`` names, with only ``gap`` between."""
+    for mention in found.starting(end - 40 - found.longest, end):
+        if mention.kind == "actor" and mention.name in lexicon.state_names() and gap.fullmatch(text, mention.end, end):
+            return mention.name
+    return None
+
+
+def _titled(text: str, start: int, end: int, found: Located) -> list[tuple[int, int, str]]:
+    """Officials introduced with their office and their state in ``text[start:end]``: 'Greek Prime
+    Minister Kyriakos Mitsotakis', "Kenya's former president X", 'X, the prime minister of Tunisia'
+    (spans of the person's name, and the state)."""
+    out = []
+    for match in _offices().finditer(text, start, end):
+        name = _PERSON.match(text, match.end(), end)
+        state = _state_ending(found, match.start(), _OWNER_BEFORE, text)
+        if name is not None and state is not None:
+            out.append((name.start(1), name.end(1), state))
+            continue
+        of = _OF_STATE.match(text, match.end())
+        before = _NAME_BEFORE.search(text, start, match.start())
+        if of is None or before is None or before.end() != match.start():
+            continue
+        after = [m for m in found.starting(of.end(), of.end() + 1) if m.kind == "actor" and m.name in lexicon.state_names()]
+        if after:
+            out.append((before.start(), before.start() + before.group().index(","), after[0].name))
+    return out
+
+
+def titled_officials(text: str, sentences: list[tuple[int, int]], found: Located) -> list[Mention]:
+    """An unknown official introduced with his office and state is that state's person wherever his
+    full name or surname comes back ('Greek Prime Minister X Y' ... 'Y pledged'), as a leader of
+    ``people.yaml`` is: no lexicon can list every minister, the text introduces them."""
+    introduced = [t for start, end in sentences for t in _titled(text, start, end, found)]
+    out: list[Mention] = []
+    for start, end, state in introduced:
+        name = " ".join(text[start:end].split())
+        surname = _NAME_WORD.findall(name)[-1]
+        pattern = re.compile(r"\b(?:%s|%s)\b" % (re.escape(text[start:end]), re.escape(surname)))
+        for hit in pattern.finditer(text, start):
+            near = found.starting(hit.start() - found.longest, hit.end())
+            if not any(m.start < hit.end() and hit.start() < m.end for m in near):
+                out.append(Mention(hit.start(), hit.end(), "person", name, state))
+    return _first_per_span(out)
+
+
+def _first_per_span(mentions: list[Mention]) -> list[Mention]:
+    """One mention per span, none overlapping another (two officials sharing a surname: the first)."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not kept or kept[-1].end <= mention.start:
+            kept.append(mention)
+    return kept
