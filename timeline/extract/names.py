@@ -154,18 +154,21 @@ _UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sent
 
 def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]:
     """'the government', 'federal troops' with no state named: the state the story names most
-    (first, when two are named as often: news leads with its subject)."""
+    (first, when two are named as often: news leads with its subject); an untitled official
+    ('President X condemned'): the state it names first, as an ally's troops told at length make
+    their state the most named one while the president is still of the state the news is about."""
     named = [_as_state(m) for m in found if m.kind == "actor" and m.name in lexicon.state_names() or _capital(m)]
     home = _most_named(named)
     if home is None:
         return []
     spans = [(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)]
-    if not state.caps and named[0].name == home:  # an official's state only where the story's subject is plain
-        located = Located.of(found)
-        spans += [s for start, end in state.sentences if not _names_state(located, home, start, end)
-                  for s in untitled_offices(state.text, start, end, located)]
-    return [Mention(a, b, "actor", home) for a, b in sorted(set(spans))
-            if not _overlaps(found, a, b) and not _owned(state.text, found, a)]
+    mentions = [Mention(a, b, "actor", home) for a, b in sorted(set(spans))]
+    if not state.caps:  # an official of no state named: of the state the story leads with
+        located, lead = Located.of(found), named[0].name
+        mentions += [Mention(a, b, "actor", lead) for start, end in state.sentences if not _names_state(located, lead, start, end)
+                     for a, b in untitled_offices(state.text, start, end, located) if (a, b) not in spans]
+    return sorted((m for m in mentions if not _overlaps(found, m.start, m.end) and not _owned(state.text, found, m.start)),
+                  key=lambda m: m.start)
 
 
 _OWNER_GAP = re.compile(r"(?:['’]s)?\s+")

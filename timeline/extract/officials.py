@@ -1,7 +1,8 @@
 """Officials told by their office of state: 'Vice President Delcy Rodriguez warned ...' names no
 state, yet the vice president is the state's; with none named before the title, an official who
-opens a sentence is one of the state the story names most, when that state is also the one it names
-first and the sentence does not name it beside him (``lexicons/groups.yaml``: ``state_offices``)."""
+opens a sentence is one of the state the story names first (news leads with its subject), unless the
+sentence names it beside him (``lexicons/groups.yaml``: ``state_offices``). An official introduced
+with his state ('Kyrgyz President X') is that state's person wherever his name comes back."""
 
 from __future__ import annotations
 
