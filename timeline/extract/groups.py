@@ -293,13 +293,24 @@ def head_anaphors(text: str, known: list[Mention]) -> list[Mention]:
         while k < len(known) and known[k].start < match.start():
             mention = known[k]
             if mention.kind == "actor" and " " in mention.name:
-                last_by_head[mention.name.lower().rsplit(" ", 1)[-1]] = mention
+                for head in _heads_of(mention.name):
+                    last_by_head[head] = mention
             k += 1
         named = last_by_head.get(match.group(1).lower())
         inside = k > 0 and known[k - 1].end > match.start() or k < len(known) and known[k].start < match.end()
         if named is not None and named.end <= match.start() and not inside:
             out.append(Mention(match.start(), match.end(), "actor", named.name))
     return out
+
+
+def _heads_of(name: str) -> set[str]:
+    """A name's head words: its last, and the last before its first 'of' ('the commission' after
+    'the Commission of Inquiry on Missing Persons')."""
+    words = name.lower().split()
+    heads = {words[-1]}
+    if "of" in words[1:]:
+        heads.add(words[words.index("of", 1) - 1])
+    return heads
 
 
 @cache
