@@ -295,3 +295,15 @@ def test_a_when_clause_at_the_date_a_clause_is_bounded_by_is_another_event():
     assert sorted(e.date for e in found) == ["2024-10", "2024-11-19"], [(e.type, e.date) for e in found]
     same = "A PHARMACY WAS BADLY DAMAGED IN SANTA ANA ON 8 OCTOBER, WHEN A LARGE BOMB EXPLODED."
     assert [e.date for e in events(same, dt.date(1989, 10, 9))] == ["1989-10-08"]
+
+
+@pytest.mark.parametrize("text", [
+    "Two bombs went off in the market town on Friday. The first bomb exploded near the bus depot at noon. "
+    "A second bomb exploded outside the post office an hour later.",
+    "GUERRILLAS ATTACKED A POLICE POST IN THE TOWN LAST NIGHT. THE SECOND ATTACK TOOK PLACE AT A BRIDGE "
+    "NEAR THE BORDER.",
+])
+def test_an_ordinal_counts_another_act_of_several(text):
+    """'a second bomb exploded', 'the second attack': one more act, not the first one told again."""
+    violent = [e for e in events(text, dt.date(2024, 3, 2)) if e.type in of_class("violence")]
+    assert len(violent) >= 2 and any("second" in s.quote.lower() for e in violent[1:] for s in e.sources[:1])

@@ -21,7 +21,10 @@ from .triggers import is_definite, participle_clause, undergone
 # a second bare statement or announcement is usually a different one.
 _HAPPENINGS = of_class("violence", "happening")
 _VIOLENCE = of_class("violence")
-_NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# An ordinal after 'the' or 'a' counts one act of several ("the second attack", "a third blast"): another one.
+_NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of"
+                        r"|(?:the|a)\s+(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th))\s+(?:[\w-]+\s+){0,2}$",
+                        re.IGNORECASE)
 
 
 _ALSO = re.compile(r"\balso\s+(?:(?:was|were|has|have|had|been)\s+)*$", re.IGNORECASE)
