@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 
@@ -95,6 +96,8 @@ def _add_eval_events(targets: argparse._SubParsersAction) -> None:
     p.add_argument("--json", metavar="FILE", help="write every figure to this JSON file")
     p.add_argument("--details", action="store_true",
                    help="list each document's missed, false and duplicate events, wrong types, unsound dates and orders")
+    p.add_argument("--losses", action="store_true",
+                   help="count the missed events by the pipeline step that lost them (figures only: usable on a blind batch)")
     p.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its pinned floor")
     p.add_argument("--update-floors", action="store_true",
                    help="raise the pinned floors to the measured figures minus a small margin")
@@ -119,10 +122,14 @@ def _run_eval_events(args: argparse.Namespace) -> int:
     try:
         if not args.no_gold:
             predictions = _load_predictions(args.predictions) if args.predictions else None
-            report = ev.evaluate_gold(Path(args.gold) if args.gold else shared_dir() / "gold", predictions)
+            report = ev.evaluate_gold(Path(args.gold) if args.gold else shared_dir() / "gold", predictions, args.losses)
             print(ev.format_table(report))
             if args.details:
                 print(report["details"])
+            if args.losses:
+                from .evaluate.losses import format_losses
+
+                print(format_losses(Counter(report["losses"])))
         if args.esc is not None:
             from .evaluate import esc
 

@@ -376,14 +376,19 @@ def raised_floors(report: dict, floors: dict[str, float], allow_lower: bool = Fa
     return new
 
 
-def evaluate_gold(gold_dir: Path, predictions: Timeline | None = None) -> dict:
-    """Score the extractor (or given predictions) on the gold folder; figures plus corpus and timing."""
+def evaluate_gold(gold_dir: Path, predictions: Timeline | None = None, losses: bool = False) -> dict:
+    """Score the extractor (or given predictions) on the gold folder; figures plus corpus and timing
+    (and, with ``losses``, the missed events counted by the pipeline step that lost them)."""
     golds = read_gold_dir(gold_dir)
     seconds = None
     if predictions is None:
         predictions, seconds = run_extractor(golds)
     report = score(golds, predictions)
     report["details"] = details(golds, predictions)
+    if losses:
+        from .losses import loss_counts
+
+        report["losses"] = dict(loss_counts(golds, predictions))
     chars = sum(len(g.text) for g in golds)
     report["corpus"] = {"documents": len(golds), "characters": chars, "gold_events": sum(len(g.events) for g in golds)}
     if seconds is not None:
