@@ -11,6 +11,7 @@ from timeline.cli import main
 from timeline.evaluate import events as ev
 from timeline.evaluate.gold import GoldError, read_gold, read_gold_dir
 from timeline.models import Document, Event, Relation, Source, Timeline
+from gold_folder import gold_folder
 
 TEXT = (
     "Rebels attacked the border post on Monday. The army answered with shelling. "
@@ -52,11 +53,7 @@ GOLD = textwrap.dedent(
 
 @pytest.fixture
 def gold_dir(tmp_path):
-    (tmp_path / "article.txt").write_text(TEXT)
-    folder = tmp_path / "gold"
-    folder.mkdir()
-    (folder / "article.yaml").write_text(GOLD)
-    return folder
+    return gold_folder(tmp_path, TEXT, GOLD)
 
 
 def pred(event_id, quote, type_="attack", date=None, actors=(), rel=(), occurrence_offset=None):

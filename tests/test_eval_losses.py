@@ -8,6 +8,7 @@ from collections import Counter
 from timeline.cli import main
 from timeline.evaluate import losses
 from timeline.evaluate.gold import read_gold
+from gold_folder import gold_folder
 
 TEXT = ("Gunmen ambushed a supply convoy near the river crossing on Monday. "
         "The provincial council co-opted two new members on Tuesday. "
@@ -26,11 +27,7 @@ GOLD = textwrap.dedent(
 
 
 def _gold(tmp_path):
-    (tmp_path / "article.txt").write_text(TEXT)
-    folder = tmp_path / "gold"
-    folder.mkdir()
-    (folder / "article.yaml").write_text(GOLD)
-    return folder
+    return gold_folder(tmp_path, TEXT, GOLD)
 
 
 def test_each_gold_event_is_placed_at_the_step_that_lost_it(tmp_path):
