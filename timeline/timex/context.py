@@ -133,6 +133,8 @@ def _said_before() -> re.Pattern:
     return re.compile(rf"\b(?:{verbs})(?:[ \t]+(?-i:[a-z]+)){{0,2}}?[ \t]+(?:on[ \t]+)?$", re.IGNORECASE)
 
 
+# A 'when' clause right after a year, or a noun the year dates ('in 2019, when', 'the 2024 protests, when').
+_WHEN_AFTER_YEAR = re.compile(r"(?:[ \t]+(?-i:[a-z][\w'-]*)){0,3}[ \t]*,?[ \t]+when\b", re.IGNORECASE)
 _LABEL_OF = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|(?-i:[A-Za-z]+)'s)[ \t]+(?:(?-i:[a-z]+)[ \t]+)?"
                        r"(?!(?:night|morning|afternoon|evening|day|week|weekend|month|beginning|start|end|middle|events|"
                        r"eve|dawn|first|second|third|fourth|fifth|last|date|days|weeks|ides|part|half|rest|remainder|most|"
@@ -192,6 +194,17 @@ class Context:
         if self.year_said is None or self.year_said[1] > start:
             return None
         return None if _SENTENCE_BREAK.search(self.text, self.year_said[1], start) else self.year_said[0]
+
+    def when_year(self, start: int) -> int | None:
+        """A 'when' clause right after a year tells of that year ('killed during the 2019 floods,
+        when the river burst its banks on 3 May'): a bare day or month in it, in news too, takes it."""
+        said = self.year_said
+        if said is None or said[1] > start or _SENTENCE_BREAK.search(self.text, said[1], start):
+            return None
+        found = _WHEN_AFTER_YEAR.match(self.text, said[1])
+        if found is None or found.end() > start or ";" in self.text[found.end():start]:
+            return None
+        return said[0]
 
     def year_ref(self, start: int) -> tuple[dt.date, str] | None:
         """'that year', 'October of that year', 'the following year': the year last written, even

@@ -81,13 +81,14 @@ def _year_of_weekday(year: int, month: int, day: int, named: str) -> int:
 
 
 def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | None:
-    """Year of a date written without one: in news the year of a full date written earlier in
-    the same sentence, else the nearest occurrence to the publication date (the past weighs
-    less, since news reports the past; a future cue wins); in narrative the anchor's."""
+    """Year of a date written without one: in news the year a 'when' clause right after a year
+    is told of, or of a full date written earlier in the same sentence, else the nearest
+    occurrence to the publication date (the past weighs less, since news reports the past; a
+    future cue wins); in narrative the anchor's."""
     ranged = _year_at_range_end(ctx, span, month)
     if ranged is not None:
         return ranged
-    said = ctx.year_said_nearby(span[0]) if ctx.mode == "narrative" else None
+    said = ctx.year_said_nearby(span[0]) if ctx.mode == "narrative" else ctx.when_year(span[0])
     if said is not None:
         return said
     stated = ctx.stated_nearby(span[0]) if ctx.mode == "news" else None

@@ -1,0 +1,49 @@
+"""Fifteenth tagger round: classes the extractor's helpers saw go wrong in news, on the project's own sentences."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex import context, tag
+
+WEDNESDAY = dt.date(2026, 12, 2)
+
+
+def found(text, published=WEDNESDAY, mode="news"):
+    return [(t.text, t.value) for t in tag(text, published, mode)]
+
+
+WHEN_CLAUSES = [
+    ("Dozens drowned in the 2019 floods, when the river burst its banks on 3 May.", ("3 May", "2019-05-03")),
+    ("The mine closed in 2021, when the company ran out of money in March.", ("March", "2021-03")),
+]
+
+
+@pytest.mark.parametrize("text, expected", WHEN_CLAUSES)
+def test_a_when_clause_right_after_a_year_is_told_of_that_year(text, expected):
+    """'the 2019 floods, when the river burst its banks on 3 May': 3 May of 2019, not of the report's year."""
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", WHEN_CLAUSES)
+def test_the_when_clause_example_needs_its_rule(text, expected, monkeypatch):
+    """Without the rule the day or month takes the year nearest the report."""
+    monkeypatch.setattr(context.Context, "when_year", lambda self, start: None)
+    assert expected not in found(text)
+
+
+def test_the_day_after_a_day_of_a_when_clause_steps_from_it():
+    """'the next day' after that day steps from it, not from the report's year."""
+    text = ("Protesters stormed the town hall during the 2019 floods, when the river burst its banks "
+            "on 3 May. The mayor resigned the next day.")
+    assert ("the next day", "2019-05-04") in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The dam was built in 1990, and the ministry inspected it on 3 May.", ("3 May", "2026-05-03")),
+    ("Prices have risen since 2019. In March, the bank raised its rate.", ("March", "2026-03")),
+    ("The 2027 budget was presented on 30 September.", ("30 September", "2026-09-30")),
+])
+def test_a_year_told_in_passing_without_when_does_not_anchor_a_news_date(text, expected):
+    """A year told in passing, with no 'when' clause after it, leaves a bare date to the report's year."""
+    assert expected in found(text)
