@@ -1,10 +1,12 @@
 """Fifteenth tagger round: classes the extractor's helpers saw go wrong in news, on the project's own sentences."""
 
 import datetime as dt
+import re
 
 import pytest
 
-from timeline.timex import context, tag
+from timeline.timex import context, normalise, tag
+from timeline.timex.lexicon import lexicon
 
 WEDNESDAY = dt.date(2026, 12, 2)
 
@@ -47,3 +49,38 @@ def test_the_day_after_a_day_of_a_when_clause_steps_from_it():
 def test_a_year_told_in_passing_without_when_does_not_anchor_a_news_date(text, expected):
     """A year told in passing, with no 'when' clause after it, leaves a bare date to the report's year."""
     assert expected in found(text)
+
+
+DONE_THINGS = [
+    ("Under Thursday's agreement, the rebels will hand over their heavy guns by June.", ("Thursday", "2026-11-26")),
+    ("After Monday's deadly blast, the market will stay shut for a week.", ("Monday", "2026-11-30")),
+]
+
+
+@pytest.mark.parametrize("text, expected", DONE_THINGS)
+def test_a_weekdays_possessive_before_a_thing_done_is_a_past_day(text, expected):
+    """Said on a Wednesday, 'under Thursday's agreement, the rebels will hand over' is last Thursday:
+    an agreement is done, whatever the tense of the clause around it."""
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", DONE_THINGS)
+def test_the_done_thing_example_needs_its_rule(text, expected, monkeypatch):
+    """Without the rule the future clause makes it the coming weekday."""
+    monkeypatch.setattr(normalise, "_done_after", lambda: re.compile(r"(?!)"))
+    assert expected not in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Parties will campaign until the eve of Sunday's vote.", ("Sunday", "2026-12-06")),
+    ("Organisers expect crowds at Saturday's planned march.", ("Saturday", "2026-12-05")),
+])
+def test_a_weekdays_possessive_before_a_thing_planned_follows_the_tense(text, expected):
+    """A vote is held on its day, a planned march not yet marched: the tense decides, as before."""
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("noun", lexicon()["done_nouns"])
+def test_every_done_noun_makes_the_weekday_past(noun):
+    """Each noun of lexicon.yaml's done_nouns, after a weekday's possessive in a future clause."""
+    assert ("Friday", "2026-11-27") in found(f"Under Friday's {noun}, the talks will move to Geneva.")

@@ -617,6 +617,14 @@ def _past_end(ctx: Context, span: Span) -> bool:
     return bool(_until_before().search(ctx.text, max(0, span[0] - 8), span[0])) and ctx.tense(*span) < 0
 
 
+@lru_cache(maxsize=1)
+def _done_after() -> re.Pattern:
+    """A possessive and a noun of a thing done right after a weekday ('Thursday's agreement',
+    'Monday's deadly blast'; not 'Sunday's planned march'; rules/lexicon.yaml, done_nouns)."""
+    plans, nouns = alternation(lexicon()["plan_words"]), alternation(lexicon()["done_nouns"])
+    return re.compile(rf"['’]s[ \t]+(?!(?:{plans})\b)(?:(?-i:[a-z][\w-]*)[ \t]+)?(?:{nouns})\b", re.IGNORECASE)
+
+
 def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A weekday: the one this/last/next names, else the nearest one the tense points to."""
     number = lookup("weekdays", g["weekday"])
@@ -633,6 +641,8 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         direction = 1
     elif ref[0].isoweekday() == number:
         direction = 0
+    elif _done_after().match(ctx.text, span[1]):
+        direction = -1  # 'under Thursday's agreement, the troops will withdraw': done, so past
     elif ctx.ahead_of_past(*span) or _past_end(ctx, span):
         # 'said Tuesday the bridge would reopen Thursday', 'extended the alert until Sunday': the nearest
         direction = 1 if (number - ref[0].isoweekday()) % 7 < 4 else -1
