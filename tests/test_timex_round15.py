@@ -84,3 +84,29 @@ def test_a_weekdays_possessive_before_a_thing_planned_follows_the_tense(text, ex
 def test_every_done_noun_makes_the_weekday_past(noun):
     """Each noun of lexicon.yaml's done_nouns, after a weekday's possessive in a future clause."""
     assert ("Friday", "2026-11-27") in found(f"Under Friday's {noun}, the talks will move to Geneva.")
+
+
+UNANCHORED = [
+    ("Aid trucks reached the camp. Two days earlier, gunmen had looted its stores.", ("Two days earlier", "XXXX-XX-XX")),
+    ("The border post was abandoned a week earlier, a guard said.", ("a week earlier", "XXXX-WXX")),
+    ("Gunmen looted the depot. The day before, the guards had left.", ("The day before", "XXXX-XX-XX")),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNANCHORED)
+def test_a_step_from_a_date_the_story_never_told_stays_unresolved(text, expected):
+    """'two days earlier' with no date told before it: earlier than an undated event, not than the report."""
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", UNANCHORED)
+def test_the_unanchored_step_example_needs_its_rule(text, expected, monkeypatch):
+    """Without the rule the step is taken from the report's day."""
+    monkeypatch.setattr(context.Context, "told", context.Context.anaphoric)
+    assert expected not in found(text)
+
+
+def test_a_step_from_a_date_told_still_resolves():
+    """After 'on Monday' the same step is two days before that Monday."""
+    text = "Aid trucks reached the camp on Monday. Two days earlier, gunmen had looted its stores."
+    assert ("Two days earlier", "2026-11-28") in found(text)

@@ -180,6 +180,13 @@ class Context:
             return self.last
         return (self.published, "day") if self.published else None
 
+    def told(self, fine: bool = False, span: tuple[int, int] | None = None) -> tuple[dt.date, str] | None:
+        """What 'two days earlier' or 'the day before' steps from: a date the story told (see
+        ``anaphoric``); in news that told none, nothing: the report's day is no event's."""
+        if self.mode == "news" and self.last is None:
+            return None
+        return self.anaphoric(fine, span)
+
     def stated_nearby(self, start: int) -> dt.date | None:
         """A date written with its year earlier in the same sentence ('killed June 24, 2005 while
         investigating a June 20 shooting'): a bare day-month there takes its year, not the news's."""

@@ -482,7 +482,7 @@ def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | 
     """'the day before', 'the year after' (said of the last date mentioned)."""
     gran = _gran(g["unit"])
     step = -1 if g["dir"].lower() == "before" else 1
-    value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, step)
+    value = _at(ctx.told(fine=gran == "day", span=span), gran, step)
     return _not_after_report(value, ctx, span, gran) if step > 0 else value
 
 
@@ -537,7 +537,7 @@ def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None
                    sign * steps * _YEARS_IN.get(gran, 1))  # 'now wait four days, down from nine a year earlier'
     if gran in _YEARS_IN and steps == 1:  # 'in 1962 ... a decade later' is 1972, not the 1970s
         gran, steps = "year", _YEARS_IN[gran]
-    value = _at(ctx.anaphoric(fine=gran == "day", span=span), gran, sign * steps)
+    value = _at(ctx.told(fine=gran == "day", span=span), gran, sign * steps)
     return _not_after_report(value, ctx, span, gran) if sign * steps > 0 else value
 
 
