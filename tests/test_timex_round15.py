@@ -110,3 +110,33 @@ def test_a_step_from_a_date_told_still_resolves():
     """After 'on Monday' the same step is two days before that Monday."""
     text = "Aid trucks reached the camp on Monday. Two days earlier, gunmen had looted its stores."
     assert ("Two days earlier", "2026-11-28") in found(text)
+
+
+APPOSED = [
+    ("The convoy was ambushed on 4 May 2023, a Thursday, near the pass.", ("Thursday", "2023-05-04")),
+    ("Voting ended on 9 June 2024 (a Sunday) in most districts.", ("Sunday", "2024-06-09")),
+]
+
+
+@pytest.mark.parametrize("text, expected", APPOSED)
+def test_a_weekday_set_beside_a_day_names_that_day(text, expected):
+    """'on 4 May 2023, a Thursday': the Thursday is 4 May 2023, not the report's week's."""
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", APPOSED)
+def test_the_apposed_weekday_example_needs_its_rule(text, expected, monkeypatch):
+    """Without the rule the weekday is read against the report."""
+    monkeypatch.setattr(normalise, "_apposed_day", lambda ctx, span, number: None)
+    assert expected not in found(text)
+
+
+def test_a_step_after_an_apposed_weekday_steps_from_the_day():
+    """'Two days later' after 'on 4 May 2023, a Thursday' is 6 May 2023."""
+    text = "The convoy was ambushed on 4 May 2023, a Thursday. Two days later the drivers were freed."
+    assert ("Two days later", "2023-05-06") in found(text)
+
+
+def test_a_weekday_beside_a_day_it_does_not_fall_on_is_its_own():
+    """'on 4 May 2023, a Monday' does not fall on that day: the weekday is read as before."""
+    assert ("Monday", "2023-05-04") not in found("The convoy was ambushed on 4 May 2023, a Monday.")

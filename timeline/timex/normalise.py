@@ -625,6 +625,17 @@ def _done_after() -> re.Pattern:
     return re.compile(rf"['’]s[ \t]+(?!(?:{plans})\b)(?:(?-i:[a-z][\w-]*)[ \t]+)?(?:{nouns})\b", re.IGNORECASE)
 
 
+_APPOSED = re.compile(r"[ \t]*(?:,|\(|–|—)[ \t]*(?:which[ \t]+was[ \t]+|that[ \t]+was[ \t]+)?an?[ \t]+", re.IGNORECASE)
+
+
+def _apposed_day(ctx: Context, span: Span, number: int) -> dt.date | None:
+    """'on 11 March 2022, a Friday': a weekday set beside the day just told, and falling on it,
+    names that day again (it must not become a day of its own, the report's week's)."""
+    if ctx.last_day is None or ctx.last_day.isoweekday() != number:
+        return None
+    return ctx.last_day if _APPOSED.fullmatch(ctx.text, ctx.last_at, span[0]) else None
+
+
 def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A weekday: the one this/last/next names, else the nearest one the tense points to."""
     number = lookup("weekdays", g["weekday"])
@@ -632,7 +643,8 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     ref = ctx.deictic() if ctx.mode == "news" else ctx.anaphoric()
     if ref is None or ref[1] != "day":
         return f"XXXX-WXX-{number}{part}"
-    ranged = None if g.get("shift") or ctx.mode != "news" or part else _range_end_weekday(ctx, span, number)
+    ranged = None if g.get("shift") or ctx.mode != "news" or part else \
+        _apposed_day(ctx, span, number) or _range_end_weekday(ctx, span, number)
     if ranged:
         return ranged.isoformat()
     if g.get("shift"):
