@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+import timeline.timex
 from timeline.timex import context, normalise, tag
 from timeline.timex.lexicon import lexicon
 
@@ -140,3 +141,28 @@ def test_a_step_after_an_apposed_weekday_steps_from_the_day():
 def test_a_weekday_beside_a_day_it_does_not_fall_on_is_its_own():
     """'on 4 May 2023, a Monday' does not fall on that day: the weekday is read as before."""
     assert ("Monday", "2023-05-04") not in found("The convoy was ambushed on 4 May 2023, a Monday.")
+
+
+RESTATED = [
+    ("The ferry sank on 2 March. Days later, on 11 March, divers reached the hull.", ("Days later", "2026-03-11")),
+    ("The party split in 2017 and reunited two years later, in May 2019.", ("two years later", "2019-05")),
+    ("If nobody wins, a runoff follows three weeks later, on 29 March.", ("three weeks later", "2027-03-29")),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESTATED)
+def test_a_step_restated_by_a_date_takes_the_dates_value(text, expected):
+    """'days later, on 11 March': the step is that day, as TE3-style and WikiWars gold write it."""
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", RESTATED)
+def test_the_restated_step_example_needs_its_rule(text, expected, monkeypatch):
+    """Without the rule the step keeps its own reading (of unstated size, a year, or unanchored)."""
+    monkeypatch.setattr(timeline.timex, "_RESTATES", re.compile(r"(?!)"))
+    assert expected not in found(text)
+
+
+def test_a_step_followed_by_a_place_keeps_its_value():
+    """'two days later in Goma' names no date: the step stays a step."""
+    assert ("two days later", "2026-03-04") in found("Talks opened on 2 March and resumed two days later in Goma.")

@@ -120,6 +120,7 @@ def _tag(text: str, published: dt.date | None, mode: Mode) -> list[Timex]:
     ``tokenised.detokenised``, its offsets mapped back)."""
     ctx = Context(text, published, mode)
     out: list[Timex] = []
+    norms: list[str] = []
     for cand in find(text):
         rule = cand.rule
         value = _normalise(cand, ctx)
@@ -140,8 +141,17 @@ def _tag(text: str, published: dt.date | None, mode: Mode) -> list[Timex]:
             edtf = _local(edtf, value, cand, text, out[-1] if out else None)
         elif edtf and _YEAR.match(edtf):
             edtf = _year_range(edtf, text, cand) or edtf
+        if out and norms[-1] == "later_earlier" and rule.norm in _CALENDAR and _RESTATES.fullmatch(text, out[-1].end, start):
+            out[-1] = replace(out[-1], value=value, edtf=edtf)  # 'six days later, on 7 October': that day
         out.append(Timex(start, cand.end, text[start:cand.end], kind, value, edtf))
+        norms.append(rule.norm)
     return out
+
+
+# A calendar date right after a step ('three weeks later, on 30 March', 'a decade later, in 2008')
+# restates it: the step takes the date's value, as TE3-style and WikiWars gold write it.
+_CALENDAR = frozenset({"ymd", "md", "ym", "month", "year", "ordinal_day"})
+_RESTATES = re.compile(r"[ \t]*(?:,[ \t]*(?:on|in)?|on|in)[ \t]*", re.IGNORECASE)
 
 
 _ON = re.compile(r"[ \t]*(?:,[ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
