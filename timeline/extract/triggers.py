@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from ..taxonomy import agrees, event_types
+from ..taxonomy import agrees, event_types, plover_coding
 from . import lexicon
 from .lemmas import rules as lemma_rules
 from .lookup import containers, inside_any, timex_starts_in
@@ -333,7 +333,7 @@ def _best(text: str, cluster: list[Trigger]) -> Trigger:
         _class(t.type), 0), -t.start)))
     promised = [t for t in cluster if best.type in PROMISES and t.start > best.start and t.weight >= 1
                 and _class(t.type) in ("act", "happening")]
-    best = promised[0] if promised else best
+    best = _own_pledge(text, cluster, promised[0] if promised else best)
     narrower = [t for t in cluster if t.type != best.type and agrees(t.type, best.type)]
     return replace(best, type=narrower[0].type) if narrower else best
 
@@ -470,8 +470,30 @@ def _joined_measures(text: str, cluster: list[Trigger], best: Trigger) -> list[T
             and _joined().search(text, max(best.end, t.start - 40), t.start)][:1]
 
 
+@cache
+def own_pledges() -> frozenset[str]:
+    """Rules of promises one party makes of its own act: the promise is the event, not what it
+    promises to do (lexicons/lemmas.yaml, own_pledges)."""
+    return frozenset(lexicon.load("lemmas")["own_pledges"]["classes"])
+
+
+_INFINITIVE_GAP = re.compile(r"(?:\s+(?:[\w'-]+\s+){0,4}?to)?\s+(?:[\w'-]+\s+){0,4}", re.IGNORECASE)
+_TO = re.compile(r"\bto\s", re.IGNORECASE)
+
+
+def _own_pledge(text: str, cluster: list[Trigger], best: Trigger) -> Trigger:
+    """'offered to host talks', 'promised to send reinforcements': an act or a gathering told in the
+    infinitive a promise of one party governs is promised, not done; the promise is the event."""
+    if _class(best.type) not in ("act", "happening") or plover_coding(best.type, "future")[0] == "CONCEDE":
+        return best  # the manual codes a promised retreat or concession as the concession it announces
+    pledges = [t for t in cluster if t.rule in own_pledges() and t.end <= best.start
+               and (gap := _INFINITIVE_GAP.fullmatch(text, t.end, best.start))
+               and (_TO.search(gap.group(0)) or text[t.start:t.end].lower().endswith(" to"))]
+    return pledges[-1] if pledges else best
+
+
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
-PROMISES = frozenset({"pledge"})  # 'agreed to a future meeting' names the meeting, told as future
+PROMISES = frozenset({"pledge"})  # 'agreed to a future meeting' names the meeting, told as future (a consent)
 
 
 @cache

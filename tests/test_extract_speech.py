@@ -1,0 +1,41 @@
+"""The type line between saying and doing: a promise one party makes of its own act is the event
+(a pledge), not the act it promises; a consent names what was consented to, and a promised retreat
+stays the concession the PLOVER manual codes it as."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract import Options, extract, lexicon
+from timeline.models import Document
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    doc = Document(id="speech", text=text, published=dt.date(2024, 3, 4))
+    return [(e.type, e.modality) for e in extract([doc], Options()).events]
+
+
+def test_the_own_pledges_example_is_a_pledge():
+    """lemmas.yaml, own_pledges: its example's one event is the promise."""
+    assert _events(lexicon.load("lemmas")["own_pledges"]["example"]) == [("pledge", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "The regional bloc offered to mediate between the two governments.",
+    "The governor promised to send more police to the valley.",
+    "The union said it was ready to help rebuild the bridge.",
+])
+def test_a_promise_of_ones_own_act_is_a_pledge(text):
+    """What a party promises to do is not done: the promise is the news, typed as a pledge."""
+    assert _events(text) == [("pledge", "asserted")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The two delegations agreed to a further meeting next month.", "meeting"),  # consent to a gathering
+    ("The militia offered to release the four drivers.", "release"),  # a promised retreat: CONCEDE
+])
+def test_a_consent_or_a_promised_retreat_names_what_is_promised(text, kind):
+    """'agreed to a meeting' names the meeting; a promised release stays the release, told as future."""
+    assert _events(text) == [(kind, "future")]
