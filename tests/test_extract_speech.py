@@ -39,3 +39,18 @@ def test_a_promise_of_ones_own_act_is_a_pledge(text):
 def test_a_consent_or_a_promised_retreat_names_what_is_promised(text, kind):
     """'agreed to a meeting' names the meeting; a promised release stays the release, told as future."""
     assert _events(text) == [(kind, "future")]
+
+
+def test_the_condition_a_threat_sets_is_no_event():
+    """triggers.yaml, conditions: its example's one event is the threat, not the condition."""
+    assert _events(lexicon.load("triggers")["conditions"]["example"]) == [("threat", "asserted")]
+
+
+@pytest.mark.parametrize("text,events", [
+    ("The kidnappers demanded a ransom until the family sold its land.", [("appeal", "asserted")]),
+    # no threat or demand in the sentence: an 'until' clause tells its own act
+    ("Police guarded the office until protesters burned it.", [("arson", "asserted")]),
+])
+def test_a_condition_needs_a_threat_or_demand_before_it(text, events):
+    """Only a threat's or a demand's condition is passed over."""
+    assert _events(text) == events

@@ -373,11 +373,14 @@ def form_events(state: DocState, options) -> DocState:
         if index is not None and trig.start < state.clauses[index].end:
             by_clause.setdefault(index, []).append(trig)
     carried: list[Trigger] = []
+    conditioned: set[int] = set()  # sentences with a threat or demand told so far
     ordered, clauses = split_referred(text, state.clauses, by_clause)
     for position, (clause, cluster) in enumerate(ordered):
-        if attribution_pattern().match(text, clause.start, clause.end):
+        if attribution_pattern().match(text, clause.start, clause.end) or _condition_set(clause, conditioned):
             continue
         best = _by_instrument(text, clause, _demanded(text, clause, _best(text, cluster)))
+        if best.type in _conditions()["types"]:
+            conditioned.add(clause.sentence)
         if best.type == "displacement" and attackers_leaving(text, state.sentences[clause.sentence][0], clause, best):
             continue
         if _is_setting(text, clause, best, state) and _next_in_sentence(ordered, position):
@@ -395,6 +398,19 @@ def form_events(state: DocState, options) -> DocState:
             events.append(mention)
         carried = []
     return replace(state, events=events, clauses=clauses)
+
+
+@cache
+def _conditions() -> dict:
+    """Clause leads that open a condition, and the speech acts that set one (lexicons/triggers.yaml)."""
+    entry = lexicon.load("triggers")["conditions"]
+    return {"leads": frozenset(entry["leads"]), "types": frozenset(entry["types"])}
+
+
+def _condition_set(clause: Clause, conditioned: set[int]) -> bool:
+    """'warned that it would kill more judges | if the government went on extraditing': the
+    condition a threat or demand of the sentence sets is no act told as done."""
+    return clause.lead in _conditions()["leads"] and clause.sentence in conditioned
 
 
 @cache
