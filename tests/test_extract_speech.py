@@ -54,3 +54,21 @@ def test_the_condition_a_threat_sets_is_no_event():
 def test_a_condition_needs_a_threat_or_demand_before_it(text, events):
     """Only a threat's or a demand's condition is passed over."""
     assert _events(text) == events
+
+
+def _quotes(text: str) -> list[tuple[str, str]]:
+    doc = Document(id="speech", text=text, published=dt.date(2024, 3, 4))
+    return [(e.type, e.sources[0].quote) for e in extract([doc], Options()).events]
+
+
+def test_an_act_reported_as_done_before_the_saying_is_quoted_in_its_own_words():
+    """'said that ... had freed': the act is the event, its evidence the act's clause; the saying
+    only reports it (and still gives it its speaker and its 'on or before' date)."""
+    found = _quotes("The navy said on Friday that its divers had freed the trapped fishermen.")
+    assert found == [("release", "its divers had freed the trapped fishermen")]
+
+
+def test_an_announced_decision_stays_quoted_with_its_announcement():
+    """'announced that ... will be extended': the announcement is the news of the decision."""
+    found = _quotes("The governor announced that the curfew will be extended to the port.")
+    assert len(found) == 1 and found[0][1].startswith("The governor announced")

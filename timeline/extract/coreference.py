@@ -638,7 +638,8 @@ def _fold_announcements(state: DocState) -> None:
         if (before.type != "statement" or content.type == "statement" or content.clause.lead != "that"
                 or content.clause.sentence != before.clause.sentence or before.clause.end > content.clause.start):
             continue
-        content.clause = replace(content.clause, evidence=(before.clause.start, content.clause.end))
+        if not _told_as_done_before(state.text, content):
+            content.clause = replace(content.clause, evidence=(before.clause.start, content.clause.end))
         said = _when_said(state.text, before, content) if content.type in SPEECH_ACTS else None
         if said is not None:  # 'said yesterday that X is out of the question': words are said when said
             content.date, content.date_stated = said, True
@@ -649,6 +650,14 @@ def _fold_announcements(state: DocState) -> None:
 
 
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+
+
+def _told_as_done_before(text: str, content: EventMention) -> bool:
+    """'said that 40 soldiers had been killed', 'announced that troops had freed him': an act told in
+    the past perfect under a saying was done before it was said; the saying only reports it, so the
+    act is quoted in its own words (words that decide or refuse stay quoted with their saying)."""
+    return (content.type not in SPEECH_ACTS and content.modality not in ("future", "hypothetical")
+            and _HAD.search(text, content.clause.start, content.trigger.start) is not None)
 
 
 def _when_said(text: str, saying: EventMention, words: EventMention) -> str | None:
