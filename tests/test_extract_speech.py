@@ -72,3 +72,13 @@ def test_an_announced_decision_stays_quoted_with_its_announcement():
     """'announced that ... will be extended': the announcement is the news of the decision."""
     found = _quotes("The governor announced that the curfew will be extended to the port.")
     assert len(found) == 1 and found[0][1].startswith("The governor announced")
+
+
+@pytest.mark.parametrize("text,events", [
+    ("The second round of talks ended on Friday without a deal.", [("negotiation", "asserted")]),
+    ("The garrison surrendered the fort without a fight.", [("withdrawal", "asserted")]),
+])
+def test_what_a_clause_says_did_not_happen_names_no_event(text, events):
+    """'without a deal', 'without a fight': the noun after 'without' neither types the clause nor
+    makes an event of its own; the talks or the surrender are the event."""
+    assert _events(text) == events
