@@ -68,3 +68,19 @@ def test_a_trigger_opening_on_its_governor_leaves_it_to_the_cue(text, modality):
     """'are expected to meet': the trigger 'to meet' holds the 'to' the cue 'expected to' ends on,
     so the words before the trigger are read with it; a speech act's own 'will' stays its own."""
     assert events(text)[0].modality == modality
+
+
+_PROTASIS = lexicon.load("modality")["protasis"]
+
+
+@pytest.mark.parametrize("case", _PROTASIS["examples"] + _PROTASIS["counterexamples"],
+                         ids=[f"example-{i}" for i, _ in enumerate(_PROTASIS["examples"])]
+                         + [f"counterexample-{i}" for i, _ in enumerate(_PROTASIS["counterexamples"])])
+def test_the_condition_of_another_clause_is_no_event(case):
+    """'would shell the port if the navy attacked': what a threat hangs on did not happen; an 'until'
+    after an asserted clause, or an 'if' after 'to see', tells what happened or is asked."""
+    types = [e.type for e in events(case["text"])]
+    if "absent" in case:
+        assert types and case["absent"] not in types, types
+    else:
+        assert case["present"] in types, types

@@ -8,6 +8,7 @@ from functools import cache
 from ..taxonomy import of_class
 from . import lexicon
 from .dating import reporting
+from .lemmas import verb_forms
 from .lookup import clauses_before, events_of
 from .state import DocState, EventMention
 from .triggers import DEMAND
@@ -87,6 +88,34 @@ def _reported(state: DocState, event: EventMention) -> bool:
     return reporting().search(state.text, sentence_start, event.trigger.start) is not None
 
 
+@cache
+def _protasis() -> dict:
+    return lexicon.load("modality")["protasis"]
+
+
+PROTASIS = "protasis"
+
+
+@cache
+def _open_question() -> re.Pattern:
+    """The verb or adjective of asking or knowing an 'if' clause follows ('to see if'): it is 'whether'."""
+    words = set(_protasis()["open_question"]["adjectives"])
+    for verb in _protasis()["open_question"]["verbs"]:
+        free, base = verb_forms(verb)
+        words |= free | base
+    return re.compile(rf"\b(?:{lexicon.alternation(sorted(words))})\s*$", re.IGNORECASE)
+
+
+def is_protasis(state: DocState, event: EventMention) -> bool:
+    """Whether the event's clause is the condition another clause rests on ('if the army came back',
+    'would not resume until ...'): what a threat or a plan hangs on did not happen (modality.yaml)."""
+    lead = event.clause.lead
+    if lead in _protasis()["leads"]:
+        return _open_question().search(state.text, max(0, event.clause.start - 40), event.clause.start) is None
+    earlier = clauses_before(state, event.clause) if lead in _protasis()["bounded"] else []
+    return bool(earlier) and modality_of(state.text[earlier[-1].start:earlier[-1].end])[0] != "asserted"
+
+
 def assign_modality(state: DocState, options) -> DocState:
     """Stage: modality of every event."""
     for event in state.events:
@@ -105,5 +134,7 @@ def assign_modality(state: DocState, options) -> DocState:
             event.modality, names = inside[0], names + own_names
         if own in ("future", "hypothetical") and event.modality != "hypothetical" and event.type not in SPEECH_ACTS:
             event.modality, names = own, names + own_names
+        if is_protasis(state, event):
+            event.modality, names = "hypothetical", names + [PROTASIS]
         event.cues += names
     return state

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .anchoring import ANNOUNCED
+from .modality import PROTASIS
 from .state import DocState
 
 _QUOTATION = re.compile(r"[\"“][^\"”]{12,}[\"”]")
@@ -13,6 +14,9 @@ _QUOTATION = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 def score(state: DocState, options) -> DocState:
     """Stage: raise events with named participants, keep bare reporting verbs below the bar."""
     for event in state.events:
+        if PROTASIS in event.cues:  # the condition of another clause: kept only to link mentions
+            event.confidence = 0.3
+            continue
         has_args = bool(event.actors or event.people or event.targets)
         if event.trigger.weight == 0:
             quoted = _QUOTATION.search(state.text, event.clause.start, event.clause.end)
