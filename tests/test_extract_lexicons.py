@@ -331,3 +331,17 @@ def test_an_other_sense_names_no_event_of_its_type(entry):
     """'demonstrates a lack of', 'fighting corruption': the word is there, the event is not."""
     assert entry["type"] not in {t.type for t in triggers_in(entry["example"])}
     assert entry["type"] in {t.type for t in triggers_in(entry["counterexample"])}
+
+
+ATTRIBUTIVE = lexicon.load("triggers")["attributive"]
+
+
+@pytest.mark.parametrize("key", ["example", "counterexample"])
+def test_an_attributive_participle_tells_a_state(key):
+    """'questioned the detained suspect': the arrest is presupposed, not told; 'detained a suspect' tells it."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    case = ATTRIBUTIVE[key]
+    found = {e.type for e in extract([Document(id="d", text=case["text"])], Options(solve=False)).events}
+    assert (case["type"] in found) == (key == "counterexample"), found

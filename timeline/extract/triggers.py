@@ -197,7 +197,7 @@ def find_triggers(state: DocState, options) -> DocState:
     for start, end in state.sentences:
         found += triggers_in(state.text, start, end)
     names = [m for m in state.mentions if m.kind in _NAMED_KINDS]
-    found = [t for t in found if not _within_name(names, t)]
+    found = [_as_state(t) if attributive(state.text, t) else t for t in found if not _within_name(names, t)]
     if state.caps:
         dates = containers([(t.start, t.end) for t in state.timexes])
         found = [t for t in found if not _inside_date_in_capitals(dates, t)]
@@ -212,6 +212,34 @@ def _inside_date_in_capitals(dates: tuple[list[int], list[int]], trigger: Trigge
 
 
 _NAMED_KINDS = frozenset({"actor", "person"})
+_PAST_PARTICIPLE = re.compile(r"[^\W\d_]+(?:ed|en)", re.IGNORECASE)
+
+
+@cache
+def _attributive_patterns() -> tuple[re.Pattern, re.Pattern]:
+    entry = lexicon.load("triggers")["attributive"]
+    before = re.compile(rf"\b(?:{entry['before']})\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+    after = re.compile(rf"\s+(?!(?:{entry['not_after']})\b)[^\W\d_][\w-]*", re.IGNORECASE)
+    return before, after
+
+
+ATTRIBUTIVE = "attributive:"
+
+
+def _as_state(trigger: Trigger) -> Trigger:
+    """A participle read as a nominal that tells a state: kept below the bar, it may still tell again
+    an act told elsewhere."""
+    return replace(trigger, kind="noun", rule=ATTRIBUTIVE + trigger.rule)
+
+
+def attributive(text: str, trigger: Trigger) -> bool:
+    """'the detained suspect', 'two wounded guards': a participle describing the noun after it tells
+    that noun's state, not the act (lexicons/triggers.yaml, attributive)."""
+    if trigger.kind != "verb" or _class(trigger.type) == "violence" or not _PAST_PARTICIPLE.fullmatch(text, trigger.start, trigger.end):
+        return False
+    before, after = _attributive_patterns()
+    return (before.search(text, max(0, trigger.start - 30), trigger.start) is not None
+            and after.match(text, trigger.end) is not None)
 
 
 def _within_name(names: list, trigger: Trigger) -> bool:
@@ -614,6 +642,6 @@ def _base_confidence(text: str, clause: Clause, trigger: Trigger, state: DocStat
     """How sure the trigger alone makes us; arguments and cues adjust it later."""
     if trigger.weight == 0:
         return 0.4
-    if trigger.kind == "noun" and not is_supported(text, clause, trigger, state, cluster):
+    if trigger.kind == "noun" and (trigger.rule.startswith(ATTRIBUTIVE) or not is_supported(text, clause, trigger, state, cluster)):
         return 0.35
     return 0.7 if trigger.kind == "verb" or trigger.weight >= 2 else 0.6
