@@ -84,3 +84,19 @@ def test_the_condition_of_another_clause_is_no_event(case):
         assert types and case["absent"] not in types, types
     else:
         assert case["present"] in types, types
+
+
+_STANDING = lexicon.load("modality")["standing_state"]
+
+
+@pytest.mark.parametrize("key", ["example", "counterexample"])
+def test_a_stance_held_is_no_act(key):
+    """'has backed minority rights': a position held, no event; 'backed the plan at a meeting' is an act."""
+    case = _STANDING[key]
+    found = {e.type for e in events(case["text"])}
+    assert (case["type"] in found) == (key == "counterexample"), found
+
+
+def test_a_news_lead_in_the_perfect_is_an_act():
+    """'has agreed to talks, an official said': the reporter's attribution makes the perfect a fresh act."""
+    assert "agreement" in {e.type for e in events("Forty states have signed on to the charter, the ministry said.")}

@@ -116,6 +116,26 @@ def is_protasis(state: DocState, event: EventMention) -> bool:
     return bool(earlier) and modality_of(state.text[earlier[-1].start:earlier[-1].end])[0] != "asserted"
 
 
+STANDING = "standing-state"
+
+
+@cache
+def _standing() -> tuple[frozenset[str], re.Pattern]:
+    entry = lexicon.load("modality")["standing_state"]
+    return frozenset(entry["types"]), re.compile(entry["governor"], re.IGNORECASE)
+
+
+def standing_state(state: DocState, event: EventMention) -> bool:
+    """'has backed minority rights', 'is recognised by one state': a stance held, not an act done
+    (modality.yaml standing_state); a date of its own (checked when scored) or a reporter's
+    attribution in its sentence ('has agreed to talks, an official said': a news lead) makes it an act."""
+    types, governor = _standing()
+    start, end = state.sentences[event.clause.sentence]
+    return (event.type in types and event.trigger.kind == "verb"
+            and governor.search(state.text, max(0, event.trigger.start - 60), event.trigger.start) is not None
+            and reporting().search(state.text, start, end) is None)
+
+
 def assign_modality(state: DocState, options) -> DocState:
     """Stage: modality of every event."""
     for event in state.events:
@@ -136,5 +156,7 @@ def assign_modality(state: DocState, options) -> DocState:
             event.modality, names = own, names + own_names
         if is_protasis(state, event):
             event.modality, names = "hypothetical", names + [PROTASIS]
+        elif standing_state(state, event):
+            names = names + [STANDING]
         event.cues += names
     return state

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .anchoring import ANNOUNCED
-from .modality import PROTASIS
+from .modality import PROTASIS, STANDING
 from .state import DocState
 
 _QUOTATION = re.compile(r"[\"“][^\"”]{12,}[\"”]")
@@ -16,6 +16,9 @@ def score(state: DocState, options) -> DocState:
     for event in state.events:
         if PROTASIS in event.cues:  # the condition of another clause: kept only to link mentions
             event.confidence = 0.3
+            continue
+        if STANDING in event.cues and not event.date_stated:  # a stance held, told with no date of its own
+            event.confidence = 0.45
             continue
         has_args = bool(event.actors or event.people or event.targets)
         if event.trigger.weight == 0:
