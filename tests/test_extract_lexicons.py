@@ -345,3 +345,17 @@ def test_an_attributive_participle_tells_a_state(key):
     case = ATTRIBUTIVE[key]
     found = {e.type for e in extract([Document(id="d", text=case["text"])], Options(solve=False)).events}
     assert (case["type"] in found) == (key == "counterexample"), found
+
+
+SPEECH_OCCASION = lexicon.load("triggers")["speech_occasion"]
+
+
+@pytest.mark.parametrize("key", ["example", "counterexample"])
+def test_the_occasion_of_a_speech_is_no_event(key):
+    """'Asked about the convoy, the minister said ...': the asking frames the saying; 'asked the rebels to' is an appeal."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    case = SPEECH_OCCASION[key]
+    found = {e.type for e in extract([Document(id="d", text=case["text"])], Options(solve=False)).events}
+    assert (case["type"] in found) == (key == "counterexample"), found

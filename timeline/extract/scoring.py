@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from . import lexicon
 from .anchoring import ANNOUNCED
 from .modality import PROTASIS, STANDING
 from .state import DocState
@@ -11,10 +13,25 @@ from .state import DocState
 _QUOTATION = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 
 
+@cache
+def _occasion() -> re.Pattern:
+    return re.compile(rf"\s*(?:{lexicon.load('triggers')['speech_occasion']['pattern']})\b", re.IGNORECASE)
+
+
+def speech_occasion(state: DocState, event) -> bool:
+    """'Asked about funding, X said ...', '..., speaking at a council meeting': a participle clause
+    that frames a reported speech tells no event of its own (lexicons/triggers.yaml)."""
+    clause = event.clause
+    if clause.lead or not _occasion().match(state.text, clause.start, clause.end):
+        return False
+    before = state.text[state.sentences[clause.sentence][0]:clause.start].rstrip()
+    return not before or before.endswith(",")
+
+
 def score(state: DocState, options) -> DocState:
     """Stage: raise events with named participants, keep bare reporting verbs below the bar."""
     for event in state.events:
-        if PROTASIS in event.cues:  # the condition of another clause: kept only to link mentions
+        if PROTASIS in event.cues or speech_occasion(state, event):  # kept only to link mentions
             event.confidence = 0.3
             continue
         if STANDING in event.cues and not event.date_stated:  # a stance held, told with no date of its own
