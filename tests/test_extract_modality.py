@@ -89,7 +89,7 @@ def test_the_condition_of_another_clause_is_no_event(case):
 _STANDING = lexicon.load("modality")["standing_state"]
 
 
-@pytest.mark.parametrize("key", ["example", "counterexample"])
+@pytest.mark.parametrize("key", ["example", "object_example", "counterexample"])
 def test_a_stance_held_is_no_act(key):
     """'has backed minority rights': a position held, no event; 'backed the plan at a meeting' is an act."""
     case = _STANDING[key]

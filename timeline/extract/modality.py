@@ -125,10 +125,27 @@ def _standing() -> tuple[frozenset[str], re.Pattern]:
     return frozenset(entry["types"]), re.compile(entry["governor"], re.IGNORECASE)
 
 
+@cache
+def _abstract_object() -> tuple[frozenset[str], re.Pattern]:
+    entry = lexicon.load("modality")["standing_state"]
+    words = entry["abstract_objects"]
+    return frozenset(entry["object_types"]), re.compile(rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:{words})\b", re.IGNORECASE)
+
+
+def _stance_on_an_idea(state: DocState, event: EventMention) -> bool:
+    """'openly backed self-rule for the island': backing or opposing an idea is a position held."""
+    types, pattern = _abstract_object()
+    return (event.type in types and event.trigger.kind == "verb"
+            and pattern.match(state.text[:event.clause.end], event.trigger.end) is not None)
+
+
 def standing_state(state: DocState, event: EventMention) -> bool:
-    """'has backed minority rights', 'is recognised by one state': a stance held, not an act done
-    (modality.yaml standing_state); a date of its own (checked when scored) or a reporter's
-    attribution in its sentence ('has agreed to talks, an official said': a news lead) makes it an act."""
+    """'has backed minority rights', 'is recognised by one state', 'backed self-rule': a stance held,
+    not an act done (modality.yaml standing_state); a date of its own (checked when scored) or, for
+    the perfect, a reporter's attribution in its sentence ('has agreed to talks, an official said':
+    a news lead) makes it an act."""
+    if _stance_on_an_idea(state, event):
+        return True
     types, governor = _standing()
     start, end = state.sentences[event.clause.sentence]
     return (event.type in types and event.trigger.kind == "verb"
