@@ -359,3 +359,17 @@ def test_the_occasion_of_a_speech_is_no_event(key):
     case = SPEECH_OCCASION[key]
     found = {e.type for e in extract([Document(id="d", text=case["text"])], Options(solve=False)).events}
     assert (case["type"] in found) == (key == "counterexample"), found
+
+
+FIGURATIVE = lexicon.load("triggers")["figurative"]
+
+
+@pytest.mark.parametrize("key", ["example", "counterexample"])
+def test_violence_aimed_at_an_idea_is_a_figure(key):
+    """'an assault on free speech' hurts no one; 'an assault on his home' is an attack."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    case = FIGURATIVE[key]
+    found = {e.type for e in extract([Document(id="d", text=case["text"])], Options(solve=False)).events}
+    assert (case["type"] in found) == (key == "counterexample"), found

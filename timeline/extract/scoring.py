@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..taxonomy import of_class
 from . import lexicon
 from .anchoring import ANNOUNCED
 from .modality import PROTASIS, STANDING
@@ -28,10 +29,26 @@ def speech_occasion(state: DocState, event) -> bool:
     return not before or before.endswith(",")
 
 
+_VIOLENCE = of_class("violence")
+
+
+@cache
+def _figurative_object() -> re.Pattern:
+    targets = lexicon.load("triggers")["figurative"]["targets"]
+    return re.compile(rf"\s+(?:on|against)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{targets})\b", re.IGNORECASE)
+
+
+def figurative(state: DocState, event) -> bool:
+    """'an assault on free speech', 'a war on drugs': violence aimed at an idea or an ill is a figure
+    of speech (lexicons/triggers.yaml figurative)."""
+    return (event.type in _VIOLENCE and event.trigger.kind == "noun"
+            and _figurative_object().match(state.text, event.trigger.end) is not None)
+
+
 def score(state: DocState, options) -> DocState:
     """Stage: raise events with named participants, keep bare reporting verbs below the bar."""
     for event in state.events:
-        if PROTASIS in event.cues or speech_occasion(state, event):  # kept only to link mentions
+        if PROTASIS in event.cues or speech_occasion(state, event) or figurative(state, event):  # kept only to link mentions
             event.confidence = 0.3
             continue
         if STANDING in event.cues and not event.date_stated:  # a stance held, told with no date of its own
