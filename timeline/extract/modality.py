@@ -126,6 +126,16 @@ def _standing() -> tuple[frozenset[str], re.Pattern]:
 
 
 @cache
+def _promise_to() -> re.Pattern:
+    return re.compile(lexicon.load("modality")["standing_state"]["promise_to"])
+
+
+def _promise_made(text: str, event: EventMention) -> bool:
+    """'has promised to continue aid': a pledge told by its verb and 'to' is the promise, an act."""
+    return event.type == "pledge" and _promise_to().match(text, event.trigger.end) is not None
+
+
+@cache
 def _abstract_object() -> tuple[frozenset[str], re.Pattern]:
     entry = lexicon.load("modality")["standing_state"]
     words = entry["abstract_objects"]
@@ -148,7 +158,7 @@ def standing_state(state: DocState, event: EventMention) -> bool:
         return True
     types, governor = _standing()
     start, end = state.sentences[event.clause.sentence]
-    return (event.type in types and event.trigger.kind == "verb"
+    return (event.type in types and event.trigger.kind == "verb" and not _promise_made(state.text, event)
             and governor.search(state.text, max(0, event.trigger.start - 60), event.trigger.start) is not None
             and reporting().search(state.text, start, end) is None)
 
