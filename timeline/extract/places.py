@@ -66,12 +66,6 @@ def _firm(words: list[str]) -> bool:
     return words[-1].lower() in _words("place_kinds") or lookup(" ".join(words)) is not None
 
 
-def _kind_of(found: list[tuple[int, int, str]], i: int) -> bool:
-    """'village of', 'town of' at token ``i``: a kind of place named by the words after 'of'."""
-    return (i + 2 < len(found) and found[i][2].lower() in _words("place_kinds")
-            and found[i + 1][2].lower() == "of")
-
-
 def places_in(text: str, start: int, end: int, caps: bool,
               found: list[tuple[int, int, str]] | None = None, firm: bool = True) -> list[Mention]:
     """Unknown place names after a locative word in ``text[start:end]``; ``found``: its tokens when
@@ -83,9 +77,8 @@ def places_in(text: str, start: int, end: int, caps: bool,
         if word.lower() not in locatives:
             continue
         first = i + 1 + (found[i + 1][2].lower() == "the")
-        kind = not firm and _kind_of(found, first)  # loosely read: 'in the village of Chorku'
-        last = _run(found, first + 2 * kind, caps)
-        words = [w for _, _, w in found[first + 2 * kind:last]]
-        if last > first + 2 * kind and (caps or not firm or kind or _firm(words)):
-            out.append(Mention(found[first + 2 * kind][0], found[last - 1][1], "place", display(words, caps)))
+        last = _run(found, first, caps)
+        words = [w for _, _, w in found[first:last]]
+        if last > first and (caps or not firm or _firm(words)):
+            out.append(Mention(found[first][0], found[last - 1][1], "place", display(words, caps)))
     return out
