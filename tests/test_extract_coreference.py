@@ -307,22 +307,3 @@ def test_an_ordinal_counts_another_act_of_several(text):
     """'a second bomb exploded', 'the second attack': one more act, not the first one told again."""
     violent = [e for e in events(text, dt.date(2024, 3, 2)) if e.type in of_class("violence")]
     assert len(violent) >= 2 and any("second" in s.quote.lower() for e in violent[1:] for s in e.sources[:1])
-
-
-TOLD_ELSEWHERE = lexicon.load("coreference")["told_elsewhere"]
-
-
-@pytest.mark.parametrize("example", [TOLD_ELSEWHERE["example"], *TOLD_ELSEWHERE["more_examples"]])
-def test_violence_told_at_another_unknown_place_is_another_act(example):
-    """'... in Varrow' then '... in Ketteridge': a bare later mention placed at a name the earlier
-    clause does not hold is a second act, though no gazetteer knows either place
-    (lexicons/coreference.yaml, told_elsewhere)."""
-    first, second = violence(example)
-    assert len(first.sources) == len(second.sources) == 1
-    assert not set(first.targets) & set(second.targets)
-
-
-def test_violence_told_again_at_the_same_unknown_place_is_one_act():
-    """'... in Varrow' then 'wounded in Varrow': the same name keeps the detail with its act."""
-    (bombing,) = violence(TOLD_ELSEWHERE["counterexample"])
-    assert len(bombing.sources) == 2

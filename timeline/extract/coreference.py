@@ -12,7 +12,6 @@ from .casing import is_english_word
 from .dating import dating_clause
 from .lookup import root_of
 from .modality import SPEECH_ACTS
-from .places import places_in
 from .roles import passive
 from . import lexicon
 from .state import DocState, EventMention
@@ -85,8 +84,6 @@ class _Wording:
     agent: str | None = None  # 'state' or 'irregular': the kind of forces its subject names
     kind: str | None = None  # the narrowest type its mentions so far have told it as ('the attack' ... 'burned')
     to_attacker: bool = False  # done to the attacker: 'the gunman was shot dead by police'
-    places: frozenset[str] = frozenset()  # names its clause places it at, known or not: 'in Ombara' (mixed case)
-    capitalised: frozenset[str] = frozenset()  # the capitalised words of its clause (mixed case)
 
 
 # A stated date this close to publication is the news being told, not another event from the past.
@@ -107,8 +104,7 @@ def _another_incident() -> re.Pattern:
     return re.compile(rf"\W*(?:and\s+|but\s+)?(?:{pattern})\b", re.IGNORECASE)
 
 
-def _wording(text: str, mention: EventMention, published=None, sentence_start: int | None = None,
-             caps: bool = True) -> _Wording:
+def _wording(text: str, mention: EventMention, published=None, sentence_start: int | None = None) -> _Wording:
     trigger, clause = mention.trigger, mention.clause
     return _Wording(
         words=_words(text, mention),
@@ -124,19 +120,7 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
         agent=_agent_kind(text, mention),
         kind=mention.type,
         to_attacker=_done_to_attacker(mention),
-        places=frozenset() if caps else frozenset(p.name for p in places_in(text, clause.start, clause.end, False, firm=False)),
-        capitalised=frozenset() if caps else frozenset(_CAPITALISED.findall(text, clause.start, clause.end)),
     )
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-
-
-def _told_elsewhere(first: _Wording, second: _Wording) -> bool:
-    """'Gunmen attacked a checkpoint near Kalda' after 'protesters set fire to an office in Ombara':
-    a mention told at a place whose name the earlier one's clause does not hold is not it told
-    again, though no lexicon knows the place (mixed case only: in capitals any word may be a name)."""
-    return any(not set(_CAPITALISED.findall(place)) <= first.capitalised for place in second.places)
 
 
 @cache
@@ -257,7 +241,7 @@ def _repeats(earlier: EventMention, later: EventMention, first: _Wording, second
             and set(later.actors) & set(earlier.actors)):
         return True
     return _bare(later) and compatible(earlier.type, later.type) and not two_kinds(first.kind or earlier.type, later.type) and (
-        later.type in _HAPPENINGS) and not _told_elsewhere(first, second)
+        later.type in _HAPPENINGS)
 
 
 def _needs_shared_party(later: EventMention, told: _Wording) -> bool:
@@ -468,7 +452,6 @@ class _OpenEvents:
 
     def __init__(self, state: DocState) -> None:
         self.text = state.text
-        self.caps = state.caps
         self.published = state.published
         self.sentences = state.sentences
         self.by_group: dict[str, list[int]] = {}  # group_of(type) -> its last WINDOW events, in text order
@@ -523,7 +506,7 @@ class _OpenEvents:
         an event (co-reference changes no field it is read from)."""
         if self.last_read is not None and self.last_read[0] is event:
             return self.last_read[1]
-        told = _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0], self.caps)
+        told = _wording(self.text, event, self.published, self.sentences[event.clause.sentence][0])
         self.last_read = (event, told)
         return told
 

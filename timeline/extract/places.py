@@ -67,10 +67,9 @@ def _firm(words: list[str]) -> bool:
 
 
 def places_in(text: str, start: int, end: int, caps: bool,
-              found: list[tuple[int, int, str]] | None = None, firm: bool = True) -> list[Mention]:
+              found: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Unknown place names after a locative word in ``text[start:end]``; ``found``: its tokens when
-    the caller has them already; ``firm=False`` takes mixed-case names without a kind word too
-    ('in Ombara': maybe a place, enough to tell two mentions apart, not to name one)."""
+    the caller has them already."""
     found = tokens(text, start, end) if found is None else found
     out, locatives = [], _words("locatives")
     for i, (_, _, word) in enumerate(found[:-1]):
@@ -79,6 +78,6 @@ def places_in(text: str, start: int, end: int, caps: bool,
         first = i + 1 + (found[i + 1][2].lower() == "the")
         last = _run(found, first, caps)
         words = [w for _, _, w in found[first:last]]
-        if last > first and (caps or not firm or _firm(words)):
+        if last > first and (caps or _firm(words)):
             out.append(Mention(found[first][0], found[last - 1][1], "place", display(words, caps)))
     return out
