@@ -181,6 +181,24 @@ def test_day_parts_relate_each_event_to_a_bounded_number_of_earlier_ones(monkeyp
     assert len(state.events) >= 80 and 0 < made <= len(state.events) * ordering._DAY_PART_REACH
 
 
+def test_the_news_lead_follows_a_bounded_number_of_backgrounds():
+    """A long text dating many events to one background year: the news is ordered after the few
+    latest told of them (ordering._LATEST_BACKGROUNDS), so relations grow with the text, not with
+    its square."""
+    from timeline.extract import ordering
+    from timeline.extract.pipeline import run
+
+    background = " ".join(f"Gunmen attacked village number {i} and police arrested {i} suspects." for i in range(40))
+    text = "Rebels have seized the port town of Kaleo. " + background
+    state = run(Document(id="d", text=text, published=dt.date(2024, 5, 9)), Options(solve=False))
+    for n, event in enumerate(state.events):  # every event its own; all but the lead told of 2011
+        event.same_as, event.relations[:] = None, []
+        event.date, event.date_stated = (None, False) if n == 0 else ("2011", True)
+    ordering._news_lead(state, list(range(len(state.events))))
+    made = [r for r in state.events[0].relations if r[0] == "after"]
+    assert len(state.events) > 40 and 0 < len(made) <= 10, len(made)  # not one per background (40)
+
+
 @pytest.mark.parametrize("text,answer,answered", [
     ("A tribunal charged a militia leader with looting on Monday. His lawyer denied the charges in court.",
      "refusal", "accusation"),

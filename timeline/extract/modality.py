@@ -146,7 +146,7 @@ def _stance_on_an_idea(state: DocState, event: EventMention) -> bool:
     """'openly backed self-rule for the island': backing or opposing an idea is a position held."""
     types, pattern = _abstract_object()
     return (event.type in types and event.trigger.kind == "verb"
-            and pattern.match(state.text[:event.clause.end], event.trigger.end) is not None)
+            and pattern.match(state.text, event.trigger.end, event.clause.end) is not None)
 
 
 def standing_state(state: DocState, event: EventMention) -> bool:

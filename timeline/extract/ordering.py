@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import dates
 from ..taxonomy import root
@@ -221,32 +221,36 @@ def _named_by_its_verb(state: DocState, live: list[int], pos: int) -> int | None
     """'warplanes struck 18 targets ... Iran condemned the strikes': a reaction's definite or
     possessed noun ('welcomed Monday's charges') whose lemma is the verb of an event told before
     refers to that event (the latest such)."""
-    from lemminflect import getLemma
-
     event = state.events[live[pos]]
     if event.type not in _data()["reactions"]["types"]:
         return None
     by_lemma = cached(state, "ordering_verb_lemmas", live, lambda _: _positions_by_verb_lemma(state, live))
     latest = -1
     for found in _DEFINITE_NOUN.finditer(state.text, event.trigger.end, event.clause.end):
-        for lemma in getLemma(found.group(1).lower(), upos="NOUN"):
+        for lemma in _lemmas(found.group(1).lower(), "NOUN"):
             positions = by_lemma.get(lemma, [])
             before = bisect.bisect_left(positions, pos)
             latest = max(latest, positions[before - 1] if before else -1)
     return live[latest] if latest >= 0 else None
 
 
+@lru_cache(maxsize=65536)
+def _lemmas(word: str, upos: str) -> tuple[str, ...]:
+    """lemminflect's lemmas of a word, asked once per word (it deep-copies its tables per call)."""
+    from lemminflect import getLemma
+
+    return tuple(getLemma(word, upos=upos))
+
+
 def _positions_by_verb_lemma(state: DocState, live: list[int]) -> dict[str, list[int]]:
     """Positions in ``live`` of the events told by a verb, responses too ('charged ... denied the
     charges'), by the verb's lemma."""
-    from lemminflect import getLemma
-
     found: dict[str, list[int]] = {}
     for n, index in enumerate(live):
         event = state.events[index]
         if event.trigger.kind == "verb":
             word = state.text[event.trigger.start:event.trigger.end].split()[0].lower()
-            for lemma in getLemma(word, upos="VERB"):
+            for lemma in _lemmas(word, "VERB"):
                 found.setdefault(lemma, []).append(n)
     return found
 
@@ -488,13 +492,13 @@ def _news_lead(state: DocState, live: list[int]) -> None:
     old = _backgrounds(state, live)
     if not old:
         return
-    rule = _data()["news_lead"]
+    rule, latest = _data()["news_lead"], _latest_backgrounds(state, live, old)  # once: not per news event
     for news in _news(state, live, min(n for _, n in old)):
         event = state.events[news]
         if _told_with_date(state, news) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \
                 event.trigger.kind != "verb" or _told_in_past_perfect(state, event):
             continue
-        for background in _latest_backgrounds(state, live, old):
+        for background in latest:
             _relate(state, news, rule["relation"], background, rule["name"])
 
 
@@ -504,7 +508,12 @@ def _latest_backgrounds(state: DocState, live: list[int], old: list[tuple[dt.dat
     order it after the others."""
     latest = max(old)
     start = dates.parse(state.events[live[latest[1]]].date).earliest
-    return [live[n] for day, n in old if start is None or day >= start]
+    found = [n for day, n in old if start is None or day >= start]
+    return [live[n] for n in sorted(found)[-_LATEST_BACKGROUNDS:]]  # the nearest few: a long
+    # document's news times all its backgrounds of one year would be quadratic
+
+
+_LATEST_BACKGROUNDS = 6
 
 
 _DAY_PART = re.compile(r"^\d{4}-\d\d-\d\dT([A-Z]{2})$")
