@@ -4,6 +4,7 @@ official who opens a sentence acts for the state the story names most."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -53,3 +54,18 @@ def test_an_official_as_an_object_is_not_given_the_storys_state():
     text = "Sudan's army shelled the city on Monday. Egypt's envoy met Foreign Minister Ali Youssef in Cairo."
     meeting = next(e for e in _events(text) if e.type == "meeting")
     assert "Sudan" not in meeting.actors + meeting.targets
+
+
+def test_a_returning_surname_belongs_to_the_official_introduced_first_and_only_after_him():
+    """One pass over the text for all officials (a scan per official was quadratic on a long document):
+    a surname told before any introduction is no one's, one shared by two officials is the first's."""
+    from timeline.extract.officials import Located, titled_officials
+    from timeline.extract.state import Mention
+
+    text = ("Ortega spoke first. Chilean Interior Minister Tomas Ortega flew north. "
+            "Peruvian Interior Minister Luis Ortega stayed home. Ortega later sent police.")
+    states = [Mention(text.index(word), text.index(word) + len(word), "actor", name)
+              for word, name in (("Chilean", "Chile"), ("Peruvian", "Peru"))]
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    found = [(text[m.start:m.end], m.state) for m in titled_officials(text, sentences, Located.of(states))]
+    assert found == [("Tomas Ortega", "Chile"), ("Luis Ortega", "Peru"), ("Ortega", "Chile")], found

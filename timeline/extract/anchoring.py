@@ -24,7 +24,7 @@ from . import attachment, lexicon, liveblog
 from .dating import month_part, reduced_relative_verb, time_relative, told_again
 from .lookup import skipped, timexes_in
 from .modality import SPEECH_ACTS
-from .state import DocState, EventMention
+from .state import Clause, DocState, EventMention
 
 
 _VIOLENT_KINDS = of_class("violence")
@@ -95,23 +95,24 @@ def anchor(state: DocState, options) -> DocState:
             _announced_bound(event, signed, state.published)  # 'we will place a bomb', signed on the 30th
         if event.date_stated and event.date and DAY_VALUE.match(event.date) and event.type not in SPEECH_ACTS:
             story_day = event.date  # not 'said in a report on Thursday': the day it was told
+    by_sentence: dict[int, list[EventMention]] = {}  # read per clause below: no scan of all events each time
+    for event in state.events:
+        by_sentence.setdefault(event.clause.sentence, []).append(event)
     for clause in state.clauses:
-        _date_told_again(state, clause)
+        _date_told_again(state, clause, by_sentence)
     return state
 
 
-def _date_told_again(state: DocState, clause) -> None:
+def _date_told_again(state: DocState, clause: Clause, by_sentence: dict[int, list[EventMention]]) -> None:
     """'Gunmen fired on a bus. The incident took place on 15 March.': a clause that tells an
     occurrence again by a word that only points back gives its date to the act told just before
     (the violent events of the nearest earlier sentence that tells violence: 'the incident' is
     what befell someone, not the call that asked about it), when those have no date of their own."""
     pattern, reach = told_again()
     found = timexes_in(state, clause.start, clause.end) if pattern.match(state.text, clause.start, clause.end) else []
-    if not found or any(e.clause.sentence == clause.sentence and e.type not in SPEECH_ACTS for e in state.events):
+    if not found or any(e.type not in SPEECH_ACTS for e in by_sentence.get(clause.sentence, ())):
         return  # 'The incident, which killed two, took place on Monday': the clause tells an act of its own
-    before = [e for e in state.events if clause.sentence - reach <= e.clause.sentence < clause.sentence
-              and e.type in _VIOLENT_KINDS]
-    told = [e for e in before if e.clause.sentence == before[-1].clause.sentence] if before else []
+    told = _latest_violence(by_sentence, clause.sentence, reach)
     if not told or any(e.date_stated for e in told):
         return
     timex = _narrowest(found)[0]
@@ -120,6 +121,16 @@ def _date_told_again(state: DocState, clause) -> None:
             event.date, event.date_stated = timex.edtf, True
             if state.published is not None:
                 event.date = _not_after(event.date, state.published)
+
+
+def _latest_violence(by_sentence: dict[int, list[EventMention]], sentence: int, reach: int) -> list[EventMention]:
+    """The violent events of the nearest of the ``reach`` sentences before ``sentence`` that tells
+    any, looked up by sentence so that a long document's every such clause stays cheap."""
+    for earlier in range(sentence - 1, sentence - reach - 1, -1):
+        violent = [e for e in by_sentence.get(earlier, ()) if e.type in _VIOLENT_KINDS]
+        if violent:
+            return violent
+    return []
 
 
 _OPENING = re.compile(r"[\W_]*(?:(?:early |late )?on |in the (?:morning|afternoon|evening|night) of )?$", re.IGNORECASE)

@@ -34,6 +34,7 @@ class _Cues:
 
 @cache
 def _cues() -> _Cues:
+    """The captor and vanishing cues of captors.yaml, compiled once: every arrest is checked against them."""
     data = lexicon.load("captors")
     groups = lexicon.load("groups")
     names = [word for name in data["captor_groups"] for word in groups[name]]

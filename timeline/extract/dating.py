@@ -116,6 +116,9 @@ def told_again() -> tuple[re.Pattern, int]:
     entry = lexicon.load("dating")["told_again"]
     return (re.compile(rf"[\W_]*(?:{entry['subject']})\s+(?:[\w-]+\s+){{0,2}}?{_AUXILIARY}?"
                        rf"(?:{_patterns('happened')})\b", re.IGNORECASE), entry["reach"])
+
+
+@cache
 def _reduced_relative() -> tuple[re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
     """The reduced-relative rule compiled once from dating.yaml."""
     entry = lexicon.load("dating")["reduced_relative"]
@@ -145,11 +148,12 @@ def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | 
         token = found.group().lower()
         if not token[:1].isalpha():
             return None  # a comma or a quote: the participle's phrase does not run into a main verb
-        verb = is_past(token) and previous not in _DETERMINERS and not re.match(r"\s+by\b", text[found.end():])
+        verb = is_past(token) and previous not in _DETERMINERS and not _BY.match(text, found.end())
         if token in finite or verb:  # not 'in a televised address', 'a bomb planted by'
             return found.start()
         previous = token
     return None
 
 
+_BY = re.compile(r"\s+by\b")  # matched in place: a slice of the text's rest per word is quadratic
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those"})

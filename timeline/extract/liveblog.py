@@ -29,7 +29,7 @@ def stamps(text: str) -> list[tuple[int, int]]:
 
 def entry_hour(entries: list[tuple[int, int]], position: int) -> int | None:
     """The hour of the entry a position lies in, or None before the first stamp."""
-    index = bisect.bisect_right([start for start, _ in entries], position) - 1
+    index = bisect.bisect_right(entries, position, key=lambda entry: entry[0]) - 1  # no list of starts built per event
     return entries[index][1] if index >= 0 else None
 
 

@@ -90,6 +90,7 @@ def _reported(state: DocState, event: EventMention) -> bool:
 
 @cache
 def _protasis() -> dict:
+    """The protasis rule of modality.yaml, read once: every event's modality consults it."""
     return lexicon.load("modality")["protasis"]
 
 
@@ -121,12 +122,14 @@ STANDING = "standing-state"
 
 @cache
 def _standing() -> tuple[frozenset[str], re.Pattern]:
+    """The stance types and their perfect or present governor (modality.yaml), compiled once."""
     entry = lexicon.load("modality")["standing_state"]
     return frozenset(entry["types"]), re.compile(entry["governor"], re.IGNORECASE)
 
 
 @cache
 def _promise_to() -> re.Pattern:
+    """'promised to rebuild': the infinitive that makes a pledge a promise made (modality.yaml), compiled once."""
     return re.compile(lexicon.load("modality")["standing_state"]["promise_to"])
 
 
@@ -137,6 +140,7 @@ def _promise_made(text: str, event: EventMention) -> bool:
 
 @cache
 def _abstract_object() -> tuple[frozenset[str], re.Pattern]:
+    """The stance types and the idea-like object heads that make them a position held, compiled once."""
     entry = lexicon.load("modality")["standing_state"]
     words = entry["abstract_objects"]
     return frozenset(entry["object_types"]), re.compile(rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:{words})\b", re.IGNORECASE)

@@ -161,8 +161,8 @@ def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]
     home = _most_named(named)
     if home is None:
         return []
-    spans = [(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)]
-    mentions = [Mention(a, b, "actor", home) for a, b in sorted(set(spans))]
+    spans = {(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)}
+    mentions = [Mention(a, b, "actor", home) for a, b in sorted(spans)]
     if not state.caps:  # an official of no state named: of the state the story leads with
         located, lead = Located.of(found), named[0].name
         mentions += [Mention(a, b, "actor", lead) for start, end in state.sentences if not _names_state(located, lead, start, end)

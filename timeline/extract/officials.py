@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..trie import trie_regex
 from . import lexicon
 from .lookup import items_in_range, keyed_by
 from .state import Mention
@@ -102,16 +103,20 @@ def titled_officials(text: str, sentences: list[tuple[int, int]], found: Located
     """An unknown official introduced with his office and state is that state's person wherever his
     full name or surname comes back ('Greek Prime Minister X Y' ... 'Y pledged'), as a leader of
     ``people.yaml`` is: no lexicon can list every minister, the text introduces them."""
-    introduced = [t for start, end in sentences for t in _titled(text, start, end, found)]
-    out: list[Mention] = []
-    for start, end, state in introduced:
+    owners: dict[str, list[tuple[int, str, str]]] = {}  # name or surname as written: (introduced at, name, state)
+    for start, end, state in (t for start, end in sentences for t in _titled(text, start, end, found)):
         name = " ".join(text[start:end].split())
-        surname = _NAME_WORD.findall(name)[-1]
-        pattern = re.compile(r"\b(?:%s|%s)\b" % (re.escape(text[start:end]), re.escape(surname)))
-        for hit in pattern.finditer(text, start):
-            near = found.starting(hit.start() - found.longest, hit.end())
-            if not any(m.start < hit.end() and hit.start() < m.end for m in near):
-                out.append(Mention(hit.start(), hit.end(), "person", name, state))
+        for words in (text[start:end], _NAME_WORD.findall(name)[-1]):
+            owners.setdefault(words, []).append((start, name, state))
+    if not owners:
+        return []
+    out: list[Mention] = []
+    pattern = re.compile(rf"\b{trie_regex(owners, blank=' ')}\b")  # one pass over the text for every official
+    for hit in pattern.finditer(text, min(start for told in owners.values() for start, _, _ in told)):
+        owner = next((o for o in owners[hit.group()] if o[0] <= hit.start()), None)  # the first introduced by then
+        near = found.starting(hit.start() - found.longest, hit.end())
+        if owner is not None and not any(m.start < hit.end() and hit.start() < m.end for m in near):
+            out.append(Mention(hit.start(), hit.end(), "person", owner[1], owner[2]))
     return _first_per_span(out)
 
 

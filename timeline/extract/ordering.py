@@ -493,6 +493,7 @@ def _news_lead(state: DocState, live: list[int]) -> None:
     if not old:
         return
     rule, latest = _data()["news_lead"], _latest_backgrounds(state, live, old)  # once: not per news event
+    rule, latest = _data()["news_lead"], _latest_backgrounds(state, live, old)  # once, not per news event
     for news in _news(state, live, min(n for _, n in old)):
         event = state.events[news]
         if _told_with_date(state, news) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \

@@ -9,17 +9,18 @@ from ..taxonomy import of_class
 from . import lexicon
 from .anchoring import ANNOUNCED
 from .modality import PROTASIS, STANDING
-from .state import DocState
+from .state import DocState, EventMention
 
 _QUOTATION = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 
 
 @cache
 def _occasion() -> re.Pattern:
+    """The participles that open a speech's occasion (triggers.yaml speech_occasion), compiled once."""
     return re.compile(rf"\s*(?:{lexicon.load('triggers')['speech_occasion']['pattern']})\b", re.IGNORECASE)
 
 
-def speech_occasion(state: DocState, event) -> bool:
+def speech_occasion(state: DocState, event: EventMention) -> bool:
     """'Asked about funding, X said ...', '..., speaking at a council meeting': a participle clause
     that frames a reported speech tells no event of its own (lexicons/triggers.yaml)."""
     clause = event.clause
@@ -34,11 +35,12 @@ _VIOLENCE = of_class("violence")
 
 @cache
 def _figurative_object() -> re.Pattern:
+    """'on' or 'against' and an idea or ill within a few words (triggers.yaml figurative), compiled once."""
     targets = lexicon.load("triggers")["figurative"]["targets"]
     return re.compile(rf"\s+(?:on|against)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{targets})\b", re.IGNORECASE)
 
 
-def figurative(state: DocState, event) -> bool:
+def figurative(state: DocState, event: EventMention) -> bool:
     """'an assault on free speech', 'a war on drugs': violence aimed at an idea or an ill is a figure
     of speech (lexicons/triggers.yaml figurative)."""
     return (event.type in _VIOLENCE and event.trigger.kind == "noun"

@@ -217,6 +217,7 @@ _PAST_PARTICIPLE = re.compile(r"[^\W\d_]+(?:ed|en)", re.IGNORECASE)
 
 @cache
 def _attributive_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """What may stand before an attributive participle and what may not follow it (triggers.yaml), compiled once."""
     entry = lexicon.load("triggers")["attributive"]
     before = re.compile(rf"\b(?:{entry['before']})\s+(?:\w+ly\s+)?$", re.IGNORECASE)
     after = re.compile(rf"\s+(?!(?:{entry['not_after']})\b)[^\W\d_][\w-]*", re.IGNORECASE)
