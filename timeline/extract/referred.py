@@ -37,14 +37,6 @@ _POSSESSOR = re.compile(
 _UNDERGONE_BY_POSSESSOR = frozenset({"killing", "abduction"})
 _AUXILIARIES = re.compile(r"\b(?:(?:was|were|is|are|has|have|had|been|being|be|also|not|\w+ly)\s+)+$", re.IGNORECASE)
 _GERUND_START = re.compile(r"\b(?:of|for|in)\s+[\"“']?$", re.IGNORECASE)  # 'accused them of "murdering"'
-# a participle used as an adjective after a number, before its noun: 'the release of two kidnapped
-# engineers' (the act befell the people the noun names; after 'the' it points back to an act told
-# elsewhere, which a later, fuller mention would not join)
-_ATTRIBUTIVE_BEFORE = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)"
-    r"\s+(?:recently\s+)?$", re.IGNORECASE)
-_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!(?:by|in|on|at|and|or|from|to|during|after|before|when|last|yesterday|today)\b)[a-z]",
-                                re.IGNORECASE)
 
 
 _FORWARD = frozenset({"threat"})  # 'warned of an attack on the capital': the violence is to come
@@ -75,11 +67,22 @@ def _violence(text: str, trigger: Trigger) -> bool:
     return trigger.kind == "noun" or _gerund_lead(text, trigger) or _attributive(text, trigger)
 
 
+@cache
+def _counted_participle() -> tuple[re.Pattern, re.Pattern]:
+    """The counts before a participle used as an adjective and the words that may not follow it
+    (lexicons/triggers.yaml counted_participle), compiled once."""
+    entry = lexicon.load("triggers")["counted_participle"]
+    return (re.compile(rf"\b(?:{entry['before']})\s+(?:recently\s+)?$", re.IGNORECASE),
+            re.compile(rf"\s+(?!(?:{entry['not_after']})\b)[a-z]", re.IGNORECASE))
+
+
 def _attributive(text: str, trigger: Trigger) -> bool:
-    """A past participle between a number and its noun ('two kidnapped engineers')."""
+    """A past participle between a count and its noun ('two kidnapped engineers'): the act done to
+    the people the noun names."""
+    before, after = _counted_participle()
     return (text[trigger.start:trigger.end].lower().endswith("ed")
-            and _ATTRIBUTIVE_BEFORE.search(text, max(0, trigger.start - 20), trigger.start) is not None
-            and _ATTRIBUTIVE_AFTER.match(text, trigger.end) is not None)
+            and before.search(text, max(0, trigger.start - 20), trigger.start) is not None
+            and after.match(text, trigger.end) is not None)
 
 
 def _gerund_lead(text: str, trigger: Trigger) -> bool:
