@@ -139,3 +139,18 @@ def test_a_share_of_a_day_is_no_label():
     """'for most of Monday' is the story's Monday: the night after it is Monday's night."""
     text = "Shelling began on Sunday night and went on for most of Monday. The following night was calm."
     assert ("The following night", "TIME", "2024-05-14TNI") in found(text)
+
+
+@pytest.mark.parametrize("noun", lexicon()["not_label_nouns"])
+def test_a_noun_of_time_or_share_before_a_day_makes_no_label(noun):
+    """'the night of 2 March 2023' is the story's own day; 'the interview of 2 March 2023' labels a
+    thing (rules/lexicon.yaml, not_label_nouns)."""
+    from timeline.timex.context import Context
+
+    def label(word):
+        text = f"Police were called on Monday. Officers spoke of the {word} of 2 March 2023."
+        ctx = Context(text, WEDNESDAY, "news")
+        ctx.last_day = dt.date(2024, 5, 13)
+        return ctx.label_day("2023-03-02", text.index("2 March"))
+
+    assert label("interview") and not label(noun)

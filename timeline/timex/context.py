@@ -135,10 +135,14 @@ def _said_before() -> re.Pattern:
 
 # A 'when' clause right after a year, or a noun the year dates ('in 2019, when', 'the 2024 protests, when').
 _WHEN_AFTER_YEAR = re.compile(r"(?:[ \t]+(?-i:[a-z][\w'-]*)){0,3}[ \t]*,?[ \t]+when\b", re.IGNORECASE)
-_LABEL_OF = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|(?-i:[A-Za-z]+)'s)[ \t]+(?:(?-i:[a-z]+)[ \t]+)?"
-                       r"(?!(?:night|morning|afternoon|evening|day|week|weekend|month|beginning|start|end|middle|events|"
-                       r"eve|dawn|first|second|third|fourth|fifth|last|date|days|weeks|ides|part|half|rest|remainder|most|"
-                       r"much|all|some|course|hours|early|late)\b)(?-i:[a-z]+)[ \t]+of[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def _label_of() -> re.Pattern:
+    """A determiner or possessive, a noun and 'of' right before a day ('the interview of'), not a
+    noun of time or share that makes the day the story's own (rules/lexicon.yaml, not_label_nouns)."""
+    return re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|(?-i:[A-Za-z]+)'s)[ \t]+(?:(?-i:[a-z]+)[ \t]+)?"
+                      rf"(?!(?:{alternation(lexicon()['not_label_nouns'])})\b)(?-i:[a-z]+)[ \t]+of[ \t]+$")  # case kept (no flag), as before the list moved
 
 
 @dataclass
@@ -309,7 +313,7 @@ class Context:
         'the ruling of 12 May'): a label, not the day what follows is told of."""
         if self.mode != "news" or self.last_day is None or not DAY_VALUE.match(value):
             return False
-        return bool(_LABEL_OF.search(self.text, max(0, start - 30), start))
+        return bool(_label_of().search(self.text, max(0, start - 30), start))
 
     def remember(self, value: str) -> None:
         """Make an explicit date the reference for later anaphoric expressions."""
