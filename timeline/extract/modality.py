@@ -134,7 +134,7 @@ def _promise_to() -> re.Pattern:
 
 
 def _promise_made(text: str, event: EventMention) -> bool:
-    """'has promised to continue aid': a pledge told by its verb and 'to' is the promise, an act."""
+    """'has vowed to rebuild the bridge': a pledge told by its verb and 'to' is the promise, an act."""
     return event.type == "pledge" and _promise_to().match(text, event.trigger.end) is not None
 
 
