@@ -405,7 +405,7 @@ def form_events(state: DocState, options) -> DocState:
     conditioned: set[int] = set()  # sentences with a threat or demand told so far
     ordered, clauses = split_referred(text, state.clauses, by_clause)
     for position, (clause, cluster) in enumerate(ordered):
-        cluster = [t for t in cluster if not _WITHOUT.search(text, max(0, t.start - 30), t.start)]
+        cluster = [t for t in cluster if not _without().search(text, max(0, t.start - 30), t.start)]
         if not cluster or attribution_pattern().match(text, clause.start, clause.end) or _condition_set(clause, conditioned):
             continue
         best = _by_instrument(text, clause, _demanded(text, clause, _best(text, cluster)))
@@ -432,7 +432,10 @@ def form_events(state: DocState, options) -> DocState:
 
 # 'the talks ended without agreement', 'surrendered without a fight': what a clause says did not
 # happen names no event of it.
-_WITHOUT = re.compile(r"\bwithout\s+(?:(?:a|an|any|the|further|formal|final|major)\s+)?$", re.IGNORECASE)
+@cache
+def _without() -> re.Pattern:
+    """'without' and what may stand between it and its noun (lexicons/triggers.yaml, without), compiled once."""
+    return re.compile(rf"\bwithout\s+(?:(?:{lexicon.load('triggers')['without']['between']})\s+)?$", re.IGNORECASE)
 
 
 @cache
