@@ -493,13 +493,12 @@ def _news_lead(state: DocState, live: list[int]) -> None:
     if not old:
         return
     rule, latest = _data()["news_lead"], _latest_backgrounds(state, live, old)  # once: not per news event
-    rule, latest = _data()["news_lead"], _latest_backgrounds(state, live, old)  # once, not per news event
     for news in _news(state, live, min(n for _, n in old)):
         event = state.events[news]
         if _told_with_date(state, news) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \
                 event.trigger.kind != "verb" or _told_in_past_perfect(state, event):
             continue
-        for background in latest:
+        for background in _latest_backgrounds(state, live, old):
             _relate(state, news, rule["relation"], background, rule["name"])
 
 
