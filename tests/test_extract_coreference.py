@@ -269,8 +269,8 @@ def test_a_mention_whose_date_meets_no_day_the_event_already_allows_is_another_e
     """'two groups are staging attacks today ... a bomb went off this morning ... was bombed last
     night': the general mention takes the first bombing's day, so the bombing of the night before is
     another (the mention joins however its purpose clause is worded)."""
-    lead = ("BOGOTA, 3 APR 91 (AFP) -- [TEXT] THE NATIONAL LIBERATION ARMY (ELN) AND THE POPULAR LIBERATION "
-            "ARMY (EPL) ARE {} TODAY {} THE REGIONAL ELECTIONS.\n\nA BOMB WENT OFF EARLY THIS MORNING OUTSIDE "
+    lead = ("BOGOTA, 3 APR 91 (AFP) -- [TEXT] GUERRILLAS OF THE POPULAR LIBERATION ARMY (EPL) AND OF THE NATIONAL "
+            "LIBERATION ARMY (ELN) ARE {} TODAY {} THE REGIONAL ELECTIONS.\n\nA BOMB WENT OFF EARLY THIS MORNING OUTSIDE "
             "THE HOME OF MINING MINISTER JORGE RAMIREZ OSPINA.\n\nTHE OFFICES OF THE CONSERVATIVE PARTY WERE "
             "BOMBED LAST NIGHT.")
     for told in (("STAGING ATTACKS", "TO DISRUPT"), ("MOUNTING ATTACKS", "IN A BID TO KEEP VOTERS AWAY FROM")):

@@ -446,7 +446,7 @@ def test_an_occurrence_told_again_by_a_word_that_points_back_dates_the_act_befor
 
 
 def test_a_street_named_after_a_day_dates_nothing():
-    text = ("GUAYAQUIL, 11 APR 89 -- [TEXT] A POLICEMAN WAS SHOT BY ONE OF THE DEMONSTRATORS. "
+    text = ("GUAYAQUIL, 11 APR 89 -- [TEXT] A POLICEMAN WAS SHOT BY A MASKED PROTESTER NEAR THE MARKET. "
             "THE INCIDENT OCCURRED ON 12 MAY AVENUE.")
     assert _dates(text, dt.date(1989, 4, 11), "attack") == ["../1989-04-11"]
 

@@ -104,7 +104,7 @@ def anchor(state: DocState, options) -> DocState:
 
 
 def _date_told_again(state: DocState, clause: Clause, by_sentence: dict[int, list[EventMention]]) -> None:
-    """'Gunmen fired on a bus. The incident took place on 15 March.': a clause that tells an
+    """'Gunmen fired on a bus. The incident took place on 9 March.': a clause that tells an
     occurrence again by a word that only points back gives its date to the act told just before
     (the violent events of the nearest earlier sentence that tells violence: 'the incident' is
     what befell someone, not the call that asked about it), when those have no date of their own."""
@@ -269,7 +269,7 @@ _AND_OR = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)
 
 
 def _joined(text: str, found: list, nearest):
-    """'an attack last night and early this morning': two dates of the clause joined by 'and' or
+    """'rebels shelled the depot last night and early today': two dates of the clause joined by 'and' or
     'or' date it together, from the first one's start to the last one's end (either alone is too
     narrow to hold it)."""
     for first, second in zip(found, found[1:]):

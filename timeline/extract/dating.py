@@ -112,7 +112,7 @@ def modifies_noun(text: str, start: int, end: int) -> int | None:
 @cache
 def told_again() -> tuple[re.Pattern, int]:
     """A clause that tells an occurrence again by a word that only points back ('the incident
-    took place on 15 March', 'it happened on 5 July'), and how many sentences back it reaches."""
+    took place on 9 March', 'it happened on 5 July'), and how many sentences back it reaches."""
     entry = lexicon.load("dating")["told_again"]
     return (re.compile(rf"[\W_]*(?:{entry['subject']})\s+(?:[\w-]+\s+){{0,2}}?{_AUXILIARY}?"
                        rf"(?:{_patterns('happened')})\b", re.IGNORECASE), entry["reach"])
