@@ -498,13 +498,13 @@ def _news_lead(state: DocState, live: list[int]) -> None:
         if _told_with_date(state, news) or event.modality != "asserted" or event.clause.lead in _BACKGROUND or \
                 event.trigger.kind != "verb" or _told_in_past_perfect(state, event):
             continue
-        for background in _latest_backgrounds(state, live, old):
+        for background in latest:
             _relate(state, news, rule["relation"], background, rule["name"])
 
 
 def _latest_backgrounds(state: DocState, live: list[int], old: list[tuple[dt.date, int]]) -> list[int]:
-    """The latest background and those its date does not end before ('a quake struck in 2004,
-    sparking a tsunami that killed 170,000'): the news follows each, and their dates alone cannot
+    """The latest background and those its date does not end before ('floods hit the valley in
+    2019 and a landslide buried two hamlets'): the news follows each, and their dates alone cannot
     order it after the others."""
     latest = max(old)
     start = dates.parse(state.events[live[latest[1]]].date).earliest
