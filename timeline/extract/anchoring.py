@@ -232,20 +232,26 @@ def _told_at(state: DocState, event: EventMention, timex) -> str | None:
     opening = time_relative().match(state.text, timex.end)
     if opening is None or not (event.clause.start <= opening.end() <= event.trigger.start):
         return None
-    if not (timex.edtf.startswith("../") or timex.edtf.endswith("/..")):
-        return None
-    return to_edtf(timex.value, timex.type, state.published)
+    return _day_itself(state, timex)
 
 
 def _names_the_day(state: DocState, event: EventMention, timex) -> str | None:
     """'arrested 30 people after the 18 August assassination of X': the date modifies the event's
     own noun, so 'after' (or 'since', 'before') bounds the clause's other act and the event
     happened on the day the date names, not at any time from it on."""
-    if not (timex.edtf.startswith("../") or timex.edtf.endswith("/..")):
+    if not _opened(timex) or not attachment.modifies_the_trigger(state.text, timex, event):
         return None
-    if not attachment.modifies_the_trigger(state.text, timex, event):
-        return None
-    return to_edtf(timex.value, timex.type, state.published)
+    return _day_itself(state, timex)
+
+
+def _opened(timex) -> bool:
+    """A date a word like 'since' or 'after' turned into an open interval ('../', '/..')."""
+    return timex.edtf.startswith("../") or timex.edtf.endswith("/..")
+
+
+def _day_itself(state: DocState, timex) -> str | None:
+    """The date an opened interval was made from, when it is one ('since 7 May': 7 May)."""
+    return to_edtf(timex.value, timex.type, state.published) if _opened(timex) else None
 
 
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s[^,;.:]*", re.IGNORECASE)
