@@ -678,12 +678,16 @@ _CLAUSE_END = re.compile(r"[.;!?][\"”’')\]]*\s+[A-Z\"“]|\n")
 def _recurring_clock(text: str, span: Span) -> bool:
     """'the siren called the shift every day at 5:45 a.m.', 'from 7 a.m. to 4 p.m. each day': a
     clock of a recurring day falls on no one day (read in a bounded stretch, same sentence)."""
-    before = text[max(0, span[0] - 30):span[0]]
-    after = text[span[1]:span[1] + 25]
-    before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
-    cut = _CLAUSE_END.search(after)
+    before, after = _clause_around(text, span, 30, 25)
     recurring = _recurring()
-    return bool(recurring.search(before) or recurring.search(after[:cut.start()] if cut else after))
+    return bool(recurring.search(before) or recurring.search(after))
+
+
+def _clause_around(text: str, span: Span, back: int, ahead: int) -> tuple[str, str]:
+    """The words of a span's clause within ``back`` characters before it and ``ahead`` after it."""
+    before, after = text[max(0, span[0] - back):span[0]], text[span[1]:span[1] + ahead]
+    cut = _CLAUSE_END.search(after)
+    return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):], after[:cut.start()] if cut else after
 
 
 @lru_cache(maxsize=1)
@@ -705,11 +709,8 @@ _BOUND_BEFORE = re.compile(r"\b(?:between|from|after|before|until|till|and|to)[ 
 def _standing_clock(text: str, span: Span) -> bool:
     """'work is banned between noon and 3 p.m.', 'lights go off after 11 p.m. from March', 'opens
     Sundays from 10 a.m.': a clock of a standing arrangement, in a sentence that tells no day."""
-    lo, hi = max(0, span[0] - 120), span[1] + 100
-    before, after = text[lo:span[0]], text[span[1]:hi]
-    before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
-    cut = _CLAUSE_END.search(after)
-    sentence = before + " " + (after[:cut.start()] if cut else after)
+    before, after = _clause_around(text, span, 120, 100)
+    sentence = before + " " + after
     if _DAY_TOLD.search(sentence):
         return False
     rules, starts, plural_days = _standing()
