@@ -278,6 +278,13 @@ def test_a_mention_whose_date_meets_no_day_the_event_already_allows_is_another_e
         assert [len(e.sources) for e in bombings] == [2, 1] and bombings[1].date == "1991-04-02", told
 
 
+def test_an_ordinal_after_an_article_counts_one_more_act():
+    """'a third bombing' of what was bombed before is another act, not the first told again
+    (lexicons/coreference.yaml, new_event)."""
+    example = lexicon.load("coreference")["new_event"]["example"]
+    assert [(e.type, len(e.sources)) for e in events(example)] == [("bombing", 1), ("bombing", 1)]
+
+
 def test_another_act_of_a_series_against_the_same_target_is_of_the_series_kind():
     """'the latest attack on the pipeline' after dynamite attacks on it is a bombing, a new one
     (lexicons/coreference.yaml, series_kind); another attack on something else stays an attack."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.extract import Options, extract
+from timeline.extract import Options, extract, lexicon
 from timeline.extract.liveblog import stamps
 from timeline.models import Document
 
@@ -28,6 +28,11 @@ def test_stamps_need_enough_clock_lines_to_make_a_live_blog():
     assert [hour for _, hour in stamps(BLOG)] == [16, 13, 10, 4]
     two = "09:10 - Talks opened.\n\n11:30 - Talks broke up.\n\nThe envoy left at 18:00."
     assert stamps(two) == []
+
+
+def test_a_stamp_may_name_its_time_zone():
+    """'09:10 UTC - ...' (lexicons/text.yaml, stamp_zones)."""
+    assert [hour for _, hour in stamps(lexicon.load("text")["stamp_zone_example"])] == [9, 11, 14]
 
 
 def test_an_undated_event_of_a_stamped_entry_falls_on_the_blogs_day():

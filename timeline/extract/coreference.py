@@ -21,10 +21,6 @@ from .triggers import is_definite, participle_clause, undergone
 # a second bare statement or announcement is usually a different one.
 _HAPPENINGS = of_class("violence", "happening")
 _VIOLENCE = of_class("violence")
-# An ordinal after 'the' or 'a' counts one act of several ("the second attack", "a third blast"): another one.
-_NEW_EVENT = re.compile(r"\b(?:another|new|fresh|renewed|separate|further|other|previous|earlier|latest|second wave of"
-                        r"|(?:the|a)\s+(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th))\s+(?:[\w-]+\s+){0,2}$",
-                        re.IGNORECASE)
 
 
 _ALSO = re.compile(r"\balso\s+(?:(?:was|were|has|have|had|been)\s+)*$", re.IGNORECASE)
@@ -99,6 +95,15 @@ def _recent(value: str | None, published) -> bool:
 
 
 @cache
+def _new_event() -> re.Pattern:
+    """Words before a mention that make it one more act ("another attack", "the latest blast"); an
+    ordinal after 'the' or 'a' counts one act of several ("a third blast") (coreference.yaml new_event)."""
+    entry = lexicon.load("coreference")["new_event"]
+    words, ordinals = ("|".join(map(re.escape, entry[key])) for key in ("words", "ordinals"))
+    return re.compile(rf"\b(?:{words}|(?:the|a)\s+(?:{ordinals}))\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+@cache
 def _another_incident() -> re.Pattern:
     pattern = lexicon.load("coreference")["another_incident"]["pattern"]
     return re.compile(rf"\W*(?:and\s+|but\s+)?(?:{pattern})\b", re.IGNORECASE)
@@ -108,7 +113,7 @@ def _wording(text: str, mention: EventMention, published=None, sentence_start: i
     trigger, clause = mention.trigger, mention.clause
     return _Wording(
         words=_words(text, mention),
-        new=_NEW_EVENT.search(text[max(0, trigger.start - 40):trigger.start]) is not None,
+        new=_new_event().search(text[max(0, trigger.start - 40):trigger.start]) is not None,
         own_date=mention.date_stated and _calendar(mention.date) and not dates_the_event(text, mention),
         recent=mention.date_stated and _recent(mention.date, published),
         another=sentence_start is not None and _another_incident().match(text, sentence_start) is not None,

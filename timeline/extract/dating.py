@@ -119,11 +119,11 @@ def told_again() -> tuple[re.Pattern, int]:
 
 
 @cache
-def _reduced_relative() -> tuple[re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
+def _reduced_relative() -> tuple[re.Pattern, re.Pattern, frozenset[str], frozenset[str], frozenset[str]]:
     """The reduced-relative rule compiled once from dating.yaml."""
     entry = lexicon.load("dating")["reduced_relative"]
     return (re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$"), re.compile(rf"[ \t]+(?:{entry['opener']})\b", re.IGNORECASE),
-            frozenset(entry["finite"].split("|")), frozenset(entry["not_head"].split("|")))
+            *(frozenset(entry[key].split("|")) for key in ("finite", "not_head", "determiners")))
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\"“”]")
@@ -135,7 +135,7 @@ def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | 
     was done to the noun before it, so the main clause's date only bounds it; else None."""
     from .phrases import is_past, _parts_of_speech
 
-    head_pattern, opener, finite, not_head = _reduced_relative()
+    head_pattern, opener, finite, not_head, determiners = _reduced_relative()
     word = text[start:end]
     head = head_pattern.search(text, max(0, start - 40), start)
     if " " in word.strip() or not is_past(word) or head is None or not opener.match(text, end):
@@ -148,7 +148,7 @@ def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | 
         token = found.group().lower()
         if not token[:1].isalpha():
             return None  # a comma or a quote: the participle's phrase does not run into a main verb
-        verb = is_past(token) and previous not in _DETERMINERS and not _BY.match(text, found.end())
+        verb = is_past(token) and previous not in determiners and not _BY.match(text, found.end())
         if token in finite or verb:  # not 'in a televised address', 'a bomb planted by'
             return found.start()
         previous = token
@@ -156,4 +156,3 @@ def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | 
 
 
 _BY = re.compile(r"\s+by\b")  # matched in place: a slice of the text's rest per word is quadratic
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those"})

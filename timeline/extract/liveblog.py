@@ -11,19 +11,26 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import cache
 
+from . import lexicon
 from .state import DocState, EventMention
 
-_STAMP = re.compile(r"^[ \t]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:[ \t]*(?:GMT|UTC|BST|CET|EAT|local))?"
-                    r"[ \t]*(?:[-–—|:][ \t]+|\n)", re.MULTILINE)
 MIN_STAMPS = 3
 EARLY_HOURS = 6
+
+
+@cache
+def _stamp() -> re.Pattern:
+    """A clock opening a line, its time zone if named (``lexicons/text.yaml``: ``stamp_zones``)."""
+    zones = "|".join(map(re.escape, lexicon.load("text")["stamp_zones"]))
+    return re.compile(rf"^[ \t]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:[ \t]*(?:{zones}))?[ \t]*(?:[-–—|:][ \t]+|\n)", re.MULTILINE)
 
 
 def stamps(text: str) -> list[tuple[int, int]]:
     """(where the entry opens, its hour) of every stamped entry, in text order; none unless the
     document holds enough stamps to be a live blog."""
-    found = [(m.start(), int(m.group(1))) for m in _STAMP.finditer(text)]
+    found = [(m.start(), int(m.group(1))) for m in _stamp().finditer(text)]
     return found if len(found) >= MIN_STAMPS else []
 
 

@@ -62,12 +62,19 @@ def untitled_offices(text: str, start: int, end: int, found: Located) -> list[tu
     return spans
 
 
-_OWNER_BEFORE = re.compile(r"(?:['’]s)?\s+(?:(?:former|then|acting|interim|new|deputy)\s+)?$", re.IGNORECASE)
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+,\s+(?:the\s+)?$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 # a person's name on one line: up to four capitalised words or initials ('K.P. Sharma Oli')
 _PERSON = re.compile(r"[ \t]+((?:(?:[A-Z]\.)+[ \t]*|[A-Z][\w'’-]+[ \t]+){0,3}[A-Z][\w'’-]+)")
+
+
+@cache
+def _owner_before() -> re.Pattern:
+    """What may stand between a state's name and its official's office ("Peru's former president"):
+    a possessive and one qualifier word (``lexicons/groups.yaml``: ``office_qualifiers``)."""
+    qualifiers = lexicon.alternation(lexicon.load("groups")["office_qualifiers"])
+    return re.compile(rf"(?:['’]s)?\s+(?:(?:{qualifiers})\s+)?$", re.IGNORECASE)
 
 
 def _state_ending(found: Located, end: int, gap: re.Pattern, text: str) -> str | None:
@@ -85,7 +92,7 @@ def _titled(text: str, start: int, end: int, found: Located) -> list[tuple[int, 
     out = []
     for match in _offices().finditer(text, start, end):
         name = _PERSON.match(text, match.end(), end)
-        state = _state_ending(found, match.start(), _OWNER_BEFORE, text)
+        state = _state_ending(found, match.start(), _owner_before(), text)
         if name is not None and state is not None:
             out.append((name.start(1), name.end(1), state))
             continue
