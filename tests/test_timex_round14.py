@@ -141,6 +141,16 @@ def test_a_share_of_a_day_is_no_label():
     assert ("The following night", "TIME", "2024-05-14TNI") in found(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Shelling began on Monday. Officers aired the interview of 2 March 2023 again. The following night was calm.",
+    "Shelling began on Monday. The interview of 2 March 2023 was aired again. The following night was calm.",
+])
+def test_a_label_day_is_one_whatever_the_case_of_its_determiner(text):
+    """'The interview of 2 March 2023' opening a sentence labels a thing as 'the interview of' does:
+    the night after is Monday's, not that day's."""
+    assert ("The following night", "TIME", "2024-05-14TNI") in found(text)
+
+
 @pytest.mark.parametrize("noun", lexicon()["not_label_nouns"])
 def test_a_noun_of_time_or_share_before_a_day_makes_no_label(noun):
     """'the night of 2 March 2023' is the story's own day; 'the interview of 2 March 2023' labels a

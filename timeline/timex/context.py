@@ -142,7 +142,7 @@ def _label_of() -> re.Pattern:
     """A determiner or possessive, a noun and 'of' right before a day ('the interview of'), not a
     noun of time or share that makes the day the story's own (rules/lexicon.yaml, not_label_nouns)."""
     return re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|(?-i:[A-Za-z]+)'s)[ \t]+(?:(?-i:[a-z]+)[ \t]+)?"
-                      rf"(?!(?:{alternation(lexicon()['not_label_nouns'])})\b)(?-i:[a-z]+)[ \t]+of[ \t]+$")  # case kept (no flag), as before the list moved
+                      rf"(?!(?:{alternation(lexicon()['not_label_nouns'])})\b)(?-i:[a-z]+)[ \t]+of[ \t]+$", re.IGNORECASE)
 
 
 @dataclass
