@@ -71,6 +71,13 @@ def test_a_clock_of_a_recurring_day_falls_on_no_one_day():
         ("each day", "SET", "XXXX-XX-XX"), ("9 p.m.", "TIME", "2013-05-03T21:00")]
 
 
+def test_a_recurring_day_opening_its_sentence_is_read_whole():
+    """'Every day at 7 a.m.' after a sentence end: the clause keeps its first letter ('Every', not
+    'very'), so the clock is of a recurring day, and a standing ban's clause keeps 'Banned'."""
+    assert ("7 a.m.", "TIME", "XXXX-XX-XXT07:00") in found("The strike began on Monday. Every day at 7 a.m. the pickets gather.")
+    assert ("10 p.m.", "TIME", "XXXX-XX-XXT22:00") in found("Curfew rules changed. Banned between 10 p.m. and 5 a.m., drivers stayed home.")
+
+
 def test_a_race_time_is_not_a_time_of_day_but_a_length():
     assert found("She won, finishing in 3:07:35.") == [("3:07:35", "DURATION", "PT3H7M35S")]
 

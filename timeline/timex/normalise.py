@@ -520,7 +520,7 @@ _NOW_IN_SENTENCE = re.compile(r"\b(?:now|currently|today|at present|these days)\
 def _sentence_before(text: str, start: int) -> str:
     """The words of a span's clause before it (at most 200 characters back): what it is told against."""
     before = text[max(0, start - 200):start]
-    return before[max((m.start() + 1 for m in _CLAUSE_END.finditer(before)), default=0):]
+    return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
 
 
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -672,7 +672,7 @@ def _recurring() -> re.Pattern:
     words = lexicon()["recurring"]
     every, units, adverbs = (alternation(words[key]) for key in ("every", "units", "adverbs"))
     return re.compile(rf"\b(?:(?:{every})[ \t]+(?:{units})|{adverbs})\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;!?][\"”’')\]]*\s+[A-Z\"“]|\n")
+_CLAUSE_END = re.compile(r"[.;!?][\"”’')\]]*\s+(?=[A-Z\"“])|\n")  # ends before the next clause's first letter
 
 
 def _recurring_clock(text: str, span: Span) -> bool:
