@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from . import lexicon
+from .phrases import is_past, parts_of_speech
 
 _AUXILIARY = r"(?:(?:was|were|is|are|has been|have been|had been)\s+)"
 
@@ -133,15 +134,13 @@ def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | 
     """Where the main clause's finite verb starts when the participle at ``start:end`` is a
     reduced relative ('a journalist abducted near the border was released on Monday'): what
     was done to the noun before it, so the main clause's date only bounds it; else None."""
-    from .phrases import is_past, _parts_of_speech
-
     head_pattern, opener, finite, not_head, determiners = _reduced_relative()
     word = text[start:end]
     head = head_pattern.search(text, max(0, start - 40), start)
     if " " in word.strip() or not is_past(word) or head is None or not opener.match(text, end):
         return None
     before = head.group(1)
-    if before.lower() in not_head or not (before[:1].isupper() or "NOUN" in _parts_of_speech(before)):
+    if before.lower() in not_head or not (before[:1].isupper() or "NOUN" in parts_of_speech(before)):
         return None
     previous = word.lower()
     for found in _WORDS.finditer(text, end, limit):

@@ -43,14 +43,16 @@ class Phrase:
 
 
 @cache
-def _parts_of_speech(word: str) -> frozenset[str]:
+def parts_of_speech(word: str) -> frozenset[str]:
+    """What the dictionary says a word can be ('NOUN', 'VERB', 'ADJ' ...; none for a word it lacks):
+    the word classes that tell phrases apart without a parser, asked once per word."""
     from lemminflect import getAllLemmas
 
     return frozenset(getAllLemmas(word.lower()))
 
 
 def _is_verb_only(word: str) -> bool:
-    tags = _parts_of_speech(word)
+    tags = parts_of_speech(word)
     return "VERB" in tags and not tags & {"NOUN", "ADJ", "PROPN"}
 
 
@@ -73,14 +75,14 @@ def base_verb(word: str) -> bool:
 def describes(phrase: Phrase) -> bool:
     """'simultaneous', 'new and brutal': words that can only be adjectives say how, not who."""
     words = [w for _, _, w in tokens(phrase.text, 0, len(phrase.text)) if w[:1].isalpha() and w.lower() != "and"]
-    return bool(words) and all(_parts_of_speech(w) == {"ADJ"} for w in words)
+    return bool(words) and all(parts_of_speech(w) == {"ADJ"} for w in words)
 
 
 def can_qualify_noun(word: str) -> bool:
     """'armed', 'leftist', 'urban': a word that can stand before a noun to qualify it (an adjective, a
     noun that is no verb's past, or a word the dictionary does not know); 'shot' in 'the army shot
     rebels' is a verb."""
-    tags = _parts_of_speech(word)
+    tags = parts_of_speech(word)
     return "ADJ" in tags or ("NOUN" in tags and not is_past(word)) or not tags
 
 
@@ -98,7 +100,7 @@ def is_past(word: str) -> bool:
     from lemminflect import getAllInflections
 
     lower = word.lower()
-    if "VERB" not in _parts_of_speech(word):
+    if "VERB" not in parts_of_speech(word):
         return False
     lemmas = _verb_lemmas(lower)
     return lower.endswith("ed") or any(lower in getAllInflections(lemma, "VERB").get("VBD", ()) for lemma in lemmas)
@@ -125,7 +127,7 @@ def _stops(word: str) -> bool:
     if not word[0].isalnum():
         return True
     return lower in PREPOSITIONS or lower in AUXILIARIES or lower in PRONOUNS or lower in CONJUNCTIONS or (
-        lower in ADVERBS) or _is_verb_only(word) or _parts_of_speech(word) == {"ADV"}
+        lower in ADVERBS) or _is_verb_only(word) or parts_of_speech(word) == {"ADV"}
 
 
 def _country_us(found: list[tuple[int, int, str]], i: int) -> bool:
