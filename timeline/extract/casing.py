@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from .phrases import parts_of_speech
+
 _CAPS_SHARE = 0.9  # share of upper-case letters from which a text counts as written in capitals
 _FUNCTION_WORDS = frozenset("""a an the of in on at by for to from with and or but as into over after before
     during near against about between among under without within this that these those its their his her our
@@ -32,12 +34,10 @@ def shouting(text: str, sample: int = 4000) -> bool:
 @cache
 def is_english_word(word: str) -> bool:
     """A word of the dictionary (in any inflection), or a function word."""
-    from lemminflect import getAllLemmas
-
     lower = word.lower().strip("'’")
     if "-" in lower.strip("-"):  # 'four-person', 'high-power': English when its parts are
         return all(is_english_word(part) or part.isdigit() for part in lower.split("-") if part)
-    return lower in _FUNCTION_WORDS or lower in _NUMBER_WORDS or bool(getAllLemmas(lower))
+    return lower in _FUNCTION_WORDS or lower in _NUMBER_WORDS or bool(parts_of_speech(lower))
 
 
 def is_function_or_number_word(word: str) -> bool:

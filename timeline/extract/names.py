@@ -16,7 +16,7 @@ from .groups import (INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, he
                      is_armed_group, is_irregular_group)
 from .lookup import containers, inside_any, merged_spans, overlaps_union
 from .officials import Located, titled_officials, untitled_offices
-from .phrases import tokens
+from .phrases import lemmas, parts_of_speech, tokens
 from .places import places_in
 from .state import DocState, Mention
 
@@ -309,9 +309,7 @@ def _name_word_after(text: str, end: int, caps: bool) -> bool:
 @cache
 def _common_noun_peoples() -> frozenset[str]:
     """A people's plural that the dictionary also knows as a common noun ('poles', 'argentines')."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(d for d in lexicon.demonyms() if d.endswith("s") and "NOUN" in getAllLemmas(d))
+    return frozenset(d for d in lexicon.demonyms() if d.endswith("s") and "NOUN" in parts_of_speech(d))
 
 
 _QUANTIFIERS = frozenset(lexicon.load("text")["quantifiers"])
@@ -320,16 +318,13 @@ _QUANTIFIERS = frozenset(lexicon.load("text")["quantifiers"])
 def _modifier_before(text: str, sentence: int, start: int) -> bool:
     """'POWER POLES', 'ELECTRIC POLES': a word that modifies nouns (a dictionary noun or adjective,
     not an inflected verb, a quantifier, a function or number word or a name) stands right before."""
-    from lemminflect import getAllLemmas
-
     before = WORD_BEFORE.search(text, max(sentence, start - 30), start)
     if before is None:
         return False
     word = before.group(1).lower().split("-")[-1]
-    lemmas = getAllLemmas(word)
-    inflected_verb = any(lemma != word for lemma in lemmas.get("VERB", ()))
+    inflected_verb = any(lemma != word for lemma in lemmas(word, "VERB"))
     plain = not is_function_or_number_word(word) and word not in _QUANTIFIERS and word not in _NATIONAL and word not in lexicon.names() and not inflected_verb
-    return plain and is_english_word(word) and bool({"NOUN", "ADJ"} & set(lemmas))
+    return plain and is_english_word(word) and bool({"NOUN", "ADJ"} & parts_of_speech(word))
 
 
 def _short_alias_never_introduced(text: str, found: str) -> bool:

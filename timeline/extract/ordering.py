@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from .. import dates
 from ..taxonomy import root
@@ -20,6 +20,7 @@ from .modality import SPEECH_ACTS
 from .attachment import list_item
 from .dating import reporting
 from .lookup import cached, clauses_before, events_of, grouped, items_in_range, keyed_by, timexes_in
+from .phrases import lemmas
 from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
 
@@ -227,19 +228,11 @@ def _named_by_its_verb(state: DocState, live: list[int], pos: int) -> int | None
     by_lemma = cached(state, "ordering_verb_lemmas", live, lambda _: _positions_by_verb_lemma(state, live))
     latest = -1
     for found in _DEFINITE_NOUN.finditer(state.text, event.trigger.end, event.clause.end):
-        for lemma in _lemmas(found.group(1).lower(), "NOUN"):
+        for lemma in lemmas(found.group(1).lower(), "NOUN", guess=True):
             positions = by_lemma.get(lemma, [])
             before = bisect.bisect_left(positions, pos)
             latest = max(latest, positions[before - 1] if before else -1)
     return live[latest] if latest >= 0 else None
-
-
-@lru_cache(maxsize=65536)
-def _lemmas(word: str, upos: str) -> tuple[str, ...]:
-    """lemminflect's lemmas of a word, asked once per word (it deep-copies its tables per call)."""
-    from lemminflect import getLemma
-
-    return tuple(getLemma(word, upos=upos))
 
 
 def _positions_by_verb_lemma(state: DocState, live: list[int]) -> dict[str, list[int]]:
@@ -250,7 +243,7 @@ def _positions_by_verb_lemma(state: DocState, live: list[int]) -> dict[str, list
         event = state.events[index]
         if event.trigger.kind == "verb":
             word = state.text[event.trigger.start:event.trigger.end].split()[0].lower()
-            for lemma in _lemmas(word, "VERB"):
+            for lemma in lemmas(word, "VERB", guess=True):
                 found.setdefault(lemma, []).append(n)
     return found
 

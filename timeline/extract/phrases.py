@@ -69,7 +69,7 @@ def after_gerund(text: str, position: int) -> bool:
 def base_verb(word: str) -> bool:
     """A verb's base form ('support', 'lay'), as after an infinitive's 'to'; 'rebels' is not."""
     lower = word.lower()
-    return lower in _verb_lemmas(lower)
+    return lower in lemmas(lower, "VERB")
 
 
 def describes(phrase: Phrase) -> bool:
@@ -88,7 +88,7 @@ def can_qualify_noun(word: str) -> bool:
 
 def verb_form(word: str) -> bool:
     """A form of a verb ('increased', 'stepped', 'intensify'), whatever else it may also be."""
-    return bool(_verb_lemmas(word.lower()))
+    return bool(lemmas(word.lower(), "VERB"))
 
 
 _WORD_CACHE = 1 << 16  # distinct words a long document asks about: a bound, not the vocabulary of every text
@@ -102,15 +102,17 @@ def is_past(word: str) -> bool:
     lower = word.lower()
     if "VERB" not in parts_of_speech(word):
         return False
-    lemmas = _verb_lemmas(lower)
-    return lower.endswith("ed") or any(lower in getAllInflections(lemma, "VERB").get("VBD", ()) for lemma in lemmas)
+    return lower.endswith("ed") or any(lower in getAllInflections(lemma, "VERB").get("VBD", ())
+                                       for lemma in lemmas(lower, "VERB"))
 
 
-@cache
-def _verb_lemmas(word: str) -> tuple[str, ...]:
-    from lemminflect import getAllLemmas
+@lru_cache(maxsize=_WORD_CACHE)
+def lemmas(word: str, upos: str, guess: bool = False) -> tuple[str, ...]:
+    """lemminflect's lemmas of a word as ``upos``: the dictionary's, or with ``guess`` its rules'
+    guess for a word the dictionary lacks; asked once per word (it deep-copies its tables per call)."""
+    from lemminflect import getAllLemmas, getLemma
 
-    return getAllLemmas(word).get("VERB", ())
+    return tuple(getLemma(word, upos=upos)) if guess else getAllLemmas(word).get(upos, ())
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
