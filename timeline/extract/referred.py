@@ -68,21 +68,26 @@ def _violence(text: str, trigger: Trigger) -> bool:
 
 
 @cache
-def _counted_participle() -> tuple[re.Pattern, re.Pattern]:
-    """The counts before a participle used as an adjective and the words that may not follow it
-    (lexicons/triggers.yaml counted_participle), compiled once."""
-    entry = lexicon.load("triggers")["counted_participle"]
-    return (re.compile(rf"\b(?:{entry['before']})\s+(?:recently\s+)?$", re.IGNORECASE),
-            re.compile(rf"\s+(?!(?:{entry['not_after']})\b)[a-z]", re.IGNORECASE))
+def _participle_frame(name: str) -> tuple[re.Pattern, re.Pattern, int]:
+    """What may stand before a participle used as an adjective, what may not follow it, and how far
+    back to look (a ``lexicons/triggers.yaml`` entry: attributive, counted_participle), compiled once."""
+    entry = lexicon.load("triggers")[name]
+    return (re.compile(rf"\b(?:{entry['before']})\s+(?:(?:{entry['between']})\s+)?$", re.IGNORECASE),
+            re.compile(rf"\s+(?!(?:{entry['not_after']})\b)[^\W\d_]", re.IGNORECASE), entry["reach"])
+
+
+def describes_noun(text: str, trigger: Trigger, frame: str) -> bool:
+    """A participle between a determiner or a count and the noun after it ('the detained driver',
+    'two kidnapped engineers'), by the triggers.yaml entry ``frame``: one reading for both uses."""
+    before, after, reach = _participle_frame(frame)
+    return (before.search(text, max(0, trigger.start - reach), trigger.start) is not None
+            and after.match(text, trigger.end) is not None)
 
 
 def _attributive(text: str, trigger: Trigger) -> bool:
     """A past participle between a count and its noun ('two kidnapped engineers'): the act done to
     the people the noun names."""
-    before, after = _counted_participle()
-    return (text[trigger.start:trigger.end].lower().endswith("ed")
-            and before.search(text, max(0, trigger.start - 20), trigger.start) is not None
-            and after.match(text, trigger.end) is not None)
+    return text[trigger.start:trigger.end].lower().endswith("ed") and describes_noun(text, trigger, "counted_participle")
 
 
 def _gerund_lead(text: str, trigger: Trigger) -> bool:

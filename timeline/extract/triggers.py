@@ -12,7 +12,7 @@ from . import lexicon
 from .lemmas import rules as lemma_rules
 from .lookup import containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
-from .referred import befell_possessor, split_referred
+from .referred import befell_possessor, describes_noun, split_referred
 from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
@@ -215,15 +215,6 @@ _NAMED_KINDS = frozenset({"actor", "person"})
 _PAST_PARTICIPLE = re.compile(r"[^\W\d_]+(?:ed|en)", re.IGNORECASE)
 
 
-@cache
-def _attributive_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """What may stand before an attributive participle and what may not follow it (triggers.yaml), compiled once."""
-    entry = lexicon.load("triggers")["attributive"]
-    before = re.compile(rf"\b(?:{entry['before']})\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-    after = re.compile(rf"\s+(?!(?:{entry['not_after']})\b)[^\W\d_][\w-]*", re.IGNORECASE)
-    return before, after
-
-
 ATTRIBUTIVE = "attributive:"
 
 
@@ -238,9 +229,7 @@ def attributive(text: str, trigger: Trigger) -> bool:
     that noun's state, not the act (lexicons/triggers.yaml, attributive)."""
     if trigger.kind != "verb" or _class(trigger.type) == "violence" or not _PAST_PARTICIPLE.fullmatch(text, trigger.start, trigger.end):
         return False
-    before, after = _attributive_patterns()
-    return (before.search(text, max(0, trigger.start - 30), trigger.start) is not None
-            and after.match(text, trigger.end) is not None)
+    return describes_noun(text, trigger, "attributive")
 
 
 def _within_name(names: list, trigger: Trigger) -> bool:
