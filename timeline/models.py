@@ -25,15 +25,21 @@ class _SharedNames(set):
     """A set of field names several records hold (``shared_names``): copied before it grows."""
 
 
+def _hold_names(record: BaseModel, names: set[str]) -> None:
+    """Give a record this set as its fields set: pydantic reads it as ``model_fields_set`` but has no
+    setter, so the one write goes to the instance attribute its BaseModel documents (tests guard it)."""
+    object.__setattr__(record, "__pydantic_fields_set__", names)
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     def __setattr__(self, name: str, value: Any) -> None:
         """Assigning a field adds its name to the record's set of fields set (in place): a set
         other records share is copied first, so that sharing never shows."""
-        names = self.__pydantic_fields_set__
+        names = self.model_fields_set
         if type(names) is _SharedNames and name not in names:
-            object.__setattr__(self, "__pydantic_fields_set__", set(names))
+            _hold_names(self, set(names))
         super().__setattr__(name, value)
 
 
@@ -45,11 +51,11 @@ def shared_names(record: R) -> R:
     """The record, holding the one set of its fields' names that every record set the same way
     shares: pydantic gives each record its own (728 bytes of an extracted event's 3,300, 216 of a
     source's or relation's), which a long document's 140,000 events multiply."""
-    names = record.__pydantic_fields_set__
-    shared = _SHARED_NAMES.get(frozenset(names))
+    names = frozenset(record.model_fields_set)
+    shared = _SHARED_NAMES.get(names)
     if shared is None:
-        shared = _SHARED_NAMES[frozenset(names)] = _SharedNames(names)
-    object.__setattr__(record, "__pydantic_fields_set__", shared)
+        shared = _SHARED_NAMES[names] = _SharedNames(names)
+    _hold_names(record, shared)
     return record
 
 
