@@ -227,3 +227,46 @@ def test_the_news_follows_every_background_of_the_latest_backgrounds_time():
     backgrounds = [e.id for e in events if e.date in ("2009", "2009-03")]
     assert len(backgrounds) == 2
     assert {t for r, t in [(r.relation, r.target) for r in news.relations] if r == "after"} == set(backgrounds)
+
+
+def _typed_relations(text: str) -> list[tuple[str, str, str]]:
+    """(type, relation, type of the target) of every relation extracted from ``text``."""
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31))
+    events = extract([doc], Options(solve=False)).events
+    types = {e.id: e.type for e in events}
+    return [(e.type, r.relation, types[r.target]) for e in events for r in e.relations]
+
+
+PRESUPPOSED = [(r["name"], r["example"], r) for r in DATA["presupposed"]]
+
+
+@pytest.mark.parametrize("name,example,rule", PRESUPPOSED, ids=[c[0] for c in PRESUPPOSED])
+def test_an_event_that_presupposes_another_follows_it(name, example, rule):
+    from timeline.taxonomy import agrees
+
+    found = _typed_relations(example)
+    assert any(later in rule["later"] and relation == "after" and any(agrees(target, k) for k in rule["earlier"])
+               for later, relation, target in found), found
+
+
+@pytest.mark.parametrize("rule", [r for r in DATA["presupposed"] if r.get("counterexample")], ids=lambda r: r["name"])
+def test_a_presupposing_event_told_in_the_past_perfect_is_a_flashback_not_a_sequel(rule):
+    assert not any(later in rule["later"] and relation == "after"
+                   for later, relation, _ in _typed_relations(rule["counterexample"]))
+
+
+def test_a_presupposed_event_the_dates_put_after_it_is_not_its_antecedent():
+    text = ("Gunmen kidnapped a trader in the market on 12 January. "
+            "A nurse taken by the same gang last year was freed on 2 January.")
+    found = _typed_relations(text)
+    assert ("release", "after", "abduction") not in found, found
+
+
+def test_a_presupposing_event_follows_the_latest_antecedent_told_before_it():
+    text = ("Police arrested a trader in the market in March. Bandits abducted two teachers on the road in May. "
+            "The hostages were freed on Sunday.")
+    doc = Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 9, 30))
+    events = extract([doc], Options(solve=False)).events
+    release = next(e for e in events if e.type == "release")
+    targets = [next(e for e in events if e.id == r.target) for r in release.relations]
+    assert [t.sources[0].quote.split()[0] for t in targets] == ["Bandits"], targets

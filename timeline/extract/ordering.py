@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from .. import dates
-from ..taxonomy import root
+from ..taxonomy import agrees, event_types, root
 from . import lexicon
 from .modality import SPEECH_ACTS
 from .attachment import list_item
@@ -271,6 +271,56 @@ def _referred(state: DocState, live: list[int], index: int, event_type: str) -> 
     return same_type[before - 1] if before else None
 
 
+def _presupposed(state: DocState, live: list[int], pos: int) -> bool:
+    """'The hostages were freed on Sunday': an event whose meaning presupposes an earlier one (a
+    release a captivity, an arrest of suspects a crime) comes after the latest such told before it."""
+    event = state.events[live[pos]]
+    for rule in _data()["presupposed"]:
+        if event.type not in rule["later"] or event.modality not in ("asserted", "negated") or \
+                _told_in_past_perfect(state, event):
+            continue  # 'had signed a truce in 2020': a flashback, not the sequel of what was told last
+        if rule.get("clause") and not re.search(lexicon.words(rule["clause"]), state.text[event.clause.start:event.clause.end],
+                                                re.IGNORECASE):
+            continue
+        earlier = _latest_of_kinds(state, live, live[pos], tuple(rule["earlier"]))
+        if earlier is not None and not _dated_after(state.events[earlier], event):
+            _relate(state, live[pos], "after", earlier, rule["name"])
+            return True
+    return False
+
+
+def _latest_of_kinds(state: DocState, live: list[int], index: int, kinds: tuple[str, ...]) -> int | None:
+    """The latest live canonical mention told before ``index`` of one of ``kinds`` or a kind of one."""
+    by_kind = cached(state, "ordering_kinds", live, lambda _: _by_kind(state, live))
+    found = [positions[before - 1] for kind in kinds
+             if (before := bisect.bisect_left(positions := by_kind.get(kind, []), index))]
+    return max(found) if found else None
+
+
+def _by_kind(state: DocState, live: list[int]) -> dict[str, list[int]]:
+    """Live canonical mentions under their type and each broader type it refines, in text order."""
+    found: dict[str, list[int]] = {}
+    for i in live:
+        if i == _canonical(state, i):
+            for kind in _kinds(state.events[i].type):
+                found.setdefault(kind, []).append(i)
+    return found
+
+
+@lru_cache(maxsize=256)
+def _kinds(event_type: str) -> tuple[str, ...]:
+    """The type and every broader type it refines ('bombing': bombing, attack)."""
+    return tuple(k for k in event_types() if agrees(event_type, k))
+
+
+def _dated_after(earlier: EventMention, later: EventMention) -> bool:
+    """Stated dates that put the supposed antecedent wholly after the event."""
+    if not (earlier.date_stated and later.date_stated and earlier.date and later.date):
+        return False
+    start, end = dates.parse(earlier.date).earliest, dates.parse(later.date).latest
+    return start is not None and end is not None and start > end
+
+
 def _coordinated(state: DocState, live: list[int], pos: int) -> bool:
     """'met in Accra in January and imposed sanctions': the second verb shares the first's occasion."""
     event = state.events[live[pos]]
@@ -446,7 +496,7 @@ def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
     return False
 
 
-_RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _reaction, _past_perfect, _future,
+_RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _past_perfect, _future,
           _narrative)
 
 
