@@ -275,12 +275,11 @@ def _presupposed(state: DocState, live: list[int], pos: int) -> bool:
     """'The hostages were freed on Sunday': an event whose meaning presupposes an earlier one (a
     release a captivity, an arrest of suspects a crime) comes after the latest such told before it."""
     event = state.events[live[pos]]
-    for rule in _data()["presupposed"]:
+    for rule, clause in _presupposed_rules():
         if event.type not in rule["later"] or event.modality not in ("asserted", "negated") or \
                 _told_in_past_perfect(state, event):
             continue  # 'had signed a truce in 2020': a flashback, not the sequel of what was told last
-        if rule.get("clause") and not re.search(lexicon.words(rule["clause"]), state.text[event.clause.start:event.clause.end],
-                                                re.IGNORECASE):
+        if clause is not None and not clause.search(state.text, event.clause.start, event.clause.end):
             continue
         earlier = _latest_of_kinds(state, live, live[pos], tuple(rule["earlier"]))
         if earlier is not None and not _dated_after(state.events[earlier], event):
@@ -289,8 +288,16 @@ def _presupposed(state: DocState, live: list[int], pos: int) -> bool:
     return False
 
 
+@cache
+def _presupposed_rules() -> list[tuple[dict, re.Pattern | None]]:
+    """Each presupposition rule with its clause pattern compiled, if it has one."""
+    return [(r, re.compile(lexicon.words(r["clause"]), re.IGNORECASE) if r.get("clause") else None)
+            for r in _data()["presupposed"]]
+
+
 def _latest_of_kinds(state: DocState, live: list[int], index: int, kinds: tuple[str, ...]) -> int | None:
-    """The latest live canonical mention told before ``index`` of one of ``kinds`` or a kind of one."""
+    """The latest live mention told before ``index`` of one of ``kinds`` or a kind of one (a later
+    telling of an earlier act is the thread the story resumed)."""
     by_kind = cached(state, "ordering_kinds", live, lambda _: _by_kind(state, live))
     found = [positions[before - 1] for kind in kinds
              if (before := bisect.bisect_left(positions := by_kind.get(kind, []), index))]
@@ -298,12 +305,11 @@ def _latest_of_kinds(state: DocState, live: list[int], index: int, kinds: tuple[
 
 
 def _by_kind(state: DocState, live: list[int]) -> dict[str, list[int]]:
-    """Live canonical mentions under their type and each broader type it refines, in text order."""
+    """Live mentions under their type and each broader type it refines, in text order."""
     found: dict[str, list[int]] = {}
     for i in live:
-        if i == _canonical(state, i):
-            for kind in _kinds(state.events[i].type):
-                found.setdefault(kind, []).append(i)
+        for kind in _kinds(state.events[i].type):
+            found.setdefault(kind, []).append(i)
     return found
 
 
