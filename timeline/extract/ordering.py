@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import dates
 from ..taxonomy import agrees, event_types, root
