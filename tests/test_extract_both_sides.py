@@ -16,3 +16,14 @@ def test_both_sides_are_the_sides_of_the_fighting(example):
     events = [e for e in state.events if e.type == example["type"]]
     assert events and set(example["sides"]) <= set(events[0].actors + events[0].targets), \
         [(e.type, e.actors, e.targets) for e in state.events]
+
+
+COUNTEREXAMPLES = lexicon.load("groups")["both_sides"]["counterexamples"]
+
+
+@pytest.mark.parametrize("example", COUNTEREXAMPLES, ids=[e["text"][-40:] for e in COUNTEREXAMPLES])
+def test_sides_a_third_party_addresses_are_no_actors(example):
+    """'X urged both sides': the story's principal pair is not among the appeal's actors."""
+    state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
+    events = [e for e in state.events if e.type == example["type"] and example["actor"] in e.actors]
+    assert events and example["not_actor"] not in events[-1].actors, [(e.type, e.actors) for e in state.events]

@@ -11,7 +11,7 @@ from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
 from .group_nouns import sides_told
-from .groups import INSURGENTS as _INSURGENTS, described_group
+from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
@@ -91,7 +91,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     _pronoun_target(state, event, roles)
     if roles.agent is not None and not any(_within(m, roles.agent) and not insurgents_of(text, m) for m in window):
         _unnamed_agent(state, event, roles.agent, group)
-    _add(event.actors, *sides_told(state, clause, fight))  # 'the two sides': of the latest fighting told
+    principal = root(event.type) not in _FIGHTING and _sides_before(state, clause, event)
+    _add(event.actors, *sides_told(state, clause, fight, principal))  # 'the two sides': of the latest fighting told
     for mention in _speaker(state, event):
         _take(text, event, mention)
     parties = lexicon.conflict_parties().get(event.location or "")
@@ -474,3 +475,10 @@ def _speaker(state: DocState, event: EventMention) -> list[Mention]:
         return after[:1]
     person = last_person(state, start) if _PRONOUN_SAID.match(state.text, quote[1]) else None
     return [person] if person else []
+
+
+def _sides_before(state: DocState, clause: Clause, event: EventMention) -> bool:
+    """Whether 'the two sides' comes before the trigger: the sides act ('the two sides agreed'),
+    they are not whom another party's act is aimed at ('urged both sides')."""
+    found = both_sides().search(state.text, clause.start, clause.end)
+    return found is not None and found.start() < event.trigger.start

@@ -91,16 +91,16 @@ def _overlaps(known: list[Mention], start: int, end: int) -> bool:
     return index < len(known) and known[index].start < end
 
 
-def sides_told(state: DocState, clause: Clause, fight: EventMention | None) -> list[str]:
+def sides_told(state: DocState, clause: Clause, fight: EventMention | None, principal: bool = True) -> list[str]:
     """'both leaders', 'the two sides' in a clause: the sides of the latest fighting told with both
-    named (``fight``), else the pair named last."""
+    named (``fight``), else the pair named last, else (``principal``) the story's two principal parties."""
     found = both_sides().search(state.text, clause.start, clause.end)
     if found is None:
         return []
-    return list(fight.actors) if fight is not None else _pair_named_last(state, clause, found)
+    return list(fight.actors) if fight is not None else _pair_named_last(state, clause, found, principal)
 
 
-def _pair_named_last(state: DocState, clause: Clause, found: re.Match) -> list[str]:
+def _pair_named_last(state: DocState, clause: Clause, found: re.Match, principal: bool) -> list[str]:
     """'Ethiopia and Eritrea signed a pact. The two countries will withdraw their troops': with no
     fighting told with both sides, the sides that a clause's 'the two countries', 'both sides' or
     'the allies' (``found``) stand for are the two parties last named together ('X and Y', 'X, Y')
@@ -119,7 +119,21 @@ def _pair_named_last(state: DocState, clause: Clause, found: re.Match) -> list[s
         if later is not None and later.name != mention.name and _TOGETHER.fullmatch(state.text, mention.end, later.start):
             return [mention.name, later.name]
         later = mention
-    return []
+    return principal_pair(state, states_only) if principal else []
+
+
+def principal_pair(state: DocState, states_only: bool) -> list[str]:
+    """'Kyrgyzstan recalled its envoy from Dushanbe ... The two sides agreed to a ceasefire': with no
+    pair named together in reach, the sides are the story's two principal parties, the two it names
+    most, when a third is named clearly less often (a tie leaves the pair unknown)."""
+    counts: dict[str, int] = {}
+    for mention in state.mentions:
+        if mention.kind == "actor" and (not states_only or mention.name in lexicon.state_names()):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True) + [0, 0, 0]
+    if ranked[1] < 2 or ranked[1] == ranked[2]:
+        return []
+    return sorted(counts, key=lambda name: -counts[name])[:2]
 
 
 _TOGETHER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")  # 'Ethiopia and Eritrea', 'US, British'
