@@ -27,3 +27,14 @@ def test_sides_a_third_party_addresses_are_no_actors(example):
     state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
     events = [e for e in state.events if e.type == example["type"] and example["actor"] in e.actors]
     assert events and example["not_actor"] not in events[-1].actors, [(e.type, e.actors) for e in state.events]
+
+
+FIGHTING = lexicon.load("groups")["both_sides"]["fighting"]
+
+
+@pytest.mark.parametrize("example", FIGHTING, ids=[e["text"][-40:] for e in FIGHTING])
+def test_fighting_naming_no_side_is_between_the_principal_parties(example):
+    """'Heavy fighting broke out': the story's clear pair of parties, or nobody when there is none."""
+    state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
+    fights = [e for e in state.events if e.type == "armed_clash"]
+    assert fights and sorted(fights[-1].actors) == sorted(example["sides"]), [(e.type, e.actors) for e in state.events]

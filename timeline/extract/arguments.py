@@ -10,7 +10,7 @@ from ..gazetteer import is_country
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
-from .group_nouns import sides_told
+from .group_nouns import principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
 from .names import WORD_BEFORE, home_group, insurgents_of
@@ -122,6 +122,24 @@ def aim_at_places(state: DocState, options) -> DocState:
     for event in state.events:
         if event.type in _VIOLENT and event.location and not _a_party(event.location) and not _names_a_target(event):
             _add(event.targets, event.location)
+    return state
+
+
+def sides_of_fighting(state: DocState, options) -> DocState:
+    """Stage, after co-reference (sides given earlier would change which mentions join): fighting
+    no mention of which names a side ('fighting resumed near the border', 'the war broke out in
+    2020') is between the story's two principal parties, when the story has a clear pair."""
+    chains: dict[int, bool] = {}
+    for index, event in enumerate(state.events):
+        head = index
+        while state.events[head].same_as is not None:
+            head = state.events[head].same_as
+        chains[head] = chains.get(head, False) or bool(state.events[index].actors)
+    pair = None
+    for head, named in chains.items():
+        if not named and state.events[head].type == "armed_clash":
+            pair = principal_pair(state, False) if pair is None else pair
+            _add(state.events[head].actors, *pair)
     return state
 
 
