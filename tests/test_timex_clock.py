@@ -68,7 +68,7 @@ def test_the_weekday_of_a_clock_is_the_day_later_bare_clocks_fall_on():
 def test_a_clock_of_a_recurring_day_falls_on_no_one_day():
     assert found("Teams work from 7 a.m. to 4 p.m. each day. Police arrived at 9 p.m.") == [
         ("7 a.m.", "TIME", "XXXX-XX-XXT07:00"), ("4 p.m.", "TIME", "XXXX-XX-XXT16:00"),
-        ("each day", "SET", "XXXX-XX-XX"), ("9 p.m.", "TIME", "2013-05-03T21:00")]
+        ("each day", "SET", "P1D"), ("9 p.m.", "TIME", "2013-05-03T21:00")]
 
 
 def test_a_recurring_day_opening_its_sentence_is_read_whole():

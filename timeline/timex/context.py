@@ -89,7 +89,11 @@ def _deadline_cue_re() -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + alternation(lexicon()["deadline_cues"]) + r")(?!\w)", re.IGNORECASE)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|no[ \t]+later[ \t]+than)[ \t]+$", re.IGNORECASE)
+# A deadline's word right before the span, or before a clock the span gives its day ('until 6 a.m.
+# on Sunday'); 'to' only as the end an extension reaches ('extended the warning to noon Tuesday').
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|before|until|till|to|no[ \t]+later[ \t]+than)[ \t]+"
+    r"(?:(?:\d{1,2}(?:[:.]\d\d)?[ \t]*(?:[ap]\.?m\.?)|noon|midnight)[ \t]+(?:on[ \t]+)?)?$", re.IGNORECASE)
 
 
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # a value to the day, no time
@@ -267,7 +271,7 @@ class Context:
         cues = _future_cues(clause)
         cues += [(start, -1) for start in _past_cues(clause)]
         cues += [(m.start(), 0) for m in _ahead_of_past_re().finditer(clause)]
-        if _DEADLINE_BEFORE.search(clause, max(0, left - 20), left):  # 'asked donors for funds by the end of the month'
+        if _DEADLINE_BEFORE.search(clause, max(0, left - 36), left):  # 'asked donors for funds by the end of the month'
             cues += [(m.start(), 0) for m in _deadline_cue_re().finditer(clause)]
         before = [c for c in cues if c[0] < left]
         after = sorted(c for c in cues if c[0] >= right)

@@ -892,6 +892,8 @@ def _period(count, code: str) -> str:
     """P3D, PT2H, P10Y (a decade), PXY (years)."""
     if code in ("DE", "CE") and count != "X":
         count, code = count * (10 if code == "DE" else 100), "Y"
+    if code == "Q" and count != "X":
+        count, code = count * 3, "M"  # ISO 8601 has no quarter: 'each quarter' is P3M
     letter = "M" if code == "TM" else code
     return ("PT" if code in _TIME_UNITS else "P") + f"{count}{letter}"
 
@@ -941,27 +943,25 @@ def season_count(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return _period(count, "Y") if count else None
 
 
-# A calendar unit that recurs, written as the pattern of its occurrences ('every day' is any day,
-# XXXX-XX-XX), as TE3 and WikiWars annotate 'daily', 'annually', 'every day'; a rate ('per day')
-# or a count of units ('every two weeks') stays a period (P1D, P2W); 'every weekend' is the
-# weekend of any week (XXXX-WXX-WE: a weekend is no ISO length, so no period can say it).
-_RECURRING_UNITS = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX"}
-
-
+# A unit counted out with 'every' or 'each' ('every day', 'each week', 'every two weeks') or a
+# rate ('per day') is the period between occurrences (P1D, P1W, P2W), as TimeML's guidelines and
+# the TIMEX3 texts write it (TIMEX2's WikiWars wrote its one 'every day' XXXX-XX-XX); 'every
+# weekend' is the weekend of any week (XXXX-WXX-WE: a weekend is no ISO length, so no period can
+# say it). The adverbs ('daily', 'annually') stay calendar patterns, as TE3 and WikiWars write them.
 def set_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'every week' (XXXX-WXX), 'per week' (P1W), 'every two weeks' (P2W); 'every morning'
-    (XXXX-XX-XXTMO)."""
+    """'every week' (P1W), 'per week' (P1W), 'every two weeks' (P2W); 'every morning'
+    (XXXX-XX-XXTMO), 'every weekend' (XXXX-WXX-WE)."""
     if g.get("part"):
         return "XXXX-XX-XXT" + lookup("day_parts", g["part"])
     code = lookup("units", g["unit"])
-    if not g.get("num") and g["quant"].lower() != "per" and code in _RECURRING_UNITS:
-        return _RECURRING_UNITS[code]
+    if code == "WE":
+        return "XXXX-WXX-WE"
     count = _number(g.get("num")) if g.get("num") else 1
     return _period(count, code)
 
 
 _SET_WORDS = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX", "yearly": "XXXX",
-              "annually": "XXXX", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P1Q"}
+              "annually": "XXXX", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M"}
 
 
 def set_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
