@@ -61,3 +61,42 @@ def test_a_counted_out_unit_is_a_period_and_an_adverb_a_pattern(text, expected):
     writing); a quarter is three months (ISO has no quarter); 'every weekend' and the adverbs
     ('annually') stay calendar patterns, as TE3 and WikiWars write them."""
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Several roads were closed overnight after the storm.", ("overnight", "TIME", "2026-01-18TNI")),
+    ("Overnight, the militia shelled two villages.", ("Overnight", "TIME", "2026-01-18TNI")),
+    ("On Friday the convoy reached the border and overnight it crossed.", ("overnight", "TIME", "2026-01-16TNI")),
+    ("On Friday the convoy reached the border. Troops searched the depot overnight.", ("overnight", "TIME", "2026-01-16TNI")),
+    ("Snow has fallen since Friday, and roads were closed overnight.", ("overnight", "TIME", "2026-01-18TNI")),
+    ("The bridge will stay shut overnight, the council said.", ("overnight", "TIME", "2026-01-19TNI")),
+])
+def test_overnight_is_the_night_before_the_report(text, expected):
+    """'closed overnight' told in news is last night; after a day the story told before the
+    report's (not one that opens a stretch to now, 'since Friday'), that day's night; told of the
+    future, tonight."""
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor imposed an overnight curfew.",
+    "The singer became famous overnight.",
+    "Overnight, the old party ceased to exist.",
+])
+def test_overnight_as_an_adjective_or_suddenly_is_no_time(text):
+    assert not [t for t in found(text) if t[0].lower() == "overnight"]
+
+
+def test_overnight_gives_events_the_night_and_the_next_day():
+    """A night runs past midnight: an event told 'overnight' may fall on either day."""
+    night = [t for t in tag("Troops searched the depot overnight.", MONDAY) if t.text == "overnight"]
+    assert [t.edtf for t in night] == ["2026-01-18/2026-01-19"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Snow has fallen since Friday. The governor will speak at 11 a.m.", ("11 a.m.", "TIME", "2026-01-19T11:00")),
+    ("Snow has fallen since Friday. The governor spoke at 11 a.m.", ("11 a.m.", "TIME", "2026-01-16T11:00")),
+])
+def test_a_bare_clock_told_of_the_future_is_not_before_the_report(text, expected):
+    """A clock with no day falls on the last day told; told of the future, not before the report's."""
+    assert expected in found(text)

@@ -160,7 +160,10 @@ _UTC_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(\d{2}):\d{2}Z$")
 
 def _local(edtf: str, value: str, cand: Candidate, text: str, previous: Timex | None) -> str:
     """The day where it happened, for a day told in GMT ('AT 2230 [0230 GMT ON 12 JANUARY]' is 11
-    January where it was 22:30); without the local clock, the days a zone may put it on."""
+    January where it was 22:30); without the local clock, the days a zone may put it on; a night
+    told as 'overnight' runs past midnight into the next day."""
+    if cand.rule.args.get("through_night"):
+        return _through_night(edtf)
     if cand.groups.get("local_clock"):
         return local_day(value, cand.groups["local_clock"]) or edtf
     utc = _UTC_CLOCK.match(value)
@@ -211,6 +214,12 @@ def _day_range(edtf: str, text: str, cand: Candidate) -> str | None:
         return None
     first, last = sorted((day, bound))
     return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _through_night(day: str) -> str:
+    """A night's day and the next: what happened 'overnight' may have come after midnight."""
+    date = dt.date.fromisoformat(day)
+    return f"{day}/{(date + dt.timedelta(days=1)).isoformat()}"
 
 
 def _days_around(day: str, utc_hour: int) -> str:

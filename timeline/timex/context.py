@@ -149,6 +149,9 @@ def _label_of() -> re.Pattern:
                       rf"(?!(?:{alternation(lexicon()['not_label_nouns'])})\b)(?-i:[a-z]+)[ \t]+of[ \t]+$", re.IGNORECASE)
 
 
+_SINCE_BEFORE = re.compile(r"\bsince(?:[ \t]+[\w,]+){1,3}[ \t]*$", re.IGNORECASE)
+
+
 @dataclass
 class Context:
     """Reference dates for one document; ``last`` moves as dates are mentioned."""
@@ -203,6 +206,14 @@ class Context:
         between = self.text[self.stated[1]:start]
         return None if _SENTENCE_BREAK.search(between) else self.stated[0]
 
+    def story_day_before_report(self) -> dt.date | None:
+        """The last day told, when it is before the report's and the story's own day, not the
+        start of a stretch reaching to now ('has fallen since Friday')."""
+        day = self.last_day
+        if day is None or self.published is None or day >= self.published:
+            return None
+        return None if _SINCE_BEFORE.search(self.text, max(0, self.last_at - 40), self.last_at) else day
+
     def year_said_nearby(self, start: int) -> int | None:
         """A year written earlier in the same sentence ('Ludendorff wrote on the fighting in 1917,
         "The 25th of August concluded..."'): in a narrative a bare day or month takes it."""
@@ -247,7 +258,7 @@ class Context:
         ref = self.deictic() if self.mode == "news" else self.anaphoric()
         return ref[0] if ref else None
 
-    def _clause(self, start: int, end: int) -> tuple[str, int, int]:
+    def clause(self, start: int, end: int) -> tuple[str, int, int]:
         """The text around a span, cut at sentence or line ends (not at an abbreviation's full
         stop: 'Calif., on Thursday'), and the span's place in it."""
         lo, hi = max(0, start - 150), min(len(self.text), end + 60)
@@ -267,7 +278,7 @@ class Context:
 
     def _read_cue(self, start: int, end: int) -> tuple[int, int] | None:
         """The tense cue of the clause around a span, uncached."""
-        clause, left, right = self._clause(start, end)
+        clause, left, right = self.clause(start, end)
         cues = _future_cues(clause)
         cues += [(start, -1) for start in _past_cues(clause)]
         cues += [(m.start(), 0) for m in _ahead_of_past_re().finditer(clause)]

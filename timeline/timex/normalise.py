@@ -584,6 +584,28 @@ def day_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _sudden_change() -> re.Pattern:
+    """A verb of change of state, which makes 'overnight' mean 'suddenly' (rules/lexicon.yaml)."""
+    return re.compile(rf"\b(?:{alternation(lexicon()['sudden_change_verbs'])})\b", re.IGNORECASE)
+
+
+def overnight(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'roads were closed overnight': in news the night before the report's day, as 'last night'
+    is; after a day the story told before the report's, that day's night ('On Thursday ... raided
+    the office overnight'); told of the future, tonight. 'became a star overnight' is no time."""
+    clause, _, _ = ctx.clause(*span)
+    if _sudden_change().search(clause):
+        return None
+    if ctx.mode == "news":
+        future = ctx.tense(*span) > 0
+        day = None if future else ctx.story_day_before_report()
+        if day is not None:
+            return day.isoformat() + "TNI"
+        return _at(ctx.deictic(), "day", 0 if future else -1) + "TNI"
+    return _at(ctx.anaphoric(), "day", 0) + "TNI"
+
+
+@lru_cache(maxsize=1)
 def _weekday_range_start() -> re.Pattern:
     """A weekday that opens a range ending at the next one ('Monday to', 'Wednesday through',
     'Thursday-', 'between Monday and')."""
@@ -738,7 +760,7 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         day = ctx.published.isoformat()
         ctx.remember(day)  # a live page's entry stamp ('10:47 Police have closed...'): told that day
     elif ctx.mode == "news" and ctx.last_day is not None:
-        day = ctx.anaphoric(fine=True, span=span)[0].isoformat()
+        day = _bare_clock_day(ctx, span)
     else:
         day = _at(ctx.deictic(), "day", 0)
     time = _clock_time(g, _part_told(g))
@@ -750,6 +772,15 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         day = _past_midnight(ctx, span, day, time)
     ctx.last_clock = (day, time, span[1])
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
+
+
+def _bare_clock_day(ctx: Context, span: Span) -> str:
+    """A clock with no day beside it falls on the last day mentioned; told of the future, not
+    before the report's ('since Friday ... The governor will speak at 11 a.m.' is today)."""
+    day = ctx.anaphoric(fine=True, span=span)[0]
+    if ctx.published and day < ctx.published and ctx.tense(*span) > 0:
+        day = ctx.published
+    return day.isoformat()
 
 
 _RANGE_TO = re.compile(r"(?:\buntil|\btill|\bto|\bthrough|\band|-|–)[ \t]*$", re.IGNORECASE)
@@ -984,6 +1015,6 @@ def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, months_of_year, constant,
-        day_word, moment_of_telling, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
+        day_word, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
 }
