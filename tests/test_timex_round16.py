@@ -100,3 +100,33 @@ def test_overnight_gives_events_the_night_and_the_next_day():
 def test_a_bare_clock_told_of_the_future_is_not_before_the_report(text, expected):
     """A clock with no day falls on the last day told; told of the future, not before the report's."""
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The repairs could last until the summer.", ("the summer", "DATE", "2026-SU")),
+    ("A ruling is unlikely before the autumn.", ("the autumn", "DATE", "2026-FA")),
+    ("The ban stays in place until December.", ("December", "DATE", "2026-12")),
+])
+def test_a_deadline_in_a_clause_not_told_of_the_past_lies_ahead(text, expected):
+    """'could last until the summer', said in January: this year's summer, not last year's nearer one."""
+    assert expected in found(text)
+
+
+def test_a_deadline_told_in_the_past_keeps_the_nearest_reading():
+    assert ("the summer", "DATE", "2025-SU") in found("The repairs lasted until the summer.")
+
+
+def test_a_morning_clock_after_an_evening_one_told_in_the_past_is_the_next_day():
+    """'reported at 10:40 p.m. on Thursday ... reopened at 5:25 a.m.': the night has passed; a
+    clock that looks back ('had begun at 9 a.m.') stays on the day."""
+    text = ("The alarm was raised at 10:40 p.m. on Thursday. Guests slept in the lobby. "
+            "The hotel reopened at 5:25 a.m., and police said the fire had begun at 9 a.m.")
+    values = found(text, dt.date(2026, 1, 23))
+    assert ("5:25 a.m.", "TIME", "2026-01-23T05:25") in values
+    assert ("9 a.m.", "TIME", "2026-01-22T09:00") in values
+
+
+def test_a_morning_clock_is_not_put_after_the_report():
+    """An evening told on the report's day leaves a later morning clock on that day."""
+    text = "Repairs began at 11 p.m. on Friday. Workers laboured through the dark and pumping resumed at 10 a.m."
+    assert ("10 a.m.", "TIME", "2026-01-23T10:00") in found(text, dt.date(2026, 1, 23))

@@ -100,7 +100,7 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
         return None
     if ctx.mode != "news" or ctx.published is None:
         return anchor.year
-    tense = ctx.tense(*span)
+    tense = ctx.tense(*span) or _deadline_ahead(ctx, span)
     best, best_cost = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         guess = safe_date(year, month, min(day, 28))
@@ -113,6 +113,18 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
         if best_cost is None or cost < best_cost:
             best, best_cost = year, cost
     return best
+
+
+@lru_cache(maxsize=1)
+def _deadline_word() -> re.Pattern:
+    """'until', 'before', 'by' right before a date, with 'the' or 'mid-' between (rules/lexicon.yaml, open_before)."""
+    return re.compile(rf"\b(?:{alternation(lexicon()['open_before'])})[ \t]+(?:(?:the|mid-?|early|late)[ \t]*)?$", re.IGNORECASE)
+
+
+def _deadline_ahead(ctx: Context, span: Span) -> int:
+    """+1 when a deadline word opens the date in a clause with no past tense ('could last until the
+    summer', 'a hearing is unlikely before the autumn'): an end not told of the past lies ahead."""
+    return 1 if _deadline_word().search(ctx.text, max(0, span[0] - 16), span[0]) else 0
 
 
 def ymd(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -788,14 +800,32 @@ _RANGE_TO = re.compile(r"(?:\buntil|\btill|\bto|\bthrough|\band|-|–)[ \t]*$", 
 
 def _past_midnight(ctx: Context, span: Span, day: str, time: str) -> str:
     """'opened at 10 p.m. and ran until 1:30 a.m.', 'from 9 p.m. to 5 a.m.': the end of a range
-    of clock times that runs past midnight falls on the day after its start."""
+    of clock times that runs past midnight falls on the day after its start; so does a morning
+    clock told in the past after an evening one of the same paragraph ('reported at 10:40 p.m.
+    on Thursday ... The runway reopened at 5:25 a.m.')."""
     last = ctx.last_clock
-    if last is None or last[0] != day or last[1] <= time or last[1] == "24:00" or span[0] - last[2] > 60:
+    if last is None or last[0] != day or last[1] <= time or last[1] == "24:00":
         return day
     between = ctx.text[last[2]:span[0]]
-    if _CLAUSE_END.search(between) or not _RANGE_TO.search(between):
+    ranged = span[0] - last[2] <= 60 and not _CLAUSE_END.search(between) and _RANGE_TO.search(between)
+    if not (ranged or _night_passed(ctx, span, last[1], time, between)):
         return day
     return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+
+
+_LOOKS_BACK = re.compile(r"\b(?:had|earlier|before)\b", re.IGNORECASE)
+
+
+def _night_passed(ctx: Context, span: Span, evening: str, morning: str, between: str) -> bool:
+    """A morning clock told in the past, in the paragraph of an evening one before it, and not
+    looking back ('had begun at 9 a.m.'): the story has gone on through the night, though not
+    past the report's day."""
+    if evening < "18:00" or morning >= "12:00" or "\n" in between or len(between) > 400:
+        return False
+    if ctx.published is not None and ctx.last_clock[0] >= ctx.published.isoformat():
+        return False
+    clause, left, _ = ctx.clause(*span)
+    return ctx.tense(*span) < 0 and not _LOOKS_BACK.search(clause, 0, left)
 
 
 _ENTRY_AFTER_STAMP = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?:$|[A-Z\"“‘'])", re.MULTILINE)
