@@ -130,3 +130,10 @@ def test_a_morning_clock_is_not_put_after_the_report():
     """An evening told on the report's day leaves a later morning clock on that day."""
     text = "Repairs began at 11 p.m. on Friday. Workers laboured through the dark and pumping resumed at 10 a.m."
     assert ("10 a.m.", "TIME", "2026-01-23T10:00") in found(text, dt.date(2026, 1, 23))
+
+
+def test_a_midnight_told_in_the_past_on_the_report_day_is_the_one_that_began_it():
+    """The midnight that ends the report's day is still ahead: told in the past, it is T24:00 of the day before."""
+    values = found("Power, cut at around midnight, was restored at dawn. The curfew will begin at midnight.")
+    assert ("around midnight", "TIME", "2026-01-18T24:00") in values
+    assert ("midnight", "TIME", "2026-01-19T24:00") in values

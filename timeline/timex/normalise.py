@@ -781,7 +781,7 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if g.get("day_is_local") and g.get("local_clock") and DAY_VALUE.match(day):
         day = _day_in_zone(day, g["local_clock"], time)
     elif not g.get("on") and DAY_VALUE.match(day):
-        day = _past_midnight(ctx, span, day, time)
+        day = _midnight_told_past(ctx, span, _past_midnight(ctx, span, day, time), time)
     ctx.last_clock = (day, time, span[1])
     return f"{day}T{time}" + zone_offset(g.get("zone"), day, time)
 
@@ -811,6 +811,15 @@ def _past_midnight(ctx: Context, span: Span, day: str, time: str) -> str:
     if not (ranged or _night_passed(ctx, span, last[1], time, between)):
         return day
     return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+
+
+def _midnight_told_past(ctx: Context, span: Span, day: str, time: str) -> str:
+    """A midnight told in the past on the report's day is the one that began it ('internet
+    access, cut at around midnight, was restored' is the night before: T24:00 of the day before),
+    since the one that ends it is still ahead."""
+    if time != "24:00" or ctx.mode != "news" or ctx.published is None or day != ctx.published.isoformat():
+        return day
+    return (ctx.published - dt.timedelta(days=1)).isoformat() if ctx.tense(*span) < 0 else day
 
 
 _LOOKS_BACK = re.compile(r"\b(?:had|earlier|before)\b", re.IGNORECASE)
