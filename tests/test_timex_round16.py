@@ -137,3 +137,35 @@ def test_a_midnight_told_in_the_past_on_the_report_day_is_the_one_that_began_it(
     values = found("Power, cut at around midnight, was restored at dawn. The curfew will begin at midnight.")
     assert ("around midnight", "TIME", "2026-01-18T24:00") in values
     assert ("midnight", "TIME", "2026-01-19T24:00") in values
+
+
+def test_several_decades_ago_keep_the_decade_and_one_steps_in_years():
+    """'three decades ago' said in 2026 is the 1990s (199), as 'two decades earlier' is; 'a decade ago' is 2016."""
+    values = found("The mill closed three decades ago. A decade ago the school shut.")
+    assert ("three decades ago", "DATE", "199") in values and ("A decade ago", "DATE", "2016") in values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports slowed. November was especially weak.", ("November", "DATE", "2025-11")),
+    ("The front held. September saw the worst fighting.", ("September", "DATE", "2025-09")),
+])
+def test_a_month_as_the_subject_of_its_sentence_is_a_date(text, expected):
+    assert expected in found(text)
+
+
+def test_a_span_that_opens_its_sentence_reads_its_own_sentence_tense():
+    """'Prices fell in September. March will bring relief.': the cue of the sentence before does not decide."""
+    assert ("March", "DATE", "2026-03") in found("Prices fell in September. March will bring relief.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales fell 3% in the fourth quarter compared with a year earlier.", ("a year earlier", "DATE", "2024-Q4")),
+    ("Prices rose 9 percent in December from a year earlier.", ("a year earlier", "DATE", "2024-12")),
+])
+def test_a_year_earlier_compared_with_a_period_just_told_is_that_period_a_year_back(text, expected):
+    """'in December from a year earlier': December of the year before, not the whole year."""
+    assert expected in found(text)
+
+
+def test_a_year_earlier_as_a_step_stays_a_step():
+    assert ("A year earlier", "DATE", "2024") in found("The dam opened in 2025. A year earlier, the valley flooded.")

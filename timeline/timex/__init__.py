@@ -35,6 +35,7 @@ MODES = ("news", "narrative")
 _YEAR = re.compile(r"^\d{4}$")
 # a year, month or day with its year written, or a season, quarter or half of it ('the spring of 1987')
 _WRITTEN_YEAR = re.compile(r"^\d{4}(?:(?:-\d{2}){0,2}|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))$")
+_PERIOD = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])$")  # a month, season, quarter or half of a year
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")  # a season, quarter or half of a year
 _DATED = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*(?:\w+\W+){0,3}$")
@@ -86,6 +87,8 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
         ctx.last_at = cand.end
     elif value.startswith("BC"):
         ctx.bc = True  # a year BC told in passing sets no anchor, but the story is told BC
+    if _PERIOD.match(value):
+        ctx.last_period = (value, cand.end)
     if cand.groups.get("year") and DAY_VALUE.match(value):
         ctx.stated = (dt.date.fromisoformat(value), cand.end)
     if cand.groups.get("year") and _WRITTEN_YEAR.match(value):

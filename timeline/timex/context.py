@@ -167,6 +167,7 @@ class Context:
     stated: tuple[dt.date, int] | None = None  # last date written with its year, and where it ends
     year_said: tuple[int, int] | None = None  # last year written out (alone or in a date), and where it ends
     last_clock: tuple[str, str, int] | None = None  # the last clock time's day, 'HH:MM' and where it ends
+    last_period: tuple[str, int] | None = None  # the last month, quarter, half or season of a year told, and where it ends
     _cues: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # deciding cue per span, read once
 
     def deictic(self) -> tuple[dt.date, str] | None:
@@ -264,7 +265,7 @@ class Context:
         lo, hi = max(0, start - 150), min(len(self.text), end + 60)
         window = self.text[lo:hi]
         left, right = start - lo, end - lo
-        cut = max((m.start() for m in _SENTENCE_BREAK.finditer(window, 0, left)), default=-1)
+        cut = max((m.start() for m in _SENTENCE_BREAK.finditer(window, 0, left + 1)), default=-1)
         stop = _SENTENCE_BREAK.search(window, right)
         return window[cut + 1:stop.start() if stop else None], left - cut - 1, right - cut - 1
 

@@ -521,9 +521,9 @@ def ago(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if count == "X":
         return _at(ctx.deictic(), "day", 0) if lookup("units", g["unit"]) in _CLOCK_UNITS else "PAST_REF"
     gran, steps = _steps(count, g["unit"])
-    if gran in _YEARS_IN:  # 'a decade ago' said in 2024 is 2014, a year, not the 2010s
-        gran, steps = "year", steps * _YEARS_IN[gran]
-    return _at(ctx.deictic(), gran, -steps)
+    if gran in _YEARS_IN and steps == 1:  # 'a decade ago' said in 2024 is 2014, a year, not the 2010s
+        gran, steps = "year", _YEARS_IN[gran]
+    return _at(ctx.deictic(), gran, -steps)  # 'three decades ago' keeps the decade (199), as 'two decades earlier' does
 
 
 _NOW_IN_SENTENCE = re.compile(r"\b(?:now|currently|today|at present|these days)\b", re.IGNORECASE)
@@ -535,9 +535,30 @@ def _sentence_before(text: str, start: int) -> str:
     return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
 
 
+_COMPARED_WITH = re.compile(r"\b(?:from|than|with|over|against|on)[ \t]+$", re.IGNORECASE)
+_PERIOD_OF_YEAR = re.compile(r"^(\d{4})(-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))$")
+
+
+def _period_a_year_back(g: Groups, ctx: Context, span: Span, count) -> str | None:
+    """'rose 11.8 percent in December from a year earlier', 'fell in the fourth quarter compared
+    with a year earlier': the same month (season, quarter, half) a year before the one just told."""
+    if count != 1 or lookup("units", g["unit"]) != "Y" or not g["dir"].lower().startswith(("earlier", "before")):
+        return None
+    told = ctx.last_period
+    if told is None or not _COMPARED_WITH.search(ctx.text, max(0, span[0] - 12), span[0]):
+        return None
+    if told[1] > span[0] or _CLAUSE_END.search(ctx.text, told[1], span[0]):
+        return None
+    found = _PERIOD_OF_YEAR.match(told[0])
+    return f"{int(found[1]) - 1:04d}{found[2]}" if found else None
+
+
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'two days later': a step from the last mentioned date ('days later': of unstated size)."""
     count = _number(g.get("num"))
+    compared = _period_a_year_back(g, ctx, span, count)
+    if compared is not None:
+        return compared
     if count == "X" and lookup("units", g["unit"]) in _CLOCK_UNITS:  # 'a few minutes later': that day
         return _at(ctx.anaphoric(fine=True, span=span), "day", 0)
     if count == "X":
