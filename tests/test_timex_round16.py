@@ -169,3 +169,20 @@ def test_a_year_earlier_compared_with_a_period_just_told_is_that_period_a_year_b
 
 def test_a_year_earlier_as_a_step_stays_a_step():
     assert ("A year earlier", "DATE", "2024") in found("The dam opened in 2025. A year earlier, the valley flooded.")
+
+
+def test_a_part_of_the_day_after_into_or_since_is_that_part_of_the_day_told():
+    """'lasted long into the night', 'had gathered since the afternoon': the day last told."""
+    values = found("The final was played on Sunday. Fans sang long into the night, having gathered since the afternoon.")
+    assert ("the night", "TIME", "2026-01-18TNI") in values and ("the afternoon", "TIME", "2026-01-18TAF") in values
+
+
+def test_last_night_is_the_day_later_parts_of_the_day_are_on():
+    """'Polls closed last night, and the count ran through the night': last night's night, not tonight."""
+    assert ("the night", "TIME", "2026-01-18TNI") in found("Polls closed last night, and the count ran through the night.")
+
+
+def test_this_morning_in_a_quotation_is_the_morning_the_words_were_said():
+    """A quotation from yesterday's statement: its 'this morning' is yesterday's morning."""
+    text = 'Two trains collided on Sunday. "The crash that took place this morning shocked us," the mayor said.'
+    assert ("this morning", "TIME", "2026-01-18TMO") in found(text)

@@ -610,10 +610,13 @@ _PART_DAY = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}
 
 
 def day_part(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'this morning', 'last night': a part of a day near the reference."""
+    """'this morning', 'last night': a part of a day near the reference; in a quotation, near the
+    day the words were said ('a crash that took place this morning', quoted from yesterday)."""
+    said = ctx.quoted_speech_day(span[0])
+    ref = (said, "day") if said is not None else ctx.deictic()
     if g.get("tonight"):
-        return _at(ctx.deictic(), "day", 0) + "TNI"
-    return _at(ctx.deictic(), "day", _PART_DAY[g["word"].lower()]) + "T" + lookup("day_parts", g["part"])
+        return _at(ref, "day", 0) + "TNI"
+    return _at(ref, "day", _PART_DAY[g["word"].lower()]) + "T" + lookup("day_parts", g["part"])
 
 
 @lru_cache(maxsize=1)
