@@ -319,7 +319,7 @@ def test_a_bare_day_month_takes_the_year_written_beside_it(text, expected):
     ("Officials said on Monday the curfew would take effect on Tuesday.", ("Tuesday", "2024-01-30")),
     ("The opposition has called for a general strike on Thursday.", ("Thursday", "2024-02-01")),
     ("The agency said it hoped to resume deliveries by Thursday.", ("Thursday", "2024-02-01")),
-    ("The ministry extended the red alert until 6 a.m. on Thursday.", ("6 a.m.", "2024-02-01T06:00")),
+    ("The ministry extended the red alert until 6 a.m. on Thursday.", ("6 a.m. on Thursday", "2024-02-01T06:00")),
     ("Schools will remain closed until Monday.", ("Monday", "2024-02-05")),  # a future end stays ahead
     # 'next' of rank or place is no future cue
     ("Britain, the next highest country, reported 900 deaths as of Tuesday.", ("Tuesday", "2024-01-30")),
