@@ -1,0 +1,26 @@
+"""A bombing by a state's armed forces is an air strike; one by an armed group stays a bombing
+(lexicons/bombardment.yaml)."""
+
+import pytest
+
+from timeline.extract import extract, lexicon
+from timeline.models import Document
+
+EXAMPLES = lexicon.load("bombardment")["examples"]
+
+
+def _types(text: str) -> set[str]:
+    return {e.type for e in extract([Document(id="d", text="Story\n\n" + text)]).events}
+
+
+@pytest.mark.parametrize("entry", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])
+def test_bombardment_example(entry):
+    """Each example's violence has the type the lexicon gives."""
+    types = _types(entry["text"])
+    assert entry["type"] in types, types
+    assert ({"bombing", "airstrike"} - {entry["type"]}).isdisjoint(types), types
+
+
+def test_a_planted_device_is_no_bombardment():
+    """Without 'bomb' as the verb, soldiers near a device do not make it an air strike."""
+    assert _types("Soldiers found that a bomb had exploded outside the barracks.") & {"airstrike"} == set()
