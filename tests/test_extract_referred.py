@@ -144,3 +144,16 @@ def test_a_counted_participle_adjective_in_a_reaction_is_the_act_done_to_its_nou
     events = extract([Document(id="d", text=case["text"])], Options(solve=False)).events
     assert [e.type for e in events] == case["types"]
     assert events[1].targets == case["targets"]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels stepped up their raids on the pipeline to demand the release of their leader.",
+    "Militants shelled the port for a week, demanding that the navy leave.",
+])
+def test_a_demand_told_as_the_purpose_of_violence_refers_to_none(text):
+    """A demand the violence is done for ('raids ... to demand') is its purpose, not a reaction
+    to it: the clause is not cut, and the violence is the one event."""
+    assert referred_cut(text, triggers_in(text)) is None
+    events = extract([Document(id="d", text="Story\n\n" + text)]).events
+    assert [e.type for e in events if e.type == "appeal"] == [], [e.type for e in events]
+    assert any(e.type in ("attack", "shelling") for e in events), [e.type for e in events]

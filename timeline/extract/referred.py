@@ -122,15 +122,29 @@ def _for_motive(text: str, head: Trigger, trigger: Trigger) -> bool:
     return trigger.start > head.end and _motive().search(text, head.end, trigger.start) is not None
 
 
+_PURPOSES = frozenset({"appeal"})  # what an act is done to demand: 'attacked the pipeline to demand ...'
+_PURPOSE = re.compile(r"\bto\s+$|,\s*$", re.IGNORECASE)
+
+
+def told_as_purpose(text: str, trigger: Trigger) -> bool:
+    """'staged attacks to demand reform', 'blocked roads, demanding ...': a speech act told as the
+    purpose of the act before it, by an infinitive or a participle after a comma."""
+    before = text[max(0, trigger.start - 12):trigger.start]
+    return bool(_PURPOSE.search(before)) and (
+        before.rstrip().lower().endswith("to") or text[trigger.start:trigger.end].lower().endswith("ing"))
+
+
 def referred_cut(text: str, cluster: list[Trigger]) -> tuple[int, bool] | None:
-    """(cut position, True when the violence comes after the cut) for a cluster, or None."""
+    """(cut position, True when the violence comes after the cut) for a cluster, or None. Violence
+    whose purpose the speech act tells ('increased its attacks to demand ...') is no violence the
+    speech refers to: the clause stays whole, and the violence is its act."""
     head = _strongest(cluster)
     if head.weight <= 0 or head.type in _FORWARD:
         return None
     violent_head = _class(head.type) == "violence"
     referred = [t for t in cluster if t is not head and _violence(text, t)
                 and (not violent_head or _for_motive(text, head, t))]
-    if not referred:
+    if not referred or (head.type in _PURPOSES and referred[0].start < head.start and told_as_purpose(text, head)):
         return None
     position = cut_position(text, head, referred[0])
     return position, referred[0].start >= position

@@ -12,7 +12,7 @@ from . import lexicon
 from .lemmas import rules as lemma_rules
 from .lookup import containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
-from .referred import befell_possessor, describes_noun, split_referred
+from .referred import befell_possessor, describes_noun, split_referred, told_as_purpose
 from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
@@ -306,16 +306,12 @@ def _demanded(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     return replace(trigger, type="appeal", weight=max(trigger.weight, 2), rule=DEMAND + trigger.rule)
 
 
-_PURPOSE = re.compile(r"\bto\s+$|,\s*$", re.IGNORECASE)
-
-
 def _purpose_yields(text: str, cluster: list[Trigger], best: Trigger) -> Trigger:
     """'staged demonstrations to demand reform', 'blocked roads, demanding ...': words told as the
     purpose of an act already named are not the event; the act is."""
     if _class(best.type) != "speech":
         return best
-    before = text[max(0, best.start - 12):best.start]
-    purpose = _PURPOSE.search(before) and (before.rstrip().endswith("to") or text[best.start:best.end].lower().endswith("ing"))
+    purpose = told_as_purpose(text, best)
     acts = [t for t in cluster if t.start < best.start and t.weight >= 1 and _class(t.type) != "speech"]
     return max(acts, key=lambda t: (t.weight, t.kind == "verb")) if purpose and acts else best
 
