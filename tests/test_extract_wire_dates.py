@@ -465,3 +465,11 @@ def test_a_participle_describing_its_noun_is_only_bounded_by_the_main_clauses_da
     the abduction's own day, as is 'abducted in the north a retired judge' (a participle after a
     determiner describes a noun, it is no main verb) (lexicons/dating.yaml, reduced_relative)."""
     assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]
+
+
+@pytest.mark.parametrize("case", [lexicon.load("dating")["past_trigger"][key] for key in ("example", "counterexample")],
+                         ids=["consent-told-as-made", "consent-to-come"])
+def test_a_consent_told_in_the_past_lies_on_or_before_the_report(case):
+    """'agreed to set up a commission': the consent was given by the report, only what it governs
+    is to come; 'will agree to' is to come itself (lexicons/dating.yaml, past_trigger)."""
+    assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]

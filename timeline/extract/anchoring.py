@@ -23,6 +23,7 @@ from ..timex.published import find_closing_date
 from . import attachment, lexicon, liveblog
 from .dating import month_part, reduced_relative_verb, time_relative, told_again
 from .lookup import skipped, timexes_in
+from .phrases import is_past_form
 from .modality import SPEECH_ACTS
 from .state import Clause, DocState, EventMention
 
@@ -89,6 +90,8 @@ def anchor(state: DocState, options) -> DocState:
             story_day = openings[next_opening][1]  # 'On Wednesday, police launched an operation ...': the story moves on
             next_opening += 1
         _anchor_one(state, event, story_day)
+        if event.date is None and event.modality == "future" and PROMISED in event.cues and _past_trigger(state.text, event):
+            _done_by_report(event, state.published)  # 'agreed to set up a commission'
         if entries:
             liveblog.date_entry(state, event, entries)
         if signed is not None and event.date is None and event.modality == "future":
@@ -352,6 +355,7 @@ def _reported_bound(event: EventMention, timex, published: dt.date | None) -> No
         event.date, event.date_stated = f"../{latest.isoformat()}", False
 
 
+DONE_BY_REPORT = "done-by-report"  # the cue of a promise told as made, dated only by the report
 PROMISED = "promised"  # modality's cue: 'offered to', 'vowed to', 'is ready to'
 FUTURE_OF_PAST = "future-of-past"  # the modality cue of a plan told in the past
 ANNOUNCED = "announced-on"  # the cue of a future event dated only by the day it was said
@@ -365,6 +369,30 @@ def _announced_bound(event: EventMention, earliest: dt.date | None, published: d
             and FUTURE_OF_PAST not in event.cues):
         event.date, event.date_stated = f"{earliest.isoformat()}/..", True
         event.cues.append(ANNOUNCED)  # the day it was said: no sign that the event itself is told
+
+
+@cache
+def _not_finite_before() -> re.Pattern:
+    """Words right before a past form that make it no finite past (dating.yaml, past_trigger)."""
+    return re.compile(rf"\b(?:{lexicon.load('dating')['past_trigger']['not_after']})\W+(?:\w+ly\W+)*$", re.IGNORECASE)
+
+
+def _past_trigger(text: str, event: EventMention) -> bool:
+    """'The two parties agreed to set up a commission': a verb trigger whose first word is a
+    finite past tells the act as done by the report; only what it governs is to come."""
+    first = re.match(r"[^\W\d_]+", text[event.trigger.start:event.trigger.end])
+    if event.trigger.kind != "verb" or first is None or not is_past_form(first.group()):
+        return False
+    return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
+
+
+def _done_by_report(event: EventMention, published: dt.date | None) -> None:
+    """A consent or promise told as made ('agreed to set up a commission') was made on or before the
+    report, though what it governs is to come: the modality stays (PLOVER codes the promise by it),
+    and the bound is stated, or the solver would place the 'future' event after publication."""
+    if published is not None:
+        event.date, event.date_stated = f"../{published.isoformat()}", True
+        event.cues.append(DONE_BY_REPORT)  # no date of its own: no more confidence for it
 
 
 def _not_after(value: str, published: dt.date) -> str:

@@ -115,6 +115,16 @@ def lemmas(word: str, upos: str, guess: bool = False) -> tuple[str, ...]:
     return tuple(getLemma(word, upos=upos)) if guess else getAllLemmas(word).get(upos, ())
 
 
+@cache
+def is_past_form(word: str) -> bool:
+    """Whether a word is a verb's simple past and not also its base ('agreed', not 'set'): a past
+    told without an auxiliary is a finite act already done."""
+    from lemminflect import getInflection
+
+    word = word.lower()
+    return any(word != lemma and word in getInflection(lemma, tag="VBD") for lemma in lemmas(word, "VERB"))
+
+
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of each token in ``text[start:end]``."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]

@@ -7,7 +7,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
-from .anchoring import ANNOUNCED
+from .anchoring import ANNOUNCED, DONE_BY_REPORT
 from .modality import PROTASIS, STANDING
 from .state import DocState, EventMention
 
@@ -63,7 +63,7 @@ def score(state: DocState, options) -> DocState:
             continue
         if has_args:
             event.confidence = min(0.95, event.confidence + 0.1)
-        if event.date_stated and ANNOUNCED not in event.cues:  # a date of its own, not the day it was said
+        if event.date_stated and not {ANNOUNCED, DONE_BY_REPORT} & set(event.cues):  # a date of its own, not the report's
             event.confidence = min(0.95, event.confidence + 0.05)
         event.confidence = round(event.confidence, 6)  # 0.7 - 0.25 + 0.05 is 0.5, not 0.4999...
     return state
