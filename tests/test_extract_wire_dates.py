@@ -473,3 +473,10 @@ def test_a_consent_told_in_the_past_lies_on_or_before_the_report(case):
     """'agreed to set up a commission': the consent was given by the report, only what it governs
     is to come; 'will agree to' is to come itself (lexicons/dating.yaml, past_trigger)."""
     assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]
+
+
+def test_a_joined_mention_of_another_kind_does_not_date_the_event():
+    """'rejected the accusation, saying the arrest was made last month': last month is the arrest's,
+    told inside what was said; the refusal only lies on or before the report."""
+    text = "The minister rejected the accusation, saying the arrest was made last month."
+    assert _dates(text, dt.date(2026, 3, 12), "refusal") == ["../2026-03-12"]

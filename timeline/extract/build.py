@@ -99,7 +99,8 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             head.trigger = replace(head.trigger, type=mention.type)
         if _gunfire(state.text, mention.trigger):
             shot.add(root)
-        if mention.date_stated and not head.date_stated:  # 'Perez was kidnapped on 5 January' told later
+        if mention.date_stated and not head.date_stated and compatible(mention.type, head.type):
+            # 'Perez was kidnapped on 5 January' told later; not 'the arrest was made last month' joined to a refusal
             head.date, head.date_stated = mention.date, True
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]
