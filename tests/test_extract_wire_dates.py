@@ -480,3 +480,10 @@ def test_a_joined_mention_of_another_kind_does_not_date_the_event():
     told inside what was said; the refusal only lies on or before the report."""
     text = "The minister rejected the accusation, saying the arrest was made last month."
     assert _dates(text, dt.date(2026, 3, 12), "refusal") == ["../2026-03-12"]
+
+
+def test_what_a_dated_announcement_says_is_to_come_opens_on_the_day_it_was_announced():
+    """'Late on Sunday, the president announced troops would be leaving': Sunday is when it was
+    announced, so the leaving comes no earlier than Sunday, not only after the report."""
+    text = "Late on Sunday, the president, in a statement read by an aide, announced troops would be leaving the province."
+    assert _dates(text, dt.date(2026, 3, 12), "withdrawal") == ["2026-03-08/.."]

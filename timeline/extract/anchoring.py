@@ -222,7 +222,8 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
     if event.modality in ("asserted", "negated") and state.published is not None:
         event.date = _not_after(event.date, state.published)
     elif state.published is not None:
-        _past_date_wins(event, state.published, nearest.end <= event.trigger.start and PROMISED in event.cues)
+        _past_date_wins(event, state.published, nearest.end <= event.trigger.start and (
+            PROMISED in event.cues or _announced_between(event, nearest.end)))
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|already|so far|\w+ly)\s+)*(?:been\s+)?\w+(?:ed|en|wn|ne|ld|nt|ught|ck|un)\b",
@@ -310,6 +311,12 @@ def _inside(inner: dates.Bounds, outer: dates.Bounds) -> bool:
     if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
         return False
     return outer.earliest <= inner.earliest and inner.latest <= outer.latest
+
+
+def _announced_between(event: EventMention, start: int) -> bool:
+    """'Late on Sunday, the president announced troops would be leaving': a speech verb of the
+    clause between its date and a future trigger says when it was announced."""
+    return any(start <= t.start < event.trigger.start and event_types()[t.type].kind == "speech" for t in event.others)
 
 
 def _past_date_wins(event: EventMention, published: dt.date, dates_the_promise: bool) -> None:
