@@ -487,3 +487,10 @@ def test_what_a_dated_announcement_says_is_to_come_opens_on_the_day_it_was_annou
     announced, so the leaving comes no earlier than Sunday, not only after the report."""
     text = "Late on Sunday, the president, in a statement read by an aide, announced troops would be leaving the province."
     assert _dates(text, dt.date(2026, 3, 12), "withdrawal") == ["2026-03-08/.."]
+
+
+def test_what_a_dated_speech_clause_announces_opens_on_its_day():
+    """'On Wednesday, the governor announced that her government will withdraw the bill': the
+    announcement's clause gives the day the withdrawal was announced, which it comes no earlier than."""
+    text = "On Wednesday, the governor announced that her government will withdraw the bill."
+    assert _dates(text, dt.date(2026, 3, 12), "policy_change") == ["2026-03-11/.."]

@@ -32,6 +32,9 @@ def placed_relative(state: DocState, event: EventMention) -> bool:
     return _RELATIVE_TO.search(state.text, event.clause.start, event.trigger.start) is not None
 
 
+_SPEECH = of_class("speech")
+
+
 def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
     """Time expressions of the trigger-less clauses that open the event's sentence, as (told,
     report): those after the last reporting verb tell when the event happened ('police reported
@@ -48,7 +51,8 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
         relative = other if other.lead in _RELATIVES and other.lead != "that" else None
         speaker = next(reversed(events_of(state, other)), None)
         frame = speech_frame().match(state.text, other.start, other.end) is not None  # 'speaking at a meeting on ...'
-        if speaker is not None and speaker.trigger.weight > 0 and not frame:
+        said = speaker is not None and speaker.type in _SPEECH and event.modality == "future"
+        if speaker is not None and speaker.trigger.weight > 0 and not frame and not said:
             if other.lead in _SUBORDINATE:  # 'Last night, while the country mourned the attack, a bomb ...'
                 after_report = False
                 continue
