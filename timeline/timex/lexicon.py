@@ -42,9 +42,11 @@ _MAY = "(?-i:May|MAY)"
 
 
 def _month_alternation(names) -> str:
-    """Month words; abbreviations may carry a full stop ('Sept.', tokenised 'Nov .')."""
+    """Month words; abbreviations may carry a full stop ('Sept.', tokenised 'Nov .'), and so may
+    'May' in a header's run of abbreviations ('Fri., May. 3, 2013'), as 'June.' already can."""
     parts = sorted((n for n in names if n != "may"), key=len, reverse=True)
-    return "(?:" + "|".join([p if len(p) > 4 else p + r"(?:[ \t]?\.)?" for p in parts] + [_MAY]) + ")"
+    stop = r"(?:[ \t]?\.)?"
+    return "(?:" + "|".join([p if len(p) > 4 else p + stop for p in parts] + [_MAY + stop]) + ")"
 
 
 def _month_names(names) -> str:
