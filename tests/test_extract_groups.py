@@ -306,3 +306,9 @@ def test_a_state_in_the_possessive_before_a_band_is_no_party(example):
         assert example["not_actor"] not in events[0].actors
     if "actor" in example:
         assert example["actor"] in events[0].actors
+
+
+@pytest.mark.parametrize("example", lexicon.load("groups")["subject_link_examples"], ids=lambda e: e["text"][:40])
+def test_a_bodys_name_goes_on_through_its_subject_but_not_into_a_day(example):
+    """'Commission on Missing Farmers' is one name; 'Council on Friday' ends at the head."""
+    assert names(example["text"])[0] == [example["name"]]

@@ -76,22 +76,33 @@ def display(words: list[str], caps: bool) -> str:
 
 
 def _name_before(found: list[tuple[int, int, str]], head: int, caps: bool) -> int | None:
-    """Index of the first word of the name ending at ``head``, or None."""
-    connectors = _words("connectors")
+    """Index of the first word of the name ending at ``head``, or None; in mixed case a lower-case
+    'the' before the head opens the name ('This Thursday the Regional Commission')."""
+    connectors = _words("connectors") - (set() if caps else {"the"})
     i = head - 1
     while i >= 0 and (_modifier(found[i][2], caps) or (found[i][2].lower() in connectors and i > 0
                                                         and _modifier(found[i - 1][2], caps))):
         i -= 1
     first = i + 1
-    while first < head and found[first][2].lower() in connectors:
+    while first < head and found[first][2].lower() in _words("connectors"):
         first += 1
     return first if first < head else None
+
+
+def _subject_link(found: list[tuple[int, int, str]], i: int, caps: bool) -> bool:
+    """'Commission on Human Rights': in mixed case a body's name goes on through the word that names
+    its subject, not into a day, a month or a known name ('the Council on Monday')."""
+    if caps or found[i][2].lower() not in _words("subject_links") or i + 1 >= len(found):
+        return False
+    following = found[i + 1][2]
+    return following[:1].isupper() and following.lower() not in _words("subject_link_not_before") and \
+        following.lower() not in lexicon.names()
 
 
 def _name_after(found: list[tuple[int, int, str]], head: int, caps: bool) -> int:
     """Index of the last word of a name that goes on after its head ('Army of National Liberation')."""
     i, last = head + 1, head
-    while i < len(found) and found[i][2].lower() in ("of", "for"):
+    while i < len(found) and (found[i][2].lower() in ("of", "for") or _subject_link(found, i, caps)):
         j = i + 1
         while j < len(found) and found[j][2].lower() in ("the", "de", "la", "del"):
             j += 1
