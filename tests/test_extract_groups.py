@@ -312,3 +312,15 @@ def test_a_state_in_the_possessive_before_a_band_is_no_party(example):
 def test_a_bodys_name_goes_on_through_its_subject_but_not_into_a_day(example):
     """'Commission on Missing Farmers' is one name; 'Council on Friday' ends at the head."""
     assert names(example["text"])[0] == [example["name"]]
+
+
+@pytest.mark.parametrize("example", lexicon.load("groups")["state_inside_examples"], ids=lambda e: e["text"][:40])
+def test_a_state_inside_a_bodys_name_gives_way_to_the_body_but_not_in_a_ministry(example):
+    """'the Bar Association of Kenya' acts as itself; 'the Peruvian Ministry of Defence' as Peru."""
+    from timeline.extract import Options
+    from timeline.extract.pipeline import run
+    from timeline.models import Document
+
+    state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
+    actors = [e.actors for e in state.events]
+    assert actors and actors[0] == [example["party"]], actors

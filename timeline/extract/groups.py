@@ -314,6 +314,11 @@ def head_anaphors(text: str, known: list[Mention]) -> list[Mention]:
     return out
 
 
+def speaks_for_state(name: str) -> bool:
+    """'Turkish Ministry of Foreign Affairs': a government's own department, whose party is its state."""
+    return bool(_heads_of(name) & _words("government_heads"))
+
+
 def _heads_of(name: str) -> set[str]:
     """A name's head words: its last, and the last before its first 'of' ('the commission' after
     'the Commission of Inquiry on Missing Persons')."""

@@ -13,7 +13,7 @@ from .casing import is_english_word, is_function_or_number_word, name_like
 from .descriptions import without_descriptive_states
 from .group_nouns import group_noun_mentions
 from .groups import (INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups,
-                     is_armed_group, is_irregular_group)
+                     is_armed_group, is_irregular_group, speaks_for_state)
 from .lookup import containers, inside_any, merged_spans, overlaps_union
 from .officials import Located, titled_officials, untitled_offices
 from .phrases import lemmas, parts_of_speech, tokens
@@ -33,6 +33,7 @@ def find_names(state: DocState, options) -> DocState:
     inside_introduced = containers([(g.start, g.end) for g in introduced])
     found = [m for m in found if not inside_any(inside_introduced, m.start, m.end)] + introduced
     groups, acronyms, places = _by_shape(state)
+    found = found if state.caps else _without_states_inside(found, groups)  # capitals say nothing of names
     found += _unknown_groups(state, found, introduced, groups, acronyms)
     found += _unknown_places(sorted(found, key=lambda m: m.start), places)
     found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
@@ -130,6 +131,21 @@ def _overlaps_beyond(names: list[Mention], start: int, end: int) -> bool:
             return True
         index += 1
     return False
+
+
+def _without_states_inside(known: list[Mention], groups: list[Mention]) -> list[Mention]:
+    """'the Law Society of Kenya', 'the Tunisian League for Human Rights': a state named inside a
+    longer name with a body's head only says whose body it is; the body is the party (a state's own
+    forces, 'the Kenyan Army', were never taken as a group)."""
+    states = lexicon.state_names()
+    drop: set[int] = set()
+    for group in (g for g in groups if not speaks_for_state(g.name)):
+        inner = [i for i, m in enumerate(known) if m.start < group.end and m.end > group.start]
+        inside = all(group.start <= known[i].start and known[i].end <= group.end and
+                     (known[i].start, known[i].end) != (group.start, group.end) for i in inner)
+        if inner and inside and all(known[i].kind == "actor" and known[i].name in states for i in inner):
+            drop.update(inner)
+    return [m for i, m in enumerate(known) if i not in drop]
 
 
 def _unknown_groups(state: DocState, known: list[Mention], introduced: list[Mention], groups: list[Mention],
