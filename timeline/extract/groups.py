@@ -293,7 +293,9 @@ def acronyms_in_spans(text: str, spans: list[tuple[int, int]], defined: dict[str
 
 @cache
 def _head_anaphor() -> re.Pattern:
-    return re.compile(r"\bthe\s+(%s)\b" % "|".join(sorted(_words("head_anaphors"))), re.IGNORECASE)
+    bare = "|".join(sorted(_words("bare_head_anaphors")))
+    return re.compile(r"\bthe\s+(%s)\b|(?<![\w-])(%s)\b" % ("|".join(sorted(_words("head_anaphors"))), bare),
+                      re.IGNORECASE)
 
 
 def head_anaphors(text: str, known: list[Mention]) -> list[Mention]:
@@ -307,7 +309,7 @@ def head_anaphors(text: str, known: list[Mention]) -> list[Mention]:
                 for head in _heads_of(mention.name):
                     last_by_head[head] = mention
             k += 1
-        named = last_by_head.get(match.group(1).lower())
+        named = last_by_head.get((match.group(1) or match.group(2)).lower())
         inside = k > 0 and known[k - 1].end > match.start() or k < len(known) and known[k].start < match.end()
         if named is not None and named.end <= match.start() and not inside:
             out.append(Mention(match.start(), match.end(), "actor", named.name))
