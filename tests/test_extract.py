@@ -445,6 +445,21 @@ def test_a_capital_counts_for_its_state_when_the_storys_own_state_is_chosen():
     assert shelling.actors == ["Mali"]
 
 
+@pytest.mark.parametrize("heading,body,state", [
+    ("Chad's army retakes a border town\n\n", "The army shelled rebel positions on Monday. Sudan said it was concerned.", "Chad"),
+    ("Malian police fire tear gas at protesters\n\nGAO, Mali — ",
+     "Police fired tear gas at protesters on Monday. Algeria closed its border, Algerian officials said, and "
+     "Algeria recalled its envoy.", "Mali"),
+    ("Army shells rebel positions\n\nNAIROBI, Kenya — ",
+     "The army shelled rebel positions in Somalia on Monday. Somalia said ten rebels died.", "Somalia")])
+def test_the_headline_and_dateline_name_the_storys_own_state(heading, body, state):
+    """The headline's and the dateline's states count as mentions of the story's state; one the
+    dateline names alone and the headline names too is it ('GAO, Mali'), however often the body names
+    a neighbour; a dateline alone ('NAIROBI, Kenya') is where the news was filed, one mention only."""
+    events = _extract(heading + body, published=dt.date(2024, 11, 16)).events
+    assert next(e for e in events if e.type in of_class("violence") or e.type == "coercion").actors == [state]
+
+
 @pytest.mark.parametrize("text,party", [("Rebels blew up two electricity poles near the town.", None),
                                         ("Gunmen kidnapped two Poles near the town.", "Poland"),
                                         ("The army shot a turkey farmer near the border.", None)])

@@ -18,6 +18,7 @@ from .lookup import containers, inside_any, merged_spans, overlaps_union
 from .officials import Located, titled_officials, untitled_offices
 from .phrases import lemmas, parts_of_speech, tokens
 from .places import places_in
+from .sentences import heading_spans
 from .state import DocState, Mention
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]{5,}\b")
@@ -173,8 +174,9 @@ def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]
     (first, when two are named as often: news leads with its subject); an untitled official
     ('President X condemned'): the state it names first, as an ally's troops told at length make
     their state the most named one while the president is still of the state the news is about."""
-    named = [_as_state(m) for m in found if m.kind == "actor" and m.name in lexicon.state_names() or _capital(m)]
-    home = _most_named(named)
+    heading = _heading_states(state)
+    named = [m for states in heading for m in states] + _states_named(found)
+    home = _agreed(heading) or _most_named(named)
     if home is None:
         return []
     spans = {(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)}
@@ -185,6 +187,29 @@ def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]
                      for a, b in untitled_offices(state.text, start, end, located) if (a, b) not in spans]
     return sorted((m for m in mentions if not _overlaps(found, m.start, m.end) and not _owned(state.text, found, m.start)),
                   key=lambda m: m.start)
+
+
+def _states_named(found: list[Mention]) -> list[Mention]:
+    """The mentions of states among ``found``, a capital counting for its state."""
+    return [_as_state(m) for m in found if m.kind == "actor" and m.name in lexicon.state_names() or _capital(m)]
+
+
+def _heading_states(state: DocState) -> list[list[Mention]]:
+    """The states the headline and the dateline each name ('LASHIO, Myanmar'), once each: mentions
+    of the story's own state before its first sentence."""
+    out = []
+    for a, b in heading_spans(state):
+        states = _states_named(names_in(state.text, a, b, state.caps))
+        out.append([m for i, m in enumerate(states) if m.name not in {s.name for s in states[:i]}])
+    return out
+
+
+def _agreed(heading: list[list[Mention]]) -> str | None:
+    """A state the headline names and the dateline alone names ('Kosovo police fire tear gas ...',
+    'ZUBIN POTOK, Kosovo'): the story is about it, whatever neighbour its body names more often."""
+    if len(heading) != 2 or len(heading[1]) != 1:
+        return None
+    return heading[1][0].name if heading[1][0].name in {m.name for m in heading[0]} else None
 
 
 _OWNER_GAP = re.compile(r"(?:['’]s)?\s+")

@@ -70,12 +70,27 @@ def find_boilerplate(state: DocState, options) -> DocState:
     span = title_span(text)
     if span is not None and _is_title(text[span[0]:span[1]], state.document.title):
         skip.append(span)
+    skip += dateline_spans(text)
+    return replace(state, skip=sorted(skip))
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The datelines that open paragraphs ('LASHIO, Myanmar — '): where the story was filed."""
+    spans = []
     for para in _paragraph_spans(text):
         head = text[para[0]:para[1]]
         dateline = _DATELINE.match(head) or _WIRE_DATELINE.match(head)
         if dateline:
-            skip.append((para[0], para[0] + dateline.end()))
-    return replace(state, skip=sorted(skip))
+            spans.append((para[0], para[0] + dateline.end()))
+    return spans
+
+
+def heading_spans(state: DocState) -> list[tuple[int, int]]:
+    """The headline and the first dateline: outside the sentences, they still say what state the
+    story is about."""
+    title = title_span(state.text)
+    spans = [title] if title is not None and _is_title(state.text[title[0]:title[1]], state.document.title) else []
+    return spans + dateline_spans(state.text)[:1]
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
