@@ -161,7 +161,7 @@ def test_a_state_told_in_the_present_is_no_anchor_for_what_the_story_tells_after
     not come after it, so it keeps 'on or before the dateline' rather than the dateline day."""
     text = ("LIMA, 10 JAN 90 -- [TEXT] THE SHINING PATH IS AT PRESENT AT WAR WITH THE ARMY IN THE MANTARO "
             "VALLEY. UNIDENTIFIED GUNMEN KILLED THE MAYOR OF JAUJA.")
-    assert _solved(text, dt.date(1990, 1, 10), "attack") == ["../1990-01-10"]
+    assert _solved(text, dt.date(1990, 1, 10), "killing") == ["../1990-01-10"]
 
 
 def test_day_parts_relate_each_event_to_a_bounded_number_of_earlier_ones(monkeypatch):

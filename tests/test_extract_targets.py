@@ -26,7 +26,7 @@ def test_a_recipient_named_twice_is_no_actor():
 @pytest.mark.parametrize("text,kind,place_targeted", [
     ("Rebels shelled the city of Aleppo on Sunday.", "shelling", True),  # the place heads the object
     ("Rebels shelled Mosul on Sunday.", "shelling", True),
-    ("Gunmen killed the former Cali mayor on Sunday.", "attack", False),  # the place only qualifies the mayor
+    ("Gunmen killed the former Cali mayor on Sunday.", "killing", False),  # the place only qualifies the mayor
 ])
 def test_a_place_that_heads_the_object_is_a_target(text, kind, place_targeted):
     """What underwent the act is the place itself when the object's phrase ends on it; the place
@@ -132,7 +132,7 @@ def test_a_particle_after_the_verb_is_no_part_of_its_object():
     ("Militants set off a string of bombs in Mombasa on Sunday.", "bombing", ["string of bombs", "Mombasa"]),
     ("Soldiers fired mortar shells at targets in Mombasa, witnesses said.", "shelling", ["targets", "Mombasa"]),
     ("Kenyan police reimposed roadblocks in Mombasa on Friday.", "coercion", ["roadblocks", "Mombasa"]),
-    ("Gunmen killed the mayor of Mombasa on Sunday.", "attack", ["mayor of Mombasa"]),  # a victim named
+    ("Gunmen killed the mayor of Mombasa on Sunday.", "killing", ["mayor of Mombasa"]),  # a victim named
 ])
 def test_violence_or_a_measure_naming_no_party_is_aimed_at_its_place(text, kind, targets):
     """Violence or a measure whose targets are only words (no party, no place a lexicon names)
