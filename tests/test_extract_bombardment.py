@@ -3,14 +3,10 @@
 
 import pytest
 
-from timeline.extract import extract, lexicon
-from timeline.models import Document
+from event_types import types_of as _types
+from timeline.extract import lexicon
 
 EXAMPLES = lexicon.load("bombardment")["examples"]
-
-
-def _types(text: str) -> set[str]:
-    return {e.type for e in extract([Document(id="d", text="Story\n\n" + text)]).events}
 
 
 @pytest.mark.parametrize("entry", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])

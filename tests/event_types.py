@@ -1,0 +1,9 @@
+"""The set of event types extracted from one short story, for the lexicon-example tests."""
+
+from timeline.extract import extract
+from timeline.models import Document
+
+
+def types_of(text: str) -> set[str]:
+    """Types of the events found in `text` told under a one-word headline."""
+    return {e.type for e in extract([Document(id="d", text="Story\n\n" + text)]).events}
