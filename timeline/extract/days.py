@@ -22,6 +22,7 @@ _NUMBER = re.compile(r"\d{1,2}")
 
 @cache
 def _patterns() -> tuple[re.Pattern, ...]:
+    """The two orders of a list of days in days.yaml (days then month, month then days), compiled once."""
     data = lexicon.load("days")
     return tuple(re.compile(data[key], re.IGNORECASE) for key in ("days_then_month", "month_then_days"))
 
@@ -36,6 +37,7 @@ def days_listed(text: str) -> list[int]:
 
 
 def _day(event: EventMention) -> dt.date | None:
+    """The one day an event is dated to, or None when its date is not a single day."""
     try:
         return dt.date.fromisoformat(event.date or "")
     except ValueError:
