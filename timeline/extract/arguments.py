@@ -12,7 +12,7 @@ from . import lexicon
 from .clauses import quoted_spans
 from .group_nouns import principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
-from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in
+from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last, pronoun_parties
@@ -131,10 +131,8 @@ def sides_of_fighting(state: DocState, options) -> DocState:
     2020') is between the story's two principal parties, when the story has a clear pair."""
     chains: dict[int, bool] = {}
     for index, event in enumerate(state.events):
-        head = index
-        while state.events[head].same_as is not None:
-            head = state.events[head].same_as
-        chains[head] = chains.get(head, False) or bool(state.events[index].actors)
+        head = root_of(state, index)
+        chains[head] = chains.get(head, False) or bool(event.actors)
     pair = None
     for head, named in chains.items():
         if not named and state.events[head].type == "armed_clash":
