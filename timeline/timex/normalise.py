@@ -536,7 +536,6 @@ def _sentence_before(text: str, start: int) -> str:
 
 
 _COMPARED_WITH = re.compile(r"\b(?:from|than|with|over|against|on)[ \t]+$", re.IGNORECASE)
-_PERIOD_OF_YEAR = re.compile(r"^(\d{4})(-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))$")
 
 
 def _period_a_year_back(g: Groups, ctx: Context, span: Span, count) -> str | None:
@@ -549,8 +548,8 @@ def _period_a_year_back(g: Groups, ctx: Context, span: Span, count) -> str | Non
         return None
     if told[1] > span[0] or _CLAUSE_END.search(ctx.text, told[1], span[0]):
         return None
-    found = _PERIOD_OF_YEAR.match(told[0])
-    return f"{int(found[1]) - 1:04d}{found[2]}" if found else None
+    value = told[0]  # '2024-12', '2024-Q4': Context.last_period keeps only a period of a written year
+    return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
 
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
