@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -74,15 +75,14 @@ def find_boilerplate(state: DocState, options) -> DocState:
     return replace(state, skip=sorted(skip))
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """The datelines that open paragraphs ('LASHIO, Myanmar — '): where the story was filed."""
-    spans = []
+def dateline_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The datelines that open paragraphs ('LASHIO, Myanmar — '): where the story was filed, in
+    text order and found lazily (the story's state needs only the first of a long document's)."""
     for para in _paragraph_spans(text):
         head = text[para[0]:para[1]]
         dateline = _DATELINE.match(head) or _WIRE_DATELINE.match(head)
         if dateline:
-            spans.append((para[0], para[0] + dateline.end()))
-    return spans
+            yield para[0], para[0] + dateline.end()
 
 
 def heading_spans(state: DocState) -> list[tuple[int, int]]:
@@ -90,16 +90,19 @@ def heading_spans(state: DocState) -> list[tuple[int, int]]:
     story is about."""
     title = title_span(state.text)
     spans = [title] if title is not None and _is_title(state.text[title[0]:title[1]], state.document.title) else []
-    return spans + dateline_spans(state.text)[:1]
+    first = next(dateline_spans(state.text), None)
+    return spans + ([first] if first is not None else [])
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The non-blank paragraphs' spans, in text order, found as they are asked for."""
+    start = 0
     for sep in _PARAGRAPH.finditer(text):
-        spans.append((start, sep.start()))
+        if text[start:sep.start()].strip():
+            yield start, sep.start()
         start = sep.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    if text[start:].strip():
+        yield start, len(text)
 
 
 _LINE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
