@@ -126,14 +126,23 @@ def principal_pair(state: DocState, states_only: bool) -> list[str]:
     """'Kyrgyzstan recalled its envoy from Dushanbe ... The two sides agreed to a ceasefire': with no
     pair named together in reach, the sides are the story's two principal parties, the two it names
     most, when a third is named clearly less often (a tie leaves the pair unknown)."""
-    counts: dict[str, int] = {}
-    for mention in state.mentions:
-        if mention.kind == "actor" and (not states_only or mention.name in lexicon.state_names()):
-            counts[mention.name] = counts.get(mention.name, 0) + 1
+    counts = cached(state, "actor_counts", state.mentions, _actor_counts)[states_only]
     ranked = sorted(counts.values(), reverse=True) + [0, 0, 0]
     if ranked[1] < 2 or ranked[1] == ranked[2]:
         return []
     return sorted(counts, key=lambda name: -counts[name])[:2]
+
+
+def _actor_counts(mentions: list[Mention]) -> dict[bool, dict[str, int]]:
+    """How often the story names each party, all of them (False) and states only (True): counted
+    once per document, not again for each clause that asks for its principal pair."""
+    counts: dict[bool, dict[str, int]] = {False: {}, True: {}}
+    states = lexicon.state_names()
+    for mention in mentions:
+        if mention.kind == "actor":
+            for states_only in (False, True) if mention.name in states else (False,):
+                counts[states_only][mention.name] = counts[states_only].get(mention.name, 0) + 1
+    return counts
 
 
 _TOGETHER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")  # 'Ethiopia and Eritrea', 'US, British'
