@@ -34,9 +34,10 @@ Mode = Literal["news", "narrative"]
 MODES = ("news", "narrative")
 _YEAR = re.compile(r"^\d{4}$")
 # a year, month or day with its year written, or a season, quarter or half of it ('the spring of 1987')
-_WRITTEN_YEAR = re.compile(r"^\d{4}(?:(?:-\d{2}){0,2}|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))$")
-_PERIOD = re.compile(r"^\d{4}-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])$")  # a month, season, quarter or half of a year
-_PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")  # a season, quarter or half of a year
+_PARTS_OF_YEAR = "SP|SU|FA|WI|Q[1-4]|H[12]"  # a season, quarter or half of a year: the one list the patterns below share
+_PART_OF_YEAR = re.compile(rf"^\d{{4}}-(?:{_PARTS_OF_YEAR})$")
+_WRITTEN_YEAR = re.compile(rf"^\d{{4}}(?:(?:-\d{{2}}){{0,2}}|-(?:{_PARTS_OF_YEAR}))$")
+_PERIOD = re.compile(rf"^\d{{4}}-(?:\d{{2}}|{_PARTS_OF_YEAR})$")  # a month, or a part of a year
 _DATED = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*(?:\w+\W+){0,3}$")
 
