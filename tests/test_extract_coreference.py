@@ -314,3 +314,19 @@ def test_an_ordinal_counts_another_act_of_several(text):
     """'a second bomb exploded', 'the second attack': one more act, not the first one told again."""
     violent = [e for e in events(text, dt.date(2024, 3, 2)) if e.type in of_class("violence")]
     assert len(violent) >= 2 and any("second" in s.quote.lower() for e in violent[1:] for s in e.sources[:1])
+
+
+_BACKGROUND = "Troops were sent to the valley on Monday. In March 2019, {act}. {news}."
+
+
+@pytest.mark.parametrize("act, news, sources", [
+    ("gunmen killed four farmers near the river", "Seven guards were shot dead at the dam, residents said", [1, 1]),
+    ("an explosion destroyed a depot near the river", "Four workers died in the explosion", [2]),  # points back
+])
+def test_a_bare_mention_does_not_retell_an_act_framed_years_before(act, news, sources):
+    """A sentence opened by a date years before publication tells background; a bare, undated act in
+    a later sentence is other news, unless a definite noun in it names that act again."""
+    text = _BACKGROUND.format(act=act, news=news)
+    told = events(text, published=dt.date(2024, 5, 8))
+    assert [len(e.sources) for e in told if e.type in of_class("violence")] == sources
+

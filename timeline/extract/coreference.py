@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -15,7 +16,7 @@ from .modality import SPEECH_ACTS
 from .roles import passive
 from . import lexicon
 from .state import DocState, EventMention
-from .triggers import is_definite, participle_clause, undergone
+from .triggers import is_definite, participle_clause, triggers_in, undergone
 
 # Types whose bare repetition ("The first bomb went off") is the same happening told again;
 # a second bare statement or announcement is usually a different one.
@@ -84,6 +85,8 @@ class _Wording:
 
 # A stated date this close to publication is the news being told, not another event from the past.
 RECENT_DAYS = 7
+# An event whose stated dates all end this long before publication is the story's background.
+BACKGROUND_DAYS = 365
 
 
 def _recent(value: str | None, published) -> bool:
@@ -265,7 +268,23 @@ def _repeated(state: DocState, later: EventMention, told: _Wording, candidates: 
         people, actors = frozenset(later.people), frozenset(later.actors)
         candidates = [j for j in candidates
                       if not (people.isdisjoint(events[j].people) and actors.isdisjoint(events[j].actors))]
-    return next((j for j in candidates if _repeats(events[j], later, wording[j], told)), None)
+    found = next((j for j in candidates if _repeats(events[j], later, wording[j], told)), None)
+    if found is not None and _bare(later) and not (told.definite or later.date_stated) and open_events.told_long_before(
+            found, later) and not _points_back(state.text, events[found], later):
+        return None  # the act a bare mention would repeat is the story's background: the mention is news of its own
+    return found
+
+
+def _points_back(text: str, earlier: EventMention, later: EventMention) -> bool:
+    """'a quake struck the coast in April last year ... five people died in the quake', '... was hurt
+    trying to stop the attack': a definite noun in the later clause that names an act of its kind, or
+    whose word the earlier clause holds, names the act told before again."""
+    told = {w.lower() for w in _WORD.findall(text, earlier.clause.start, earlier.clause.end)}
+    return any(m.group(1).lower() in told or any(compatible(t.type, later.type) for t in triggers_in(text, *m.span(1)))
+               for m in _DEFINITE_NOUN.finditer(text, later.clause.start, later.clause.end))
+
+
+_DEFINITE_NOUN = re.compile(r"\b(?:the|this|that)\s+([A-Za-z][A-Za-z'’-]{3,})", re.IGNORECASE)
 
 
 def _bare(event: EventMention) -> bool:
@@ -452,6 +471,21 @@ def _same_victim(victims: frozenset[str], earlier: EventMention, later: EventMen
             and not two_kinds(kind or earlier.type, later.type))
 
 
+_FRAME = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the date: 'In December 2020, ...'
+
+
+def _framed_sentences(state: DocState) -> frozenset[int]:
+    """The sentences that open on a calendar date ('In December 2020, an ambush ...', 'On 3 May,
+    ...'): the date frames what the sentence tells as a time of its own, apart from the news."""
+    starts = [start for start, _ in state.sentences]
+    out = set()
+    for timex in state.timexes:
+        index = bisect.bisect_right(starts, timex.start) - 1
+        if index >= 0 and _calendar(timex.edtf) and _FRAME.fullmatch(state.text, starts[index], timex.start):
+            out.add(index)
+    return frozenset(out)
+
+
 class _OpenEvents:
     """The events told so far that a later mention may repeat (confident, not repeats themselves)."""
 
@@ -459,6 +493,8 @@ class _OpenEvents:
         self.text = state.text
         self.published = state.published
         self.sentences = state.sentences
+        self.events = state.events
+        self.framed = _framed_sentences(state)
         self.by_group: dict[str, list[int]] = {}  # group_of(type) -> its last WINDOW events, in text order
         self.in_windows: dict[int, int] = {}  # event -> how many windows hold it: only those are read again
         self.wording: dict[int, _Wording] = {}
@@ -532,6 +568,17 @@ class _OpenEvents:
             return True
         allowed = self.stated[index]
         return allowed is not None and dates.intersection(allowed, dates.parse(later.date)) is not None
+
+    def told_long_before(self, index: int, later: EventMention) -> bool:
+        """'In December 2020 an ambush killed four soldiers. ... seven soldiers were executed': an event
+        told in a sentence that opens on its date, whose stated dates all end more than ``BACKGROUND_DAYS``
+        before publication, is background that a bare, undated mention in a later sentence does not
+        tell again (it is the news, or another past act)."""
+        allowed = self.stated.get(index)
+        return (allowed is not None and allowed.latest is not None and self.published is not None
+                and self.events[index].clause.sentence in self.framed
+                and later.clause.sentence != self.events[index].clause.sentence
+                and (self.published - allowed.latest).days > BACKGROUND_DAYS)
 
     def nearest(self, event_type: str) -> list[int]:
         """Compatible events, nearest first, within the window."""
