@@ -330,3 +330,12 @@ def test_a_bare_mention_does_not_retell_an_act_framed_years_before(act, news, so
     told = events(text, published=dt.date(2024, 5, 8))
     assert [len(e.sources) for e in told if e.type in of_class("violence")] == sources
 
+
+
+@pytest.mark.parametrize("day, sources", [("9 March", [2, 1]), ("3 March", [3])])
+def test_a_coordinated_act_on_a_day_its_chain_does_not_allow_is_another_act(day, sources):
+    """'... attacked a post on 3 March. Two were wounded, and gunmen attacked a bus on 9 March': the
+    clause joined by 'and' continues the undated toll, but its date meets none of the chain's."""
+    text = (f"Gunmen attacked a police post near the dam on 3 March. Two officers were wounded, and gunmen "
+            f"attacked a bus near the market on {day}.")
+    assert [len(e.sources) for e in events(text, dt.date(2024, 5, 8)) if e.type in of_class("violence")] == sources

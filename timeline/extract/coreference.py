@@ -623,9 +623,12 @@ def _names_the_time(mention: EventMention, open_events: _OpenEvents) -> bool:
 def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None:
     """The earlier mention that mention ``i`` tells again, if any."""
     text, later = state.text, state.events[i]
-    if _is_content(state, i) or (i and not _names_the_time(later, open_events)
-                                 and _continues(text, state.events[i - 1], later)):
+    if _is_content(state, i):
         return root_of(state, i - 1)
+    if i and not _names_the_time(later, open_events) and _continues(text, state.events[i - 1], later):
+        root = root_of(state, i - 1)
+        if open_events.may_date(root, later):  # 'a drone hit X in January, wounding two, and a strike last month ...'
+            return root
     speech = _speech_referred(state, i, open_events)
     if speech is not None:
         return speech
