@@ -216,3 +216,16 @@ def test_a_demand_obliges_whom_the_speaker_names():
     assert event.type == "appeal"
     assert {"United States", "United Kingdom"} <= set(event.targets) and "United States" not in event.actors
     assert "International Committee of the Red Cross" in event.actors
+
+
+@pytest.mark.parametrize("text,words,patient", [
+    ("The bishop accused the air force of bombing a chapel near the river.", "bombing", "chapel"),
+    ("Police charged the three men with kidnapping two nurses.", "kidnapping", "nurses"),
+    ("The council blamed the militia for killing the village teacher.", "killing", "village teacher"),
+    ("Witnesses heard shooting that lasted an hour.", "shooting", None),  # no object: a relative clause follows
+    ("The killing of the teacher shocked the town.", "killing", "teacher"),  # a nominal: 'of' names the victim
+])
+def test_violent_gerund_takes_its_object(text, words, patient):
+    """A violent word in -ing right after a preposition is a gerund: its object undergoes it, as
+    the verb's would ('accused them of bombing a chapel'), where the nominal takes 'of'."""
+    assert roles(text, words)[1] == patient

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..taxonomy import event_types
 from . import lexicon
-from .phrases import (DETERMINERS, PREPOSITIONS, QUANTIFIERS, WEEKDAYS, Phrase, after_gerund, after_word, base_verb, describes,
+from .phrases import (AUXILIARIES, DETERMINERS, PREPOSITIONS, QUANTIFIERS, WEEKDAYS, Phrase, after_gerund, after_word, base_verb, describes,
                       end_before, is_past, phrase_after, phrase_before, verb_form)
 from .state import Clause, Trigger
 from .triggers import instrument_rules
@@ -38,6 +38,10 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)
                       r"(?:(?:\w+ly|not|also|later|then|all|both|just|still|already|again|never)\s+){0,2}$", re.IGNORECASE)
 _SUPPORT_VERB = re.compile(r"\b(?:carried out|conducted|launched|staged|perpetrated|committed|mounted|made|"
                            r"claimed|executed)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# a violent word in -ing right after a preposition is a gerund ('accused them of killing the mayor',
+# 'after bombing a bridge'): it takes an object as its verb does, where 'the killing of X' takes 'of'
+_GERUND_AFTER = re.compile(r"\b(?:of|for|in|by|with|after|before|while|without|from)\s+[\"“']?$", re.IGNORECASE)
+_NOT_AN_OBJECT = frozenset({"that", "which", "who", "and", "or", "but", "as"})  # 'shooting that lasted'
 _PARTICLES = re.compile(r"\s+(?:up|down|off|out|away|fire\s+(?:on|at)|to\s+death)\b", re.IGNORECASE)
 
 
@@ -174,8 +178,22 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     if _BLAME_BEFORE.search(text, max(0, trigger.start - 40), trigger.start):
         words = tuple(w for w in words if w != "on")  # 'blamed the attack on the cartel': the cartel is blamed
     nearby = re.match(r"\s+(?:%s)\b" % "|".join(words), text[trigger.end:end], re.IGNORECASE)
-    patient = after_word(text, trigger.end, end, words) if nearby else None
+    patient = after_word(text, trigger.end, end, words) if nearby else _gerund_object(text, trigger, end, event_type)
     return Roles(agent=agent, patient=patient)
+
+
+def _gerund_object(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | None:
+    """'of killing the mayor', 'for kidnapping two engineers': a violent gerund's object undergoes
+    it, as the verb's would; a nominal with no 'of' after it ('the killing') has none."""
+    if _kind(event_type) != "violence" or not text[trigger.start:trigger.end].lower().endswith("ing"):
+        return None
+    if _GERUND_AFTER.search(text, max(0, trigger.start - 12), trigger.start) is None:
+        return None
+    following = re.match(r"\s+([\w'-]+)", text[trigger.end:end])
+    word = following.group(1).lower() if following else ""
+    if not word or word in PREPOSITIONS or word in AUXILIARIES or word in _NOT_AN_OBJECT or is_past(word):
+        return None
+    return _object(text, trigger, end, event_type)
 
 
 def roles_of(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
