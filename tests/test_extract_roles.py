@@ -229,3 +229,13 @@ def test_violent_gerund_takes_its_object(text, words, patient):
     """A violent word in -ing right after a preposition is a gerund: its object undergoes it, as
     the verb's would ('accused them of bombing a chapel'), where the nominal takes 'of'."""
     assert roles(text, words)[1] == patient
+
+
+@pytest.mark.parametrize("text,words,patient", [
+    ("The provincial judge escaped unhurt from a grenade attack.", "grenade attack", "provincial judge"),
+    ("A union leader survived an ambush near the port.", "ambush", "union leader"),
+    ("The gunmen escaped after the attack.", "attack", None),  # they fled it: nobody came through it
+])
+def test_who_came_through_violence_is_its_target(text, words, patient):
+    """Whoever survived or escaped a violent incident is the one it was aimed at."""
+    assert roles(text, words)[1] == patient

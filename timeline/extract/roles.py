@@ -179,7 +179,7 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
         words = tuple(w for w in words if w != "on")  # 'blamed the attack on the cartel': the cartel is blamed
     nearby = re.match(r"\s+(?:%s)\b" % "|".join(words), text[trigger.end:end], re.IGNORECASE)
     patient = after_word(text, trigger.end, end, words) if nearby else _gerund_object(text, trigger, end, event_type)
-    return Roles(agent=agent, patient=patient)
+    return Roles(agent=agent, patient=patient or _came_through(text, trigger, start, event_type))
 
 
 def _gerund_object(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | None:
@@ -194,6 +194,21 @@ def _gerund_object(text: str, trigger: Trigger, end: int, event_type: str) -> Ph
     if not word or word in PREPOSITIONS or word in AUXILIARIES or word in _NOT_AN_OBJECT or is_past(word):
         return None
     return _object(text, trigger, end, event_type)
+
+
+_CAME_THROUGH = re.compile(r"\b(?:surviv(?:ed|es|ing)|escap(?:ed|es|ing))\s+(?:\w+ly\s+|unhurt\s+|unharmed\s+|unscathed\s+|"
+                           r"uninjured\s+|alive\s+|without injury\s+)?(?:from\s+)?(?P<gap>(?:[\w'-]+\s+){0,3})$", re.IGNORECASE)
+
+
+def _came_through(text: str, trigger: Trigger, start: int, event_type: str) -> Phrase | None:
+    """'the judge survived an assassination attempt', 'escaped unhurt from an ambush': whoever came
+    through a violent incident is the one it was aimed at."""
+    if _kind(event_type) != "violence":
+        return None
+    found = _CAME_THROUGH.search(text, max(start, trigger.start - 60), trigger.start)
+    if found is None or PREPOSITIONS.intersection(found.group("gap").lower().split()):
+        return None  # 'the gunmen escaped after the attack': they fled it, nobody came through it
+    return phrase_before(text, found.start(), start)
 
 
 def roles_of(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
