@@ -219,7 +219,7 @@ def test_a_demand_obliges_whom_the_speaker_names():
 
 
 @pytest.mark.parametrize("text,words,patient", [
-    ("The bishop accused the air force of bombing a chapel near the river.", "bombing", "chapel"),
+    ("The mayor accused the militia of bombing a clinic near the river.", "bombing", "clinic"),
     ("Police charged the three men with kidnapping two nurses.", "kidnapping", "nurses"),
     ("The council blamed the militia for killing the village teacher.", "killing", "village teacher"),
     ("Witnesses heard shooting that lasted an hour.", "shooting", None),  # no object: a relative clause follows
@@ -227,7 +227,7 @@ def test_a_demand_obliges_whom_the_speaker_names():
 ])
 def test_violent_gerund_takes_its_object(text, words, patient):
     """A violent word in -ing right after a preposition is a gerund: its object undergoes it, as
-    the verb's would ('accused them of bombing a chapel'), where the nominal takes 'of'."""
+    the verb's would ('accused them of bombing a clinic'), where the nominal takes 'of'."""
     assert roles(text, words)[1] == patient
 
 
