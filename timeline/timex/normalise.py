@@ -100,7 +100,7 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
         return None
     if ctx.mode != "news" or ctx.published is None:
         return anchor.year
-    tense = ctx.tense(*span) or _deadline_ahead(ctx, span)
+    tense = _tense_with_deadline(ctx, span)
     best, best_cost = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         guess = safe_date(year, month, min(day, 28))
@@ -121,10 +121,15 @@ def _deadline_word() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(lexicon()['open_before'])})[ \t]+(?:(?:the|mid-?|early|late)[ \t]*)?$", re.IGNORECASE)
 
 
-def _deadline_ahead(ctx: Context, span: Span) -> int:
-    """+1 when a deadline word opens the date in a clause with no past tense ('could last until the
-    summer', 'a hearing is unlikely before the autumn'): an end not told of the past lies ahead."""
-    return 1 if _deadline_word().search(ctx.text, max(0, span[0] - 16), span[0]) else 0
+def _tense_with_deadline(ctx: Context, span: Span) -> int:
+    """The clause's tense, moved ahead by a deadline word right before the date: an end not told
+    of the past lies ahead ('could last until the summer'); an end told in a past clause may lie
+    either side of the report, so the past no longer weighs ('named him caretaker until early
+    January', said in December)."""
+    tense = ctx.tense(*span)
+    if not _deadline_word().search(ctx.text, max(0, span[0] - 16), span[0]):
+        return tense
+    return 1 if tense == 0 else max(tense, 0)
 
 
 def ymd(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
