@@ -31,3 +31,19 @@ def test_a_deadline_told_in_a_past_clause_may_lie_ahead(text, expected):
 def test_a_deadline_told_in_the_past_stays_past_when_nearer(text, expected):
     """An end told in the past that falls shortly before the report keeps its year."""
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mine flooded in the spring of 1998. It closed that June.", ("that June", "DATE", "1998-06")),
+    ("The dam broke in 1987. That summer the valley emptied.", ("That summer", "DATE", "1987-SU")),
+    ("Work should begin in the second quarter of 2027 and the road open that autumn.", ("that autumn", "DATE", "2027-FA")),
+])
+def test_that_month_or_season_is_of_the_year_last_told(text, expected):
+    """'closed that June' is June of the year the story last wrote, as 'June of that year' is."""
+    assert expected in found(text)
+
+
+def test_that_month_followed_by_a_noun_of_day_or_may_as_a_name_is_no_month():
+    """'that January day' names a day (left alone); 'said that May would' is a name."""
+    assert found("They recalled that January day in the square.") == []
+    assert found("Aides said that May would resign.") == []

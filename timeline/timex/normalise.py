@@ -294,7 +294,7 @@ def _shifted_year(g: Groups, ctx: Context, span: Span, month_no: int) -> int | N
     if g.get("year"):
         return int(g["year"])
     if g.get("shift"):
-        ref = ctx.deictic() if g["shift"].lower() != "that" else ctx.anaphoric()
+        ref = ctx.deictic() if g["shift"].lower() != "that" else ctx.year_ref(span[0])
         step = lookup("shifts", g["shift"]) or 0
         if g["shift"].lower() == "the" and ref:
             step = _year_by_tense(ctx, span, month_no)
