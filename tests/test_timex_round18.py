@@ -47,3 +47,19 @@ def test_that_month_followed_by_a_noun_of_day_or_may_as_a_name_is_no_month():
     """'that January day' names a day (left alone); 'said that May would' is a name."""
     assert found("They recalled that January day in the square.") == []
     assert found("Aides said that May would resign.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The truce took effect at midnight on Saturday.", ("midnight on Saturday", "TIME", "2026-01-17T00:00")),
+    ("The new fares apply from midnight on 1 February.", ("midnight on 1 February", "TIME", "2026-02-01T00:00")),
+    ("Fuel prices went up at midnight on New Year's Day.", ("midnight on New Year's Day", "TIME", "2026-01-01T00:00")),
+])
+def test_midnight_on_a_day_is_one_expression_that_begins_the_day(text, expected):
+    """'at midnight on Saturday': one expression, the midnight that opens Saturday (T00:00)."""
+    assert expected in found(text)
+
+
+def test_other_clocks_on_a_day_and_a_bare_midnight_are_as_before():
+    """Only midnight joins its day across 'on'; a bare midnight stays the end of its day."""
+    assert ("11:30 p.m.", "TIME", "2026-01-17T23:30") in found("The blast came at 11:30 p.m. on January 17, police said.")
+    assert ("midnight", "TIME", "2026-01-19T24:00") in found("The curfew will begin at midnight.")

@@ -15,6 +15,8 @@ from .ruleset import Rule, join_rules
 
 # Normalisers whose value names a day (a weekday, 'today', 'this morning' included).
 DAY_NORMS = frozenset({"ymd", "md", "ordinal_day", "weekday", "day_word", "day_part"})
+# A join rule's days default to DAY_NORMS; these join only where a rule names them ('midnight on New Year's Day').
+NAMED_DAY_NORMS = frozenset({"holiday"})
 
 
 def _is_clock(cand: Candidate) -> bool:
@@ -22,7 +24,15 @@ def _is_clock(cand: Candidate) -> bool:
 
 
 def _is_day(cand: Candidate) -> bool:
-    return cand.rule.norm in DAY_NORMS
+    return cand.rule.norm in DAY_NORMS or cand.rule.norm in NAMED_DAY_NORMS
+
+
+def _fits(rule: Rule, day: Candidate, clock: Candidate, gap: str) -> bool:
+    """Whether a join rule takes this day, this clock (its words, when it names some) and the gap between."""
+    words = rule.args.get("words")
+    if words and (clock.groups.get("word") or "").lower() not in words:
+        return False
+    return day.rule.norm in rule.args.get("days", DAY_NORMS) and bool(rule.regex.fullmatch(gap))
 
 
 def join_neighbours(text: str, kept: list[Candidate]) -> list[Candidate]:
@@ -72,7 +82,7 @@ def _join(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...
     for rule in rules:
         if rule.args.get("restated"):
             continue
-        if day.rule.norm in rule.args.get("days", DAY_NORMS) and rule.regex.fullmatch(gap):
+        if _fits(rule, day, clock, gap):
             if rule.args.get("apart"):
                 local = {"day_is_local": True} if rule.args.get("local_day") else {}
                 return replace(clock, parts=(day,), groups={**clock.groups, **local})

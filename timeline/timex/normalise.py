@@ -789,6 +789,8 @@ def clock(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         return None
     if g.get("on"):
         day = g["on"].split("T")[0]
+        if args.get("day_start") and DAY_VALUE.match(day):
+            return f"{day}T00:00"  # 'midnight on Saturday' joined: the midnight that begins it
     elif ctx.mode == "news" and (_recurring_clock(ctx.text, span) or _standing_clock(ctx.text, span)):
         day = "XXXX-XX-XX"
     elif g.get("weekday"):
