@@ -63,3 +63,18 @@ def test_other_clocks_on_a_day_and_a_bare_midnight_are_as_before():
     """Only midnight joins its day across 'on'; a bare midnight stays the end of its day."""
     assert ("11:30 p.m.", "TIME", "2026-01-17T23:30") in found("The blast came at 11:30 p.m. on January 17, police said.")
     assert ("midnight", "TIME", "2026-01-19T24:00") in found("The curfew will begin at midnight.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales fell in the third quarter. The gains of the first half were lost.", ("the first half", "DATE", "2025-H1")),
+    ("Exports slowed in the fourth quarter. Growth will pick up in the second half.", ("the second half", "DATE", "2026-H2")),
+])
+def test_a_bare_half_after_a_quarter_is_a_half_of_a_year(text, expected):
+    """In a report that told a quarter, 'the first half' is a half of a year: told in the past in
+    January, last year's (this year's has only begun); else this year's."""
+    assert expected in found(text)
+
+
+def test_a_bare_half_without_a_quarter_told_is_no_date():
+    """'scored in the second half' (a match) is no half of a year."""
+    assert found("City scored twice in the second half.") == []

@@ -362,6 +362,21 @@ def half(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{found:04d}-H{number}" if found else f"XXXX-H{number}"
 
 
+_QUARTER_TOLD = re.compile(r"\bquarter\b|\bQ[1-4]\b", re.IGNORECASE)
+
+
+def half_told(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the first half' alone, in a report that told a quarter before it: told in the past, the
+    latest such half over at the report ('the gains of the first half', said in January, are last
+    year's); else the report's year's."""
+    if ctx.mode != "news" or ctx.published is None or not _QUARTER_TOLD.search(ctx.text, 0, span[0]):
+        return None
+    number = 1 if g["half"].lower() == "first" else 2
+    over = ctx.published.month > number * 6
+    year = ctx.published.year - (ctx.tense(*span) < 0 and not over)
+    return f"{year:04d}-H{number}"
+
+
 def months_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the first three months of the year' is its first quarter, 'the last six months of 2023'
     its second half: a count of months from the year's edge that makes one of its parts."""
@@ -1083,7 +1098,7 @@ def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, months_of_year, constant,
+        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
         day_word, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
 }
