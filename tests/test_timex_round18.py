@@ -78,3 +78,8 @@ def test_a_bare_half_after_a_quarter_is_a_half_of_a_year(text, expected):
 def test_a_bare_half_without_a_quarter_told_is_no_date():
     """'scored in the second half' (a match) is no half of a year."""
     assert found("City scored twice in the second half.") == []
+
+
+def test_through_a_month_is_a_deadline_too():
+    """'a programme to run through June', told in January after a past verb: this June."""
+    assert ("June", "DATE", "2026-06") in found("The ministry has chosen three firms for a programme to run through June.")

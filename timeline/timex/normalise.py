@@ -117,8 +117,10 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
 
 @lru_cache(maxsize=1)
 def _deadline_word() -> re.Pattern:
-    """'until', 'before', 'by' right before a date, with 'the' or 'mid-' between (rules/lexicon.yaml, open_before)."""
-    return re.compile(rf"\b(?:{alternation(lexicon()['open_before'])})[ \t]+(?:(?:the|mid-?|early|late)[ \t]*)?$", re.IGNORECASE)
+    """'until', 'before', 'by', 'through' right before a date, with 'the' or 'mid-' between
+    (rules/lexicon.yaml, open_before and until_words)."""
+    words = lexicon()['open_before'] + lexicon()['until_words']
+    return re.compile(rf"\b(?:{alternation(words)})[ \t]+(?:(?:the|mid-?|early|late)[ \t]*)?$", re.IGNORECASE)
 
 
 def _tense_with_deadline(ctx: Context, span: Span) -> int:
