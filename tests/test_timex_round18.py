@@ -83,3 +83,18 @@ def test_a_bare_half_without_a_quarter_told_is_no_date():
 def test_through_a_month_is_a_deadline_too():
     """'a programme to run through June', told in January after a past verb: this June."""
     assert ("June", "DATE", "2026-06") in found("The ministry has chosen three firms for a programme to run through June.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency will publish updated figures in early March.", ("early March", "DATE", "2026-03")),
+    ("The rebels agreed to free detained villagers in April.", ("April", "DATE", "2026-04")),
+])
+def test_an_ed_adjective_after_a_modal_verb_is_no_past_tense(text, expected):
+    """'will publish updated figures in March': 'updated' describes the figures; the clause is
+    told of the future, so March is the coming one."""
+    assert expected in found(text)
+
+
+def test_an_ed_verb_after_its_subject_is_still_past():
+    """'the appeal he lodged in March' is told in the past."""
+    assert ("March", "DATE", "2025-03") in found("The court will hear the appeal he lodged in March.")

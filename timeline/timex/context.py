@@ -38,14 +38,22 @@ def _no_tense_before() -> frozenset[str]:
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'])([\w']+) $")
 
 
+# An '-ed' form right after the verb a modal or 'to' governs modifies its object ('will publish
+# revised forecasts', 'agreed to free detained activists'): an adjective, no past tense.
+_OBJECT_AFTER_MODAL = re.compile(r"(?<![\w'])(?:will|'ll|shall|to)[ \t]+[a-z]+[ \t]+$")
+
+
 def _past_cues(clause: str) -> list[int]:
     """Where the past forms of a clause start, leaving out those that are no tense of their own."""
     skip = _no_tense_before()
     out = []
     for found in _past_re().finditer(clause):
         before = _WORD_BEFORE.search(clause, max(0, found.start() - 16), found.start())
-        if before is None or before.group(1).lower() not in skip:
-            out.append(found.start())
+        if before is not None and before.group(1).lower() in skip:
+            continue
+        if found.group().lower().endswith("ed") and _OBJECT_AFTER_MODAL.search(clause, max(0, found.start() - 30), found.start()):
+            continue
+        out.append(found.start())
     return out
 
 
