@@ -98,3 +98,12 @@ def test_an_ed_adjective_after_a_modal_verb_is_no_past_tense(text, expected):
 def test_an_ed_verb_after_its_subject_is_still_past():
     """'the appeal he lodged in March' is told in the past."""
     assert ("March", "DATE", "2025-03") in found("The court will hear the appeal he lodged in March.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The panel reports on Monday and every two weeks after that.", ("every two weeks", "SET", "P2W")),
+    ("Guards were changed every three days afterwards.", ("every three days", "SET", "P3D")),
+])
+def test_every_before_a_step_makes_a_set(text, expected):
+    """'every two weeks after that' repeats; it is no single step from the last date told."""
+    assert expected in found(text)
