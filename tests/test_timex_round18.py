@@ -107,3 +107,12 @@ def test_an_ed_verb_after_its_subject_is_still_past():
 def test_every_before_a_step_makes_a_set(text, expected):
     """'every two weeks after that' repeats; it is no single step from the last date told."""
     assert expected in found(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The square is closed to traffic at weekends.", [("weekends", "SET", "XXXX-WXX-WE")]),
+    ("They spent their weekends at the lake.", []),
+])
+def test_weekends_after_a_preposition_of_time_recur(text, expected):
+    """'at weekends' recurs as 'every weekend' does; 'their weekends' is no set."""
+    assert found(text) == expected
