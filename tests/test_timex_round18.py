@@ -116,3 +116,9 @@ def test_every_before_a_step_makes_a_set(text, expected):
 def test_weekends_after_a_preposition_of_time_recur(text, expected):
     """'at weekends' recurs as 'every weekend' does; 'their weekends' is no set."""
     assert found(text) == expected
+
+
+def test_a_weekday_joined_to_a_recurring_one_recurs():
+    """'every Monday and Thursday': both recur; a weekday in another clause does not."""
+    assert ("Thursday", "SET", "XXXX-WXX-4") in found("The court sits every Monday and Thursday.")
+    assert ("Friday", "DATE", "2026-01-16") in found("He came every Monday and left on Friday.")
