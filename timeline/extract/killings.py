@@ -3,7 +3,9 @@
 The word "killed" is typed an attack where the triggers stage finds it, since it is the toll of
 most violence ("stormed the school and killed four"). After co-reference, an event whose every
 mention tells it only by that word, with no other violent word in any of their clauses, is a
-killing (``lexicons/killings.yaml``): ACLED's attack is an act beside the deaths.
+killing (``lexicons/killings.yaml``): ACLED's attack is an act beside the deaths. When the only
+violent words beside the deaths name fighting ("killed two of them in a clash"), the deaths are
+the fighting's toll and the event is that fighting.
 """
 
 from __future__ import annotations
@@ -28,23 +30,40 @@ def _cues() -> tuple[re.Pattern, str]:
     return re.compile(r"(?:%s)" % data["words"], re.IGNORECASE), data["type"]
 
 
-def _only_deaths(text: str, mention: EventMention) -> bool:
-    """Whether a mention is told by the deaths alone: its trigger is the word, no other violence beside it."""
+@cache
+def _tolls_of() -> frozenset[str]:
+    """The types of violence whose words beside the deaths make the deaths their toll."""
+    return frozenset(lexicon.load("killings").get("toll_of", ()))
+
+
+def _beside_deaths(text: str, mention: EventMention) -> set[str] | None:
+    """The violent types told beside a mention told by the deaths word; None when its trigger is another word."""
     words, _ = _cues()
     trigger = mention.trigger
     if mention.type != "attack" or not words.fullmatch(text[trigger.start:trigger.end].strip()):
-        return False
-    return not any(other.type in _VIOLENCE for other in mention.others)
+        return None
+    return {other.type for other in mention.others if other.type in _VIOLENCE}
+
+
+def _told_as(text: str, mentions: list[EventMention]) -> str | None:
+    """The type of an event all of whose mentions tell deaths: a killing alone, fighting's toll beside fighting."""
+    beside: set[str] = set()
+    for mention in mentions:
+        types = _beside_deaths(text, mention)
+        if types is None:
+            return None
+        beside |= types
+    if not beside:
+        return _cues()[1]
+    return next(iter(beside)) if len(beside) == 1 and beside <= _tolls_of() else None
 
 
 def killings(state: DocState, options) -> DocState:
-    """Stage: an event all of whose mentions tell only deaths is a killing."""
+    """Stage: an event all of whose mentions tell only deaths is a killing, or the toll of the fighting told beside them."""
     chains: dict[int, list[EventMention]] = defaultdict(list)
     for i, mention in enumerate(state.events):
         chains[root_of(state, i)].append(mention)
-    kind = _cues()[1]
-    retyped = {root for root, mentions in chains.items()
-               if all(_only_deaths(state.text, m) for m in mentions)}
-    events = [replace(e, trigger=replace(e.trigger, type=kind)) if root_of(state, i) in retyped else e
-              for i, e in enumerate(state.events)]
+    retyped = {root: kind for root, mentions in chains.items() if (kind := _told_as(state.text, mentions))}
+    events = [replace(e, trigger=replace(e.trigger, type=retyped[root_of(state, i)])) if root_of(state, i) in retyped
+              else e for i, e in enumerate(state.events)]
     return replace(state, events=events)
