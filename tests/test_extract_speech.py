@@ -22,6 +22,14 @@ def test_the_own_pledges_example_is_a_pledge():
     assert _events(lexicon.load("lemmas")["own_pledges"]["example"]) == [("pledge", "asserted")]
 
 
+def test_an_order_to_ones_own_agents_is_the_act_ordered():
+    """lemmas.yaml, orders_to_own: the example's search is the event; an order to another party
+    (the counterexample) stays an appeal."""
+    rule = lexicon.load("lemmas")["orders_to_own"]
+    assert [t for t, _ in _events(rule["example"])] == ["coercion"]
+    assert "appeal" in [t for t, _ in _events(rule["counterexample"])]
+
+
 @pytest.mark.parametrize("text", [
     "The regional bloc offered to mediate between the two governments.",
     "The governor promised to send more police to the valley.",

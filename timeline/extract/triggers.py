@@ -347,7 +347,7 @@ def _best(text: str, cluster: list[Trigger]) -> Trigger:
         _class(t.type), 0), -t.start)))
     promised = [t for t in cluster if best.type in PROMISES and t.start > best.start and t.weight >= 1
                 and _class(t.type) in ("act", "happening")]
-    best = _own_pledge(text, cluster, promised[0] if promised else best)
+    best = _ordered_of_own(text, cluster, _own_pledge(text, cluster, promised[0] if promised else best))
     narrower = [t for t in cluster if t.type != best.type and agrees(t.type, best.type)]
     return replace(best, type=narrower[0].type) if narrower else best
 
@@ -529,6 +529,28 @@ def _own_pledge(text: str, cluster: list[Trigger], best: Trigger) -> Trigger:
                and (gap := _INFINITIVE_GAP.fullmatch(text, t.end, best.start))
                and (_TO.search(gap.group(0)) or text[t.start:t.end].lower().endswith(" to"))]
     return pledges[-1] if pledges else best
+
+
+@cache
+def _orders_to_own() -> tuple[frozenset[str], re.Pattern]:
+    """The directive classes and the words naming the orderer's own agents (lemmas.yaml, orders_to_own)."""
+    data = lexicon.load("lemmas")["orders_to_own"]
+    return frozenset(data["classes"]), re.compile(rf"\b(?:{lexicon.alternation(data['agents'])})\b", re.IGNORECASE)
+
+
+def _ordered_of_own(text: str, cluster: list[Trigger], best: Trigger) -> Trigger:
+    """'ordered the police to search the market': an order to the orderer's own agents is carried
+    out through them, so the act or violence ordered, in the infinitive the order governs, is the event."""
+    classes, agents = _orders_to_own()
+    if best.rule not in classes:
+        return best
+    for t in sorted(cluster, key=lambda t: t.start):
+        gap = text[best.end:t.start]
+        if t.start < best.end or _class(t.type) not in ("act", "violence") or not _TO.search(gap):
+            continue
+        addressee = gap[:_TO.search(gap).start()]
+        return t if _INFINITIVE_GAP.fullmatch(gap) and agents.search(addressee) else best
+    return best
 
 
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
