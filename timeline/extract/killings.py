@@ -4,8 +4,8 @@ The word "killed" is typed an attack where the triggers stage finds it, since it
 most violence ("stormed the school and killed four"). After co-reference, an event whose every
 mention tells it only by that word, with no other violent word in any of their clauses, is a
 killing (``lexicons/killings.yaml``): ACLED's attack is an act beside the deaths. When the only
-violent words beside the deaths name fighting ("killed two of them in a clash"), the deaths are
-the fighting's toll and the event is that fighting.
+violent words beside the deaths name fighting ("killed three of the raiders in a clash by the
+ford"), the deaths are the fighting's toll and the event is that fighting.
 """
 
 from __future__ import annotations
@@ -59,11 +59,12 @@ def _told_as(text: str, mentions: list[EventMention]) -> str | None:
 
 
 def killings(state: DocState, options) -> DocState:
-    """Stage: an event all of whose mentions tell only deaths is a killing, or the toll of the fighting told beside them."""
+    """Stage: an event told only by its deaths is a killing, or the toll of the fighting told beside them."""
     chains: dict[int, list[EventMention]] = defaultdict(list)
     for i, mention in enumerate(state.events):
         chains[root_of(state, i)].append(mention)
     retyped = {root: kind for root, mentions in chains.items() if (kind := _told_as(state.text, mentions))}
-    events = [replace(e, trigger=replace(e.trigger, type=retyped[root_of(state, i)])) if root_of(state, i) in retyped
-              else e for i, e in enumerate(state.events)]
+    roots = [root_of(state, i) for i in range(len(state.events))]
+    events = [replace(e, trigger=replace(e.trigger, type=retyped[root])) if root in retyped else e
+              for e, root in zip(state.events, roots)]
     return replace(state, events=events)
