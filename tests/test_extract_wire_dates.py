@@ -346,7 +346,8 @@ def test_violence_talked_of_is_bounded_by_the_talk_not_dated_by_it(text, date):
 def test_a_date_a_preposition_governs_before_a_violence_noun_dates_the_clause():
     text = ("Troops and rebels clashed near the dam on Monday, the army said. "
             "In March 2019 fighting over grazing land killed 30 people.")
-    assert "2019-03" in _dates(text, dt.date(2024, 5, 8), "attack") + _dates(text, dt.date(2024, 5, 8), "killing")
+    found = [d for kind in ("attack", "killing", "armed_clash") for d in _dates(text, dt.date(2024, 5, 8), kind)]
+    assert "2019-03" in found  # the toll of fighting is the fighting (killings.yaml toll_of)
 
 
 def test_a_future_act_offered_on_a_past_day_opens_on_that_day():
