@@ -23,6 +23,7 @@ CASES = (
        for example in [DATA["news_lead"]["example"], *DATA["news_lead"]["more_examples"]]]
     + [(DATA["day_parts"]["name"], example, DATA["day_parts"]["relation"])
        for example in [DATA["day_parts"]["example"], *DATA["day_parts"]["more_examples"]]]
+    + [(DATA["same_day_reactions"]["name"], DATA["same_day_reactions"]["example"], DATA["same_day_reactions"]["relation"])]
 )
 
 
@@ -280,3 +281,15 @@ def test_a_presupposing_event_takes_one_antecedent_however_long_the_story():
                      Options(solve=False)).events
     releases = [e for e in events if e.type == "release"]
     assert releases and all(len(e.relations) <= 1 for e in releases), [len(e.relations) for e in releases]
+
+
+def test_a_same_day_reaction_told_in_the_past_perfect_is_not_ordered_after_the_violence():
+    """'had appealed for calm on Monday' may come before Monday's shooting: the tense says so."""
+    assert not _relations(DATA["same_day_reactions"]["counterexample"])
+
+
+def test_a_same_day_reaction_a_cue_tells_as_earlier_is_not_ordered_after_the_violence():
+    """'was detained earlier that day': the cue puts the arrest first, whatever the text's order."""
+    told = "A sniper shot a guard at the border post on Friday. Police said a farmer was detained {}on Friday."
+    assert "after" in {r for _, r, _ in _relations(told.format(""))}
+    assert "after" not in {r for _, r, _ in _relations(told.format("earlier "))}

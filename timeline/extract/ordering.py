@@ -378,6 +378,49 @@ def _reaction(state: DocState, live: list[int], pos: int) -> bool:
     return True
 
 
+def _same_day_reaction(state: DocState, live: list[int], pos: int) -> bool:
+    """'Athens summoned the envoy the same evening': a reaction dated to the day of the violence
+    told before it answers it, which the shared day alone leaves unordered."""
+    event = state.events[live[pos]]
+    day = _stated_day(event)
+    if day is None or event.type not in _data()["reactions"]["types"] or event.modality not in ("asserted", "negated") \
+            or _told_in_past_perfect(state, event) or _told_as_earlier(state, event):
+        return False
+    violence = cached(state, "ordering_violence_days", live, lambda _: _violence_by_day(state, live)).get(day, [])
+    before = bisect.bisect_left(violence, pos)
+    if not before or _canonical(state, live[violence[before - 1]]) == _canonical(state, live[pos]):
+        return False
+    rule = _data()["same_day_reactions"]
+    _relate(state, live[pos], rule["relation"], live[violence[before - 1]], rule["name"])
+    return True
+
+
+def _told_as_earlier(state: DocState, event: EventMention) -> bool:
+    """'after being detained earlier that day': a clause a cue puts before what follows it."""
+    text = state.text[event.clause.start:event.clause.end]
+    return any(cue["relation"] == "before" and pattern.search(text) for cue, pattern in _cue_patterns())
+
+
+def _stated_day(event: EventMention) -> dt.date | None:
+    """The one day a mention's own stated date names, if it names one."""
+    if not (event.date_stated and event.date):
+        return None
+    bounds = dates.parse(event.date)
+    return bounds.earliest if bounds.earliest is not None and bounds.earliest == bounds.latest else None
+
+
+def _violence_by_day(state: DocState, live: list[int]) -> dict[dt.date, list[int]]:
+    """Positions in ``live`` of the violence reactions answer (attacks, clashes, their kinds), by
+    the one day each is stated to have happened on."""
+    found: dict[dt.date, list[int]] = {}
+    for n, i in enumerate(live):
+        day, first = _stated_day(state.events[i]), state.events[_canonical(state, i)]
+        if day is not None and root(state.events[i].type) in _data()["reactions"]["to"] and \
+                (not first.date_stated or _stated_day(first) == day):  # not a later mention of a longer act
+            found.setdefault(day, []).append(n)
+    return found
+
+
 def _lead_and_flashback(state: DocState, live: list[int]) -> tuple[int | None, int]:
     """The position in ``live`` of the story's lead (its first dated event of a type reactions
     answer), and the first position after it where the story goes back in time (an earlier dated
@@ -502,7 +545,8 @@ def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
     return False
 
 
-_RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _past_perfect, _future,
+_RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _same_day_reaction,
+          _past_perfect, _future,
           _narrative)
 
 
