@@ -497,3 +497,13 @@ def test_what_a_dated_speech_clause_announces_opens_on_its_day():
     announcement's clause gives the day the withdrawal was announced, which it comes no earlier than."""
     text = "On Wednesday, the governor announced that her government will withdraw the bill."
     assert _dates(text, dt.date(2026, 3, 12), "policy_change") == ["2026-03-11/.."]
+
+
+ANSWER = lexicon.load("dating")["answer_dated"]
+
+
+@pytest.mark.parametrize("key", ["example", "counterexample"])
+def test_a_date_after_violence_the_story_told_on_other_days_is_the_reactions(key):
+    """The example's date goes to the condemnation; with no violence told before, to the attack."""
+    case = ANSWER[key]
+    assert case["date"] in _dates(case["text"], case["published"], case["type"])

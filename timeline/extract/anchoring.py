@@ -21,6 +21,7 @@ from ..timex.context import DAY_VALUE
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment, lexicon, liveblog
+from .coreference import compatible
 from .dating import month_part, reduced_relative_verb, time_relative, told_again
 from .lookup import skipped, timexes_in
 from .phrases import is_past_form
@@ -103,7 +104,35 @@ def anchor(state: DocState, options) -> DocState:
         by_sentence.setdefault(event.clause.sentence, []).append(event)
     for clause in state.clauses:
         _date_told_again(state, clause, by_sentence)
+    for k in range(1, len(state.events)):
+        _date_of_the_answer(state, state.events[k - 1], state.events[k])
     return state
+
+
+def _date_of_the_answer(state: DocState, reaction: EventMention, named: EventMention) -> None:
+    """'Gunmen killed six soldiers on Sunday. ... condemned the attack on Tuesday': a date after a
+    violent nominal a speech act's clause was cut at, when the story told that violence before, each
+    time on one earlier day, is the speech act's; the violence named came no later."""
+    if not (named.clause.answered and named.date_stated and named.trigger.kind == "noun" and not reaction.date_stated
+            and reaction.type in SPEECH_ACTS and reaction.clause.end == named.clause.start
+            and reaction.clause.sentence == named.clause.sentence):
+        return
+    after = timexes_in(state, named.trigger.end, named.clause.end)
+    if not after or not named.date or named.date != after[-1].edtf:
+        return
+    told = {_one_day(e.date) for e in state.events if e.clause.sentence < named.clause.sentence and e.date_stated
+            and compatible(e.type, named.type)} - {None}
+    day = _one_day(named.date)
+    if not told or day is None or day <= max(told):
+        return  # told that day, or a day before the violence told: the nominal's own
+    reaction.date, reaction.date_stated = named.date, True
+    _reported_bound(named, after[-1], state.published)
+
+
+def _one_day(value: str | None) -> dt.date | None:
+    """The day a date names when it names exactly one."""
+    bounds = dates.parse(value) if value else None
+    return bounds.earliest if bounds is not None and bounds.earliest == bounds.latest else None
 
 
 def _date_told_again(state: DocState, clause: Clause, by_sentence: dict[int, list[EventMention]]) -> None:
