@@ -1,5 +1,6 @@
 """'it' and 'they' opening an event's clause stand for a party told before (groups.yaml pronoun_examples), and
-so do group nouns ('the gunmen', 'the rebels': the armed group named last, groups.yaml group_nouns)."""
+so do group nouns ('the gunmen', 'the rebels': the armed group named last, groups.yaml group_nouns) and forces
+after 'its' or 'their' (groups.yaml possessed_examples)."""
 
 import pytest
 
@@ -8,7 +9,8 @@ from timeline.extract.pipeline import run
 from timeline.models import Document
 
 GROUPS = lexicon.load("groups")
-EXAMPLES = GROUPS["pronoun_examples"] + GROUPS["group_nouns"]["examples"] + GROUPS["group_nouns"]["counterexamples"]
+EXAMPLES = (GROUPS["pronoun_examples"] + GROUPS["group_nouns"]["examples"] + GROUPS["group_nouns"]["counterexamples"]
+            + GROUPS["possessed_examples"])
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicon
-from .groups import is_armed_group
+from .groups import is_irregular_group
 from .lookup import mentions_in
 from .roles import roles_of
 from .state import DocState, EventMention
@@ -44,7 +44,7 @@ def _cues() -> _Cues:
 
 
 def _irregular_agent(state: DocState, event: EventMention) -> bool:
-    """Whether the arrest's agent names irregular or unidentified hands or an armed group."""
+    """Whether the arrest's agent names irregular or unidentified hands or an armed group that is no state's unit."""
     text, clause, trigger = state.text, event.clause, event.trigger
     agent = roles_of(text, clause, trigger, event.type).agent
     if agent is None:
@@ -52,7 +52,7 @@ def _irregular_agent(state: DocState, event: EventMention) -> bool:
     stop = trigger.start if agent.start < trigger.start else clause.end  # never the arrest's own object
     end = min(stop, agent.end + _AGENT_REACH)
     return bool(_cues().captors.search(text, agent.start, end)) or any(
-        m.kind == "actor" and is_armed_group(m.name) for m in mentions_in(state, agent.start, end))
+        m.kind == "actor" and is_irregular_group(m.name) for m in mentions_in(state, agent.start, end))
 
 
 def captives_vanished(state: DocState, event: EventMention) -> bool:

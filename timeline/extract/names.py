@@ -44,7 +44,28 @@ def find_names(state: DocState, options) -> DocState:
     found = sorted(found + group_noun_mentions(state, found), key=lambda m: m.start)
     if not state.caps:  # 'Greek Prime Minister X' ... 'X said': his state wherever he comes back
         found = sorted(found + titled_officials(state.text, state.sentences, Located.of(found)), key=lambda m: m.start)
-    return replace(state, mentions=sorted(found + _home_state_mentions(state, found), key=lambda m: m.start))
+    possessed = _possessed_forces(state, found)  # not counted when the story's own state is chosen
+    home = [m for m in _home_state_mentions(state, found) if not _overlaps(possessed, m.start, m.end)]
+    return replace(state, mentions=sorted(found + possessed + home, key=lambda m: m.start))
+
+
+_POSSESSED = re.compile(r"\b(?:its|their)\s+(?:own\s+)?((?:%s)s?)\b" % "|".join(
+    map(re.escape, sorted(lexicon.load("groups")["possessed_forces"], key=len, reverse=True))), re.IGNORECASE)
+
+
+def _possessed_forces(state: DocState, found: list[Mention]) -> list[Mention]:
+    """'its forces', 'their fighters': the forces of the party named last, in the sentence or the
+    one before, not the story's own state's ('Eritrea did not answer. Its troops stayed')."""
+    out = []
+    starts = [a for a, _ in state.sentences]
+    for number, (start, end) in enumerate(state.sentences):
+        reach = starts[max(number - 1, 0)]
+        for match in _POSSESSED.finditer(state.text, start, end):
+            index = bisect.bisect_right(found, match.start(), key=lambda m: m.end) - 1
+            owner = next((m for m in reversed(found[:index + 1]) if m.kind == "actor" or m.start < reach), None)
+            if owner is not None and owner.kind == "actor" and owner.start >= reach:
+                out.append(Mention(match.start(1), match.end(1), "actor", owner.name))
+    return out
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
