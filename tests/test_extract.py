@@ -416,7 +416,8 @@ def test_forces_another_state_qualifies_are_that_states_only(forces):
 
 
 @pytest.mark.parametrize("ruler", ["the transitional government", "the junta", "the ruling junta",
-                                   "the military government", "the interim authorities"])
+                                   "the military government", "the interim authorities", "authorities",
+                                   "the cabinet", "lawmakers"])
 def test_a_ruler_told_by_its_kind_is_the_state_the_story_names(ruler):
     text = f"Story\n\nMali's army attacked a rebel camp on Monday. On Tuesday, {ruler} denied the accusations."
     denial = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type == "refusal")
