@@ -49,6 +49,16 @@ def test_a_passive_attribution_gives_the_violence_its_actor():
     assert len(accusation) == 1 and accusation[0].targets == [GROUP]
 
 
+def test_a_passive_charge_blames_no_charge_words():
+    """'X is charged with twelve counts of murder over the attack': the counts are what he is
+    charged with, not who did the attack."""
+    found = events("Gunmen on motorbikes attacked the village of Tala in 2021, killing 30 men. A former militia "
+                   "leader is charged with twelve counts of murder and crimes against humanity over the attack on Tala.")
+    charged = [e for e in found if e.type == "accusation"]
+    assert charged and charged[0].targets  # the charge still names what it is about
+    assert not any(t in e.actors for e in found if e.type in of_class("violence") for t in charged[0].targets)
+
+
 def test_a_group_blamed_by_description_is_named_by_its_words():
     """'The blast was attributed to the drug mafias': the group the report blames, told by what it is."""
     assert violence(f"{BOMB} The blast was attributed to the drug mafias.").actors == ["drug mafias"]

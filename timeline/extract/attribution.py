@@ -46,12 +46,19 @@ def _named_by(state: DocState, reaction: EventMention) -> list[str]:
     if reaction.trigger.rule in CLAIM_RULES:
         return list(reaction.actors)
     if reaction.type == "accusation" and passive(state.text, reaction.clause, reaction.trigger):
-        return list(reaction.targets)
+        named = _named_parties(state)
+        return [t for t in reaction.targets if _armed(t) or t in named]  # not the charges
     if reaction.type == "release":
         return [a for a in reaction.actors if _armed(a)]  # who releases hostages held them
     if reaction.trigger.rule in BLAME_RULES and not any(_armed(a) for a in reaction.actors):
         return [t for t in reaction.targets if _armed(t)]  # 'police blamed the ELN': not one side's charge
     return []
+
+
+def _named_parties(state: DocState) -> set[str]:
+    """The parties and people the text names: whom a passive charge can blame ('X was charged with
+    murder': X, never 'murder')."""
+    return {m.name for m in state.mentions if m.kind in ("actor", "person")}
 
 
 def _armed(name: str) -> bool:
