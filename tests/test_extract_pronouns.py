@@ -36,3 +36,16 @@ def test_a_communiques_header_names_who_speaks_its_we(example):
     from timeline.extract.perpetrators import communique_speaker
 
     assert communique_speaker(run(Document(id="d", text=example["text"]), Options())) == example["speaker"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting spread across Gojjam in Ethiopia on Sunday. According to the Office for the Coordination of "
+    "Humanitarian Affairs (OCHA), about 4,000 villagers have fled towards Bahir Dar since the fighting began.",
+    "Main points: gunmen attacked a camp in Ituri overnight; the army of Congo blames the rebels; about 4,000 "
+    "villagers have fled towards Bunia."])
+def test_people_who_fled_are_their_clauses_own_subject(text):
+    """'about 4,000 villagers have fled': the clause has its own subject, so it takes no party from
+    the source before it or the clause it follows (groups.yaml displaced_people)."""
+    state = run(Document(id="d", text="Story\n\n" + text), Options())
+    fled = [e for e in state.events if e.type == "displacement"]
+    assert fled and fled[0].actors == []

@@ -445,13 +445,19 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
         for mention in antecedent(state, clause, event.type in _VIOLENT):  # 'the MPL, which claimed the attack'
             _take(text, event, mention)
         return
-    if clause.lead in _SUBORDINATE:
-        return
+    if clause.lead in _SUBORDINATE or event.type not in _VIOLENT and _people_subject().search(head):
+        return  # 'OCHA said 9,000 people had fled': the clause's own subject, the people, not the speaker
     for mention in _sentence_subject(state, clause):
         _take(text, event, mention)
 
 
 _COORDINATING = frozenset({"and", "and then", "but"})
+
+
+@cache
+def _people_subject() -> re.Pattern:
+    """The people a clause is about as its own subject (groups.yaml displaced_people)."""
+    return re.compile(r"\b(?:%s)\b" % lexicon.alternation(lexicon.load("groups")["displaced_people"]), re.IGNORECASE)
 
 
 @cache
