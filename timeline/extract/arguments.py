@@ -446,7 +446,7 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
             _take(text, event, mention)
         return
     if clause.lead in _SUBORDINATE or event.type not in _VIOLENT and _people_subject().search(head):
-        return  # 'OCHA said 9,000 people had fled': the clause's own subject, the people, not the speaker
+        return  # 'the agency says 5,000 residents had fled': the clause's own subject, not the speaker
     for mention in _sentence_subject(state, clause):
         _take(text, event, mention)
 
