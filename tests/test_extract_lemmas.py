@@ -122,3 +122,16 @@ def test_an_explosive_charge_is_a_bombing():
 
     found = {t.type for t in triggers_in("A SECOND DYNAMITE CHARGE WAS DEFUSED UNDER THE BRIDGE.")}
     assert "bombing" in found and "accusation" not in found, found
+
+
+def test_a_scheduling_word_after_be_governs_its_verb():
+    """'is due to visit' schedules a visit (lemmas.yaml, prepositional_to scheduled); 'due to the
+    rain' stays a preposition."""
+    from timeline.extract.triggers import triggers_in
+
+    def after_due_to(text: str) -> list:
+        return [t for t in triggers_in(text) if t.kind == "verb" and text[:t.start].lower().endswith("due to ")]
+
+    text = lexicon.load("lemmas")["prepositional_to"]["scheduled_example"]
+    assert after_due_to(text), triggers_in(text)
+    assert not after_due_to("The flights were cancelled due to attack warnings.")

@@ -113,11 +113,24 @@ def _alternation(phrases: set[str]) -> str:
     return trie_regex({p.lower() for p in phrases})
 
 
+BE_FORMS = ("is", "are", "was", "were", "be", "been", "am")
+
+
 @cache
 def _prepositional_to() -> str:
-    """Look-behinds that refuse a 'to' closing a preposition ('according to press reports')."""
-    words = lexicon.load("lemmas")["prepositional_to"]["words"]
-    return "".join(f"(?<!\\b{re.escape(w)} to )" for w in words)
+    """Look-behinds that refuse a 'to' closing a preposition ('according to press reports'); after
+    a form of 'be' a scheduling word's 'to' opens an infinitive ('is due to arrive' sets a date)."""
+    entry = lexicon.load("lemmas")["prepositional_to"]
+    scheduled = set(entry.get("scheduled", ()))
+    return "".join(_refused_to(w, w in scheduled) for w in entry["words"])
+
+
+def _refused_to(word: str, scheduled: bool) -> str:
+    """The look-behind refusing one preposition's 'to', with the form of 'be' that lets it govern."""
+    refusal = f"(?<!\\b{re.escape(word)} to )"
+    if not scheduled:
+        return refusal
+    return "(?:" + "|".join([refusal, *(f"(?<=\\b{b} {re.escape(word)} to )" for b in BE_FORMS)]) + ")"
 
 
 def _governed(base: set[str]) -> str:
