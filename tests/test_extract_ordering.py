@@ -293,3 +293,13 @@ def test_a_same_day_reaction_a_cue_tells_as_earlier_is_not_ordered_after_the_vio
     told = "A sniper shot a guard at the border post on Friday. Police said a farmer was detained {}on Friday."
     assert "after" in {r for _, r, _ in _relations(told.format(""))}
     assert "after" not in {r for _, r, _ in _relations(told.format("earlier "))}
+
+
+@pytest.mark.parametrize("rule", [r for r in DATA["presupposed"] if r.get("either_order")], ids=lambda r: r["name"])
+def test_an_undated_antecedent_told_after_its_sequel_came_before_it(rule):
+    from timeline.taxonomy import agrees
+
+    found = _typed_relations(rule["told_after_example"])
+    assert any(relation == "before" and later in rule["later"] and any(agrees(earlier, k) for k in rule["earlier"])
+               for earlier, relation, later in found), found
+    assert not any(relation == "after" and later in rule["later"] for _, relation, later in found), found

@@ -277,13 +277,33 @@ def _presupposed(state: DocState, live: list[int], pos: int) -> bool:
     event = state.events[live[pos]]
     for rule, clause in _presupposed_rules():
         if event.type not in rule["later"] or event.modality not in ("asserted", "negated") or \
-                _told_in_past_perfect(state, event):
+                _told_in_past_perfect(state, event) != bool(rule.get("flashback_only")):
             continue  # 'had signed a truce in 2020': a flashback, not the sequel of what was told last
         if clause is not None and not clause.search(state.text, event.clause.start, event.clause.end):
             continue
         earlier = _latest_of_kinds(state, live, live[pos], tuple(rule["earlier"]))
         if earlier is not None and not _dated_after(state.events[earlier], event):
             _relate(state, live[pos], "after", earlier, rule["name"])
+            return True
+    return False
+
+
+def _told_after_its_sequel(state: DocState, live: list[int], pos: int) -> bool:
+    """'A court sentenced him on Friday. In that attack he killed ...': an undated act told right
+    after an event that presupposes it (a verdict, the act it judges) is what that event answers,
+    so it came before it, not next as narrative order would have it."""
+    event = state.events[live[pos]]
+    if _told_with_date(state, live[pos]) or event.modality not in ("asserted", "negated"):
+        return False
+    other = _neighbour(state, live, pos, -1, first_only=True)
+    if other is None:
+        return False
+    sequel, kinds = state.events[other], _kinds(event.type)
+    for rule, clause in _presupposed_rules():
+        if rule.get("either_order") and sequel.type in rule["later"] and \
+                any(k in rule["earlier"] for k in kinds) and \
+                (clause is None or clause.search(state.text, sequel.clause.start, sequel.clause.end)):
+            _relate(state, live[pos], "before", other, rule["name"])
             return True
     return False
 
@@ -546,7 +566,7 @@ def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
 
 
 _RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _same_day_reaction,
-          _past_perfect, _future,
+          _past_perfect, _future, _told_after_its_sequel,
           _narrative)
 
 
