@@ -10,7 +10,7 @@ from ..gazetteer import is_country
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
-from .group_nouns import principal_pair, sides_told
+from .group_nouns import fighting_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of
 from .names import WORD_BEFORE, home_group, insurgents_of
@@ -128,7 +128,8 @@ def aim_at_places(state: DocState, options) -> DocState:
 def sides_of_fighting(state: DocState, options) -> DocState:
     """Stage, after co-reference (sides given earlier would change which mentions join): fighting
     no mention of which names a side ('fighting resumed near the border', 'the war broke out in
-    2020') is between the story's two principal parties, when the story has a clear pair."""
+    2020') is between the story's two principal parties that can fight (states and armed groups),
+    when the story has a clear pair."""
     chains: dict[int, bool] = {}
     for index, event in enumerate(state.events):
         head = root_of(state, index)
@@ -136,7 +137,7 @@ def sides_of_fighting(state: DocState, options) -> DocState:
     pair = None
     for head, named in chains.items():
         if not named and state.events[head].type == "armed_clash":
-            pair = principal_pair(state, False) if pair is None else pair
+            pair = fighting_pair(state) if pair is None else pair
             _add(state.events[head].actors, *pair)
     return state
 

@@ -13,7 +13,7 @@ from functools import cache
 from . import lexicon
 from .casing import is_function_or_number_word
 from .clauses import quoted_spans
-from .groups import both_sides, introduced_band, is_irregular_group
+from .groups import both_sides, introduced_band, is_armed_group, is_irregular_group
 from .lookup import cached
 from .phrases import can_qualify_noun
 from .state import Clause, DocState, EventMention, Mention
@@ -126,11 +126,31 @@ def principal_pair(state: DocState, states_only: bool) -> list[str]:
     """'Kyrgyzstan recalled its envoy from Dushanbe ... The two sides agreed to a ceasefire': with no
     pair named together in reach, the sides are the story's two principal parties, the two it names
     most, when a third is named clearly less often (a tie leaves the pair unknown)."""
-    counts = cached(state, "actor_counts", state.mentions, _actor_counts)[states_only]
+    return _top_two(cached(state, "actor_counts", state.mentions, _actor_counts)[states_only])
+
+
+def fighting_pair(state: DocState) -> list[str]:
+    """'fighting resumed near the border': the two principal parties among those that can fight,
+    states and armed groups, not the courts, commissions or ministries a story names as often."""
+    return _top_two(cached(state, "fighter_counts", state.mentions, _fighter_counts))
+
+
+def _top_two(counts: dict[str, int]) -> list[str]:
+    """The two parties named most, when a third is named clearly less often (a tie leaves none)."""
     ranked = sorted(counts.values(), reverse=True) + [0, 0, 0]
     if ranked[1] < 2 or ranked[1] == ranked[2]:
         return []
     return sorted(counts, key=lambda name: -counts[name])[:2]
+
+
+def _fighter_counts(mentions: list[Mention]) -> dict[str, int]:
+    """How often the story names each state or armed group (``is_armed_group``), once per document."""
+    states = lexicon.state_names()
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.kind == "actor" and (mention.name in states or is_armed_group(mention.name)):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+    return counts
 
 
 def _actor_counts(mentions: list[Mention]) -> dict[bool, dict[str, int]]:
