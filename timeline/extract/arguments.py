@@ -83,6 +83,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
             if _aimed_after(text, event, roles, mention) and any(_within(m, roles.agent) for m in window):
                 # only a subject that names its party tells another party apart from its own side
                 _shift_to_targets(event, before, mention)
+    for mention in _accused(state, clause):
+        _take_target(event, mention)
     _targets_not_actors(event, roles, window, _partners_met(state, event, roles, window))
     for patient in roles.patients:
         _describe_target(state, event, patient, window)
@@ -105,6 +107,23 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         home = place.state if place else None
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT | _MEASURES else event.actors, home)
+
+
+# the words a cut-off violent phrase opens with, up to its gerund's 'of' or 'for': whom it is told of
+_TOLD_OF = re.compile(r"((?:[\w'’.-]+\s+){1,6}?)(?:of|for)\s+[\"“']?\w+ing\b", re.IGNORECASE)
+
+
+def _accused(state: DocState, clause: Clause) -> list[Mention]:
+    """'Ethiopia accused | the TPLF of attacking the bases': the violent phrase cut off the clause
+    (``referred``) opens with whom it is told of, who is what the clause's act is aimed at, the
+    accused; the answered phrase itself leaves that party out, since its violence is only told."""
+    after = next((c for c in clauses_after(state, clause) if c.answered), None)
+    if after is None or state.text[clause.end:after.start].strip():
+        return []
+    told = _TOLD_OF.match(state.text, after.start, after.end)
+    if told is None:
+        return []
+    return [m for m in mentions_in(state, after.start, told.end(1)) if m.kind == "actor"]
 
 
 def _names_a_target(event: EventMention) -> bool:
