@@ -186,7 +186,7 @@ _UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sent
                             r"the (?:ruling |military )?junta|federal (?:troops|forces|army|"
                             r"authorities|government)|government (?:troops|forces|soldiers|spokes(?:man|woman|person)|delegation|negotiators?)|(?:the )?(?:armed forces|"
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
-                            r"security forces)(?! of)|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers?|troops)|"
+                            r"security forces)(?! of(?!\s+[\"“']?\w+ing\b))|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers?|troops)|"
                             r"(?<![\w'’] )(?:the )?(?:authorities|lawmakers|legislators|cabinet))\b",
                             re.IGNORECASE))
 
