@@ -73,6 +73,10 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     for mention in window:
         if any(_within(mention, p) for p in (*roles.patients, *roles.recipients)) or (
                 demand and _obliged(text, clause, event.trigger) <= mention.start < event.trigger.start):
+            seat = _seat_of_government(text, event, mention)
+            if seat is not None:
+                _add(event.targets, seat)
+                continue
             _take_target(event, mention, any(_heads(text, mention, p, event.trigger.start)
                                              for p in (*roles.patients, *roles.recipients)))
         elif clause.answered and not _within(mention, roles.agent) and mention.kind != "place":
@@ -124,6 +128,25 @@ def _accused(state: DocState, clause: Clause) -> list[Mention]:
     if told is None:
         return []
     return [m for m in mentions_in(state, after.start, told.end(1)) if m.kind == "actor"]
+
+
+_QUALIFIER_OF = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+# acts whose place, a capital too, is where they were done ('a curfew in Bamako', 'arrested in Kigali')
+_PLACE_ACTS = _MEASURES - {"sanction"} | {"arrest", "release", "investigation"}
+
+
+def _seat_of_government(text: str, event: EventMention, mention: Mention) -> str | None:
+    """'recalled its ambassador from Dushanbe', 'accused Ankara of ...': a capital that a speech act
+    or an act between states is aimed at stands for its government, not for where it happened
+    (not after 'in', 'at', 'near' or 'of': 'urged donors in Paris', 'the bus workers of Tehran')."""
+    entry = lexicon.names().get(mention.name.lower())
+    if mention.kind != "place" or entry is None or not entry.capital_of or event.type in _PLACE_ACTS:
+        return None
+    if event_types()[event.type].kind not in ("speech", "act"):
+        return None
+    start = max(mention.start - 30, event.trigger.end if event.trigger.end <= mention.start else 0)
+    where = _LOCATIVE.search(text, start, mention.start) or _QUALIFIER_OF.search(text, start, mention.start)
+    return None if where else entry.capital_of
 
 
 def _names_a_target(event: EventMention) -> bool:
