@@ -38,3 +38,14 @@ def test_fighting_naming_no_side_is_between_the_principal_parties(example):
     state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
     fights = [e for e in state.events if e.type == "armed_clash"]
     assert fights and sorted(fights[-1].actors) == sorted(example["sides"]), [(e.type, e.actors) for e in state.events]
+
+
+TALKS = lexicon.load("groups")["both_sides"]["talks"]
+
+
+@pytest.mark.parametrize("example", TALKS, ids=[e["text"][-40:] for e in TALKS])
+def test_talks_naming_no_side_are_between_the_principal_parties(example):
+    """'an attempt at peace talks mediated by village elders collapsed': the story's clear pair of parties."""
+    state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
+    talks = [e for e in state.events if e.type == "negotiation"]
+    assert talks and sorted(talks[-1].actors) == sorted(example["sides"]), [(e.type, e.actors) for e in state.events]

@@ -170,5 +170,5 @@ def test_whom_a_cut_off_violent_phrase_is_told_of_is_the_accused(text, accuser, 
     a party of the accusation beside X."""
     events = extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
     accusation = next(e for e in events if e.type == "accusation")
-    assert (accuser is None or accuser in accusation.actors) and accused in accusation.targets, [(e.type, e.actors, e.targets) for e in events]
-
+    assert (accuser is None or accuser in accusation.actors) and accused in accusation.targets, \
+        [(e.type, e.actors, e.targets) for e in events]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 
 from ..gazetteer import is_country
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
 from .clauses import quoted_spans
-from .group_nouns import fighting_pair, sides_told
+from .group_nouns import fighting_pair, principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of
 from .names import WORD_BEFORE, home_group, insurgents_of
@@ -167,20 +167,27 @@ def aim_at_places(state: DocState, options) -> DocState:
     return state
 
 
+# acts between two sides, and who the sides are when no mention names one: for fighting the two
+# principal parties that can fight, for talks the two principal parties
+_TWO_SIDED = {"armed_clash": fighting_pair, "negotiation": partial(principal_pair, states_only=False)}
+
+
 def sides_of_fighting(state: DocState, options) -> DocState:
     """Stage, after co-reference (sides given earlier would change which mentions join): fighting
     no mention of which names a side ('fighting resumed near the border', 'the war broke out in
     2020') is between the story's two principal parties that can fight (states and armed groups),
-    when the story has a clear pair."""
+    and talks that name no side ('an attempt at talks mediated by church leaders collapsed') are
+    between its two principal parties, when the story has a clear pair."""
     chains: dict[int, bool] = {}
     for index, event in enumerate(state.events):
         head = root_of(state, index)
         chains[head] = chains.get(head, False) or bool(event.actors)
-    pair = None
+    pairs: dict[str, list[str]] = {}
     for head, named in chains.items():
-        if not named and state.events[head].type == "armed_clash":
-            pair = fighting_pair(state) if pair is None else pair
-            _add(state.events[head].actors, *pair)
+        kind = state.events[head].type
+        if not named and kind in _TWO_SIDED:
+            pairs[kind] = _TWO_SIDED[kind](state) if kind not in pairs else pairs[kind]
+            _add(state.events[head].actors, *pairs[kind])
     return state
 
 
