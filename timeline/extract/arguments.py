@@ -118,7 +118,7 @@ _TOLD_OF = re.compile(r"((?:[\w'’.-]+\s+){1,6}?)(?:of|for)\s+[\"“']?\w+ing\b
 
 
 def _accused(state: DocState, clause: Clause) -> list[Mention]:
-    """'Ethiopia accused | the TPLF of attacking the bases': the violent phrase cut off the clause
+    """'Mali accused | the Azawad front of shelling a market': the violent phrase cut off the clause
     (``referred``) opens with whom it is told of, who is what the clause's act is aimed at, the
     accused; the answered phrase itself leaves that party out, since its violence is only told."""
     after = next((c for c in clauses_after(state, clause) if c.answered), None)
@@ -136,9 +136,9 @@ _PLACE_ACTS = _MEASURES - {"sanction"} | {"arrest", "release", "investigation"}
 
 
 def _seat_of_government(text: str, event: EventMention, mention: Mention) -> str | None:
-    """'recalled its ambassador from Dushanbe', 'accused Ankara of ...': a capital that a speech act
+    """'recalled its ambassador from Kampala', 'accused Kigali of ...': a capital that a speech act
     or an act between states is aimed at stands for its government, not for where it happened
-    (not after 'in', 'at', 'near' or 'of': 'urged donors in Paris', 'the bus workers of Tehran')."""
+    (not after 'in', 'at', 'near' or 'of': 'urged donors in Paris', 'urged the traders of Kabul')."""
     entry = lexicon.names().get(mention.name.lower())
     if mention.kind != "place" or entry is None or not entry.capital_of or event.type in _PLACE_ACTS:
         return None
