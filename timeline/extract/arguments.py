@@ -14,7 +14,7 @@ from .group_nouns import fighting_pair, principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of
 from .names import WORD_BEFORE, home_group, insurgents_of
-from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
+from .phrases import PREPOSITIONS, PRONOUNS, Phrase, end_before, phrase_after, phrase_before
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last, pronoun_parties
 from .roles import SOUGHT, Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
@@ -95,6 +95,8 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     for recipient in roles.recipients:
         _describe_recipient(event, recipient, window)
     _pronoun_target(state, event, roles)
+    if not event.targets and _pronoun_undergoes(state.text, event):
+        _antecedent_target(state, event, window)
     if roles.agent is not None and not any(_within(m, roles.agent) and not insurgents_of(text, m) for m in window):
         _unnamed_agent(state, event, roles.agent, group)
     principal = root(event.type) not in _FIGHTING and _sides_before(state, clause, event)
@@ -305,6 +307,77 @@ def _pronoun_target(state: DocState, event: EventMention, roles: Roles) -> None:
         if person is not None:
             _add(event.people, person.name)
             _add(event.targets, person.name)
+
+
+# 'he was shot', 'they were taken', 'their kidnapping': a pronoun right before a passive verb (over its
+# auxiliaries and adverbs) or a possessive right before a violent noun undergoes the act
+_PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:(?:was|were|had|have|has|been|being|later|also|then|reportedly|"
+                              r"allegedly|\w+ly)\s+)*$", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|their)\s+$", re.IGNORECASE)
+
+
+def _pronoun_undergoes(text: str, event: EventMention) -> bool:
+    """Violence whose only undergoer is a subject or possessive pronoun ('they were taken from their
+    homes', 'his murder'), whom the clause names nothing else for."""
+    clause, trigger = event.clause, event.trigger
+    if event.type not in _VIOLENT:
+        return False
+    before = text[max(clause.start, trigger.start - 60):trigger.start]
+    if trigger.kind == "noun":
+        return _POSSESSIVE_PRONOUN.search(before) is not None
+    return passive(text, clause, trigger) and _PASSIVE_PRONOUN.search(before) is not None
+
+
+def _antecedent_target(state: DocState, event: EventMention, window: list[Mention]) -> None:
+    """The pronoun stands for the subject the sentence opened on, or, when its clause opens the
+    sentence, the subject of the sentence before ('X, a union leader, left home. He was shot'):
+    the names in that phrase, or its own words, are the targets."""
+    clause = event.clause
+    first = next((c for c in state.clauses if c.sentence == clause.sentence), clause)
+    if first is clause and clause.sentence > 0:
+        first = next((c for c in state.clauses if c.sentence == clause.sentence - 1), None)
+    if first is None or first.start >= clause.start:
+        return
+    subject = phrase_after(state.text, first.start, first.end)
+    told = _REPORTED.match(state.text, subject.end) if subject is not None else None
+    if told is not None:  # 'police said X, a farmer, ...': the reported clause's subject
+        subject = phrase_after(state.text, told.end(), first.end)
+    if subject is None or not _may_stand_for(state, subject, _plural_pronoun(state.text, event)):
+        return
+    named = mentions_in(state, subject.start, subject.end)
+    if any(m.kind == "actor" for m in named):
+        return  # a party: no victim the pronoun stands for
+    people = [m for m in named if m.kind == "person"]
+    for mention in people:
+        _take_target(event, mention)
+    if not people:  # 'the mayor of Cocorna': the victim in the phrase's own words
+        _target_in_own_words(event, subject)
+
+
+_PLURAL_HEADS = frozenset({"men", "women", "people", "children", "police", "personnel"})
+_NO_ANTECEDENT = frozenset({"how", "what", "why", "where", "most", "many", "much", "all", "both", "each"})
+
+
+def _plural_pronoun(text: str, event: EventMention) -> bool:
+    """'they'/'their' (not 'he', 'she', 'his', 'her') right before the trigger."""
+    found = re.findall(r"\b(he|she|they|his|her|their)\b", text[max(event.clause.start, event.trigger.start - 60):event.trigger.start],
+                       re.IGNORECASE)
+    return bool(found) and found[-1].lower() in ("they", "their")
+
+
+def _may_stand_for(state: DocState, phrase: Phrase, plural: bool) -> bool:
+    """A phrase a personal pronoun may stand for: no pronoun, question word or time ('last month')
+    itself, and of the pronoun's number ('they' for 'two nurses' or 'X and Y', 'he' for one)."""
+    words = phrase.text.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # 'the mayors of X'
+    if words[0] in PRONOUNS or words[0] in _NO_ANTECEDENT or any(phrase.start <= t < phrase.end for t in state.timex_starts):
+        return False
+    many = "and" in words or head in _PLURAL_HEADS or head.endswith("s") and not head.endswith("ss")
+    return many if plural else "and" not in words
+
+
+_REPORTED = re.compile(r"\s*(?:said|says|reported|added|stated|announced|indicated|confirmed|explained)\s+(?:that\s+)?",
+                       re.IGNORECASE)
 
 
 _TELLING = frozenset({"saying", "claiming", "adding", "insisting", "stating", "noting"})

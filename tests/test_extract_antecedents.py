@@ -1,0 +1,37 @@
+"""Whom a pronoun undergoing violence stands for: the subject the sentence, or the one before, opened on."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import Options, extract
+from timeline.models import Document
+
+
+def violence(text: str) -> list:
+    """The violent events of a short text read alone."""
+    events = extract([Document(id="d", text=text)], Options(solve=False)).events
+    return [e for e in events if e.type in {"attack", "killing", "abduction", "bombing"}]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("THE MAYOR OF SAN PEDRO, 58, WAS LEAVING CHURCH WITH HIS WIFE. HE WAS SHOT TWICE IN THE BACK.",
+     "MAYOR OF SAN PEDRO"),  # capitals: no name to go by, the phrase in its own words
+    ("Two nurses from the district clinic were driving home on Friday. They were abducted at a roadblock.", "nurses"),
+    ("Police said the union leader Jorge Mena was driving to work. He was shot at a traffic light.",
+     "union leader Jorge Mena"),  # the reported clause's subject, not the speaker's
+    ("The rebels entered the town at dawn. They were ambushed near the bridge.", "rebels"),
+])
+def test_a_pronoun_undergoing_violence_stands_for_the_subject_before(text, target):
+    """'X was driving home. He was shot': the pronoun's act was done to X."""
+    [event] = violence(text)
+    assert target in event.targets
+
+
+@pytest.mark.parametrize("text", [
+    "A TRADE MISSION ARRIVED IN THE CAPITAL ON MONDAY. THEIR KIDNAPPING WAS REPORTED LATER.",  # 'their': one mission
+    "HOW COULD THEY FORGET? THEY WERE KILLED BY THE ARMY.",  # a question word is no antecedent
+])
+def test_no_antecedent_of_another_number_or_kind(text):
+    """A pronoun of another number or a question word names no victim."""
+    assert all(not event.targets for event in violence(text))
