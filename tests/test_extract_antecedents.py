@@ -21,16 +21,19 @@ def violence(text: str) -> list:
     ("Police said the union leader Jorge Mena was driving to work. He was shot at a traffic light.",
      "union leader Jorge Mena"),  # the reported clause's subject, not the speaker's
     ("The rebels entered the town at dawn. They were ambushed near the bridge.", "rebels"),
+    ("POLICE ARE INVESTIGATING THE MURDER OF UNION LEADER ANA GOMEZ AND JOURNALIST PABLO RUIZ. THEIR KIDNAPPING TOOK "
+     "PLACE IN THE CAPITAL.", "UNION LEADER ANA GOMEZ AND JOURNALIST PABLO RUIZ"),  # 'their': the pair ending the sentence
 ])
 def test_a_pronoun_undergoing_violence_stands_for_the_subject_before(text, target):
     """'X was driving home. He was shot': the pronoun's act was done to X."""
-    [event] = violence(text)
-    assert target in event.targets
+    assert any(target in event.targets for event in violence(text))
 
 
 @pytest.mark.parametrize("text", [
     "A TRADE MISSION ARRIVED IN THE CAPITAL ON MONDAY. THEIR KIDNAPPING WAS REPORTED LATER.",  # 'their': one mission
     "HOW COULD THEY FORGET? THEY WERE KILLED BY THE ARMY.",  # a question word is no antecedent
+    "THE COUNCIL MET ON FRIDAY, ACCORDING TO PRIESTS AND NUNS. THEY WERE KILLED.",  # who tells is no antecedent
+    "SEVERAL SECTORS CALLED FOR CALM. SHE WAS SHOT NEAR THE CHURCH.",  # 'she' for a plural noun
 ])
 def test_no_antecedent_of_another_number_or_kind(text):
     """A pronoun of another number or a question word names no victim."""

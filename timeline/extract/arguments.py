@@ -9,10 +9,11 @@ from functools import cache, partial
 from ..gazetteer import is_country
 from ..taxonomy import event_types, of_class, root
 from . import lexicon
+from .casing import is_english_word
 from .clauses import quoted_spans
 from .group_nouns import fighting_pair, principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
-from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of
+from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of, sentence_clauses
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, PRONOUNS, Phrase, end_before, phrase_after, phrase_before
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last, pronoun_parties
@@ -330,31 +331,66 @@ def _pronoun_undergoes(text: str, event: EventMention) -> bool:
 
 def _antecedent_target(state: DocState, event: EventMention, window: list[Mention]) -> None:
     """The pronoun stands for the subject the sentence opened on, or, when its clause opens the
-    sentence, the subject of the sentence before ('X, a union leader, left home. He was shot'):
-    the names in that phrase, or its own words, are the targets."""
-    clause = event.clause
-    first = next((c for c in state.clauses if c.sentence == clause.sentence), clause)
-    if first is clause and clause.sentence > 0:
-        first = next((c for c in state.clauses if c.sentence == clause.sentence - 1), None)
-    if first is None or first.start >= clause.start:
+    sentence, the subject of the sentence before ('X, a union leader, left home. He was shot');
+    'they' and 'their' whose subject is of another number, for the plural phrase ending the text
+    before ('the murder of X and Y. Their kidnapping ...'): the names in that phrase, or its own
+    words, are the targets."""
+    plural = _plural_pronoun(state.text, event)
+    antecedent = next((p for p in _antecedents(state, event.clause, plural) if p is not None and
+                       _may_stand_for(state, p, plural)), None)
+    if antecedent is None:
         return
-    subject = phrase_after(state.text, first.start, first.end)
-    told = _REPORTED.match(state.text, subject.end) if subject is not None else None
-    if told is not None:  # 'police said X, a farmer, ...': the reported clause's subject
-        subject = phrase_after(state.text, told.end(), first.end)
-    if subject is None or not _may_stand_for(state, subject, _plural_pronoun(state.text, event)):
-        return
-    named = mentions_in(state, subject.start, subject.end)
-    if any(m.kind == "actor" for m in named):
-        return  # a party: no victim the pronoun stands for
+    named = mentions_in(state, antecedent.start, antecedent.end)
+    if any(m.kind == "actor" and not _qualifying_state(state.text, m, antecedent) for m in named):
+        return  # a party: no victim the pronoun stands for ('Salvadoran priests' are victims)
     people = [m for m in named if m.kind == "person"]
     for mention in people:
         _take_target(event, mention)
     if not people:  # 'the mayor of Cocorna': the victim in the phrase's own words
-        _target_in_own_words(event, subject)
+        _target_in_own_words(event, antecedent)
 
 
-_PLURAL_HEADS = frozenset({"men", "women", "people", "children", "police", "personnel"})
+def _antecedents(state: DocState, clause: Clause, plural: bool) -> list[Phrase | None]:
+    """The phrases a pronoun in ``clause`` may stand for, in the order tried."""
+    own = sentence_clauses(state, clause.sentence)
+    if own[0] is not clause:
+        first, last = own[0], clauses_before(state, clause)[-1]
+    elif clause.sentence > 0 and (before := sentence_clauses(state, clause.sentence - 1)):
+        first, last = before[0], before[-1]
+    else:
+        return []
+    text = state.text
+    subject = phrase_after(text, first.start, first.end)
+    told = _REPORTED.match(text, subject.end) if subject is not None else None
+    if told is not None:  # 'police said X, a farmer, ...': the reported clause's subject
+        subject = phrase_after(text, told.end(), first.end)
+    return [subject, _coordinated_before(text, end_before(text, last.end, " ,.;"), last.start) if plural else None]
+
+
+_AND_BEFORE = re.compile(r"(?:,\s*)?\s+and\s+$", re.IGNORECASE)
+
+
+def _coordinated_before(text: str, end: int, start: int) -> Phrase | None:
+    """The noun phrase ending at ``end`` with the one 'and' joins to it before ('X and Y')."""
+    last = phrase_before(text, end, start)
+    joint = _AND_BEFORE.search(text, start, last.start) if last is not None else None
+    first = phrase_before(text, joint.start(), start) if joint is not None else None
+    if first is None or last is None:
+        return last
+    of = list(_OF.finditer(text, first.start, joint.start()))
+    begin = of[-1].end() if of else first.start  # 'the murder of X and Y': X and Y
+    if _ACCORDING.search(text, max(start, begin - 20), begin):
+        return None  # who tells, not who underwent
+    return Phrase(begin, last.end, text[begin:last.end])
+
+
+_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+
+
+_OF = re.compile(r"\bof\s+(?:the\s+)?", re.IGNORECASE)
+
+
+_PLURAL_HEADS = frozenset({"men", "women", "people", "children"})
 _NO_ANTECEDENT = frozenset({"how", "what", "why", "where", "most", "many", "much", "all", "both", "each"})
 
 
@@ -372,8 +408,11 @@ def _may_stand_for(state: DocState, phrase: Phrase, plural: bool) -> bool:
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # 'the mayors of X'
     if words[0] in PRONOUNS or words[0] in _NO_ANTECEDENT or any(phrase.start <= t < phrase.end for t in state.timex_starts):
         return False
-    many = "and" in words or head in _PLURAL_HEADS or head.endswith("s") and not head.endswith("ss")
-    return many if plural else "and" not in words
+    plural_noun = head in _PLURAL_HEADS or head.endswith("s") and not head.endswith("ss")
+    if plural:
+        return "and" in words or plural_noun
+    return "and" not in words and not (plural_noun and is_english_word(head))  # 'sectors', not 'Flores'
+
 
 
 _REPORTED = re.compile(r"\s*(?:said|says|reported|added|stated|announced|indicated|confirmed|explained)\s+(?:that\s+)?",
