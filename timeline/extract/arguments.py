@@ -318,8 +318,8 @@ _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|their)\s+$", re.IGNORECASE)
 
 
 def _pronoun_undergoes(text: str, event: EventMention) -> bool:
-    """Violence whose only undergoer is a subject or possessive pronoun ('they were taken from their
-    homes', 'his murder'), whom the clause names nothing else for."""
+    """Violence whose only undergoer is a subject or possessive pronoun ('they were dragged from
+    the bus', 'his murder'), whom the clause names nothing else for."""
     clause, trigger = event.clause, event.trigger
     if event.type not in _VIOLENT:
         return False
@@ -346,7 +346,7 @@ def _antecedent_target(state: DocState, event: EventMention, window: list[Mentio
     people = [m for m in named if m.kind == "person"]
     for mention in people:
         _take_target(event, mention)
-    if not people:  # 'the mayor of Cocorna': the victim in the phrase's own words
+    if not people:  # 'the mayor of San Pedro': the victim in the phrase's own words
         _target_in_own_words(event, antecedent)
 
 
