@@ -104,12 +104,32 @@ def anchor(state: DocState, options) -> DocState:
         by_sentence.setdefault(event.clause.sentence, []).append(event)
     for clause in state.clauses:
         _date_told_again(state, clause, by_sentence)
+    told = _ToldDays(state.events)
     for k in range(1, len(state.events)):
-        _date_of_the_answer(state, state.events[k - 1], state.events[k])
+        _date_of_the_answer(state, state.events[k - 1], state.events[k], told)
     return state
 
 
-def _date_of_the_answer(state: DocState, reaction: EventMention, named: EventMention) -> None:
+class _ToldDays:
+    """The latest single day stated for each event type in the sentences read so far: the story's
+    earlier violence is looked up without scanning every event again for each answer (linear)."""
+
+    def __init__(self, events: list[EventMention]):
+        self.events, self.read, self.latest = events, 0, {}
+
+    def before(self, sentence: int, kind: str) -> dt.date | None:
+        """The latest day stated for violence compatible with ``kind`` before ``sentence``."""
+        while self.read < len(self.events) and self.events[self.read].clause.sentence < sentence:
+            event = self.events[self.read]
+            self.read += 1
+            day = _one_day(event.date) if event.date_stated else None
+            if day is not None and day > self.latest.get(event.type, dt.date.min):
+                self.latest[event.type] = day
+        days = [day for other, day in self.latest.items() if compatible(other, kind)]
+        return max(days) if days else None
+
+
+def _date_of_the_answer(state: DocState, reaction: EventMention, named: EventMention, told: _ToldDays) -> None:
     """'Gunmen killed six soldiers on Sunday. ... condemned the attack on Tuesday': a date after a
     violent nominal a speech act's clause was cut at, when the story told that violence before, each
     time on one earlier day, is the speech act's; the violence named came no later."""
@@ -120,10 +140,9 @@ def _date_of_the_answer(state: DocState, reaction: EventMention, named: EventMen
     after = timexes_in(state, named.trigger.end, named.clause.end)
     if not after or not named.date or named.date != after[-1].edtf:
         return
-    told = {_one_day(e.date) for e in state.events if e.clause.sentence < named.clause.sentence and e.date_stated
-            and compatible(e.type, named.type)} - {None}
+    latest = told.before(named.clause.sentence, named.type)
     day = _one_day(named.date)
-    if not told or day is None or day <= max(told):
+    if latest is None or day is None or day <= latest:
         return  # told that day, or a day before the violence told: the nominal's own
     reaction.date, reaction.date_stated = named.date, True
     _reported_bound(named, after[-1], state.published)

@@ -26,7 +26,7 @@ from functools import cache
 from ..taxonomy import of_class
 from . import lexicon
 from .groups import INSURGENTS, described_group, is_armed_group
-from .lookup import root_of, sentence_events
+from .lookup import cached, root_of, sentence_events
 from .modality import tried
 from .roles import passive
 from .state import DocState, EventMention
@@ -57,8 +57,13 @@ def _named_by(state: DocState, reaction: EventMention) -> list[str]:
 
 def _named_parties(state: DocState) -> set[str]:
     """The parties and people the text names: whom a passive charge can blame ('X was charged with
-    murder': X, never 'murder')."""
-    return {m.name for m in state.mentions if m.kind in ("actor", "person")}
+    murder': X, never 'murder'); gathered once per document, not again for each charge."""
+    return cached(state, "named_parties", state.mentions, _names_of_parties)
+
+
+def _names_of_parties(mentions: list) -> set[str]:
+    """The names of the actor and person mentions."""
+    return {m.name for m in mentions if m.kind in ("actor", "person")}
 
 
 def _armed(name: str) -> bool:

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
-from .lookup import mentions_in, root_of
+from .lookup import mentions_in, root_of, sentence_events
 from .phrases import phrase_after
 from .roles import appositive_heads
 from .state import DocState, EventMention
@@ -40,9 +40,10 @@ def identify_victims(state: DocState, options) -> DocState:
 
 def _latest_violence(state: DocState, number: int, start: int) -> EventMention | None:
     """The first mention of the latest asserted violence told up to ``_REACH`` sentences before."""
-    told = [i for i, e in enumerate(state.events) if e.type in _VIOLENT and e.clause.start < start
-            and number - _REACH <= e.clause.sentence and e.modality in ("asserted", None)]
-    return state.events[root_of(state, told[-1])] if told else None
+    near = (i for sentence in range(max(0, number - _REACH), number + 1) for i in sentence_events(state, sentence))
+    told = [i for i in near if (e := state.events[i]).type in _VIOLENT and e.clause.start < start
+            and e.modality in ("asserted", None)]
+    return state.events[root_of(state, max(told))] if told else None
 
 
 def _name_victims(state: DocState, event: EventMention, start: int, end: int) -> None:
