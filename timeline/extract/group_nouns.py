@@ -126,13 +126,24 @@ def principal_pair(state: DocState, states_only: bool) -> list[str]:
     """'Kyrgyzstan recalled its envoy from Dushanbe ... The two sides agreed to a ceasefire': with no
     pair named together in reach, the sides are the story's two principal parties, the two it names
     most, when a third is named clearly less often (a tie leaves the pair unknown)."""
-    return _top_two(cached(state, "actor_counts", state.mentions, _actor_counts)[states_only])
+    return list(cached(state, "principal_pairs", state.mentions, _principal_pairs)[states_only])
 
 
 def fighting_pair(state: DocState) -> list[str]:
     """'fighting resumed near the border': the two principal parties among those that can fight,
     states and armed groups, not the courts, commissions or ministries a story names as often."""
-    return _top_two(cached(state, "fighter_counts", state.mentions, _fighter_counts))
+    return list(cached(state, "fighting_pair", state.mentions, _fighting_pair))
+
+
+def _principal_pairs(mentions: list[Mention]) -> dict[bool, list[str]]:
+    """The principal pair of all parties (False) and of states only (True), ranked once per document:
+    a long document names thousands of parties, too many to rank again for each clause that asks."""
+    return {states_only: _top_two(counts) for states_only, counts in _actor_counts(mentions).items()}
+
+
+def _fighting_pair(mentions: list[Mention]) -> list[str]:
+    """The principal pair among the parties that can fight, ranked once per document."""
+    return _top_two(_fighter_counts(mentions))
 
 
 def _top_two(counts: dict[str, int]) -> list[str]:
