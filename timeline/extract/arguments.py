@@ -104,6 +104,12 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     _add(event.actors, *sides_told(state, clause, fight, principal))  # 'the two sides': of the latest fighting told
     for mention in _speaker(state, event):
         _take(text, event, mention)
+    _place_fallbacks(event)
+
+
+def _place_fallbacks(event: EventMention) -> None:
+    """What the place alone tells when the clause named too few parties: a known conflict's sides,
+    the people under a measure, the state a violence by nobody named was done to."""
     parties = lexicon.conflict_parties().get(event.location or "")
     if parties and event.type == "armed_clash" and len(event.actors) < 2:
         _add(event.actors, *parties)
