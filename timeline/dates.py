@@ -131,6 +131,13 @@ def parse(text: str) -> Bounds:
     return Bounds(earliest, latest, precision)
 
 
+def one_day(text: str | None) -> dt.date | None:
+    """The day a date names when it names exactly one ('2024-03-05', not '2024-03' or '../2024-03-05'):
+    what a rule comparing told days may compare."""
+    bounds = parse(text) if text else None
+    return bounds.earliest if bounds is not None and bounds.is_point else None
+
+
 def is_valid(text: str) -> bool:
     try:
         parse(text)

@@ -122,7 +122,7 @@ class _ToldDays:
         while self.read < len(self.events) and self.events[self.read].clause.sentence < sentence:
             event = self.events[self.read]
             self.read += 1
-            day = _one_day(event.date) if event.date_stated else None
+            day = dates.one_day(event.date) if event.date_stated else None
             if day is not None and day > self.latest.get(event.type, dt.date.min):
                 self.latest[event.type] = day
         days = [day for other, day in self.latest.items() if compatible(other, kind)]
@@ -141,17 +141,11 @@ def _date_of_the_answer(state: DocState, reaction: EventMention, named: EventMen
     if not after or not named.date or named.date != after[-1].edtf:
         return
     latest = told.before(named.clause.sentence, named.type)
-    day = _one_day(named.date)
+    day = dates.one_day(named.date)
     if latest is None or day is None or day <= latest:
         return  # told that day, or a day before the violence told: the nominal's own
     reaction.date, reaction.date_stated = named.date, True
     _reported_bound(named, after[-1], state.published)
-
-
-def _one_day(value: str | None) -> dt.date | None:
-    """The day a date names when it names exactly one."""
-    bounds = dates.parse(value) if value else None
-    return bounds.earliest if bounds is not None and bounds.earliest == bounds.latest else None
 
 
 def _date_told_again(state: DocState, clause: Clause, by_sentence: dict[int, list[EventMention]]) -> None:

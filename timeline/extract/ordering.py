@@ -423,10 +423,7 @@ def _told_as_earlier(state: DocState, event: EventMention) -> bool:
 
 def _stated_day(event: EventMention) -> dt.date | None:
     """The one day a mention's own stated date names, if it names one."""
-    if not (event.date_stated and event.date):
-        return None
-    bounds = dates.parse(event.date)
-    return bounds.earliest if bounds.earliest is not None and bounds.earliest == bounds.latest else None
+    return dates.one_day(event.date) if event.date_stated else None
 
 
 def _violence_by_day(state: DocState, live: list[int]) -> dict[dt.date, list[int]]:
