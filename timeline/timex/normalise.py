@@ -367,11 +367,20 @@ def half(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 _QUARTER_TOLD = re.compile(r"\bquarter\b|\bQ[1-4]\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _first_quarter_end(text: str) -> int:
+    """Where the first quarter a report tells ends (past its end when none): read once a report,
+    not from its start again for each bare half (a half is told after a quarter when it begins at
+    or past this end; its pattern begins at a word's start, so no quarter is cut short there)."""
+    found = _QUARTER_TOLD.search(text)
+    return found.end() if found else len(text) + 1
+
+
 def half_told(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the first half' alone, in a report that told a quarter before it: told in the past, the
     latest such half over at the report ('the gains of the first half', said in January, are last
     year's); else the report's year's."""
-    if ctx.mode != "news" or ctx.published is None or not _QUARTER_TOLD.search(ctx.text, 0, span[0]):
+    if ctx.mode != "news" or ctx.published is None or _first_quarter_end(ctx.text) > span[0]:
         return None
     number = 1 if g["half"].lower() == "first" else 2
     over = ctx.published.month > number * 6
