@@ -49,8 +49,11 @@ def find_names(state: DocState, options) -> DocState:
     return replace(state, mentions=sorted(found + possessed + home, key=lambda m: m.start))
 
 
-_POSSESSED = re.compile(r"\b(?:its|their)\s+(?:own\s+)?((?:%s)s?)\b" % "|".join(
-    map(re.escape, sorted(lexicon.load("groups")["possessed_forces"], key=len, reverse=True))), re.IGNORECASE)
+@cache
+def _possessed() -> re.Pattern:
+    """'its forces', 'their own fighters': compiled at the first story, not when the package is imported."""
+    forces = sorted(lexicon.load("groups")["possessed_forces"], key=len, reverse=True)
+    return re.compile(r"\b(?:its|their)\s+(?:own\s+)?((?:%s)s?)\b" % "|".join(map(re.escape, forces)), re.IGNORECASE)
 
 
 def _possessed_forces(state: DocState, found: list[Mention]) -> list[Mention]:
@@ -60,7 +63,7 @@ def _possessed_forces(state: DocState, found: list[Mention]) -> list[Mention]:
     starts = [a for a, _ in state.sentences]
     for number, (start, end) in enumerate(state.sentences):
         reach = starts[max(number - 1, 0)]
-        for match in _POSSESSED.finditer(state.text, start, end):
+        for match in _possessed().finditer(state.text, start, end):
             index = bisect.bisect_right(found, match.start(), key=lambda m: m.end) - 1
             owner = next((m for m in reversed(found[:index + 1]) if m.kind == "actor" or m.start < reach), None)
             if owner is not None and owner.kind == "actor" and owner.start >= reach:
@@ -375,7 +378,11 @@ def _common_noun_peoples() -> frozenset[str]:
     return frozenset(d for d in lexicon.demonyms() if d.endswith("s") and "NOUN" in parts_of_speech(d))
 
 
-_QUANTIFIERS = frozenset(lexicon.load("text")["quantifiers"])
+@cache
+def _quantifiers() -> frozenset[str]:
+    """'some', 'several': read at the first story, as importing the package should not parse the
+    text lexicon (most of this module's import time)."""
+    return frozenset(lexicon.load("text")["quantifiers"])
 
 
 def _modifier_before(text: str, sentence: int, start: int) -> bool:
@@ -386,7 +393,7 @@ def _modifier_before(text: str, sentence: int, start: int) -> bool:
         return False
     word = before.group(1).lower().split("-")[-1]
     inflected_verb = any(lemma != word for lemma in lemmas(word, "VERB"))
-    plain = not is_function_or_number_word(word) and word not in _QUANTIFIERS and word not in _NATIONAL and word not in lexicon.names() and not inflected_verb
+    plain = not is_function_or_number_word(word) and word not in _quantifiers() and word not in _NATIONAL and word not in lexicon.names() and not inflected_verb
     return plain and is_english_word(word) and bool({"NOUN", "ADJ"} & parts_of_speech(word))
 
 
