@@ -8,12 +8,12 @@ from hypothesis import strategies as st
 
 from timeline.dates import parse
 from timeline.timex import tag
+from tagged import finder
 
 PUBLISHED = dt.date(2024, 1, 31)  # a Wednesday
 
 
-def values(text, published=PUBLISHED, mode="news"):
-    return [(t.text, t.value) for t in tag(text, published, mode)]
+values = finder(PUBLISHED, typed=False)
 
 
 @pytest.mark.parametrize("text", [

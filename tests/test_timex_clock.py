@@ -6,12 +6,12 @@ import datetime as dt
 import pytest
 
 from timeline.timex import tag
+from tagged import finder
 
 PUBLISHED = dt.date(2013, 5, 3)  # a Friday, in daylight-saving time in the US and the UK
 
 
-def found(text, published=PUBLISHED):
-    return [(t.text, t.type, t.value) for t in tag(text, published)]
+found = finder(PUBLISHED)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -4,13 +4,12 @@ import datetime as dt
 
 import pytest
 
-from timeline.timex import tag
+from tagged import finder
 
 WEDNESDAY = dt.date(2024, 5, 15)
 
 
-def found(text, published=WEDNESDAY, mode="news"):
-    return [(t.text, t.type, t.value) for t in tag(text, published, mode)]
+found = finder(WEDNESDAY)
 
 
 def test_since_the_weekend_is_the_last_weekend():

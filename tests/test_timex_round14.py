@@ -4,14 +4,13 @@ import datetime as dt
 
 import pytest
 
-from timeline.timex import tag
 from timeline.timex.lexicon import lexicon
+from tagged import finder
 
 WEDNESDAY = dt.date(2024, 5, 15)
 
 
-def found(text, published=WEDNESDAY, mode="news"):
-    return [(t.text, t.type, t.value) for t in tag(text, published, mode)]
+found = finder(WEDNESDAY)
 
 
 @pytest.mark.parametrize("text, expected", [

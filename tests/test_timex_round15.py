@@ -6,14 +6,14 @@ import re
 import pytest
 
 import timeline.timex
-from timeline.timex import context, normalise, tag
+from timeline.timex import context, normalise
 from timeline.timex.lexicon import lexicon
+from tagged import finder
 
 WEDNESDAY = dt.date(2026, 12, 2)
 
 
-def found(text, published=WEDNESDAY, mode="news"):
-    return [(t.text, t.value) for t in tag(text, published, mode)]
+found = finder(WEDNESDAY, typed=False)
 
 
 WHEN_CLAUSES = [
