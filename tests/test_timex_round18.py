@@ -79,6 +79,15 @@ def test_a_bare_half_without_a_quarter_told_is_no_date():
     assert found("City scored twice in the second half.") == []
 
 
+def test_only_a_quarter_told_before_a_bare_half_makes_it_a_half_of_a_year():
+    """A quarter told after a half says nothing of it: in one report the half before the quarter
+    stays no date and the half after it is a half of a year (read from where the report's first
+    quarter ends, found once a report, not by scanning the text again for each half)."""
+    text = ("United scored twice in the second half. The club posted results for the third quarter, "
+            "and expects more in the first half.")
+    assert [(t, v) for t, _, v in found(text) if t.endswith("half")] == [("the first half", "2026-H1")]
+
+
 def test_through_a_month_is_a_deadline_too():
     """'a programme to run through June', told in January after a past verb: this June."""
     assert ("June", "DATE", "2026-06") in found("The ministry has chosen three firms for a programme to run through June.")
