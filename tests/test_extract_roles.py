@@ -239,3 +239,34 @@ def test_violent_gerund_takes_its_object(text, words, patient):
 def test_who_came_through_violence_is_its_target(text, words, patient):
     """Whoever survived or escaped a violent incident is the one it was aimed at."""
     assert roles(text, words)[1] == patient
+
+
+@pytest.mark.parametrize("text,words,agent,patient", [
+    ("Masked men abducted and later killed a court clerk near the market.", "abducted", "Masked men", "court clerk"),
+    ("A court clerk was abducted and murdered by masked men.", "abducted", "masked men", "court clerk"),
+    ("Masked men abducted a court clerk and burned his car.", "abducted", "Masked men", "court clerk"),  # its own object
+    ("Masked men abducted and fled.", "abducted", "Masked men", None),  # nothing after the joined verb
+])
+def test_joined_verbs_share_what_follows(text, words, agent, patient):
+    """Acts 'and' joins share the object or agent told once after the second verb."""
+    assert roles(text, words)[:2] == (agent, patient)
+
+
+def test_joined_passive_shares_its_subject():
+    """'X was abducted and | murdered by Y': the second verb, whose clause opens on 'and', is
+    passive too and X underwent it."""
+    text = "A court clerk was abducted and murdered by masked men."
+    murdered = trigger(text, "murdered")
+    clause = Clause(text.index("and"), len(text), 0)
+    got = roles_of(text, clause, murdered, murdered.type)
+    assert (got.agent.text, got.patient.text) == ("masked men", "court clerk")
+
+
+@pytest.mark.parametrize("text,words,patient", [
+    ("The bishop condemned the abduction and murder of the court clerk.", "abduction", "court clerk"),
+    ("The bishop condemned the abduction and subsequent murder of the court clerk.", "abduction", "court clerk"),
+    ("The bishop condemned the abduction and the grief it caused.", "abduction", None),
+])
+def test_joined_nouns_share_their_complement(text, words, patient):
+    """'the abduction and murder of X': X underwent both acts the nouns name."""
+    assert roles(text, words)[1] == patient

@@ -78,11 +78,10 @@ def _kind(event_type: str) -> str:
     return event_types()[event_type].kind
 
 
-def _object(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | None:
-    """What a verb acts on: for violence a target after 'against'/'on'/'at' wins over the
-    instrument it may take as object ('hurled two grenades at the station'), not over a plain
-    object ('ambushed a patrol at dawn': the patrol)."""
-    position = trigger.end
+def _object(text: str, position: int, end: int, event_type: str) -> Phrase | None:
+    """What a verb ending at ``position`` acts on: for violence a target after 'against'/'on'/'at'
+    wins over the instrument it may take as object ('hurled two grenades at the station'), not over
+    a plain object ('ambushed a patrol at dawn': the patrol)."""
     particle = _PARTICLES.match(text, position, end)
     position = particle.end() if particle else position
     direct = phrase_after(text, position, end)
@@ -108,12 +107,16 @@ def _projectile() -> re.Pattern:
 
 def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
     start, end = clause.start, clause.end
-    if passive(text, clause, trigger):
+    first = _first_conjunct(text, trigger, event_type)
+    if first is not None or passive(text, clause, trigger):
         by_inside = text[trigger.start:trigger.end].lower().endswith(" by")
         agent = phrase_after(text, trigger.end, end) if by_inside else after_word(text, trigger.end, end, ("by",))
         if event_type in ATTRIBUTIONS and _BLAMED_ON.match(text, trigger.end, end):
             return Roles(agent=agent, patient=after_word(text, trigger.end, end, ("to", "on")))  # the MRTA is blamed
-        return Roles(agent=agent, patient=phrase_before(text, trigger.start, start))
+        subject = phrase_before(text, trigger.start, start)
+        if subject is None and first is not None:
+            subject = phrase_before(text, first.start(), _sentence_start(text, first.start()))
+        return Roles(agent=agent or _shared_agent(text, trigger, event_type), patient=subject)
     subject = phrase_before(text, trigger.start, start) or _catenative_subject(text, trigger.start, start)
     if event_type in ATTRIBUTIONS and _BLAMED_ON.match(text, trigger.end, end):  # 'an action attributed to the mafias'
         return Roles(agent=subject, patient=after_word(text, trigger.end, end, ("to", "on")))
@@ -122,7 +125,69 @@ def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     if event_type in JOINT:
         return Roles(agent=subject, partner=after_word(text, trigger.end, end, ("with", "between")))
     blamed = _blamed_on(text, trigger) if event_type in ATTRIBUTIONS else None
-    return Roles(agent=subject, patient=blamed or _object(text, trigger, end, event_type))
+    return Roles(agent=subject, patient=blamed or _object(text, trigger.end, end, event_type)
+                 or _shared_object(text, trigger, event_type))
+
+
+# Acts 'and' joins share what is told once for both (right-node raising): the object or agent after
+# the second verb ('kidnapped and later murdered the mayor', 'was kidnapped and murdered by armed
+# men'), the passive subject before the first ('the mayor was kidnapped and murdered'), the 'of'
+# complement after the second noun ('the kidnapping and murder of the mayor').
+_JOINED_ADVERB = r"(?:(?:later|then|subsequently|afterwards|also|\w+ly)\s+)?"
+_AND_VERB = re.compile(rf"\s*,?\s+and\s+{_JOINED_ADVERB}(?P<verb>[A-Za-z]+)\b", re.IGNORECASE)
+_VERB_AND = re.compile(rf"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>[A-Za-z]+)\s*,?\s+and\s+{_JOINED_ADVERB}$",
+                       re.IGNORECASE)
+_AND_NOUN = re.compile(r"\s+and\s+(?:(?:the|its|their|his|her|subsequent|later)\s+)?[\w-]+(?=\s+of\s)", re.IGNORECASE)
+_BY_NEXT = re.compile(r"\s+(?:\w+ly\s+)?by\s+", re.IGNORECASE)
+_JOIN_REACH = 120  # characters after the joined word that may still tell its object or agent
+_SENTENCE_END = re.compile(r"[.;:]\s")
+
+
+def _shares(event_type: str) -> bool:
+    """Violence and arrests: the acts told joined to another act of what befell the same people."""
+    return _kind(event_type) == "violence" or event_type == "arrest"
+
+
+def _joined_verb(text: str, trigger: Trigger, event_type: str) -> int | None:
+    """Where the past verb that 'and' joins right after the trigger ends ('kidnapped and murdered')."""
+    found = _AND_VERB.match(text, trigger.end) if _shares(event_type) and trigger.kind == "verb" else None
+    if found is None or found.group("verb").lower() in AUXILIARIES or not is_past(found.group("verb")):
+        return None
+    return found.end()
+
+
+def _shared_object(text: str, trigger: Trigger, event_type: str) -> Phrase | None:
+    """'kidnapped and later murdered the mayor': the object of the verb joined after it is its own too."""
+    position = _joined_verb(text, trigger, event_type)
+    return None if position is None else _object(text, position, min(len(text), position + _JOIN_REACH), event_type)
+
+
+def _shared_agent(text: str, trigger: Trigger, event_type: str) -> Phrase | None:
+    """'was kidnapped and murdered by armed men': the agent of the passive verb joined after it did both."""
+    position = _joined_verb(text, trigger, event_type)
+    by = _BY_NEXT.match(text, position) if position is not None else None
+    return None if by is None else phrase_after(text, by.end(), min(len(text), by.end() + _JOIN_REACH))
+
+
+def _first_conjunct(text: str, trigger: Trigger, event_type: str) -> re.Match | None:
+    """'the mayor was kidnapped and | murdered': the passive verb 'and' joins the trigger to, whose
+    subject underwent both, though the clause of the second verb opens on 'and'."""
+    if not _shares(event_type) or trigger.kind != "verb":
+        return None
+    found = _VERB_AND.search(text, max(0, trigger.start - 80), trigger.start)
+    return found if found is not None and is_past(found.group("verb")) else None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` opens, looked for at most 300 characters back."""
+    ends = list(_SENTENCE_END.finditer(text, max(0, position - 300), position))
+    return ends[-1].end() if ends else max(0, position - 300)
+
+
+def _shared_complement(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | None:
+    """'the kidnapping and murder of the mayor': the 'of' after the noun joined to it names who underwent both."""
+    joined = _AND_NOUN.match(text, trigger.end, end) if _shares(event_type) else None
+    return None if joined is None else after_word(text, joined.end(), end, ("of",))
 
 
 _CATENATIVE = re.compile(r"\b([A-Za-z]+)\s+to\s+$", re.IGNORECASE)
@@ -178,7 +243,8 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     if _BLAME_BEFORE.search(text, max(0, trigger.start - 40), trigger.start):
         words = tuple(w for w in words if w != "on")  # 'blamed the attack on the cartel': the cartel is blamed
     nearby = re.match(r"\s+(?:%s)\b" % "|".join(words), text[trigger.end:end], re.IGNORECASE)
-    patient = after_word(text, trigger.end, end, words) if nearby else _gerund_object(text, trigger, end, event_type)
+    patient = after_word(text, trigger.end, end, words) if nearby else (
+        _gerund_object(text, trigger, end, event_type) or _shared_complement(text, trigger, end, event_type))
     return Roles(agent=agent, patient=patient or _came_through(text, trigger, start, event_type))
 
 
@@ -193,7 +259,7 @@ def _gerund_object(text: str, trigger: Trigger, end: int, event_type: str) -> Ph
     word = following.group(1).lower() if following else ""
     if not word or word in PREPOSITIONS or word in AUXILIARIES or word in _NOT_AN_OBJECT or is_past(word):
         return None
-    return _object(text, trigger, end, event_type)
+    return _object(text, trigger.end, end, event_type)
 
 
 _CAME_THROUGH = re.compile(r"\b(?:surviv(?:ed|es|ing)|escap(?:ed|es|ing))\s+(?:\w+ly\s+|unhurt\s+|unharmed\s+|unscathed\s+|"
