@@ -38,3 +38,20 @@ def test_a_pronoun_undergoing_violence_stands_for_the_subject_before(text, targe
 def test_no_antecedent_of_another_number_or_kind(text):
     """A pronoun of another number or a question word names no victim."""
     assert all(not event.targets for event in violence(text))
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The district judge Rosa Vela, abducted on 3 March near the market, was freed on Friday.",
+     "district judge Rosa Vela"),
+    ("TWO TEACHERS, KIDNAPPED BY MASKED MEN LAST WEEK, WERE RELEASED TODAY.", "TEACHERS"),
+])
+def test_a_participle_after_a_comma_tells_what_befell_the_phrase_before(text, target):
+    """'X, abducted on 3 March, was freed': X was abducted, and the date is no victim."""
+    [abduction] = [e for e in violence(text) if e.type == "abduction"]
+    assert target in abduction.targets and not any("March" in t or "WEEK" in t for t in abduction.targets)
+
+
+def test_a_participle_with_an_object_of_its_own_is_no_description():
+    """'The rebels, armed with rifles, killed three guards': the killing's victims are the guards."""
+    [killing] = violence("The rebels, armed with rifles, killed three guards.")
+    assert "guards" in killing.targets and "rebels" not in killing.targets

@@ -15,7 +15,7 @@ from .group_nouns import fighting_pair, principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
 from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of
 from .names import WORD_BEFORE, home_group, insurgents_of
-from .phrases import PREPOSITIONS, Phrase, end_before, phrase_after, phrase_before
+from .phrases import PREPOSITIONS, Phrase, after_word, end_before, is_past, phrase_after, phrase_before
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last, pronoun_parties
 from .roles import SOUGHT, Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
@@ -270,11 +270,35 @@ def _unnamed_agent(state: DocState, event: EventMention, agent: Phrase, group: s
         _add(event.actors, described_group(state.text[agent.start:max(agent.end, event.clause.end)], len(agent.text)))
 
 
+# what may follow a past participle that describes the phrase before its comma ('X, kidnapped by
+# rebels in May, was freed'): its agent, a place or a time, never an object of its own
+_REDUCED_NEXT = re.compile(r"\s+(?:by|in|on|at|near|during|last|this|yesterday|early|late|earlier|since|from|outside|"
+                           r"inside|\d+\s+(?:days?|weeks?|months?|years?)\s+ago)\b", re.IGNORECASE)
+
+
+def _reduced_relative(state: DocState, event: EventMention) -> Phrase | None:
+    """'X, kidnapped last week in Cali, was freed': a past participle of violence opening a clause
+    right after a comma, with no object after it, tells what befell the phrase before the comma."""
+    text, clause, trigger = state.text, event.clause, event.trigger
+    if event.type not in _VIOLENT or trigger.kind != "verb" or text[clause.start:trigger.start].strip(" ,"):
+        return None
+    comma = end_before(text, clause.start, " ")
+    word = text[trigger.start:trigger.end].split()[0]
+    if comma == 0 or text[comma - 1] != "," or not is_past(word) or not _REDUCED_NEXT.match(text, trigger.end):
+        return None
+    earlier = clauses_before(state, clause)
+    return phrase_before(text, comma - 1, earlier[-1].start) if earlier else None
+
+
 def _split_subject(state: DocState, event: EventMention, roles: Roles) -> tuple[Roles, bool]:
     """A passive verb whose clause opens with it takes the subject the commas before it split
     ('Torrado, mayor of Abrego, was killed'): the heads undergo it; the descriptions between the
-    commas (the victim's party or office) neither undergo nor do it."""
+    commas (the victim's party or office) neither undergo nor do it; so does a participle that
+    describes the phrase before its comma."""
     text, clause, trigger = state.text, event.clause, event.trigger
+    described = _reduced_relative(state, event)
+    if described is not None:
+        return replace(roles, agent=after_word(text, trigger.end, clause.end, ("by",)), patient=described), True
     if trigger.kind != "verb" or not passive(text, clause, trigger) or phrase_before(text, trigger.start, clause.start):
         return roles, False
     if clause.lead in RELATIVE:  # 'Hector Oqueli, who was kidnapped in Guatemala': the antecedent
