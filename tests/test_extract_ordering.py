@@ -303,3 +303,17 @@ def test_an_undated_antecedent_told_after_its_sequel_came_before_it(rule):
     assert any(relation == "before" and later in rule["later"] and any(agrees(earlier, k) for k in rule["earlier"])
                for earlier, relation, later in found), found
     assert not any(relation == "after" and later in rule["later"] for _, relation, later in found), found
+
+
+def test_an_undated_act_told_right_after_a_wider_act_of_that_day_is_one_of_its_parts():
+    """'marched ... on Monday. Police detained forty of them': the arrests were made during the march."""
+    rule = DATA["parts_of_wider_acts"]
+    found = _typed_relations(rule["example"])
+    assert any(relation == "during" and target in rule["wider"] and part in rule["wider"][target]
+               for part, relation, target in found), found
+
+
+def test_a_wider_act_told_to_a_month_has_no_parts():
+    """'marched ... in May': a month may hold many marches, so what follows is not ordered inside one."""
+    found = _typed_relations(DATA["parts_of_wider_acts"]["counterexample"])
+    assert not any(relation == "during" for _, relation, _ in found), found

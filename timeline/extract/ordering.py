@@ -494,6 +494,40 @@ def _parallel(state: DocState, event: EventMention) -> bool:
     return _another_thread().match(_opening(state, event)) is not None
 
 
+def _part_of_wider_act(state: DocState, live: list[int], pos: int) -> bool:
+    """'Students marched in the capital on Monday. Police detained dozens.': an undated act of harm
+    told right after a wider act of violence or unrest is one of its parts, not what came next."""
+    event, rule = state.events[live[pos]], _data()["parts_of_wider_acts"]
+    if _told_with_date(state, live[pos]) or event.modality not in ("asserted", "negated") or event.trigger.kind != "verb" or \
+            event.clause.lead in _BACKGROUND or _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end):
+        return False
+    other = _wider_act_before(state, live, pos, rule["wider"], rule["wider_days"])
+    if other is None:
+        return False
+    _relate(state, live[pos], rule["relation"], other, rule["name"])
+    return True
+
+
+def _wider_act_before(state: DocState, live: list[int], pos: int, wider: dict[str, list[str]], max_days: int) -> int | None:
+    """The latest asserted act, told in this sentence or the one before and dated to its day, of a
+    type of which this event's type may be a part."""
+    event = state.events[live[pos]]
+    for k in range(pos - 1, -1, -1):
+        other = state.events[live[k]]
+        if event.clause.sentence - other.clause.sentence > 1:
+            return None
+        if event.type in wider.get(other.type, ()) and other.modality in ("asserted", "negated") and \
+                _canonical(state, live[k]) != _canonical(state, live[pos]) and _within_days(other, max_days) and \
+                not _told_as_present(state, other):  # 'is at war with the army': a state, not an occasion
+            return live[k]
+    return None
+
+
+def _within_days(event: EventMention, days: int) -> bool:
+    """The mention's own stated date spans at most ``days`` days (an act told to its day or night)."""
+    return bool(event.date_stated and event.date) and dates.parse(event.date).width_days() <= days
+
+
 def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     """An undated past event told after another event, dated or not, happened after it (narrative
     order): 'The army shelled the port on Monday. Rebels then ...' without the cue."""
@@ -563,7 +597,7 @@ def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
 
 
 _RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _same_day_reaction,
-          _past_perfect, _future, _told_after_its_sequel,
+          _past_perfect, _future, _told_after_its_sequel, _part_of_wider_act,
           _narrative)
 
 
