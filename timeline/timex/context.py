@@ -308,6 +308,11 @@ class Context:
         cue = self._deciding_cue(start, end)
         return cue[1] if cue else 0
 
+    def looks_back(self, stretch: str, or_modal: bool = False) -> bool:
+        """Whether a stretch of words has a past cue (or, with ``or_modal``, a 'could', 'would'):
+        for a clause the span opens, which ``tense`` would read across its whole sentence."""
+        return bool(_past_cues(stretch)) or (or_modal and bool(_ahead_of_past_re().search(stretch)))
+
     def ahead_of_past(self, start: int, end: int) -> bool:
         """The clause looks ahead from a past moment ('said the bridge would reopen Thursday'):
         the day may lie on either side of the report."""

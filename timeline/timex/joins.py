@@ -14,7 +14,7 @@ from .candidates import Candidate
 from .ruleset import Rule, join_rules
 
 # Normalisers whose value names a day (a weekday, 'today', 'this morning' included).
-DAY_NORMS = frozenset({"ymd", "md", "ordinal_day", "weekday", "day_word", "day_part"})
+DAY_NORMS = frozenset({"ymd", "md", "ordinal_day", "weekday", "day_word", "then_and_now", "day_part"})
 # A join rule's days default to DAY_NORMS; these join only where a rule names them ('midnight on New Year's Day').
 NAMED_DAY_NORMS = frozenset({"holiday"})
 

@@ -443,6 +443,32 @@ def day_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return _at(ctx.deictic(), "day", offset)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“])")
+_CLAUSE_STOP = re.compile(r"[.;!?]|\n")
+_PERFECT = re.compile(r"\b(?:have|has|'ve)(?:[ \t]+\w+)?[ \t]+\w+ed\b", re.IGNORECASE)
+
+
+def _sentences_before(text: str, start: int) -> str:
+    """The sentence before a span and its own sentence up to it (at most 400 characters back)."""
+    before = text[max(0, start - 400):start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    return before[ends[-2] if len(ends) > 1 else 0:]
+
+
+def then_and_now(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'In the 1980s it employed 3,000 people; today it employs 700': a 'today' that opens a
+    clause not told in the past, set against years the story just told in the past, is the open present
+    (PRESENT_REF), as in a history; otherwise the report's day."""
+    stop = _CLAUSE_STOP.search(ctx.text, span[1])
+    own = ctx.text[span[1]:stop.start() if stop else None]
+    before = _sentences_before(ctx.text, span[0])
+    closed = _PERFECT.sub(" ", before)  # 'have warned for years' reaches to now: no 'then'
+    if (ctx.mode == "news" and not ctx.looks_back(own, or_modal=True) and ctx.looks_back(closed)
+            and re.search(args["era"], before, re.IGNORECASE)):
+        return "PRESENT_REF"
+    return day_word({"word": "today"}, ctx, span, args)
+
+
 def moment_of_telling(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'right now': the day of the telling, as 'today' (a history's is PRESENT_REF); in a quotation,
     the day the words were said."""
@@ -1110,6 +1136,6 @@ def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
-        day_word, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
+        day_word, then_and_now, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
 }
