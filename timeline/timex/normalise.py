@@ -592,7 +592,8 @@ def _sentence_before(text: str, start: int) -> str:
     return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
 
 
-_COMPARED_WITH = re.compile(r"\b(?:from|than|with|over|against|on)[ \t]+$", re.IGNORECASE)
+# 'from a year earlier', and with the figure compared between: 'from 6.1 percent a year earlier'
+_COMPARED_WITH = re.compile(r"\b(?:from|than|with|over|against|on)(?:[ \t]+\d[\d.,]*(?:[ \t]*%|[ \t]+(?:percent|per[ \t]+cent|points?))?)?[ \t]+$", re.IGNORECASE)
 
 
 def _period_a_year_back(g: Groups, ctx: Context, span: Span, count) -> str | None:
@@ -601,7 +602,7 @@ def _period_a_year_back(g: Groups, ctx: Context, span: Span, count) -> str | Non
     if count != 1 or lookup("units", g["unit"]) != "Y" or not g["dir"].lower().startswith(("earlier", "before")):
         return None
     told = ctx.last_period
-    if told is None or not _COMPARED_WITH.search(ctx.text, max(0, span[0] - 12), span[0]):
+    if told is None or not _COMPARED_WITH.search(ctx.text, max(0, span[0] - 40), span[0]):
         return None
     if told[1] > span[0] or _CLAUSE_END.search(ctx.text, told[1], span[0]):
         return None
