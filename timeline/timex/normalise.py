@@ -444,7 +444,7 @@ def day_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z\"“])")
-_CLAUSE_STOP = re.compile(r"[.;!?]|\n")
+_CLAUSE_STOP = re.compile(r"[.;!?\"”]|\n")  # a quotation ends the clause it opened
 _PERFECT = re.compile(r"\b(?:have|has|'ve)(?:[ \t]+\w+)?[ \t]+\w+ed\b", re.IGNORECASE)
 
 
@@ -553,6 +553,22 @@ def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | 
     step = -1 if g["dir"].lower() == "before" else 1
     value = _at(ctx.told(fine=gran == "day", span=span), gran, step)
     return _not_after_report(value, ctx, span, gran) if step > 0 else value
+
+
+_RESTATED_BY = re.compile(r"[ \t]*(?:,|-|–|—)[ \t]*")
+_THIRD_WORD = re.compile(r"[ \t]+\w+[ \t]+\S+[ \t]+\S+[ \t]+(\S+)")
+
+
+def day_next_to_event(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the day after the crossing': the day next to the last one told; set right after a day
+    ('on 2 October 1950, the day after the crossing') it restates that day; before a clause
+    ('the day before the guards found him') it is left alone, as a day the story may not tell."""
+    verb = _THIRD_WORD.match(ctx.text, span[1])
+    if verb is not None and ctx.looks_back(verb.group(1)):
+        return None
+    if ctx.last_day is not None and ctx.last_at <= span[0] and _RESTATED_BY.fullmatch(ctx.text, ctx.last_at, span[0]):
+        return ctx.last_day.isoformat()
+    return unit_before_after(g, ctx, span, args)
 
 
 _HOURS = {"H": 1, "TM": 1 / 60, "S": 1 / 3600}
@@ -1136,7 +1152,7 @@ def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
+        unit_before_after, day_next_to_event, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
         day_word, then_and_now, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
 }
