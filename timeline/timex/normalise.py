@@ -555,6 +555,14 @@ def unit_before_after(g: Groups, ctx: Context, span: Span, args: dict) -> str | 
     return _not_after_report(value, ctx, span, gran) if step > 0 else value
 
 
+def rest_of_day(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'suspended for the rest of the day': told in the present or future in news, the report's
+    day; told in the past, the day the story last told ('fighting went on throughout the day')."""
+    if ctx.mode == "news" and ctx.published and ctx.tense(*span) >= 0:
+        return ctx.published.isoformat()
+    return _at(ctx.anaphoric(fine=True, span=span), "day", 0)
+
+
 _RESTATED_BY = re.compile(r"[ \t]*(?:,|-|–|—)[ \t]*")
 _THIRD_WORD = re.compile(r"[ \t]+\w+[ \t]+\S+[ \t]+\S+[ \t]+(\S+)")
 
@@ -1152,7 +1160,7 @@ def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, day_next_to_event, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
+        unit_before_after, day_next_to_event, rest_of_day, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
         day_word, then_and_now, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
 }
