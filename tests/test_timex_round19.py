@@ -82,3 +82,18 @@ def test_the_compared_figure_rule_needs_its_figure(monkeypatch):
     import re
     monkeypatch.setattr(normalise, "_COMPARED_WITH", re.compile(r"\b(?:from|than|with|over|against|on)[ \t]+$", re.IGNORECASE))
     assert "2024-12" not in [v for _, _, v in found("Inflation rose to 4.2 percent in December, from 3.9 percent a year earlier.")]
+
+
+@pytest.mark.parametrize("text", [
+    "All ferries are cancelled for the rest of the day.",
+    "Crews will work throughout the day to clear the road.",
+])
+def test_the_rest_of_the_day_told_now_is_the_report_day(text):
+    """'cancelled for the rest of the day' in a report told in the present: the report's own day."""
+    assert ("the day", "DATE", "2026-01-19") in found(text)
+
+
+def test_the_rest_of_the_day_told_in_the_past_is_the_day_last_told():
+    """'fighting went on throughout the day' after 'on Friday': that Friday."""
+    text = "Rebels attacked the town on Friday. Fighting went on throughout the day."
+    assert ("the day", "DATE", "2026-01-16") in found(text)
