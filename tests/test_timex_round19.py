@@ -4,13 +4,13 @@ import datetime as dt
 
 import pytest
 
-from timeline.timex import normalise, tag
+from tagged import finder
+from timeline.timex import normalise
 
 MONDAY = dt.date(2026, 1, 19)
 
 
-def found(text, published=MONDAY, mode="news"):
-    return [(t.text, t.type, t.value) for t in tag(text, published, mode)]
+found = finder(MONDAY)
 
 
 @pytest.mark.parametrize("text", [
