@@ -324,3 +324,15 @@ def test_a_state_inside_a_bodys_name_gives_way_to_the_body_but_not_in_a_ministry
     state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
     actors = [e.actors for e in state.events]
     assert actors and actors[0] == [example["party"]], actors
+
+
+@pytest.mark.parametrize("example", lexicon.load("groups")["home_department_examples"], ids=lambda e: e["text"][:40])
+def test_a_department_no_state_names_acts_for_the_storys_own_state(example):
+    """'The Defence Ministry accused ...' in a story about Congo: Congo accused, not a party called 'Defence Ministry'."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    events = [e for e in extract([Document(id="d", text="Story\n\n" + example["text"])], Options()).events
+              if e.type == example["type"]]
+    assert events and example["party"] in events[0].actors, events
+    assert not any("ministry" in actor.lower() for e in events for actor in e.actors)

@@ -321,6 +321,13 @@ def speaks_for_state(name: str) -> bool:
     return bool(_heads_of(name) & _words("government_heads"))
 
 
+@cache
+def unnamed_department(name: str) -> bool:
+    """'the Interior Ministry' with no state's name in it: a department of the story's own state's
+    government (``home_departments``), which acts for that state, not a party of its own."""
+    return lexicon.names().get(name.lower()) is None and bool(_heads_of(name) & _words("home_departments"))
+
+
 def _heads_of(name: str) -> set[str]:
     """A name's head words: its last, and the last before its first 'of' ('the commission' after
     'the Commission of Inquiry on Missing Persons')."""

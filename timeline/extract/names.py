@@ -13,7 +13,7 @@ from .casing import is_english_word, is_function_or_number_word, name_like
 from .descriptions import without_descriptive_states
 from .group_nouns import group_noun_mentions
 from .groups import (INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups,
-                     is_armed_group, is_irregular_group, speaks_for_state)
+                     is_armed_group, is_irregular_group, speaks_for_state, unnamed_department)
 from .lookup import containers, inside_any, merged_spans, overlaps_union
 from .officials import Located, titled_officials, untitled_offices
 from .phrases import lemmas, parts_of_speech, tokens
@@ -45,7 +45,9 @@ def find_names(state: DocState, options) -> DocState:
     if not state.caps:  # 'Greek Prime Minister X' ... 'X said': his state wherever he comes back
         found = sorted(found + titled_officials(state.text, state.sentences, Located.of(found)), key=lambda m: m.start)
     possessed = _possessed_forces(state, found)  # not counted when the story's own state is chosen
-    home = [m for m in _home_state_mentions(state, found) if not _overlaps(possessed, m.start, m.end)]
+    departments = [m for m in found if m.kind == "actor" and unnamed_department(m.name)]  # the story's state's
+    found = [m for m in found if not departments or m.kind != "actor" or not unnamed_department(m.name)]
+    home = [m for m in _home_state_mentions(state, found, departments) if not _overlaps(possessed, m.start, m.end)]
     return replace(state, mentions=sorted(found + possessed + home, key=lambda m: m.start))
 
 
@@ -194,7 +196,7 @@ _UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sent
                             re.IGNORECASE))
 
 
-def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]:
+def _home_state_mentions(state: DocState, found: list[Mention], departments: list[Mention]) -> list[Mention]:
     """'the government', 'federal troops' with no state named: the state the story names most
     (first, when two are named as often: news leads with its subject); an untitled official
     ('President X condemned'): the state it names first, as an ally's troops told at length make
@@ -205,6 +207,7 @@ def _home_state_mentions(state: DocState, found: list[Mention]) -> list[Mention]
     if home is None:
         return []
     spans = {(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)}
+    spans |= {(m.start, m.end) for m in departments}
     mentions = [Mention(a, b, "actor", home) for a, b in sorted(spans)]
     if not state.caps:  # an official of no state named: of the state the story leads with
         located, lead = Located.of(found), named[0].name
