@@ -311,6 +311,24 @@ def test_news_source_is_no_party(example):
     assert events and all(example["source"] not in e.actors + e.targets for e in events), [(e.type, e.actors) for e in events]
 
 
+@pytest.mark.parametrize("example", lexicon.load("text")["new_subject"]["examples"], ids=lambda e: e["text"][:40])
+def test_a_new_subject_after_and_opens_a_clause(example):
+    """'..., and the gunners shelled ...': a coordinator before a new subject and its verb joins two events."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    events = extract([Document(id="d", text="Story\n\n" + example["text"])]).events
+    assert sorted(e.type for e in events) == sorted(example["types"]), [(e.type, e.sources[0].quote) for e in events]
+
+
+def test_two_subjects_of_a_reported_clause_stay_one_clause():
+    """'said two guards and a driver were hurt': after a verb of saying, 'and' joins two subjects."""
+    from timeline.extract.clauses import clauses_of
+
+    text = lexicon.load("text")["new_subject"]["counterexample"]["text"]
+    assert len(clauses_of(text, 0, len(text), 0)) == lexicon.load("text")["new_subject"]["counterexample"]["clauses"]
+
+
 def test_backer_aside_is_no_actor():
     """'M23 rebels, backed by Rwanda, seized Goma': the subject before the aside did the act."""
     from timeline.extract import extract

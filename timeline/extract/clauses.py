@@ -140,7 +140,51 @@ def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
     cuts += [m.start("verb") for m in sequel().finditer(text, start, end) if not inside(m.start())]
     cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
+    cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
+             if not inside(m.start()) and _new_subject(text, max((c for c in cuts if c <= m.start()), default=start), m)]
     return sorted({c for c in cuts if start < c < end})
+
+
+_WORDS = re.compile(r"[\w'-]+|[^\w\s]")
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+_NO_SUBJECT = frozenset("and or but who whom whose which that where when no none nobody neither".split())
+_ADVERBS = frozenset("not also even then later subsequently only".split())
+
+
+@cache
+def _reporting() -> frozenset[str]:
+    """Verbs of saying, whose reported clause may open on two subjects (text.yaml new_subject)."""
+    return frozenset(lexicon.load("text")["new_subject"]["reporting"])
+
+
+def _finite(words: list[str], i: int) -> bool:
+    """A lower-case finite verb at ``i`` ('struck', 'had', 'accused'), not a participle after a determiner."""
+    word = words[i]
+    return word.islower() and _verb_like(word) and not (i and words[i - 1].lower() in _DETERMINERS)
+
+
+def _subject_then_verb(words: list[str]) -> bool:
+    """A noun phrase of at most four words, then a finite verb: an auxiliary or a past form, or a
+    verb in -ed after a phrase opening on a determiner or a name ('31 wounded' is elliptical)."""
+    for i, word in enumerate(words):
+        if not word[0].isalnum() or word.lower() in _NO_SUBJECT:
+            return False  # 'X and Y who were ...', 'Mali and Niger and is ...', 'and no one was hurt': no act of its own
+        if _finite(words, i) and word.lower() not in _ADVERBS:
+            phrase_like = words[0].lower() in _DETERMINERS or words[0][0].isupper()
+            return 0 < i <= 4 and (word in FINITE or phrase_like)
+    return False
+
+
+def _new_subject(text: str, left: int, coord: re.Match) -> bool:
+    """'... recalled its envoy, and the army shelled the town', '... were killed and thousands have
+    fled': a coordinator between a clause with a finite verb (not one of saying) and a new subject
+    followed by its own finite verb joins two clauses, each its own event; 'leaders of the two
+    states and their envoys met' joins two subjects of one verb."""
+    before = _WORDS.findall(text[left:coord.start()])
+    verbs = [w for i, w in enumerate(before) if _finite(before, i)]
+    if not verbs or verbs[-1].lower() in _reporting():
+        return False
+    return _subject_then_verb(_WORDS.findall(text[coord.end():coord.end() + 80])[:6])
 
 
 def clauses_of(text: str, start: int, end: int, sentence: int, caps: bool = False) -> list[Clause]:
