@@ -13,6 +13,7 @@ from .lemmas import rules as lemma_rules
 from .lookup import containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
 from .referred import befell_possessor, describes_noun, split_referred, told_as_purpose
+from .clauses import PAST_VERBS
 from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
@@ -278,7 +279,28 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
         return True  # 'the murder of six Jesuits', 'after the mayor's murder': one incident, told by whom it hit
     if support_pattern().search(text, clause.start, clause.end):
         return True
-    return timex_starts_in(state, clause.start, clause.end)
+    return timex_starts_in(state, clause.start, clause.end) or _told_in_modifier(text, clause, trigger, state)
+
+
+_MODIFIER_OPENING = re.compile(r"(?:that|which)\s+|(?=(?-i:[a-z])[\w-]+ed\b|(?:%s)\b)" % "|".join(sorted(PAST_VERBS)))
+
+
+_OPENS_DEFINITE = re.compile(r"(?:the|this|these|those|its|their)\s", re.IGNORECASE)  # a trigger 'the new policy'
+
+
+def _told_in_modifier(text: str, clause: Clause, trigger: Trigger, state: DocState) -> bool:
+    """'An earlier truce, agreed in May 2003, ...', 'hearings that began in October': the clause
+    right after an indefinite nominal ending its clause, a relative or participle one, tells when
+    it happened ('the talks, which began ...' is an event told before, left to co-reference)."""
+    if len(text[trigger.end:clause.end].split()) > 6 or is_definite(text, trigger) or _OPENS_DEFINITE.match(text, trigger.start):
+        return False
+    later = [c for c in state.clauses if c.sentence == clause.sentence and c.start >= clause.end]
+    following = min(later, key=lambda c: c.start, default=None)
+    if following is None or text[clause.end:following.start].strip(" ,") or \
+            not _MODIFIER_OPENING.match(text, following.start):
+        return False
+    return timex_starts_in(state, following.start, following.end) or \
+        support_pattern().search(text, following.start, following.end) is not None
 
 
 _DEONTIC = re.compile(r"\b(?:must|should|ought to)\s+(?:not\s+|never\s+|also\s+|immediately\s+|first\s+)?(?:be\s+)?"
