@@ -55,10 +55,23 @@ def test_violence_told_before_the_reaction_is_cut_at_the_reaction(text, reaction
     "Officials warned of an attack on the capital.",  # a warning's violence is still to come
     "The council demanded the release of the kidnapped nurses.",  # 'the': an act told elsewhere
     "The council demanded that two kidnapped by rebels be freed.",  # a participle with its agent, no noun
+    "Soldiers detained nine smugglers in raids on two farms at dawn.",  # 'in' an indefinite raid: how it was done
+    "Commandos arrested a courier in a dawn raid near the port.",
 ])
 def test_no_cut(text):
     """Only a non-violent head that names a violent incident is cut."""
     assert referred_cut(text, triggers_in(text)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained two men suspected of a role in an attack on the depot.",  # a part in it: answered
+    "Police detained two men in connection with a raid on the depot.",
+    "Soldiers arrested the commander for his role in a massacre.",
+])
+def test_violence_after_in_is_still_cut_when_the_act_answers_it(text):
+    """'in' opens a setting only right after the act and its object: a charge or a part in the
+    violence ('suspected of a role in an attack') makes it violence the act answers to."""
+    assert referred_cut(text, triggers_in(text)) is not None
 
 
 def test_split_marks_the_violent_part_answered_and_keeps_the_reactions_words():

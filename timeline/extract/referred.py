@@ -134,6 +134,23 @@ def told_as_purpose(text: str, trigger: Trigger) -> bool:
         before.rstrip().lower().endswith("to") or text[trigger.start:trigger.end].lower().endswith("ing"))
 
 
+# 'detained eleven men in raids', 'arrested a courier in a dawn raid': 'in' and an indefinite violent
+# nominal after the act, with no word of a charge or a part before it ('for', 'of', 'involvement in')
+_CHARGE_OR_PART = r"for|of|over|about|against|suspect\w*|involv\w*|role|part|connection|links?|linked"
+_SETTING = re.compile(rf"(?:(?!\b(?:{_CHARGE_OR_PART})\b)[^.;:])*\bin\s+(?:an?\s+|a series of\s+)?(?:[\w'-]+\s+){{0,2}}$",
+                      re.IGNORECASE)
+
+
+_DONE_IN_RAIDS = frozenset({"arrest"})  # 'freed him in a raid, killing four': a rescue's raid is violence with a toll
+
+
+def _setting_of_act(text: str, head: Trigger, trigger: Trigger) -> bool:
+    """'arrested 14 people in raids', 'detained in a raid': an indefinite violent nominal after 'in'
+    tells how an arrest was made (its setting), no earlier violence the arrest answers to."""
+    return (head.type in _DONE_IN_RAIDS and trigger.kind == "noun" and trigger.start > head.end
+            and _SETTING.match(text, head.end, trigger.start) is not None)
+
+
 def referred_cut(text: str, cluster: list[Trigger]) -> tuple[int, bool] | None:
     """(cut position, True when the violence comes after the cut) for a cluster, or None. Violence
     whose purpose the speech act tells ('increased its attacks to demand ...') is no violence the
@@ -142,7 +159,7 @@ def referred_cut(text: str, cluster: list[Trigger]) -> tuple[int, bool] | None:
     if head.weight <= 0 or head.type in _FORWARD:
         return None
     violent_head = _class(head.type) == "violence"
-    referred = [t for t in cluster if t is not head and _violence(text, t)
+    referred = [t for t in cluster if t is not head and _violence(text, t) and not _setting_of_act(text, head, t)
                 and (not violent_head or _for_motive(text, head, t))]
     if not referred or (head.type in _PURPOSES and referred[0].start < head.start and told_as_purpose(text, head)):
         return None
