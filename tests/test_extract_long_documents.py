@@ -233,3 +233,34 @@ def test_events_are_made_from_the_drafts_in_order_as_the_drafts_are_let_go():
     expected = [build.to_event(d, fingerprinter()) for d in drafts()]
     given = drafts()
     assert build.events_of(given, fingerprinter()) == expected and given == [] and len(expected) > 20
+
+
+def test_full_collections_are_rarer_only_while_extracting():
+    """Extraction makes Python's full garbage collections rarer and gives the thresholds back after,
+    also when it fails."""
+    import gc
+
+    before = gc.get_threshold()
+    with extract_package.rare_full_collections(10):
+        inside = gc.get_threshold()
+    with pytest.raises(ValueError), extract_package.rare_full_collections(10):
+        raise ValueError("a bad document")
+    assert inside == (before[0], before[1], before[2] * 10) and gc.get_threshold() == before
+
+
+_GROUP_WORDS = ["Red", "Red Hand", "Red Hand Front", "RHF", "RHF2", "Hand"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(_GROUP_WORDS + ["the", "-", "and", "  ", ","]), max_size=14),
+       defined=st.sets(st.sampled_from(_GROUP_WORDS), min_size=1))
+def test_defined_names_are_found_as_the_longest_first_alternation_finds_them(words, defined):
+    """The names a document defined, matched as a prefix tree, give the mentions an alternation of
+    them, longest first, gave ('Red Hand Front' before 'Red Hand' before 'Red')."""
+    from timeline.extract.groups import acronyms_in
+
+    text = " ".join(words)
+    names = {name: name.upper() for name in defined}
+    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    expected = [(m.start(), m.end(), names[m.group(1)]) for m in pattern.finditer(text)]
+    assert [(m.start, m.end, m.name) for m in acronyms_in(text, 0, len(text), names)] == expected

@@ -46,21 +46,22 @@ FINITE = AUXILIARIES | PAST_VERBS
 @cache
 def _leads() -> re.Pattern:
     leads = lexicon.load("text")["clause_leads"]
-    # a connective inside a hyphenated word ('the so-called ELN', 'a once-powerful cartel') opens no clause
-    return re.compile(rf"\s(?=(?:{lexicon.alternation(leads)})(?![\w-]))", re.IGNORECASE)
+    # a connective inside a hyphenated word ('the so-called ELN', 'a once-powerful cartel') opens no clause;
+    # the leads as a prefix tree: tried after every blank of a document, the same cuts in half the time
+    return re.compile(rf"\s(?=(?:{lexicon.trie_pattern(leads)})(?![\w-]))", re.IGNORECASE)
 
 
 @cache
 def _adverb_leads() -> re.Pattern:
     """'have since fled', 'was once banned': an auxiliary before a connective told as an adverb
     (the match ends where the connective begins)."""
-    return re.compile(lexicon.load("text")["adverb_leads"], re.IGNORECASE)
+    return lexicon.letters_first(re.compile(lexicon.load("text")["adverb_leads"], re.IGNORECASE))
 
 
 @cache
 def sequel() -> re.Pattern:
     """'were followed today by': where a clause telling two incidents divides."""
-    return re.compile(rf"\b{lexicon.load('text')['sequels']['pattern']}", re.IGNORECASE)
+    return lexicon.letters_first(re.compile(rf"\b{lexicon.load('text')['sequels']['pattern']}", re.IGNORECASE))
 
 
 def opens_sequel(text: str, clause: Clause) -> bool:

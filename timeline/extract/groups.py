@@ -255,13 +255,19 @@ def _quoted_groups(found: list[tuple[int, int, str]]) -> dict[int, tuple[int, in
     return out
 
 
+def _quoted_text(text: str, start: int, end: int) -> bool:
+    """Whether a quotation mark stands in ``text[start:end]``: found in the text, not looked for
+    token by token in the many sentences without one."""
+    return any(text.find(mark, start, end) >= 0 for mark in _QUOTES)
+
+
 def groups_in(text: str, start: int, end: int, caps: bool,
               found: list[tuple[int, int, str]] | None = None) -> tuple[list[Mention], dict[str, str]]:
     """Group names in ``text[start:end]`` and the acronyms they define (acronym -> name); ``found``:
     its tokens when the caller has them already."""
     found = tokens(text, start, end) if found is None else found
     out, acronyms, covered = [], dict(_expanded_acronyms(text, found, caps)), -1
-    quoted = _quoted_groups(found) if any(w in _QUOTES for _, _, w in found) else {}
+    quoted = _quoted_groups(found) if _quoted_text(text, start, end) and any(w in _QUOTES for _, _, w in found) else {}
     heads = _any_head()
     for h in sorted({*quoted, *(h for h, (_, _, word) in enumerate(found) if word.lower() in heads)}):
         span = None if h <= covered else quoted.get(h) or _group_at(found, h, caps)
@@ -287,15 +293,16 @@ def acronyms_in_spans(text: str, spans: list[tuple[int, int]], defined: dict[str
     per sentence from every acronym defined so far grew with the document squared."""
     if not defined:
         return []
-    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(map(re.escape, sorted(defined, key=len, reverse=True))))
+    # a prefix tree tries the longest name first as the alternation did, in half its time
+    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % lexicon.trie_pattern(defined, blank=" "))
     return [Mention(m.start(), m.end(), "actor", defined[m.group(1)]) for a, b in spans for m in pattern.finditer(text, a, b)]
 
 
 @cache
 def _head_anaphor() -> re.Pattern:
     bare = "|".join(sorted(_words("bare_head_anaphors")))
-    return re.compile(r"\bthe\s+(%s)\b|(?<![\w-])(%s)\b" % ("|".join(sorted(_words("head_anaphors"))), bare),
-                      re.IGNORECASE)
+    return lexicon.letters_first(re.compile(r"\bthe\s+(%s)\b|(?<![\w-])(%s)\b" % (
+        "|".join(sorted(_words("head_anaphors"))), bare), re.IGNORECASE))  # scanned through a whole document
 
 
 def head_anaphors(text: str, known: list[Mention]) -> list[Mention]:

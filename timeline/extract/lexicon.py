@@ -43,9 +43,10 @@ def alternation(names) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
-def trie_pattern(names) -> str:
-    """The names as a prefix tree regex: one branch per letter, so matching never backtracks far."""
-    return trie_regex(names)
+def trie_pattern(names, blank: str = r"\s+") -> str:
+    """The names as a prefix tree regex: one branch per letter, so matching never backtracks far
+    (a blank in a name matches ``blank``)."""
+    return trie_regex(names, blank)
 
 
 def compile_rules(entries: list[dict], key: str = "pattern") -> re.Pattern:

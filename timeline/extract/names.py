@@ -67,7 +67,9 @@ def _possessed_forces(state: DocState, found: list[Mention]) -> list[Mention]:
         reach = starts[max(number - 1, 0)]
         for match in _possessed().finditer(state.text, start, end):
             index = bisect.bisect_right(found, match.start(), key=lambda m: m.end) - 1
-            owner = next((m for m in reversed(found[:index + 1]) if m.kind == "actor" or m.start < reach), None)
+            # walked back by index: a slice of the names before each match copied the document's names
+            owner = next((found[i] for i in range(index, -1, -1)
+                          if found[i].kind == "actor" or found[i].start < reach), None)
             if owner is not None and owner.kind == "actor" and owner.start >= reach:
                 out.append(Mention(match.start(1), match.end(1), "actor", owner.name))
     return out
