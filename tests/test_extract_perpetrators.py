@@ -123,6 +123,17 @@ def test_a_definite_group_phrase_is_the_armed_group_told_last(example):
     assert violent and all(e.actors == [example["group"]] for e in violent)
 
 
+SPEAKER_ANAPHORS = lexicon.load("groups")["anaphor_speaker_examples"]
+
+
+@pytest.mark.parametrize("example", SPEAKER_ANAPHORS, ids=[e["text"][:40] for e in SPEAKER_ANAPHORS])
+def test_a_definite_group_phrase_speaks_for_the_armed_group_told_last(example):
+    """Each speaker example of groups.yaml: 'the group denied', 'the group warned' are said by the
+    armed group named last, not left without a party or given the state."""
+    said = [e for e in events(example["text"]) if e.type not in VIOLENT]
+    assert said and all(e.actors == [example["group"]] for e in said)
+
+
 def test_a_relative_clause_acts_for_a_group_told_by_what_it_is():
     """'the so-called death squads, who murdered three teachers': the death squads did it."""
     found = events("VILLAGERS DREAD THE THUGS OF THE SO-CALLED DEATH SQUADS, WHO MURDERED THREE TEACHERS IN MARCH.")

@@ -533,8 +533,8 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
             _add(event.people, person.name)
             _add(event.actors, person.state)
         return
-    told_last = group_told_last(state, clause, head) if event.type in _VIOLENT else None
-    if told_last is not None:  # 'when they attacked the barracks': the armed group told last
+    told_last = group_told_last(state, clause, head, event.type in _VIOLENT)
+    if told_last is not None:  # 'when they attacked the barracks', 'the group denied it': the armed group told last
         _add(event.actors, told_last)
         return
     if _GROUP_PRONOUN.search(head):

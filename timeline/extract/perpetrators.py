@@ -141,15 +141,15 @@ _BEFORE_VERB = re.compile(r"(?:\s+(?:have|has|had|would|will|could|may|might|als
 _PRONOUN_REACH = 3  # sentences back for the group a pronoun stands for
 
 
-def group_told_last(state: DocState, clause: Clause, head: str) -> str | None:
+def group_told_last(state: DocState, clause: Clause, head: str, violent: bool = True) -> str | None:
     """'when they attacked the barracks', 'the aforementioned group placed a bomb' (``head``: the
     clause's words before its trigger): the armed group named last before the clause, within a few
     sentences, is who 'they' are; 'we' and 'our guerrillas' in a communique are the party its header
-    names."""
+    names. Of a clause that tells no violence only a definite group phrase ('the group denied it')."""
     subject = head[:_BEFORE_VERB.search(head).start()]
-    if _FIRST_PERSON.search(subject):
+    if violent and _FIRST_PERSON.search(subject):
         return communique_speaker(state)
-    if not (_GROUP_PRONOUN.search(subject) or _anaphor().search(subject)):
+    if not (violent and _GROUP_PRONOUN.search(subject) or _anaphor().search(subject)):
         return None
     return _armed_group_before(state, clause.start, clause.sentence)
 
