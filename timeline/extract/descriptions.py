@@ -1,4 +1,4 @@
-"""States named only to describe a place or a person: an address's last part, a nationality noun."""
+"""States named only to describe a place or a person: an address's last part, a nationality noun, a border."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from .state import Mention
 def _patterns() -> dict[str, re.Pattern]:
     rules = lexicon.load("text")["state_descriptions"]
     return {key: re.compile(rules[key], re.IGNORECASE)
-            for key in ("address_before", "address_after", "nationality_before", "nationality_after")}
+            for key in ("address_before", "address_after", "nationality_before", "nationality_after", "border_after")} \
+        | {"border_locative_end": re.compile(rules["border_locative"] + "$", re.IGNORECASE),
+           "border_locative_before": re.compile(rules["border_locative"] + rules["border_before"], re.IGNORECASE)}
 
 
 def _addressed(text: str, mention: Mention, before: Mention | None) -> bool:
@@ -37,12 +39,23 @@ def _nationality(text: str, mention: Mention) -> bool:
             is not None and patterns["nationality_after"].match(text, mention.end) is not None)
 
 
+def _bordering(text: str, mention: Mention) -> bool:
+    """'near the Guinea-Bissau border', 'close to the border with Mali': a state that only says which
+    border is where it happened, not who acted; 'closed its border with Mali' and 'Turkish border
+    guards' still name it."""
+    patterns, head = _patterns(), text[max(0, mention.start - 50):mention.start]
+    if patterns["border_locative_before"].search(head) is not None:
+        return True
+    return (patterns["border_after"].match(text, mention.end) is not None
+            and patterns["border_locative_end"].search(head) is not None)
+
+
 def without_descriptive_states(text: str, found: list[Mention], states: frozenset[str]) -> list[Mention]:
     """The mentions less states that only describe a place or a person (``found`` in text order)."""
     kept, before = [], None
     for mention in found:
         if mention.kind == "actor" and mention.name in states and (
-                _addressed(text, mention, before) or _nationality(text, mention)):
+                _addressed(text, mention, before) or _nationality(text, mention) or _bordering(text, mention)):
             continue
         kept.append(mention)
         before = mention
