@@ -46,6 +46,7 @@ def narrowed(timeline: Timeline) -> Timeline:
 def _related_components(events: list[Event]) -> list[list[Event]]:
     """Groups of events linked by relations: each is solved on its own (contradictions, narrowing)."""
     index = {e.id: e for e in events}
+    order = {e.id: i for i, e in enumerate(events)}
     neighbours: dict[str, set[str]] = {e.id: set() for e in events}
     for event in events:
         for relation in event.relations:
@@ -65,7 +66,7 @@ def _related_components(events: list[Event]) -> list[list[Event]]:
             for other in neighbours[current] - seen:
                 seen.add(other)
                 stack.append(other)
-        out.append(members)
+        out.append(sorted(members, key=lambda e: order[e.id]))  # input order, not the set's hash order
     return out
 
 
