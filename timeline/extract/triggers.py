@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from ..taxonomy import agrees, event_types, plover_coding
 from . import lexicon
 from .lemmas import rules as lemma_rules
-from .lookup import containers, inside_any, timex_starts_in
+from .lookup import clauses_after, containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
 from .referred import befell_possessor, describes_noun, split_referred, told_as_purpose
 from .clauses import PAST_VERBS
@@ -294,8 +294,7 @@ def _told_in_modifier(text: str, clause: Clause, trigger: Trigger, state: DocSta
     it happened ('the talks, which began ...' is an event told before, left to co-reference)."""
     if len(text[trigger.end:clause.end].split()) > 6 or is_definite(text, trigger) or _OPENS_DEFINITE.match(text, trigger.start):
         return False
-    later = [c for c in state.clauses if c.sentence == clause.sentence and c.start >= clause.end]
-    following = min(later, key=lambda c: c.start, default=None)
+    following = min(clauses_after(state, clause), key=lambda c: c.start, default=None)
     if following is None or text[clause.end:following.start].strip(" ,") or \
             not _MODIFIER_OPENING.match(text, following.start):
         return False
