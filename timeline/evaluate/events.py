@@ -5,6 +5,9 @@ quote or one of its ``also`` quotes (one-to-one, by the overlap-to-union ratio o
 a long sentence does not beat an exact clause; same type breaks ties). Unmatched predictions and
 second mentions of an already matched event (duplicates) are false positives; matches with an
 optional (``required: false``) gold event count neither way; recall counts required events only.
+A gold file marked ``scope: partial`` annotates only some of its article's events: there an
+unmatched prediction counts as false only when told in a sentence that holds a gold quote (others
+are "out of scope"); precision and F1 are given both ways, scoped and unscoped, so nothing is hidden.
 On matched pairs: type accuracy, actor F1 (micro), modality accuracy, date soundness (the gold
 ``real_date`` lies inside the predicted interval), "within text bounds" (the predicted interval lies
 inside the gold ``bounds``, i.e. it claims no more than the text allows) and width in days.
@@ -70,6 +73,11 @@ def _affinity(event: Event, pred: list[Span], gold: GoldEvent) -> tuple[float, b
     return (round(max(ratios, default=0.0), 6), agrees(event.type, gold.type))
 
 
+def _in_regions(pred: list[Span], regions: list[Span]) -> bool:
+    """Whether any evidence span of a prediction lies (partly) in an annotated stretch."""
+    return any(_overlap(p, r) for p in pred for r in regions)
+
+
 def match(doc: GoldDoc, events: list[Event]) -> tuple[list[tuple[GoldEvent, Event]], Counter, dict[str, list]]:
     """One-to-one matches (closest spans first, then same type); counts and the problem lists."""
     mine = [(e, sp) for e in events if (sp := _spans(e, doc))]
@@ -82,7 +90,7 @@ def match(doc: GoldDoc, events: list[Event]) -> tuple[list[tuple[GoldEvent, Even
         if ratio and -i not in used_pred and -j not in used_pred.values():
             used_pred[-i] = -j
     counts: Counter = Counter(predicted=len(mine))
-    pairs, lists = [], {"missed": [], "false": [], "duplicates": []}
+    pairs, lists = [], {"missed": [], "false": [], "duplicates": [], "out_of_scope": []}
     for i, (event, sp) in enumerate(mine):
         overlapped = [g for g in doc.events if _best_overlap(sp, g)]
         if i in used_pred:
@@ -94,6 +102,9 @@ def match(doc: GoldDoc, events: list[Event]) -> tuple[list[tuple[GoldEvent, Even
             lists["duplicates"].append(event)
         elif overlapped:
             counts["neutral"] += 1  # a second mention of an optional event
+        elif doc.regions is not None and not _in_regions(sp, doc.regions):
+            counts["out_of_scope"] += 1  # a partial gold file says nothing about this sentence
+            lists["out_of_scope"].append(event)
         else:
             counts["fp"] += 1
             lists["false"].append(event)
@@ -174,6 +185,7 @@ def score_document(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved:
     pairs, counts, _ = match(doc, predicted.events)
     matches = [Match(g, p, _window(p, solved)) for g, p in pairs]
     counts["required"] = sum(g.required for g in doc.events)
+    counts["partial"] = int(doc.scope == "partial")
     counts.update(_fact_counts(pairs))
     counts.update(_date_counts(matches, doc.published))
     counts.update(_order_counts(doc, {m.gold.id: m for m in matches}, graph, doc.published))
@@ -211,20 +223,28 @@ def _ratio(num: float, den: float) -> float | None:
     return round(num / den, 4) if den else None
 
 
+def _f1(precision: float | None, recall: float | None) -> float | None:
+    return _ratio(2 * precision * recall, precision + recall) if precision and recall else 0.0
+
+
 def figures(c: Counter, widths: list[float]) -> dict[str, float | int | None]:
-    """Rates from raw counts (micro-averaged when counts are summed over documents)."""
+    """Rates from raw counts (micro-averaged when counts are summed over documents); precision and
+    F1 scoped (out-of-scope predictions of partial gold files left out) and unscoped."""
     precision = _ratio(c["tp"], c["tp"] + c["fp"] + c["duplicates"])
+    unscoped = _ratio(c["tp"], c["tp"] + c["fp"] + c["out_of_scope"] + c["duplicates"])
     recall = _ratio(c["tp"], c["required"])
-    f1 = _ratio(2 * precision * recall, precision + recall) if precision and recall else 0.0
+    f1 = _f1(precision, recall)
     actor_p = _ratio(c["actor_tp"], c["actor_tp"] + c["actor_fp"])
     actor_r = _ratio(c["actor_tp"], c["actor_tp"] + c["actor_fn"])
     return {
         "required": c["required"], "predicted": c["predicted"], "matched": c["matched"],
         "false_positives": c["fp"], "duplicates": c["duplicates"],
         "precision": precision or 0.0, "recall": recall or 0.0, "f1": f1,
+        "partial_documents": c["partial"], "out_of_scope": c["out_of_scope"],
+        "precision_unscoped": unscoped or 0.0, "f1_unscoped": _f1(unscoped, recall),
         "type_accuracy": _ratio(c["type_ok"], c["matched"]),
         "modality_accuracy": _ratio(c["modality_ok"], c["matched"]),
-        "actor_f1": _ratio(2 * actor_p * actor_r, actor_p + actor_r) if actor_p and actor_r else 0.0,
+        "actor_f1": _f1(actor_p, actor_r),
         "soundness": _ratio(c["sound"], c["dated"]), "dated": c["dated"],
         "within_bounds": _ratio(c["within_bounds"], c["bounded"]),
         "open_ended": _ratio(c["open"], c["matched"]),
@@ -291,6 +311,9 @@ def details(golds: list[GoldDoc], predicted: Timeline) -> str:
         lines = _doc_details(doc, predicted, graph, solved)
         out.append(f"{doc.name}: {len(lines)} problem(s)")
         out += lines
+        if doc.scope == "partial":
+            outside = match(doc, predicted.events)[2]["out_of_scope"]
+            out.append(f"  (scope: partial: {len(outside)} prediction(s) outside the annotated sentences, not counted as false)")
     return "\n".join(out)
 
 
@@ -318,14 +341,34 @@ def _cell(value: object) -> str:
     return "-" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
+def _row(name: str, fig: dict) -> str:
+    cells = " ".join(f"{_cell(fig[key]):>5}" for _, key in _COLUMNS)
+    return f"{name[:44]:<44} {fig['required']:>4} {fig['predicted']:>4} {cells}"
+
+
+def scope_line(overall: dict) -> str:
+    """Partial gold files and precision both ways: '' when every gold file covers its article."""
+    if not overall.get("partial_documents"):
+        return ""
+    return (f"partial gold: {overall['partial_documents']} file(s) annotate part of their article; "
+            f"{overall['out_of_scope']} prediction(s) outside it; P scoped {overall['precision']:.2f} "
+            f"unscoped {overall['precision_unscoped']:.2f}, F1 scoped {overall['f1']:.2f} "
+            f"unscoped {overall['f1_unscoped']:.2f}")
+
+
 def format_table(report: dict) -> str:
-    """Per-document rows and an overall row; 'pub' columns are the publication-date baseline."""
+    """Per-document rows (a partial gold file's name ends in '*') and overall rows (unscoped too
+    when a gold file is partial); 'pub' columns are the publication-date baseline."""
     head = f"{'document':<44} {'req':>4} {'pred':>4} " + " ".join(f"{h:>5}" for h, _ in _COLUMNS)
     lines = [head, "-" * len(head)]
-    rows = list(report["documents"].items()) + [("OVERALL (micro)", report["overall"])]
-    for name, fig in rows:
-        cells = " ".join(f"{_cell(fig[key]):>5}" for _, key in _COLUMNS)
-        lines.append(f"{name[:44]:<44} {fig['required']:>4} {fig['predicted']:>4} {cells}")
+    for name, fig in report["documents"].items():
+        lines.append(_row(name[:43] + "*" if fig.get("partial_documents") else name, fig))
+    overall = report["overall"]
+    lines.append(_row("OVERALL (micro)", overall))
+    if overall.get("partial_documents"):
+        unscoped = {**overall, "precision": overall["precision_unscoped"], "f1": overall["f1_unscoped"]}
+        lines.append(_row("OVERALL unscoped (P, F1 with partial gold)", unscoped))
+        lines.append(scope_line(overall))
     lines.append("baseline 'nothing': P 0.00 R 0.00 F1 0.00; 'pub' = every matched event dated on its publication day")
     return "\n".join(lines)
 

@@ -3,6 +3,10 @@
 A gold file names its article by ``document``: a path relative to the shared folder (the seed) or,
 with ``source_file``, the ``url`` of a row in ``shared/data/wikinews/<source_file>``. Each quote is
 located in that text (``occurrence: N`` picks the N-th), so scoring works on character spans.
+
+``scope: partial`` (with a ``scope_note`` saying which events are annotated) marks a gold file that
+covers only part of its article, e.g. the conflict events of a long campaign overview: the scorer
+then counts as false only the predictions told in a sentence that holds a gold quote.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -48,6 +53,17 @@ class GoldDoc:
     text: str
     events: list[GoldEvent]
     relations: list[tuple[str, str, str]] = field(default_factory=list)
+    scope: str = "full"  # "partial": only some of the article's events are annotated
+    scope_note: str = ""  # what a partial gold file covers, in the annotator's words
+
+    @cached_property
+    def regions(self) -> list[tuple[int, int]] | None:
+        """The stretches a partial gold file speaks for: the sentences holding a gold quote or
+        ``also`` quote (None for a full gold file: the whole article)."""
+        if self.scope != "partial":
+            return None
+        quoted = [span for event in self.events for span in event.spans]
+        return [s for s in sentence_spans(self.text) if any(a < s[1] and s[0] < b for a, b in quoted)]
 
     @cached_property
     def aliases(self) -> set[str]:
@@ -92,6 +108,38 @@ def _article_text(raw: dict, gold_path: Path, shared: Path) -> str:
     raise GoldError(f"{gold_path.name}: document {document!r} not found under {shared}")
 
 
+SCOPES = ("full", "partial")
+_SENTENCE = re.compile(r"\S[^\n]*?(?:[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|$)", re.MULTILINE)
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Jr|Sr|Prof|Rev|Hon|No)"
+                           r"|\b[A-Za-z](?:\.[A-Za-z])*)\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences cut plainly (a stop before a capital, or a line end; not after a title or an
+    initial), independent of the extractor's own splitter so the scorer does not lean on what it
+    scores."""
+    spans: list[tuple[int, int]] = []
+    for start, end in (m.span() for m in _SENTENCE.finditer(text)):
+        previous = spans[-1] if spans else None
+        if previous and "\n" not in text[previous[1]:start] and _ABBREVIATION.search(text, previous[0], previous[1]):
+            spans[-1] = (previous[0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _scope(raw: dict, where: str) -> tuple[str, str]:
+    """The file's ``scope`` and ``scope_note``, refused when they cannot mean what they say."""
+    scope, note = raw.get("scope", "full"), raw.get("scope_note", "")
+    if scope not in SCOPES:
+        raise GoldError(f"{where}: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    if not isinstance(note, str):
+        raise GoldError(f"{where}: scope_note must be text, not {note!r}")
+    if scope == "partial" and not note.strip():
+        raise GoldError(f"{where}: scope: partial needs a scope_note saying which events are annotated")
+    return scope, note.strip()
+
+
 def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
     """Offsets of the ``occurrence``-th appearance of ``quote`` in ``text`` (1-based)."""
     start = -1
@@ -134,6 +182,7 @@ def read_gold(path: Path, shared: Path | None = None) -> GoldDoc:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise GoldError(f"{path}: not valid YAML ({exc})") from None
+    scope, scope_note = _scope(raw, path.name)
     text = _article_text(raw, path, shared)
     published = raw.get("published")
     if isinstance(published, str):
@@ -145,6 +194,8 @@ def read_gold(path: Path, shared: Path | None = None) -> GoldDoc:
         text=text,
         events=[_event(e, text, path.name) for e in raw.get("events") or []],
         relations=[tuple(r) for r in raw.get("relations") or []],
+        scope=scope,
+        scope_note=scope_note,
     )
 
 
