@@ -340,6 +340,24 @@ def season(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"{found:04d}-{code}" if found else f"XXXX-{code}"
 
 
+@lru_cache(maxsize=1)
+def _habit() -> re.Pattern:
+    """'twice a day', 'three times a week', 'on Fridays' (rules/lexicon.yaml, habit and standing)."""
+    words = lexicon()["habit"]
+    counts, per, units = (alternation(words[key]) for key in ("counts", "per", "units"))
+    days = alternation(lexicon()["standing"]["plural_days"])
+    return re.compile(rf"\b(?:(?:{counts})[ \t]+(?:{per})[ \t]+(?:{units})|(?:on|at)[ \t]+(?:{days}))\b", re.IGNORECASE)
+
+
+def season_habit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'in summer' with no article in news is any year's summer (a habit) when its clause tells
+    no tense or a rate stands beside it; else one summer (``season``)."""
+    before, after = _clause_around(ctx.text, span, 60, 40)
+    if ctx.mode == "news" and (ctx.tense(*span) == 0 or _habit().search(before) or _habit().search(after)):
+        return f"XXXX-{lookup('seasons', g['season'])}"
+    return season(g, ctx, span, args)
+
+
 def season_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the spring of next year', 'the winter of that year'."""
     shift = g["shift"].lower().split()[-1]
@@ -814,12 +832,39 @@ def _recurring() -> re.Pattern:
 _CLAUSE_END = re.compile(r"[.;!?][\"”’')\]]*\s+(?=[A-Z\"“])|\n")  # ends before the next clause's first letter
 
 
+# The rest of a clock range after its first clock ('8 p.m.[ to 6 a.m.]'): what is read after a
+# range's first clock starts past its end, as it does after its second (round 20).
+_RANGE_REST = re.compile(r"[ \t]*(?:to|until|till|and|-|–)[ \t]*(?:\d{1,2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?[ \t]?m\b\.?)?|noon|midnight)",
+                         re.IGNORECASE)
+
+
 def _recurring_clock(text: str, span: Span) -> bool:
     """'the siren called the shift every day at 5:45 a.m.', 'from 7 a.m. to 4 p.m. each day': a
-    clock of a recurring day falls on no one day (read in a bounded stretch, same sentence)."""
-    before, after = _clause_around(text, span, 30, 25)
+    clock of a recurring day falls on no one day (read in a bounded stretch, same sentence; past
+    the rest of a range the clock opens)."""
+    rest = _RANGE_REST.match(text, span[1], span[1] + 30)
+    before, after = _clause_around(text, (span[0], rest.end() if rest else span[1]), 30, 25)
     recurring = _recurring()
-    return bool(recurring.search(before) or recurring.search(after))
+    return bool(recurring.search(before) or recurring.search(after)) or _hours_of_standing(text, span, rest)
+
+
+@lru_cache(maxsize=1)
+def _hours_noun() -> re.Pattern:
+    """A noun whose hours recur every day, right before 'from' or 'between' ('a curfew from 8 p.m.
+    to 6 a.m.', 'the curfew, from 9 p.m.'; rules/lexicon.yaml, standing.hours_nouns); not across a
+    verb ('a curfew will apply from 8 p.m.' tonight)."""
+    nouns = alternation(lexicon()["standing"]["hours_nouns"])
+    return re.compile(rf"\b(?:{nouns})(?:[ \t]+hours)?[ \t]*,?[ \t]*\b(?:from|between)[ \t]+"
+                      rf"(?:(?P<first>[^ \t]+(?:[ \t]+[ap]\.?[ \t]?m\b\.?)?)[ \t]+(?:to|until|till|and)[ \t]+)?$", re.IGNORECASE)
+
+
+def _hours_of_standing(text: str, span: Span, rest: re.Match | None) -> bool:
+    """Either clock of a range right after a noun of daily hours: 'a curfew from 8 p.m. to 6 a.m.'
+    falls on no one day."""
+    found = _hours_noun().search(_clause_around(text, span, 60, 0)[0])
+    if not found:
+        return False
+    return bool(found.group("first")) or rest is not None
 
 
 def _clause_around(text: str, span: Span, back: int, ahead: int) -> tuple[str, str]:
@@ -1142,8 +1187,11 @@ _SET_WORDS = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX",
 
 
 def set_word(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'daily', 'annually' as the calendar pattern they repeat (XXXX-XX-XX, XXXX)."""
-    return _SET_WORDS[g["word"].lower()]
+    """'daily', 'annually' as the calendar pattern they repeat (XXXX-XX-XX, XXXX); in news the
+    rates the rule's args name are periods ('weekly' P1W), as the TIMEX3 texts write them."""
+    word = g["word"].lower()
+    periods = args.get(ctx.mode, {}) if args else {}
+    return periods.get(word) or _SET_WORDS[word]
 
 
 def set_weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -1160,7 +1208,7 @@ def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, day_next_to_event, rest_of_day, weekend, year_in_era, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
+        unit_before_after, day_next_to_event, rest_of_day, weekend, year_in_era, season_habit, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
         day_word, then_and_now, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
 }
