@@ -66,3 +66,24 @@ def test_clocks_of_daily_hours_fall_on_no_one_day(text):
 def test_clocks_of_one_nights_range_keep_the_day(text):
     """Without a noun of daily hours right before the range, the clocks keep the day told."""
     assert "2026-03-04T21:00" in [v for _, v in found(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ferries run daily from May to September.",
+    "The dry season, which usually lasts from November until March, has begun early.",
+    "Nomads move their herds every year from November to March.",
+])
+def test_a_range_of_bare_months_beside_a_habit_is_any_years(text):
+    """A 'from <month> to <month>' range with a habit's word in its sentence falls in no one year."""
+    values = [v for _, v in found(text)]
+    assert any(v.startswith("XXXX-11") or v.startswith("XXXX-05") for v in values), values
+    assert not any(v[:4].isdigit() for v in values), values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The exhibition was shown from May to September.", "2025-05"),  # no habit's word
+    ("Ferries ran daily from May to September 2024.", "2024-05"),  # a year written after the range
+])
+def test_a_range_of_one_year_keeps_its_year(text, expected):
+    """Without a habit's word, or with a year written, the months keep a year."""
+    assert expected in [v for _, v in found(text)]

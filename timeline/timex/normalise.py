@@ -203,8 +203,46 @@ def month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         elif step > 0 and number <= ref[0].month:
             year += 1
         return f"{year:04d}-{number:02d}"
+    if ctx.mode == "news" and _month_range_of_habit(ctx.text, span):
+        return f"XXXX-{number:02d}"
     year = _infer_year(ctx, span, number)
     return f"{year:04d}-{number:02d}" if year else f"XXXX-{number:02d}"
+
+
+@lru_cache(maxsize=1)
+def _month_range() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A month that opens 'from April to October' (what comes before it, what after) and one
+    that closes it, with no day or year written after either month."""
+    edge = r"(?:(?:early|mid|late)[ \t-]+)?"
+    to = r"[ \t]+(?:to|until|till|through)[ \t]+"
+    month = expand("(?:{MONTHN})")
+    opens_before = re.compile(rf"\bfrom[ \t]+{edge}$", re.IGNORECASE)
+    opens_after = re.compile(rf"{to}{edge}{month}\b(?![ \t]*,?[ \t]*\d)", re.IGNORECASE)
+    closes_before = re.compile(rf"\bfrom[ \t]+{edge}{month}{to}{edge}$", re.IGNORECASE)
+    return opens_before, opens_after, closes_before
+
+
+@lru_cache(maxsize=1)
+def _habit_words() -> re.Pattern:
+    """'every year', 'each night', 'daily', 'usually' (rules/lexicon.yaml, habit and recurring)."""
+    words, recurring = lexicon()["habit"], lexicon()["recurring"]
+    every = alternation(recurring["every"])
+    units = alternation(recurring["units"] + words["units"] + ["season"])
+    adverbs = alternation(recurring["adverbs"] + words["adverbs"])
+    return re.compile(rf"\b(?:(?:{every})[ \t]+(?:{units})|{adverbs})\b", re.IGNORECASE)
+
+
+def _month_range_of_habit(text: str, span: Span) -> bool:
+    """'tours run daily from April to October', 'the monsoon, which usually lasts from June to
+    September': a range of bare months beside a habit's word in its sentence is any year's."""
+    opens_before, opens_after, closes_before = _month_range()
+    before, after = text[max(0, span[0] - 40):span[0]], text[span[1]:span[1] + 40]
+    opens = opens_before.search(before) and opens_after.match(after)
+    closes = closes_before.search(before) and not re.match(r"[ \t]*,?[ \t]*\d", after)
+    if not (opens or closes):
+        return False
+    sentence = "".join(_clause_around(text, span, 160, 120))
+    return bool(_habit_words().search(sentence))
 
 
 def month_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
