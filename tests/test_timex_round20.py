@@ -87,3 +87,21 @@ def test_a_range_of_bare_months_beside_a_habit_is_any_years(text):
 def test_a_range_of_one_year_keeps_its_year(text, expected):
     """Without a habit's word, or with a year written, the months keep a year."""
     assert expected in [v for _, v in found(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dock workers have called a strike for Friday.", "2026-03-06"),
+    ("The students called a march for Thursday and asked teachers to join.", "2026-03-05"),
+])
+def test_a_weekday_a_thing_is_called_for_is_the_nearest(text, expected):
+    """'called a strike for Friday' told in the past: the day lies ahead of the call, the nearest either side."""
+    assert expected in [v for _, v in found(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two rebels were blamed for Thursday's ambush.", "2026-02-26"),  # a possessive: a thing done
+    ("Crowds gathered for Thursday prayers.", "2026-02-26"),  # a noun after the weekday
+])
+def test_a_weekday_before_a_noun_after_for_stays_past(text, expected):
+    """'for' before a weekday that opens a noun phrase is no day set ahead."""
+    assert expected in [v for _, v in found(text)]

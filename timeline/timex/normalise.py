@@ -812,6 +812,20 @@ def _past_end(ctx: Context, span: Span) -> bool:
     return bool(_until_before().search(ctx.text, max(0, span[0] - 8), span[0])) and ctx.tense(*span) < 0
 
 
+# A weekday a thing is called or set for ('called a strike for Friday', 'protests for Sunday and'):
+# 'for' right before it, and no possessive or noun after it ('blamed for Sunday's blast', 'for
+# Friday prayers'); round 20.
+_FOR_BEFORE = re.compile(r"\bfor[ \t]+$", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"(?![ \t]*['’]s\b)(?![ \t]+(?!(?:and|or|but|at|in|on|to|as|when|if|after|before|because|amid|with)\b)(?-i:[a-z]))")
+
+
+def _set_for(ctx: Context, span: Span) -> bool:
+    """The day a thing is called for, told with no future tense ('unions have called a strike for
+    Friday'): it lies ahead of the call, so the nearest such day either side of the report."""
+    return (bool(_FOR_BEFORE.search(ctx.text, max(0, span[0] - 8), span[0]))
+            and bool(_NO_NOUN_AFTER.match(ctx.text, span[1])) and ctx.tense(*span) <= 0)
+
+
 @lru_cache(maxsize=1)
 def _done_after() -> re.Pattern:
     """A possessive and a noun of a thing done right after a weekday ('Thursday's agreement',
@@ -850,7 +864,7 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         direction = 0
     elif _done_after().match(ctx.text, span[1]):
         direction = -1  # 'under Thursday's agreement, the troops will withdraw': done, so past
-    elif ctx.ahead_of_past(*span) or _past_end(ctx, span):
+    elif ctx.ahead_of_past(*span) or _past_end(ctx, span) or _set_for(ctx, span):
         # 'said Tuesday the bridge would reopen Thursday', 'extended the alert until Sunday': the nearest
         direction = 1 if (number - ref[0].isoweekday()) % 7 < 4 else -1
     else:
