@@ -105,3 +105,11 @@ def test_a_weekday_a_thing_is_called_for_is_the_nearest(text, expected):
 def test_a_weekday_before_a_noun_after_for_stays_past(text, expected):
     """'for' before a weekday that opens a noun phrase is no day set ahead."""
     assert expected in [v for _, v in found(text)]
+
+
+def test_a_day_that_opens_a_sentence_after_an_after_clause_is_an_anchor():
+    """'... after a witness received threats. Last Thursday, ...': the break right before the day
+    ends the sentence, so the day is no background of an 'after' clause and anchors what follows."""
+    text = ("The raid took place on 3 May 2019. The hearing was put off in the spring after a witness "
+            "received threats. Last Thursday, the judges heard the last witness; the defence rested the following day.")
+    assert ("the following day", "2026-02-27") in found(text)

@@ -14,6 +14,12 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+[A-Z\"“]|\n")  # 'plans." Earlier' ends a sentence too
+
+
+def _break_between(text: str, start: int, end: int) -> bool:
+    """A sentence ends between two offsets, also right before ``end`` (a span that opens its
+    sentence: the capital the break needs is the span's own first letter; round 20)."""
+    return bool(_SENTENCE_BREAK.search(text, start, min(len(text), end + 1)))
 # A participle right after 'be' is a passive infinitive: 'will be buried' takes the modal's tense.
 # 'since' looks back as a past form does: 'threats since May' (said in December) is this May.
 _PAST_CORE = r"was|were|had|did|said|since|\w{3,}ed"
@@ -193,7 +199,7 @@ class Context:
         ('asked the workers to strike on 1 November beginning at 0600')."""
         if fine and self.mode == "news" and self.last_day is not None:
             if (span and self.published and self.last_day > self.published and self.last_past_day
-                    and _SENTENCE_BREAK.search(self.text, self.last_at, span[0]) and self.tense(*span) < 0):
+                    and _break_between(self.text, self.last_at, span[0]) and self.tense(*span) < 0):
                 return self.last_past_day, "day"
             return self.last_day, "day"
         if self.last is not None:
@@ -212,8 +218,7 @@ class Context:
         investigating a June 20 shooting'): a bare day-month there takes its year, not the news's."""
         if self.stated is None or self.stated[1] > start:
             return None
-        between = self.text[self.stated[1]:start]
-        return None if _SENTENCE_BREAK.search(between) else self.stated[0]
+        return None if _break_between(self.text, self.stated[1], start) else self.stated[0]
 
     def story_day_before_report(self) -> dt.date | None:
         """The last day told, when it is before the report's and the story's own day, not the
@@ -228,13 +233,13 @@ class Context:
         "The 25th of August concluded..."'): in a narrative a bare day or month takes it."""
         if self.year_said is None or self.year_said[1] > start:
             return None
-        return None if _SENTENCE_BREAK.search(self.text, self.year_said[1], start) else self.year_said[0]
+        return None if _break_between(self.text, self.year_said[1], start) else self.year_said[0]
 
     def when_year(self, start: int) -> int | None:
         """A 'when' clause right after a year tells of that year ('killed during the 2019 floods,
         when the river burst its banks on 3 May'): a bare day or month in it, in news too, takes it."""
         said = self.year_said
-        if said is None or said[1] > start or _SENTENCE_BREAK.search(self.text, said[1], start):
+        if said is None or said[1] > start or _break_between(self.text, said[1], start):
             return None
         found = _WHEN_AFTER_YEAR.match(self.text, said[1])
         if found is None or found.end() > start or ";" in self.text[found.end():start]:
@@ -330,7 +335,7 @@ class Context:
         what follows is still told of the sentence's day."""
         if self.mode != "news" or self.last_day is None or not DAY_VALUE.match(value):
             return False
-        if self.last_at > start or _SENTENCE_BREAK.search(self.text, self.last_at, start):
+        if self.last_at > start or _break_between(self.text, self.last_at, start):
             return False
         if _said_before().search(self.text, max(self.last_at, start - 40), start):
             return True  # 'clashed on Tuesday night, officials said Wednesday': the day of telling
