@@ -407,12 +407,13 @@ def test_a_month_day_told_in_the_past_tense_is_not_weeks_ahead():
 @pytest.mark.parametrize("text, expected", [
     ("Patrols run every day.", [("every day", "P1D")]),
     ("The board meets each quarter.", [("each quarter", "P3M")]),
-    ("The rebels met weekly.", [("weekly", "XXXX-WXX")]),
+    ("The rebels met weekly.", [("weekly", "P1W")]),  # a rate in news: a period (round 20)
     ("Raids came nightly.", [("nightly", "XXXX-XX-XXTNI")]),
     ("Workers earn $5 per day.", [("per day", "P1D")]),
     ("Convoys leave every two weeks.", [("every two weeks", "P2W")]),
 ])
-def test_a_recurring_adverb_is_its_calendar_pattern_and_a_counted_unit_a_period(text, expected):
+def test_a_recurring_adverb_and_a_counted_unit_take_timemls_values(text, expected):
+    """'nightly' stays a pattern (XXXX-XX-XXTNI); in news a rate ('weekly') and a counted unit are periods."""
     assert values(text) == expected
 
 

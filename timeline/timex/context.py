@@ -20,6 +20,8 @@ def _break_between(text: str, start: int, end: int) -> bool:
     """A sentence ends between two offsets, also right before ``end`` (a span that opens its
     sentence: the capital the break needs is the span's own first letter; round 20)."""
     return bool(_SENTENCE_BREAK.search(text, start, min(len(text), end + 1)))
+
+
 # A participle right after 'be' is a passive infinitive: 'will be buried' takes the modal's tense.
 # 'since' looks back as a past form does: 'threats since May' (said in December) is this May.
 _PAST_CORE = r"was|were|had|did|said|since|\w{3,}ed"
