@@ -424,6 +424,16 @@ def test_a_ruler_told_by_its_kind_is_the_state_the_story_names(ruler):
     assert denial.actors == ["Mali"]
 
 
+@pytest.mark.parametrize("force", ["the gendarmerie", "gendarmes", "security officials",
+                                   "the security services", "intelligence agents"])
+def test_a_state_force_told_by_its_kind_is_the_state_the_story_names(force):
+    """'Gendarmes cleared the roadblocks', 'security officials arrested five men': a state's force or
+    agents named by their kind act for the story's state as 'police' and 'soldiers' do."""
+    text = f"Story\n\nMali's army attacked a rebel camp on Monday. On Tuesday, {force} arrested four traders."
+    arrest = next(e for e in _extract(text, published=dt.date(2024, 11, 16)).events if e.type == "arrest")
+    assert arrest.actors == ["Mali"]
+
+
 @pytest.mark.parametrize("agent", ["a government delegation", "government negotiators", "a government spokesman"])
 def test_the_governments_own_agents_are_the_state_the_story_names(agent):
     """'Garba said a government delegation would travel to Bamako': the government's delegation,

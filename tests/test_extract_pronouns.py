@@ -1,6 +1,7 @@
 """'it' and 'they' opening an event's clause stand for a party told before (groups.yaml pronoun_examples), and
 so do group nouns ('the gunmen', 'the rebels': the armed group named last, groups.yaml group_nouns) and forces
-after 'its' or 'their' (groups.yaml possessed_examples)."""
+after 'its' or 'their' (groups.yaml possessed_examples); a parent body in an apposition ('X, the armed
+wing of Y') is none of them (groups.yaml parent_relations)."""
 
 import pytest
 
@@ -10,7 +11,7 @@ from timeline.models import Document
 
 GROUPS = lexicon.load("groups")
 EXAMPLES = (GROUPS["pronoun_examples"] + GROUPS["group_nouns"]["examples"] + GROUPS["group_nouns"]["counterexamples"]
-            + GROUPS["possessed_examples"])
+            + GROUPS["possessed_examples"] + GROUPS["parent_relations"]["examples"])
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])

@@ -28,3 +28,18 @@ def test_a_capital_where_an_act_was_done_is_no_target(text, event_type, party):
     events = extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
     assert any(e.type == event_type for e in events) and not any(party in e.targets for e in events), \
         [(e.type, e.targets) for e in events]
+
+
+@pytest.mark.parametrize("text,event_type,host,named", [
+    ("Peru's army clashed with the rebels on Monday. The two sides will hold talks in Oslo next month.",
+     "negotiation", "Norway", False),
+    ("Chad's army fought the rebels on Monday. A meeting was held in Nairobi on Friday.", "meeting", "Kenya", False),
+    ("Russian troops shelled Bender on Monday, Moldova said. A ceasefire was agreed in Moscow on Friday.",
+     "ceasefire", "Russia", True),
+])
+def test_where_talks_are_held_is_a_side_only_when_the_story_names_it_as_one(text, event_type, host, named):
+    """'talks in Oslo': the host state of talks, meetings and agreements is no side unless the story
+    names it as a party (arguments._HOSTED); with no state named, the place is all there is."""
+    events = [e for e in extract([Document(id="d", text="Story\n\n" + text)], Options(solve=False)).events
+              if e.type == event_type]
+    assert events and (host in events[0].actors) == named, [(e.type, e.actors) for e in events]

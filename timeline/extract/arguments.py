@@ -38,9 +38,9 @@ _SUBORDINATE = frozenset({"when", "if", "whether", "that", "which", "who", "whil
 def assign_arguments(state: DocState, options) -> DocState:
     """Stage: actors, people and place of every event, from its clause and its sentence."""
     fight = None  # the latest fighting told with both sides named, for 'the two sides'
-    group = home_group(state)
+    group, named = home_group(state), _named_states(state)
     for index, event in enumerate(state.events):
-        _fill(state, index, event, fight, group)
+        _fill(state, index, event, fight, group, named)
         if root(event.type) in _FIGHTING and len(event.actors) >= 2:
             fight = event
     return state
@@ -53,7 +53,8 @@ _VIOLENT = of_class("violence") - {"armed_clash"}
 _MEASURES = frozenset({"coercion", "concession", "withdrawal", "access", "mobilization", "sanction"})
 
 
-def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None) -> None:
+def _fill(state: DocState, index: int, event: EventMention, fight: EventMention | None, group: str | None,
+          named: frozenset[str] = frozenset()) -> None:
     text, clause = state.text, event.clause
     roles, split_subject = _split_subject(state, event, roles_of(text, clause, event.trigger, event.type))
     if not (split_subject or _has_subject(state, clause, event) or _told_by_another(event) or _undergone(state, event)):
@@ -104,10 +105,21 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     _add(event.actors, *sides_told(state, clause, fight, principal))  # 'the two sides': of the latest fighting told
     for mention in _speaker(state, event):
         _take(text, event, mention)
-    _place_fallbacks(event)
+    _place_fallbacks(event, named)
 
 
-def _place_fallbacks(event: EventMention) -> None:
+# acts between parties held somewhere: where the story names states as parties, the place's state
+# only hosts them ('talks in Oslo') unless it is one of those ('Moscow' in a story about Russia's war)
+_HOSTED = frozenset({"summit", "meeting", "negotiation", "agreement", "ceasefire"})
+
+
+def _named_states(state: DocState) -> frozenset[str]:
+    """The states a story names as parties (not by a place of theirs): who can be a host and a side."""
+    states = lexicon.state_names()
+    return frozenset(m.name for m in state.mentions if m.kind == "actor" and m.name in states)
+
+
+def _place_fallbacks(event: EventMention, named: frozenset[str] = frozenset()) -> None:
     """What the place alone tells when the clause named too few parties: a known conflict's sides,
     the people under a measure, the state a violence by nobody named was done to."""
     parties = lexicon.conflict_parties().get(event.location or "")
@@ -118,6 +130,8 @@ def _place_fallbacks(event: EventMention) -> None:
     if not event.actors and event.location and event.type != "visit":  # nobody named: where it happened
         place = lexicon.names().get(event.location.lower())
         home = place.state if place else None
+        if event.type in _HOSTED and named and home not in named:
+            return
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT | _MEASURES else event.actors, home)
 

@@ -39,6 +39,7 @@ def find_names(state: DocState, options) -> DocState:
     found += _unknown_places(sorted(found, key=lambda m: m.start), places)
     found += head_anaphors(state.text, sorted(found, key=lambda m: m.start))
     found = _without_qualifying_states(state.text, sorted(found, key=lambda m: m.start))
+    found = _without_parent_bodies(state.text, found)
     found = without_descriptive_states(state.text, found, lexicon.state_names())
     found = [m for m in found if not is_news_source(state.text, m)]
     found = sorted(found + group_noun_mentions(state, found), key=lambda m: m.start)
@@ -99,6 +100,21 @@ def _without_qualifying_states(text: str, found: list[Mention]) -> list[Mention]
         elif _FEATURE_AFTER.match(text, mention.end) or _GROUP_DESCRIBED_AFTER.match(text, mention.end):
             drop.add(i)
     return [m for i, m in enumerate(found) if i not in drop]
+
+
+@cache
+def _parent_relation() -> re.Pattern:
+    """', the armed wing of', ', a local affiliate of': the words before a parent body's name."""
+    nouns = sorted(lexicon.load("groups")["parent_relations"]["nouns"], key=len, reverse=True)
+    return re.compile(r",\s+(?:the|an?|its)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+of\s+(?:the\s+)?$" % "|".join(map(re.escape, nouns)),
+                      re.IGNORECASE)
+
+
+def _without_parent_bodies(text: str, found: list[Mention]) -> list[Mention]:
+    """'X, the armed wing of Y': Y says whose X is, it does not act, and its name does not make
+    it the story's group, whom 'the rebels' stand for."""
+    pattern = _parent_relation()
+    return [m for m in found if m.kind != "actor" or not pattern.search(text, max(0, m.start - 60), m.start)]
 
 
 @cache
@@ -194,7 +210,8 @@ _UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sent
                             r"authorities|government)|government (?:troops|forces|soldiers|spokes(?:man|woman|person)|delegation|negotiators?)|(?:the )?(?:armed forces|"
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
                             r"security forces)(?! of(?!\s+[\"“']?\w+ing\b))|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers?|troops)|"
-                            r"(?<![\w'’] )(?:the )?(?:authorities|lawmakers|legislators|cabinet))\b",
+                            r"(?<![\w'’] )(?:the )?(?:authorities|lawmakers|legislators|cabinet)|"
+                            r"(?:the )?(?:gendarmerie|gendarmes?|(?:security|intelligence) (?:officials|services|agents|officers)))\b",
                             re.IGNORECASE))
 
 
