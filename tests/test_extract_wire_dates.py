@@ -507,3 +507,28 @@ def test_a_date_after_violence_the_story_told_on_other_days_is_the_reactions(key
     """The example's date goes to the condemnation; with no violence told before, to the attack."""
     case = ANSWER[key]
     assert case["date"] in _dates(case["text"], case["published"], case["type"])
+
+
+def test_a_present_tense_act_with_a_date_after_the_report_is_scheduled_not_cut_at_the_report():
+    published = dt.date(2012, 3, 5)
+    [scheduled] = _events("The accused faces ten years in jail when he is sentenced on 9 March.", published, "accusation")
+    assert scheduled.date == "2012-03-09" and scheduled.modality == "future"
+    [done] = _events("Rebels attacked the town on Monday.", published, "attack")
+    assert done.date == "2012-03-05" and done.modality == "asserted"
+
+
+def test_a_date_decades_after_the_report_is_no_schedule():
+    from timeline.extract.anchoring import _scheduled
+
+    text = "The envoy meets the rebels on 9 March 2052."
+    assert _scheduled(text, _mention(text, "meets", "2052-03-09"), dt.date(2012, 3, 5)) is False
+    assert _scheduled(text, _mention(text, "meets", "2012-03-09"), dt.date(2012, 3, 5)) is True
+
+
+def _mention(text: str, word: str, date: str):
+    """An event mention whose verb trigger is ``word``, dated ``date``."""
+    from timeline.extract.state import Clause, EventMention, Trigger
+
+    start = text.index(word)
+    trigger = Trigger(start, start + len(word), "meeting", "test", "verb", 1)
+    return EventMention(clause=Clause(0, len(text), 0), trigger=trigger, date=date)

@@ -261,7 +261,9 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
         return
     event.date, event.date_stated = (_relative_to_story(story_day, nearest) or _told_at(state, event, nearest)
                                      or _names_the_day(state, event, nearest) or nearest.edtf), True
-    if event.modality in ("asserted", "negated") and state.published is not None:
+    if event.modality == "asserted" and _scheduled(state.text, event, state.published):
+        event.modality = "future"  # 'the hearing resumes on Monday', said on a Friday: what is to come
+    elif event.modality in ("asserted", "negated") and state.published is not None:
         event.date = _not_after(event.date, state.published)
     elif state.published is not None:
         _past_date_wins(event, state.published, nearest.end <= event.trigger.start and (
@@ -442,6 +444,26 @@ def _done_by_report(event: EventMention, published: dt.date | None) -> None:
     if published is not None:
         event.date, event.date_stated = f"../{published.isoformat()}", True
         event.cues.append(DONE_BY_REPORT)  # no date of its own: no more confidence for it
+
+
+_SCHEDULE_HORIZON = dt.timedelta(days=366)
+_PRESENT_BEFORE = re.compile(r"\b(?:is|are|am|'s|’s)\s+(?:\w+ly\s+)*$", re.IGNORECASE)
+
+
+def _scheduled(text: str, event: EventMention, published: dt.date | None) -> bool:
+    """A date wholly after publication on a verb told in the present ('is sentenced on 7 May',
+    'resumes on Monday'): news tells what is scheduled in the present tense, so the act is to
+    come, not a past act to be cut at the report."""
+    bounds = dates.parse(event.date)
+    if published is None or bounds.earliest is None or event.trigger.kind != "verb" or not (
+            published < bounds.earliest <= published + _SCHEDULE_HORIZON):
+        return False  # a date decades ahead is a misread year ('on 23 September 28 bodies'), not a schedule
+    first = re.match(r"[^\W\d_]+", text[event.trigger.start:event.trigger.end])
+    if first is None:
+        return False
+    if is_past_form(first.group()):  # a participle counts only in a present passive: 'is sentenced'
+        return _PRESENT_BEFORE.search(text, max(0, event.trigger.start - 30), event.trigger.start) is not None
+    return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
 
 
 def _not_after(value: str, published: dt.date) -> str:
