@@ -525,10 +525,22 @@ def test_a_date_decades_after_the_report_is_no_schedule():
     assert _scheduled(text, _mention(text, "meets", "2012-03-09"), dt.date(2012, 3, 5)) is True
 
 
-def _mention(text: str, word: str, date: str):
-    """An event mention whose verb trigger is ``word``, dated ``date``."""
+def test_a_past_passive_or_a_reporting_verb_with_a_later_date_is_no_schedule():
+    from timeline.extract.anchoring import _scheduled
+
+    published = dt.date(2012, 3, 5)
+    repealed = "The ban was lifted at the end of next month."
+    assert _scheduled(repealed, _mention(repealed, "ban was lifted", "2012-04-21/2012-04-30"), published) is False
+    says = "The envoy says the talks will resume on 9 March."
+    assert _scheduled(says, _mention(says, "says", "2012-03-09"), published) is False
+    urges = "The bishop urges voters to turn out on 9 March."
+    assert _scheduled(urges, _mention(urges, "urges", "2012-03-09", "appeal"), published) is False
+
+
+def _mention(text: str, word: str, date: str, kind: str = "meeting"):
+    """An event mention of type ``kind`` whose verb trigger is ``word``, dated ``date``."""
     from timeline.extract.state import Clause, EventMention, Trigger
 
     start = text.index(word)
-    trigger = Trigger(start, start + len(word), "meeting", "test", "verb", 1)
+    trigger = Trigger(start, start + len(word), kind, "test", "verb", 1)
     return EventMention(clause=Clause(0, len(text), 0), trigger=trigger, date=date)

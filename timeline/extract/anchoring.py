@@ -22,7 +22,7 @@ from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment, lexicon, liveblog
 from .coreference import compatible
-from .dating import month_part, reduced_relative_verb, time_relative, told_again
+from .dating import month_part, reduced_relative_verb, reporting, time_relative, told_again
 from .lookup import skipped, timexes_in
 from .phrases import is_past_form
 from .modality import SPEECH_ACTS
@@ -447,6 +447,7 @@ def _done_by_report(event: EventMention, published: dt.date | None) -> None:
 
 
 _SCHEDULE_HORIZON = dt.timedelta(days=366)
+_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
 _PRESENT_BEFORE = re.compile(r"\b(?:is|are|am|'s|’s)\s+(?:\w+ly\s+)*$", re.IGNORECASE)
 
 
@@ -458,11 +459,16 @@ def _scheduled(text: str, event: EventMention, published: dt.date | None) -> boo
     if published is None or bounds.earliest is None or event.trigger.kind != "verb" or not (
             published < bounds.earliest <= published + _SCHEDULE_HORIZON):
         return False  # a date decades ahead is a misread year ('on 23 September 28 bodies'), not a schedule
-    first = re.match(r"[^\W\d_]+", text[event.trigger.start:event.trigger.end])
-    if first is None:
-        return False
-    if is_past_form(first.group()):  # a participle counts only in a present passive: 'is sentenced'
-        return _PRESENT_BEFORE.search(text, max(0, event.trigger.start - 30), event.trigger.start) is not None
+    words = list(re.finditer(r"[^\W\d_]+", text[event.trigger.start:event.trigger.end]))
+    if not words or any(w.group().lower() in _PAST_AUXILIARIES for w in words) or reporting().search(
+            text, event.trigger.start, event.trigger.end):
+        return False  # 'the decree was repealed'; 'she says she will be back on Thursday' dates what is said
+    past = [w for w in words if is_past_form(w.group())]
+    if past:  # a participle counts only in a present passive: 'is sentenced'
+        at = event.trigger.start + past[-1].start()
+        return _PRESENT_BEFORE.search(text, max(0, at - 30), at) is not None
+    if event_types()[event.trigger.type].kind == "speech":
+        return False  # 'urges them to vote in the 12 November elections': the date is what is urged
     return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
 
 
