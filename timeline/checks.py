@@ -40,7 +40,10 @@ def _duplicates(timeline: Timeline) -> list[Problem]:
         first: dict[str, int] = {}
         for n, record in enumerate(records):
             if record.id in first:
-                found.append(_problem(f"{field}[{n}].id", f"duplicate id {record.id!r} (also {field}[{first[record.id]}])"))
+                message = f"duplicate id {record.id!r} (also {field}[{first[record.id]}])"
+                if field == "events":
+                    message += "; the order and dates of events related to it are checked once ids are unique"
+                found.append(_problem(f"{field}[{n}].id", message))
             first.setdefault(record.id, n)
     return found
 
@@ -126,14 +129,26 @@ def _order(timeline: Timeline) -> list[Problem]:
     except ImportError:  # pragma: no cover - the solver ships with the package
         return []
     index = {e.id: n for n, e in reversed(list(enumerate(timeline.events)))}
+    doubled = _doubled_ids(timeline.events)
     found = []
     for conflict in solve(timeline).conflicts:
-        if conflict.kind == "unknown-target":
-            continue  # reported by _references with a suggestion
+        if conflict.kind == "unknown-target" or _touches(conflict, doubled):
+            continue  # reported by _references, or by _duplicates: the solver merged two events
         if conflict.relations and all(a == b for a, _, b in conflict.relations):
             continue  # an event ordered against itself: reported by _references
         found.append(_problem(_conflict_path(conflict, timeline.events, index), conflict.message))
     return found
+
+
+def _doubled_ids(events: list[Event]) -> set[str]:
+    """Ids borne by more than one event: the solver sees them as one event with both dates."""
+    return {i for i, count in Counter(e.id for e in events).items() if count > 1}
+
+
+def _touches(conflict, ids: set[str]) -> bool:
+    """Whether a conflict involves one of ``ids`` (its chain would blame unrelated events)."""
+    named = set(conflict.event_ids) | {x for a, _, b in conflict.relations for x in (a, b)}
+    return bool(named & ids)
 
 
 def _conflict_path(conflict, events: list[Event], index: dict[str, int]) -> str:

@@ -102,7 +102,7 @@ def _add_show(sub: argparse._SubParsersAction) -> None:
         "and exits with status 1.")
     p.add_argument("file", nargs="?", default=DEFAULT_FILE, help="timeline file (default: events.yaml)")
     p.add_argument("--width", type=int, default=100, metavar="N",
-                   help="fit the table into N columns (default: 100; at least 72 keeps dates whole)")
+                   help="fit the table into N columns (default: 100; at least 80 keeps every date whole)")
     p.add_argument("--limit", type=positive_int, metavar="N", help="print the first N events only")
     _add_filters(p)
     p.set_defaults(func=_run_show)

@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import dates
-from .taxonomy import canonical, type_names
+from .taxonomy import canonical, nearest_type, type_names
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
@@ -123,7 +123,9 @@ class Event(_Record):
     def _known_type(cls, value: str) -> str:
         name = canonical(value)
         if name is None:
-            raise ValueError(f"unknown event type {value!r}; choose one of: {', '.join(type_names())}")
+            near = nearest_type(value)
+            hint = f"did you mean {near!r}? Or choose" if near else "choose"
+            raise ValueError(f"unknown event type {value!r}; {hint} one of: {', '.join(type_names())}")
         return name
 
     @field_validator("date")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -116,6 +117,16 @@ def aliases() -> dict[str, str]:
 def canonical(name: str) -> str | None:
     """The type a written name stands for (itself, or the type it is an alias of); None if unknown."""
     return name if name in event_types() else aliases().get(name)
+
+
+def nearest_type(name: str) -> str | None:
+    """The type a mistyped name most likely meant ('Armed clash', 'atack'), for an error message."""
+    folded = name.strip().lower().replace(" ", "_").replace("-", "_")
+    if canonical(folded):
+        return canonical(folded)
+    known = list(event_types()) + list(aliases())
+    near = difflib.get_close_matches(folded, known, n=1, cutoff=0.75)
+    return canonical(near[0]) if near else None
 
 
 def agrees(narrow: str, wide: str) -> bool:
