@@ -394,6 +394,10 @@ def _run_extract(args: argparse.Namespace) -> int:
         return _extract_to_store(args)
     try:
         _check_target(args.into or args.output)
+        refusal = _target_refusal(args)
+        if refusal:
+            print(f"timeline extract: {refusal}", file=sys.stderr)
+            return 1
         docs = _read_articles(args.paths, args.published)
         options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
         one = len(docs) == 1  # one document: progress over its steps, else over the documents
@@ -498,11 +502,51 @@ def _write_extracted(args: argparse.Namespace, timeline) -> int:
     fmt = args.format or ("json" if (args.output or "").endswith(".json") else "yaml")
     text = timeline.model_dump_json(indent=2, exclude_none=True) + "\n" if fmt == "json" else dumps(timeline)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        from .store import _atomic_write
+
+        _atomic_write(Path(args.output), text.encode("utf-8"), lambda: None)
         print(f"{args.output}: {len(timeline.events)} events written", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _target_refusal(args: argparse.Namespace) -> str | None:
+    """Before any extraction work: why the target cannot take the result (an --into file that
+    does not load, an -o file holding a person's work), or None."""
+    from pathlib import Path
+
+    from .store import TimelineError, load
+
+    root = Path(args.root) if args.root else None
+    if args.into and Path(args.into).exists():
+        try:
+            load(args.into, root)
+        except TimelineError as exc:
+            return f"{args.into} must be valid before merging into it; fix it first:\n{exc}"
+        return None
+    refusal = _overwrite_refusal(Path(args.output), root) if args.output else None
+    return f"{args.output}: {refusal}" if refusal else None
+
+
+def _overwrite_refusal(path, root) -> str | None:
+    """Why ``-o`` must not replace ``path``: it holds a person's work (curated or hand-written
+    events, rejected ids) or is not a timeline at all; None when it is absent or pure extraction."""
+    from .merge import is_curated
+    from .store import TimelineError, load
+
+    if not path.exists() or path.is_dir() or path.stat().st_size == 0:
+        return None
+    try:
+        held = load(path, root).timeline
+    except TimelineError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "it does not load"
+        return f"exists and is not a timeline that extraction can replace ({first}); remove it or choose another name"
+    people = sum(1 for e in held.events if is_curated(e))
+    if not people and not held.rejected:
+        return None
+    what = f"{people} curated or hand-written event{'s' if people != 1 else ''}" if people else "deleted (rejected) ids"
+    return f"holds {what}; -o would overwrite them: use --into {path} to merge, or choose another name"
 
 
 def _merge_into(path, timeline, root) -> int:

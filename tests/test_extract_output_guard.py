@@ -1,0 +1,77 @@
+"""`timeline extract -o FILE` never overwrites a person's work, and checks its target first.
+
+A user who types -o where --into was meant would lose every curated event; an --into file that
+does not load is reported before any article is read, not after minutes of extraction.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from timeline import cli
+from timeline.cli import main
+
+ARTICLE = ("HARBOURTOWN, 3 June 2031 - Gunmen attacked a police post in Harbourtown on Monday, "
+           "killing two officers, the interior ministry said.\n")
+CURATED = """events:
+  - id: post-attack
+    title: Gunmen attack a police post
+    type: attack
+    date: 2031-06-02
+    curated: true
+"""
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_output_refuses_a_file_with_curated_events(tmp_path, article, capsys):
+    target = tmp_path / "events.yaml"
+    target.write_text(CURATED, encoding="utf-8")
+    assert main(["extract", str(article), "--no-progress", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "1 curated or hand-written event;" in err and f"--into {target}" in err
+    assert target.read_text(encoding="utf-8") == CURATED
+
+
+def test_output_replaces_its_own_earlier_output(tmp_path, article, capsys):
+    target = tmp_path / "extracted.yaml"
+    assert main(["extract", str(article), "--no-progress", "-o", str(target)]) == 0
+    first = target.read_text(encoding="utf-8")
+    assert "events:" in first
+    assert main(["extract", str(article), "--no-progress", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == first
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_output_refuses_a_file_that_is_not_a_timeline(tmp_path, article, capsys):
+    target = tmp_path / "notes.txt"
+    target.write_text("my notes on the harbour\n", encoding="utf-8")
+    assert main(["extract", str(article), "--no-progress", "-o", str(target)]) == 1
+    assert "not a timeline" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "my notes on the harbour\n"
+
+
+def test_broken_into_file_reported_before_extraction(tmp_path, article, capsys, monkeypatch):
+    target = tmp_path / "events.yaml"
+    target.write_text(CURATED.replace("type: attack", "type: atack"), encoding="utf-8")
+    monkeypatch.setattr(cli, "_read_articles", lambda *a: pytest.fail("articles read before the target was checked"))
+    assert main(["extract", str(article), "--no-progress", "--into", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"{target}:4:5: events[0].type: unknown event type 'atack'" in err
+
+
+def test_failed_output_write_keeps_the_old_file(tmp_path, article, monkeypatch):
+    target = tmp_path / "extracted.yaml"
+    assert main(["extract", str(article), "--no-progress", "-o", str(target)]) == 0
+    before = target.read_bytes()
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    assert main(["extract", str(article), "--no-progress", "--published", "2031-06-04", "-o", str(target)]) == 1
+    assert target.read_bytes() == before
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
