@@ -15,6 +15,7 @@ the field's type. Tags (``!!python/object``), anchors and aliases, and duplicate
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -22,6 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import yaml
@@ -79,8 +81,24 @@ def decode(raw: bytes) -> tuple[str | None, Issue | None]:
 
 class YamlSyntaxError(Exception):
     def __init__(self, message: str, mark: tuple[int, int] | None):
+        message += syntax_hint(message)
         super().__init__(message)
         self.issue = Issue((), message, mark)
+
+
+@functools.cache
+def syntax_hints() -> dict[str, dict[str, str]]:
+    """yaml_hints.yaml: the parser's words -> what the editor most likely did (with an example)."""
+    text = resources.files("timeline").joinpath("yaml_hints.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def syntax_hint(message: str) -> str:
+    """'; likely: ...' for a parser message a person cannot act on as it stands, else ''."""
+    for words, entry in syntax_hints().items():
+        if words in message:
+            return f"; likely: {entry['hint']}"
+    return ""
 
 
 @contextmanager
