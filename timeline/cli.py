@@ -186,6 +186,20 @@ def _app_file_problem(file: str, root: str | None) -> str | None:
         return f"{file}: no such file (create one with 'timeline extract ARTICLE -o {file}')"
     if root and not path.resolve().is_relative_to(Path(root).resolve()):
         return f"{file} is outside --root {root}"
+    return _article_given(path)
+
+
+def _article_given(path) -> str | None:
+    """An article named where the timeline belongs: refused before the server starts (a file
+    that is a timeline but broken still opens, on the app's problem panel)."""
+    from .store import ARTICLE_SUFFIXES, TimelineError, load
+
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return None
+    try:
+        load(path)
+    except TimelineError as exc:
+        return str(exc.problems[0])
     return None
 
 

@@ -14,6 +14,7 @@ where the link points (the link stays); temp files left by a killed save are rem
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import os
@@ -280,7 +281,8 @@ def load(path: Path | str, root: Path | None = None) -> Loaded:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise TimelineError([Problem(str(path), None, None, "", "no such file")]) from None
+        hint = f" (give your timeline file, or make one with 'timeline extract ARTICLE -o {path}')"
+        raise TimelineError([Problem(str(path), None, None, "", "no such file" + hint)]) from None
     except IsADirectoryError:
         raise TimelineError([Problem(str(path), None, None, "", "is a folder, not a timeline file")]) from None
     except OSError as exc:
@@ -288,8 +290,22 @@ def load(path: Path | str, root: Path | None = None) -> Loaded:
     text, bad = decode(raw)
     if bad is not None:
         raise TimelineError([_problem(bad, {}, str(path))])
-    timeline, warnings = _parse(text, str(path), path.resolve().parent, raw, root)
+    try:
+        timeline, warnings = _parse(text, str(path), path.resolve().parent, raw, root)
+    except TimelineError as exc:
+        raise TimelineError(_with_article_hint(path, exc.problems)) from None
     return Loaded(timeline, path, digest_of(raw), warnings)
+
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+
+
+def _with_article_hint(path: Path, problems: list[Problem]) -> list[Problem]:
+    """An article opened where a timeline belongs (a common first mistake): say what to run."""
+    if path.suffix.lower() not in ARTICLE_SUFFIXES or not problems:
+        return problems
+    hint = f"; this looks like an article, not a timeline: run 'timeline extract {path} -o events.yaml' and open that"
+    return [dataclasses.replace(problems[0], message=problems[0].message + hint)] + problems[1:]
 
 
 def check(timeline: Timeline, base_dir: Path | None = None, root: Path | None = None) -> list[Problem]:
