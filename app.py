@@ -287,7 +287,11 @@ def edit_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
             st.error("Not saved:\n\n" + "\n".join(f"- {dashboard.md_escape(m)}" for m in exc.messages))
             return
         st.session_state["selected"] = event.id
-        _save(result, new, seen_digest, f"saved {event.id}")
+        write, message = dashboard.save_message(original, event)
+        if write is None:
+            st.session_state["flash"] = (None, message)
+            st.rerun()
+        _save(result, new, seen_digest, message)
 
 
 def _save(result: dashboard.LoadResult, timeline, seen_digest: str | None, what: str) -> None:
@@ -354,7 +358,8 @@ def main() -> None:
     table = dashboard.table(path) if result.digest else filters.build_table(result.timeline)
     flash = st.session_state.pop("flash", None)
     if flash:
-        (st.success if flash[0] else st.error)(dashboard.md_escape(flash[1]))
+        show = st.info if flash[0] is None else st.success if flash[0] else st.error
+        show(dashboard.md_escape(flash[1]))
     flt = sidebar_filters(table, result.timeline)
     mask = filters.apply(table, flt)
     st.markdown(f"### {dashboard.md_escape(result.timeline.title or result.path.name)}")

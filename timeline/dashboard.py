@@ -399,6 +399,21 @@ def _check_ids(timeline: Timeline, event: Event, replacing: str | None) -> None:
         raise FormError([f"relations: no event with the id {', '.join(map(repr, unknown))}"])
 
 
+_BOOKKEEPING = {"curated", "fingerprint"}
+
+
+def save_message(original: Event | None, event: Event) -> tuple[bool | None, str]:
+    """What pressing Save means: (None, ...) nothing to write; (True, ...) what the write does.
+    An unchanged extracted event saved is a person confirming it, and the message says so."""
+    if original is None:
+        return True, f"added {event.id}"
+    if event.model_dump(exclude=_BOOKKEEPING) != original.model_dump(exclude=_BOOKKEEPING):
+        return True, f"saved {event.id}"
+    if original.curated:
+        return None, f"nothing to save: {event.id} is unchanged"
+    return True, f"confirmed {event.id}: marked curated, so extraction and narrowing leave it as it is"
+
+
 def replace_event(timeline: Timeline, event_id: str, event: Event) -> Timeline:
     """The timeline with one event replaced (relations pointing at a renamed id follow it)."""
     _check_ids(timeline, event, event_id)
