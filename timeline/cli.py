@@ -572,6 +572,10 @@ def _merge_into(path, timeline, root) -> int:
     for problem in loaded.warnings:
         print(f"timeline extract: {problem}", file=sys.stderr)
     merged, report = merge(loaded.timeline, timeline, path.resolve().parent, root)
+    if merged == loaded.timeline:
+        print(f"{path}: nothing new, file left as it was ({len(report.kept_curated)} curated kept, "
+              f"{len(report.skipped_rejected)} rejected skipped, {len(report.unchanged)} already there)", file=sys.stderr)
+        return 0
     save(path, merged, loaded.digest)
     print(f"{path}: {len(report.added)} added, {len(report.updated)} updated, "
           f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped",
