@@ -78,12 +78,39 @@ def _validate_store(path: str) -> int:
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
     """Filters for show and export; on a store they run as one DuckDB query."""
-    p.add_argument("--type", action="append", default=[], metavar="TYPE", help="only events of this type (repeatable)")
+    p.add_argument("--type", action="append", default=[], metavar="TYPE", type=_event_type,
+                   help="only events of this type (repeatable; a name of timeline/taxonomy.yaml or an alias)")
     p.add_argument("--actor", action="append", default=[], metavar="NAME", help="only events with this actor (repeatable)")
     p.add_argument("--place", action="append", default=[], metavar="NAME", help="only events at this place (repeatable)")
     p.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="only events that can be on or after DATE")
     p.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="only events that can be on or before DATE")
     p.add_argument("--search", default="", metavar="WORDS", help="only events whose text holds every word")
+
+
+def _event_type(text: str) -> str:
+    """--type: a type or alias of the taxonomy; a typo is an error naming the likely type, not an
+    empty result."""
+    from .taxonomy import canonical, nearest_type
+
+    name = canonical(text) or canonical(text.strip().lower().replace(" ", "_").replace("-", "_"))
+    if name:
+        return name
+    near = nearest_type(text)
+    raise argparse.ArgumentTypeError(f"unknown event type {text!r}; "
+                                     + (f"did you mean {near!r}?" if near else "see timeline/taxonomy.yaml"))
+
+
+def _no_match(args: argparse.Namespace) -> int:
+    """An empty result under filters is said on stderr with exit 1, not shown as an empty table."""
+    given = [f"--{name} {value}" for name in ("type", "actor", "place") for value in getattr(args, name)]
+    given += [f"--{flag} {value}" for flag, value in (("from", args.start), ("to", args.end), ("search", args.search))
+              if value]
+    print(f"timeline show: no event matches {' '.join(given)}", file=sys.stderr)
+    return 1
+
+
+def _filtering(args: argparse.Namespace) -> bool:
+    return bool(args.type or args.actor or args.place or args.start or args.end or args.search)
 
 
 def _query_of(args: argparse.Namespace):
@@ -136,11 +163,15 @@ def _run_show(args: argparse.Namespace) -> int:
         except StoreError as exc:
             print(str(exc), file=sys.stderr)
             return 1
+        if not body and _filtering(args):
+            return _no_match(args)
         print(render_rows(body, max(args.width, 40), inferred))
         return 0
     timeline = _load_or_report(args.file, args)
     if timeline is None:
         return 1
+    if not timeline.events and _filtering(args):
+        return _no_match(args)
     if args.limit:
         inferred = any(e.date_inferred for e in timeline.events)
         print(render_rows(rows(timeline)[:args.limit], max(args.width, 40), inferred))
