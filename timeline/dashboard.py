@@ -310,9 +310,23 @@ def details(event: Event) -> list[tuple[str, str]]:
         ("actors", ", ".join(event.actors) or "-"), ("people", ", ".join(event.people) or "-"),
         ("location", event.location or "-"), ("modality", event.modality),
         ("confidence", "-" if event.confidence is None else f"{event.confidence:.2f}"),
-        ("tags", ", ".join(event.tags) or "-"), ("curated", "yes" if event.curated else "no"),
+        ("tags", ", ".join(event.tags) or "-"), ("curated", curated_words(event)),
         ("notes", event.notes or "-"),
     ]
+
+
+def curated_words(event: Event) -> str:
+    """Whether extraction may still change the event, as the merge decides it (not the flag alone:
+    an extracted event edited by hand is kept as curated although its flag still says false)."""
+    from .merge import fingerprint
+
+    if event.curated:
+        return "yes"
+    if event.fingerprint is None:
+        return "yes (written by a person: no extraction fingerprint)"
+    if event.fingerprint != fingerprint(event):
+        return "yes (edited by hand since extraction)"
+    return "no (extraction may update it; Save in the Edit tab keeps it as it is)"
 
 
 # --- editing ------------------------------------------------------------------------------------
@@ -409,7 +423,7 @@ def save_message(original: Event | None, event: Event) -> tuple[bool | None, str
         return True, f"added {event.id}"
     if event.model_dump(exclude=_BOOKKEEPING) != original.model_dump(exclude=_BOOKKEEPING):
         return True, f"saved {event.id}"
-    if original.curated:
+    if curated_words(original).startswith("yes"):
         return None, f"nothing to save: {event.id} is unchanged"
     return True, f"confirmed {event.id}: marked curated, so extraction and narrowing leave it as it is"
 
