@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -231,9 +232,28 @@ class Evidence:
     readable: bool = True  # False: the article itself could not be read (said once, above the chart)
 
 
+def highlight_many(text: str, spans: list[tuple[int, int]]) -> str:
+    """One paragraph holding several quotes: every quote's sentence marked, every quote strong,
+    so a paragraph is shown once however many of its phrases the event cites."""
+    if len(spans) == 1:
+        return highlight(text, *spans[0])
+    lo, hi = _paragraph(text, *spans[0])
+    marks = [_sentence(text, lo, hi, start, end) for start, end in spans]
+    cuts = sorted({lo, hi, *(x for span in marks + spans for x in span)})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = html.escape(text[a:b])
+        strong = any(s <= a and b <= e for s, e in spans)
+        pieces.append((any(s <= a and b <= e for s, e in marks), f"<strong>{piece}</strong>" if strong else piece))
+    runs = itertools.groupby(pieces, key=lambda p: p[0])
+    return "".join(("<mark>{}</mark>" if marked else "{}").format("".join(p for _, p in run)) for marked, run in runs)
+
+
 def evidence(timeline: Timeline, event: Event, base_dir: Path | None) -> list[Evidence]:
-    """Each source quote in its paragraph, so the analyst sees the words that state the event."""
-    out = []
+    """Each source quote in its paragraph, so the analyst sees the words that state the event;
+    quotes from one paragraph share it (in the order first cited)."""
+    out: list[Evidence] = []
+    shared: dict[tuple[str, int, int], tuple[int, list[tuple[int, int]], list[str], str]] = {}
     for source in event.sources:
         doc = timeline.document(source.document)
         text, why = read_document(doc, base_dir, serving_root()) if doc else (None, None)
@@ -241,8 +261,15 @@ def evidence(timeline: Timeline, event: Event, base_dir: Path | None) -> list[Ev
         title = (doc.title or doc.id) if doc else source.document
         if text is None or span is None:
             out.append(Evidence(title, source.quote, html.escape(source.quote), False, why is None))
-        else:
-            out.append(Evidence(title, source.quote, highlight(text, *span), True))
+            continue
+        key = (source.document, *_paragraph(text, *span))
+        if key not in shared:
+            shared[key] = (len(out), [], [], text)
+            out.append(Evidence(title, "", "", True))
+        shared[key][1].append(span)
+        shared[key][2].append(source.quote)
+    for at, spans, quotes, text in shared.values():
+        out[at] = Evidence(out[at].document, " … ".join(quotes), highlight_many(text, sorted(spans)), True)
     return out
 
 
