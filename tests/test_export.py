@@ -159,7 +159,7 @@ def test_cli_fails_when_nothing_can_be_written(tmp_path: Path, capsys):
     path = tmp_path / "events.yaml"
     path.write_text(store.dumps(only_words), encoding="utf-8")
     assert main(["export", str(path), "--format", "acled", "-o", str(tmp_path / "a.csv")]) == 1
-    assert "nothing written (acled): 0 ACLED rows from 1 events" in capsys.readouterr().err
+    assert "nothing written (acled): 0 ACLED rows from 1 event" in capsys.readouterr().err
     assert not (tmp_path / "a.csv").exists()
 
 

@@ -38,13 +38,18 @@ class Written:
 
     def summary(self) -> str:
         """'12 records from 17 events; 5 left out: ...' (one line per reason, ids named)."""
-        lines = [f"{self.count} {self.unit}" + ("" if self.unit == "events" else f" from {self.events} events")]
+        lines = [_counted(self.count, self.unit) + ("" if self.unit == "events" else f" from {_counted(self.events, 'events')}")]
         skipped = sum(len(ids) for ids in self.left_out.values())
         if skipped:
             lines[0] += f"; {skipped} left out:"
             lines += [f"  {len(ids)} {reason}: {_names(ids)}" for reason, ids in self.left_out.items() if ids]
         lines += [f"  {note}" for note in self.notes]
         return "\n".join(lines)
+
+
+def _counted(n: int, plural: str) -> str:
+    """'1 ACLED row', '2 ACLED rows': units are written plural, as most counts are."""
+    return f"{n} {plural[:-1] if n == 1 and plural.endswith('s') else plural}"
 
 
 def _names(ids: tuple[str, ...]) -> str:
