@@ -139,9 +139,10 @@ def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
              if not inside(m.start()) and not _THAT_TIME.match(text, m.end()) and not _THAT_EVENT.match(text, m.end())
              and m.end() not in adverbs]
     cuts += [m.start("verb") for m in sequel().finditer(text, start, end) if not inside(m.start())]
-    cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
+    coordinators = list(_COORD.finditer(text, start, end))  # read twice below: scanned once
+    cuts += [m.start() + 1 for m in coordinators
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
-    cuts += [m.start() + 1 for m in _COORD.finditer(text, start, end)
+    cuts += [m.start() + 1 for m in coordinators
              if not inside(m.start()) and _new_subject(text, max((c for c in cuts if c <= m.start()), default=start), m)]
     return sorted({c for c in cuts if start < c < end})
 
