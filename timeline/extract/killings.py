@@ -31,31 +31,44 @@ def _cues() -> tuple[re.Pattern, str]:
 
 
 @cache
+def _by_hand() -> tuple[re.Pattern, re.Pattern]:
+    """The weapon verbs done to a person, and the words after them that tell the person died."""
+    data = lexicon.load("killings")
+    return re.compile(r"(?:%s)" % data["by_hand"], re.IGNORECASE), re.compile(data["died_after"], re.IGNORECASE)
+
+
+@cache
 def _tolls_of() -> frozenset[str]:
     """The types of violence whose words beside the deaths make the deaths their toll."""
     return frozenset(lexicon.load("killings").get("toll_of", ()))
 
 
-def _beside_deaths(text: str, mention: EventMention) -> set[str] | None:
-    """The violent types told beside a mention told by the deaths word; None when its trigger is another word."""
-    words, _ = _cues()
+def _told_by(text: str, mention: EventMention) -> str | None:
+    """How an attack mention is told: 'deaths', 'by_hand', 'by_hand_died' (a death right after), else None."""
     trigger = mention.trigger
-    if mention.type != "attack" or not words.fullmatch(text[trigger.start:trigger.end].strip()):
+    word = text[trigger.start:trigger.end].strip()
+    if mention.type != "attack":
         return None
-    return {other.type for other in mention.others if other.type in _VIOLENCE}
+    if _cues()[0].fullmatch(word):
+        return "deaths"
+    verbs, died = _by_hand()
+    if not verbs.fullmatch(word):
+        return None
+    return "by_hand_died" if died.match(text, trigger.end) else "by_hand"
 
 
 def _told_as(text: str, mentions: list[EventMention]) -> str | None:
-    """The type of an event all of whose mentions tell deaths: a killing alone, fighting's toll beside fighting."""
-    beside: set[str] = set()
-    for mention in mentions:
-        types = _beside_deaths(text, mention)
-        if types is None:
-            return None
-        beside |= types
+    """The type of an event all of whose mentions tell deaths: a killing alone, fighting's toll beside fighting.
+
+    A weapon verb done to a person counts as the killing itself when the chain tells the death too."""
+    told = [_told_by(text, mention) for mention in mentions]
+    if None in told or set(told) == {"by_hand"}:
+        return None
+    beside = {other.type for mention in mentions for other in mention.others if other.type in _VIOLENCE}
     if not beside:
         return _cues()[1]
-    return next(iter(beside)) if len(beside) == 1 and beside <= _tolls_of() else None
+    by_hand = any(kind != "deaths" for kind in told)
+    return next(iter(beside)) if not by_hand and len(beside) == 1 and beside <= _tolls_of() else None
 
 
 def killings(state: DocState, options) -> DocState:
