@@ -1,0 +1,70 @@
+"""Crowd control told with no harm is coercion, not an attack (``lexicons/crowd.yaml``).
+
+The verbs of force ("fired", "used ... tear gas") are typed an attack where the triggers stage
+finds them. After co-reference, an attack each of whose mentions names non-lethal means of crowd
+control in its clause and no word of wounding force, death, wounds or vessels is the taxonomy's coercion
+(a dispersal), as the gold files and ACLED's interventions count it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from functools import cache
+
+from . import lexicon
+from .lookup import root_of
+from .state import DocState, EventMention
+
+
+@cache
+def _cues() -> tuple[re.Pattern, re.Pattern, str]:
+    """The means, the words that keep it an attack (harm, vessels) and the type of crowd.yaml, compiled once."""
+    data = lexicon.load("crowd")
+    means = re.compile(lexicon.words(data["means"]), re.IGNORECASE)
+    kept = lexicon.words(f"{data['harm']}|{data['at_sea']}")
+    return means, re.compile(kept, re.IGNORECASE), data["type"]
+
+
+@cache
+def _protest_cues() -> tuple[re.Pattern, re.Pattern]:
+    """A state's forces and the crowds that protest, from crowd.yaml, compiled once."""
+    data = lexicon.load("crowd")
+    subject = r"^\W*(?:[\w'-]+\W+){0,%d}?" % data["subject_within"] + lexicon.words(data["forces"])
+    return re.compile(subject, re.IGNORECASE), re.compile(lexicon.words(data["crowds"]), re.IGNORECASE)
+
+
+def _forces_protest(text: str, mention: EventMention) -> bool:
+    """Whether a protest word is told of a state's forces: its clause's subject, with no crowd before the word."""
+    if mention.type != "protest":
+        return False
+    forces, crowds = _protest_cues()
+    before = text[mention.clause.start:mention.trigger.start]
+    return bool(forces.match(before)) and not crowds.search(before)
+
+
+def _controls_only(text: str, mention: EventMention) -> bool:
+    """Whether an attack mention's clause names crowd-control means and no harm or vessel."""
+    if mention.type != "attack":
+        return False
+    means, harm, _ = _cues()
+    clause = text[mention.clause.start:mention.clause.end]
+    return bool(means.search(clause)) and not harm.search(clause)
+
+
+def _restricts(text: str, mentions: list[EventMention]) -> bool:
+    """Whether every mention of an event tells crowd control with no harm, or a state's forces doing a protest word."""
+    return all(_controls_only(text, m) for m in mentions) or all(_forces_protest(text, m) for m in mentions)
+
+
+def crowd_control(state: DocState, options) -> DocState:
+    """Stage: an attack told only as crowd control with no harm, or a protest word done by forces, is coercion."""
+    chains: dict[int, list[EventMention]] = defaultdict(list)
+    for i, mention in enumerate(state.events):
+        chains[root_of(state, i)].append(mention)
+    kind = _cues()[2]
+    retyped = {root for root, mentions in chains.items() if _restricts(state.text, mentions)}
+    events = [replace(e, trigger=replace(e.trigger, type=kind)) if root_of(state, i) in retyped else e
+              for i, e in enumerate(state.events)]
+    return replace(state, events=events)
