@@ -28,20 +28,30 @@ def _cues() -> tuple[re.Pattern, re.Pattern, str]:
 
 
 @cache
-def _protest_cues() -> tuple[re.Pattern, re.Pattern]:
-    """A state's forces and the crowds that protest, from crowd.yaml, compiled once."""
+def _protest_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A state's forces as a clause's subject, the crowds that protest and the raid words, from crowd.yaml."""
     data = lexicon.load("crowd")
     subject = r"^\W*(?:[\w'-]+\W+){0,%d}?" % data["subject_within"] + lexicon.words(data["forces"])
-    return re.compile(subject, re.IGNORECASE), re.compile(lexicon.words(data["crowds"]), re.IGNORECASE)
+    crowds, raids = (re.compile(lexicon.words(data[key]), re.IGNORECASE) for key in ("crowds", "raids"))
+    return re.compile(subject, re.IGNORECASE), crowds, raids
 
 
 def _forces_protest(text: str, mention: EventMention) -> bool:
     """Whether a protest word is told of a state's forces: its clause's subject, with no crowd before the word."""
     if mention.type != "protest":
         return False
-    forces, crowds = _protest_cues()
+    forces, crowds, _ = _protest_cues()
     before = text[mention.clause.start:mention.trigger.start]
     return bool(forces.match(before)) and not crowds.search(before)
+
+
+def _forces_raid(text: str, mention: EventMention) -> bool:
+    """Whether an attack is a raid or siege by a state's forces, its clause's subject, that harms no one."""
+    forces, _, raids = _protest_cues()
+    word = text[mention.trigger.start:mention.trigger.end].strip()
+    clause = text[mention.clause.start:mention.clause.end]
+    return (mention.type == "attack" and bool(raids.fullmatch(word))
+            and bool(forces.match(text[mention.clause.start:mention.trigger.start])) and not _cues()[1].search(clause))
 
 
 def _controls_only(text: str, mention: EventMention) -> bool:
@@ -54,8 +64,8 @@ def _controls_only(text: str, mention: EventMention) -> bool:
 
 
 def _restricts(text: str, mentions: list[EventMention]) -> bool:
-    """Whether every mention of an event tells crowd control with no harm, or a state's forces doing a protest word."""
-    return all(_controls_only(text, m) for m in mentions) or all(_forces_protest(text, m) for m in mentions)
+    """Whether every mention of an event tells crowd control with no harm, a state's forces doing a protest word, or their raid."""
+    return any(all(told(text, m) for m in mentions) for told in (_controls_only, _forces_protest, _forces_raid))
 
 
 def crowd_control(state: DocState, options) -> DocState:
