@@ -191,15 +191,18 @@ def aim_at_places(state: DocState, options) -> DocState:
 
 
 # acts between two sides, and who the sides are when no mention names one: for fighting the two
-# principal parties that can fight, for talks the two principal parties
-_TWO_SIDED = {"armed_clash": fighting_pair, "negotiation": partial(principal_pair, states_only=False)}
+# principal parties that can fight, for talks the two principal parties; a ceasefire stops fighting,
+# so its sides are the two that can fight
+_TWO_SIDED = {"armed_clash": fighting_pair, "ceasefire": fighting_pair,
+              "negotiation": partial(principal_pair, states_only=False)}
 
 
 def sides_of_fighting(state: DocState, options) -> DocState:
     """Stage, after co-reference (sides given earlier would change which mentions join): fighting
     no mention of which names a side ('fighting resumed near the border', 'the war broke out in
     2020') is between the story's two principal parties that can fight (states and armed groups),
-    and talks that name no side ('an attempt at talks mediated by church leaders collapsed') are
+    and so is a ceasefire that names none ('a truce brokered by elders broke down'): it stops that
+    fighting; talks that name no side ('an attempt at talks mediated by church leaders collapsed') are
     between its two principal parties, when the story has a clear pair."""
     chains: dict[int, bool] = {}
     for index, event in enumerate(state.events):
