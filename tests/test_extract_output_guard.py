@@ -75,3 +75,23 @@ def test_failed_output_write_keeps_the_old_file(tmp_path, article, monkeypatch):
     assert main(["extract", str(article), "--no-progress", "--published", "2031-06-04", "-o", str(target)]) == 1
     assert target.read_bytes() == before
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path, article):
+    target = tmp_path / "extracted.yaml"
+    link = tmp_path / "current.yaml"
+    link.symlink_to(target.name)
+    assert main(["extract", str(article), "--no-progress", "-o", str(link)]) == 0
+    assert link.is_symlink() and "events:" in target.read_text(encoding="utf-8")
+    assert main(["export", str(link), "--format", "csv", "-o", str(link.with_suffix(".csv"))]) == 0
+    csv_link = tmp_path / "latest.csv"
+    csv_link.symlink_to("current.csv")
+    assert main(["export", str(link), "--format", "csv", "-o", str(csv_link)]) == 0
+    assert csv_link.is_symlink() and (tmp_path / "current.csv").read_text(encoding="utf-8").startswith("id,")
+
+
+def test_output_to_a_device_is_written_in_place(article, capsys):
+    """'-o /dev/stdout' cannot be replaced by a temp file (its folder is /dev or /proc): it is written."""
+    assert main(["extract", str(article), "--no-progress", "-o", os.devnull]) == 0
+    assert f"{os.devnull}: 1 events written" in capsys.readouterr().err
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)

@@ -547,9 +547,9 @@ def _write_extracted(args: argparse.Namespace, timeline) -> int:
     fmt = args.format or ("json" if (args.output or "").endswith(".json") else "yaml")
     text = timeline.model_dump_json(indent=2, exclude_none=True) + "\n" if fmt == "json" else dumps(timeline)
     if args.output:
-        from .store import _atomic_write
+        from .store import write_file
 
-        _atomic_write(Path(args.output), text.encode("utf-8"), lambda: None)
+        write_file(args.output, text.encode("utf-8"))
         print(f"{args.output}: {len(timeline.events)} events written", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -638,10 +638,8 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from .export import write
-    from .store import _atomic_write
+    from .store import write_file
 
     timeline = _load_or_report(args.file, args)
     if timeline is None:
@@ -655,7 +653,7 @@ def _run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(written.text)
     else:
         try:
-            _atomic_write(Path(args.output), written.text.encode("utf-8"), lambda: None)
+            write_file(args.output, written.text.encode("utf-8"))
         except OSError as exc:
             print(f"timeline export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 1

@@ -385,6 +385,18 @@ def save(path: Path | str, timeline: Timeline, expected_digest: str | None) -> s
     return digest_of(data)
 
 
+def write_file(path: Path | str, data: bytes) -> None:
+    """A command's whole output file (extract -o, export -o), written atomically as ``save`` does:
+    through a symlink the file it points at (the link stays); a device or pipe ('-o /dev/stdout'),
+    which cannot be replaced, is written in place."""
+    path = Path(path)
+    if path.exists() and not path.is_file():
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    _atomic_write(path.resolve() if path.is_symlink() else path, data, lambda: None)
+
+
 def _atomic_write(path: Path, data: bytes, before_replace: Any) -> None:
     """Temp file in the same folder, fsync, last check, os.replace, fsync the folder."""
     folder = path.resolve().parent
