@@ -107,3 +107,10 @@ def test_sentences_are_not_cut_after_a_title_or_at_a_comma():
     cut = [TEXT[a:b] for a, b in sentence_spans(TEXT)]
     assert cut[1] == "Police dispersed a crowd near the station, and a shop was looted."
     assert cut[3] == "Gen. Ortiz ordered a curfew on Tuesday." and cut[4] == "A choir sang at the ceremony."
+
+
+@pytest.mark.parametrize("body, kind", [("", "NoneType"), ("- id: curfew\n", "list")])
+def test_a_gold_file_that_is_not_a_mapping_is_a_clear_error(tmp_path, body, kind):
+    folder = gold_folder(tmp_path, TEXT, body)
+    with pytest.raises(GoldError, match=rf"article\.yaml: a gold file is a mapping .*, not {kind}"):
+        read_gold_dir(folder, shared=tmp_path)

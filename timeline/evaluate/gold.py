@@ -182,6 +182,8 @@ def read_gold(path: Path, shared: Path | None = None) -> GoldDoc:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise GoldError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(raw, dict):  # an empty file or a bare list: say so, not AttributeError
+        raise GoldError(f"{path}: a gold file is a mapping (document, events, ...), not {type(raw).__name__}")
     scope, scope_note = _scope(raw, path.name)
     text = _article_text(raw, path, shared)
     published = raw.get("published")
