@@ -13,10 +13,14 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .documents import document_text, read_document
 from .models import Event, Source, Timeline
 from .store import Problem
+
+if TYPE_CHECKING:  # the solver is imported where it runs (it is the slow import)
+    from .solver import Conflict
 
 __all__ = ["check_timeline", "document_text"]
 
@@ -145,13 +149,13 @@ def _doubled_ids(events: list[Event]) -> set[str]:
     return {i for i, count in Counter(e.id for e in events).items() if count > 1}
 
 
-def _touches(conflict, ids: set[str]) -> bool:
+def _touches(conflict: Conflict, ids: set[str]) -> bool:
     """Whether a conflict involves one of ``ids`` (its chain would blame unrelated events)."""
     named = set(conflict.event_ids) | {x for a, _, b in conflict.relations for x in (a, b)}
     return bool(named & ids)
 
 
-def _conflict_path(conflict, events: list[Event], index: dict[str, int]) -> str:
+def _conflict_path(conflict: Conflict, events: list[Event], index: dict[str, int]) -> str:
     """Where to point for a conflict: its first relation, else its first event's date."""
     for source, relation, target in conflict.relations:
         n = index.get(source)

@@ -9,8 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .cli_eval import add_eval, positive_int
+
+if TYPE_CHECKING:  # imported where used, to keep the CLI's start fast
+    from pathlib import Path
+
+    from .models import Timeline
 
 DEFAULT_FILE = "events.yaml"
 
@@ -110,6 +116,7 @@ def _no_match(args: argparse.Namespace) -> int:
 
 
 def _filtering(args: argparse.Namespace) -> bool:
+    """Whether any filter was given: only then is an empty result 'no event matches'."""
     return bool(args.type or args.actor or args.place or args.start or args.end or args.search)
 
 
@@ -220,7 +227,7 @@ def _app_file_problem(file: str, root: str | None) -> str | None:
     return _article_given(path)
 
 
-def _article_given(path) -> str | None:
+def _article_given(path: Path) -> str | None:
     """An article named where the timeline belongs: refused before the server starts (a file
     that is a timeline but broken still opens, on the app's problem panel)."""
     from .store import ARTICLE_SUFFIXES, TimelineError, load
@@ -527,7 +534,8 @@ def _extract_to_store(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_extracted(args: argparse.Namespace, timeline) -> int:
+def _write_extracted(args: argparse.Namespace, timeline: Timeline) -> int:
+    """The extraction to --into (merged), -o (replaced) or stdout, its documents' paths made relative to the target."""
     from pathlib import Path
 
     from .documents import for_storage
@@ -574,7 +582,7 @@ def _target_refusal(args: argparse.Namespace) -> str | None:
     return f"{args.output}: {refusal}" if refusal else None
 
 
-def _overwrite_refusal(path, root) -> str | None:
+def _overwrite_refusal(path: Path, root: Path | None) -> str | None:
     """Why ``-o`` must not replace ``path``: it holds a person's work (curated or hand-written
     events, rejected ids) or is not a timeline at all; None when it is absent or pure extraction."""
     from .merge import is_curated

@@ -224,6 +224,7 @@ def _ratio(num: float, den: float) -> float | None:
 
 
 def _f1(precision: float | None, recall: float | None) -> float | None:
+    """Harmonic mean, 0.0 when either side is missing or zero (one formula for events and actors)."""
     return _ratio(2 * precision * recall, precision + recall) if precision and recall else 0.0
 
 
@@ -342,6 +343,7 @@ def _cell(value: object) -> str:
 
 
 def _row(name: str, fig: dict) -> str:
+    """One table row, shared by documents and the overall rows, so the columns always line up."""
     cells = " ".join(f"{_cell(fig[key]):>5}" for _, key in _COLUMNS)
     return f"{name[:44]:<44} {fig['required']:>4} {fig['predicted']:>4} {cells}"
 
