@@ -87,5 +87,5 @@ def test_promote_from_the_app_writes_the_curated_file(events_store, tmp_path, mo
     at.text_input(key="s_target").input(str(target))
     at.run()
     at.button(key="s_do_promote").click().run()
-    assert not at.exception and any("1 events written" in s.value for s in at.success)
+    assert not at.exception and any("1 event written" in s.value for s in at.success)
     assert [e.id for e in store.load(target).timeline.events] == [first]

@@ -16,7 +16,7 @@ def test_second_merge_writes_nothing(tmp_path, capsys):
     article.write_text(ARTICLE, encoding="utf-8")
     target = tmp_path / "events.yaml"
     assert main(["extract", str(article), "--no-progress", "--into", str(target)]) == 0
-    assert "events written" in capsys.readouterr().err
+    assert "1 event written" in capsys.readouterr().err
     os.utime(target, (1_000_000_000, 1_000_000_000))
     before = target.read_bytes()
     assert main(["extract", str(article), "--no-progress", "--into", str(target)]) == 0

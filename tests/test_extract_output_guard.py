@@ -93,5 +93,5 @@ def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path,
 def test_output_to_a_device_is_written_in_place(article, capsys):
     """'-o /dev/stdout' cannot be replaced by a temp file (its folder is /dev or /proc): it is written."""
     assert main(["extract", str(article), "--no-progress", "-o", os.devnull]) == 0
-    assert f"{os.devnull}: 1 events written" in capsys.readouterr().err
+    assert f"{os.devnull}: 1 event written" in capsys.readouterr().err
     assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)

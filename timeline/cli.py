@@ -539,6 +539,7 @@ def _write_extracted(args: argparse.Namespace, timeline: Timeline) -> int:
     from pathlib import Path
 
     from .documents import for_storage
+    from .export_common import counted
     from .store import dumps, save
 
     root = Path(args.root) if args.root else None
@@ -550,7 +551,7 @@ def _write_extracted(args: argparse.Namespace, timeline: Timeline) -> int:
         if path.exists():
             return _merge_into(path, timeline, root)
         save(path, timeline, None)
-        print(f"{path}: {len(timeline.events)} events written", file=sys.stderr)
+        print(f"{path}: {counted(len(timeline.events), 'events')} written", file=sys.stderr)
         return 0
     fmt = args.format or ("json" if (args.output or "").endswith(".json") else "yaml")
     text = timeline.model_dump_json(indent=2, exclude_none=True) + "\n" if fmt == "json" else dumps(timeline)
@@ -558,7 +559,7 @@ def _write_extracted(args: argparse.Namespace, timeline: Timeline) -> int:
         from .store import write_file
 
         write_file(args.output, text.encode("utf-8"))
-        print(f"{args.output}: {len(timeline.events)} events written", file=sys.stderr)
+        print(f"{args.output}: {counted(len(timeline.events), 'events')} written", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

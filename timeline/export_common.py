@@ -38,7 +38,7 @@ class Written:
 
     def summary(self) -> str:
         """'12 records from 17 events; 5 left out: ...' (one line per reason, ids named)."""
-        lines = [_counted(self.count, self.unit) + ("" if self.unit == "events" else f" from {_counted(self.events, 'events')}")]
+        lines = [counted(self.count, self.unit) + ("" if self.unit == "events" else f" from {counted(self.events, 'events')}")]
         skipped = sum(len(ids) for ids in self.left_out.values())
         if skipped:
             lines[0] += f"; {skipped} left out:"
@@ -47,7 +47,7 @@ class Written:
         return "\n".join(lines)
 
 
-def _counted(n: int, plural: str) -> str:
+def counted(n: int, plural: str) -> str:
     """'1 ACLED row', '2 ACLED rows': units are written plural, as most counts are."""
     return f"{n} {plural[:-1] if n == 1 and plural.endswith('s') else plural}"
 

@@ -16,6 +16,7 @@ import duckdb
 import numpy as np
 
 from . import columnar, query
+from .export_common import counted
 from .filters import EventTable, build_table
 from .models import Document, Event, Timeline
 
@@ -141,4 +142,4 @@ def promote(path: Path | str, ids: list[str], target: Path | str):
         return False, f"not promoted: {exc}"
     except OSError as exc:
         return False, f"not promoted: cannot write {target}: {exc.strerror or exc}"
-    return True, f"{target}: {len(proposed.events)} events written"
+    return True, f"{target}: {counted(len(proposed.events), 'events')} written"
