@@ -96,9 +96,9 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 def _event_type(text: str) -> str:
     """--type: a type or alias of the taxonomy; a typo is an error naming the likely type, not an
     empty result."""
-    from .taxonomy import canonical, nearest_type
+    from .taxonomy import loose_canonical, nearest_type
 
-    name = canonical(text) or canonical(text.strip().lower().replace(" ", "_").replace("-", "_"))
+    name = loose_canonical(text)
     if name:
         return name
     near = nearest_type(text)
@@ -586,6 +586,7 @@ def _target_refusal(args: argparse.Namespace) -> str | None:
 def _overwrite_refusal(path: Path, root: Path | None) -> str | None:
     """Why ``-o`` must not replace ``path``: it holds a person's work (curated or hand-written
     events, rejected ids) or is not a timeline at all; None when it is absent or pure extraction."""
+    from .export_common import counted
     from .merge import is_curated
     from .store import TimelineError, load
 
@@ -599,7 +600,7 @@ def _overwrite_refusal(path: Path, root: Path | None) -> str | None:
     people = sum(1 for e in held.events if is_curated(e))
     if not people and not held.rejected:
         return None
-    what = f"{people} curated or hand-written event{'s' if people != 1 else ''}" if people else "deleted (rejected) ids"
+    what = counted(people, "curated or hand-written events") if people else "deleted (rejected) ids"
     return f"holds {what}; -o would overwrite them: use --into {path} to merge, or choose another name"
 
 

@@ -450,7 +450,9 @@ def save_message(original: Event | None, event: Event) -> tuple[bool | None, str
         return True, f"added {event.id}"
     if event.model_dump(exclude=_BOOKKEEPING) != original.model_dump(exclude=_BOOKKEEPING):
         return True, f"saved {event.id}"
-    if curated_words(original).startswith("yes"):
+    from .merge import is_curated
+
+    if is_curated(original):
         return None, f"nothing to save: {event.id} is unchanged"
     return True, f"confirmed {event.id}: marked curated, so extraction and narrowing leave it as it is"
 

@@ -119,9 +119,19 @@ def canonical(name: str) -> str | None:
     return name if name in event_types() else aliases().get(name)
 
 
+def _folded(name: str) -> str:
+    """'Armed clash', 'armed-clash' -> 'armed_clash': how a person may write a type's name."""
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def loose_canonical(name: str) -> str | None:
+    """The type a name or alias means, also when written in words ('armed clash'); None if none."""
+    return canonical(name) or canonical(_folded(name))
+
+
 def nearest_type(name: str) -> str | None:
     """The type a mistyped name most likely meant ('Armed clash', 'atack'), for an error message."""
-    folded = name.strip().lower().replace(" ", "_").replace("-", "_")
+    folded = _folded(name)
     if canonical(folded):
         return canonical(folded)
     known = list(event_types()) + list(aliases())

@@ -279,8 +279,10 @@ def _quote(event: Event) -> str:
     return text if len(text) <= 70 else text[:67] + "..."
 
 
-def _doc_details(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved: dict[str, Bounds]) -> list[str]:
-    """What went wrong in one document, one line per problem."""
+def _doc_details(doc: GoldDoc, predicted: Timeline, graph: OrderGraph,
+                 solved: dict[str, Bounds]) -> tuple[list[str], int]:
+    """What went wrong in one document, one line per problem, and how many predictions fell
+    outside a partial gold file's annotated sentences (from the same matching)."""
     pairs, _, lists = match(doc, predicted.events)
     lines = [f"  missed {g.id}: {doc.text[g.spans[0][0]:g.spans[0][1]][:70]!r}" for g in lists["missed"]]
     lines += [f"  false positive {e.id} ({e.type}): {_quote(e)!r}" for e in lists["false"]]
@@ -297,7 +299,7 @@ def _doc_details(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved: d
             pa, pb = by_gold[a][1], by_gold[b][1]
             if not (graph.entails(pa.id, relation, pb.id) or _implied_by_windows(relation, _window(pa, solved), _window(pb, solved))):
                 lines.append(f"  order not found: {a} {relation} {b} (predicted {pa.id}, {pb.id})")
-    return lines
+    return lines, len(lists["out_of_scope"])
 
 
 def _span_text(b: Bounds) -> str:
@@ -309,12 +311,11 @@ def details(golds: list[GoldDoc], predicted: Timeline) -> str:
     graph, solved = OrderGraph(predicted), solve(predicted).bounds
     out = []
     for doc in golds:
-        lines = _doc_details(doc, predicted, graph, solved)
+        lines, outside = _doc_details(doc, predicted, graph, solved)
         out.append(f"{doc.name}: {len(lines)} problem(s)")
         out += lines
         if doc.scope == "partial":
-            outside = match(doc, predicted.events)[2]["out_of_scope"]
-            out.append(f"  (scope: partial: {len(outside)} prediction(s) outside the annotated sentences, not counted as false)")
+            out.append(f"  (scope: partial: {outside} prediction(s) outside the annotated sentences, not counted as false)")
     return "\n".join(out)
 
 
