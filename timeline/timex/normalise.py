@@ -101,6 +101,7 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
     if ctx.mode != "news" or ctx.published is None:
         return anchor.year
     tense = _tense_with_deadline(ctx, span)
+
     best, best_cost = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         guess = safe_date(year, month, min(day, 28))
@@ -334,7 +335,7 @@ def _shifted_year(g: Groups, ctx: Context, span: Span, month_no: int) -> int | N
     if g.get("year"):
         return int(g["year"])
     if g.get("shift"):
-        ref = ctx.deictic() if g["shift"].lower() != "that" else ctx.year_ref(span[0])
+        ref = _shift_anchor(ctx, g["shift"]) if g["shift"].lower() != "that" else ctx.year_ref(span[0])
         step = lookup("shifts", g["shift"]) or 0
         if g["shift"].lower() == "the" and ref:
             step = _year_by_tense(ctx, span, month_no)
@@ -367,11 +368,20 @@ def _last_or_next_season(code: str, day: dt.date, step: int) -> int:
     return day.year if day.month > last else day.year - 1
 
 
+def _shift_anchor(ctx: Context, word: str) -> tuple[dt.date, str] | None:
+    """What a shift word steps from: 'last spring' from the report's day, 'the following spring'
+    and 'the previous summer' from the date the story last told (rules/lexicon.yaml, told_shifts)."""
+    told = re.sub(r"^the[ \t]+", "", word.lower()) in lexicon()["told_shifts"]
+    return ctx.anaphoric() if told else ctx.deictic()
+
+
 def season(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """A season of a stated, shifted or inferred year (2023-SU)."""
     code = lookup("seasons", g["season"])
     shift = lookup("shifts", g["shift"]) if g.get("shift") else 0
-    ref = ctx.deictic() if shift and g["shift"].lower() != "that" else None
+    ref = _shift_anchor(ctx, g["shift"]) if shift and g["shift"].lower() != "that" else None
+    if ref is not None and shift in (-1, 1) and ref[1] == "year":  # 'in 2019 ... the following spring'
+        return f"{ref[0].year + shift:04d}-{code}"
     if ref is not None and shift in (-1, 1):  # 'last spring' said in November is this year's
         return f"{_last_or_next_season(code, ref[0], shift):04d}-{code}"
     found = _shifted_year(g, ctx, span, _SEASON_MONTH[code])
@@ -1258,9 +1268,21 @@ def set_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     return f"XXXX-{lookup('seasons', g['season'])}"
 
 
+def set_day_of_year(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'every February 8' is that day of any year (XXXX-02-08): the day is part of what recurs."""
+    month, day = _month(g.get("month") or g["month2"]), _day(g.get("dayfirst") or g["day"])
+    return f"XXXX-{month:02d}-{day:02d}" if safe_date(2000, month, day) else None
+
+
+def set_day_of_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'the 15th of each month' is that day of any month (XXXX-XX-15), not the period P1M."""
+    day = _day(g["day"]) if g.get("day") else lookup("ordinals", g["ordinal"])
+    return f"XXXX-XX-{day:02d}" if isinstance(day, int) and 1 <= day <= 31 else None
+
+
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, day_next_to_event, rest_of_day, weekend, year_in_era, season_habit, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
         day_word, then_and_now, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
-        clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month)
+        clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month, set_day_of_year, set_day_of_month)
 }
