@@ -72,3 +72,15 @@ def test_following_and_previous_seasons_step_from_the_date_told(text, expected):
 def test_next_and_last_seasons_still_step_from_the_report(text, expected):
     """'next summer', 'last winter' stay the report's; with no date told, 'the following spring' too."""
     assert expected in found(text)
+
+
+def test_a_type_with_no_gold_and_no_prediction_prints_as_nothing_to_score():
+    """The per-type table writes '-' for a type neither the gold nor the system has (esc-dev's SET),
+    and the figures for a type the system missed entirely."""
+    from timeline.evaluate.timex_report import table
+    empty = {"relaxed_f1": 0.0, "value_f1": 0.0, "gold": 0, "predicted": 0}
+    missed = {"relaxed_f1": 0.0, "value_f1": 0.0, "gold": 3, "predicted": 0}
+    row = {"system": "timeline", "version": "0", "by_type": {"DATE": missed, "SET": empty}}
+    report = {"corpus": "demo", "docs": 1, "gold_timexes": 3, "mode": "news", "date": "now",
+              "python": "3", "gold_sha256": "0" * 64, "results": [row]}
+    assert table(report).splitlines()[-1] == "| timeline | 0.000 / 0.000 | - |"

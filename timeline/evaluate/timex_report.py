@@ -27,9 +27,17 @@ def table(report: dict) -> str:
               "| system | " + " | ".join(row_type for row_type in report["results"][0]["by_type"]) + " |",
               "|---|" + "---:|" * len(report["results"][0]["by_type"])]
     for row in report["results"]:
-        cells = [f"{s['relaxed_f1']:.3f} / {s['value_f1']:.3f}" for s in row["by_type"].values()]
+        cells = [_type_cell(s) for s in row["by_type"].values()]
         lines.append(f"| {row['system']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _type_cell(scores: dict) -> str:
+    """One type's relaxed / value F1; '-' where the gold has none and none was predicted (ESC has
+    no SET), since 0.000 there would read as a failure rather than as nothing to score."""
+    if scores.get("gold") == 0 and scores.get("predicted") == 0:
+        return "-"
+    return f"{scores['relaxed_f1']:.3f} / {scores['value_f1']:.3f}"
 
 
 def _cell(value) -> str:
