@@ -84,3 +84,23 @@ def test_a_type_with_no_gold_and_no_prediction_prints_as_nothing_to_score():
     report = {"corpus": "demo", "docs": 1, "gold_timexes": 3, "mode": "news", "date": "now",
               "python": "3", "gold_sha256": "0" * 64, "results": [row]}
     assert table(report).splitlines()[-1] == "| timeline | 0.000 / 0.000 | - |"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hardly any aid arrived in the first year of the blockade.", ("the first year", "DURATION", "P1Y")),
+    ("\"The first week will tell us whether the truce holds,\" a monitor said.", ("The first week", "DURATION", "P1W")),
+    ("In the second month alone the clinic treated 900 children.", ("the second month", "DURATION", "P1M")),
+])
+def test_an_early_stretch_counted_from_the_start_is_a_length(text, expected):
+    """'the first year of the blockade', 'the second month': one unit's length, as TimeML writes it."""
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout rose for the third year running.",
+    "The first week in March was dry.",
+    "The second-year cadets paraded.",
+])
+def test_a_streak_or_a_calendar_week_is_no_early_stretch(text):
+    """A streak, a week of a named month, or an adjective of a class is no length of one unit."""
+    assert all(kind != "DURATION" for _, kind, _ in found(text))
