@@ -135,3 +135,28 @@ def test_a_scheduling_word_after_be_governs_its_verb():
     text = lexicon.load("lemmas")["prepositional_to"]["scheduled_example"]
     assert after_due_to(text), triggers_in(text)
     assert not after_due_to("The flights were cancelled due to attack warnings.")
+
+
+def test_loot_is_no_robbery_target():
+    """lemmas.yaml, loot: 'took the payroll from the mine office' is a robbery of the office, and
+    'broke into the clinic and took its medicines' one of the clinic; the loot is never the target."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    entry = lexicon.load("lemmas")["loot"]
+    for example, target in [(entry["example"], entry["target"]), (entry["entered_example"], entry["entered_target"])]:
+        [event] = extract([Document(id="d", text=example)]).events
+        assert event.type == "robbery"
+        assert [t.lower() for t in event.targets] == [target]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Masked men broke into the school and took the teachers' wages.", "robbery"),
+    ("Soldiers took the two brothers away in a truck.", "abduction"),  # people taken: no loot
+])
+def test_a_taking_is_a_robbery_by_what_is_taken(text, kind):
+    """'took' with loot as its object is a robbery (lemmas.yaml robbery-taken); with people, an abduction."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    assert [e.type for e in extract([Document(id="d", text=text)]).events] == [kind]

@@ -140,6 +140,12 @@ def _governed(base: set[str]) -> str:
     return f"(?:{behind})(?:{_alternation(base)})"
 
 
+def loot_pattern() -> str:
+    """What a robbery takes (``lemmas.yaml`` ``loot``): the object of a taking that makes it a
+    robbery, and never the robbery's target."""
+    return lexicon.load("lemmas")["loot"]["pattern"]
+
+
 def class_pattern(entry: dict) -> str:
     """The regular expression a lemma class stands for."""
     if "nouns" in entry:
@@ -154,7 +160,7 @@ def class_pattern(entry: dict) -> str:
             third |= f & _s_forms(verb)
         body = f"{_alternation(free - third)}|{_governed(base)}" + (f"|{_after_be(progressive)}" if progressive else "")
         body += f"|{_not_after_noun_words()}(?:{_alternation(third)})" if third else ""
-    after = entry.get("followed_by")
+    after = entry.get("followed_by", "").replace("{loot}", loot_pattern()) or None
     before = "".join(f"(?<!\\b{re.escape(word)} )" for word in entry.get("not_after", ()))
     if "only_after" in entry:
         before += "(?:" + "|".join(f"(?<=\\b{re.escape(word)} )" for word in entry["only_after"]) + ")"

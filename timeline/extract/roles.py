@@ -19,6 +19,7 @@ from . import lexicon
 from .phrases import (AUXILIARIES, DETERMINERS, PREPOSITIONS, QUANTIFIERS, WEEKDAYS, Phrase, after_gerund, after_word, base_verb, describes,
                       end_before, is_past, phrase_after, phrase_before, verb_form)
 from .state import Clause, Trigger
+from .lemmas import loot_pattern
 from .triggers import instrument_rules
 
 JOINT = frozenset({"armed_clash", "meeting", "negotiation", "agreement", "summit", "ceasefire", "cooperation",
@@ -85,6 +86,8 @@ def _object(text: str, position: int, end: int, event_type: str) -> Phrase | Non
     particle = _PARTICLES.match(text, position, end)
     position = particle.end() if particle else position
     direct = phrase_after(text, position, end)
+    if event_type == "robbery" and direct is not None and _loot().match(direct.text):
+        return after_word(text, position, min(end, position + 80), ("from",)) or _entered(text, position)
     if _kind(event_type) == "violence" and (direct is None or _instrument(direct.text)):
         target = after_word(text, position, min(end, position + 80), ("against", "on", "at"))
         if target is not None:
@@ -96,6 +99,26 @@ def _instrument(words: str) -> bool:
     """'two bombs', 'rockets', 'tear gas': a weapon or what is fired (lexicons/instruments.yaml), not
     what the violence is done to."""
     return _projectile().match(words) is not None or any(pattern.search(words) for _, pattern in instrument_rules())
+
+
+@cache
+def _loot() -> re.Pattern:
+    """What a robbery takes ('all the cash', 'large quantities of medicine'): the loot, not the victim."""
+    return re.compile(rf"(?:[\w'.-]+\s+){{0,3}}?{loot_pattern()}", re.IGNORECASE)
+
+
+def _entered(text: str, position: int) -> Phrase | None:
+    """'broke into the clinic and took the cash': the place entered just before a taking whose
+    object is loot is what was robbed (``lemmas.yaml`` ``loot`` ``entered``)."""
+    words = lexicon.load("lemmas")["loot"]["entered"]
+    found = None
+    for found in re.finditer(rf"\b(?:{words})\s+", text[max(0, position - 150):position], re.IGNORECASE):
+        pass
+    if found is None:
+        return None
+    start = max(0, position - 150) + found.end()
+    joined = re.search(r",?\s+and\s+(?:also\s+|then\s+)?\S+(?:\s+(?:away|off))?\s*$", text[start:position], re.IGNORECASE)
+    return phrase_after(text, start, start + joined.start()) if joined else None
 
 
 @cache
