@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.extract import Options, extract, lexicon
-from timeline.extract.liveblog import stamps
+from timeline.extract.liveblog import clock_ranks, stamps
 from timeline.models import Document
 
 DAY = dt.date(2025, 9, 18)
@@ -56,3 +56,29 @@ def test_the_same_words_without_stamps_are_not_put_on_the_day_of_publication():
         plain = plain.replace(stamp, "")
     dated = _dates(plain)
     assert "2025-09-18" not in (dated["fire"], dated["tear gas"]) and dated["police post"].endswith("/2025-09-18"), dated
+
+
+def test_a_blog_told_newest_first_is_read_backwards_by_the_clock():
+    """Ranks, not hours: a blog running past midnight (23:40, then 00:15) still reads in order."""
+    assert clock_ranks(stamps(BLOG)) == [3, 2, 1, 0]
+    oldest_first = "23:10 - Talks opened.\n\n23:40 - Talks stalled.\n\n00:15 - Talks broke up.\n"
+    assert clock_ranks(stamps(oldest_first)) == [0, 1, 2]
+
+
+def _later_of(text: str, earlier: str, later: str) -> bool:
+    """Whether the event quoted with ``later`` is ordered after the one quoted with ``earlier``."""
+    found = extract([Document(id="blog", text=text, published=DAY)], Options(solve=False)).events
+    ids = {word: e.id for e in found for word in (earlier, later) if word in e.sources[0].quote}
+    by_id = {e.id: e for e in found}
+    return any(r.relation == "after" and r.target == ids[earlier] for r in by_id[ids[later]].relations)
+
+
+def test_entries_are_ordered_by_their_stamps_not_by_the_text():
+    """Newest first: the 16:20 arson follows the 13:05 tear gas told after it (ordering.yaml, clock_order)."""
+    assert _later_of(BLOG, "tear gas", "district office") and not _later_of(BLOG, "district office", "tear gas")
+
+
+def test_a_summary_entry_tells_no_news_of_its_hour():
+    """'A quick summary: ...' at the top repeats the day: its events are not ordered after the others."""
+    recap = BLOG.replace("16:20 - Protesters have", "16:20 - A quick summary: protesters have")
+    assert not _later_of(recap, "tear gas", "district office")

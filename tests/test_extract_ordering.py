@@ -24,6 +24,8 @@ CASES = (
     + [(DATA["day_parts"]["name"], example, DATA["day_parts"]["relation"])
        for example in [DATA["day_parts"]["example"], *DATA["day_parts"]["more_examples"]]]
     + [(DATA["same_day_reactions"]["name"], DATA["same_day_reactions"]["example"], DATA["same_day_reactions"]["relation"])]
+    + [(DATA["clock_order"]["name"], example, DATA["clock_order"]["relation"])
+       for example in [DATA["clock_order"]["example"], *DATA["clock_order"]["more_examples"]]]
 )
 
 

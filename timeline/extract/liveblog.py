@@ -34,10 +34,24 @@ def stamps(text: str) -> list[tuple[int, int]]:
     return found if len(found) >= MIN_STAMPS else []
 
 
+def entry_index(entries: list[tuple[int, int]], position: int) -> int | None:
+    """The index of the entry a position lies in, or None before the first stamp."""
+    index = bisect.bisect_right(entries, position, key=lambda entry: entry[0]) - 1  # no list of starts built per event
+    return index if index >= 0 else None
+
+
 def entry_hour(entries: list[tuple[int, int]], position: int) -> int | None:
     """The hour of the entry a position lies in, or None before the first stamp."""
-    index = bisect.bisect_right(entries, position, key=lambda entry: entry[0]) - 1  # no list of starts built per event
-    return entries[index][1] if index >= 0 else None
+    index = entry_index(entries, position)
+    return entries[index][1] if index is not None else None
+
+
+def clock_ranks(entries: list[tuple[int, int]]) -> list[int]:
+    """Each entry's rank in clock order: a blog whose stamps mostly fall from one entry to the next
+    is told newest first and read backwards (ranks, not hours: a blog may run past midnight)."""
+    steps = [(later[1] - earlier[1]) % 24 for earlier, later in zip(entries, entries[1:])]  # 23 -> 0 is an hour on
+    newest_first = sum(step > 12 for step in steps) > sum(0 < step < 12 for step in steps)
+    return [len(entries) - 1 - n for n in range(len(entries))] if newest_first else list(range(len(entries)))
 
 
 def date_entry(state: DocState, event: EventMention, entries: list[tuple[int, int]]) -> None:

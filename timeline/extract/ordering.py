@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from .. import dates
 from ..taxonomy import agrees, event_types, root
-from . import lexicon
+from . import lexicon, liveblog
 from .modality import SPEECH_ACTS
 from .attachment import list_item
 from .dating import reporting
@@ -538,12 +538,67 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or _parallel(state, event):
         return False
     other = _neighbour(state, live, pos, -1, first_only=True)
-    if other is None or state.events[other].modality not in ("asserted", "negated"):
+    if other is None or state.events[other].modality not in ("asserted", "negated") or _across_entries(state, event, state.events[other]):
         return False
     if _spoken_of(state.events[other], event) or _told_as_present(state, state.events[other]):
         return False
     _relate(state, live[pos], "after", other, "narrative")
     return True
+
+
+def _across_entries(state: DocState, event: EventMention, other: EventMention) -> bool:
+    """Two mentions in different entries of a live blog: the clock orders them (``_clock_order``),
+    not the text, which a blog told newest first turns around."""
+    entries = _stamps(state)
+    return bool(entries) and liveblog.entry_index(entries, event.clause.start) != liveblog.entry_index(entries, other.clause.start)
+
+
+def _stamps(state: DocState) -> list[tuple[int, int]]:
+    """The live blog's stamped entries (none for any other document), found once per document."""
+    return cached(state, "ordering_stamps", state.sentences, lambda _: liveblog.stamps(state.text))
+
+
+def _entry_news(state: DocState, event: EventMention) -> bool:
+    """A mention an entry reports as the blog day's news: asserted, dated to the blog's day (or the
+    night before it) with no time named in its sentence (the stamp is its time: 'shots were fired
+    shortly before 2 a.m.' is told at nine of the night before), not told in the past perfect, as
+    earlier, or in a background clause."""
+    if event.modality not in ("asserted", "negated") or not event.date or state.published is None:
+        return False
+    start, end = state.sentences[event.clause.sentence]
+    if bisect.bisect_left(state.timex_starts, start) < bisect.bisect_left(state.timex_starts, end):
+        return False
+    window = dates.parse(event.date)  # open at its start: 'has declared a curfew', done by the entry's report
+    if window.latest != state.published or window.earliest is not None and (state.published - window.earliest).days > 1:
+        return False
+    return not (_told_in_past_perfect(state, event) or _told_as_earlier(state, event) or event.clause.lead in _BACKGROUND)
+
+
+def _recaps(state: DocState, entries: list[tuple[int, int]]) -> set[int]:
+    """Entries that sum up the blog so far ('A quick summary: ...'): they tell no news of their hour."""
+    pattern = re.compile(lexicon.words(lexicon.alternation(_data()["clock_order"]["recap"])), re.IGNORECASE)
+    ends = [start for start, _ in entries[1:]] + [len(state.text)]
+    return {n for n, ((start, _), end) in enumerate(zip(entries, ends)) if pattern.search(state.text, start, end)}
+
+
+def _clock_order(state: DocState, live: list[int]) -> None:
+    """Live blog: the news an entry reports came after the news of the entry before it by the
+    clock; each event counts in the first entry by the clock that reports it."""
+    entries = _stamps(state)
+    if not entries:
+        return
+    ranks, first, recaps = liveblog.clock_ranks(entries), {}, _recaps(state, entries)
+    for i in live:
+        index = liveblog.entry_index(entries, state.events[i].clause.start)
+        if index is not None and index not in recaps and _entry_news(state, state.events[i]):
+            event = _canonical(state, i)
+            first[event] = min(first.get(event, ranks[index]), ranks[index])
+    by_rank, rule = grouped(list(first), first.get), _data()["clock_order"]
+    told = sorted(by_rank)
+    for earlier, later in zip(told, told[1:]):
+        for a in by_rank[later]:
+            for b in by_rank[earlier]:
+                _relate(state, a, rule["relation"], b, rule["name"])
 
 
 _PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:(?:still|now|currently|presently|\w+ly)\s+)*(?!being\b)(?!\w+ed\b)\w+",
@@ -712,4 +767,5 @@ def order(state: DocState, options) -> DocState:
                 break
     _news_lead(state, live)
     _day_parts(state, live)
+    _clock_order(state, live)
     return state
