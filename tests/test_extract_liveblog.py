@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.extract import Options, extract, lexicon
-from timeline.extract.liveblog import clock_ranks, stamps
+from timeline.extract.liveblog import clock_ranks, clock_time, stamps
 from timeline.models import Document
 
 DAY = dt.date(2025, 9, 18)
@@ -82,3 +82,12 @@ def test_a_summary_entry_tells_no_news_of_its_hour():
     """'A quick summary: ...' at the top repeats the day: its events are not ordered after the others."""
     recap = BLOG.replace("16:20 - Protesters have", "16:20 - A quick summary: protesters have")
     assert not _later_of(recap, "tear gas", "district office")
+
+
+def test_a_clock_time_in_an_entry_times_its_own_sentence():
+    """'at about 4 a.m.', 'from 21:00': what the sentence tells happened then, not at the stamp;
+    amounts and years are no clock."""
+    assert [bool(clock_time().search(t)) for t in ("raided at about 4 a.m. on", "a curfew from 21:00", "at 11pm")] == [True] * 3
+    assert not any(clock_time().search(t) for t in ("2.5 million people", "in 2019", "Resolution 1701"))
+    night = BLOG.replace("Police fired tear gas", "Police fired tear gas at about 4 a.m.")
+    assert not _later_of(night, "tear gas", "district office")

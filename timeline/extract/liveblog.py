@@ -27,6 +27,14 @@ def _stamp() -> re.Pattern:
     return re.compile(rf"^[ \t]*([01]?\d|2[0-3])[:.]([0-5]\d)(?:[ \t]*(?:{zones}))?[ \t]*(?:[-–—|:][ \t]+|\n)", re.MULTILINE)
 
 
+@cache
+def clock_time() -> re.Pattern:
+    """A clock time told in a sentence ('at about 3 a.m.', 'from 18:00'), which a tagger may leave
+    unresolved without a day: it times what the sentence tells, not the entry's stamp."""
+    return re.compile(r"(?<![\w:.])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:1[0-2]|0?\d)(?:[:.][0-5]\d)?\s*[ap]\.?m\.?)(?![\w:])",
+                      re.IGNORECASE)
+
+
 def stamps(text: str) -> list[tuple[int, int]]:
     """(where the entry opens, its hour) of every stamped entry, in text order; none unless the
     document holds enough stamps to be a live blog."""
