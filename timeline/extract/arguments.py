@@ -105,7 +105,28 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     _add(event.actors, *sides_told(state, clause, fight, principal))  # 'the two sides': of the latest fighting told
     for mention in _speaker(state, event):
         _take(text, event, mention)
+    if not event.actors and event.type in _REPORTED_MEASURES:
+        _add(event.actors, *(m.name for m in _state_reporters(state, event)))
     _place_fallbacks(event, named)
+
+
+# a state's own measures that one of its bodies reports with no agent of their own ('two of them were
+# released on Friday, the army said', 'police said six suspects had been arrested'): that state's doing
+_REPORTED_MEASURES = frozenset({"arrest", "release", "coercion"})
+_SPEAKER_GAP = re.compile(r"[\w'’ -]{0,25}")  # 'a police source says', 'the army spokesman said'
+
+
+def _state_reporters(state: DocState, event: EventMention) -> list[Mention]:
+    """The states whose bodies are the speakers of the event's sentence, when every speaker is a
+    state's: a rights group or a witness reporting arrests did not make them."""
+    start, end = state.sentences[event.clause.sentence]
+    speakers = []
+    for told in _REPORTING.finditer(state.text, start, end):
+        before = [m for m in mentions_in(state, start, told.start()) if m.kind in ("person", "actor")]
+        if before and _SPEAKER_GAP.fullmatch(state.text, before[-1].end, told.start()):
+            speakers.append(before[-1])
+    states = lexicon.state_names()
+    return speakers if speakers and all(m.kind == "actor" and m.name in states for m in speakers) else []
 
 
 # acts between parties held somewhere: where the story names states as parties, the place's state

@@ -1,0 +1,39 @@
+"""A state's own measure told with no agent and reported by one of its bodies ('two of them were
+released, the army said') is that state's doing; reported by anyone else it names no party
+(``arguments._state_reporters``)."""
+
+import pytest
+
+from timeline.extract import Options
+from timeline.extract.pipeline import run
+from timeline.models import Document
+
+REPORTED_BY_THE_STATE = [
+    ("Protesters blocked the main road into Lusaka, Zambia, on Monday. Three of the organisers were "
+     "released on bail on Thursday, the army said.", "release", "Zambia"),
+    ("Crowds burned tyres across Lilongwe in Malawi on Tuesday. Police said a shop had been looted and "
+     "that nine suspects were arrested.", "arrest", "Malawi"),
+    ("Rival gangs fought in the streets of Guayaquil in Ecuador overnight. A curfew has been imposed on "
+     "the city until Sunday, the government said.", "coercion", "Ecuador"),
+]
+
+REPORTED_BY_OTHERS = [
+    ("Protesters blocked the main road into Lusaka, Zambia, on Monday. Forty people were detained on "
+     "Tuesday, a local rights group said.", "arrest"),
+    ("Crowds burned tyres across Lilongwe in Malawi on Tuesday. Nine suspects were arrested overnight, "
+     "witnesses told reporters.", "arrest"),
+]
+
+
+@pytest.mark.parametrize("text, kind, party", REPORTED_BY_THE_STATE, ids=lambda v: str(v)[:30])
+def test_a_measure_a_states_body_reports_is_that_states(text: str, kind: str, party: str) -> None:
+    """The measure takes the reporting body's state as its actor."""
+    events = [e for e in run(Document(id="d", text="Story\n\n" + text), Options()).events if e.type == kind]
+    assert events and events[0].actors == [party], [(e.type, e.actors) for e in events]
+
+
+@pytest.mark.parametrize("text, kind", REPORTED_BY_OTHERS, ids=lambda v: str(v)[:30])
+def test_a_measure_others_report_names_no_party(text: str, kind: str) -> None:
+    """A rights group or a witness telling of arrests did not make them."""
+    events = [e for e in run(Document(id="d", text="Story\n\n" + text), Options()).events if e.type == kind]
+    assert events and events[0].actors == [], [(e.type, e.actors) for e in events]
