@@ -329,6 +329,28 @@ def test_two_subjects_of_a_reported_clause_stay_one_clause():
     assert len(clauses_of(text, 0, len(text), 0)) == lexicon.load("text")["new_subject"]["counterexample"]["clauses"]
 
 
+FINITE_VERB = lexicon.load("text")["finite_verb"]
+
+
+@pytest.mark.parametrize("example", FINITE_VERB["examples"], ids=lambda e: e["text"][:40])
+def test_a_clause_after_a_preposition_tells_its_own_act(example):
+    """'after the rebels declared a truce': a subject and its verb after 'after' make a clause whose
+    nominal is an event of its own; 'after three rounds of talks' stays the main clause's setting."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    events = extract([Document(id="d", text="Story\n\n" + example["text"])]).events
+    assert sorted(e.type for e in events) == sorted(example["types"]), [(e.type, e.sources[0].quote) for e in events]
+
+
+def test_a_participle_after_a_noun_is_no_finite_verb():
+    """'a statement released to reporters': a past form before 'to' describes the noun before it."""
+    from timeline.extract.clauses import holds_finite_verb
+
+    text = FINITE_VERB["counterexample"]["text"]
+    assert holds_finite_verb(text, 0, text.index(",")) is FINITE_VERB["counterexample"]["finite"]
+
+
 def test_backer_aside_is_no_actor():
     """'M23 rebels, backed by Rwanda, seized Goma': the subject before the aside did the act."""
     from timeline.extract import extract

@@ -151,6 +151,7 @@ _WORDS = re.compile(r"[\w'-]+|[^\w\s]")
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _NO_SUBJECT = frozenset("and or but who whom whose which that where when no none nobody neither".split())
 _ADVERBS = frozenset("not also even then later subsequently only".split())
+_COUNTS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands several many".split())
 
 
 @cache
@@ -174,6 +175,38 @@ def _subject_then_verb(words: list[str]) -> bool:
         if _finite(words, i) and word.lower() not in _ADVERBS:
             phrase_like = words[0].lower() in _DETERMINERS or words[0][0].isupper()
             return 0 < i <= 4 and (word in FINITE or phrase_like)
+    return False
+
+
+_TRUE_AUXILIARIES = AUXILIARIES - _ADVERBS  # 'was', 'had', 'would': finite whatever stands before them
+
+
+@cache
+def _participle_after() -> re.Pattern:
+    """Words after a past form that make it a participle describing a noun ('a hearing closed to
+    the public', 'talks led by the AU'; text.yaml finite_verb), compiled once."""
+    return re.compile(rf"\s+(?:{lexicon.alternation(lexicon.load('text')['finite_verb']['participle_after'])})\b",
+                      re.IGNORECASE)
+
+
+def _past_form(text: str, words: list[re.Match], i: int) -> bool:
+    """A verb in -ed told as a subject's act: not after a determiner, a count or an adverb in -ly,
+    not hyphenated and not followed by 'by' or 'to' (a participle describing the noun before it)."""
+    word, before = words[i].group(0), words[i - 1].group(0).lower()
+    return (len(word) > 4 and word.endswith("ed") and "-" not in word and before not in _DETERMINERS
+            and not before.endswith("ly") and not before[0].isdigit() and before not in _COUNTS
+            and _participle_after().match(text, words[i].end()) is None)
+
+
+def holds_finite_verb(text: str, start: int, end: int) -> bool:
+    """'after the army declared a truce', 'after the war broke out': a subject and its finite verb
+    after the opening word make a clause, not a prepositional phrase ('after the talks', 'in a
+    hearing closed to the public')."""
+    words = [m for m in _WORDS.finditer(text, start, end) if m.group(0)[0].isalnum()]
+    for i in range(1, len(words)):
+        word = words[i].group(0)
+        if word.islower() and (word in _TRUE_AUXILIARIES or word in PAST_VERBS or _past_form(text, words, i)):
+            return True
     return False
 
 

@@ -13,7 +13,7 @@ from .lemmas import rules as lemma_rules
 from .lookup import clauses_after, containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
 from .referred import befell_possessor, describes_noun, split_referred, told_as_purpose
-from .clauses import PAST_VERBS
+from .clauses import PAST_VERBS, holds_finite_verb
 from .state import Clause, DocState, EventMention, Trigger
 
 _PARTNER = re.compile(r"\s+(?:with|between)\s+(?:[\w'-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
@@ -608,8 +608,11 @@ _BACKGROUND_LEADS = frozenset({"which", "who", "whose"})
 
 def _is_setting(text: str, clause: Clause, trigger: Trigger, state: DocState) -> bool:
     """A fronted prepositional phrase around a nominal sets the scene for the main clause; an
-    earlier incident the phrase dates the main clause by is no scene but an incident of its own."""
+    earlier incident the phrase dates the main clause by is no scene but an incident of its own,
+    and so is a nominal of a clause with its own finite verb ('after the rebels declared a truce')."""
     if trigger.kind != "noun" or _SETTING.match(text[clause.start:clause.end]) is None:
+        return False
+    if holds_finite_verb(text, clause.start, trigger.start):
         return False
     return not _prior_incident(text, clause, trigger, state)
 
