@@ -62,7 +62,8 @@ VERB_CLASS = {"name": "t", "type": "killing", "kind": "verb", "weight": 2, "verb
     ("Gunmen will assassinate him.", "assassinate"),  # the modal stays outside the trigger
     ("They tried to assassinate him.", "assassinate"),
     ("Gunmen did not assassinate him.", "assassinate"),
-    ("They assassinate him.", None),  # a bare base form is not read as the event
+    ("They assassinate him.", "assassinate"),  # the present tense after a subject pronoun
+    ("Gunmen assassinate him.", None),  # a bare base form after a noun is not read as the event
     ("Gunmen will never assassinate him.", None),  # an adverb between: not read (nor 'never', left to modality)
 ])
 def test_a_verb_class_pattern(text, match):
@@ -160,3 +161,11 @@ def test_a_taking_is_a_robbery_by_what_is_taken(text, kind):
     from timeline.models import Document
 
     assert [e.type for e in extract([Document(id="d", text=text)]).events] == [kind]
+def test_a_base_form_after_a_subject_pronoun_is_the_present_tense():
+    """'they demand an inquiry' is an appeal made now (lemmas.yaml present_subject); after a
+    plural noun the base form stays unread ('residents demand' is left to other cues)."""
+    from event_types import types_of
+
+    entry = lexicon.load("lemmas")["present_subject"]
+    assert "appeal" in types_of(entry["example"])
+    assert "appeal" not in types_of(entry["counterexample"])

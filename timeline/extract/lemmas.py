@@ -133,10 +133,17 @@ def _refused_to(word: str, scheduled: bool) -> str:
     return "(?:" + "|".join([refusal, *(f"(?<=\\b{b} {re.escape(word)} to )" for b in BE_FORMS)]) + ")"
 
 
+@cache
+def _subject_pronouns() -> tuple[str, ...]:
+    """The subject pronouns after which a base form is the present tense (lemmas.yaml present_subject)."""
+    return tuple(lexicon.load("lemmas")["present_subject"]["pronouns"])
+
+
 def _governed(base: set[str]) -> str:
-    """Base forms after a governor, the governor kept outside the match; a 'to' that closes a
-    preposition governs no verb."""
-    behind = "|".join(f"(?<=\\b{re.escape(g)} )" + (_prepositional_to() if g == "to" else "") for g in GOVERNORS)
+    """Base forms after a governor or a subject pronoun ('they reject': the present tense), the
+    word before kept outside the match; a 'to' that closes a preposition governs no verb."""
+    behind = "|".join(f"(?<=\\b{re.escape(g)} )" + (_prepositional_to() if g == "to" else "")
+                      for g in GOVERNORS + _subject_pronouns())
     return f"(?:{behind})(?:{_alternation(base)})"
 
 
