@@ -27,6 +27,11 @@ def _cues() -> tuple[re.Pattern, re.Pattern, str]:
     return means, re.compile(kept, re.IGNORECASE), data["type"]
 
 
+def harm_pattern() -> re.Pattern:
+    """The words that keep force an attack (crowd.yaml harm and at_sea), read by the raid stage too."""
+    return _cues()[1]
+
+
 @cache
 def _protest_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A state's forces as a clause's subject, the crowds that protest and the raid words, from crowd.yaml."""
