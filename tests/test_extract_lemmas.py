@@ -161,6 +161,8 @@ def test_a_taking_is_a_robbery_by_what_is_taken(text, kind):
     from timeline.models import Document
 
     assert [e.type for e in extract([Document(id="d", text=text)]).events] == [kind]
+
+
 def test_a_base_form_after_a_subject_pronoun_is_the_present_tense():
     """'they demand an inquiry' is an appeal made now (lemmas.yaml present_subject); after a
     plural noun the base form stays unread ('residents demand' is left to other cues)."""
