@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 
@@ -38,16 +39,19 @@ def test_jsonl_one_document_per_line(tmp_path):
     assert docs[0].title == "T" and docs[0].origin is None
 
 
-def test_bad_jsonl_line_names_file_and_line(tmp_path):
+def test_bad_jsonl_line_names_file_and_line_and_keeps_the_others(tmp_path):
     path = tmp_path / "d.jsonl"
-    path.write_text('{"text": "ok"}\nnot json\n', encoding="utf-8")
-    with pytest.raises(DocumentError, match=r"d.jsonl:2"):
-        read_path(path)
+    path.write_text('{"text": "ok"}\nnot json\n{"text": "also ok"}\n', encoding="utf-8")
+    warnings: list[str] = []
+    docs = read_path(path, warn=warnings.append)
+    assert [d.text for d in docs] == ["ok", "also ok"]
+    assert len(warnings) == 1 and re.search(r"d.jsonl:2: not a JSON object .*; line skipped", warnings[0])
 
 
 def test_bad_published_value_is_reported():
-    with pytest.raises(DocumentError, match=r"s:1: published must be YYYY-MM-DD, not 'yesterday'"):
-        read_text('{"text": "a", "published": "yesterday"}', "s", "jsonl")
+    warnings: list[str] = []
+    assert read_text('{"text": "a", "published": "yesterday"}', "s", "jsonl", warn=warnings.append) == []
+    assert warnings == ["s:1: published must be YYYY-MM-DD, not 'yesterday'; line skipped"]
 
 
 def test_a_json_lines_own_date_wins_over_the_callers():

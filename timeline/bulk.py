@@ -165,8 +165,32 @@ def extract_to_store(paths: list[str], store: Path | str, options: Options, engi
         getattr(engine, "close", lambda: None)()  # a cluster made for the run stops with it
     columnar.write_manifest(work, title=title, events=total.events, documents=total.documents,
                             characters=total.characters)
+    if same_store(work, store):  # a run over the same articles: say so, and leave the store as it was
+        shutil.rmtree(work, ignore_errors=True)
+        total.unchanged = True
+        return total
     _replace(work, store)
     return total
+
+
+def same_store(new: Path, old: Path) -> bool:
+    """Whether two stores hold the same manifest, event rows and document rows (order aside)."""
+    try:
+        if columnar.read_manifest(new) != columnar.read_manifest(old):
+            return False
+    except columnar.StoreError:  # no store there, or a broken one: the new store replaces it as before
+        return False
+    con = duckdb.connect(config={"memory_limit": DRIVER_MEMORY, "threads": 2})
+    try:
+        for folder, pattern in ((columnar.events_dir, "**/*.parquet"), (columnar.documents_dir, "*.parquet")):
+            a, b = (f"SELECT * FROM read_parquet('{(folder(s) / pattern).as_posix()}', union_by_name = true)"
+                    for s in (new, old))
+            differ = con.execute(f"SELECT count(*) FROM (({a} EXCEPT ALL {b}) UNION ALL ({b} EXCEPT ALL {a}))")
+            if differ.fetchone()[0]:
+                return False
+    finally:
+        con.close()
+    return True
 
 
 def _passes(paths: list[str], work: Path, options: Options, engine: Engine,
@@ -184,8 +208,9 @@ def _passes(paths: list[str], work: Path, options: Options, engine: Engine,
     if repeats:
         total.documents -= repeats
         total.warnings.append(f"{repeats} article(s) had the same text as one read before: read once")
-    if not total.documents:
-        raise DocumentError(f"no articles read from {', '.join(paths)}; nothing was written")
+    if not total.documents:  # the reasons were gathered for the end of the run: say them now
+        reasons = "".join(f"\n  {message}" for message in total.warnings)
+        raise DocumentError(f"no articles read from {', '.join(paths)}; nothing was written{reasons}")
     _timed(total, "merge", lambda: merge_pass(work, con))
     job = Job(str(work), options, root)
     parts = [p.index for p in todo]

@@ -106,12 +106,17 @@ def _event_type(text: str) -> str:
                                      + (f"did you mean {near!r}?" if near else "see timeline/taxonomy.yaml"))
 
 
-def _no_match(args: argparse.Namespace) -> int:
-    """An empty result under filters is said on stderr with exit 1, not shown as an empty table."""
+def _no_match(args: argparse.Namespace, command: str = "show") -> int:
+    """An empty result under filters is said on stderr with exit 1, not shown as an empty table;
+    an actor or place the timeline does not hold as written gets the names it likely meant."""
+    from .namehints import hints
+
     given = [f"--{name} {value}" for name in ("type", "actor", "place") for value in getattr(args, name)]
     given += [f"--{flag} {value}" for flag, value in (("from", args.start), ("to", args.end), ("search", args.search))
               if value]
-    print(f"timeline show: no event matches {' '.join(given)}", file=sys.stderr)
+    print(f"timeline {command}: no event matches {' '.join(given)}", file=sys.stderr)
+    for line in hints(args.file, {"actor": args.actor, "place": args.place}):
+        print(line, file=sys.stderr)
     return 1
 
 
@@ -530,6 +535,10 @@ def _extract_to_store(args: argparse.Namespace) -> int:
             progress.close()
     for message in stats.warnings:
         _warn(message)
+    if stats.unchanged:
+        print(f"{args.output}: nothing new, store left as it was (it already held these {stats.events} events "
+              f"from {stats.documents} documents)", file=sys.stderr)
+        return 0
     print(f"{args.output}: {stats.events} events from {stats.documents} documents written", file=sys.stderr)
     return 0
 
@@ -654,6 +663,8 @@ def _run_export(args: argparse.Namespace) -> int:
     timeline = _load_or_report(args.file, args)
     if timeline is None:
         return 1
+    if not timeline.events and _filtering(args):
+        return _no_match(args, "export")
     written = write(timeline, args.format)
     if written.count == 0:
         print(f"timeline export: nothing written ({args.format}): {written.summary()}", file=sys.stderr)
@@ -759,12 +770,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupted(args: argparse.Namespace) -> str:
+    """What Ctrl-C left behind: an extraction writes only at its end, so its target is as it was
+    and a new run starts over (there is nothing to resume)."""
+    target = getattr(args, "into", None) or getattr(args, "output", None)
+    if getattr(args, "func", None) is not _run_extract or target in (None, "-"):
+        return "interrupted"
+    return (f"interrupted: nothing was written, {target} is as it was (an extraction writes only at its end); "
+            "run the command again to start over")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_interrupted(args), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
+from pydantic import ValidationError
+
 from . import ids
 from .models import Document
 
@@ -94,25 +96,40 @@ def _published_in(text: str) -> dt.date | None:
 
 def _jsonl_documents(text: str, name: str, published: dt.date | None, warn: Warn,
                      first_line: int = 1) -> Iterator[Document]:
-    """One document per line; a line without its own id gets the file's stem and its text's hash."""
+    """One document per line; a line without its own id gets the file's stem and its text's hash.
+    A line that cannot be read is named (file:line) and skipped: it must not cost the others."""
     for number, line in enumerate(text.splitlines(), first_line):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DocumentError(f"{name}:{number}: not a JSON object ({exc.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise DocumentError(f"{name}:{number}: each line needs a JSON object with a \"text\" string")
-        if not record["text"].strip():
+            document = _jsonl_record(line, name, f"{name}:{number}", published)
+        except DocumentError as exc:
+            warn(f"{exc}; line skipped")
+            continue
+        if document is None:
             warn(f"{name}:{number}: empty text, nothing to read")
             continue
-        yield Document(
-            id=str(record.get("id") or ids.document_id(name, record["text"])),
-            title=record.get("title") or None,
-            published=record_published(record, f"{name}:{number}", published),
-            text=record["text"],
-        )
+        yield document
+
+
+def _jsonl_record(line: str, name: str, where: str, published: dt.date | None) -> Document | None:
+    """One JSON line's document (None: its text is empty), or a DocumentError saying what is wrong."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"{where}: not a JSON object ({exc.msg})") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise DocumentError(f"{where}: each line needs a JSON object with a \"text\" string")
+    if not record["text"].strip():
+        return None
+    try:
+        return Document(id=str(record.get("id") or ids.document_id(name, record["text"])),
+                        title=record.get("title") or None, published=record_published(record, where, published),
+                        text=record["text"])
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"]) or "line"
+        raise DocumentError(f"{where}: {field}: {problem['msg'].lower()}") from None
 
 
 def jsonl_slice(text: str, path: Path, published: dt.date | None, first_line: int,
@@ -176,7 +193,17 @@ def iter_path(path: Path | str, published: dt.date | None = None, warn: Warn = _
 def _folder_documents(folder: Path, published: dt.date | None, warn: Warn) -> Iterator[Document]:
     """Every article under ``folder``; hidden files and folders are left out, other suffixes counted."""
     for child in article_files(folder, warn):
-        yield from _file_documents(child, published, warn)
+        yield from readable_documents(child, published, warn)
+
+
+def readable_documents(path: Path | str, published: dt.date | None, warn: Warn) -> list[Document]:
+    """A file's documents, or none with a warning when it cannot be read: one binary or
+    mis-encoded file in an archive must not cost the others."""
+    try:
+        return list(_file_documents(Path(path), published, warn))
+    except DocumentError as exc:
+        warn(f"{exc}; skipped")
+        return []
 
 
 def article_files(folder: Path, warn: Warn = _ignore) -> list[Path]:

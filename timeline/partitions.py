@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import DocumentError, Warn, article_files, guess_format, iter_path, jsonl_slice
+from .documents import DocumentError, Warn, article_files, guess_format, jsonl_slice, readable_documents
 from .models import Document
 
 TARGET_BYTES = 512 * 1024  # about 250 news reports: seconds of work, little memory, enough pieces to share
@@ -91,7 +91,7 @@ def documents(partition: Partition, published: dt.date | None = None, warn: Warn
     """The partition's documents, read when asked (what is skipped goes to ``warn``)."""
     if partition.files:
         for name in partition.files:
-            yield from iter_path(name, published, warn)
+            yield from readable_documents(name, published, warn)
         return
     path = Path(partition.path)
     with path.open("rb") as handle:

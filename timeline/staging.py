@@ -54,6 +54,7 @@ class Stats:
     events: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    unchanged: bool = False  # the run's store held exactly what the old one did, which was kept
 
     def add(self, other: "Stats") -> None:
         self.warnings += other.warnings
