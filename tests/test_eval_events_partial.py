@@ -27,7 +27,7 @@ EVENTS = textwrap.dedent(
         quote: "Police dispersed a crowd near the station"
         actors: [Police]
       - id: curfew
-        type: curfew
+        type: coercion
         quote: "ordered a curfew"
     """
 )
@@ -112,5 +112,5 @@ def test_sentences_are_not_cut_after_a_title_or_at_a_comma():
 @pytest.mark.parametrize("body, kind", [("", "NoneType"), ("- id: curfew\n", "list")])
 def test_a_gold_file_that_is_not_a_mapping_is_a_clear_error(tmp_path, body, kind):
     folder = gold_folder(tmp_path, TEXT, body)
-    with pytest.raises(GoldError, match=rf"article\.yaml: a gold file is a mapping .*, not {kind}"):
+    with pytest.raises(GoldError, match=rf"article\.yaml:\d+:\d+: a gold file is a mapping .*, not {kind}"):
         read_gold_dir(folder, shared=tmp_path)

@@ -291,6 +291,7 @@ def _doc_details(doc: GoldDoc, predicted: Timeline, graph: OrderGraph,
     for g, p in pairs:
         if not agrees(p.type, g.type):
             lines.append(f"  type {g.id}: gold {g.type}, predicted {p.type} ({p.id})")
+        lines += _actor_lines(g, p)
         window = _window(p, solved)
         if g.real_date and not window.contains(g.real_date):
             lines.append(f"  unsound date {g.id}: real {_span_text(g.real_date)} not in predicted {_span_text(window)}")
@@ -300,6 +301,18 @@ def _doc_details(doc: GoldDoc, predicted: Timeline, graph: OrderGraph,
             if not (graph.entails(pa.id, relation, pb.id) or _implied_by_windows(relation, _window(pa, solved), _window(pb, solved))):
                 lines.append(f"  order not found: {a} {relation} {b} (predicted {pa.id}, {pb.id})")
     return lines, len(lists["out_of_scope"])
+
+
+def _actor_lines(gold: GoldEvent, pred: Event) -> list[str]:
+    """The actors a matched pair disagrees on, as the actor F1 counts them (so a figure under 1.00
+    has its lines to read)."""
+    predicted, wanted = _folded(parties(pred)), _folded(canonical_parties(gold.actors))
+    if predicted == wanted:
+        return []
+    missing, extra = sorted(wanted - predicted), sorted(predicted - wanted)
+    said = "; ".join(part for part in (f"missing {', '.join(missing)}" if missing else "",
+                                       f"extra {', '.join(extra)}" if extra else "") if part)
+    return [f"  actors {gold.id}: {said} ({pred.id})"]
 
 
 def _span_text(b: Bounds) -> str:

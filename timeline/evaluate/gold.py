@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .. import dates
+from .goldcheck import check
 
 
 class GoldError(ValueError):
@@ -96,16 +97,17 @@ def _article_text(raw: dict, gold_path: Path, shared: Path) -> str:
     if raw.get("source_file"):
         csv_path = shared / "data" / "wikinews" / raw["source_file"]
         if not csv_path.exists():
-            raise GoldError(f"{gold_path.name}: {csv_path} not found")
+            raise GoldError(f"{csv_path} not found")
         row = _csv_rows(csv_path).get(document)
         if row is None:
-            raise GoldError(f"{gold_path.name}: no row with url {document!r} in {csv_path.name}")
+            raise GoldError(f"no row with url {document!r} in {csv_path.name}")
         return row["text"]
-    for base in (shared, gold_path.parent, gold_path.parent.parent):
+    bases = (shared, gold_path.parent, gold_path.parent.parent)
+    for base in bases:
         candidate = base / document
         if candidate.is_file():
             return candidate.read_text(encoding="utf-8")
-    raise GoldError(f"{gold_path.name}: document {document!r} not found under {shared}")
+    raise GoldError(f"the article {document!r} is not in {', '.join(str(b) for b in bases)}")
 
 
 SCOPES = ("full", "partial")
@@ -178,14 +180,19 @@ def _event(raw: dict, text: str, where: str) -> GoldEvent:
 def read_gold(path: Path, shared: Path | None = None) -> GoldDoc:
     """One gold file with its article."""
     shared = shared or shared_dir()
+    source = path.read_text(encoding="utf-8")
+    texts: list[str] = []  # the article, read once for the check and the scoring
+    problems = check(path, source, lambda data: texts.append(_article_text(data, path, shared)) or texts[-1])
+    if problems:  # every problem at once, with its line, before any scoring
+        raise GoldError("\n".join(problems))
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+        raw = yaml.safe_load(source)
+    except (yaml.YAMLError, ValueError) as exc:
         raise GoldError(f"{path}: not valid YAML ({exc})") from None
     if not isinstance(raw, dict):  # an empty file or a bare list: say so, not AttributeError
         raise GoldError(f"{path}: a gold file is a mapping (document, events, ...), not {type(raw).__name__}")
     scope, scope_note = _scope(raw, path.name)
-    text = _article_text(raw, path, shared)
+    text = texts[0] if texts else _article_text(raw, path, shared)
     published = raw.get("published")
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
@@ -209,4 +216,12 @@ def read_gold_dir(folder: Path, shared: Path | None = None) -> list[GoldDoc]:
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise GoldError(f"{folder}: no *.yaml gold files")
-    return [read_gold(p, shared) for p in files]
+    golds, problems = [], []
+    for path in files:  # every file's problems at once, not one file per run
+        try:
+            golds.append(read_gold(path, shared))
+        except GoldError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise GoldError("\n".join(problems))
+    return golds
