@@ -267,8 +267,10 @@ def edit_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
         values["date_inferred"] = b.checkbox("Date inferred (not stated in the text)", values["date_inferred"])
         values["modality"] = a.selectbox("Modality", list(MODALITIES), index=list(MODALITIES).index(values["modality"]))
         values["actors"] = a.text_input("Actors (comma-separated)", values["actors"], key=f"edit_actors_{tag}")
-        values["people"] = b.text_input("People (comma-separated)", values["people"])
-        values["location"] = a.text_input("Location", values["location"])
+        values["targets"] = b.text_input("Targets (comma-separated)", values["targets"], key=f"edit_targets_{tag}",
+                                         help="whom the event is done to")
+        values["people"] = a.text_input("People (comma-separated)", values["people"])
+        values["location"] = b.text_input("Location", values["location"])
         values["tags"] = b.text_input("Tags (comma-separated)", values["tags"])
         values["relations"] = st.text_area("Relations (one per line: before|after|overlaps|during <event-id>)",
                                            values["relations"])

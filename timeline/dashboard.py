@@ -368,7 +368,8 @@ def event_to_form(event: Event | None) -> dict[str, Any]:
     e = event or Event(id="new-event", title="New event", type=next(iter(event_types())))
     return {
         "id": e.id, "title": e.title, "type": e.type, "date": e.date or "", "date_inferred": e.date_inferred,
-        "actors": ", ".join(e.actors), "people": ", ".join(e.people), "location": e.location or "",
+        "actors": ", ".join(e.actors), "targets": ", ".join(e.targets), "people": ", ".join(e.people),
+        "location": e.location or "",
         "modality": e.modality, "tags": ", ".join(e.tags), "notes": e.notes or "",
         "relations": "\n".join(f"{r.relation} {r.target}" for r in e.relations),
         "confidence": e.confidence,
@@ -407,7 +408,7 @@ def form_to_event(values: dict[str, Any], original: Event | None = None) -> Even
         "id": (values.get("id") or "").strip(), "title": (values.get("title") or "").strip(),
         "type": values.get("type"), "date": date,
         "date_inferred": _inferred(date, bool(values.get("date_inferred")), original), "actors": _split(values.get("actors", "")),
-        "people": _split(values.get("people", "")), "location": (values.get("location") or "").strip() or None,
+        "targets": _split(values.get("targets", "")), "people": _split(values.get("people", "")), "location": (values.get("location") or "").strip() or None,
         "modality": values.get("modality", "asserted"), "tags": _split(values.get("tags", "")),
         "notes": (values.get("notes") or "").strip() or None, "relations": relations,
         "confidence": values.get("confidence"), "curated": True,
