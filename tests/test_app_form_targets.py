@@ -49,3 +49,8 @@ def test_a_date_corrected_in_the_app_keeps_the_targets(tmp_path, monkeypatch):
     next(b for b in at.button if b.label == "Save to file").click().run()
     event = store.load(path).timeline.event("depot-raid")
     assert event.date == "2031-03-04" and event.targets == ["Port Authority"] and event.actors == ["Hill Brigade"]
+
+
+def test_the_details_panel_shows_the_targets():
+    rows = dict(dashboard.details(FULL))
+    assert rows["targets"] == "Port Authority, depot guards" and rows["actors"] == "Hill Brigade"
