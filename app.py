@@ -457,7 +457,7 @@ def store_promote(path: str, page: storeview.Page) -> None:
         st.error(dashboard.md_escape(refused))
     elif st.button(f"Promote {len(ids)} events", key="s_do_promote", disabled=not ids):
         ok, message = storeview.promote(path, ids, target)
-        (st.success if ok else st.error)(dashboard.md_escape(message))
+        {True: st.success, False: st.error, None: st.info}[ok](dashboard.md_escape(message))
 
 
 def store_main(path: str) -> None:

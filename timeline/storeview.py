@@ -121,7 +121,8 @@ def _rebased(document: Document, store: Path, target: Path) -> Document:
 
 def promote(path: Path | str, ids: list[str], target: Path | str):
     """Merge the chosen events into the curated file through ``merge.merge``: curated events and
-    rejected ids are never touched. Returns (saved, message)."""
+    rejected ids are never touched. Returns (saved, message); saved is None when the file already
+    held every chosen event as it is: it is left untouched and the message says so."""
     from . import store
     from .merge import merge
 
@@ -134,6 +135,9 @@ def promote(path: Path | str, ids: list[str], target: Path | str):
         if target.exists():
             loaded = store.load(target)
             merged, report = merge(loaded.timeline, proposed)
+            if merged == loaded.timeline:
+                return None, (f"{target}: nothing new, file left as it was ({len(report.unchanged)} already there, "
+                              f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped)")
             store.save(target, merged, loaded.digest)
             return True, (f"{target}: {len(report.added)} added, {len(report.updated)} updated, "
                           f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped")
