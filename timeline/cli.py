@@ -393,8 +393,11 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
         "interval, modality, relations and the exact quote as evidence. Without --into or -o the "
         "timeline is printed to stdout. Folders are read recursively (hidden files left out; other "
         "file types are counted and named on stderr). An article given twice is read once; each "
-        "document id is the file's stem and a hash of its text. Exit status 0 on success, 1 on bad "
-        "input or when no article was read.")
+        "document id is the file's stem and a hash of its text. A file that cannot be read (binary, not "
+        "UTF-8) or a bad JSON line among others is named with its file and line on stderr and skipped. "
+        "Nothing is written before the end of a run: Ctrl-C (exit 130) leaves the target as it was, and a "
+        "new run starts over. Exit status 0 on success, also when nothing was new; 1 on bad input or "
+        "when no article was read.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder, or - for stdin")
     p.add_argument("--published", metavar="DATE", type=_iso_date,
                    help="publication date (YYYY-MM-DD) of the articles; a JSON line's own 'published' "
@@ -402,8 +405,9 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     target = p.add_mutually_exclusive_group()
     target.add_argument("--into", metavar="FILE", help="merge into this timeline (e.g. events.yaml); "
                         "curated events and rejected ids are never touched")
-    target.add_argument("-o", "--output", metavar="FILE", help="write a new timeline file (overwrites); a name "
-                        "ending in .parquet makes a columnar store for large corpora (see docs/scale.md)")
+    target.add_argument("-o", "--output", metavar="FILE", help="write a new timeline file (refuses one holding curated "
+                        "events: use --into); a name ending in .parquet makes a columnar store for large corpora "
+                        "(see docs/scale.md), left as it was when a run over the same articles gives the same store")
     p.add_argument("--format", choices=("yaml", "json", "parquet"), default=None,
                    help="output format for -o or stdout (default: from the -o suffix, else yaml)")
     p.add_argument("--min-confidence", type=_fraction, default=0.5, metavar="X",
