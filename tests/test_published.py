@@ -14,6 +14,9 @@ from timeline.timex.published import find_closing_date, find_published
     ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY SAID", dt.date(1990, 1, 3)),
     ("MOSCOW (USSR), 6 JUL 89 (TASS) -- THE ENVOY", dt.date(1989, 7, 6)),
     ("Friday, January 4, 2019\n\nA footbridge collapsed on Monday.", dt.date(2019, 1, 4)),
+    # a header line of place and date with no agency or dash after it, in capitals or not
+    ("DURROW PROVINCE, JANUARY 1, 2020\n\nGunmen burned a bus on Tuesday.", dt.date(2020, 1, 1)),
+    ("Port of Spain, Monday, March 3, 2025\n\nPolice said.", dt.date(2025, 3, 3)),
     ('{"headline": "x", "datePublished": "2022-10-07T08:00:00Z"}', dt.date(2022, 10, 7)),
     ('<html><head><meta property="article:published_time" content="2021-06-01"></head>'
      "<body><p>Talks resumed.</p></body></html>", dt.date(2021, 6, 1)),
@@ -30,6 +33,7 @@ def test_found(text, expected):
 @pytest.mark.parametrize("text", [
     "", "The talks failed yesterday and will resume on Tuesday.",
     "SAN SALVADOR, NO DATE (RADIO) -- THE ARMY SAID",
+    "Rebels stormed the northern town of Kessora and held it until March 3, 2025\nThe army said.",  # a sentence, not a header
     "https://www.example.org/news/world-48151623\nRefugees flee shelling.",  # an article number, no day
 ])
 def test_absent_gives_none_never_today(text):

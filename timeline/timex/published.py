@@ -102,10 +102,15 @@ def _from_dateline(head: str) -> dt.date | None:
     return None
 
 
+# A place heading a date line: one to five capitalised words ('DURROW PROVINCE', 'Port of Spain').
+_PLACE_HEAD = re.compile(r"^(?:(?:[A-Z][\w'.-]*|of|the|de|del|la|el|al|upon)[ \t]+){0,4}[A-Z][\w'.-]*[ \t]*,[ \t]*")
+
+
 def _from_date_line(head: str) -> dt.date | None:
-    """A line near the top that is nothing but a date ('Friday, January 4, 2019')."""
+    """A line near the top that is nothing but a date ('Friday, January 4, 2019'), or a date after
+    the place it was filed from ('DURROW PROVINCE, JANUARY 1, 2020', a wire header with no agency)."""
     for line in _lines(head):
-        stripped = line.strip()
+        stripped = _PLACE_HEAD.sub("", line.strip(), count=1)
         if len(stripped) <= 40:
             day = _first_day(stripped)
             if day is not None and len(re.sub(r"[\W\d_]", "", stripped)) <= 20:
