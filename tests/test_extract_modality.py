@@ -101,3 +101,15 @@ def test_a_stance_held_is_no_act(key):
 def test_a_news_lead_in_the_perfect_is_an_act():
     """'has agreed to talks, an official said': the reporter's attribution makes the perfect a fresh act."""
     assert "agreement" in {e.type for e in events("Forty states have signed on to the charter, the ministry said.")}
+
+
+_SCHEDULED = next(c for c in lexicon.load("modality")["cues"] if c["name"] == "scheduled")
+
+
+@pytest.mark.parametrize("case,modality", [(_SCHEDULED["example"], "future"), (_SCHEDULED["counterexample"], "asserted")],
+                         ids=["on-a-schedule", "told-as-done"])
+def test_an_act_told_as_scheduled_is_to_come_on_its_date(case, modality):
+    """'is scheduled to resume on Monday': the act is to come and keeps the Monday after the report;
+    told as done, the Monday is the one before it (lexicons/modality.yaml, scheduled)."""
+    [event] = events(case["text"], case["published"])
+    assert (event.modality, event.date) == (modality, case["date"])
