@@ -125,13 +125,15 @@ def test_opening_dispatch_finds_what_every_rule_tried_everywhere_finds(monkeypat
     from timeline.extract import triggers
 
     text = ("GUERRILLAS KIDNAPPED a mayor; Élysée talks, a ceasefire in Đà Nẵng, troops attaçked and "
-            "wıthdrew, ſtrikes ended. The army will not negotiate; they vowed to release him.")
+            "wıthdrew, ſtrikes ended. The army will not negotiate; they vowed to release him. Dockers began "
+            "a three-day strike before the minister's two-day visit.")  # rules that open on any word
     articles = sorted((Path(__file__).parent / "data").glob("*/*.txt"))  # the test and unseen articles
     samples = [text, *(a.read_text(encoding="utf-8") for a in articles)]
     found = [triggers_in(sample) for sample in samples]
     every_rule = tuple(range(len(rules())))
-    monkeypatch.setattr(triggers, "_candidates", lambda: re.compile(triggers._WORD_START))  # every word start
-    monkeypatch.setattr(triggers, "_rules_at", lambda opening: every_rule)
+    every_word = re.compile(rf"(?P<anywhere>){triggers._WORD_START}")  # every word start, every rule
+    monkeypatch.setattr(triggers, "_candidates", lambda: every_word)
+    monkeypatch.setattr(triggers, "_rules_at", lambda opening, anywhere: every_rule)
     assert found == [triggers_in(sample) for sample in samples]
     assert sum(map(len, found)) > 200
 

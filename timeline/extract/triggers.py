@@ -52,17 +52,21 @@ _CANDIDATE_DEPTH = 12  # characters of each rule's openings the candidate scan c
 
 
 @cache
+def _opening_anywhere() -> frozenset[int]:
+    """The rules (by index) that can open on any word (``\\w+-day``): in every group of rules tried."""
+    return frozenset(i for i, rule in enumerate(rules()) if "" in lexicon.openings(rule["pattern"], _CANDIDATE_DEPTH))
+
+
+@cache
 def _candidates() -> re.Pattern:
     """The word starts where some rule may match, found by one scan in the regex engine instead of
-    a lookup at each of them (two in three words open no rule): the rules' openings as one prefix
-    tree, and the rules that can open on any word (``\\w+-day``) as themselves. A superset, as
-    ``lexicon.openings`` is, and judged by the same case folding as the rules."""
-    opened, anywhere = set(), []
-    for rule in rules():
-        found = lexicon.openings(rule["pattern"], _CANDIDATE_DEPTH)
-        opened |= found - {""}
-        anywhere += [f"(?:{rule['pattern']})"] if "" in found else []
-    heads = [f"(?={lexicon.trie_pattern(opened, ' ')})"] + ([f"(?={'|'.join(anywhere)})"] if anywhere else [])
+    a lookup at each of them (two in three words open no rule): the rules that can open on any word
+    as themselves (where one may match, group ``anywhere`` is set), then the other rules' openings
+    as one prefix tree. A superset, as ``lexicon.openings`` is, judged by the rules' case folding."""
+    table, anywhere = rules(), _opening_anywhere()
+    opened = {o for i, rule in enumerate(table) if i not in anywhere for o in lexicon.openings(rule["pattern"], _CANDIDATE_DEPTH)}
+    heads = [f"(?={lexicon.trie_pattern(opened, ' ')})"]
+    heads[:0] = [f"(?=(?:{'|'.join(table[i]['pattern'] for i in sorted(anywhere))}))(?P<anywhere>)"] if anywhere else []
     return re.compile(rf"(?=(?<![\w-])(?:{'|'.join(heads)})){_WORD_START}", re.IGNORECASE)
 
 
@@ -100,18 +104,20 @@ def _rule_patterns() -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=32768)  # bounded like ``_rules_opening``; asked at every candidate, so one lookup
-def _rules_at(opening: str) -> tuple[int, ...]:
+def _rules_at(opening: str, anywhere: bool) -> tuple[int, ...]:
     """The rules (by index, in order) that can match where the text goes on with ``opening``, its
-    next ``_OPENING`` characters (lower-cased; up to the first one beyond ASCII, whose case the regex judges)."""
+    next ``_OPENING`` characters (lower-cased; up to the first one beyond ASCII, whose case the regex
+    judges); without the rules that open anywhere unless ``anywhere`` (the scan found none may match)."""
     if not opening.isascii():
         opening = opening[:next(n for n, char in enumerate(opening) if not char.isascii())]
-    return _rules_opening(opening.lower())
+    found = _rules_opening(opening.lower())
+    return found if anywhere else tuple(i for i in found if i not in _opening_anywhere())
 
 
-def _first_rule(text: str, position: int, end: int) -> tuple[int, re.Match] | None:
-    """The first rule (by index) matching at ``position``, and its match, if any does."""
-    patterns = _rule_patterns()
-    for index in _rules_at(text[position:position + _OPENING]):
+def _first_rule(text: str, word: re.Match, end: int) -> tuple[int, re.Match] | None:
+    """The first rule (by index) matching at the candidate ``word``, and its match, if any does."""
+    patterns, position = _rule_patterns(), word.start()
+    for index in _rules_at(text[position:position + _OPENING], word.group("anywhere") is not None):
         match = patterns[index].match(text, position, end)
         if match is not None:
             return index, match
@@ -152,7 +158,7 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
     out, last = [], start
     for word in _candidates().finditer(text, start, end):
         position = word.start()
-        found = _first_rule(text, position, end) if position >= last else None
+        found = _first_rule(text, word, end) if position >= last else None
         if found:
             rule, match = table[found[0]], found[1]
             if rule.get("generated") and (_inside_name(text, position) or _noun_by_position(text, rule, match)
