@@ -138,6 +138,23 @@ def test_opening_dispatch_finds_what_every_rule_tried_everywhere_finds(monkeypat
     assert sum(map(len, found)) > 200
 
 
+def test_rule_alternations_find_behind_their_openings_what_they_find_without():
+    """``compile_rules`` puts the openings of its rules' matches before the alternation: the
+    matches, and the rule each names, are those of the bare alternation."""
+    from timeline.extract import modality, triggers
+
+    articles = sorted((Path(__file__).parent / "data").glob("*/*.txt"))
+    text = "\n\n".join(a.read_text(encoding="utf-8") for a in articles) + "\nTHE ARMY WILL NOT NEGOTIATE, Élysée said."
+    alternations = [rules(), modality.cues(), triggers.other_senses()[0], lexicon.load("triggers")["support"]]
+    for entries in alternations:
+        groups = "|".join(f"(?P<r{i}>{e['pattern']})" for i, e in enumerate(entries))
+        bare = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
+        guarded = lexicon.compile_rules(entries)
+        assert lexicon.openings_first(groups) in guarded.pattern
+        found = [(m.span(), m.lastgroup) for m in guarded.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in bare.finditer(text)] and found
+
+
 def test_rules_opening_a_word_are_those_a_scan_of_every_rule_finds():
     from timeline.extract.triggers import _OPENING, _rules_opening
 

@@ -54,11 +54,12 @@ def compile_rules(entries: list[dict], key: str = "pattern") -> re.Pattern:
 
     The word-boundary checks sit outside the alternation so that positions inside words are
     rejected once, not once per rule (this is most of the speed on a large corpus); the letters
-    the rules can open on are tested first (``letters_first``: a tenth off each sentence's scan).
+    the rules can open on are tested first (``letters_first``: a tenth off each sentence's scan),
+    and at a word start the openings of their matches (``openings_first``: half off the scan).
     """
     try:
         groups = "|".join(f"(?P<r{i}>{e[key]})" for i, e in enumerate(entries))
-        return letters_first(re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE))
+        return letters_first(re.compile(rf"(?<![\w-]){openings_first(groups)}(?:{groups})(?![\w-])", re.IGNORECASE))
     except (re.error, KeyError) as exc:
         raise LexiconError(f"bad pattern in lexicon: {exc}") from None
 
@@ -186,6 +187,17 @@ def letters_first(pattern: re.Pattern) -> re.Pattern:
     if "" in letters:
         return pattern
     return re.compile(rf"(?=(?i:[{''.join(map(re.escape, sorted(letters)))}]))(?:{pattern.pattern})", pattern.flags)
+
+
+_GUARD_DEPTH = 12  # characters of a rule alternation's openings tested before it (4: a tenth slower)
+
+
+def openings_first(pattern: str) -> str:
+    """A look-ahead for the openings of the pattern's matches as one prefix tree, to stand before
+    it: most words open none of a long alternation's rules and are left at once, where the
+    alternation tried each rule there ('' when a match may open on anything)."""
+    found = openings(pattern, _GUARD_DEPTH)
+    return "" if "" in found else f"(?={trie_regex(found, ' ')})"
 
 
 def _openings(items: list, length: int) -> set[str]:

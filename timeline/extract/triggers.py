@@ -48,13 +48,12 @@ def attribution_pattern() -> re.Pattern:
 
 
 _WORD_START = r"(?<![\w-])[^\s\d]"
-_CANDIDATE_DEPTH = 12  # characters of each rule's openings the candidate scan checks (4: a third more candidates)
 
 
 @cache
 def _opening_anywhere() -> frozenset[int]:
     """The rules (by index) that can open on any word (``\\w+-day``): in every group of rules tried."""
-    return frozenset(i for i, rule in enumerate(rules()) if "" in lexicon.openings(rule["pattern"], _CANDIDATE_DEPTH))
+    return frozenset(i for i, rule in enumerate(rules()) if "" in lexicon.openings(rule["pattern"], 1))
 
 
 @cache
@@ -62,10 +61,9 @@ def _candidates() -> re.Pattern:
     """The word starts where some rule may match, found by one scan in the regex engine instead of
     a lookup at each of them (two in three words open no rule): the rules that can open on any word
     as themselves (where one may match, group ``anywhere`` is set), then the other rules' openings
-    as one prefix tree. A superset, as ``lexicon.openings`` is, judged by the rules' case folding."""
+    as one prefix tree (``lexicon.openings_first``). A superset, judged by the rules' case folding."""
     table, anywhere = rules(), _opening_anywhere()
-    opened = {o for i, rule in enumerate(table) if i not in anywhere for o in lexicon.openings(rule["pattern"], _CANDIDATE_DEPTH)}
-    heads = [f"(?={lexicon.trie_pattern(opened, ' ')})"]
+    heads = [lexicon.openings_first("|".join(f"(?:{rule['pattern']})" for i, rule in enumerate(table) if i not in anywhere))]
     heads[:0] = [f"(?=(?:{'|'.join(table[i]['pattern'] for i in sorted(anywhere))}))(?P<anywhere>)"] if anywhere else []
     return re.compile(rf"(?=(?<![\w-])(?:{'|'.join(heads)})){_WORD_START}", re.IGNORECASE)
 
