@@ -260,6 +260,8 @@ def test_a_date_after_a_participle_and_its_agent_is_the_participles_not_a_nomina
      "../2020-01-11"),
     ("On Saturday the army announced it had captured the town of Kafr Nabl.", "territorial_change", "../2020-01-11"),
     ("On Saturday, Iran admitted it had shot down the airliner on Wednesday.", "attack", "2020-01-08"),  # its own date
+    # the admission's date told right after its verb, before the subject of what was admitted
+    ("The militia said on Saturday it had seized the river crossing at Tolo.", "territorial_change", "../2020-01-11"),
 ])
 def test_a_past_perfect_under_a_dated_speech_act_is_bounded_by_it(text, kind, date):
     """'On Saturday X acknowledged it had shot down ...': Saturday is when it was told."""

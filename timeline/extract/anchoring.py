@@ -222,11 +222,25 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:[\"“”']?(?:\w+ly|not|never|already|als
 
 def _told_as_earlier(text: str, event: EventMention, found: list) -> bool:
     """A past perfect under a speech act whose clause gives the only dates, all before the speech
-    verb: the act was told on that day and happened before it."""
+    verb or right after it: the act was told on that day and happened before it."""
     if not _PLUPERFECT.search(text, max(event.clause.start, event.trigger.start - 40), event.trigger.start):
         return False
     speech = [t for t in event.others if t.start < event.trigger.start and event_types()[t.type].kind == "speech"]
-    return bool(speech) and all(t.end <= speech[-1].start for t in found)
+    return bool(speech) and all(t.end <= speech[-1].start or _right_after(text, speech[-1].end, t, event) for t in found)
+
+
+_ADVERBIAL_GAP = re.compile(r"[\s,]*(?:(?:on|in|at|late|early|last|this)\s+)*", re.IGNORECASE)
+
+
+def _right_after(text: str, end: int, timex, event: EventMention) -> bool:
+    """'said on Tuesday it had killed': a date told right after the speech verb, before the subject
+    of what was said, is the speaking's day, as one told before the verb is ('a truce declared in
+    March had allowed' has no such subject: the date is the truce's)."""
+    return end <= timex.start and _ADVERBIAL_GAP.fullmatch(text, end, timex.start) is not None and \
+        _SUBJECT_THEN_HAD.search(text, timex.end, event.trigger.start) is not None
+
+
+_SUBJECT_THEN_HAD = re.compile(r"\w[^.;:]*?\shad\b", re.IGNORECASE)
 
 
 def _reduced_relative(text: str, event: EventMention, limit: int) -> bool:
