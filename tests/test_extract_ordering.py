@@ -319,3 +319,14 @@ def test_a_wider_act_told_to_a_month_has_no_parts():
     """'marched ... in May': a month may hold many marches, so what follows is not ordered inside one."""
     found = _typed_relations(DATA["parts_of_wider_acts"]["counterexample"])
     assert not any(relation == "during" for _, relation, _ in found), found
+
+
+def test_an_act_told_as_done_does_not_fall_within_one_still_to_come():
+    """'said on Thursday that operations would continue ..., and warned villagers': the warning is not
+    inside the future operations' window, which lies after the report, so it is not put on the report's day."""
+    text = ('KAMPALA, Nov 8 - The ministry said in a statement on Thursday that military operations would continue '
+            '"until the gunmen are disarmed", and warned villagers not to hide fighters.')
+    timeline = extract([Document(id="x", published=dt.date(2025, 11, 8), text=text)], Options())
+    warning = next(e for e in timeline.events if e.type == "threat")
+    assert warning.relations == []
+    assert warning.date == "../2025-11-08"

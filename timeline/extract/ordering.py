@@ -76,9 +76,16 @@ def _relate(state: DocState, a: int, relation: str, b: int, rule: str) -> None:
     ca, cb = _canonical(state, a), _canonical(state, b)
     linked = any(t == cb for _, t in state.events[ca].relations) or any(
         t == ca for _, t in state.events[cb].relations)
-    if ca != cb and not linked:
+    if ca != cb and not linked and not _done_after_to_come(state.events[ca], relation, state.events[cb]):
         state.events[ca].relations.append((relation, cb))
         state.events[ca].cues.append(rule)
+
+
+def _done_after_to_come(event: EventMention, relation: str, other: EventMention) -> bool:
+    """An act told as done cannot follow or fall within one still to come ('opposed the withdrawal'
+    of troops that 'would be leaving'): the order holds for the telling, not for the future act's
+    window, which lies after the report and would drag the done act past it."""
+    return relation in ("during", "same") and event.modality in ("asserted", "negated") and other.modality in ("future", "hypothetical")
 
 
 def _opening(state: DocState, event: EventMention, over_reports: bool = True) -> str:
