@@ -582,13 +582,25 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
         for mention in antecedent(state, clause, event.type in _VIOLENT):  # 'the MPL, which claimed the attack'
             _take(text, event, mention)
         return
-    if clause.lead in _SUBORDINATE or event.type not in _VIOLENT and _people_subject().search(head):
+    controlled = _gerund_adverbial(text, clause, event)
+    if not controlled and (clause.lead in _SUBORDINATE or event.type not in _VIOLENT and _people_subject().search(head)):
         return  # 'the agency says 5,000 residents had fled': the clause's own subject, not the speaker
-    for mention in _sentence_subject(state, clause):
+    for mention in _sentence_subject(state, clause, controlled):
         _take(text, event, mention)
 
 
 _COORDINATING = frozenset({"and", "and then", "but"})
+# connectives that open a clause of time on a bare gerund, whose unstated subject is the clause's
+# before it ('rebels seized the port before withdrawing', 'closed the border after accusing them of ...')
+_GERUND_LEADS = frozenset({"after", "before", "while", "since", "when", "once", "until"})
+
+
+def _gerund_adverbial(text: str, clause: Clause, event: EventMention) -> bool:
+    """Whether the event's trigger is the gerund right after its clause's time connective."""
+    trigger = event.trigger
+    word = text[trigger.start:trigger.end].split()[0].lower()
+    return (clause.lead in _GERUND_LEADS and word.endswith("ing") and word != "being"
+            and text[clause.start + len(clause.lead):trigger.start].strip() == "")
 
 
 @cache
@@ -602,15 +614,20 @@ def _backer_aside() -> re.Pattern:
     return re.compile(lexicon.load("text")["backer_aside"], re.IGNORECASE)
 
 
-def _sentence_subject(state: DocState, clause: Clause) -> list[Mention]:
+def _sentence_subject(state: DocState, clause: Clause, controlled: bool = False) -> list[Mention]:
     """The subject of the nearest earlier main clause of the sentence (names before its trigger);
     a coordinated clause continues the clause right before it, even a subordinate one ('police
-    said that rebels attacked a post and burned a bus': the rebels burned it)."""
+    said that rebels attacked a post and burned a bus': the rebels burned it); so does a ``controlled``
+    gerund, whose subject is that of the act told right before it (a clause right before with no act
+    gives none: 'he spent the night in a cell before facing a judge')."""
     earlier = clauses_before(state, clause)
+    continued = controlled or clause.lead in _COORDINATING
     for previous in reversed(earlier):
-        if previous.lead in _SUBORDINATE and not (clause.lead in _COORDINATING and previous is earlier[-1]):
+        if previous.lead in _SUBORDINATE and not (continued and previous is earlier[-1]):
             continue
         event = next(iter(events_of(state, previous)), None)
+        if controlled and event is None and previous is earlier[-1]:
+            return []
         if event is None and _backer_aside().match(state.text, previous.start, previous.end):
             continue  # 'M23 rebels, backed by Rwanda, seized Goma': the backer did not seize it
         stop = event.trigger.start if event else previous.end

@@ -229,7 +229,7 @@ def clauses_of(text: str, start: int, end: int, sentence: int, caps: bool = Fals
     for a, b in zip(bounds, bounds[1:]):
         a, b = _strip(text, a, b)
         if b > a:
-            lead = lead_words().match(text[a:b])
+            lead = None if _THAT_TIME.match(text, a) else lead_words().match(text[a:b])  # 'That month, ...': a date
             out.append(Clause(a, b, sentence, sys.intern(lead.group(1).lower()) if lead else ""))  # one 'and' for all
     return out
 
