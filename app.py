@@ -53,6 +53,17 @@ def _label(counts, names=None):
     return lambda v: f"{names.get(v, v)} ({counts.get(v, 0)})"
 
 
+def sidebar_choices(label: str, pairs: list[tuple[str, int]], key: str, names: dict | None = None,
+                    fold: bool = False) -> list[str]:
+    """A multiselect of facet values with counts; with ``fold`` spellings differing in case are one
+    choice (the most frequent shown) that picks them all. Returns every spelling picked."""
+    listed = filters.fold_case(pairs) if fold else [filters.Choice(v, n, (v,)) for v, n in pairs]
+    by_shown = {c.shown: c for c in listed}
+    picked = st.sidebar.multiselect(label, list(by_shown), key=key, placeholder="all",
+                                    format_func=lambda v: f"{(names or {}).get(v, v)} ({by_shown[v].count:,})")
+    return [s for v in picked if v in by_shown for s in by_shown[v].spellings]
+
+
 def sidebar_filters(table: filters.EventTable, timeline) -> filters.Filters:
     sb = st.sidebar
     sb.header("Filters")
@@ -62,8 +73,8 @@ def sidebar_filters(table: filters.EventTable, timeline) -> filters.Filters:
              "document": {d.id: d.title or d.id for d in timeline.documents}}
     pick = {}
     for key, title in (("type", "Type"), ("actor", "Actor"), ("person", "Person"), ("document", "Document")):
-        pick[key] = sb.multiselect(title, opts[key], key=f"f_{key}", placeholder="all",
-                                   format_func=_label(totals[key], names.get(key)))
+        pairs = [(v, totals[key][v]) for v in opts[key]]
+        pick[key] = sidebar_choices(title, pairs, f"f_{key}", names.get(key), fold=key in ("actor", "person"))
     modalities = sb.multiselect("Modality", list(MODALITIES), key="f_modality", placeholder="all",
                                 format_func=_label(totals["modality"]))
     if not sb.checkbox("Show hypothetical, future and negated events", value=True, key="f_unreal"):
@@ -106,6 +117,14 @@ def time_chart(result: dashboard.LoadResult, table, mask) -> None:
     fig = figure.build_figure(result.timeline, table, mask, options)
     st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="chart",
                     config={"displaylogo": False, "scrollZoom": True})
+    undated_caption(table, mask)
+
+
+def undated_caption(table: filters.EventTable, mask) -> None:
+    """Events with no date are off the time axis: say how many, and where to find them."""
+    count = int(figure.undated(table, mask).sum())
+    if count:
+        st.caption(f"{figure.undated_words(count)}: they are listed last in the Event box below.")
 
 
 def sequence_view(result: dashboard.LoadResult, table, mask) -> None:
@@ -173,7 +192,7 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
     if st.session_state.get("pick") not in choices:
         st.session_state.pop("pick", None)
     st.selectbox("Event", choices, index=None, key="pick", format_func=lambda i: f"{titles[i]} ({i})",
-                 placeholder="click an event on the chart", help="the shown events in time order (first 1,000)")
+                 placeholder="click an event on the chart", help="the shown events in time order (first 1,000), then the undated ones")
     ev = tl.event(current) if current in titles else None
     if ev is None:
         return
@@ -390,18 +409,14 @@ def main() -> None:
 STORE_PUBLICATION_LINES = 30
 
 
-def store_choices(label: str, pairs: list[tuple[str, int]], key: str, names: dict | None = None) -> list[str]:
-    counts = dict(pairs)
-    return st.sidebar.multiselect(label, list(counts), key=key, placeholder="all",
-                                  format_func=lambda v: f"{(names or {}).get(v, v)} ({counts[v]:,})")
 
 
 def store_sidebar_query(path: str) -> Query:
     st.sidebar.header("Filters")
     facets = storeview.facets(path)
-    types = store_choices("Type", facets["type"], "s_type", {k: t.label for k, t in TYPES.items()})
-    actors = store_choices("Actor", facets["actor"], "s_actor")
-    places = store_choices("Place", facets["place"], "s_place")
+    types = sidebar_choices("Type", facets["type"], "s_type", {k: t.label for k, t in TYPES.items()})
+    actors = sidebar_choices("Actor", facets["actor"], "s_actor", fold=True)
+    places = sidebar_choices("Place", facets["place"], "s_place", fold=True)
     start = st.sidebar.date_input("From", value=None, key="s_start", min_value=dt.date(1, 1, 1))
     end = st.sidebar.date_input("To", value=None, key="s_end", min_value=dt.date(1, 1, 1))
     text = st.sidebar.text_input("Search", key="s_text", placeholder="words in title, quotes, actors, notes")
@@ -421,6 +436,7 @@ def store_chart(page: storeview.Page) -> None:
     options = figure.FigureOptions(lanes="type", selected=st.session_state.get("s_selected"), publications=few)
     st.plotly_chart(figure.build_figure(page.timeline, page.table, page.mask, options), on_select="rerun",
                     selection_mode="points", key="s_chart", config={"displaylogo": False, "scrollZoom": True})
+    undated_caption(page.table, page.mask)
     clicked = dashboard.selected_id((st.session_state.get("s_chart") or {}).get("selection"))
     if clicked:
         st.session_state["s_selected"] = clicked

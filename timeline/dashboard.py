@@ -602,12 +602,15 @@ def details_html(event: Event) -> str:
 
 
 def pick_options(table: EventTable, mask, selected: str | None, limit: int = 1000) -> list[str]:
-    """Ids for the Event box: the shown events in time order, at most ``limit``, plus the selected one."""
+    """Ids for the Event box: the shown dated events in time order (at most ``limit``), then the
+    undated ones (at most ``limit``: the chart leaves them off, so this box is where they are found),
+    plus the selected one."""
     import numpy as np
 
     idx = np.flatnonzero(mask)
-    idx = idx[np.argsort(table.rank[idx], kind="stable")][:limit]
-    ids = table.ids[idx].tolist()
+    idx = idx[np.argsort(table.rank[idx], kind="stable")]
+    no_date = np.isnan(table.lo_day[idx]) & np.isnan(table.hi_day[idx])
+    ids = table.ids[idx[~no_date][:limit]].tolist() + table.ids[idx[no_date][:limit]].tolist()
     if selected and selected not in ids and selected in set(table.ids.tolist()):
         ids.insert(0, selected)
     return ids

@@ -2,7 +2,8 @@
 
 A day-precision event is a marker; a month/season/year/interval one is a bar across it; an open
 side (``../2024-01-31``) is a bar that fades out over a fixed share of the axis (``OPEN_FADE``), so
-that it never reads as a span of years; an event with no date at all fades across the whole axis;
+that it never reads as a span of years; an event with no date at all is not on the time axis (any
+place on it would read as a date), and a note on the chart says how many are left off;
 an inferred date is a thinner
 bar with a hollow marker, a hypothetical/future/negated event dotted and faint. Lanes group events by type,
 first actor or document. Up to ``label_limit`` events each get a row labelled with its title;
@@ -124,9 +125,7 @@ def _geometry(table: EventTable, idx: np.ndarray, y: np.ndarray, extra_days: lis
     horizon = _horizon(table, idx, extra_days)
     lo_ms = table.lo_day[idx] * DAY_MS
     hi_ms = (table.hi_day[idx] + 1) * DAY_MS
-    both_open = np.isnan(lo_ms) & np.isnan(hi_ms)
     handle = np.where(np.isnan(lo_ms), hi_ms, np.where(np.isnan(hi_ms), lo_ms, (lo_ms + hi_ms) / 2))
-    handle = np.where(both_open, (horizon[0] + horizon[1]) / 2, handle)
     return _Geometry(idx, y, lo_ms, hi_ms, handle, horizon)
 
 
@@ -141,20 +140,16 @@ def _segments(x0: np.ndarray, x1: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
 
 def _fade_pieces(g: _Geometry, sel: np.ndarray, level: int, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Piece ``level`` of every open side among ``sel``: from the known end outwards, over a fixed
-    share of the axis; an event with no date at all fades from the middle to both edges."""
+    share of the axis (every drawn event has one known end: undated ones are left off)."""
     lo, hi, y = g.lo_ms[sel], g.hi_ms[sel], g.y[sel]
-    undated = np.isnan(lo) & np.isnan(hi)
     fade = (g.horizon[1] - g.horizon[0]) * OPEN_FADE
-    centre = np.full(len(y), (g.horizon[0] + g.horizon[1]) / 2)
-    left_end = np.where(np.isnan(hi), np.nan, np.where(np.isnan(lo), hi, np.nan))
-    left_end = np.where(np.isnan(lo) & np.isnan(hi), centre, left_end)
-    right_start = np.where(np.isnan(hi) & ~np.isnan(lo), lo, np.nan)
-    right_start = np.where(np.isnan(lo) & np.isnan(hi), centre, right_start)
+    left_end = np.where(np.isnan(lo), hi, np.nan)
+    right_start = np.where(np.isnan(hi), lo, np.nan)
     xs, ys = [], []
     for anchor, edge in ((left_end, g.horizon[0]), (right_start, g.horizon[1])):
         ok = ~np.isnan(anchor)
         a = anchor[ok]
-        step = np.where(undated[ok], edge - a, np.sign(edge - a) * fade) / k
+        step = np.sign(edge - a) * fade / k
         px, py = _segments(a + step * level, a + step * (level + 1), y[ok])
         xs.append(px)
         ys.append(py)
@@ -384,7 +379,26 @@ def _template() -> dict:
     return pio.templates["plotly_white"].to_plotly_json()
 
 
-def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs) -> dict:
+def undated(table: EventTable, mask: np.ndarray) -> np.ndarray:
+    """The shown events with no date at all: no place on a time axis would be honest for them."""
+    return mask & np.isnan(table.lo_day) & np.isnan(table.hi_day)
+
+
+def undated_words(count: int) -> str:
+    """The note that stands in for the undated events on the chart (and beside it in the app)."""
+    return f"{count:,} undated event{'' if count == 1 else 's'} not on the time axis"
+
+
+def _undated_note(count: int) -> list[dict]:
+    """A note above the plot, left, where no date is: the events left off are counted, not hidden."""
+    if not count:
+        return []
+    return [{"x": 0, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
+             "yshift": 30, "showarrow": False, "text": undated_words(count), "font": {"size": 12, "color": "#444"},
+             "bgcolor": "rgba(255,255,255,0.85)", "name": "undated"}]
+
+
+def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs, undated_count: int = 0) -> dict:
     n_rows = max(len(rows.tickvals), 1) if rows.labelled else max(len(rows.bands), 1)
     per_row = 24 if rows.labelled else 70
     height = int(min(max(160 + per_row * n_rows, 360), 4000))
@@ -398,7 +412,7 @@ def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs) -> dict:
         {"x": day * DAY_MS, "y": 0.0, "xref": "x", "yref": "paper", "yanchor": "top", "showarrow": False,
          "text": "published", "font": {"size": 11, "color": "#555"}}
         for day, _ in pubs[:6]
-    ]
+    ] + _undated_note(undated_count)
     top = rows.bands[0][0] if rows.bands else -0.5
     bottom = rows.bands[-1][1] if rows.bands else 0.5
     return {
@@ -418,12 +432,14 @@ def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs) -> dict:
 
 def build_figure(timeline: Timeline, table: EventTable | None = None, mask: np.ndarray | None = None,
                  options: FigureOptions | None = None) -> TimelineFigure:
-    """Draw the events selected by ``mask`` (all by default) on a time axis."""
+    """Draw the events selected by ``mask`` (all by default) on a time axis; undated ones are counted
+    in a note instead (the app lists them in its Event box)."""
     options = options or FigureOptions()
     table = table if table is not None else build_table(timeline)
     mask = np.ones(len(table), dtype=bool) if mask is None else mask
+    left_off = undated(table, mask)
     doc_titles = {d.id: d.title or d.id for d in timeline.documents}
-    rows = _rows(table, mask, options.lanes, options.label_limit, doc_titles)
+    rows = _rows(table, mask & ~left_off, options.lanes, options.label_limit, doc_titles)
     pubs = _publications(timeline, table, rows.idx) if options.publications else []
     g = _geometry(table, rows.idx, rows.y, [p[0] for p in pubs])
     kind = "scattergl" if len(rows.idx) > options.webgl_above else "scatter"
@@ -440,7 +456,7 @@ def build_figure(timeline: Timeline, table: EventTable | None = None, mask: np.n
     traces += _legend_traces(types, set(np.unique(table.style[rows.idx]).tolist()))
     if options.relations and rows.labelled:
         traces += _relation_traces(timeline, g, table)
-    layout = _layout(rows, g, options, pubs)
+    layout = _layout(rows, g, options, pubs, int(left_off.sum()))
     if kind == "scattergl":
         _compact(traces)
     return _figure(traces, layout)

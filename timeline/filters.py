@@ -79,6 +79,26 @@ class Facets:
     counts: dict[str, Counter] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a filter's choices: the spelling shown, its count, and every spelling it matches."""
+
+    shown: str
+    count: int
+    spellings: tuple[str, ...]
+
+
+def fold_case(pairs: Iterable[tuple[str, int]]) -> list[Choice]:
+    """Values that differ only in case ('Orrin valley', 'Orrin Valley') are one choice, shown in
+    their most frequent spelling and matching all: an analyst means one place, not two."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for value, count in pairs:
+        groups.setdefault(value.casefold(), []).append((value, count))
+    choices = [Choice(min(group, key=lambda p: (-p[1], p[0]))[0], sum(n for _, n in group),
+                      tuple(v for v, _ in group)) for group in groups.values()]
+    return sorted(choices, key=lambda c: (-c.count, c.shown))
+
+
 def day_number(value: dt.date) -> int:
     """Days since 1970-01-01: the unit every column of dates uses."""
     return (value - EPOCH).days
