@@ -93,9 +93,9 @@ def test_the_cli_prints_the_scope_line(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("header, message", [
-    ("scope: some\n", "scope must be one of full, partial, not 'some'"),
+    ("scope: some\n", "scope: must be one of full, partial, not 'some'"),
     ("scope: partial\n", "scope: partial needs a scope_note"),
-    ("scope: partial\nscope_note: [a, b]\n", "scope_note must be text"),
+    ("scope: partial\nscope_note: [a, b]\n", "scope_note: must be text"),
 ])
 def test_a_bad_scope_is_a_clear_error(tmp_path, header, message):
     folder = gold_folder(tmp_path, TEXT, header + EVENTS)

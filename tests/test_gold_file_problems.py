@@ -73,3 +73,31 @@ def test_every_problem_of_every_file_at_once_and_no_traceback(tmp_path, capsys):
     assert main(["eval", "events", "--gold", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "second.yaml:12:5: events[1].quote" in err and "Traceback" not in err
+
+
+ODD_VALUES = [
+    (("  - id: curfew", "  - id: [curfew, decree]"), 10, "events[1].id: must be one word or number, not ['curfew', 'decree']"),
+    (("    type: coercion", "    type: [coercion, protest]"), 11, "events[1].type: unknown event type ['coercion', 'protest']"),
+    (("relations:", "scope: sampled\nrelations:"), 14, "scope: must be one of full, partial, not 'sampled'"),
+]
+
+
+@pytest.mark.parametrize(("edit", "line", "message"), ODD_VALUES, ids=[m[2].split(":")[0] for m in ODD_VALUES])
+def test_a_list_where_a_word_belongs_or_a_bad_scope_is_named_with_its_line(tmp_path, edit, line, message):
+    """An id or type written as a list, or a scope the scorer cannot honour, is a problem with its
+    line like the others (it was a TypeError, or a message with no line)."""
+    folder = _folder(tmp_path, GOLD.replace(*edit))
+    with pytest.raises(GoldError) as caught:
+        read_gold(folder / "harbour.yaml", shared=tmp_path / "none")
+    assert re.search(rf"^{re.escape(str(folder / 'harbour.yaml'))}:{line}:\d+: {re.escape(message)}", str(caught.value), re.M)
+
+
+def test_numeric_ids_are_compared_as_written_in_relations(tmp_path):
+    """Ids written as numbers are ids like any other: a relation naming them is no problem, and a
+    repeated one is reported where it repeats."""
+    gold = GOLD.replace("id: shelling", "id: 1").replace("id: curfew", "id: 2").replace("[curfew, before, shelling]", "[2, before, 1]")
+    doc = read_gold(_folder(tmp_path, gold) / "harbour.yaml", shared=tmp_path / "none")
+    assert [e.id for e in doc.events] == [1, 2] and doc.relations == [(2, "before", 1)]
+    with pytest.raises(GoldError, match=r"harbour\.yaml:10:\d+: events\[1\]\.id: duplicate id '1'"):
+        read_gold(_folder(tmp_path, gold.replace("id: 2", "id: 1").replace("[2, before, 1]", "[1, before, 1]")) / "harbour.yaml",
+                  shared=tmp_path / "none")

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from .. import dates
-from .goldcheck import check
+from .goldcheck import SCOPES, check
 
 
 class GoldError(ValueError):
@@ -110,7 +110,6 @@ def _article_text(raw: dict, gold_path: Path, shared: Path) -> str:
     raise GoldError(f"the article {document!r} is not in {', '.join(str(b) for b in bases)}")
 
 
-SCOPES = ("full", "partial")
 _SENTENCE = re.compile(r"\S[^\n]*?(?:[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|$)", re.MULTILINE)
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Jr|Sr|Prof|Rev|Hon|No)"
                            r"|\b[A-Za-z](?:\.[A-Za-z])*)\.$")

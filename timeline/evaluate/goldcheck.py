@@ -21,6 +21,7 @@ EVENT_FIELDS = ("id", "type", "quote", "occurrence", "also", "actors", "people",
                 "real_date", "modality", "required")
 NEEDED = ("id", "type", "quote")
 RELATIONS = ("before", "after", "overlaps", "during", "same")
+SCOPES = ("full", "partial")  # what a gold file may annotate: every event, or those its scope_note names
 Report = Callable[[Path_, str], None]
 
 
@@ -65,6 +66,7 @@ def _mark(marks: dict[Path_, tuple[int, int]], where: Path_) -> tuple[int, int]:
 
 
 def _unknown_fields(data: dict, known: tuple[str, ...], where: Path_, report: Report) -> None:
+    """A field name the reader would ignore is a typo to name ('actor' for 'actors'), not silence."""
     for key in data:
         if key not in known:
             near = difflib.get_close_matches(str(key), known, n=1)
@@ -85,6 +87,19 @@ def _check_top(data: dict, report: Report) -> None:
             report(("published",), f"must be a day written YYYY-MM-DD, not {published!r}")
     if not isinstance(data.get("events"), list):
         report(("events",), "missing or not a list of events")
+    _check_scope(data, report)
+
+
+def _check_scope(data: dict, report: Report) -> None:
+    """``scope`` is full or partial, and a partial file says in ``scope_note`` which events it
+    annotates (the scorer counts no extra event outside them, so the note must say why)."""
+    scope, note = data.get("scope", "full"), data.get("scope_note", "")
+    if scope not in SCOPES:
+        report(("scope",), f"must be one of {', '.join(SCOPES)}, not {scope!r}")
+    if not isinstance(note, str):
+        report(("scope_note",), f"must be text, not {note!r}")
+    elif scope == "partial" and not note.strip():
+        report(("scope",), "partial needs a scope_note saying which events are annotated")
 
 
 def _check_event(event: Any, where: Path_, body: str | None, report: Report) -> None:
@@ -97,7 +112,7 @@ def _check_event(event: Any, where: Path_, body: str | None, report: Report) -> 
         if not event.get(name):
             report((*where, name), "missing (every event needs an id, a type and a quote)")
     kind = event.get("type")
-    if kind and kind not in event_types():
+    if kind and (not isinstance(kind, str) or kind not in event_types()):  # a list is no type, not a TypeError
         near = nearest_type(str(kind))
         report((*where, "type"), f"unknown event type {kind!r}" + (f"; did you mean {near!r}?" if near else ""))
     _check_quotes(event, where, body, report)
@@ -135,11 +150,15 @@ def _check_quotes(event: dict, where: Path_, body: str | None, report: Report) -
 
 
 def _ids(events: list, report: Report) -> set[str]:
-    """The events' ids; a repeated id is reported where it repeats."""
+    """The events' ids (as text, which relations are compared in); a repeated id is reported where
+    it repeats, and an id that is a list or a mapping where it stands (not a TypeError)."""
     seen: set[str] = set()
     for index, event in enumerate(events):
         name = event.get("id") if isinstance(event, dict) else None
-        if name and name in seen:
+        if isinstance(name, (list, dict)):
+            report(("events", index, "id"), f"must be one word or number, not {name!r}")
+            continue
+        if name and str(name) in seen:
             report(("events", index, "id"), f"duplicate id {name!r}")
         if name:
             seen.add(str(name))
@@ -163,7 +182,7 @@ def _check_relations(relations: Any, ids: set[str], report: Report) -> None:
             report((*where, 1), f"unknown relation {relation[1]!r}; "
                    + (f"did you mean {near[0]!r}?" if near else f"one of {', '.join(RELATIONS)}"))
         for side in (0, 2):
-            if relation[side] not in ids:
+            if str(relation[side]) not in ids:
                 near = difflib.get_close_matches(str(relation[side]), sorted(ids), n=1)
                 report((*where, side), f"no event has the id {relation[side]!r}"
                        + (f"; did you mean {near[0]!r}?" if near else ""))
