@@ -409,8 +409,6 @@ def main() -> None:
 STORE_PUBLICATION_LINES = 30
 
 
-
-
 def store_sidebar_query(path: str) -> Query:
     st.sidebar.header("Filters")
     facets = storeview.facets(path)

@@ -31,7 +31,8 @@ def known_names(path: str, option: str) -> list[str]:
             from .query import connect
 
             value = f"unnest({column})" if is_list else column
-            return [r[0] for r in connect(path).execute(f"SELECT DISTINCT {value} FROM events").fetchall()]
+            with connect(path) as con:  # closed at once: the command goes on to exit 1
+                return [r[0] for r in con.execute(f"SELECT DISTINCT {value} FROM events").fetchall()]
         events = load(path).timeline.events
     except (TimelineError, StoreError, OSError):
         return []

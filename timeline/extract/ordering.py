@@ -582,9 +582,15 @@ def _entry_news(state: DocState, event: EventMention) -> bool:
     return not (_told_in_past_perfect(state, event) or _told_as_earlier(state, event) or event.clause.lead in _BACKGROUND)
 
 
+@cache
+def _recap_words() -> re.Pattern:
+    """The words of an entry that sums up the blog (ordering.yaml clock_order recap), compiled once."""
+    return re.compile(lexicon.words(lexicon.alternation(_data()["clock_order"]["recap"])), re.IGNORECASE)
+
+
 def _recaps(state: DocState, entries: list[tuple[int, int]]) -> set[int]:
     """Entries that sum up the blog so far ('A quick summary: ...'): they tell no news of their hour."""
-    pattern = re.compile(lexicon.words(lexicon.alternation(_data()["clock_order"]["recap"])), re.IGNORECASE)
+    pattern = _recap_words()
     ends = [start for start, _ in entries[1:]] + [len(state.text)]
     return {n for n, ((start, _), end) in enumerate(zip(entries, ends)) if pattern.search(state.text, start, end)}
 

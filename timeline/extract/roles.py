@@ -111,9 +111,9 @@ def _entered(text: str, position: int) -> Phrase | None:
     """'broke into the clinic and took the cash': the place entered just before a taking whose
     object is loot is what was robbed (``lemmas.yaml`` ``loot`` ``entered``)."""
     words = lexicon.load("lemmas")["loot"]["entered"]
-    found = None
+    found = None  # the last 'broke into' before the taking: the nearest place entered
     for found in re.finditer(rf"\b(?:{words})\s+", text[max(0, position - 150):position], re.IGNORECASE):
-        pass
+        continue
     if found is None:
         return None
     start = max(0, position - 150) + found.end()

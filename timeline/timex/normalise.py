@@ -101,7 +101,6 @@ def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | No
     if ctx.mode != "news" or ctx.published is None:
         return anchor.year
     tense = _tense_with_deadline(ctx, span)
-
     best, best_cost = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         guess = safe_date(year, month, min(day, 28))
