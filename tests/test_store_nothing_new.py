@@ -40,3 +40,16 @@ def test_same_store_tells_a_different_title_and_a_missing_store(tmp_path, capsys
     manifest = two / "store.json"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"title": null', '"title": "x"'), encoding="utf-8")
     assert not same_store(one, two)
+
+
+def test_same_counts_but_other_rows_are_not_the_same_store(tmp_path):
+    """Two runs whose manifests agree (one article of the same length, one event each) but whose
+    rows differ are told apart by the rows themselves: the new store replaces the old one."""
+    stores = []
+    for day in ("2", "3"):
+        article = tmp_path / f"a{day}.txt"
+        article.write_text(f"Rebels shelled the town of Ostrel on {day} March 2022, officials said.", encoding="utf-8")
+        stores.append(tmp_path / f"s{day}.parquet")
+        assert main(["extract", str(article), "-o", str(stores[-1]), "--no-progress"]) == 0
+    manifests = [(s / "store.json").read_text(encoding="utf-8") for s in stores]
+    assert manifests[0] == manifests[1] and not same_store(*stores)
