@@ -119,7 +119,7 @@ def _rebased(document: Document, store: Path, target: Path) -> Document:
     return document.model_copy(update={"origin": Path(os.path.relpath(absolute, target.parent.resolve())).as_posix()})
 
 
-def promote(path: Path | str, ids: list[str], target: Path | str):
+def promote(path: Path | str, ids: list[str], target: Path | str) -> tuple[bool | None, str]:
     """Merge the chosen events into the curated file through ``merge.merge``: curated events and
     rejected ids are never touched. Returns (saved, message); saved is None when the file already
     held every chosen event as it is: it is left untouched and the message says so."""

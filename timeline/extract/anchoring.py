@@ -16,7 +16,7 @@ from functools import cache
 
 from .. import dates
 from ..taxonomy import event_types, of_class
-from ..timex import tag
+from ..timex import Timex, tag
 from ..timex.context import DAY_VALUE
 from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
@@ -232,7 +232,7 @@ def _told_as_earlier(text: str, event: EventMention, found: list) -> bool:
 _ADVERBIAL_GAP = re.compile(r"[\s,]*(?:(?:on|in|at|late|early|last|this)\s+)*", re.IGNORECASE)
 
 
-def _right_after(text: str, end: int, timex, event: EventMention) -> bool:
+def _right_after(text: str, end: int, timex: Timex, event: EventMention) -> bool:
     """'said on Tuesday it had killed': a date told right after the speech verb, before the subject
     of what was said, is the speaking's day, as one told before the verb is ('a truce declared in
     March had allowed' has no such subject: the date is the truce's)."""
