@@ -101,3 +101,16 @@ def test_numeric_ids_are_compared_as_written_in_relations(tmp_path):
     with pytest.raises(GoldError, match=r"harbour\.yaml:10:\d+: events\[1\]\.id: duplicate id '1'"):
         read_gold(_folder(tmp_path, gold.replace("id: 2", "id: 1").replace("[2, before, 1]", "[1, before, 1]")) / "harbour.yaml",
                   shared=tmp_path / "none")
+
+
+def test_a_gold_file_or_an_article_not_in_utf8_is_named_with_its_place(tmp_path):
+    """A gold file saved in Latin-1 is named with the line and column of its first bad byte, and
+    an article in Latin-1 with its path (both were a bare codec error naming no file)."""
+    folder = _folder(tmp_path, GOLD)
+    (folder / "harbour.yaml").write_bytes(GOLD.replace("id: curfew", "id: caf\u00e9").encode("latin-1"))
+    with pytest.raises(GoldError, match=r"harbour\.yaml:10:\d+: not UTF-8 text \(byte 0xe9\)"):
+        read_gold(folder / "harbour.yaml", shared=tmp_path / "none")
+    (folder / "harbour.yaml").write_text(GOLD, encoding="utf-8")
+    (folder / "harbour.txt").write_bytes(ARTICLE.replace("Harbourtown,", "Harbourt\u00f6wn,", 1).encode("latin-1"))
+    with pytest.raises(GoldError, match=r"harbour\.yaml:1:\d+: document: the article .*harbour\.txt is not UTF-8 text"):
+        read_gold(folder / "harbour.yaml", shared=tmp_path / "none")

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .. import dates
+from ..yamlread import decode
 from .goldcheck import SCOPES, check
 
 
@@ -106,7 +107,10 @@ def _article_text(raw: dict, gold_path: Path, shared: Path) -> str:
     for base in bases:
         candidate = base / document
         if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
+            try:
+                return candidate.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:  # named, not a bare codec error
+                raise GoldError(f"the article {candidate} is not UTF-8 text (byte {exc.start}: {exc.reason})") from None
     raise GoldError(f"the article {document!r} is not in {', '.join(str(b) for b in bases)}")
 
 
@@ -176,10 +180,22 @@ def _event(raw: dict, text: str, where: str) -> GoldEvent:
     )
 
 
+def _gold_text(path: Path) -> str:
+    """The gold file's text; one not in UTF-8 is named with the line and column of its first bad
+    byte (it was a bare codec error naming no file)."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        issue = decode(raw)[1]
+        line, column = issue.mark if issue and issue.mark else (1, 1)
+        raise GoldError(f"{path}:{line}:{column}: {issue.message if issue else exc.reason}") from None
+
+
 def read_gold(path: Path, shared: Path | None = None) -> GoldDoc:
     """One gold file with its article."""
     shared = shared or shared_dir()
-    source = path.read_text(encoding="utf-8")
+    source = _gold_text(path)
     texts: list[str] = []  # the article, read once for the check and the scoring
     problems = check(path, source, lambda data: texts.append(_article_text(data, path, shared)) or texts[-1])
     if problems:  # every problem at once, with its line, before any scoring

@@ -27,7 +27,7 @@ Report = Callable[[Path_, str], None]
 
 def check(path: Path, text: str, article: Callable[[dict], str]) -> list[str]:
     """The file's problems, each with its place; ``article`` gives the text the quotes are in (or
-    raises ValueError saying why it cannot be found)."""
+    raises ValueError or OSError saying why it cannot be found or read)."""
     try:
         data, issues, marks = read_events(text)
     except YamlSyntaxError as exc:
@@ -48,7 +48,7 @@ def check(path: Path, text: str, article: Callable[[dict], str]) -> list[str]:
     _check_top(data, report)
     try:
         body = article(data)
-    except ValueError as exc:
+    except (ValueError, OSError) as exc:  # not found, not UTF-8, or not readable: said at 'document'
         report(("document",), str(exc))
         body = None
     events = data.get("events") if isinstance(data.get("events"), list) else []
