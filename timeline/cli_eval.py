@@ -87,7 +87,8 @@ def _add_eval_events(targets: argparse._SubParsersAction) -> None:
             "against gold timelines, beside the 'nothing' and 'publication date' baselines."
         ),
     )
-    p.add_argument("--gold", metavar="DIR", help="folder of gold *.yaml files (default: ../shared/gold)")
+    p.add_argument("--gold", metavar="DIR", help="folder of gold *.yaml files (default: ../shared/gold); every "
+                   "problem of every file is listed as FILE:LINE:COL: field: message before any scoring")
     p.add_argument("--predictions", metavar="FILE", help="score this timeline file instead of running the extractor")
     p.add_argument("--esc", nargs="?", const="", metavar="DIR",
                    help="also score EventStoryLine (default folder: ../shared/data/eventstoryline/v1.5)")
@@ -95,7 +96,8 @@ def _add_eval_events(targets: argparse._SubParsersAction) -> None:
     p.add_argument("--no-gold", action="store_true", help="skip the gold timelines (e.g. with --esc)")
     p.add_argument("--json", metavar="FILE", help="write every figure to this JSON file")
     p.add_argument("--details", action="store_true",
-                   help="list each document's missed, false and duplicate events, wrong types, unsound dates and orders")
+                   help="list each document's missed, false and duplicate events, wrong types, the actors a "
+                        "matched pair disagrees on, unsound dates and orders")
     p.add_argument("--losses", action="store_true",
                    help="count the missed events by the pipeline step that lost them (figures only: usable on a blind batch)")
     p.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its pinned floor")
