@@ -43,7 +43,29 @@ def build_sequence_figure(timeline: Timeline, order: Order, table: EventTable, m
     focus = _focus(order, layout, selected)
     traces = _block_traces(layout) + _link_traces(layout) + _conflict_trace(order, layout)
     traces += _selected_trace(layout, order, selected) + _node_traces(timeline, order, table, layout, focus)
-    return TimelineFigure(data=traces, layout=_figure_layout(layout), _validate=False)
+    return TimelineFigure(data=traces, layout=_figure_layout(layout, _selected_x(layout, order, selected), selected),
+                          _validate=False)
+
+
+def _selected_x(layout: Layout, order: Order, selected: str | None) -> float | None:
+    """The selected event's column, when it is shown (the first view is centred on it)."""
+    k = _position(layout, order, selected)
+    return None if k is None else float(layout.x[k])
+
+
+def _position(layout: Layout, order: Order, selected: str | None) -> int | None:
+    """Where the selected event is among the shown ones (None: nothing selected, or filtered out)."""
+    where = [k for k, row in enumerate(layout.idx.tolist()) if order.ids[row] == selected]
+    return where[0] if where else None
+
+
+def x_window(layout: Layout, centre: float | None) -> list[float]:
+    """The first view's columns: the leftmost ones, or those around ``centre`` (a selection far
+    right would otherwise open off screen, at 1,780 events hundreds of columns away)."""
+    width = layout.visible
+    last = max(layout.columns, width) - width  # the leftmost column a full view may start at
+    start = 0 if centre is None else int(min(max(round(centre) - width // 2, 0), last))
+    return [start - 0.5, start + width - 0.5]
 
 
 def _focus(order: Order, layout: Layout, selected: str | None) -> np.ndarray | None:
@@ -176,10 +198,9 @@ def _conflict_trace(order: Order, layout: Layout) -> list[dict]:
 
 def _selected_trace(layout: Layout, order: Order, selected: str | None) -> list[dict]:
     """A halo behind the selected node (drawn first, so that its label stays on top)."""
-    where = [k for k, row in enumerate(layout.idx.tolist()) if order.ids[row] == selected]
-    if not where:
+    k = _position(layout, order, selected)
+    if k is None:
         return []
-    k = where[0]
     return [dict(type="scatter", x=[layout.x[k]], y=[layout.y[k]], mode="markers", hoverinfo="skip",
                  showlegend=False, meta="selected",
                  marker={"symbol": "circle", "size": 25, "color": "rgba(255,190,0,0.55)",
@@ -192,7 +213,7 @@ def figure_height(layout: Layout) -> int:
     return int(round((bottom - top) * ROW_PX)) + MARGIN["t"] + MARGIN["b"]
 
 
-def _figure_layout(layout: Layout) -> dict:
+def _figure_layout(layout: Layout, centre: float | None = None, selected: str | None = None) -> dict:
     bottom, top = sequence.y_range(layout)
     shapes = [
         {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": band.top - 0.12, "y1": band.bottom - 0.12,
@@ -211,8 +232,8 @@ def _figure_layout(layout: Layout) -> dict:
         "template": pio.templates["plotly_white"].to_plotly_json(), "height": figure_height(layout),
         "margin": {**MARGIN, "autoexpand": False}, "hovermode": "closest", "clickmode": "event+select",
         "dragmode": "pan", "showlegend": False, "shapes": shapes, "annotations": headings,
-        "uirevision": "sequence",
-        "xaxis": {"range": [-0.5, layout.visible - 0.5], "visible": False, "fixedrange": False},
+        "uirevision": f"sequence:{selected}",  # a pan is kept until another event is selected
+        "xaxis": {"range": x_window(layout, centre), "visible": False, "fixedrange": False},
         "yaxis": {"range": [bottom, top], "visible": False, "fixedrange": True},
     }
 
