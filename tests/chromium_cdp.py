@@ -131,3 +131,39 @@ def browser(profile: Path, width: int = 1400, height: int = 1000) -> Iterator[Pa
             yield Page(ws)
     finally:
         stop(proc)
+
+
+def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 90) -> None:
+    """Wait until the Streamlit server at ``port`` answers its health check (or fail with its output)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"streamlit exited early:\n{proc.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError("streamlit did not become healthy in time")
+
+
+@contextmanager
+def app_tab(app: str, timeline_file: Path, profile: Path, query: str = "", height: int = 1100) -> Iterator[Page]:
+    """The app started headless on ``timeline_file`` and a Chromium tab open on it (``query``:
+    e.g. ``?view=Sequence&event=ID``), its console watched from the first page on."""
+    import sys
+
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", app, "--server.headless=true", f"--server.port={port}",
+           "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--", str(timeline_file)]
+    proc = subprocess.Popen(cmd, cwd=Path(app).parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_healthy(port, proc)
+        with browser(profile) as tab:
+            tab.watch()
+            tab.call("Emulation.setDeviceMetricsOverride", width=1400, height=height, deviceScaleFactor=1, mobile=False)
+            tab.call("Page.navigate", url=f"http://127.0.0.1:{port}/{query}")
+            yield tab
+    finally:
+        stop(proc)

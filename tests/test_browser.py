@@ -16,28 +16,13 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from chromium_cdp import CHROMIUM, Page, browser, free_port, stop
+from chromium_cdp import CHROMIUM, Page, browser, free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
-
-
-def _wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"streamlit exited early:\n{proc.stdout.read()}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError("streamlit did not become healthy in time")
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +39,7 @@ def app_url(tmp_path_factory):
            "--server.enableStaticServing=true", "--", str(ROOT / "events.yaml")]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        _wait_healthy(port, proc)
+        wait_healthy(port, proc)
         yield f"http://127.0.0.1:{port}/"
     finally:
         stop(proc)

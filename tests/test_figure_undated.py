@@ -110,24 +110,8 @@ def store_page(archive_store, tmp_path_factory):
     chromium_cdp = pytest.importorskip("chromium_cdp")
     if chromium_cdp.CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from test_browser import _wait_healthy
-
-    import subprocess
-    import sys
-
-    port = chromium_cdp.free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless=true", f"--server.port={port}",
-           "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--", str(archive_store)]
-    proc = subprocess.Popen(cmd, cwd=Path(APP).parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        _wait_healthy(port, proc)
-        with chromium_cdp.browser(tmp_path_factory.mktemp("chromium-profile")) as tab:
-            tab.watch()
-            tab.call("Emulation.setDeviceMetricsOverride", width=1400, height=1100, deviceScaleFactor=1, mobile=False)
-            tab.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
-            yield tab
-    finally:
-        chromium_cdp.stop(proc)
+    with chromium_cdp.app_tab(APP, archive_store, tmp_path_factory.mktemp("chromium-profile")) as tab:
+        yield tab
 
 
 DRAWN_IDS = """JSON.stringify([].concat(...document.querySelector('.js-plotly-plot').data

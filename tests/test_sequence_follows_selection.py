@@ -105,26 +105,10 @@ def chain_page(tmp_path_factory):
     chromium_cdp = pytest.importorskip("chromium_cdp")
     if chromium_cdp.CHROMIUM is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
-    import subprocess
-    import sys
-
-    from test_browser import _wait_healthy
-
     path = tmp_path_factory.mktemp("chain") / "events.yaml"
     store.save(path, chain(), None)
-    port = chromium_cdp.free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless=true", f"--server.port={port}",
-           "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--", str(path)]
-    proc = subprocess.Popen(cmd, cwd=Path(APP).parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        _wait_healthy(port, proc)
-        with chromium_cdp.browser(tmp_path_factory.mktemp("chromium-profile")) as tab:
-            tab.watch()
-            tab.call("Emulation.setDeviceMetricsOverride", width=1400, height=1100, deviceScaleFactor=1, mobile=False)
-            tab.call("Page.navigate", url=f"http://127.0.0.1:{port}/?view=Sequence&event=month-36")
-            yield tab
-    finally:
-        chromium_cdp.stop(proc)
+    with chromium_cdp.app_tab(APP, path, tmp_path_factory.mktemp("chromium-profile"), "?view=Sequence&event=month-36") as tab:
+        yield tab
 
 
 HALO = """(() => { const plot = document.querySelector('.js-plotly-plot .draglayer .nsewdrag').getBoundingClientRect();

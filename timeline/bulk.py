@@ -32,6 +32,7 @@ from .extract import build
 from .eventpass import (EDGES, EDGES_SCHEMA, MERGED, MERGED_SCHEMA, NAMED, NAMED_SCHEMA, NAMES, NAMES_SCHEMA, RELATED,
                         ROWS, Parts, event_part, group_ranges, name_part, renumber, solve_part)
 from .query import arrow_reader, write_events
+from .stageprogress import PROGRESS, watching
 from .staging import DOCS, REPEATS, STAGE, STAGE_SCHEMA, Job, Stats, stage_partition, unique_pass, view, write_rows
 
 DRIVER_MEMORY = "256MB"  # DuckDB's share of the driver: sorts and groups beyond it go to disk
@@ -150,10 +151,11 @@ Engine = Callable[[Callable, list, Job], Iterable[Stats]]
 
 
 def extract_to_store(paths: list[str], store: Path | str, options: Options, engine: Engine,
-                     progress: Callable[[int, int], None] | None = None, title: str | None = None,
+                     progress: Callable[[int, int, int], None] | None = None, title: str | None = None,
                      root: str | None = None) -> Stats:
     """Extract every document under ``paths`` into a new store at ``store`` (replaced whole at
-    the end, so a failed run leaves the old store as it was)."""
+    the end, so a failed run leaves the old store as it was); ``progress(bytes_done, bytes_total,
+    documents)`` is called twice a second while the documents are read."""
     store = Path(store)
     work = _fresh(store.with_name(store.name + ".partial"))
     try:
@@ -195,14 +197,13 @@ def same_store(new: Path, old: Path) -> bool:
 
 
 def _passes(paths: list[str], work: Path, options: Options, engine: Engine,
-            progress: Callable[[int, int], None] | None, root: str | None) -> Stats:
+            progress: Callable[[int, int, int], None] | None, root: str | None) -> Stats:
     total = Stats()
     todo = partitions.plan(paths, warn=total.warnings.append)
     started = time.perf_counter()
-    for done, stats in enumerate(engine(stage_partition, todo, Job(str(work), options, root)), 1):
-        total.add(stats)
-        if progress:
-            progress(done, len(todo))
+    with watching(work, todo, progress):
+        for stats in engine(stage_partition, todo, Job(str(work), options, root, watched=progress is not None)):
+            total.add(stats)
     total.timings["partitions"] = time.perf_counter() - started
     con = _staging(work)
     repeats = _timed(total, "unique", lambda: unique_pass(work, con))
@@ -220,7 +221,7 @@ def _passes(paths: list[str], work: Path, options: Options, engine: Engine,
     total.events = _timed(total, "events", lambda: sum(engine(event_part, parts, job)))
     _timed(total, "solve", lambda: sum(engine(solve_part, group_ranges(work), job)))
     _timed(total, "write", lambda: write_events(work, staged=work / ROWS))
-    for name in (STAGE, MERGED, NAMED, EDGES, NAMES, RELATED, ROWS, DOCS, REPEATS, "_spill"):
+    for name in (STAGE, MERGED, NAMED, EDGES, NAMES, RELATED, ROWS, DOCS, REPEATS, PROGRESS, "_spill"):
         shutil.rmtree(work / name, ignore_errors=True)
     return total
 

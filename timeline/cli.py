@@ -507,12 +507,12 @@ def _read_articles(paths: list[str], published) -> list:
 
 def _progress(args: argparse.Namespace, unit: str, one: bool = False):
     """Progress on stderr (a tqdm bar on a terminal, a line every 10 s in a log), or None: asked
-    off, or one document's steps with nobody watching."""
+    off, or one document's steps with nobody watching. Unit "B": input bytes, documents beside."""
     if args.no_progress or (one and not sys.stderr.isatty()):
         return None
     from .progress import Progress
 
-    return Progress(unit)
+    return Progress.of_bytes() if unit == "B" else Progress(unit)
 
 
 def _extract_to_store(args: argparse.Namespace) -> int:
@@ -527,10 +527,10 @@ def _extract_to_store(args: argparse.Namespace) -> int:
               "file; promote events from a store in the app)", file=sys.stderr)
         return 1
     options = Options(published=args.published, min_confidence=args.min_confidence)
-    progress = _progress(args, "partitions")
+    progress = _progress(args, "B")
     try:
         stats = extract_to_store(args.paths, args.output, options, engine_for(args.scheduler, max(1, args.jobs)),
-                                 progress, root=args.root)
+                                 progress.read if progress is not None else None, root=args.root)
     except (DocumentError, StoreError, OSError) as exc:
         print(f"timeline extract: {exc}", file=sys.stderr)
         return 1

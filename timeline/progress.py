@@ -21,8 +21,10 @@ class Progress:
     """Documents done out of a total, drawn for a terminal or logged for a file."""
 
     def __init__(self, unit: str = "documents", stream: TextIO | None = None, interval: float = 10.0,
-                 terminal: bool | None = None):
+                 terminal: bool | None = None, scaled: bool = False):
         self.unit = unit
+        self.scale = {"unit_scale": True, "unit_divisor": 1024} if scaled else {}  # 3.1MB, not 3250176B
+        self.postfix = ""
         self.stream = stream or sys.stderr
         self.interval = interval
         self.terminal = _is_terminal(self.stream) if terminal is None else terminal
@@ -40,6 +42,18 @@ class Progress:
         elif done >= (total or float("inf")) or time.monotonic() - self.last_line >= self.interval:
             self._line()
 
+    @classmethod
+    def of_bytes(cls, stream: TextIO | None = None, interval: float = 10.0, terminal: bool | None = None) -> "Progress":
+        """Input bytes done out of the total (what the ETA comes from), named like 3.1MB/12.0MB."""
+        return cls("B", stream, interval, terminal, scaled=True)
+
+    def read(self, done: int, total: int, documents: int) -> None:
+        """``done`` of ``total`` bytes read, in ``documents`` documents so far."""
+        self.postfix = f"{documents:,} document{'' if documents == 1 else 's'}"
+        if self.bar is not None and not self.bar.disable:
+            self.bar.set_postfix_str(self.postfix, refresh=False)
+        self(done, total)
+
     def stage(self, name: str, done: int, total: int) -> None:
         """Step ``done`` of ``total`` of one document finished (``name`` says which)."""
         if self.bar is not None and not self.bar.disable:
@@ -54,9 +68,11 @@ class Progress:
             self._line()
 
     def _draw(self, done: int, total: int | None) -> None:
+        if self.bar is not None and self.bar.disable:  # closed at its total: a last report draws no second bar
+            return
         if self.bar is None:
-            self.bar = tqdm(total=total or None, unit=f" {self.unit}", file=self.stream, dynamic_ncols=True,
-                            mininterval=0.2, leave=True)
+            self.bar = tqdm(total=total or None, unit=self._unit(), file=self.stream, dynamic_ncols=True,
+                            mininterval=0.2, leave=True, postfix=self.postfix or None, **self.scale)
         self.bar.update(done - self.bar.n)
         if total and done >= total:
             self.bar.close()
@@ -64,8 +80,12 @@ class Progress:
     def _line(self) -> None:
         self.last_line = time.monotonic()
         meter = tqdm.format_meter(self.done, self.total or None, self.last_line - self.started, ncols=0,
-                                  unit=f" {self.unit}")
+                                  unit=self._unit(), postfix=self.postfix or None, **self.scale)
         print(meter.strip(), file=self.stream, flush=True)
+
+
+    def _unit(self) -> str:
+        return self.unit if self.scale else f" {self.unit}"
 
 
 def _is_terminal(stream: TextIO) -> bool:

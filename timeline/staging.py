@@ -25,6 +25,7 @@ from . import columnar, ids, partitions
 from .documents import DocumentError, for_storage
 from .extract import Options, extract_document
 from .extract import build
+from .stageprogress import Ticker
 
 STAGE, DOCS, REPEATS = "_stage", "_documents", "_repeats"
 STAGE_SCHEMA = pa.schema([("key", pa.int64()), ("doc", pa.int64()), ("digest", pa.string()), ("block", pa.string()),
@@ -40,6 +41,7 @@ class Job:
     store: str
     options: Options = Options()
     root: str | None = None  # articles inside it are stored by origin (default: the store's folder)
+    watched: bool = False  # workers report per document how far they are (``stageprogress``)
 
 
 @dataclass
@@ -71,6 +73,7 @@ def stage_partition(partition: partitions.Partition, job: Job) -> Stats:
     store, options = Path(job.store), job.options
     docs, rows, stats = [], [], Stats()
     root = Path(job.root) if job.root else None
+    tick = Ticker(store if job.watched else None, partition.index)
     for number, document in enumerate(partitions.documents(partition, options.published, stats.warnings.append)):
         if document.published is None and options.published is not None:
             document = document.model_copy(update={"published": options.published})
@@ -80,8 +83,10 @@ def stage_partition(partition: partitions.Partition, job: Job) -> Stats:
         docs.append({"doc": doc, "digest": digest, **columnar.document_row(for_storage(document, store.parent, root))})
         stats.documents += 1
         stats.characters += len(document.text or "")
+        tick(stats.documents, stats.characters)
     write_rows(store / DOCS / f"part-{partition.index:06d}.parquet", docs, DOCS_SCHEMA)
     write_rows(store / STAGE / f"part-{partition.index:06d}.parquet", rows, STAGE_SCHEMA)
+    tick(stats.documents, stats.characters, finished=True)
     stats.drafts, stats.seconds = len(rows), time.perf_counter() - started
     stats.peak_rss_mb = peak_rss_mb()
     return stats
