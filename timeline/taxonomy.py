@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from .packaged import load_yaml
 
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -101,7 +101,7 @@ def _from_entry(name: str, entry: dict) -> EventType:
 def event_types() -> dict[str, EventType]:
     """All event types by name, in the order the data file lists them."""
     text = resources.files("timeline").joinpath("taxonomy.yaml").read_text(encoding="utf-8")
-    return {name: _from_entry(name, entry) for name, entry in yaml.safe_load(text).items()}
+    return {name: _from_entry(name, entry) for name, entry in load_yaml(text).items()}
 
 
 def type_names() -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from ..packaged import load_yaml
 from ..trie import trie_regex
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -27,7 +28,7 @@ def load(name: str) -> dict:
     path = LEXICON_DIR / f"{name}.yaml"
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return load_yaml(handle)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: {exc}") from None
 

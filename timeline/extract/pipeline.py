@@ -7,9 +7,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from ..models import Document
+from ..packaged import load_yaml
 from .casing import shouting
 from .state import DocState
 
@@ -21,7 +20,7 @@ PIPELINE_FILE = Path(__file__).with_name("pipeline.yaml")
 def stages() -> tuple[tuple[str, Stage], ...]:
     """(name, function) for every stage, in the order the data file lists them."""
     with open(PIPELINE_FILE, encoding="utf-8") as handle:
-        entries = yaml.safe_load(handle)["stages"]
+        entries = load_yaml(handle)["stages"]
     out = []
     for entry in entries:
         module_name, _, function = entry["function"].partition(":")

@@ -6,8 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ..packaged import load_yaml
 from ..trie import trie_regex
 
 RULES_DIR = Path(__file__).with_name("rules")
@@ -17,7 +16,7 @@ RULES_DIR = Path(__file__).with_name("rules")
 def lexicon() -> dict:
     """The lexicon as plain dicts (lower-case keys), read once."""
     with open(RULES_DIR / "lexicon.yaml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = load_yaml(handle)
     data["numbers"] = {**_compound_numbers(data), **data["numbers"]}
     return data
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import yaml
 
+from ..packaged import load_yaml
 from .firstchar import guard
 from .lexicon import RULES_DIR, expand
 from .normalise import NORMALISERS
@@ -64,7 +65,7 @@ def rules() -> tuple[Rule, ...]:
     for filename in RULE_FILES:
         with open(RULES_DIR / filename, encoding="utf-8") as handle:
             try:
-                entries = yaml.safe_load(handle) or []
+                entries = load_yaml(handle) or []
             except yaml.YAMLError as exc:
                 raise RuleError(f"{filename}: not valid YAML ({exc})") from None
         for entry in entries:
