@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from timeline import export_plover, store
+from timeline.evaluate.corpora import shared_dir
 from timeline.models import Document, Event, Source, Timeline
 from timeline.taxonomy import PLOVER_CATEGORIES, event_types
 
 ROOT = Path(__file__).resolve().parents[1]
-MANUAL = ROOT.parent / "shared" / "data" / "plover-gsr" / "PLOVER_MANUAL.tex"
+MANUAL = shared_dir() / "plover-gsr" / "PLOVER_MANUAL.tex"  # ../shared or $TIMELINE_SHARED, as the other corpus tests
 pytestmark = pytest.mark.skipif(not MANUAL.exists(), reason=f"the PLOVER manual is not at {MANUAL}")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
