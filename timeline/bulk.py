@@ -185,7 +185,7 @@ def same_store(new: Path, old: Path) -> bool:
     con = duckdb.connect(config={"memory_limit": DRIVER_MEMORY, "threads": 2})
     try:
         for folder, pattern in ((columnar.events_dir, "**/*.parquet"), (columnar.documents_dir, "*.parquet")):
-            new_rows, old_rows = (f"SELECT * FROM read_parquet('{(folder(s) / pattern).as_posix()}', union_by_name = true)"
+            new_rows, old_rows = (f"SELECT * FROM read_parquet({columnar.sql_path(folder(s) / pattern)}, union_by_name = true)"
                                   for s in (new, old))
             differ = con.execute(f"SELECT count(*) FROM (({new_rows} EXCEPT ALL {old_rows}) "
                                  f"UNION ALL ({old_rows} EXCEPT ALL {new_rows}))")  # rows either side lacks

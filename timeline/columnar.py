@@ -158,6 +158,17 @@ def parts(folder: Path) -> list[Path]:
     return sorted(Path(folder).rglob("*.parquet")) if Path(folder).is_dir() else []
 
 
+def sql_path(path: Path | str) -> str:
+    """A file, folder or glob as a DuckDB string literal, a quote doubled: a store may sit in a
+    folder called "o'brien", and the SQL around it must not end there."""
+    return "'" + Path(path).as_posix().replace("'", "''") + "'"
+
+
+def sql_paths(paths: Iterable[Path | str]) -> str:
+    """Several paths as a DuckDB list of string literals (``read_parquet([...])``)."""
+    return "[" + ", ".join(sql_path(p) for p in paths) + "]"
+
+
 def write_small(store: Path | str, timeline: Timeline) -> None:
     """A whole in-memory timeline as a store (tests, conversions, promoting the other way)."""
     from .query import write_events

@@ -55,7 +55,7 @@ def _owners(con: duckdb.DuckDBPyConnection, stages: list[Path], keys: list[int] 
     these): each with the relations of the drafts folded into it and the digests of the
     documents it cites, in document order."""
     where = "s.key IN (SELECT unnest($keys))" if keys is not None else "TRUE"
-    sql = _PART_OWNERS.format(stages=[p.as_posix() for p in stages], where=where)
+    sql = _PART_OWNERS.format(stages=columnar.sql_paths(stages), where=where)
     out = []
     for key, blob, relations, digest, more in con.execute(sql, {"keys": keys} if keys is not None else {}).fetchall():
         draft = pickle.loads(blob)
@@ -163,7 +163,7 @@ def group_ranges(work: Path) -> list[tuple[int, int]]:
     if not files:
         return []
     con = duckdb.connect(config={"memory_limit": "256MB", "threads": 2})
-    sizes = con.execute(f'SELECT "group", count(*) FROM read_parquet({[f.as_posix() for f in files]!r}) '
+    sizes = con.execute(f'SELECT "group", count(*) FROM read_parquet({columnar.sql_paths(files)}) '
                         'GROUP BY 1 ORDER BY 1').fetchall()
     con.close()
     ranges, first, held = [], None, 0

@@ -34,11 +34,10 @@ def connect(store: Path | str, memory_limit: str = "1GB") -> duckdb.DuckDBPyConn
     store = Path(store)
     columnar.read_manifest(store)
     con = duckdb.connect(config={"memory_limit": memory_limit, "threads": 2})
-    events = columnar.events_dir(store).as_posix()
-    documents = columnar.documents_dir(store).as_posix()
-    con.execute(f"CREATE VIEW events AS SELECT * FROM read_parquet('{_quote(events)}/**/*.parquet', "
+    events, documents = columnar.events_dir(store), columnar.documents_dir(store)
+    con.execute(f"CREATE VIEW events AS SELECT * FROM read_parquet({columnar.sql_path(events / '**' / '*.parquet')}, "
                 "hive_partitioning = true, hive_types = {'year': INTEGER}, union_by_name = true)")
-    con.execute(f"CREATE VIEW documents AS SELECT * FROM read_parquet('{_quote(documents)}/*.parquet')")
+    con.execute(f"CREATE VIEW documents AS SELECT * FROM read_parquet({columnar.sql_path(documents / '*.parquet')})")
     return con
 
 
@@ -54,10 +53,6 @@ def arrow_table(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = 
     relation = con.sql(sql, params=params)
     method = getattr(relation, "to_arrow_table", None) or relation.arrow
     return method()
-
-
-def _quote(text: str) -> str:
-    return text.replace("'", "''")
 
 
 def where(flt: Filters) -> tuple[str, dict]:
@@ -136,11 +131,11 @@ def write_events(store: Path, tables: list[pa.Table] | None = None, staged: Path
     con = duckdb.connect(config={"memory_limit": "256MB", "threads": 2, "preserve_insertion_order": False,
                                  "temp_directory": (Path(store) / "_spill").as_posix()})
     if staged is not None:
-        con.execute(f"CREATE VIEW rows AS SELECT * FROM read_parquet('{_quote(staged.as_posix())}/*.parquet')")
+        con.execute(f"CREATE VIEW rows AS SELECT * FROM read_parquet({columnar.sql_path(staged / '*.parquet')})")
     else:
         con.register("rows", pa.concat_tables(tables) if tables else columnar.EVENT_SCHEMA.empty_table())
     total = con.execute("SELECT count(*) FROM rows").fetchall()[0][0]
-    con.execute(f"COPY (SELECT * FROM rows ORDER BY {CHRONOLOGICAL}) TO '{_quote(folder.as_posix())}' "
+    con.execute(f"COPY (SELECT * FROM rows ORDER BY {CHRONOLOGICAL}) TO {columnar.sql_path(folder)} "
                 f"(FORMAT parquet, PARTITION_BY (year), OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE {columnar.ROW_GROUP})")
     if total == 0:
         folder.mkdir(parents=True, exist_ok=True)

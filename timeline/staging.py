@@ -138,12 +138,12 @@ def unique_pass(work: Path, con: duckdb.DuckDBPyConnection) -> int:
         raise DocumentError(f"two different articles have the id {clash[0][0]!r}: give each article its own id")
     con.execute("CREATE OR REPLACE VIEW stage AS SELECT * FROM stage_all ANTI JOIN repeats USING (doc)")
     (work / REPEATS).mkdir(exist_ok=True)  # for the workers of the later passes too
-    con.execute(f"COPY repeats TO '{(work / REPEATS / 'part-000000.parquet').as_posix()}' (FORMAT parquet)")
+    con.execute(f"COPY repeats TO {columnar.sql_path(work / REPEATS / 'part-000000.parquet')} (FORMAT parquet)")
     folder = columnar.documents_dir(work)
     folder.mkdir(parents=True, exist_ok=True)
     names = ", ".join(columnar.DOCUMENT_SCHEMA.names)
     con.execute(f"COPY (SELECT {names} FROM docs_all ANTI JOIN repeats USING (doc) ORDER BY doc) TO "
-                f"'{(folder / 'part-000000.parquet').as_posix()}' (FORMAT parquet, ROW_GROUP_SIZE 10000)")
+                f"{columnar.sql_path(folder / 'part-000000.parquet')} (FORMAT parquet, ROW_GROUP_SIZE 10000)")
     view(con, "documents", folder, columnar.DOCUMENT_SCHEMA)
     return con.execute("SELECT count(*) FROM repeats").fetchall()[0][0]
 
@@ -152,7 +152,7 @@ def view(con: duckdb.DuckDBPyConnection, name: str, folder: Path, schema: pa.Sch
     """A view over the Parquet files now in ``folder`` (an empty table of ``schema`` when none)."""
     files = columnar.parts(folder)
     if files:
-        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({[f.as_posix() for f in files]!r})")
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({columnar.sql_paths(files)})")
     else:  # a table, not a registered Arrow object: every cursor of the connection sees it
         con.register("empty_rows", schema.empty_table())
         con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM empty_rows")
