@@ -37,7 +37,7 @@ def test_unreadable_inputs_are_named_and_skipped(tmp_path, capsys, target):
     assert f"{archive / 'old.txt'}: not UTF-8 text; skipped" in err
     assert f"{archive / 'wire.jsonl'}:2: not a JSON object" in err
     assert f"{archive / 'wire.jsonl'}:3: title: input should be a valid string; line skipped" in err
-    assert f"{archive / 'wire.jsonl'}:4: published must be YYYY-MM-DD, not 'May 5th'; line skipped" in err
+    assert f"{archive / 'wire.jsonl'}:4: published: must be YYYY-MM-DD, not 'May 5th'; line skipped" in err
     assert "Traceback" not in err
     if target.endswith(".parquet"):
         documents = {d.id for d in query.timeline(out).documents}

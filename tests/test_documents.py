@@ -51,7 +51,7 @@ def test_bad_jsonl_line_names_file_and_line_and_keeps_the_others(tmp_path):
 def test_bad_published_value_is_reported():
     warnings: list[str] = []
     assert read_text('{"text": "a", "published": "yesterday"}', "s", "jsonl", warn=warnings.append) == []
-    assert warnings == ["s:1: published must be YYYY-MM-DD, not 'yesterday'; line skipped"]
+    assert warnings == ["s:1: published: must be YYYY-MM-DD, not 'yesterday'; line skipped"]
 
 
 def test_a_json_lines_own_date_wins_over_the_callers():

@@ -146,7 +146,7 @@ def published_day(value: object, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise DocumentError(f"{where}: published must be YYYY-MM-DD, not {value!r}") from None
+        raise DocumentError(f"{where}: published: must be YYYY-MM-DD, not {value!r}") from None
 
 
 def record_published(record: dict, where: str, default: dt.date | None) -> dt.date | None:
