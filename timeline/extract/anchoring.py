@@ -85,7 +85,7 @@ def anchor(state: DocState, options) -> DocState:
     story_day = None  # the latest date to the day that the story has stated so far
     signed = find_closing_date(state.text, state.published)  # a statement quoted whole: the day it was signed
     openings, next_opening = _sentence_openings(state), 0
-    entries = liveblog.stamps(state.text)
+    entries = liveblog.stamps_of(state)
     for event in state.events:
         while next_opening < len(openings) and openings[next_opening][0] < event.clause.start:
             story_day = openings[next_opening][1]  # 'On Wednesday, police launched an operation ...': the story moves on

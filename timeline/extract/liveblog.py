@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from . import lexicon
+from .lookup import cached
 from .state import DocState, EventMention
 
 MIN_STAMPS = 3
@@ -40,6 +41,12 @@ def stamps(text: str) -> list[tuple[int, int]]:
     document holds enough stamps to be a live blog."""
     found = [(m.start(), int(m.group(1))) for m in _stamp().finditer(text)]
     return found if len(found) >= MIN_STAMPS else []
+
+
+def stamps_of(state: DocState) -> list[tuple[int, int]]:
+    """The document's stamped entries, found once per document: the anchoring stage dates each
+    entry's events by them and the ordering stage orders entries by them."""
+    return cached(state, "liveblog_stamps", state.sentences, lambda _: stamps(state.text))
 
 
 def entry_index(entries: list[tuple[int, int]], position: int) -> int | None:

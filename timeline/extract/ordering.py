@@ -556,13 +556,8 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
 def _across_entries(state: DocState, event: EventMention, other: EventMention) -> bool:
     """Two mentions in different entries of a live blog: the clock orders them (``_clock_order``),
     not the text, which a blog told newest first turns around."""
-    entries = _stamps(state)
+    entries = liveblog.stamps_of(state)
     return bool(entries) and liveblog.entry_index(entries, event.clause.start) != liveblog.entry_index(entries, other.clause.start)
-
-
-def _stamps(state: DocState) -> list[tuple[int, int]]:
-    """The live blog's stamped entries (none for any other document), found once per document."""
-    return cached(state, "ordering_stamps", state.sentences, lambda _: liveblog.stamps(state.text))
 
 
 def _entry_news(state: DocState, event: EventMention) -> bool:
@@ -598,7 +593,7 @@ def _recaps(state: DocState, entries: list[tuple[int, int]]) -> set[int]:
 def _clock_order(state: DocState, live: list[int]) -> None:
     """Live blog: the news an entry reports came after the news of the entry before it by the
     clock; each event counts in the first entry by the clock that reports it."""
-    entries = _stamps(state)
+    entries = liveblog.stamps_of(state)
     if not entries:
         return
     ranks, first, recaps = liveblog.clock_ranks(entries), {}, _recaps(state, entries)
