@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +65,17 @@ def _mark(marks: dict[Path_, tuple[int, int]], where: Path_) -> tuple[int, int]:
     return marks.get(where, (1, 1))
 
 
+def _did_you_mean(name: object, known: Sequence[str], otherwise: str = "") -> str:
+    """'did you mean X?' for the known name nearest a misspelt one, else ``otherwise``."""
+    near = difflib.get_close_matches(str(name), list(known), n=1)
+    return f"did you mean {near[0]!r}?" if near else otherwise
+
+
 def _unknown_fields(data: dict, known: tuple[str, ...], where: Path_, report: Report) -> None:
     """A field name the reader would ignore is a typo to name ('actor' for 'actors'), not silence."""
     for key in data:
         if key not in known:
-            near = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean {near[0]!r}?" if near else f"known: {', '.join(known)}"
-            report((*where, key), f"unknown field {key!r}; {hint}")
+            report((*where, key), f"unknown field {key!r}; " + _did_you_mean(key, known, f"known: {', '.join(known)}"))
 
 
 def _check_top(data: dict, report: Report) -> None:
@@ -178,11 +182,9 @@ def _check_relations(relations: Any, ids: set[str], report: Report) -> None:
             report(where, f"must be [id, relation, id], not {relation!r}")
             continue
         if relation[1] not in RELATIONS:
-            near = difflib.get_close_matches(str(relation[1]), RELATIONS, n=1)
             report((*where, 1), f"unknown relation {relation[1]!r}; "
-                   + (f"did you mean {near[0]!r}?" if near else f"one of {', '.join(RELATIONS)}"))
+                   + _did_you_mean(relation[1], RELATIONS, f"one of {', '.join(RELATIONS)}"))
         for side in (0, 2):
             if str(relation[side]) not in ids:
-                near = difflib.get_close_matches(str(relation[side]), sorted(ids), n=1)
-                report((*where, side), f"no event has the id {relation[side]!r}"
-                       + (f"; did you mean {near[0]!r}?" if near else ""))
+                hint = _did_you_mean(relation[side], sorted(ids))
+                report((*where, side), f"no event has the id {relation[side]!r}" + (f"; {hint}" if hint else ""))
