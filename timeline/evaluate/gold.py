@@ -23,7 +23,7 @@ import yaml
 
 from .. import dates
 from ..yamlread import decode
-from .goldcheck import SCOPES, check
+from .goldcheck import check
 
 
 class GoldError(ValueError):
@@ -133,16 +133,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scope(raw: dict, where: str) -> tuple[str, str]:
-    """The file's ``scope`` and ``scope_note``, refused when they cannot mean what they say."""
-    scope, note = raw.get("scope", "full"), raw.get("scope_note", "")
-    if scope not in SCOPES:
-        raise GoldError(f"{where}: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
-    if not isinstance(note, str):
-        raise GoldError(f"{where}: scope_note must be text, not {note!r}")
-    if scope == "partial" and not note.strip():
-        raise GoldError(f"{where}: scope: partial needs a scope_note saying which events are annotated")
-    return scope, note.strip()
+def _scope(raw: dict) -> tuple[str, str]:
+    """The file's ``scope`` and ``scope_note`` (``goldcheck._check_scope`` has refused, with their
+    lines, the values that cannot mean what they say before this reads them)."""
+    return raw.get("scope", "full"), raw.get("scope_note", "").strip()
 
 
 def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
@@ -206,7 +200,7 @@ def read_gold(path: Path, shared: Path | None = None) -> GoldDoc:
         raise GoldError(f"{path}: not valid YAML ({exc})") from None
     if not isinstance(raw, dict):  # an empty file or a bare list: say so, not AttributeError
         raise GoldError(f"{path}: a gold file is a mapping (document, events, ...), not {type(raw).__name__}")
-    scope, scope_note = _scope(raw, path.name)
+    scope, scope_note = _scope(raw)
     text = texts[0] if texts else _article_text(raw, path, shared)
     published = raw.get("published")
     if isinstance(published, str):
