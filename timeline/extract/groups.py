@@ -312,8 +312,8 @@ def head_anaphors(text: str, known: list[Mention]) -> list[Mention]:
     for match in _head_anaphor().finditer(text):
         while k < len(known) and known[k].start < match.start():
             mention = known[k]
-            if mention.kind == "actor" and " " in mention.name:
-                for head in _heads_of(mention.name):
+            if mention.kind == "actor":
+                for head in _anaphor_heads(mention.name):
                     last_by_head[head] = mention
             k += 1
         named = last_by_head.get((match.group(1) or match.group(2)).lower())
@@ -333,6 +333,28 @@ def unnamed_department(name: str) -> bool:
     """'the Interior Ministry' with no state's name in it: a department of the story's own state's
     government (``home_departments``), which acts for that state, not a party of its own."""
     return lexicon.names().get(name.lower()) is None and bool(_heads_of(name) & _words("home_departments"))
+
+
+@cache
+def _anaphor_heads(name: str) -> frozenset[str]:
+    """The heads 'the X' may take up a body by: those of its name and of its lexicon's longer names
+    ('the mission' after 'UNMISS', the United Nations Mission in South Sudan), and the word before a
+    name's first 'in', 'on' or 'for' ('the commission' after the National Commission on Human Rights)."""
+    names = [n for n in (name, *_aliases().get(name, ())) if " " in n]
+    heads = set()
+    for words in (n.lower().split() for n in names):
+        heads |= _heads_of(" ".join(words))
+        heads |= {words[i - 1] for i in range(2, len(words)) if words[i] in _LINKS}
+    return frozenset(heads)
+
+
+_LINKS = frozenset({"in", "on", "for"})
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """An organisation's other names in the lexicon, by its name."""
+    return {o["name"]: tuple(o.get("aliases", ())) for o in lexicon.load("organisations")["organisations"]}
 
 
 def _heads_of(name: str) -> set[str]:
