@@ -13,10 +13,10 @@ from .antecedents import pronoun_antecedent, pronoun_undergoes
 from .clauses import quoted_spans
 from .group_nouns import fighting_pair, principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
-from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of
+from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of, sentence_clauses
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, Phrase, after_word, end_before, is_past, phrase_after, phrase_before
-from .perpetrators import agent_beyond_clause, antecedent, group_told_last, pronoun_parties
+from .perpetrators import agent_beyond_clause, antecedent, group_told_last, party_told_last, pronoun_parties
 from .roles import SOUGHT, Roles, appositive_heads, passive, place_undergoing, pronoun, roles_of, subject_before
 from .triggers import DEMAND
 from .state import Clause, DocState, EventMention, Mention
@@ -582,6 +582,10 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
         for mention in antecedent(state, clause, event.type in _VIOLENT):  # 'the MPL, which claimed the attack'
             _take(text, event, mention)
         return
+    reporter = _reporter(state, clause) if _continues_telling(text, clause, event) else None
+    if reporter is not None:  # 'the front said the raid avenged a commander and warned ...': the front warned
+        _add(event.actors, *reporter)
+        return
     controlled = _gerund_adverbial(text, clause, event)
     if not controlled and (clause.lead in _SUBORDINATE or event.type not in _VIOLENT and _people_subject().search(head)):
         return  # 'the agency says 5,000 residents had fled': the clause's own subject, not the speaker
@@ -590,6 +594,38 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
 
 
 _COORDINATING = frozenset({"and", "and then", "but"})
+_SPEAKER_WORDS = 8  # words at most before a sentence's reporting verb: its subject, not a clause of its own
+
+
+def _continues_telling(text: str, clause: Clause, event: EventMention) -> bool:
+    """A speech act ('warned', 'called on', 'denied') with no subject of its own in a clause
+    coordinated after the words a reporting verb opened: it continues the telling, not the
+    reported clause ('it said the raid avenged a commander and warned that ...': it warned)."""
+    return (clause.lead in _COORDINATING and event_types()[event.type].kind == "speech"
+            and _NO_SUBJECT.fullmatch(text, clause.start + len(clause.lead), event.trigger.start) is not None)
+
+
+_NO_SUBJECT = re.compile(r"\s*(?:(?:also|then|later|\w+ly)\s+)*", re.IGNORECASE)  # 'and also warned', not 'but Yaounde denied'
+
+
+def _reporter(state: DocState, clause: Clause) -> list[str] | None:
+    """The parties of the subject of the reporting verb that opens the clause's sentence, when
+    the reported words run up to the clause ('It said the raid avenged a commander, and warned'):
+    named before the verb, or the party 'it' or 'they' stands for; None when the sentence opens on
+    no such telling."""
+    start = state.sentences[clause.sentence][0]
+    told = _REPORTING.search(state.text, start, clause.start)
+    if told is None or len(state.text[start:told.start()].split()) > _SPEAKER_WORDS:
+        return None
+    if any(e.trigger.start < told.start() for c in sentence_clauses(state, clause.sentence) for e in events_of(state, c)):
+        return None  # 'rebels attacked a post, police said, and warned ...': the telling is not first
+    named = [m.name for m in mentions_in(state, start, told.start()) if m.kind == "actor"]
+    if named:
+        return named
+    if _GROUP_PRONOUN.match(state.text[start:told.start()]):
+        party = party_told_last(state, clause)
+        return [party] if party else None
+    return None
 # connectives that open a clause of time on a bare gerund, whose unstated subject is the clause's
 # before it ('rebels seized the port before withdrawing', 'closed the border after accusing them of ...')
 _GERUND_LEADS = frozenset({"after", "before", "while", "since", "when", "once", "until"})
