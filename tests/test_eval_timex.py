@@ -158,6 +158,14 @@ def test_zoned_clock_times_compare_as_the_same_instant():
     assert comparable("P3D") == "P3D"
 
 
+@pytest.mark.parametrize("gold, predicted, expected", [
+    ("P2DE", "P20Y", True), ("p1de", "P10Y", True), ("P.5CE", "P50Y", True), ("P3CE", "P300Y", True),
+    ("P1ML", "P1000Y", True), ("P2DE", "P2Y", False), ("PXDE", "PXY", False), ("P1D", "PT24H", False),
+])
+def test_decades_and_centuries_compare_as_the_years_they_are(gold, predicted, expected):
+    assert same_value(gold, predicted) is expected
+
+
 @pytest.mark.parametrize("gold, predicted, loose, expected", [
     ("2013-05-02T18:32Z", "2013-05-02T13:32", True, True),    # EDT read as written, gold in UTC
     ("2013-05-03T00:40Z", "2013-05-02T19:40-04:00", True, True),  # the gold applied EST in July

@@ -3,7 +3,8 @@
 A prediction matches a gold timex when their spans overlap (one-to-one, greatest overlap first);
 it is strict when the spans are equal. Type (value) F1 counts matched pairs whose type (value) is
 equal: precision over all predictions, recall over all gold timexes. Values are compared
-case-blind; a clock time that carries a zone (``T18:32Z``, ``T13:32-04:00``) is compared as the
+case-blind; a length in TimeML's decades, centuries or millennia (``P2DE``, ``P.5CE``, ``P1ML``)
+as the years it is exactly (``P20Y``), since the gold writes one length both ways; a clock time that carries a zone (``T18:32Z``, ``T13:32-04:00``) is compared as the
 UTC time it denotes, so both writings of one instant agree; a time without a zone is compared as
 written. ``value_exact`` always compares so. ``value`` does too, except on corpora whose gold
 converts clock times to UTC with offsets the text does not give (``loose_zones``, EventStoryLine):
@@ -89,9 +90,24 @@ def match(gold: list[Span], predicted: list[Span]) -> list[tuple[int, int]]:
 _ZONED = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:\d{2})?(Z|[+-]\d{2}(?::?\d{2})?)$")
 
 
+_YEARS_PER_UNIT = {"DE": 10, "CE": 100, "ML": 1000}  # TimeML's and TIMEX2's decade, century, millennium
+_LONG_UNIT = re.compile(r"^P(\d+(?:\.\d+)?|\.\d+)(DE|CE|ML)$")
+
+
+def in_years(value: str) -> str:
+    """A length in decades, centuries or millennia written in years (P2DE is P20Y, P.5CE P50Y):
+    the gold writes one length both ways, and the units are exact multiples of a year."""
+    found = _LONG_UNIT.match(value)
+    if not found:
+        return value
+    years = float(found[1]) * _YEARS_PER_UNIT[found[2]]
+    return f"P{int(years) if years.is_integer() else years}Y"
+
+
 def comparable(value: str) -> str:
-    """A value as scored: upper case, a zoned clock time as its UTC time without the zone."""
-    value = value.strip().upper()
+    """A value as scored: upper case, a length in decades or centuries in years, a zoned clock
+    time as its UTC time without the zone."""
+    value = in_years(value.strip().upper())
     found = _ZONED.match(value)
     if not found:
         return value
