@@ -906,7 +906,8 @@ def _recurring_clock(text: str, span: Span) -> bool:
     rest = _RANGE_REST.match(text, span[1], span[1] + 30)
     before, after = _clause_around(text, (span[0], rest.end() if rest else span[1]), 30, 25)
     recurring = _recurring()
-    return bool(recurring.search(before) or recurring.search(after)) or _hours_of_standing(text, span, rest)
+    return (bool(recurring.search(before) or recurring.search(after)) or _hours_of_standing(text, span, rest)
+            or _habit_range(text, span, rest))
 
 
 @lru_cache(maxsize=1)
@@ -926,6 +927,43 @@ def _hours_of_standing(text: str, span: Span, rest: re.Match | None) -> bool:
     if not found:
         return False
     return bool(found.group("first")) or rest is not None
+
+
+_RANGE_OPEN = re.compile(r"\b(?:from|between)[ \t]+(?:\d{1,2}(?:[:.]\d{2})?(?:[ \t]*[ap]\.?[ \t]?m\b\.?)?|noon|midnight)"
+                         r"[ \t]*(?:to|until|till|and|-|–)[ \t]*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _range_habit() -> re.Pattern:
+    """A habit's word, a rate or a stretch longer than a day (rules/lexicon.yaml, standing)."""
+    words = lexicon()["standing"]
+    every = rf"\b(?:every|each)[ \t]+(?:{expand('{WEEKDAY}')}|{alternation(words['every_units'])})\b"
+    rate = expand(r"\b(?:{NUM}|a{SP}few|several){SP}(?:days|nights){SP}(?:a|an|per|each|every){SP}(?:week|month|year)\b")
+    counted = [u for u in words["stretch_units"] if not u.startswith("a ")]
+    single = [u for u in words["stretch_units"] if u.startswith("a ")]
+    stretch = expand(r"\bfor{SP}(?:(?:{NUM}|several|a{SP}few){SP}(?:" + alternation(counted) + ")|"
+                     + alternation(single) + r")\b")
+    return re.compile("|".join((_habit_words().pattern, _habit().pattern, every, rate, stretch)), re.IGNORECASE)
+
+
+_REGIME_START = re.compile(expand(r"\b(?:(?:from|since|starting|beginning)[ \t]+(?:on[ \t]+)?|"
+                                  r"(?:every|each)[ \t]+(?:(?:{WEEKDAY})[ \t]*(?:,|and|or)[ \t]*)*)$"), re.IGNORECASE)
+
+
+def _habit_range(text: str, span: Span, rest: re.Match | None) -> bool:
+    """Either clock of a range in a sentence that tells a habit, a rate or a stretch of days ('the
+    ferry normally runs from 6 a.m. to 10 p.m.', 'from 9 p.m. to 5 a.m. for two weeks') recurs;
+    not right after a day told ('on May 3 between 6 a.m. and noon'), unless that day starts a
+    regime or recurs ('from December 1', 'every Friday')."""
+    opened = _RANGE_OPEN.search(text, max(0, span[0] - 30), span[0])
+    if rest is None and opened is None:
+        return False
+    whole = (opened.start() if opened else span[0], rest.end() if rest else span[1])
+    before, after = _clause_around(text, whole, 150, 100)
+    near = max(0, len(before) - 40)
+    if any(not _REGIME_START.search(before, 0, day.start()) for day in _DAY_TOLD.finditer(before, near)):
+        return False
+    return bool(_range_habit().search(before + " " + after))
 
 
 def _clause_around(text: str, span: Span, back: int, ahead: int) -> tuple[str, str]:

@@ -1,0 +1,36 @@
+"""Twenty-second tagger round (eighteenth session): classes seen on esc-dev half A, the c17 batch and older texts, on the project's own sentences."""
+
+import datetime as dt
+
+import pytest
+
+from tagged import finder
+
+WEDNESDAY = dt.date(2026, 3, 4)
+
+
+found = finder(WEDNESDAY, typed=True)
+
+
+@pytest.mark.parametrize("text, clocks", [
+    ("The water point usually opens from 7 a.m. to 11 a.m.", ("7 a.m.", "11 a.m.")),
+    ("The library lends books from 9 a.m. to 1 p.m., three days a week.", ("9 a.m.", "1 p.m.")),
+    ("The governor ordered the market closed from 8 p.m. to 6 a.m. for ten days.", ("8 p.m.", "6 a.m.")),
+    ("A shuttle leaves every half hour between 6 a.m. and 9 p.m.", ("6 a.m.", "9 p.m.")),
+    ("The clinic, which opens every Monday and Thursday from 8 a.m. to noon, was shut.", ("8 a.m.", "noon")),
+    ("Trucks will cross from April 2, but only from 9 a.m. to 5 p.m. and only on weekdays.", ("9 a.m.", "5 p.m.")),
+    ("Smugglers moved goods every night between 1 a.m. and 3 a.m., when the post was empty.", ("1 a.m.", "3 a.m.")),
+])
+def test_a_clock_range_of_a_habit_falls_on_no_one_day(text, clocks):
+    """A range beside a habit's word, a rate or a stretch of days recurs: both clocks are any day's."""
+    values = {span: value for span, _, value in found(text)}
+    assert all(values[clock].startswith("XXXX-XX-XXT") for clock in clocks), values
+
+
+@pytest.mark.parametrize("text, clock, value", [
+    ("Shelling is planned for March 9 between 6 a.m. and 6 p.m., and roads stay shut for three days.", "6 a.m.", "2026-03-09T06:00"),
+    ("The road was closed from 9 p.m. to 5 a.m.", "9 p.m.", "2026-03-04T21:00"),
+])
+def test_a_range_on_a_day_told_or_without_a_habit_keeps_its_day(text, clock, value):
+    """A range right after a day told, or with no habit beside it, is that day's."""
+    assert (clock, "TIME", value) in found(text)
