@@ -161,8 +161,10 @@ def test_zoned_clock_times_compare_as_the_same_instant():
 @pytest.mark.parametrize("gold, predicted, expected", [
     ("P2DE", "P20Y", True), ("p1de", "P10Y", True), ("P.5CE", "P50Y", True), ("P3CE", "P300Y", True),
     ("P1ML", "P1000Y", True), ("P2DE", "P2Y", False), ("PXDE", "PXY", False), ("P1D", "PT24H", False),
+    ("PT4H30M", "PT4.5H", True), ("PT30M", "PT.5H", True), ("PT1M30S", "PT90S", True), ("PT2H", "PT2M", False),
+    ("PTXH", "PTXM", False), ("P1DT12H", "P1.5D", False),
 ])
-def test_decades_and_centuries_compare_as_the_years_they_are(gold, predicted, expected):
+def test_lengths_in_exact_units_compare_as_the_same_length(gold, predicted, expected):
     assert same_value(gold, predicted) is expected
 
 

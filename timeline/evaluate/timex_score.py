@@ -4,7 +4,8 @@ A prediction matches a gold timex when their spans overlap (one-to-one, greatest
 it is strict when the spans are equal. Type (value) F1 counts matched pairs whose type (value) is
 equal: precision over all predictions, recall over all gold timexes. Values are compared
 case-blind; a length in TimeML's decades, centuries or millennia (``P2DE``, ``P.5CE``, ``P1ML``)
-as the years it is exactly (``P20Y``), since the gold writes one length both ways; a clock time that carries a zone (``T18:32Z``, ``T13:32-04:00``) is compared as the
+as the years it is exactly (``P20Y``), and one in hours, minutes and seconds as its seconds
+(``PT4.5H`` is ``PT4H30M``), since the gold writes one length both ways; a clock time that carries a zone (``T18:32Z``, ``T13:32-04:00``) is compared as the
 UTC time it denotes, so both writings of one instant agree; a time without a zone is compared as
 written. ``value_exact`` always compares so. ``value`` does too, except on corpora whose gold
 converts clock times to UTC with offsets the text does not give (``loose_zones``, EventStoryLine):
@@ -104,10 +105,25 @@ def in_years(value: str) -> str:
     return f"P{int(years) if years.is_integer() else years}Y"
 
 
+_NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
+_CLOCK_LENGTH = re.compile(rf"^PT(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?$")
+
+
+def in_seconds(value: str) -> str:
+    """A length in hours, minutes and seconds written in seconds (PT4.5H and PT4H30M are PT16200S):
+    ISO 8601 lets the last unit carry a fraction, and an hour is 60 minutes, a minute 60 seconds."""
+    found = _CLOCK_LENGTH.match(value)
+    if not found or value == "PT":
+        return value
+    hours, minutes, seconds = (float(part or 0) for part in found.groups())
+    total = hours * 3600 + minutes * 60 + seconds
+    return f"PT{int(total) if total.is_integer() else total}S"
+
+
 def comparable(value: str) -> str:
-    """A value as scored: upper case, a length in decades or centuries in years, a zoned clock
-    time as its UTC time without the zone."""
-    value = in_years(value.strip().upper())
+    """A value as scored: upper case, a length in decades or centuries in years, one in hours or
+    minutes in seconds, a zoned clock time as its UTC time without the zone."""
+    value = in_seconds(in_years(value.strip().upper()))
     found = _ZONED.match(value)
     if not found:
         return value
