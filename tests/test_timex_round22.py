@@ -34,3 +34,24 @@ def test_a_clock_range_of_a_habit_falls_on_no_one_day(text, clocks):
 def test_a_range_on_a_day_told_or_without_a_habit_keeps_its_day(text, clock, value):
     """A range right after a day told, or with no habit beside it, is that day's."""
     assert (clock, "TIME", value) in found(text)
+
+
+TUESDAY = dt.date(2026, 7, 14)
+found_tuesday = finder(TUESDAY, typed=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four people were hurt when a bus hit a bridge late on Sunday, and the road will stay shut until Friday.",
+     ("Sunday", "DATE", "2026-07-12")),
+    ("Two guards were killed when gunmen hit the post on Monday, but the border will reopen on Thursday.",
+     ("Monday", "DATE", "2026-07-13")),
+])
+def test_a_coordinated_clause_does_not_lend_its_tense_to_a_when_clause(text, expected):
+    """The future of a clause after ', and' is its own: the day of the 'when' clause before it is past."""
+    assert expected in found_tuesday(text)
+
+
+def test_a_when_clause_still_reads_its_own_verb_after_the_day():
+    """'expects ... after a dry spring delayed the sowing': the subordinate clause's verb decides."""
+    assert ("Monday", "DATE", "2026-07-13") in found_tuesday(
+        "The board will meet again after the strike on Monday forced a delay.")

@@ -144,6 +144,9 @@ def from_bc_proxy(value: str) -> str:
 _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 # A clause of its own opens between a cue and a span: its own verb, after the span, tells the tense.
 _SUBORDINATE = re.compile(r"\b(?:after|when|because|once|while)\b", re.IGNORECASE)
+# ... unless a coordinated clause opens first: its cue is its own ('were hurt when a bus hit a wall
+# early on Monday, and the road will stay shut' is last Monday, whatever 'hit' says).
+_COORDINATED = re.compile(r",[ \t]+(?:and|but|while|whereas)[ \t]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -302,7 +305,8 @@ class Context:
             cues += [(m.start(), 0) for m in _deadline_cue_re().finditer(clause)]
         before = [c for c in cues if c[0] < left]
         after = sorted(c for c in cues if c[0] >= right)
-        if before and after and _SUBORDINATE.search(clause, max(before)[0], left):
+        if before and after and _SUBORDINATE.search(clause, max(before)[0], left) \
+                and not _COORDINATED.search(clause, right, after[0][0]):
             return after[0]  # 'expects a smaller harvest after a dry autumn delayed the sowing'
         if before:
             return max(before)
