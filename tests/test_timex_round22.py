@@ -55,3 +55,17 @@ def test_a_when_clause_still_reads_its_own_verb_after_the_day():
     """'expects ... after a dry spring delayed the sowing': the subordinate clause's verb decides."""
     assert ("Monday", "DATE", "2026-07-13") in found_tuesday(
         "The board will meet again after the strike on Monday forced a delay.")
+
+
+OCTOBER = dt.date(2026, 10, 21)
+found_october = finder(OCTOBER, typed=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports should grow in the first quarter of 2027 before slowing in the second half.", ("the second half", "DATE", "2027-H2")),
+    ("In the third quarter of 2024 imports fell, but they recovered in the second half.", ("the second half", "DATE", "2024-H2")),
+    ("Imports fell in the fourth quarter. Growth will pick up in the second half.", ("the second half", "DATE", "2026-H2")),
+])
+def test_a_bare_half_after_a_part_of_a_year_told_takes_its_year(text, expected):
+    """'the second half' after 'the first quarter of 2027' in its sentence is 2027's, as a bare quarter is."""
+    assert expected in found_october(text)

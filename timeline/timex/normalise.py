@@ -444,10 +444,14 @@ def _first_quarter_end(text: str) -> int:
 def half_told(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the first half' alone, in a report that told a quarter before it: told in the past, the
     latest such half over at the report ('the gains of the first half', said in January, are last
-    year's); else the report's year's."""
+    year's); else the report's year's; after a part of a year written with its year in the same
+    sentence ('in the first quarter of 2027 before easing in the second half'), that year's."""
     if ctx.mode != "news" or ctx.published is None or _first_quarter_end(ctx.text) > span[0]:
         return None
     number = 1 if g["half"].lower() == "first" else 2
+    told = ctx.year_said_nearby(span[0])
+    if told is not None and ctx.last_period and re.match(rf"{told:04d}-[QH]\d$", ctx.last_period[0]):
+        return f"{told:04d}-H{number}"
     over = ctx.published.month > number * 6
     year = ctx.published.year - (ctx.tense(*span) < 0 and not over)
     return f"{year:04d}-H{number}"
