@@ -69,3 +69,12 @@ found_october = finder(OCTOBER, typed=True)
 def test_a_bare_half_after_a_part_of_a_year_told_takes_its_year(text, expected):
     """'the second half' after 'the first quarter of 2027' in its sentence is 2027's, as a bare quarter is."""
     assert expected in found_october(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The port said it had halted night sailings until the end of the month.", ("the end of the month", "DATE", "2026-07")),
+    ("The port closed at the end of the month.", ("the end of the month", "DATE", "2026-06")),
+])
+def test_an_end_a_halt_runs_until_is_the_current_units(text, expected):
+    """'halted ... until the end of the month' told early in July reaches July's end; 'closed at the end of the month' is June's."""
+    assert expected in found_tuesday(text)

@@ -743,14 +743,14 @@ def _in_first_half(day: dt.date, gran: str) -> bool:
 
 def edge_of_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the end of the year': the unit that holds the reference; in news, the previous one when
-    told in the past before the unit's middle, the next one for a start told of the future after
-    it ('this' always keeps the current one)."""
+    told in the past before the unit's middle (not after 'until'), the next one for a start told
+    of the future after it ('this' always keeps the current one)."""
     ref, gran = ctx.deictic(), _gran(g["unit"])
     step = 0
     if ctx.mode == "news" and ref and ref[1] == "day" and not g.get("this"):
         edge, tense, early = g["edge"].lower(), ctx.tense(*span), _in_first_half(ref[0], gran)
-        if edge == "end" and tense < 0 and early:
-            step = -1
+        if edge == "end" and tense < 0 and early and not _past_end(ctx, span):
+            step = -1  # not an end a suspension runs 'until': 'halted exports until the end of the month
         elif edge in ("start", "beginning") and tense > 0 and not early:
             step = 1
     return _at(ref, gran, step)
