@@ -78,3 +78,25 @@ def test_a_bare_half_after_a_part_of_a_year_told_takes_its_year(text, expected):
 def test_an_end_a_halt_runs_until_is_the_current_units(text, expected):
     """'halted ... until the end of the month' told early in July reaches July's end; 'closed at the end of the month' is June's."""
     assert expected in found_tuesday(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The tribunal sits again on Friday next week.", ("Friday next week", "DATE", "2026-07-24")),
+    ("Talks resume on Wednesday of next week.", ("Wednesday of next week", "DATE", "2026-07-22")),
+    ("The depot was looted on Monday of last week.", ("Monday of last week", "DATE", "2026-07-06")),
+    ("She left the clinic on Monday ( July 13 ) this week and flew home.", ("Monday ( July 13 ) this week", "DATE", "2026-07-13")),
+])
+def test_a_weekday_of_a_named_week_is_one_day_of_that_week(text, expected):
+    """'Friday next week' is that Friday, one expression, not this week's Friday and a week beside it."""
+    assert expected in found_tuesday(text)
+
+
+def test_a_weekday_of_last_week_said_on_a_sunday_is_in_the_week_ending_that_day():
+    """Said on Sunday 19 July, 'last week' is the week of 13-19 July, as 'last week' alone reads it."""
+    assert ("Monday of last week", "DATE", "2026-07-13") in finder(dt.date(2026, 7, 19), typed=True)(
+        "The depot was looted on Monday of last week.")
+
+
+def test_a_weekday_and_a_week_across_a_comma_stay_two_expressions():
+    """'ruled on Thursday, next week it sentences': a past Thursday and the week ahead, not one day."""
+    assert [span for span, _, _ in found_tuesday("The tribunal ruled on Thursday, next week it sentences.")] == ["Thursday", "next week"]

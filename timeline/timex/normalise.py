@@ -561,6 +561,19 @@ def _gran(unit: str) -> str:
     return UNIT_TO_GRAN.get(lookup("units", unit), "day")
 
 
+def weekday_of_week(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'Friday next week': that weekday in the week named, counted from the reference's week (said
+    on a Sunday, 'last week' is the week that ends that day, as ``shifted_unit`` reads it)."""
+    number, step = lookup("weekdays", g["weekday"]), lookup("shifts", g["shift"]) or 0
+    ref = ctx.deictic()
+    if ref is None or ref[1] != "day":
+        return f"XXXX-WXX-{number}"
+    if step == -1 and ref[0].isoweekday() == 7:
+        step = 0
+    monday = ref[0] - dt.timedelta(days=ref[0].isoweekday() - 1)
+    return (monday + dt.timedelta(days=7 * step + number - 1)).isoformat()
+
+
 def shifted_unit(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'last week', 'next month': a step of one unit from the reference."""
     step = lookup("shifts", g["shift"])
@@ -1324,6 +1337,6 @@ def set_day_of_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | N
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, day_next_to_event, rest_of_day, weekend, year_in_era, season_habit, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
-        day_word, then_and_now, moment_of_telling, overnight, shifted_unit, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
+        day_word, then_and_now, moment_of_telling, overnight, shifted_unit, weekday_of_week, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month, set_day_of_year, set_day_of_month)
 }
