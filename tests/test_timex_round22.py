@@ -100,3 +100,13 @@ def test_a_weekday_of_last_week_said_on_a_sunday_is_in_the_week_ending_that_day(
 def test_a_weekday_and_a_week_across_a_comma_stay_two_expressions():
     """'ruled on Thursday, next week it sentences': a past Thursday and the week ahead, not one day."""
     assert [span for span, _, _ in found_tuesday("The tribunal ruled on Thursday, next week it sentences.")] == ["Thursday", "next week"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cases doubled in the past fortnight.", [("the past fortnight", "DURATION", "P2W")]),
+    ("The panel must report within a fortnight.", [("a fortnight", "DURATION", "P2W")]),
+    ("The mayor left a fortnight ago.", []),
+])
+def test_a_fortnight_is_two_weeks_long(text, expected):
+    """'within a fortnight' is a length of two weeks; 'a fortnight ago' is a step, not this length."""
+    assert found_tuesday(text) == expected
