@@ -110,3 +110,17 @@ def test_a_weekday_and_a_week_across_a_comma_stay_two_expressions():
 def test_a_fortnight_is_two_weeks_long(text, expected):
     """'within a fortnight' is a length of two weeks; 'a fortnight ago' is a step, not this length."""
     assert found_tuesday(text) == expected
+
+
+MARCH = dt.date(2026, 3, 29)
+found_march = finder(MARCH, typed=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The crews trained on the lake through the winter.", ("the winter", "DATE", "2025-WI")),
+    ("The crews trained on the lake last winter.", ("last winter", "DATE", "2025-WI")),
+    ("The pass was closed in the winter of 2019.", ("the winter of 2019", "DATE", "2019-WI")),
+])
+def test_a_winter_is_valued_by_the_year_it_begins_in(text, expected):
+    """Said in March 2026, the winter just past began in December 2025: 2025-WI, as 'last winter' is."""
+    assert expected in found_march(text)

@@ -384,6 +384,8 @@ def season(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if ref is not None and shift in (-1, 1):  # 'last spring' said in November is this year's
         return f"{_last_or_next_season(code, ref[0], shift):04d}-{code}"
     found = _shifted_year(g, ctx, span, _SEASON_MONTH[code])
+    if found and code == "WI" and ctx.mode == "news" and not g.get("year") and not g.get("shift"):
+        found -= 1  # reckoned by its January, a winter is valued by the year it begins in, as 'last winter' is
     return f"{found:04d}-{code}" if found else f"XXXX-{code}"
 
 
