@@ -447,7 +447,7 @@ def half_told(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'the first half' alone, in a report that told a quarter before it: told in the past, the
     latest such half over at the report ('the gains of the first half', said in January, are last
     year's); else the report's year's; after a part of a year written with its year in the same
-    sentence ('in the first quarter of 2027 before easing in the second half'), that year's."""
+    sentence ('rose in the first quarter of 2031 and will slow in the second half'), that year's."""
     if ctx.mode != "news" or ctx.published is None or _first_quarter_end(ctx.text) > span[0]:
         return None
     number = 1 if g["half"].lower() == "first" else 2
@@ -971,7 +971,7 @@ _REGIME_START = re.compile(expand(r"\b(?:(?:from|since|starting|beginning)[ \t]+
 
 def _habit_range(text: str, span: Span, rest: re.Match | None) -> bool:
     """Either clock of a range in a sentence that tells a habit, a rate or a stretch of days ('the
-    ferry normally runs from 6 a.m. to 10 p.m.', 'from 9 p.m. to 5 a.m. for two weeks') recurs;
+    ferry normally runs from 6 a.m. to 10 p.m.', 'from 10 p.m. to 4 a.m. for ten days') recurs;
     not right after a day told ('on May 3 between 6 a.m. and noon'), unless that day starts a
     regime or recurs ('from December 1', 'every Friday')."""
     opened = _RANGE_OPEN.search(text, max(0, span[0] - 30), span[0])
