@@ -201,7 +201,7 @@ def _event_dates(state: DocState, event: EventMention) -> tuple[list, list]:
     """(the time expressions that say when the event happened, those of a report that only bound
     it): its own clause's, else those told before it in its sentence, else a neighbouring clause's."""
     own = attachment.clause_dates(state, event)
-    if own and (_told_as_earlier(state.text, event, own) or _reduced_relative(state.text, event, min(t.start for t in own))):
+    if own and (_told_as_earlier(state.text, event, own) or _reduced_relative(state, event, min(t.start for t in own))):
         return [], own  # 'On Saturday Iran acknowledged it had shot down the jet': the report's date
     if own:
         return own, []
@@ -243,13 +243,13 @@ def _right_after(text: str, end: int, timex: Timex, event: EventMention) -> bool
 _SUBJECT_THEN_HAD = re.compile(r"\w[^.;:]*?\shad\b", re.IGNORECASE)
 
 
-def _reduced_relative(text: str, event: EventMention, limit: int) -> bool:
+def _reduced_relative(state: DocState, event: EventMention, limit: int) -> bool:
     """'A journalist abducted near the border was released on Monday': a participle describing
     its noun was done before the main clause, whose date after its finite verb only bounds it."""
     trigger = event.trigger
     if trigger.kind != "verb" or event_types()[trigger.type].kind == "speech":
         return False  # 'the minister said in a statement read on television': a speech is told, not undergone
-    return reduced_relative_verb(text, trigger.start, trigger.end, limit) is not None
+    return reduced_relative_verb(state.text, trigger.start, trigger.end, limit, state.caps) is not None
 
 
 def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:

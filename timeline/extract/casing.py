@@ -52,3 +52,13 @@ def name_like(word: str, caps: bool) -> bool:
     if not caps:
         return word[0].isupper()
     return not is_english_word(word)
+
+
+def common_form(word: str, caps: bool) -> str | None:
+    """The word as mixed case writes a common word mid-sentence (lower case), or None for a name or a
+    capitalised opening: syntax cues keyed on lower-case words read wire copy in capitals alike."""
+    if word.islower():
+        return word
+    if caps and word.isupper() and is_english_word(word):
+        return word.lower()
+    return None

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
-from .casing import name_like
+from .casing import common_form, name_like
 from .phrases import WEEKDAYS
 from .state import Clause, DocState
 
@@ -143,7 +143,7 @@ def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
     cuts += [m.start() + 1 for m in coordinators
              if (_verb_like(m.group(1)) or m.group(1).lower() in _POSSESSIVE) and not inside(m.start())]
     cuts += [m.start() + 1 for m in coordinators
-             if not inside(m.start()) and _new_subject(text, max((c for c in cuts if c <= m.start()), default=start), m)]
+             if not inside(m.start()) and _new_subject(text, max((c for c in cuts if c <= m.start()), default=start), m, caps)]
     return sorted({c for c in cuts if start < c < end})
 
 
@@ -160,21 +160,22 @@ def _reporting() -> frozenset[str]:
     return frozenset(lexicon.load("text")["new_subject"]["reporting"])
 
 
-def _finite(words: list[str], i: int) -> bool:
-    """A lower-case finite verb at ``i`` ('struck', 'had', 'accused'), not a participle after a determiner."""
-    word = words[i]
-    return word.islower() and _verb_like(word) and not (i and words[i - 1].lower() in _DETERMINERS)
+def _finite(words: list[str], i: int, caps: bool = False) -> bool:
+    """A lower-case finite verb at ``i`` ('struck', 'had', 'accused'; in capitals a dictionary word),
+    not a participle after a determiner."""
+    word = common_form(words[i], caps)
+    return word is not None and _verb_like(word) and not (i and words[i - 1].lower() in _DETERMINERS)
 
 
-def _subject_then_verb(words: list[str]) -> bool:
+def _subject_then_verb(words: list[str], caps: bool = False) -> bool:
     """A noun phrase of at most four words, then a finite verb: an auxiliary or a past form, or a
     verb in -ed after a phrase opening on a determiner or a name ('31 wounded' is elliptical)."""
     for i, word in enumerate(words):
         if not word[0].isalnum() or word.lower() in _NO_SUBJECT:
             return False  # 'X and Y who were ...', 'Mali and Niger and is ...', 'and no one was hurt': no act of its own
-        if _finite(words, i) and word.lower() not in _ADVERBS:
-            phrase_like = words[0].lower() in _DETERMINERS or words[0][0].isupper()
-            return 0 < i <= 4 and (word in FINITE or phrase_like)
+        if _finite(words, i, caps) and word.lower() not in _ADVERBS:
+            phrase_like = words[0].lower() in _DETERMINERS or name_like(words[0], caps)
+            return 0 < i <= 4 and (word.lower() in FINITE or phrase_like)
     return False
 
 
@@ -210,16 +211,16 @@ def holds_finite_verb(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _new_subject(text: str, left: int, coord: re.Match) -> bool:
+def _new_subject(text: str, left: int, coord: re.Match, caps: bool = False) -> bool:
     """'... recalled its envoy, and the army shelled the town', '... were killed and thousands have
     fled': a coordinator between a clause with a finite verb (not one of saying) and a new subject
     followed by its own finite verb joins two clauses, each its own event; 'leaders of the two
     states and their envoys met' joins two subjects of one verb."""
     before = _WORDS.findall(text[left:coord.start()])
-    verbs = [w for i, w in enumerate(before) if _finite(before, i)]
+    verbs = [w for i, w in enumerate(before) if _finite(before, i, caps)]
     if not verbs or verbs[-1].lower() in _reporting():
         return False
-    return _subject_then_verb(_WORDS.findall(text[coord.end():coord.end() + 80])[:6])
+    return _subject_then_verb(_WORDS.findall(text[coord.end():coord.end() + 80])[:6], caps)
 
 
 def clauses_of(text: str, start: int, end: int, sentence: int, caps: bool = False) -> list[Clause]:

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from . import lexicon
+from .casing import name_like
 from .phrases import is_past, parts_of_speech
 
 _AUXILIARY = r"(?:(?:was|were|is|are|has been|have been|had been)\s+)"
@@ -130,7 +131,7 @@ def _reduced_relative() -> tuple[re.Pattern, re.Pattern, frozenset[str], frozens
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*|[,;:()\"“”]")
 
 
-def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | None:
+def reduced_relative_verb(text: str, start: int, end: int, limit: int, caps: bool = False) -> int | None:
     """Where the main clause's finite verb starts when the participle at ``start:end`` is a
     reduced relative ('a journalist abducted near the border was released on Monday'): what
     was done to the noun before it, so the main clause's date only bounds it; else None."""
@@ -140,7 +141,7 @@ def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | 
     if " " in word.strip() or not is_past(word) or head is None or not opener.match(text, end):
         return None
     before = head.group(1)
-    if before.lower() in not_head or not (before[:1].isupper() or "NOUN" in parts_of_speech(before)):
+    if before.lower() in not_head or not (name_like(before, caps) or "NOUN" in parts_of_speech(before)):
         return None
     previous = word.lower()
     for found in _WORDS.finditer(text, end, limit):
@@ -154,4 +155,4 @@ def reduced_relative_verb(text: str, start: int, end: int, limit: int) -> int | 
     return None
 
 
-_BY = re.compile(r"\s+by\b")  # matched in place: a slice of the text's rest per word is quadratic
+_BY = re.compile(r"\s+by\b", re.IGNORECASE)  # matched in place: a slice of the text's rest per word is quadratic

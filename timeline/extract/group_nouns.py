@@ -176,7 +176,7 @@ def _actor_counts(mentions: list[Mention]) -> dict[bool, dict[str, int]]:
     return counts
 
 
-_TOGETHER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")  # 'Ethiopia and Eritrea', 'US, British'
+_TOGETHER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", re.IGNORECASE)  # 'Ethiopia and Eritrea', 'US, British'
 
 
 @cache

@@ -7,6 +7,7 @@ from functools import cache
 
 from ..taxonomy import of_class
 from . import lexicon
+from .casing import common_form
 from .dating import reporting
 from .lemmas import verb_forms
 from .lookup import clauses_before, events_of
@@ -128,14 +129,17 @@ def _standing() -> tuple[frozenset[str], re.Pattern]:
 
 
 @cache
-def _promise_to() -> re.Pattern:
-    """'promised to rebuild': the infinitive that makes a pledge a promise made (modality.yaml), compiled once."""
-    return re.compile(lexicon.load("modality")["standing_state"]["promise_to"])
+def _promise_to(caps: bool) -> re.Pattern:
+    """'promised to rebuild': the infinitive that makes a pledge a promise made (modality.yaml), compiled
+    once per casing: its verb is a lower-case word ('pledged to Ukraine' is no infinitive)."""
+    return re.compile(lexicon.load("modality")["standing_state"]["promise_to"], re.IGNORECASE if caps else 0)
 
 
-def _promise_made(text: str, event: EventMention) -> bool:
-    """'has vowed to rebuild the bridge': a pledge told by its verb and 'to' is the promise, an act."""
-    return event.type == "pledge" and _promise_to().match(text, event.trigger.end) is not None
+def _promise_made(text: str, event: EventMention, caps: bool = False) -> bool:
+    """'has vowed to rebuild the bridge': a pledge told by its verb and 'to' is the promise, an act (in
+    capitals the verb after 'to' is a dictionary word, not a name: 'PLEDGED TO UKRAINE')."""
+    found = _promise_to(caps).match(text, event.trigger.end) if event.type == "pledge" else None
+    return found is not None and (not caps or common_form(found.group().split()[-1], caps) is not None)
 
 
 @cache
@@ -162,7 +166,7 @@ def standing_state(state: DocState, event: EventMention) -> bool:
         return True
     types, governor = _standing()
     start, end = state.sentences[event.clause.sentence]
-    return (event.type in types and event.trigger.kind == "verb" and not _promise_made(state.text, event)
+    return (event.type in types and event.trigger.kind == "verb" and not _promise_made(state.text, event, state.caps)
             and governor.search(state.text, max(0, event.trigger.start - 60), event.trigger.start) is not None
             and reporting().search(state.text, start, end) is None)
 

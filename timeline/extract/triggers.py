@@ -13,6 +13,7 @@ from .lemmas import rules as lemma_rules
 from .lookup import clauses_after, containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
 from .referred import befell_possessor, describes_noun, split_referred, told_as_purpose
+from .casing import common_form
 from .clauses import PAST_VERBS, holds_finite_verb
 from .state import Clause, DocState, EventMention, Trigger
 
@@ -313,7 +314,15 @@ def is_supported(text: str, clause: Clause, trigger: Trigger, state: DocState, c
     return timex_starts_in(state, clause.start, clause.end) or _told_in_modifier(text, clause, trigger, state)
 
 
-_MODIFIER_OPENING = re.compile(r"(?:that|which)\s+|(?=(?-i:[a-z])[\w-]+ed\b|(?:%s)\b)" % "|".join(sorted(PAST_VERBS)))
+_OPENING_WORD = re.compile(r"[\w-]+")
+_MODIFIER_OPENING = re.compile(r"(?:that|which)\s|[a-z][\w-]+ed\b|(?:%s)\b" % "|".join(sorted(PAST_VERBS)))
+
+
+def _opens_modifier(text: str, position: int, caps: bool) -> bool:
+    """A clause opening on 'that', 'which' or a past form, in lower case (in capitals, a dictionary word)."""
+    word = _OPENING_WORD.match(text, position)
+    form = common_form(word.group(), caps) if word else None
+    return form is not None and _MODIFIER_OPENING.match(form + text[word.end():word.end() + 1]) is not None
 
 
 _OPENS_DEFINITE = re.compile(r"(?:the|this|these|those|its|their)\s", re.IGNORECASE)  # a trigger 'the new policy'
@@ -327,7 +336,7 @@ def _told_in_modifier(text: str, clause: Clause, trigger: Trigger, state: DocSta
         return False
     following = min(clauses_after(state, clause), key=lambda c: c.start, default=None)
     if following is None or text[clause.end:following.start].strip(" ,") or \
-            not _MODIFIER_OPENING.match(text, following.start):
+            not _opens_modifier(text, following.start, state.caps):
         return False
     return timex_starts_in(state, following.start, following.end) or \
         support_pattern().search(text, following.start, following.end) is not None
@@ -673,6 +682,7 @@ def _prior_incident(text: str, clause: Clause, trigger: Trigger, state: DocState
     return _prior_word().match(text, clause.start, clause.end) is not None and befell_possessor(text, clause.start, trigger)
 
 
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\s+$", re.IGNORECASE)
 _OBJECT_RELATIVE = re.compile(r"\W*which\s+(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])?[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3}\s+$",
                               re.IGNORECASE)
 
@@ -683,7 +693,7 @@ def _object_relative(text: str, clause: Clause, trigger: Trigger) -> bool:
     if trigger.kind != "verb" or _class(trigger.type) != "speech":
         return False
     head = text[clause.start:trigger.start]
-    return _OBJECT_RELATIVE.match(head) is not None and not re.search(r"\b(?:was|were|is|are|has|have|had|been)\s+$", head)
+    return _OBJECT_RELATIVE.match(head) is not None and _PASSIVE_END.search(head) is None
 
 
 def _victim_named(text: str, trigger: Trigger) -> bool:
