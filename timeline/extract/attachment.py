@@ -129,7 +129,7 @@ def _modifies_other(text: str, timex, event: EventMention) -> bool:
     return False
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:on|in|at|during|since|early|late|until)\s+)?$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:(?:on|in|at|during|since|early|late|until)\s+)?$")
 
 
 def _dates_a_participle(text: str, timex, event: EventMention) -> bool:
