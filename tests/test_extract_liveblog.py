@@ -25,14 +25,14 @@ def _dates(text: str) -> dict[str, str | None]:
 
 
 def test_stamps_need_enough_clock_lines_to_make_a_live_blog():
-    assert [hour for _, hour in stamps(BLOG)] == [16, 13, 10, 4]
+    assert [minute for _, minute in stamps(BLOG)] == [16 * 60 + 20, 13 * 60 + 5, 10 * 60 + 40, 4 * 60 + 50]
     two = "09:10 - Talks opened.\n\n11:30 - Talks broke up.\n\nThe envoy left at 18:00."
     assert stamps(two) == []
 
 
 def test_a_stamp_may_name_its_time_zone():
     """'09:10 UTC - ...' (lexicons/text.yaml, stamp_zones)."""
-    assert [hour for _, hour in stamps(lexicon.load("text")["stamp_zone_example"])] == [9, 11, 14]
+    assert [minute // 60 for _, minute in stamps(lexicon.load("text")["stamp_zone_example"])] == [9, 11, 14]
 
 
 def test_an_undated_event_of_a_stamped_entry_falls_on_the_blogs_day():
@@ -63,6 +63,13 @@ def test_a_blog_told_newest_first_is_read_backwards_by_the_clock():
     assert clock_ranks(stamps(BLOG)) == [3, 2, 1, 0]
     oldest_first = "23:10 - Talks opened.\n\n23:40 - Talks stalled.\n\n00:15 - Talks broke up.\n"
     assert clock_ranks(stamps(oldest_first)) == [0, 1, 2]
+
+
+def test_entries_of_one_hour_are_read_by_their_minutes():
+    """A fast blog whose entries all fall in one hour: 14:50, 14:35, 14:05 is told newest first."""
+    newest_first = "14:50 - Talks broke up.\n\n14:35 - Talks stalled.\n\n14:05 - Talks opened.\n"
+    assert clock_ranks(stamps(newest_first)) == [2, 1, 0]
+    assert clock_ranks(stamps("\n\n".join(reversed(newest_first.strip().split("\n\n"))) + "\n")) == [0, 1, 2]
 
 
 def _later_of(text: str, earlier: str, later: str) -> bool:

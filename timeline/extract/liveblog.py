@@ -19,6 +19,7 @@ from .state import DocState, EventMention
 
 MIN_STAMPS = 3
 EARLY_HOURS = 6
+_DAY_MINUTES = 24 * 60
 
 
 @cache
@@ -37,9 +38,10 @@ def clock_time() -> re.Pattern:
 
 
 def stamps(text: str) -> list[tuple[int, int]]:
-    """(where the entry opens, its hour) of every stamped entry, in text order; none unless the
-    document holds enough stamps to be a live blog."""
-    found = [(m.start(), int(m.group(1))) for m in _stamp().finditer(text)]
+    """(where the entry opens, its minute of the day) of every stamped entry, in text order (minutes,
+    not hours: two entries of one hour still follow each other); none unless the document holds
+    enough stamps to be a live blog."""
+    found = [(m.start(), int(m.group(1)) * 60 + int(m.group(2))) for m in _stamp().finditer(text)]
     return found if len(found) >= MIN_STAMPS else []
 
 
@@ -55,8 +57,8 @@ def entry_index(entries: list[tuple[int, int]], position: int) -> int | None:
     return index if index >= 0 else None
 
 
-def entry_hour(entries: list[tuple[int, int]], position: int) -> int | None:
-    """The hour of the entry a position lies in, or None before the first stamp."""
+def entry_minute(entries: list[tuple[int, int]], position: int) -> int | None:
+    """The minute of the day of the entry a position lies in, or None before the first stamp."""
     index = entry_index(entries, position)
     return entries[index][1] if index is not None else None
 
@@ -64,8 +66,8 @@ def entry_hour(entries: list[tuple[int, int]], position: int) -> int | None:
 def clock_ranks(entries: list[tuple[int, int]]) -> list[int]:
     """Each entry's rank in clock order: a blog whose stamps mostly fall from one entry to the next
     is told newest first and read backwards (ranks, not hours: a blog may run past midnight)."""
-    steps = [(later[1] - earlier[1]) % 24 for earlier, later in zip(entries, entries[1:])]  # 23 -> 0 is an hour on
-    newest_first = sum(step > 12 for step in steps) > sum(0 < step < 12 for step in steps)
+    steps = [(later[1] - earlier[1]) % _DAY_MINUTES for earlier, later in zip(entries, entries[1:])]  # 23:40 -> 00:15 is on
+    newest_first = sum(step > _DAY_MINUTES // 2 for step in steps) > sum(0 < step < _DAY_MINUTES // 2 for step in steps)
     return [len(entries) - 1 - n for n in range(len(entries))] if newest_first else list(range(len(entries)))
 
 
@@ -78,8 +80,8 @@ def date_entry(state: DocState, event: EventMention, entries: list[tuple[int, in
     start, end = state.sentences[event.clause.sentence]
     if bisect.bisect_left(state.timex_starts, start) < bisect.bisect_left(state.timex_starts, end):
         return
-    hour = entry_hour(entries, event.clause.start)
-    if hour is None:
+    minute = entry_minute(entries, event.clause.start)
+    if minute is None:
         return
     day = state.published
-    event.date = day.isoformat() if hour >= EARLY_HOURS else f"{(day - dt.timedelta(days=1)).isoformat()}/{day.isoformat()}"
+    event.date = day.isoformat() if minute >= EARLY_HOURS * 60 else f"{(day - dt.timedelta(days=1)).isoformat()}/{day.isoformat()}"
