@@ -24,6 +24,7 @@ CASES = (
     + [(DATA["day_parts"]["name"], example, DATA["day_parts"]["relation"])
        for example in [DATA["day_parts"]["example"], *DATA["day_parts"]["more_examples"]]]
     + [(DATA["same_day_reactions"]["name"], DATA["same_day_reactions"]["example"], DATA["same_day_reactions"]["relation"])]
+    + [(DATA["same_day_narrative"]["name"], DATA["same_day_narrative"]["example"], DATA["same_day_narrative"]["relation"])]
     + [(DATA["clock_order"]["name"], example, DATA["clock_order"]["relation"])
        for example in [DATA["clock_order"]["example"], *DATA["clock_order"]["more_examples"]]]
 )
@@ -288,6 +289,17 @@ def test_a_presupposing_event_takes_one_antecedent_however_long_the_story():
 def test_a_same_day_reaction_told_in_the_past_perfect_is_not_ordered_after_the_violence():
     """'had appealed for calm on Monday' may come before Monday's shooting: the tense says so."""
     assert not _relations(DATA["same_day_reactions"]["counterexample"])
+
+
+def test_a_same_day_act_told_in_the_past_perfect_is_not_ordered_after_the_act_before_it():
+    """'had seized the bridge on Friday' may come before the shelling told first: the tense says so."""
+    assert "after" not in {r for _, r, _ in _relations(DATA["same_day_narrative"]["counterexample"])}
+
+
+def test_a_state_lasting_from_the_day_is_not_ordered_after_the_act_before_it():
+    """'blockaded the highway from Friday afternoon' began that day and lasts: no step of the day's story."""
+    for text in DATA["same_day_narrative"]["more_counterexamples"]:
+        assert "after" not in {r for _, r, _ in _relations(text)}, text
 
 
 def test_a_same_day_reaction_a_cue_tells_as_earlier_is_not_ordered_after_the_violence():

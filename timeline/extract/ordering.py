@@ -553,6 +553,47 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     return True
 
 
+def _same_day_narrative(state: DocState, live: list[int], pos: int) -> bool:
+    """'Rebels shelled the border town on Friday. The army seized the bridge on Friday.':
+    an act stated to the day of the latest act told before it in an earlier sentence nearby comes
+    after it (the shared day alone leaves the two unordered; narrative order leaves dated acts alone)."""
+    event = state.events[live[pos]]
+    day = _stated_day(event)
+    if day is None or event.trigger.kind != "verb" or not _narrated(state, event) or _told_from(state, event):
+        return False
+    here = _canonical(state, live[pos])
+    for k in range(pos - 1, -1, -1):
+        other = state.events[live[k]]
+        if event.clause.sentence - other.clause.sentence > _MAX_SENTENCE_GAP or _across_entries(state, event, other):
+            return False
+        if other.clause.sentence < event.clause.sentence and _canonical(state, live[k]) != here and \
+                _stated_day(other) == day and _narrated(state, other) and not _told_from(state, other):
+            rule = _data()["same_day_narrative"]
+            _relate(state, live[pos], rule["relation"], live[k], rule["name"])
+            return True
+    return False
+
+
+@cache
+def _onset() -> re.Pattern:
+    """The words that open a lasting state on a day ('cut from Thursday afternoon'), compiled once."""
+    return re.compile(lexicon.words(_data()["same_day_narrative"]["onset"]) + r"\s+$", re.IGNORECASE)
+
+
+def _told_from(state: DocState, event: EventMention) -> bool:
+    """'mobile internet was cut from Thursday afternoon': a state that began on the day and lasts,
+    not one step of that day's story."""
+    return any(_onset().search(state.text, max(event.clause.start, t.start - 20), t.start)
+               for t in timexes_in(state, event.clause.start, event.clause.end))
+
+
+def _narrated(state: DocState, event: EventMention) -> bool:
+    """A verb in a simple tense in a main clause, told as done: a step of the story, not a
+    flashback, a background clause, another thread or a state."""
+    return event.modality in ("asserted", "negated") and event.clause.lead not in _BACKGROUND and not (_told_in_past_perfect(state, event) or _told_as_earlier(state, event)
+                                                     or _parallel(state, event) or _told_as_present(state, event))
+
+
 def _across_entries(state: DocState, event: EventMention, other: EventMention) -> bool:
     """Two mentions in different entries of a live blog: the clock orders them (``_clock_order``),
     not the text, which a blog told newest first turns around."""
@@ -662,7 +703,7 @@ def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
 
 _RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _same_day_reaction,
           _past_perfect, _future, _told_after_its_sequel, _part_of_wider_act,
-          _narrative)
+          _same_day_narrative, _narrative)
 
 
 def _backgrounds(state: DocState, live: list[int]) -> list[tuple[dt.date, int]]:
