@@ -342,3 +342,14 @@ def test_an_act_told_as_done_does_not_fall_within_one_still_to_come():
     warning = next(e for e in timeline.events if e.type == "threat")
     assert warning.relations == []
     assert warning.date == "../2025-11-08"
+
+
+def test_a_story_that_dates_no_violence_still_has_a_lead_its_reactions_answer():
+    """'Gunmen attacked a bus ... The governor urged calm.': the appeal answers the attack the story
+    leads with, not the march told between them (ordering.yaml reactions undated_lead_example)."""
+    from timeline.extract.pipeline import run
+
+    text = DATA["reactions"]["undated_lead_example"]
+    state = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options(solve=False))
+    by_type = {e.trigger.type: n for n, e in enumerate(state.events)}
+    assert ("after", by_type["attack"]) in state.events[by_type["appeal"]].relations

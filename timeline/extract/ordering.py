@@ -447,13 +447,13 @@ def _violence_by_day(state: DocState, live: list[int]) -> dict[dt.date, list[int
 
 def _lead_and_flashback(state: DocState, live: list[int]) -> tuple[int | None, int]:
     """The position in ``live`` of the story's lead (its first dated event of a type reactions
-    answer), and the first position after it where the story goes back in time (an earlier dated
+    answer, else the violence it opens with: ``_undated_lead``), and the first position after it where the story goes back in time (an earlier dated
     event: a new thread began), or ``len(live)``."""
     types = _data()["reactions"]["to"]
     lead = next((n for n, k in enumerate(live) if root(state.events[k].type) in types and state.events[k].date_stated
                  and state.events[k].same_as is None), None)
     if lead is None:
-        return None, len(live)
+        return _undated_lead(state, live), len(live)
     start = dates.parse(state.events[live[lead]].date).earliest
     for n in range(lead + 1, len(live)):
         other = state.events[live[n]]
@@ -462,6 +462,20 @@ def _lead_and_flashback(state: DocState, live: list[int]) -> tuple[int | None, i
             if earliest is None or earliest < start:
                 return lead, n
     return lead, len(live)
+
+
+def _undated_lead(state: DocState, live: list[int]) -> int | None:
+    """A story that dates no violence still leads with it: the first asserted attack or clash told
+    by a verb in a main clause of its first sentences (the news lead's reach) is what its reactions
+    answer, not a war told in passing ('when the conflict erupted again ...') nor a noun."""
+    types, reach = _data()["reactions"]["to"], _data()["news_lead"]["lead_sentences"]
+    return next((n for n, k in enumerate(live) if root(state.events[k].type) in types and _leads(state.events[k], reach)), None)
+
+
+def _leads(event: EventMention, reach: int) -> bool:
+    """Told as the story's news: asserted by a verb in a main clause of its first ``reach`` sentences."""
+    return event.same_as is None and event.modality == "asserted" and event.clause.sentence < reach and \
+        event.clause.lead not in _BACKGROUND and event.trigger.kind == "verb"
 
 
 def _refers_back(state: DocState, event: EventMention) -> bool:
