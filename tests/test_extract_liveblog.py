@@ -98,3 +98,22 @@ def test_a_clock_time_in_an_entry_times_its_own_sentence():
     assert not any(clock_time().search(t) for t in ("2.5 million people", "in 2019", "Resolution 1701"))
     night = BLOG.replace("Police fired tear gas", "Police fired tear gas at about 4 a.m.")
     assert not _later_of(night, "tear gas", "district office")
+
+
+CURFEW_BLOG = ("Live: unrest in the river port\n\n"
+               "19:30 - The council has imposed a curfew on the old town from 8 p.m. to 5 a.m., starting tonight.\n\n"
+               "15:10 - Rioters set fire to the customs building.\n\n"
+               "11:45 - Police closed the bridge at about 10 a.m., witnesses say.\n")
+
+
+def test_a_measures_hours_and_the_blogs_own_day_leave_an_entry_its_hours_news():
+    """'a curfew from 8 p.m. to 5 a.m., starting tonight': the hours the curfew holds and 'tonight'
+    (the blog's day) time no other day, so the curfew is the 19:30 entry's news, after the arson."""
+    found = extract([Document(id="blog", text=CURFEW_BLOG, published=DAY)], Options()).events
+    assert [e.date for e in found if "curfew" in e.sources[0].quote] == [DAY.isoformat()]
+    assert _later_of(CURFEW_BLOG, "customs", "curfew")
+
+
+def test_a_clock_time_told_in_an_entry_still_keeps_it_out_of_the_hours_news():
+    """'closed the bridge at about 10 a.m.': the sentence's own time, not the 11:45 stamp."""
+    assert not _later_of(CURFEW_BLOG, "bridge", "customs")

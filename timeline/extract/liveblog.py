@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from . import lexicon
-from .lookup import cached
+from .lookup import cached, timexes_in
 from .state import DocState, EventMention
 
 MIN_STAMPS = 3
@@ -71,6 +71,25 @@ def clock_ranks(entries: list[tuple[int, int]]) -> list[int]:
     return [len(entries) - 1 - n for n in range(len(entries))] if newest_first else list(range(len(entries)))
 
 
+@cache
+def _clock_range() -> re.Pattern:
+    """'a curfew from 7 p.m. to 5 a.m.': the hours a measure holds, not when the entry's news happened."""
+    clock = clock_time().pattern.replace("(?<![\\w:.])", "").replace("(?![\\w:])", "")
+    return re.compile(rf"\b(?:from|between)\s+{clock}\s*(?:to|and|until|till|-|–)\s*{clock}", re.IGNORECASE)
+
+
+def names_other_time(state: DocState, start: int, end: int, clocks: bool = True) -> bool:
+    """A sentence naming a time other than the blog's own day ('in 2024', 'the next day', or with
+    ``clocks`` 'at about 3 a.m.'): what it tells is timed by that, not by the entry's stamp.
+    'Tonight' or 'this morning' is the blog's day, and a clock range is the hours a measure holds."""
+    own, inside = state.published.isoformat() if state.published else None, timexes_in(state, start, end)
+    if any(t.edtf != own for t in inside) or \
+            bisect.bisect_left(state.timex_starts, end) - bisect.bisect_left(state.timex_starts, start) > len(inside):
+        return True
+    text = _clock_range().sub(" ", state.text[start:end]) if clocks else ""
+    return clock_time().search(text, 1) is not None  # not the stamp opening the entry
+
+
 def date_entry(state: DocState, event: EventMention, entries: list[tuple[int, int]]) -> None:
     """An asserted event left undated inside a stamped entry happened on the blog's day (the day
     before too, for an entry stamped in the small hours); not one whose sentence names any time,
@@ -78,7 +97,7 @@ def date_entry(state: DocState, event: EventMention, entries: list[tuple[int, in
     if event.date is not None or event.modality != "asserted" or state.published is None:
         return
     start, end = state.sentences[event.clause.sentence]
-    if bisect.bisect_left(state.timex_starts, start) < bisect.bisect_left(state.timex_starts, end):
+    if names_other_time(state, start, end, clocks=False):  # a clock time of the blog's day dates nothing else
         return
     minute = entry_minute(entries, event.clause.start)
     if minute is None:

@@ -623,8 +623,7 @@ def _entry_news(state: DocState, event: EventMention) -> bool:
     if event.modality not in ("asserted", "negated") or not event.date or state.published is None:
         return False
     start, end = state.sentences[event.clause.sentence]
-    if bisect.bisect_left(state.timex_starts, start) < bisect.bisect_left(state.timex_starts, end) or \
-            liveblog.clock_time().search(state.text, start + 1, end):  # not the stamp opening the entry
+    if liveblog.names_other_time(state, start, end):
         return False
     window = dates.parse(event.date)  # open at its start: 'has declared a curfew', done by the entry's report
     if window.latest != state.published or window.earliest is not None and (state.published - window.earliest).days > 1:
