@@ -4,6 +4,8 @@ happened on the blog's day, so what it reports without a date of its own took pl
 A stamp is a clock time opening a line, followed by a dash, a colon or a line break; a document is a
 live blog only when at least ``MIN_STAMPS`` lines open so (one clock at a line's start is no genre).
 An entry stamped before ``EARLY_HOURS`` may report the night before: it is dated to the two days.
+A sentence's time keeps its act off the stamp, unless it is the blog's own day ('starting tonight')
+or, for the entry's news, a clock range that a measure holds ('a curfew from 8 p.m. to 5 a.m.').
 """
 
 from __future__ import annotations
