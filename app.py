@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline import dashboard, dates, export, figure, filters, map_figure, sequence_figure, storeview
+from timeline import dashboard, dates, export, figure, filters, ids, map_figure, sequence_figure, storeview
 from timeline.columnar import is_store_path
 from timeline.models import MODALITIES
 from timeline.query import Query
@@ -35,17 +35,15 @@ def sidebar_file() -> str:
 def load_or_explain(path: str) -> dashboard.LoadResult | None:
     """The loaded file, or the error panel plus the last good version (read-only) when broken."""
     result = dashboard.load(path)
-    good = st.session_state.setdefault("last_good", {})
     if result.ok:
-        good[path] = result
         return result
     with st.container(border=True):
         st.error(f"**{dashboard.md_escape(path)}** cannot be used as it is. Fix these problems and save the file:")
         st.code("\n".join(result.problems), language=None, wrap_lines=True)
-    if path in good:
+    good = dashboard.last_good(path)  # also after the page was reloaded (a new session)
+    if good is not None:
         st.warning("Showing the last good version of this file (read-only until the file is fixed).")
-        return dashboard.LoadResult(good[path].path, good[path].timeline, None)
-    return None
+    return good
 
 
 def _label(counts, names=None):
@@ -300,7 +298,7 @@ def edit_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
         _save(result, new, seen_digest, f"deleted {original.id}" + (f" and {dropped} relations to it" if dropped else ""))
     if saved:
         if not values["id"]:
-            values["id"] = dashboard.slug(values["title"])
+            values["id"] = ids.slug(values["title"])
         try:
             event = dashboard.form_to_event(values, original)
             new = dashboard.replace_event(tl, original.id, event) if original else dashboard.add_event(tl, event)
@@ -332,6 +330,10 @@ def extract_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
         docs, errors = dashboard.read_uploads([(f.name, f.getvalue()) for f in files or []], pasted, published)
         for message in errors:
             st.error(dashboard.md_escape(message))
+        docs, dated = dashboard.dated_as_listed(docs, result)
+        for doc in dated:
+            st.info(dashboard.md_escape(f"{doc.title or doc.id}: read with the publication date {doc.published} "
+                                        "that this file lists for the same article"))
         if docs:
             bar = st.progress(0.0, text="extracting…")
             proposed = dashboard.run_extraction(docs, lambda n, total: bar.progress(n / max(total, 1),
@@ -353,8 +355,10 @@ def extract_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
             st.error(dashboard.md_escape(str(exc)))
             return
         st.session_state.pop("proposed", None)
-        _save(result, merged, seen_digest, f"merged: {len(report.added)} added, {len(report.updated)} updated, "
-                                           f"{len(report.kept_curated)} curated kept")
+        if merged == result.timeline:  # doing nothing is not a save: the file is not touched
+            st.session_state["flash"] = (None, f"{result.path.name}: {report.words(False)}")
+            st.rerun()
+        _save(result, merged, seen_digest, f"merged: {report.words(True)}")
 
 
 def export_tab(result: dashboard.LoadResult) -> None:

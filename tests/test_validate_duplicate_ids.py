@@ -35,7 +35,7 @@ def test_duplicate_id_reported_alone_with_its_line(tmp_path, capsys):
     path.write_text(TWO_STORIES, encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"{path}:15:5: events[3].id: duplicate id 'harbour-raid' (also events[0])")
+    assert err[0].startswith(f"{path}:15:5: events[3].id: duplicate id 'harbour-raid' (also events[0], line 2)")
     assert "checked once ids are unique" in err[0]
     assert err[-1] == f"{path}: 1 problem"
     assert not any("cannot be dated" in line for line in err)

@@ -118,12 +118,54 @@ def _source_problems(path: str, source: Source, text: str) -> list[Problem]:
     """One source against its text: the quote exists, and start/end hold exactly it."""
     at = text.find(source.quote)
     if at < 0:
-        return [_problem(f"{path}.quote", f"quote not found in the text of document {source.document!r}")]
+        return [_problem(f"{path}.quote", f"quote not found in the text of document {source.document!r}"
+                                          + _quote_hint(source, text))]
     if source.start is None or text[source.start : source.end] == source.quote:
         return []
     held = text[source.start : source.end]
     shown = held if len(held) <= 40 else held[:37] + "..."
     return [_problem(f"{path}.start", f"offsets {source.start}-{source.end} hold {shown!r}, not the quote; it is at {at}-{at + len(source.quote)}")]
+
+
+# typographic marks a paste or an editor brings in, read as the plain ones articles mostly use
+_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """Text with plain quotes and dashes, one space per run of white space and lower case, and
+    where each folded character starts in the original (to show the original words)."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(text.translate(_PLAIN)):
+        if char.isspace():
+            if out and out[-1] == " ":
+                continue
+            char = " "
+        lower = char.lower()
+        out.append(lower if len(lower) == 1 else char)
+        where.append(i)
+    return "".join(out), where
+
+
+def _quote_hint(source: Source, text: str) -> str:
+    """What the article says where the quote was meant: the same words with other quotes, dashes,
+    spaces or capitals, or else what its offsets hold; '' when neither helps."""
+    quote, _ = _folded(source.quote.strip())
+    folded, positions = _folded(text)
+    at = folded.find(quote) if quote else -1
+    if at >= 0:
+        start, end = positions[at], positions[at + len(quote) - 1] + 1
+        return (f"; the article has these words with other quotes, dashes, spaces or capitals at {start}-{end}: "
+                f"{_shown(text[start:end], 160)!r}: write the quote as the article has it")
+    if source.start is not None and source.end is not None and 0 <= source.start < source.end <= len(text):
+        return f"; its offsets {source.start}-{source.end} hold {_shown(text[source.start:source.end], 160)!r}"
+    return ""
+
+
+def _shown(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _order(timeline: Timeline) -> list[Problem]:

@@ -459,7 +459,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         if refusal:
             print(f"timeline extract: {refusal}", file=sys.stderr)
             return 1
-        docs = _read_articles(args.paths, args.published)
+        docs = _read_articles(args.paths, args.published, args.into)
         options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
         one = len(docs) == 1  # one document: progress over its steps, else over the documents
         progress = _progress(args, "steps" if one else "documents", one)
@@ -490,18 +490,39 @@ def _warn(message: str) -> None:
     print(f"timeline extract: {message}", file=sys.stderr)
 
 
-def _read_articles(paths: list[str], published) -> list:
-    """Every article once, saying what was skipped; reading nothing is an error."""
+def _read_articles(paths: list[str], published, into: str | None = None) -> list:
+    """Every article once, saying what was skipped; reading nothing is an error. An article the
+    ``into`` file already lists with a publication date is read with that date when it states none."""
     from .documents import DocumentError, iter_path, unique_documents
 
     docs = unique_documents((d for path in paths for d in iter_path(path, published, _warn)), _warn)
     if not docs:
         raise DocumentError(f"no articles read from {', '.join(paths)}; nothing was written")
+    if into and any(d.published is None for d in docs):
+        docs = _dated_as_listed(docs, into)
     undated = [d.origin or d.id for d in docs if d.published is None]
     if undated:
         shown = ", ".join(undated[:3]) + (f" and {len(undated) - 3} more" if len(undated) > 3 else "")
         _warn(f"no publication date found for {shown} (give --published YYYY-MM-DD): relative dates such "
               "as 'yesterday' stay unresolved and undated events get no upper bound")
+    return docs
+
+
+def _dated_as_listed(docs: list, into: str) -> list:
+    """Undated articles take the publication date the --into file lists for the same text."""
+    from pathlib import Path
+
+    from .merge import dated_as_listed
+    from .store import TimelineError, load
+
+    path = Path(into)
+    try:
+        listed = load(path).timeline.documents if path.exists() else []
+    except TimelineError:
+        return docs  # refused before any work (_target_refusal)
+    docs, dated = dated_as_listed(docs, listed, path.resolve().parent)
+    for doc in dated:
+        _warn(f"{doc.origin or doc.id} read with the publication date {doc.published} that {into} lists for it")
     return docs
 
 
@@ -626,14 +647,10 @@ def _merge_into(path, timeline, root) -> int:
     for problem in loaded.warnings:
         print(f"timeline extract: {problem}", file=sys.stderr)
     merged, report = merge(loaded.timeline, timeline, path.resolve().parent, root)
-    if merged == loaded.timeline:
-        print(f"{path}: nothing new, file left as it was ({len(report.kept_curated)} curated kept, "
-              f"{len(report.skipped_rejected)} rejected skipped, {len(report.unchanged)} already there)", file=sys.stderr)
-        return 0
-    save(path, merged, loaded.digest)
-    print(f"{path}: {len(report.added)} added, {len(report.updated)} updated, "
-          f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped",
-          file=sys.stderr)
+    changed = merged != loaded.timeline
+    if changed:
+        save(path, merged, loaded.digest)
+    print(f"{path}: {report.words(changed)}", file=sys.stderr)
     return 0
 
 

@@ -28,7 +28,6 @@ from .sequence import Order, around, build_order
 from .taxonomy import event_types
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -112,7 +111,21 @@ def _load_key(key: tuple[str, int, int]) -> LoadResult:
 
 def load(path: Path | str) -> LoadResult:
     """Load through the store, cached on the file's mtime and size; never raises for bad files."""
-    return _load_key(file_key(path))
+    result = _load_key(file_key(path))
+    if result.ok:
+        _LAST_GOOD[str(result.path.resolve())] = result
+    return result
+
+
+# the last version of each file that loaded, for every session of this server: a page reloaded
+# while the file is broken (half-way through an edit) still shows it, read-only
+_LAST_GOOD: dict[str, LoadResult] = {}
+
+
+def last_good(path: Path | str) -> LoadResult | None:
+    """The last version of ``path`` that loaded in this process, read-only (no digest), or None."""
+    good = _LAST_GOOD.get(str(Path(path).resolve()))
+    return LoadResult(good.path, good.timeline, None) if good is not None else None
 
 
 @lru_cache(maxsize=8)
@@ -506,9 +519,6 @@ def delete_event(timeline: Timeline, event_id: str, base_dir: Path | None = None
     return timeline.model_copy(update={"events": events, "rejected": [*timeline.rejected, *added]}), dropped
 
 
-def slug(text: str) -> str:
-    """A readable id from a title: 'Russia forces a ceasefire' -> 'russia-forces-a-ceasefire'."""
-    return _SLUG.sub("-", text.lower()).strip("-")[:60].strip("-") or "event"
 
 
 def save(path: Path | str, timeline: Timeline, digest: str | None) -> SaveResult:
@@ -557,6 +567,13 @@ def run_extraction(documents: list[Document], progress=None) -> Timeline:
     from .extract import Options, extract
 
     return extract(documents, Options(), progress=progress)
+
+
+def dated_as_listed(documents: list[Document], result: LoadResult) -> tuple[list[Document], list[Document]]:
+    """Uploaded articles without a date take the one the open file lists for the same text."""
+    from .merge import dated_as_listed
+
+    return dated_as_listed(documents, result.timeline.documents, result.path.parent, serving_root())
 
 
 def merge_accepted(current: Timeline, proposed: Timeline, accepted: set[str], base_dir: Path | None = None):

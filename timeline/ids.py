@@ -67,3 +67,11 @@ def readable_part(event_id: str) -> str:
     """The id without its evidence tag (the whole id when it has none)."""
     tag = tag_of(event_id)
     return event_id[: event_id.rindex(f"-{tag}")] if tag else event_id
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A readable id from a title: 'Russia forces a ceasefire' -> 'russia-forces-a-ceasefire'."""
+    return _SLUG.sub("-", text.lower()).strip("-")[:60].strip("-") or "event"

@@ -46,11 +46,22 @@ class MergeReport:
     kept_curated: list[str] = field(default_factory=list)
     skipped_rejected: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    dated_documents: list[str] = field(default_factory=list)  # listed without a publication date: given this run's
 
     def summary(self) -> str:
-        """One line for the CLI."""
-        parts = [f"{len(v)} {k.replace('_', ' ')}" for k, v in vars(self).items()]
+        """One line for the CLI (the events' outcomes)."""
+        parts = [f"{len(v)} {k.replace('_', ' ')}" for k, v in vars(self).items() if k != "dated_documents"]
         return ", ".join(parts)
+
+    def words(self, changed: bool) -> str:
+        """What the merge did, for every front end alike: a merge that changes nothing says so."""
+        if not changed:
+            return (f"nothing new, file left as it was ({len(self.kept_curated)} curated kept, "
+                    f"{len(self.skipped_rejected)} rejected skipped, {len(self.unchanged)} already there)")
+        dated = f", publication date added to {len(self.dated_documents)} listed article" + \
+            ("s" * (len(self.dated_documents) != 1)) if self.dated_documents else ""
+        return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.kept_curated)} curated kept, "
+                f"{len(self.skipped_rejected)} rejected skipped{dated}")
 
 
 def fingerprint(event: Event) -> str:
@@ -289,6 +300,7 @@ def merge(current: Timeline, extracted: Timeline, base_dir: Path | None = None,
     ``root``), so that an article already listed is recognised by its text."""
     report = MergeReport()
     extracted = _without_repeats(extracted)
+    extracted_documents = extracted.documents
     new_digests = digests(extracted.documents, base_dir, root)
     cited, added_documents = reconcile(digests(current.documents, base_dir, root), extracted.documents, new_digests)
     skip = _rejected_indices(extracted.events, current.rejected, new_digests)
@@ -307,9 +319,40 @@ def merge(current: Timeline, extracted: Timeline, base_dir: Path | None = None,
     for event in additions:
         events.append(_remap(event, mapping, rejected, skipped))
         report.added.append(event.id)
-    documents = list(current.documents) + added_documents
+    documents = _dated(current.documents, extracted_documents, cited, report) + added_documents
     merged = current.model_copy(update={"events": events, "documents": documents, "rejected": list(current.rejected)})
     return merged, report
+
+
+def _dated(listed: list[Document], extracted: list[Document], cited: dict[str, str],
+           report: MergeReport) -> list[Document]:
+    """Listed articles without a publication date take the one this run read them with (never
+    replacing a date the file gives: the person's, or an earlier run's)."""
+    found = {cited.get(d.id, d.id): d.published for d in extracted if d.published is not None}
+    out = []
+    for document in listed:
+        if document.published is None and found.get(document.id) is not None:
+            document = document.model_copy(update={"published": found[document.id]})
+            report.dated_documents.append(document.id)
+        out.append(document)
+    return out
+
+
+def dated_as_listed(docs: list[Document], listed: list[Document], base_dir: Path | None,
+                    root: Path | None = None) -> tuple[list[Document], list[Document]]:
+    """Articles read without a publication date take the one the timeline lists for the same text,
+    so that re-extracting an article does not undo the dates an earlier run gave its events.
+    Returns every article and those so dated."""
+    known = digests([d for d in listed if d.published is not None], base_dir, root)
+    by_text = {digest: d.published for d in listed if (digest := known.get(d.id)) is not None}
+    out, dated = [], []
+    for doc in docs:
+        date = by_text.get(ids.text_digest(doc.text)) if doc.published is None and doc.text else None
+        if date is not None:
+            doc = doc.model_copy(update={"published": date})
+            dated.append(doc)
+        out.append(doc)
+    return out, dated
 
 
 def rejection_ids(event: Event, digest: dict[str, str | None]) -> list[str]:

@@ -73,7 +73,8 @@ class Source(_Record):
             raise ValueError("give both start and end offsets, or neither")
         if self.start is not None and self.end - self.start != len(self.quote):
             raise ValueError(
-                f"end - start is {self.end - self.start} but the quote has {len(self.quote)} characters"
+                f"end - start is {self.end - self.start} but the quote has {len(self.quote)} characters: "
+                f"after editing a quote, set end to {self.start + len(self.quote)} or delete start and end (both optional)"
             )
         return self
 

@@ -18,6 +18,7 @@ import dataclasses
 import difflib
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,8 +27,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import yamledit, yamlwrite
+from .ids import slug
 from .models import Document, Event, Relation, Source, Timeline
-from .yamlread import Issue, Path_, YamlSyntaxError, decode, parse_path, path_text, read, read_events, read_json, ryml
+from .yamlread import ANCHOR_MESSAGE, Issue, Path_, YamlSyntaxError, control_character, decode, parse_path, path_text, read, read_events, read_json, ryml
 
 # --- problems ----------------------------------------------------------------------------------
 
@@ -96,14 +98,38 @@ _MESSAGES = {
 }
 
 
+# what to write when a required field is missing (``{id}``: an id made from the record's title)
+_MISSING = {
+    "id": "add a line 'id: {id}' (any lower-case words joined by hyphens; relations point at it)",
+    "title": "add a line 'title: ...' saying in a few words what happened",
+    "type": "add a line 'type: ...' with one of the types (attack, protest, statement, ...: timeline/taxonomy.yaml)",
+    "document": "add 'document: ...' with the id of a record under documents:",
+    "quote": "add 'quote: ...' with the article's exact words",
+    "relation": "write it as {{relation: before, target: other-event-id}} (before, after, overlaps or during)",
+    "target": "write it as {{relation: before, target: other-event-id}}",
+}
+
+
+def _missing(field: str, record: Any) -> str:
+    """'required field is missing' and what to write."""
+    title = record.get("title") if isinstance(record, dict) else None
+    made = slug(title) if isinstance(title, str) else "lower-case-words"
+    hint = _MISSING.get(field)
+    return "required field is missing" + (f": {hint.format(id=made)}" if hint else "")
+
+
 def _message(error: dict, model_fields: list[str]) -> str:
     """Pydantic's error as a plain-English sentence."""
     kind, value = error["type"], error.get("input")
     if kind == "extra_forbidden":
         field = str(error["loc"][-1])
         near = difflib.get_close_matches(field, model_fields, n=1)
-        hint = f"did you mean {near[0]!r}?" if near else f"allowed: {', '.join(model_fields)}"
+        hint = f"did you mean {near[0]!r}?" if near else f"allowed: {', '.join(model_fields)}."
+        if "notes" in model_fields and not difflib.get_close_matches(field, model_fields, n=1, cutoff=0.8):
+            hint += " Anything else you want to keep goes in notes (free text) or tags."  # not for a plain typo
         return f"unknown field {field!r}; {hint}"
+    if kind == "missing":
+        return _missing(str(error["loc"][-1]), value)
     if kind == "string_pattern_mismatch":
         return f"{value!r} is not a valid id: use lower-case words and digits joined by hyphens, e.g. azerbaijan-attack"
     if kind == "literal_error":
@@ -149,10 +175,38 @@ def _locate(reader: list[Issue], schema: list[Issue], text: str, filename: str) 
     marks: dict[Path_, tuple[int, int]] = {}
     try:
         _, careful, marks = read_events(text)
-        reader = careful if reader else []
+        reader = [_anchor_words(i, text) for i in careful] if reader else []
     except YamlSyntaxError:
         pass
+    aliases = {i.path for i in reader if i.message.startswith("YAML aliases")}
+    schema = [i for i in schema if i.path not in aliases]  # an alias reads as nothing: said once, as an alias
     return [_problem(i, marks, filename) for i in reader + schema]
+
+
+_ANCHOR = re.compile(r"([&*])([^\s,\[\]{}]+)")
+
+
+def _anchor_words(issue: Issue, text: str) -> Issue:
+    """An anchor or alias said with its name and what to write instead: an alias gets the value
+    its anchor holds when that fits on the anchor's line."""
+    if issue.message != ANCHOR_MESSAGE or issue.mark is None:
+        return issue
+    lines = text.splitlines()
+    line, column = issue.mark
+    found = _ANCHOR.match(lines[line - 1], column - 1) if line <= len(lines) else None
+    if found is None:
+        return issue
+    sign, name = found.groups()
+    if sign == "&":
+        return replace(issue, message=f"YAML anchors (&{name}) are not allowed: delete '&{name}' and keep the value")
+    for number, source in enumerate(lines[:line], start=1):
+        held = re.search(rf"&{re.escape(name)}(?![^\s,\[\]{{}}])[ \t]*(.*)", source)
+        if held:
+            value = held.group(1).split(" #")[0].strip()
+            what = f"what &{name} on line {number} holds" + (f": {value}" if value else " (the lines under it)")
+            return replace(issue, message=f"YAML aliases (*{name}) are not allowed: write out {what}")
+    return replace(issue, message=f"YAML aliases (*{name}) are not allowed, and no &{name} comes before it: "
+                                  "write the value out")
 
 
 def _problem(issue: Issue, marks: dict, filename: str) -> Problem:
@@ -177,6 +231,9 @@ def _parse(text: str, filename: str, base_dir: Path | None, raw: bytes | None,
            root: Path | None) -> tuple[Timeline, list[Problem]]:
     """The timeline and its warnings; TimelineError with every problem when one is not a warning."""
     raw = text.encode("utf-8") if raw is None else raw
+    control = control_character(text)
+    if control is not None:
+        raise TimelineError([_problem(control, {}, filename)])
     try:
         data, issues, timeline, schema = _read_and_validate(raw, text)
     except YamlSyntaxError as exc:
@@ -269,9 +326,19 @@ def _locate_checks(found: list[Problem], text: str, filename: str) -> list[Probl
         marks = {}
     out = []
     for problem in found:
-        located = _problem(Issue(parse_path(problem.path), problem.message), marks, filename)
+        message = _ALSO.sub(lambda m: _with_line(m, marks), problem.message)
+        located = _problem(Issue(parse_path(problem.path), message), marks, filename)
         out.append(replace(located, path=problem.path, warning=problem.warning))
     return out
+
+
+_ALSO = re.compile(r"\(also (events|documents)\[(\d+)\]\)")
+
+
+def _with_line(found: re.Match, marks: dict) -> str:
+    """'(also events[3])' -> '(also events[3], line 40)': where to look in an editor."""
+    mark = marks.get((found.group(1), int(found.group(2))))
+    return f"(also {found.group(1)}[{found.group(2)}], line {mark[0]})" if mark else found.group()
 
 
 def load(path: Path | str, root: Path | None = None) -> Loaded:

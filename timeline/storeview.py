@@ -136,11 +136,9 @@ def promote(path: Path | str, ids: list[str], target: Path | str) -> tuple[bool 
             loaded = store.load(target)
             merged, report = merge(loaded.timeline, proposed)
             if merged == loaded.timeline:
-                return None, (f"{target}: nothing new, file left as it was ({len(report.unchanged)} already there, "
-                              f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped)")
+                return None, f"{target}: {report.words(False)}"
             store.save(target, merged, loaded.digest)
-            return True, (f"{target}: {len(report.added)} added, {len(report.updated)} updated, "
-                          f"{len(report.kept_curated)} curated kept, {len(report.skipped_rejected)} rejected skipped")
+            return True, f"{target}: {report.words(True)}"
         store.save(target, proposed, None)
     except store.TimelineError as exc:
         return False, f"not promoted: {exc}"

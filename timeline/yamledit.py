@@ -252,6 +252,7 @@ def _set_key(node: CommentedMap, name: str, value: Any) -> None:
     keys = list(node)
     if name in node:
         tail = _pop_tail(node) if keys[-1] == name else None
+        _keep_comment_gap(node, name, node[name], value)
         node[name] = value
         if tail is not None:
             _put_tail(node, tail)
@@ -265,6 +266,17 @@ def _set_key(node: CommentedMap, name: str, value: Any) -> None:
     node[name] = value
     if tail is not None:
         _put_tail(node, tail)
+
+
+def _keep_comment_gap(node: CommentedMap, name: str, old: Any, new: Any) -> None:
+    """A comment after a replaced value keeps the spaces a person put before it: its column
+    moves by the change in the value's length (ruamel keeps the column, or one space if passed)."""
+    entry = node.ca.items.get(name)
+    token = entry[2] if entry and len(entry) > 2 else None
+    if token is None or not token.value.startswith("#") or not isinstance(old, str) or not isinstance(new, str):
+        return
+    column = max(0, token.start_mark.column + len(new) - len(old))
+    entry[2] = CommentToken(token.value, CommentMark(column), None)
 
 
 def _delete_key(node: CommentedMap, name: str) -> None:
@@ -335,7 +347,8 @@ def _put_tail(node: Any, lines: list[str]) -> None:
     while len(entry) < 3:
         entry.append(None)
     before = entry[2].value if entry[2] is not None else "\n"
-    entry[2] = CommentToken(before + "\n".join(lines) + "\n", CommentMark(0), None)
+    mark = entry[2].start_mark if entry[2] is not None else CommentMark(0)  # an end-of-line comment keeps its column
+    entry[2] = CommentToken(before + "\n".join(lines) + "\n", mark, None)
 
 
 def whole(text: str, old: dict, timeline: Timeline) -> str | None:

@@ -76,6 +76,23 @@ def decode(raw: bytes) -> tuple[str | None, Issue | None]:
     return text, None
 
 
+# what YAML calls non-printable (PyYAML's reader refuses them; rapidyaml reads them silently)
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def control_character(text: str) -> Issue | None:
+    """An invisible control character, located: YAML forbids them, and they are mostly left by a paste."""
+    found = _NON_PRINTABLE.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    more = len(_NON_PRINTABLE.findall(text)) - 1
+    return Issue((), f"an invisible control character U+{ord(found.group()):04X} that YAML does not allow, "
+                     f"most likely left by a copy and paste; delete it (or retype the word around it)"
+                     + (f"; {more} more in the file" if more else ""), (line, column))
+
+
 # --- fast reader: rapidyaml ---------------------------------------------------------------------
 
 
