@@ -228,6 +228,19 @@ def test_attackers_leaving_the_scene_are_no_people_displaced(example):
     assert any(e.type == "displacement" for e in events) == example["displaced"]
 
 
+ARMED_BANDS = lexicon.load("groups")["armed_band_examples"]
+
+
+@pytest.mark.parametrize("example", ARMED_BANDS, ids=[e["text"][:40] for e in ARMED_BANDS])
+def test_armed_men_doing_a_protest_word_do_not_protest(example):
+    """Each armed_band_example of groups.yaml: a protest word told of armed men is their violence."""
+    from timeline.extract import Options, extract
+    from timeline.models import Document
+
+    events = extract([Document(id="d", text="Story\n\n" + example["text"])], Options()).events
+    assert sorted(e.type for e in events) == sorted(example["types"])
+
+
 def test_a_state_qualifying_an_armed_group_or_a_river_is_no_party():
     """'Yemen's Houthi movement' is the movement alone; 'the Niger river' is no state ('the attackers'
     are the movement named before them)."""

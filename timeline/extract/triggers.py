@@ -452,6 +452,7 @@ def form_events(state: DocState, options) -> DocState:
     ordered, clauses = split_referred(text, state.clauses, by_clause)
     for position, (clause, cluster) in enumerate(ordered):
         cluster = [t for t in cluster if not _without().search(text, max(0, t.start - 30), t.start)]
+        cluster = _armed_protest(state, clause, cluster)
         if not cluster or attribution_pattern().match(text, clause.start, clause.end) or _condition_set(clause, conditioned):
             continue
         best = _by_instrument(text, clause, _demanded(text, clause, _best(text, cluster)))
@@ -614,6 +615,7 @@ def _ordered_of_own(text: str, cluster: list[Trigger], best: Trigger) -> Trigger
     return best
 
 
+ARMED = "armed:"  # rule-name prefix of a protest word told of armed men, read as the violence they did
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
 PROMISES = frozenset({"pledge"})  # 'agreed to a future meeting' names the meeting, told as future (a consent)
 
@@ -636,6 +638,29 @@ def attackers_leaving(text: str, sentence_start: int, clause: Clause, trigger: T
     told = [(m.start(), True) for m in attackers.finditer(text, sentence_start, clause.start)]
     told += [(m.start(), False) for m in people.finditer(text, sentence_start, clause.start)]
     return bool(told) and max(told)[1]
+
+
+@cache
+def _armed_subject() -> re.Pattern:
+    """Armed men who are no state's force (groups.yaml), as the subject opening a clause."""
+    groups = lexicon.load("groups")
+    words = [*groups["irregular_forces"], *groups["insurgents"], *groups["armed_bands"]]
+    before = r"(?:(?!(?:by|against|with|for|from|those|who|whom|that|which)\b)[\w'-]+\W+)"  # not 'killed by gunmen'
+    return re.compile(rf"\W*{before}{{0,{groups['armed_band_within']}}}?(?:{lexicon.alternation(words)})\b", re.IGNORECASE)
+
+
+def _armed_protest(state: DocState, clause: Clause, cluster: list[Trigger]) -> list[Trigger]:
+    """Armed men do not protest ('armed youths marched on the town', 'gunmen blocked the road and
+    robbed the passengers'): a protest word told of them is the violence its sentence tells, the way
+    that violence was done, and told alone it is their attack."""
+    text = state.text
+    armed = [t for t in cluster if t.type == "protest" and _armed_subject().match(text[clause.start:t.start])]
+    if not armed:
+        return cluster
+    start, end = state.sentences[clause.sentence]
+    violence = [t.type for t in state.triggers if start <= t.start < end and _class(t.type) == "violence"]
+    kind = violence[0] if violence else "attack"
+    return [replace(t, type=kind, rule=ARMED + t.rule) if t in armed else t for t in cluster]
 
 
 def _class(event_type: str) -> str:
