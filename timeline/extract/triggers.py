@@ -615,7 +615,7 @@ def _ordered_of_own(text: str, cluster: list[Trigger], best: Trigger) -> Trigger
     return best
 
 
-ARMED = "armed:"  # rule-name prefix of a protest word told of armed men, read as the violence they did
+ARMED = "armed:"  # rule-name prefix of a protest word told of armed men, read as the violence told with it
 DEMAND = "demand:"  # rule-name prefix of a trigger read as a demand ('must leave')
 PROMISES = frozenset({"pledge"})  # 'agreed to a future meeting' names the meeting, told as future (a consent)
 
@@ -651,16 +651,14 @@ def _armed_subject() -> re.Pattern:
 
 def _armed_protest(state: DocState, clause: Clause, cluster: list[Trigger]) -> list[Trigger]:
     """Armed men do not protest ('armed youths marched on the town', 'gunmen blocked the road and
-    robbed the passengers'): a protest word told of them is the violence its sentence tells, the way
-    that violence was done, and told alone it is their attack."""
+    robbed the passengers'): a protest word told of them in a sentence that tells their violence is
+    that violence, the way it was done. Told alone it stays (PLOVER counts an armed group's blockade a
+    protest)."""
     text = state.text
     armed = [t for t in cluster if t.type == "protest" and _armed_subject().match(text[clause.start:t.start])]
-    if not armed:
-        return cluster
-    start, end = state.sentences[clause.sentence]
+    start, end = state.sentences[clause.sentence] if armed else (0, 0)
     violence = [t.type for t in state.triggers if start <= t.start < end and _class(t.type) == "violence"]
-    kind = violence[0] if violence else "attack"
-    return [replace(t, type=kind, rule=ARMED + t.rule) if t in armed else t for t in cluster]
+    return [replace(t, type=violence[0], rule=ARMED + t.rule) if t in armed else t for t in cluster] if violence else cluster
 
 
 def _class(event_type: str) -> str:
