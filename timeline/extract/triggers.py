@@ -656,7 +656,9 @@ def _armed_protest(state: DocState, clause: Clause, cluster: list[Trigger]) -> l
     protest)."""
     text = state.text
     armed = [t for t in cluster if t.type == "protest" and _armed_subject().match(text[clause.start:t.start])]
-    start, end = state.sentences[clause.sentence] if armed else (0, 0)
+    if not armed:
+        return cluster
+    start, end = state.sentences[clause.sentence]
     violence = [t.type for t in state.triggers if start <= t.start < end and _class(t.type) == "violence"]
     return [replace(t, type=violence[0], rule=ARMED + t.rule) if t in armed else t for t in cluster] if violence else cluster
 
