@@ -253,3 +253,18 @@ def test_windows_are_exactly_the_feasible_range(stated, relations):
         got_lo = (b.earliest - base).days if b.earliest else 0  # open ends: the grid's edge
         got_hi = (b.latest - base).days if b.latest else 3
         assert (max(got_lo, 0), min(got_hi, 3)) == (lo, hi)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.sampled_from("abcde"), min_size=1), st.sets(st.sampled_from("xyz"))), max_size=8),
+       st.sets(st.sampled_from("abcde"), min_size=1), st.sets(st.sampled_from("xyz")))
+def test_a_conflict_already_told_is_found_among_those_sharing_an_event_as_among_all(found, events, relations):
+    """The conflicts filed under their events answer 'is this one told already' as a scan of every
+    conflict found did (the scan was quadratic in a long document's one large group)."""
+    from timeline.solver import _Told
+
+    told = _Told()
+    for old_events, old_relations in found:
+        told.add(old_events, old_relations)
+    expected = any(old_events <= events and old_relations <= relations for old_events, old_relations in found)
+    assert told.within(events, relations) == expected
