@@ -546,3 +546,17 @@ def _mention(text: str, word: str, date: str, kind: str = "meeting"):
     start = text.index(word)
     trigger = Trigger(start, start + len(word), kind, "test", "verb", 1)
     return EventMention(clause=Clause(0, len(text), 0), trigger=trigger, date=date)
+
+
+def test_what_a_dated_telling_said_would_come_opens_on_the_tellings_day():
+    """'On Tuesday the militia announced a truce, saying its men would not attack': the attack that
+    would (not) come is the future of Tuesday's telling, which lies before the report, so its window
+    opens on Tuesday; told in the present ('says ... would') or by an undated telling, it stays after
+    the report."""
+    published = dt.date(2026, 3, 20)
+    told = "On Tuesday the militia announced a truce, saying its men would not attack the convoys."
+    assert _dates(told, published, "attack") == ["2026-03-17/.."]
+    undated = "The militia announced a truce, saying its men would not attack the convoys."
+    assert _dates(undated, published, "attack") == ["2026-03-20/.."]
+    present = "The militia says its men would not attack the convoys."
+    assert _dates(present, published, "attack") == ["2026-03-20/.."]

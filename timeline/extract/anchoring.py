@@ -25,7 +25,7 @@ from .coreference import compatible
 from .dating import month_part, reduced_relative_verb, reporting, time_relative, told_again
 from .lookup import skipped, timexes_in
 from .phrases import is_past_form
-from .modality import SPEECH_ACTS
+from .modality import REPORTED_FUTURE, SPEECH_ACTS
 from .state import Clause, DocState, EventMention
 
 
@@ -86,7 +86,7 @@ def anchor(state: DocState, options) -> DocState:
     signed = find_closing_date(state.text, state.published)  # a statement quoted whole: the day it was signed
     openings, next_opening = _sentence_openings(state), 0
     entries = liveblog.stamps_of(state)
-    for event in state.events:
+    for k, event in enumerate(state.events):
         while next_opening < len(openings) and openings[next_opening][0] < event.clause.start:
             story_day = openings[next_opening][1]  # 'On Wednesday, police launched an operation ...': the story moves on
             next_opening += 1
@@ -97,6 +97,8 @@ def anchor(state: DocState, options) -> DocState:
             liveblog.date_entry(state, event, entries)
         if signed is not None and event.date is None and event.modality == "future":
             _announced_bound(event, signed, state.published)  # 'we will place a bomb', signed on the 30th
+        if event.date is None and event.modality == "future" and REPORTED_FUTURE in event.cues:
+            _telling_bound(state, k)  # 'announced a truce on 1 March, saying it would not attack': since then
         if event.date_stated and event.date and DAY_VALUE.match(event.date) and event.type not in SPEECH_ACTS:
             story_day = event.date  # not 'said in a report on Thursday': the day it was told
     by_sentence: dict[int, list[EventMention]] = {}  # read per clause below: no scan of all events each time
@@ -281,7 +283,7 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
         event.date = _not_after(event.date, state.published)
     elif state.published is not None:
         _past_date_wins(event, state.published, nearest.end <= event.trigger.start and (
-            PROMISED in event.cues or _announced_between(event, nearest.end)))
+            PROMISED in event.cues or REPORTED_FUTURE in event.cues or _announced_between(event, nearest.end)))
 
 
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|already|so far|\w+ly)\s+)*(?:been\s+)?\w+(?:ed|en|wn|ne|ld|nt|ught|ck|un)\b",
@@ -434,6 +436,19 @@ def _announced_bound(event: EventMention, earliest: dt.date | None, published: d
             and FUTURE_OF_PAST not in event.cues):
         event.date, event.date_stated = f"{earliest.isoformat()}/..", True
         event.cues.append(ANNOUNCED)  # the day it was said: no sign that the event itself is told
+
+
+def _telling_bound(state: DocState, k: int) -> None:
+    """'Two days later the rebels announced a truce, saying they would not attack': what a past
+    telling said would come came after that telling, whose day a dated act told before it in the
+    sentence gives; it may lie before the report, so the window opens there, not on publication."""
+    event = state.events[k]
+    for told in reversed(state.events[:k]):
+        if told.clause.sentence != event.clause.sentence:
+            return
+        if told.date_stated and told.date and told.trigger.start < event.trigger.start:
+            _announced_bound(event, dates.parse(told.date).earliest, state.published)
+            return
 
 
 @cache

@@ -11,6 +11,7 @@ from .casing import common_form
 from .dating import reporting
 from .lemmas import verb_forms
 from .lookup import clauses_before, events_of
+from .phrases import is_past_form
 from .state import DocState, EventMention
 from .triggers import DEMAND
 
@@ -83,10 +84,13 @@ def _negated_object(state: DocState, event: EventMention) -> bool:
     return event.trigger.kind == "verb" and _object_negation().match(state.text, event.trigger.end) is not None
 
 
-def _reported(state: DocState, event: EventMention) -> bool:
+def _reported(state: DocState, event: EventMention) -> re.Match | None:
     """Told by a reporting verb earlier in its sentence ('Rwanda announced that it would ...')."""
     sentence_start = state.sentences[event.clause.sentence][0]
-    return reporting().search(state.text, sentence_start, event.trigger.start) is not None
+    return reporting().search(state.text, sentence_start, event.trigger.start)
+
+
+REPORTED_FUTURE = "reported-future"  # 'said it would withdraw': to come after a past telling, not after the report
 
 
 @cache
@@ -178,7 +182,9 @@ def assign_modality(state: DocState, options) -> DocState:
             event.modality = "asserted"
             continue
         scope, words = _scope(state, event), state.text[event.trigger.start:event.trigger.end]
-        if _reported(state, event):  # 'announced that it would withdraw': the future of the past
+        reported, backshifted = _reported(state, event), False
+        if reported:  # 'announced that it would withdraw': the future of the past
+            backshifted = is_past_form(reported.group()) and _WOULD.search(scope + " " + words) is not None
             scope, words = _WOULD.sub("will", scope), _WOULD.sub("will", words)
         event.modality, names = modality_of(scope)
         if event.modality == "asserted" and _negated_object(state, event):
@@ -193,5 +199,7 @@ def assign_modality(state: DocState, options) -> DocState:
             event.modality, names = "hypothetical", names + [PROTASIS]
         elif standing_state(state, event):
             names = names + [STANDING]
+        if backshifted and event.modality == "future":
+            names = names + [REPORTED_FUTURE]
         event.cues += names
     return state
