@@ -560,3 +560,12 @@ def test_what_a_dated_telling_said_would_come_opens_on_the_tellings_day():
     assert _dates(undated, published, "attack") == ["2026-03-20/.."]
     present = "The militia says its men would not attack the convoys."
     assert _dates(present, published, "attack") == ["2026-03-20/.."]
+
+
+def test_a_date_opening_its_sentence_is_the_clauses_not_the_noun_after_it():
+    """'Yesterday a coalition of teachers' associations declared a strike': a date that opens its
+    sentence is an adverbial of the clause, not the modifier of the noun right after it (as in
+    'denounced the 27 November agreement'), so the strike is dated yesterday."""
+    text = "Riot police cleared the square. Yesterday a coalition of teachers' associations declared a strike across the province."
+    assert _dates(text, dt.date(2026, 3, 20), "protest") == ["2026-03-19"]
+    assert _dates("The rebels denounced the 27 November agreement with the army.", dt.date(2026, 3, 20), "refusal") == ["../2026-03-20"]
