@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
+from .casing import common_form
 from .clauses import AUXILIARIES, FINITE, PAST_VERBS, opens_sequel
 from .coreference import compatible
 from .dating import answered_for, dating_participle, dating_tail, modifies_noun, reporting, speech_frame, time_relative
@@ -43,6 +44,7 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
     told, report, clause = [], [], event.clause
     after_report = False  # the clause before was a reporting one: a 'that' opens what it reports
     relative = None  # the relative clause that may go on into the next one
+    carried = False  # the sentence's opening date reaches over a clause with an event of its own
     for other in sentence_clauses(state, clause.sentence):
         if other.start >= clause.start:
             continue
@@ -56,7 +58,13 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
             if other.lead in _SUBORDINATE:  # 'Last night, while the country mourned the attack, a bomb ...'
                 after_report = False
                 continue
-            return [], []
+            if not _frame_reaches(state, told + report, other, event):
+                return [], []
+            carried = True  # 'Late on Sunday, gunmen stormed a post | and the guards fled'
+            if speaker.type in _SPEECH or reporting().search(state.text, other.start, other.end):
+                report, told = report + told, []  # 'On Monday, police said rebels attacked ... and burned ...'
+            after_report = False
+            continue
         if frame or speaker is not None or reporting().search(state.text, other.start, other.end) or _quoted_after(
                 state.text, other.end, event):
             report, told, after_report = report + told + timexes_in(state, other.start, other.end), [], True
@@ -64,6 +72,68 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
         if other.lead not in _RELATIVES or (other.lead == "that" and after_report):
             told += timexes_in(state, other.start, other.end)  # not 'An employee who was fired last week'
         after_report = False
+    return _framed(state, event, told, report) if carried else (told, report)
+
+
+_OUT_OF_THE_FRAME = frozenset({"before", "until", "if", "unless"}) | (_RELATIVES - {"that"})
+_BEFORE_THE_FRAME = frozenset({"after", "because", "since"})
+
+
+def _frame_reaches(state: DocState, found: list, other: Clause, event: EventMention) -> bool:
+    """'Late on Sunday, gunmen stormed a post and the guards fled': a date phrase that opens the
+    sentence is the time of every clause it governs, over a clause with an event of its own but
+    no date of its own (a clause with its own date ends its reach)."""
+    opening = _opening_phrase(state, event.clause.sentence)
+    return (opening is not None and bool(found) and all(opening.start <= t.start < opening.end for t in found)
+            and not timexes_in(state, other.start, other.end) and _finite_clause(state, event.clause))
+
+
+def _reports_the_rest(state: DocState, event: EventMention) -> bool:
+    """', the army said': a speech act told with a reporting verb after what it reports."""
+    return event.type in _SPEECH and reporting().search(state.text, event.clause.start, event.clause.end) is not None
+
+
+_CUT_BEFORE = re.compile(r"[,;:]\s*$")
+
+
+def _finite_clause(state: DocState, clause: Clause) -> bool:
+    """A clause with a verb of its own, opened by a connective or cut off by a comma ('and the
+    guards fled', ', killing two'), not an item of a list or a noun phrase cut off its verb."""
+    if not clause.lead and not _CUT_BEFORE.search(state.text, max(0, clause.start - 3), clause.start):
+        return False
+    return _has_verb(state, clause.start, clause.end)
+
+
+def _has_verb(state: DocState, start: int, end: int) -> bool:
+    """A finite verb or a word in '-ed' or '-ing' among the common words of ``text[start:end]``."""
+    words = [common_form(w, state.caps) for w in _WORDS.findall(state.text, start, end)]
+    return any(w and (w in FINITE or (len(w) > 4 and w.endswith(("ed", "ing")))) for w in words)
+
+
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def _opening_phrase(state: DocState, sentence: int) -> Clause | None:
+    """'Late on Sunday,', 'EARLY THIS MORNING,', 'At dawn on Monday,': the sentence's first clause
+    when it is a date phrase cut off by a comma, with no event and no verb."""
+    first = next(iter(sentence_clauses(state, sentence)), None)
+    found = timexes_in(state, first.start, first.end) if first is not None else []
+    if not found or events_of(state, first) or not _COMMA_AFTER.match(state.text, first.end):
+        return None
+    gaps = zip([first.start, *(t.end for t in found)], [*(t.start for t in found), first.end])
+    return None if any(_has_verb(state, start, end) for start, end in gaps) else first
+
+
+def _framed(state: DocState, event: EventMention, told: list, report: list) -> tuple[list, list]:
+    """The opening date carried to a clause past another's event: a neighbouring clause's date
+    wins; an 'after' or 'because' clause tells what came no later, a 'before', 'if' or relative
+    clause what the frame does not place, nor does a trailing report (', police said')."""
+    lead = event.clause.lead
+    if lead in _OUT_OF_THE_FRAME or _reports_the_rest(state, event) or _coordinated_tail(state, event) \
+            or _dating_tail(state, event) or _relative_result(state, event):
+        return [], []
+    if lead in _BEFORE_THE_FRAME:
+        return [], report + told
     return told, report
 
 
