@@ -67,3 +67,17 @@ def test_a_trailing_report_is_not_dated_by_the_opening_date(text):
 def test_what_a_because_clause_tells_is_only_bounded_by_the_opening_date(text):
     dates = _dates(text)
     assert dates["attacked"] == "1990-03-20" and dates["shelled"] == "../1990-03-20"
+
+
+@pytest.mark.parametrize("text", _both_cases(
+    "On Wednesday, the council imposed a curfew on Varrow, allowing police to search homes and detain suspects."))
+def test_an_act_an_infinitive_allows_is_not_dated_by_the_opening_date(text):
+    dates = _dates(text)
+    assert dates["imposed a curfew"] == "1990-03-21" and dates["search"] is None
+
+
+@pytest.mark.parametrize("text", _both_cases(
+    "On Monday, gunmen ambushed a bus near Tarsa, and a wounded driver testified that he recognised the attackers."))
+def test_what_a_that_clause_tells_is_not_dated_by_the_opening_date(text):
+    dates = _dates(text)
+    assert dates["ambushed"] == "1990-03-19" and dates["recognised"] is None

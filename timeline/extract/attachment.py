@@ -58,7 +58,7 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
             if other.lead in _SUBORDINATE:  # 'Last night, while the country mourned the attack, a bomb ...'
                 after_report = False
                 continue
-            if not _frame_reaches(state, told + report, other, event):
+            if not _frame_reaches(state, _frame(state, clause.sentence), told + report, other, event):
                 return [], []
             carried = True  # 'Late on Sunday, gunmen stormed a post | and the guards fled'
             if speaker.type in _SPEECH or reporting().search(state.text, other.start, other.end):
@@ -75,17 +75,26 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
     return _framed(state, event, told, report) if carried else (told, report)
 
 
-_OUT_OF_THE_FRAME = frozenset({"before", "until", "if", "unless"}) | (_RELATIVES - {"that"})
+_OUT_OF_THE_FRAME = frozenset({"before", "until", "if", "unless"}) | _RELATIVES
 _BEFORE_THE_FRAME = frozenset({"after", "because", "since"})
 
 
-def _frame_reaches(state: DocState, found: list, other: Clause, event: EventMention) -> bool:
+def _frame_reaches(state: DocState, frame: list, found: list, other: Clause, event: EventMention) -> bool:
     """'Late on Sunday, gunmen stormed a post and the guards fled': a date phrase that opens the
     sentence is the time of every clause it governs, over a clause with an event of its own but
     no date of its own (a clause with its own date ends its reach)."""
-    opening = _opening_phrase(state, event.clause.sentence)
-    return (opening is not None and bool(found) and all(opening.start <= t.start < opening.end for t in found)
-            and not timexes_in(state, other.start, other.end) and _finite_clause(state, event.clause))
+    return (bool(found) and all(t in frame for t in found) and _finite_clause(state, event.clause)
+            and all(t in frame for t in timexes_in(state, other.start, other.end))
+            and not any(_infinitive(state.text, e) for e in [*events_of(state, other), event]))
+
+
+_TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _infinitive(text: str, event: EventMention) -> bool:
+    """'allowing troops to search homes', 'vowed to return': an act an infinitive names is allowed,
+    ordered or planned, not done at the time of the clause that governs it."""
+    return _TO_BEFORE.search(text, max(0, event.trigger.start - 20), event.trigger.start) is not None
 
 
 def _reports_the_rest(state: DocState, event: EventMention) -> bool:
@@ -113,20 +122,21 @@ def _has_verb(state: DocState, start: int, end: int) -> bool:
 _COMMA_AFTER = re.compile(r"\s*,")
 
 
-def _opening_phrase(state: DocState, sentence: int) -> Clause | None:
-    """'Late on Sunday,', 'EARLY THIS MORNING,', 'At dawn on Monday,': the sentence's first clause
-    when it is a date phrase cut off by a comma, with no event and no verb."""
+def _frame(state: DocState, sentence: int) -> list:
+    """The dates of a phrase that opens a sentence and frames what it tells: its first clause when
+    that is a date phrase cut off by a comma, with no event and no verb ('Late on Sunday,', 'EARLY
+    THIS MORNING,', 'At dawn on Monday,')."""
     first = next(iter(sentence_clauses(state, sentence)), None)
     found = timexes_in(state, first.start, first.end) if first is not None else []
     if not found or events_of(state, first) or not _COMMA_AFTER.match(state.text, first.end):
-        return None
+        return []
     gaps = zip([first.start, *(t.end for t in found)], [*(t.start for t in found), first.end])
-    return None if any(_has_verb(state, start, end) for start, end in gaps) else first
+    return [] if any(_has_verb(state, start, end) for start, end in gaps) else found
 
 
 def _framed(state: DocState, event: EventMention, told: list, report: list) -> tuple[list, list]:
     """The opening date carried to a clause past another's event: a neighbouring clause's date
-    wins; an 'after' or 'because' clause tells what came no later, a 'before', 'if' or relative
+    wins; an 'after' or 'because' clause tells what came no later, a 'before', 'if', 'that' or relative
     clause what the frame does not place, nor does a trailing report (', police said')."""
     lead = event.clause.lead
     if lead in _OUT_OF_THE_FRAME or _reports_the_rest(state, event) or _coordinated_tail(state, event) \
