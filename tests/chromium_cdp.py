@@ -79,10 +79,20 @@ class Page:
     def wait_for(self, expression: str, timeout: float = 90) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.evaluate(expression):
+            if self._evaluate_while_loading(expression):
                 return True
             time.sleep(0.25)
         return False
+
+    def _evaluate_while_loading(self, expression: str):
+        """The expression's value, or None while a reload has the page between documents (Chromium
+        then answers 'Inspected target navigated or closed' instead of a value)."""
+        try:
+            return self.evaluate(expression)
+        except AssertionError as exc:
+            if "navigated or closed" in str(exc) or "context" in str(exc).lower():
+                return None
+            raise
 
     def settled(self, expression: str, timeout: float = 30):
         """The value of ``expression`` once two reads a moment apart agree (animations done)."""
