@@ -353,3 +353,23 @@ def test_a_story_that_dates_no_violence_still_has_a_lead_its_reactions_answer():
     state = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options(solve=False))
     by_type = {e.trigger.type: n for n, e in enumerate(state.events)}
     assert ("after", by_type["attack"]) in state.events[by_type["appeal"]].relations
+
+
+def _relations_of(text: str, kind: str) -> set[tuple[str, str]]:
+    """(relation, target type prefix) of the events whose id begins with ``kind``."""
+    return {(r, target.split("-")[0]) for source, r, target in _relations(text) if source.startswith(kind)}
+
+
+def test_an_act_told_a_paragraph_after_a_present_perfect_statement_is_not_its_next_step():
+    """'has denied the shelling', then a new paragraph with a witness's account: the denial is done
+    by the time of telling, so the looting told after it is not ordered after it (narrative_break)."""
+    rule = DATA["narrative_break"]
+    assert ("after", "refusal") in _relations_of(rule["example"], "robbery")
+    assert ("after", "refusal") not in _relations_of(rule["counterexample"], "robbery")
+
+
+def test_a_present_perfect_lead_still_anchors_the_paragraphs_that_tell_it():
+    """In the lead, 'has denied the shelling' is the news the next paragraph goes on from."""
+    text = "Troops shelled the river port of Dena on Monday. The rebel commander has denied the shelling.\n\n" \
+           "A fisherman said rebels looted the fish market."
+    assert ("after", "refusal") in _relations_of(text, "robbery")

@@ -561,10 +561,24 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     other = _neighbour(state, live, pos, -1, first_only=True)
     if other is None or state.events[other].modality not in ("asserted", "negated") or _across_entries(state, event, state.events[other]):
         return False
-    if _spoken_of(state.events[other], event) or _told_as_present(state, state.events[other]):
+    if _spoken_of(state.events[other], event) or _told_as_present(state, state.events[other]) or \
+            _discourse_break(state, state.events[other], event):
         return False
     _relate(state, live[pos], "after", other, "narrative")
     return True
+
+
+def _discourse_break(state: DocState, earlier: EventMention, later: EventMention) -> bool:
+    """'He has pleaded not guilty.' then, a paragraph on, 'A witness said gunmen burned the huts':
+    what a paragraph past the lead told in the present perfect is done by the time of telling, so
+    what the story tells after it did not come after it (the lead's 'has kidnapped 20 people' is
+    the news its paragraphs go on to tell, and stays their anchor)."""
+    return earlier.clause.sentence >= _data()["news_lead"]["lead_sentences"] and \
+        _present_perfect().search(state.text, earlier.clause.start, earlier.trigger.start) is not None and \
+        _BLANK_LINE.search(state.text, earlier.trigger.end, later.trigger.start) is not None
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def _same_day_narrative(state: DocState, live: list[int], pos: int) -> bool:
