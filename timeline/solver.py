@@ -251,15 +251,16 @@ def _empty_conflicts(net: _Network) -> list[Conflict]:
 
 
 class _Told:
-    """The events and relations of each conflict found, filed under each of its events: whether a
-    new one is already told by an earlier one is asked of the earlier conflicts sharing one of its
-    events, not of all (a long document's one large group finds thousands: the scan of all of them
-    for each was quadratic, 1.4 s of the solver's 7.8 at 15 MB)."""
+    """The events and relations of each conflict found, filed under its least event id: an earlier
+    conflict within a new one has its least event among the new one's events, so only the conflicts
+    filed under those are asked, not all (a long document's one large group finds thousands: the
+    scan of all of them for each was quadratic, 1.4 s of the solver's 7.8 at 15 MB)."""
 
     def __init__(self) -> None:
         self.by_event: dict[str, list[tuple[frozenset[str], frozenset[Triple]]]] = {}
 
     def add(self, events: set[str], relations: set[Triple]) -> None:
+        """File a conflict found (never empty: it holds the event whose endpoint it is)."""
         entry = (frozenset(events), frozenset(relations))
         self.by_event.setdefault(min(events), []).append(entry)
 
