@@ -4,9 +4,12 @@ write them; otherwise the message says what the quote's offsets hold."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from timeline import store
+from timeline import checks, store
+from timeline.models import Source
 
 ARTICLE = ("The ferry's crew -- twelve sailors -- were held at the quay. \"We saw the flares first,\" "
            "a fisherman said.\n\nLater the harbour master  reopened the port.")
@@ -27,7 +30,7 @@ events:
 
 
 def _problems(quote: str, offsets: str = "") -> list[store.Problem]:
-    text = FILE.format(text=__import__("json").dumps(ARTICLE), quote=quote, offsets=offsets)
+    text = FILE.format(text=json.dumps(ARTICLE), quote=quote, offsets=offsets)
     with pytest.raises(store.TimelineError) as caught:
         store.loads(text)
     return caught.value.problems
@@ -62,5 +65,16 @@ def test_offsets_left_from_before_an_edit_say_what_to_write():
 
 
 def test_a_quote_found_as_written_is_no_problem():
-    timeline = store.loads(FILE.format(text=__import__("json").dumps(ARTICLE), quote="twelve sailors", offsets=""))
+    timeline = store.loads(FILE.format(text=json.dumps(ARTICLE), quote="twelve sailors", offsets=""))
     assert timeline.events[0].sources[0].quote == "twelve sailors"
+
+
+def test_every_mistyped_quote_of_one_article_is_placed_and_the_article_folded_once():
+    """Many hand-typed quotes of one long article: each is placed, and the article is folded once."""
+    checks._folded.cache_clear()
+    hints = [checks._quote_hint(Source(document="harbour-news", quote=typed), ARTICLE)
+             for typed in ("The ferry’s crew", "LATER THE HARBOUR MASTER", "“We saw the flares first,”")]
+    for hint, meant in zip(hints, ("The ferry's crew", "Later the harbour master", "\"We saw the flares first,\"")):
+        at = ARTICLE.index(meant)
+        assert f"at {at}-{at + len(meant)}: {meant!r}" in hint
+    assert checks._folded.cache_info().misses == 4  # the article once, each quote once

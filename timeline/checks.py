@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,7 +134,8 @@ _PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "
                         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=8)  # every quote missing from one article folds that article once, not once per quote
+def _folded(text: str) -> tuple[str, tuple[int, ...]]:
     """Text with plain quotes and dashes, one space per run of white space and lower case, and
     where each folded character starts in the original (to show the original words)."""
     out: list[str] = []
@@ -146,7 +148,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
         lower = char.lower()
         out.append(lower if len(lower) == 1 else char)
         where.append(i)
-    return "".join(out), where
+    return "".join(out), tuple(where)
 
 
 def _quote_hint(source: Source, text: str) -> str:
@@ -165,6 +167,7 @@ def _quote_hint(source: Source, text: str) -> str:
 
 
 def _shown(text: str, limit: int) -> str:
+    """At most ``limit`` characters of the article, so one problem stays one readable line."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
