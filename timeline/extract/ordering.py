@@ -618,8 +618,10 @@ def _told_from(state: DocState, event: EventMention) -> bool:
 def _narrated(state: DocState, event: EventMention) -> bool:
     """A verb in a simple tense in a main clause, told as done: a step of the story, not a
     flashback, a background clause, another thread or a state."""
-    return event.modality in ("asserted", "negated") and event.clause.lead not in _BACKGROUND and not (_told_in_past_perfect(state, event) or _told_as_earlier(state, event)
-                                                     or _parallel(state, event) or _told_as_present(state, event))
+    if event.modality not in ("asserted", "negated") or event.clause.lead in _BACKGROUND:
+        return False
+    return not (_told_in_past_perfect(state, event) or _told_as_earlier(state, event)
+                or _parallel(state, event) or _told_as_present(state, event))
 
 
 def _across_entries(state: DocState, event: EventMention, other: EventMention) -> bool:
