@@ -77,6 +77,7 @@ class Page:
         return self.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
 
     def wait_for(self, expression: str, timeout: float = 90) -> bool:
+        """Whether ``expression`` turned true within ``timeout`` seconds (read while pages load too)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._evaluate_while_loading(expression):
@@ -97,11 +98,11 @@ class Page:
     def settled(self, expression: str, timeout: float = 30):
         """The value of ``expression`` once two reads a moment apart agree (animations done)."""
         deadline = time.monotonic() + timeout
-        last = self.evaluate(expression)
+        last = self._evaluate_while_loading(expression)
         while time.monotonic() < deadline:
             time.sleep(0.4)
-            now = self.evaluate(expression)
-            if now == last:
+            now = self._evaluate_while_loading(expression)
+            if now == last and now is not None:  # two reads between documents agree on nothing
                 return now
             last = now
         return last
