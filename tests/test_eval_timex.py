@@ -163,6 +163,7 @@ def test_zoned_clock_times_compare_as_the_same_instant():
     ("P1ML", "P1000Y", True), ("P2DE", "P2Y", False), ("PXDE", "PXY", False), ("P1D", "PT24H", False),
     ("PT4H30M", "PT4.5H", True), ("PT30M", "PT.5H", True), ("PT1M30S", "PT90S", True), ("PT2H", "PT2M", False),
     ("PTXH", "PTXM", False), ("P1DT12H", "P1.5D", False),
+    ("PT4H6M", "PT4.1H", True), ("P30Y", "P.3CE", True), ("PT5M44.6S", "PT344.6S", True),  # no float error left
 ])
 def test_lengths_in_exact_units_compare_as_the_same_length(gold, predicted, expected):
     assert same_value(gold, predicted) is expected

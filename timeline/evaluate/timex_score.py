@@ -101,8 +101,14 @@ def in_years(value: str) -> str:
     found = _LONG_UNIT.match(value)
     if not found:
         return value
-    years = float(found[1]) * _YEARS_PER_UNIT[found[2]]
-    return f"P{int(years) if years.is_integer() else years}Y"
+    return f"P{_count(float(found[1]) * _YEARS_PER_UNIT[found[2]])}Y"
+
+
+def _count(number: float) -> str:
+    """A count of units as written: whole without '.0', a fraction rounded past the float's error
+    (4.1 hours are 14760 seconds, not 14759.999999999998)."""
+    number = round(number, 6)
+    return str(int(number)) if number.is_integer() else str(number)
 
 
 _NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
@@ -116,8 +122,7 @@ def in_seconds(value: str) -> str:
     if not found or value == "PT":
         return value
     hours, minutes, seconds = (float(part or 0) for part in found.groups())
-    total = hours * 3600 + minutes * 60 + seconds
-    return f"PT{int(total) if total.is_integer() else total}S"
+    return f"PT{_count(hours * 3600 + minutes * 60 + seconds)}S"
 
 
 def comparable(value: str) -> str:
