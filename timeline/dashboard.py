@@ -109,17 +109,17 @@ def _load_key(key: tuple[str, int, int]) -> LoadResult:
     return LoadResult(path, loaded.timeline, loaded.digest, notes=[str(p) for p in loaded.warnings])
 
 
+# the last version of each file that loaded, for every session of this server: a page reloaded
+# while the file is broken (half-way through an edit) still shows it, read-only
+_LAST_GOOD: dict[str, LoadResult] = {}
+
+
 def load(path: Path | str) -> LoadResult:
     """Load through the store, cached on the file's mtime and size; never raises for bad files."""
     result = _load_key(file_key(path))
     if result.ok:
         _LAST_GOOD[str(result.path.resolve())] = result
     return result
-
-
-# the last version of each file that loaded, for every session of this server: a page reloaded
-# while the file is broken (half-way through an edit) still shows it, read-only
-_LAST_GOOD: dict[str, LoadResult] = {}
 
 
 def last_good(path: Path | str) -> LoadResult | None:
@@ -517,8 +517,6 @@ def delete_event(timeline: Timeline, event_id: str, base_dir: Path | None = None
     present = {e.id for e in events}
     added = [n for n in names if n not in present and n not in timeline.rejected]
     return timeline.model_copy(update={"events": events, "rejected": [*timeline.rejected, *added]}), dropped
-
-
 
 
 def save(path: Path | str, timeline: Timeline, digest: str | None) -> SaveResult:
