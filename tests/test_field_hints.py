@@ -53,3 +53,13 @@ def test_a_field_of_one_s_own_is_pointed_at_notes():
 def test_a_typo_keeps_its_short_hint():
     message = _message(EVENT.replace("    type: arrest\n", "    type: arrest\n    notse: x\n"), "events[0].notse")
     assert message == "unknown field 'notse'; did you mean 'notes'?"
+
+
+@pytest.mark.parametrize("relation, path", [
+    ("      - relation: before\n", "events[0].relations[0].target"),
+    ("      - target: ferry-seized\n", "events[0].relations[0].relation"),
+])
+def test_a_relation_missing_a_part_is_shown_whole(relation, path):
+    """A relation needs both its kind and its target: the message shows one written out (braces kept, not a format slot)."""
+    text = EVENT.replace("    type: arrest\n", "    type: arrest\n    relations:\n" + relation)
+    assert _message(text, path).startswith("required field is missing: write it as {relation: before, target: other-event-id}")

@@ -48,3 +48,11 @@ def test_the_same_text_under_another_name_is_dated_too():
     merged, report = merge(listed, pasted)
     assert [d.id for d in merged.documents] == ["market"] and merged.documents[0].published == dt.date(2031, 5, 4)
     assert report.dated_documents == ["market"] and report.words(True).endswith("publication date added to 1 listed article")
+
+
+def test_the_count_of_dated_articles_reads_as_english():
+    """One listed article, two listed articles: the CLI, the app and promote print the same words."""
+    from timeline.merge import MergeReport
+
+    assert MergeReport(dated_documents=["a", "b"]).words(True).endswith("publication date added to 2 listed articles")
+    assert "publication date" not in MergeReport().words(True)

@@ -58,8 +58,8 @@ class MergeReport:
         if not changed:
             return (f"nothing new, file left as it was ({len(self.kept_curated)} curated kept, "
                     f"{len(self.skipped_rejected)} rejected skipped, {len(self.unchanged)} already there)")
-        dated = f", publication date added to {len(self.dated_documents)} listed article" + \
-            ("s" * (len(self.dated_documents) != 1)) if self.dated_documents else ""
+        count = len(self.dated_documents)
+        dated = f", publication date added to {count} listed article{'' if count == 1 else 's'}" if count else ""
         return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.kept_curated)} curated kept, "
                 f"{len(self.skipped_rejected)} rejected skipped{dated}")
 
