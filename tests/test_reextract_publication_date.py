@@ -9,7 +9,7 @@ import datetime as dt
 
 from timeline import store
 from timeline.cli import main
-from timeline.merge import merge
+from timeline.merge import MergeReport, merge
 from timeline.models import Document, Timeline
 
 ARTICLE = ("Militia burns market in Ashford\n\nASHFORD, May 4 - Militia fighters burned the main market in "
@@ -52,7 +52,5 @@ def test_the_same_text_under_another_name_is_dated_too():
 
 def test_the_count_of_dated_articles_reads_as_english():
     """One listed article, two listed articles: the CLI, the app and promote print the same words."""
-    from timeline.merge import MergeReport
-
     assert MergeReport(dated_documents=["a", "b"]).words(True).endswith("publication date added to 2 listed articles")
     assert "publication date" not in MergeReport().words(True)
