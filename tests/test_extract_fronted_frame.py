@@ -23,6 +23,7 @@ def _dates(text: str) -> dict[str, str | None]:
 
 
 def _both_cases(text: str) -> list[str]:
+    """The sentence and its wire copy in capitals: the frame is syntax, read alike in both."""
     return [text, text.upper()]
 
 
