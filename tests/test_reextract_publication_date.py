@@ -54,3 +54,20 @@ def test_the_count_of_dated_articles_reads_as_english():
     """One listed article, two listed articles: the CLI, the app and promote print the same words."""
     assert MergeReport(dated_documents=["a", "b"]).words(True).endswith("publication date added to 2 listed articles")
     assert "publication date" not in MergeReport().words(True)
+
+
+def test_articles_listed_outside_the_file_s_folder_are_read_inside_root(tmp_path, capsys):
+    """With --root, the listed article lies outside the timeline's folder: it is still recognised, so
+    a run without --published keeps the dates instead of undoing them (it once read none of it)."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "articles" / "market.txt").write_text(ARTICLE, encoding="utf-8")
+    into = tmp_path / "out" / "events.yaml"
+    args = ["extract", str(tmp_path / "articles" / "market.txt"), "--no-progress", "--into", str(into), "--root", str(tmp_path)]
+    assert main([*args, "--published", "2031-05-04"]) == 0
+    before = into.read_bytes()
+    capsys.readouterr()
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "read with the publication date 2031-05-04 that" in err and "nothing new, file left as it was" in err
+    assert into.read_bytes() == before

@@ -459,7 +459,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         if refusal:
             print(f"timeline extract: {refusal}", file=sys.stderr)
             return 1
-        docs = _read_articles(args.paths, args.published, args.into)
+        docs = _read_articles(args.paths, args.published, args.into, args.root)
         options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
         one = len(docs) == 1  # one document: progress over its steps, else over the documents
         progress = _progress(args, "steps" if one else "documents", one)
@@ -490,16 +490,17 @@ def _warn(message: str) -> None:
     print(f"timeline extract: {message}", file=sys.stderr)
 
 
-def _read_articles(paths: list[str], published, into: str | None = None) -> list:
+def _read_articles(paths: list[str], published, into: str | None = None, root: str | None = None) -> list:
     """Every article once, saying what was skipped; reading nothing is an error. An article the
-    ``into`` file already lists with a publication date is read with that date when it states none."""
+    ``into`` file already lists with a publication date is read with that date when it states none
+    (its listed articles read inside ``root`` when given, as the merge reads them)."""
     from .documents import DocumentError, iter_path, unique_documents
 
     docs = unique_documents((d for path in paths for d in iter_path(path, published, _warn)), _warn)
     if not docs:
         raise DocumentError(f"no articles read from {', '.join(paths)}; nothing was written")
     if into and any(d.published is None for d in docs):
-        docs = _dated_as_listed(docs, into)
+        docs = _dated_as_listed(docs, into, root)
     undated = [d.origin or d.id for d in docs if d.published is None]
     if undated:
         shown = ", ".join(undated[:3]) + (f" and {len(undated) - 3} more" if len(undated) > 3 else "")
@@ -508,19 +509,20 @@ def _read_articles(paths: list[str], published, into: str | None = None) -> list
     return docs
 
 
-def _dated_as_listed(docs: list, into: str) -> list:
-    """Undated articles take the publication date the --into file lists for the same text."""
+def _dated_as_listed(docs: list, into: str, root: str | None = None) -> list:
+    """Undated articles take the publication date the --into file lists for the same text (its
+    articles read inside --root when given: without it, those outside its folder are not read)."""
     from pathlib import Path
 
     from .merge import dated_as_listed
     from .store import TimelineError, load
 
-    path = Path(into)
+    path, inside = Path(into), Path(root) if root else None
     try:
-        listed = load(path).timeline.documents if path.exists() else []
+        listed = load(path, inside).timeline.documents if path.exists() else []
     except TimelineError:
         return docs  # refused before any work (_target_refusal)
-    docs, dated = dated_as_listed(docs, listed, path.resolve().parent)
+    docs, dated = dated_as_listed(docs, listed, path.resolve().parent, inside)
     for doc in dated:
         _warn(f"{doc.origin or doc.id} read with the publication date {doc.published} that {into} lists for it")
     return docs
