@@ -201,7 +201,8 @@ def _modifies_other(text: str, timex, event: EventMention) -> bool:
     """'denounced the November 27 border agreement': a date inside the phrase of a nominal of
     another kind is that nominal's ('Last week a car bombing killed five' dates the killing); a date
     a preposition governs is an adverbial, not a noun's modifier ('In March 2019 shelling killed twelve')."""
-    if _adverbial_date().search(text, max(0, timex.start - 8), timex.start) or _FRONTED.search(text, max(0, timex.start - 4), timex.start):
+    if _adverbial_date().search(text, max(0, timex.start - 8), timex.start) or \
+            _FRONTED.search(text, max(0, timex.start - 4), timex.start):
         return False  # 'Yesterday a coalition of unions called a strike': a date opening its sentence is no noun's
     for other in event.others:
         if other == event.trigger or compatible(other.type, event.type):

@@ -447,8 +447,8 @@ def _violence_by_day(state: DocState, live: list[int]) -> dict[dt.date, list[int
 
 def _lead_and_flashback(state: DocState, live: list[int]) -> tuple[int | None, int]:
     """The position in ``live`` of the story's lead (its first dated event of a type reactions
-    answer, else the violence it opens with: ``_undated_lead``), and the first position after it where the story goes back in time (an earlier dated
-    event: a new thread began), or ``len(live)``."""
+    answer, else the violence it opens with: ``_undated_lead``), and the first position after it
+    where the story goes back in time (an earlier dated event: a new thread began), or ``len(live)``."""
     types = _data()["reactions"]["to"]
     lead = next((n for n, k in enumerate(live) if root(state.events[k].type) in types and state.events[k].date_stated
                  and state.events[k].same_as is None), None)
