@@ -29,7 +29,8 @@ from pydantic import BaseModel, ValidationError
 from . import yamledit, yamlwrite
 from .ids import slug
 from .models import Document, Event, Relation, Source, Timeline
-from .yamlread import ANCHOR_MESSAGE, Issue, Path_, YamlSyntaxError, control_character, decode, parse_path, path_text, read, read_events, read_json, ryml
+from .yamlread import (ANCHOR_MESSAGE, Issue, Path_, YamlSyntaxError, control_character, decode, parse_path, path_text,
+                       read, read_events, read_json, ryml)
 
 # --- problems ----------------------------------------------------------------------------------
 
