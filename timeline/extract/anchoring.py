@@ -443,7 +443,8 @@ def _telling_bound(state: DocState, k: int) -> None:
     telling said would come came after that telling, whose day a dated act told before it in the
     sentence gives; it may lie before the report, so the window opens there, not on publication."""
     event = state.events[k]
-    for told in reversed(state.events[:k]):
+    for j in range(k - 1, -1, -1):  # back through its sentence only: no copy of every event before it
+        told = state.events[j]
         if told.clause.sentence != event.clause.sentence:
             return
         if told.date_stated and told.date and told.trigger.start < event.trigger.start:
