@@ -179,6 +179,17 @@ def test_violence_against_other_victims_is_another_incident():
     assert [e.type for e in violence(example)] == ["killing", "killing"]
 
 
+@pytest.mark.parametrize("key, told", [("example", [("bombing", 2), ("attack", 1)]),
+                                       ("counterexample", [("bombing", 1), ("bombing", 2)])])
+@pytest.mark.parametrize("case", [str, str.upper])
+def test_a_definite_noun_tells_again_the_act_whose_target_its_sentence_names(key, told, case):
+    """'... the newspaper ... before the bombing': a definite noun naming no target of its own tells
+    again the earlier act its sentence names the target of, not the nearest act, whose target it does
+    not name (lexicons/coreference.yaml, named_victims); in wire capitals as in mixed case."""
+    text = case(lexicon.load("coreference")["named_victims"][key])
+    assert [(e.type, len(e.sources)) for e in violence(text)] == told
+
+
 @pytest.mark.parametrize("example", [lexicon.load("coreference")["done_to_attacker"]["example"],
                                      *lexicon.load("coreference")["done_to_attacker"]["more_examples"]])
 def test_violence_done_to_the_attacker_is_the_reply_not_the_attack_again(example):

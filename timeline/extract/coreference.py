@@ -269,10 +269,41 @@ def _repeated(state: DocState, later: EventMention, told: _Wording, candidates: 
         candidates = [j for j in candidates
                       if not (people.isdisjoint(events[j].people) and actors.isdisjoint(events[j].actors))]
     found = next((j for j in candidates if _repeats(events[j], later, wording[j], told)), None)
+    if found is not None and told.definite and not later.targets:
+        found = _victims_named(state, later, told, candidates, found, open_events)
     if found is not None and _bare(later) and not (told.definite or later.date_stated) and open_events.told_long_before(
             found, later) and not _points_back(state.text, events[found], later):
         return None  # the act a bare mention would repeat is the story's background: the mention is news of its own
     return found
+
+
+def _victims_named(state: DocState, later: EventMention, told: _Wording, candidates: list[int], found: int,
+                   open_events: _OpenEvents) -> int:
+    """'the attack on the newspaper ... an attack on a farm ... calls came in to the newspaper about the
+    dynamite attack': a definite noun naming no target of its own whose sentence names what an earlier act hit, and nothing the
+    nearest act hit, tells that earlier act again (``coreference.yaml`` named_victims)."""
+    named = _content_words(state.text[slice(*state.sentences[later.clause.sentence])])
+    events, wording = state.events, open_events.wording
+
+    if not named.isdisjoint(_victim_words(events[found].targets) | wording[found].victims):
+        return found
+    return next((j for j in candidates if j != found and not named.isdisjoint(_victim_words(events[j].targets))
+                 and _repeats(events[j], later, wording[j], told)), found)  # what its first mention hit
+
+
+def _content_words(sentence: str) -> frozenset[str]:
+    """A sentence's words as ``_victim_words`` reads targets, without the words that name nothing."""
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", sentence.lower()) if len(w) > 2}
+    return frozenset(words - _function_words())
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that name no one thing hit: function words, and states and their peoples ('Salvadoran'),
+    which a story names in most of its sentences."""
+    states = {w.lower().removesuffix("s") for name in lexicon.state_names() for w in name.split()}
+    peoples = {w.removesuffix("s") for w in lexicon.demonyms()}
+    return frozenset(lexicon.load("coreference")["named_victims"]["function_words"]) | states | peoples
 
 
 def _points_back(text: str, earlier: EventMention, later: EventMention) -> bool:
