@@ -180,10 +180,11 @@ def test_violence_against_other_victims_is_another_incident():
 
 
 @pytest.mark.parametrize("key, told", [("example", [("bombing", 2), ("attack", 1)]),
+                                       ("bare_example", [("bombing", 2), ("attack", 1)]),
                                        ("counterexample", [("bombing", 1), ("bombing", 2)])])
 @pytest.mark.parametrize("case", [str, str.upper])
-def test_a_definite_noun_tells_again_the_act_whose_target_its_sentence_names(key, told, case):
-    """'... the newspaper ... before the bombing': a definite noun naming no target of its own tells
+def test_a_mention_tells_again_the_act_whose_target_its_sentence_names(key, told, case):
+    """'... the newspaper ... before the bombing': a mention naming no target of its own tells
     again the earlier act its sentence names the target of, not the nearest act, whose target it does
     not name (lexicons/coreference.yaml, named_victims); in wire capitals as in mixed case."""
     text = case(lexicon.load("coreference")["named_victims"][key])

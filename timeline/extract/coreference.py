@@ -269,7 +269,7 @@ def _repeated(state: DocState, later: EventMention, told: _Wording, candidates: 
         candidates = [j for j in candidates
                       if not (people.isdisjoint(events[j].people) and actors.isdisjoint(events[j].actors))]
     found = next((j for j in candidates if _repeats(events[j], later, wording[j], told)), None)
-    if found is not None and told.definite and not later.targets:
+    if found is not None and not later.targets:
         found = _victims_named(state, later, told, candidates, found, open_events)
     if found is not None and _bare(later) and not (told.definite or later.date_stated) and open_events.told_long_before(
             found, later) and not _points_back(state.text, events[found], later):
@@ -280,8 +280,9 @@ def _repeated(state: DocState, later: EventMention, told: _Wording, candidates: 
 def _victims_named(state: DocState, later: EventMention, told: _Wording, candidates: list[int], found: int,
                    open_events: _OpenEvents) -> int:
     """'the attack on the newspaper ... an attack on a farm ... calls came in to the newspaper about the
-    dynamite attack': a definite noun naming no target of its own whose sentence names what an earlier act hit, and nothing the
-    nearest act hit, tells that earlier act again (``coreference.yaml`` named_victims)."""
+    dynamite attack', '... four of the people injured at the newspaper': a mention naming no target of
+    its own whose sentence names what an earlier act hit, and nothing the nearest act hit, tells that
+    earlier act again (``coreference.yaml`` named_victims)."""
     named = _content_words(state.text[slice(*state.sentences[later.clause.sentence])])
     events, wording = state.events, open_events.wording
 
