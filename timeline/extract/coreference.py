@@ -279,8 +279,8 @@ def _repeated(state: DocState, later: EventMention, told: _Wording, candidates: 
 
 def _victims_named(state: DocState, later: EventMention, told: _Wording, candidates: list[int], found: int,
                    open_events: _OpenEvents) -> int:
-    """'the attack on the newspaper ... an attack on a farm ... calls came in to the newspaper about the
-    dynamite attack', '... four of the people injured at the newspaper': a mention naming no target of
+    """'the attack on the newspaper ... an attack on a farm ... editors of the newspaper spoke of the
+    dynamite attack', '... two of the people hurt at the newspaper': a mention naming no target of
     its own whose sentence names what an earlier act hit, and nothing the nearest act hit, tells that
     earlier act again (``coreference.yaml`` named_victims)."""
     named = _content_words(state.text[slice(*state.sentences[later.clause.sentence])])
