@@ -371,6 +371,23 @@ def test_a_participle_after_a_noun_is_no_finite_verb():
     assert holds_finite_verb(text, 0, text.index(",")) is FINITE_VERB["counterexample"]["finite"]
 
 
+VERB_TESTS = [  # (words, a finite verb after the opening word, a verb of any kind)
+    ("after the militia burned the depot", True, True),
+    (", shelling the ridge at dawn", False, True),
+    ("Early on Tuesday", False, False),
+]
+
+
+@pytest.mark.parametrize(("words", "finite", "verb"), VERB_TESTS, ids=[v[0][:20] for v in VERB_TESTS])
+def test_the_verb_tests_read_capitals_as_mixed_case(words, finite, verb):
+    """One finite-verb test for the clause cues and the frame (`clauses.holds_finite_verb`, and
+    `holds_verb`, which adds participles): wire copy in capitals reads as mixed case does."""
+    from timeline.extract.clauses import holds_finite_verb, holds_verb
+
+    for text, caps in ((words, False), (words.upper(), True)):
+        assert (holds_finite_verb(text, 0, len(text), caps), holds_verb(text, 0, len(text), caps)) == (finite, verb), text
+
+
 def test_backer_aside_is_no_actor():
     """'M23 rebels, backed by Rwanda, seized Goma': the subject before the aside did the act."""
     from timeline.extract import extract

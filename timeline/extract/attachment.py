@@ -11,8 +11,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
-from .casing import common_form
-from .clauses import AUXILIARIES, FINITE, PAST_VERBS, opens_sequel
+from .clauses import AUXILIARIES, FINITE, PAST_VERBS, holds_verb, opens_sequel
 from .coreference import compatible
 from .dating import answered_for, dating_participle, dating_tail, modifies_noun, reporting, speech_frame, time_relative
 from .lookup import clauses_after, clauses_before, events_of, sentence_clauses, timexes_in
@@ -110,13 +109,7 @@ def _finite_clause(state: DocState, clause: Clause) -> bool:
     guards fled', ', killing two'), not an item of a list or a noun phrase cut off its verb."""
     if not clause.lead and not _CUT_BEFORE.search(state.text, max(0, clause.start - 3), clause.start):
         return False
-    return _has_verb(state, clause.start, clause.end)
-
-
-def _has_verb(state: DocState, start: int, end: int) -> bool:
-    """A finite verb or a word in '-ed' or '-ing' among the common words of ``text[start:end]``."""
-    words = [common_form(w, state.caps) for w in _WORDS.findall(state.text, start, end)]
-    return any(w and (w in FINITE or (len(w) > 4 and w.endswith(("ed", "ing")))) for w in words)
+    return holds_verb(state.text, clause.start, clause.end, state.caps)
 
 
 _COMMA_AFTER = re.compile(r"\s*,")
@@ -131,7 +124,7 @@ def _frame(state: DocState, sentence: int) -> list:
     if not found or events_of(state, first) or not _COMMA_AFTER.match(state.text, first.end):
         return []
     gaps = zip([first.start, *(t.end for t in found)], [*(t.start for t in found), first.end])
-    return [] if any(_has_verb(state, start, end) for start, end in gaps) else found
+    return [] if any(holds_verb(state.text, start, end, state.caps) for start, end in gaps) else found
 
 
 def _framed(state: DocState, event: EventMention, told: list, report: list) -> tuple[list, list]:

@@ -193,22 +193,30 @@ def _participle_after() -> re.Pattern:
 def _past_form(text: str, words: list[re.Match], i: int) -> bool:
     """A verb in -ed told as a subject's act: not after a determiner, a count or an adverb in -ly,
     not hyphenated and not followed by 'by' or 'to' (a participle describing the noun before it)."""
-    word, before = words[i].group(0), words[i - 1].group(0).lower()
+    word, before = words[i].group(0).lower(), words[i - 1].group(0).lower()
     return (len(word) > 4 and word.endswith("ed") and "-" not in word and before not in _DETERMINERS
             and not before.endswith("ly") and not before[0].isdigit() and before not in _COUNTS
             and _participle_after().match(text, words[i].end()) is None)
 
 
-def holds_finite_verb(text: str, start: int, end: int) -> bool:
+def holds_finite_verb(text: str, start: int, end: int, caps: bool = False) -> bool:
     """'after the army declared a truce', 'after the war broke out': a subject and its finite verb
     after the opening word make a clause, not a prepositional phrase ('after the talks', 'in a
-    hearing closed to the public')."""
+    hearing closed to the public'); in capitals a dictionary word is read as its lower-case form."""
     words = [m for m in _WORDS.finditer(text, start, end) if m.group(0)[0].isalnum()]
     for i in range(1, len(words)):
-        word = words[i].group(0)
-        if word.islower() and (word in _TRUE_AUXILIARIES or word in PAST_VERBS or _past_form(text, words, i)):
+        word = common_form(words[i].group(0), caps)
+        if word and (word in _TRUE_AUXILIARIES or word in PAST_VERBS or _past_form(text, words, i)):
             return True
     return False
+
+
+def holds_verb(text: str, start: int, end: int, caps: bool = False) -> bool:
+    """A clause with a verb of its own, finite or not: the finite-verb test, or a participle in
+    '-ed' or '-ing' anywhere (', killing two', 'At dawn, shelling began'), which a clause cut off
+    at a comma tells its own time by; a bare date phrase holds neither."""
+    words = [common_form(w, caps) for w in _WORDS.findall(text, start, end)]
+    return holds_finite_verb(text, start, end, caps) or any(w and len(w) > 4 and w.endswith(("ed", "ing")) for w in words)
 
 
 def _new_subject(text: str, left: int, coord: re.Match, caps: bool = False) -> bool:
