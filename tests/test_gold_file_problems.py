@@ -93,11 +93,11 @@ def test_a_list_where_a_word_belongs_or_a_bad_scope_is_named_with_its_line(tmp_p
 
 
 def test_numeric_ids_are_compared_as_written_in_relations(tmp_path):
-    """Ids written as numbers are ids like any other: a relation naming them is no problem, and a
-    repeated one is reported where it repeats."""
+    """Ids written as numbers are ids like any other, read as text as written (GoldEvent.id is a
+    str): a relation naming them is no problem, and a repeated one is reported where it repeats."""
     gold = GOLD.replace("id: shelling", "id: 1").replace("id: curfew", "id: 2").replace("[curfew, before, shelling]", "[2, before, 1]")
     doc = read_gold(_folder(tmp_path, gold) / "harbour.yaml", shared=tmp_path / "none")
-    assert [e.id for e in doc.events] == [1, 2] and doc.relations == [(2, "before", 1)]
+    assert [e.id for e in doc.events] == ["1", "2"] and doc.relations == [("2", "before", "1")]
     with pytest.raises(GoldError, match=r"harbour\.yaml:10:\d+: events\[1\]\.id: duplicate id '1'"):
         read_gold(_folder(tmp_path, gold.replace("id: 2", "id: 1").replace("[2, before, 1]", "[1, before, 1]")) / "harbour.yaml",
                   shared=tmp_path / "none")

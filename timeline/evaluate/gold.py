@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-import yaml
-
 from .. import dates
 from ..yamlread import decode
 from .goldcheck import check
@@ -168,7 +166,7 @@ def _event(raw: dict, text: str, where: str) -> GoldEvent:
         actors=frozenset(raw.get("actors") or []),
         people=frozenset(raw.get("people") or []),
         modality=raw.get("modality", "asserted"),
-        required=bool(raw.get("required", True)),
+        required=str(raw.get("required", "true")).lower() == "true",
         bounds=_bounds(raw.get("bounds")),
         real_date=_bounds(raw.get("real_date")),
     )
@@ -191,20 +189,13 @@ def read_gold(path: Path, shared: Path | None = None) -> GoldDoc:
     shared = shared or shared_dir()
     source = _gold_text(path)
     texts: list[str] = []  # the article, read once for the check and the scoring
-    problems = check(path, source, lambda data: texts.append(_article_text(data, path, shared)) or texts[-1])
-    if problems:  # every problem at once, with its line, before any scoring
+    # parsed once: the check's plain data (every scalar as text) is what the scorer reads
+    raw, problems = check(path, source, lambda data: texts.append(_article_text(data, path, shared)) or texts[-1])
+    if problems:  # every problem at once, with its line, before any scoring (a non-mapping file is one)
         raise GoldError("\n".join(problems))
-    try:
-        raw = yaml.safe_load(source)
-    except (yaml.YAMLError, ValueError) as exc:
-        raise GoldError(f"{path}: not valid YAML ({exc})") from None
-    if not isinstance(raw, dict):  # an empty file or a bare list: say so, not AttributeError
-        raise GoldError(f"{path}: a gold file is a mapping (document, events, ...), not {type(raw).__name__}")
     scope, scope_note = _scope(raw)
     text = texts[0] if texts else _article_text(raw, path, shared)
-    published = raw.get("published")
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+    published = dt.date.fromisoformat(raw["published"]) if raw.get("published") else None
     return GoldDoc(
         name=path.stem,
         document=str(raw.get("document", path.stem)),

@@ -25,14 +25,15 @@ SCOPES = ("full", "partial")  # what a gold file may annotate: every event, or t
 Report = Callable[[Path_, str], None]
 
 
-def check(path: Path, text: str, article: Callable[[dict], str]) -> list[str]:
-    """The file's problems, each with its place; ``article`` gives the text the quotes are in (or
-    raises ValueError or OSError saying why it cannot be found or read)."""
+def check(path: Path, text: str, article: Callable[[dict], str]) -> tuple[Any, list[str]]:
+    """The file's plain data (every scalar as text, parsed once for the check and the reading) and
+    its problems, each with its place; ``article`` gives the text the quotes are in (or raises
+    ValueError or OSError saying why it cannot be found or read)."""
     try:
         data, issues, marks = read_events(text)
     except YamlSyntaxError as exc:
         line, column = exc.issue.mark or (1, 1)
-        return [f"{path}:{line}:{column}: {exc}"]
+        return None, [f"{path}:{line}:{column}: {exc}"]
     problems: list[str] = []
 
     def report(where: Path_, message: str) -> None:
@@ -44,7 +45,7 @@ def check(path: Path, text: str, article: Callable[[dict], str]) -> list[str]:
         report(issue.path, issue.message)
     if not isinstance(data, dict):
         report((), f"a gold file is a mapping (document, published, events, relations), not {type(data).__name__}")
-        return problems
+        return data, problems
     _check_top(data, report)
     try:
         body = article(data)
@@ -55,7 +56,7 @@ def check(path: Path, text: str, article: Callable[[dict], str]) -> list[str]:
     for index, event in enumerate(events):
         _check_event(event, ("events", index), body, report)
     _check_relations(data.get("relations"), _ids(events, report), report)
-    return problems
+    return data, problems
 
 
 def _mark(marks: dict[Path_, tuple[int, int]], where: Path_) -> tuple[int, int]:
