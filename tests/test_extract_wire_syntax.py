@@ -67,6 +67,7 @@ def _events(text: str) -> list[tuple]:
     "The envoy pledged to Kenya a shipment of grain.",  # 'to' and a name: no infinitive
     "A journalist abducted near the border was released on Monday.",
     "Two soldiers were arrested on Monday for the shooting of a student.",
+    "In the north the rebels carried out an ambush against a convoy, killing four soldiers.",  # no setting: a verb
 ])
 def test_capitals_read_like_mixed_case(sentence):
     """The same events, dates and modalities from a sentence and from it written in capitals."""

@@ -674,10 +674,13 @@ _BACKGROUND_LEADS = frozenset({"which", "who", "whose"})
 def _is_setting(text: str, clause: Clause, trigger: Trigger, state: DocState) -> bool:
     """A fronted prepositional phrase around a nominal sets the scene for the main clause; an
     earlier incident the phrase dates the main clause by is no scene but an incident of its own,
-    and so is a nominal of a clause with its own finite verb ('after the rebels declared a truce')."""
+    and so is a nominal of a clause with its own finite verb ('after the rebels declared a truce');
+    in capitals that verb is read only in a phrase that opens its sentence ('IN THE HILLS THE
+    REBELS STAGED AN AMBUSH'), as a clause cut inside a sentence read so cost a type (nineteenth session)."""
     if trigger.kind != "noun" or _SETTING.match(text[clause.start:clause.end]) is None:
         return False
-    if holds_finite_verb(text, clause.start, trigger.start):
+    opening = clause.start == state.sentences[clause.sentence][0]
+    if holds_finite_verb(text, clause.start, trigger.start, state.caps and opening):
         return False
     return not _prior_incident(text, clause, trigger, state)
 
