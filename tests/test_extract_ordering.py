@@ -241,7 +241,7 @@ def _typed_relations(text: str) -> list[tuple[str, str, str]]:
     return [(e.type, r.relation, types[r.target]) for e in events for r in e.relations]
 
 
-PRESUPPOSED = [(r["name"], r["example"], r) for r in DATA["presupposed"]]
+PRESUPPOSED = [(r["name"], example, r) for r in DATA["presupposed"] for example in [r["example"], *r.get("more_examples", [])]]
 
 
 @pytest.mark.parametrize("name,example,rule", PRESUPPOSED, ids=[c[0] for c in PRESUPPOSED])
@@ -373,3 +373,52 @@ def test_a_present_perfect_lead_still_anchors_the_paragraphs_that_tell_it():
     text = "Troops shelled the river port of Dena on Monday. The rebel commander has denied the shelling.\n\n" \
            "A fisherman said rebels looted the fish market."
     assert ("after", "refusal") in _relations_of(text, "robbery")
+
+
+def test_a_participle_clause_happens_during_its_main_act():
+    """'overran the crossing, detaining forty villagers': the detention was part of the assault."""
+    rule = DATA["participle_clauses"]
+    found = _typed_relations(rule["example"])
+    assert ("arrest", rule["relation"], "territorial_change") in found, found
+
+
+def test_a_participle_of_causing_tells_what_the_act_brought_about():
+    """'raided three hamlets, forcing hundreds of farmers to flee': the flight followed the raid."""
+    rule = DATA["participle_clauses"]
+    found = _typed_relations(rule["result_example"])
+    assert ("displacement", rule["result_relation"], "attack") in found, found
+    assert not any(relation == rule["relation"] for _, relation, _ in found), found
+
+
+def test_a_participle_that_opens_its_own_sentence_is_no_part_of_the_act_before():
+    """'Detaining villagers is their aim.': no comma ties it to the assault told before."""
+    found = _typed_relations(DATA["participle_clauses"]["counterexample"])
+    assert not any(relation == DATA["participle_clauses"]["relation"] for _, relation, _ in found), found
+
+
+def test_a_participle_after_a_reporting_verb_belongs_to_the_saying():
+    """'..., the rebels said, calling the strike a provocation': no part of the killing."""
+    text = "Two guards were killed near the dam, the rebels said, calling the killings a provocation."
+    assert not any(relation == DATA["participle_clauses"]["relation"] for _, relation, _ in _typed_relations(text))
+
+
+def test_the_next_step_of_the_story_follows_the_whole_act_a_participle_is_part_of():
+    """'overran the crossing, detaining forty villagers. The army withdrew': after the assault,
+    not only after the detention told last."""
+    found = _typed_relations(DATA["participle_clauses"]["example"] + " The army withdrew its last units from the valley.")
+    assert ("withdrawal", "after", "territorial_change") in found, found
+
+
+def test_a_refusal_that_denies_nothing_answers_no_accusation():
+    """'refused to attend the talks' or 'rejected the new tariffs' after a charge is no answer to it:
+    only a denial ('denied the charge', 'rejected the claim') takes the accusation as its antecedent."""
+    from timeline.extract.pipeline import run
+
+    rule = next(r for r in DATA["presupposed"] if r["name"] == "denial-answers-accusation")
+    denied = run(Document(id="d", text="Story\n\n" + rule["example"], published=dt.date(2024, 1, 31)), Options())
+    assert any(rule["name"] in e.cues for e in denied.events if e.type == "refusal")
+    for answer in ("refused to attend the talks", "rejected the new tariffs"):
+        text = rule["example"].replace("denied the charge", answer)
+        refused = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options())
+        assert any(e.type == "refusal" for e in refused.events), answer
+        assert not any(rule["name"] in e.cues for e in refused.events), answer

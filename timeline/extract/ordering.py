@@ -1,9 +1,10 @@
 """Ordering stage: relations between a document's events from cue words, clause structure, tense.
 
 Rules, in order: cue connectives ("then", "subsequently", "in the past ... now"), subordinate
-clauses ("when", "after", "while"), containment (a meeting during a visit), presupposition ("blamed
-Iran for the attack" comes after the attack), future after what was told before it, and last,
-narrative order: an undated past event after the event told before it.
+clauses ("when", "after", "while"), participle clauses ("overran the base, detaining ..."),
+containment (a meeting during a visit), presupposition ("blamed Iran for the attack" comes after
+the attack), future after what was told before it, and last, narrative order: an undated past
+event after the event told before it.
 """
 
 from __future__ import annotations
@@ -289,6 +290,9 @@ def _presupposed(state: DocState, live: list[int], pos: int) -> bool:
         if clause is not None and not clause.search(state.text, event.clause.start, event.clause.end):
             continue
         earlier = _latest_of_kinds(state, live, live[pos], tuple(rule["earlier"]))
+        if earlier is not None and event.clause.sentence - state.events[earlier].clause.sentence > \
+                rule.get("reach", len(state.sentences)):
+            continue  # told too far back to be what this one answers
         if earlier is not None and not _dated_after(state.events[earlier], event):
             _relate(state, live[pos], "after", earlier, rule["name"])
             return True
@@ -549,6 +553,56 @@ def _within_days(event: EventMention, days: int) -> bool:
     return bool(event.date_stated and event.date) and dates.parse(event.date).width_days() <= days
 
 
+def _participle_clause(state: DocState, live: list[int], pos: int) -> bool:
+    """'overran the base, detaining forty men': an act told by a participle after a comma, with no
+    date of its own, belongs to the main act told before it in its sentence (during it); one a participle of causing
+    governs ('forcing thousands to flee') is what that act brought about (after it)."""
+    found = _participle_main(state, live, pos)
+    if found is None:
+        return False
+    _relate(state, live[pos], found[1], found[0], _data()["participle_clauses"]["name"])
+    return True
+
+
+def _participle_main(state: DocState, live: list[int], pos: int) -> tuple[int, str] | None:
+    """The main act a participle clause at ``pos`` belongs to, and its relation to it."""
+    event, rule = state.events[live[pos]], _data()["participle_clauses"]
+    if event.trigger.kind != "verb" or pos == 0:
+        return None
+    main = state.events[live[pos - 1]]
+    if main.clause.sentence != event.clause.sentence or _canonical(state, live[pos - 1]) == _canonical(state, live[pos]):
+        return None
+    if _told_with_date(state, live[pos]) and not (event.date_stated and event.date == main.date):
+        return None  # a date of its own orders it; the sentence's one date shared with the main act does not
+    opened = _participle_opening(state, main, event)
+    if opened is None or reporting().search(state.text, main.trigger.end, opened.start()):
+        return None  # '..., the front said, calling the strike a crime': a clause of the saying
+    if opened.start(2) == event.trigger.start:
+        return live[pos - 1], rule["relation"]
+    if re.fullmatch(rule["result"], opened.group(2).lower()) and \
+            len(state.text[opened.end():event.trigger.start].split()) <= _RESULT_REACH:
+        return live[pos - 1], rule["result_relation"]
+    return None
+
+
+def _participle_opening(state: DocState, main: EventMention, event: EventMention) -> re.Match | None:
+    """The last participle that opens a phrase between the main act and the event and runs on to the
+    event's trigger with no stop between: after a comma, or after 'and' when the main act is itself
+    told by such a participle ('burning huts and killing ten')."""
+    found = None
+    for found in _PARTICIPLE.finditer(state.text, main.trigger.end, event.trigger.end):
+        pass
+    if found is None or _STOP.search(state.text, found.end(), event.trigger.start):
+        return None
+    main_word = state.text[main.trigger.start:main.trigger.end].split()[0].lower()
+    return found if found.group(1) == "," or main_word.endswith("ing") else None
+
+
+_PARTICIPLE = re.compile(r"(,|\band)\s+(?:and\s+)?([a-z]+ing)\b")
+_STOP = re.compile(r"[,;:.()\"]")
+_RESULT_REACH = 6  # words from the participle of causing to the act it brings about ('forcing hundreds of farmers to flee')
+
+
 def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     """An undated past event told after another event, dated or not, happened after it (narrative
     order): 'The army shelled the port on Monday. Rebels then ...' without the cue."""
@@ -558,7 +612,7 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
         return False
     if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or _parallel(state, event):
         return False
-    other = _neighbour(state, live, pos, -1, first_only=True)
+    other = _main_act(state, live, _neighbour(state, live, pos, -1, first_only=True))
     if other is None or state.events[other].modality not in ("asserted", "negated") or _across_entries(state, event, state.events[other]):
         return False
     if _spoken_of(state.events[other], event) or _told_as_present(state, state.events[other]) or \
@@ -566,6 +620,15 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
         return False
     _relate(state, live[pos], "after", other, "narrative")
     return True
+
+
+def _main_act(state: DocState, live: list[int], index: int | None) -> int | None:
+    """The act a participle clause belongs to ('overran the base, detaining forty men'): the story's
+    next step comes after the whole act, not only after the part told last."""
+    if index is None:
+        return None
+    found = _participle_main(state, live, bisect.bisect_left(live, index))
+    return found[0] if found and found[1] == _data()["participle_clauses"]["relation"] else index
 
 
 def _discourse_break(state: DocState, earlier: EventMention, later: EventMention) -> bool:
@@ -730,7 +793,7 @@ def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
     return False
 
 
-_RULES = (_cue_rules, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _same_day_reaction,
+_RULES = (_cue_rules, _participle_clause, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _same_day_reaction,
           _past_perfect, _future, _told_after_its_sequel, _part_of_wider_act,
           _same_day_narrative, _narrative)
 
