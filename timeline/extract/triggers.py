@@ -13,6 +13,7 @@ from .lemmas import rules as lemma_rules
 from .lookup import clauses_after, containers, inside_any, timex_starts_in
 from .phrases import end_before, phrase_after
 from .referred import befell_possessor, describes_noun, split_referred, told_as_purpose
+from .carried import carried as carried_person
 from .casing import common_form
 from .clauses import PAST_VERBS, holds_finite_verb
 from .state import Clause, DocState, EventMention, Trigger
@@ -456,6 +457,7 @@ def form_events(state: DocState, options) -> DocState:
         if not cluster or attribution_pattern().match(text, clause.start, clause.end) or _condition_set(clause, conditioned):
             continue
         best = _by_instrument(text, clause, _demanded(text, clause, _best(text, cluster)))
+        best = carried_person(text, state.sentences[clause.sentence], best)
         if best.type in _conditions()["types"]:
             conditioned.add(clause.sentence)
         if best.type == "displacement" and attackers_leaving(text, state.sentences[clause.sentence][0], clause, best):
