@@ -429,9 +429,10 @@ def _short_alias_never_introduced(text: str, found: str) -> bool:
 
 
 def _common_word_in_lower_case(found: str) -> bool:
-    """'power poles', 'the amnesty law', 'a turkey': a name that is also an English word names
-    nobody when mixed-case text writes it in lower case."""
-    return found[:1].islower() and " " not in found and is_english_word(found)
+    """'power poles', 'the amnesty law', 'a turkey', 'the regional security council': a name whose
+    every word is an English word names nobody when mixed-case text writes it in lower case (a
+    writer capitalises a proper name; in lower case it is the common noun phrase)."""
+    return found.islower() and all(is_english_word(word) for word in found.split())
 
 
 WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*) $")
