@@ -41,13 +41,14 @@ def test_fighting_naming_no_side_is_between_the_principal_parties(example):
 
 
 BOTH_SIDES = lexicon.load("groups")["both_sides"]
-TWO_SIDED = [("negotiation", e) for e in BOTH_SIDES["talks"]] + [("ceasefire", e) for e in BOTH_SIDES["ceasefires"]]
+TWO_SIDED = ([("negotiation", e) for e in BOTH_SIDES["talks"]] + [("ceasefire", e) for e in BOTH_SIDES["ceasefires"]]
+             + [("agreement", e) for e in BOTH_SIDES["agreements"]])
 
 
 @pytest.mark.parametrize(("kind", "example"), TWO_SIDED, ids=[e["text"][-40:] for _, e in TWO_SIDED])
 def test_an_act_between_two_sides_naming_no_side_is_between_the_principal_parties(kind, example):
-    """'an attempt at peace talks mediated by village elders collapsed', 'a truce broke down': the
-    story's clear pair of parties, or nobody when there is none."""
+    """'an attempt at peace talks mediated by village elders collapsed', 'a truce broke down', 'a
+    border accord signed in 2000': the story's clear pair of parties, or nobody when there is none."""
     state = run(Document(id="d", text="Story\n\n" + example["text"]), Options())
     acts = [e for e in state.events if e.type == kind]
     assert acts and sorted(acts[-1].actors) == sorted(example["sides"]), [(e.type, e.actors) for e in state.events]

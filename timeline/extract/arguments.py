@@ -215,7 +215,8 @@ def aim_at_places(state: DocState, options) -> DocState:
 # principal parties that can fight, for talks the two principal parties; a ceasefire stops fighting,
 # so its sides are the two that can fight
 _TWO_SIDED = {"armed_clash": fighting_pair, "ceasefire": fighting_pair,
-              "negotiation": partial(principal_pair, states_only=False)}
+              "negotiation": partial(principal_pair, states_only=False),
+              "agreement": partial(principal_pair, states_only=False)}
 
 
 def sides_of_fighting(state: DocState, options) -> DocState:
