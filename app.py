@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline import dashboard, dates, export, figure, filters, ids, map_figure, sequence_figure, storeview
+from timeline import dashboard, dates, export, export_shown, figure, filters, ids, map_figure, sequence_figure, storeview
 from timeline.columnar import is_store_path
 from timeline.models import MODALITIES
 from timeline.query import Query
@@ -62,17 +62,23 @@ def sidebar_choices(label: str, pairs: list[tuple[str, int]], key: str, names: d
     return [s for v in picked if v in by_shown for s in by_shown[v].spellings]
 
 
+def filter_names(timeline) -> dict[str, dict[str, str]]:
+    """What the filters show for a value: a type's label, an article's title."""
+    return {"type": {k: t.label for k, t in TYPES.items()},
+            "document": {d.id: d.title or d.id for d in timeline.documents}}
+
+
 def sidebar_filters(table: filters.EventTable, timeline) -> filters.Filters:
     sb = st.sidebar
     sb.header("Filters")
     opts = filters.options(table)
     totals = filters.totals(table)
-    names = {"type": {k: t.label for k, t in TYPES.items()},
-             "document": {d.id: d.title or d.id for d in timeline.documents}}
+    names = filter_names(timeline)
     pick = {}
-    for key, title in (("type", "Type"), ("actor", "Actor"), ("person", "Person"), ("document", "Document")):
+    for key, title in (("type", "Type"), ("actor", "Actor"), ("person", "Person"), ("place", "Place"),
+                       ("document", "Document")):
         pairs = [(v, totals[key][v]) for v in opts[key]]
-        pick[key] = sidebar_choices(title, pairs, f"f_{key}", names.get(key), fold=key in ("actor", "person"))
+        pick[key] = sidebar_choices(title, pairs, f"f_{key}", names.get(key), fold=key in ("actor", "person", "place"))
     modalities = sb.multiselect("Modality", list(MODALITIES), key="f_modality", placeholder="all",
                                 format_func=_label(totals["modality"]))
     if not sb.checkbox("Show hypothetical, future and negated events", value=True, key="f_unreal"):
@@ -83,6 +89,7 @@ def sidebar_filters(table: filters.EventTable, timeline) -> filters.Filters:
     return filters.Filters(
         types=frozenset(pick["type"]), actors=frozenset(pick["actor"]), people=frozenset(pick["person"]),
         documents=frozenset(pick["document"]), modalities=frozenset(modalities), start=start, end=end, text=text,
+        places=frozenset(pick["place"]),
     )
 
 
@@ -361,12 +368,20 @@ def extract_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
         _save(result, merged, seen_digest, f"merged: {report.words(True)}")
 
 
-def export_tab(result: dashboard.LoadResult) -> None:
-    stem = result.path.stem
+def export_tab(result: dashboard.LoadResult, mask, flt: filters.Filters) -> None:
+    """Exports what the filters show (the whole file when nothing is filtered), and says which."""
+    shown, total = int(mask.sum()), len(result.timeline.events)
+    if not shown:
+        st.info("No event is shown, so there is nothing to export: clear a filter in the sidebar.")
+        return
+    words = export_shown.describe(flt, filter_names(result.timeline))
+    st.caption(export_shown.caption(shown, total, dashboard.md_escape(words)))
+    chosen = export_shown.shown_timeline(result.timeline, mask, words)
     cols = st.columns(len(export.FORMATS))
     for col, (fmt, ext) in zip(cols, export.FORMATS.items()):
         col.download_button(fmt.upper() if fmt != "timelinejs" else "TimelineJS",
-                            data=lambda fmt=fmt: export.export(result.timeline, fmt), file_name=f"{stem}.{ext}",
+                            data=lambda fmt=fmt: export.export(chosen, fmt),
+                            file_name=export_shown.file_name(result.path.stem, shown, total, ext),
                             mime=export.MIME[ext], key=f"dl-{fmt}", width="stretch")
 
 
@@ -402,7 +417,7 @@ def main() -> None:
     with extract:
         extract_tab(result, seen_digest)
     with exports:
-        export_tab(result)
+        export_tab(result, mask, flt)
 
 
 # --- a columnar store (``timeline app events.parquet``) --------------------------------------------

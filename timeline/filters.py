@@ -51,6 +51,7 @@ class EventTable:
     style: np.ndarray  # int8: 0 date stated, 1 date inferred, 2 not asserted (hypothetical ...)
     hover_cache: dict[int, str] = field(default_factory=dict)  # row -> hover text, filled on demand
     memo: dict[str, object] = field(default_factory=dict)  # derived once per table (facet options)
+    places: list[tuple[str, ...]] = field(default_factory=list)  # the event's location, () when none
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -68,6 +69,7 @@ class Filters:
     start: dt.date | None = None
     end: dt.date | None = None
     text: str = ""
+    places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ def build_table(timeline: Timeline) -> EventTable:
         modality=_objects(e.modality for e in events),
         actors=[tuple(e.actors) for e in events],
         people=[tuple(e.people) for e in events],
+        places=[(e.location,) if e.location else () for e in events],
         documents=[tuple(dict.fromkeys(s.document for s in e.sources)) for e in events],
         search=_objects(_search_text(e) for e in events),
         rank=_rank(events, lo, hi),
@@ -269,7 +272,8 @@ def apply(table: EventTable, flt: Filters) -> np.ndarray:
         keep &= np.isin(table.types, list(flt.types))
     if flt.modalities:
         keep &= np.isin(table.modality, list(flt.modalities))
-    for wanted, column in ((flt.actors, table.actors), (flt.people, table.people), (flt.documents, table.documents)):
+    for wanted, column in ((flt.actors, table.actors), (flt.people, table.people), (flt.documents, table.documents),
+                           (flt.places, table.places)):
         if wanted:
             keep &= _any_of(column, wanted)
     words = flt.text.lower().split()
@@ -279,13 +283,14 @@ def apply(table: EventTable, flt: Filters) -> np.ndarray:
 
 
 def facets(table: EventTable, mask: np.ndarray) -> Facets:
-    """Counts per type, actor, person, document and modality among the shown events."""
+    """Counts per type, actor, person, place, document and modality among the shown events."""
     idx = np.flatnonzero(mask)
     counts = {
         "type": Counter(table.types[idx].tolist()),
         "modality": Counter(table.modality[idx].tolist()),
     }
-    for name, column in (("actor", table.actors), ("person", table.people), ("document", table.documents)):
+    for name, column in (("actor", table.actors), ("person", table.people), ("place", table.places),
+                         ("document", table.documents)):
         counts[name] = Counter(v for i in idx for v in column[i])
     return Facets(shown=len(idx), total=len(table), counts=counts)
 

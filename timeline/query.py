@@ -24,9 +24,7 @@ CHRONOLOGICAL = "lo_day ASC NULLS FIRST, hi_day ASC NULLS LAST, id"
 
 @dataclass(frozen=True)
 class Query(Filters):
-    """The app's filters plus what a store query also narrows by: places."""
-
-    places: frozenset[str] = frozenset()
+    """The app's filters as a store query (places included, as in the app since the nineteenth session)."""
 
 
 def connect(store: Path | str, memory_limit: str = "1GB") -> duckdb.DuckDBPyConnection:
@@ -59,7 +57,7 @@ def where(flt: Filters) -> tuple[str, dict]:
     """The filters as a SQL condition over ``events`` and its named parameters."""
     clauses, params = ["TRUE"], {}
     for name, column, values in (("types", "type", flt.types), ("modalities", "modality", flt.modalities),
-                                 ("places", "location", getattr(flt, "places", frozenset()))):
+                                 ("places", "location", flt.places)):
         if values:
             clauses.append(f"list_contains(${name}, {column})")
             params[name] = sorted(values)
@@ -169,8 +167,7 @@ def filtered(timeline: Timeline, flt: Filters) -> Timeline:
     from .filters import apply, build_table
 
     keep = apply(build_table(timeline), flt)
-    places = getattr(flt, "places", frozenset())
-    events = [e for e, k in zip(timeline.events, keep) if k and (not places or e.location in places)]
+    events = [e for e, k in zip(timeline.events, keep) if k]
     return timeline.model_copy(update={"events": events})
 
 
