@@ -54,6 +54,9 @@ COLOURS = {  # violence warm, diplomacy cool, words purple/grey; unknown types c
 FALLBACK = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#bcbd22")
 OPEN_FADE = 0.08  # an open side fades out over this share of the axis width, whatever the span
 MIN_PAD_DAYS = 45  # room beside the known dates, at least, for open sides and markers
+FOCUS_MIN_EVENTS = 20  # below this many dated events every one is in the first view
+FOCUS_QUANTILES = (2.0, 98.0)  # the first view holds the middle 96 % of the known dates ...
+FOCUS_SHARE = 0.5  # ... when they fill less than half the span of them all
 MAX_ARROWS = 300
 HOVER_LIMIT = 5000  # above: hover shows id and date, not the full text (keeps the JSON small)
 
@@ -115,9 +118,34 @@ def _horizon(table: EventTable, idx: np.ndarray, extra_days: list[int]) -> tuple
     known = known[~np.isnan(known)]
     if known.size == 0:
         known = np.array([float(day_number(dt.date.today()))])
-    lo, hi = float(known.min()), float(known.max()) + 1
+    lo, hi = _focus(known, len(idx))
     pad = max((hi - lo) * 0.12, MIN_PAD_DAYS)
     return (lo - pad) * DAY_MS, (hi + pad) * DAY_MS
+
+
+def _focus(known: np.ndarray, events: int) -> tuple[float, float]:
+    """The days the first view spans: all known dates, unless a few far ones (an event of 1903 among
+    600 of 2019-2025) would squeeze the rest into a sliver; those are then counted in a note and a
+    zoom out shows them."""
+    lo, hi = float(known.min()), float(known.max()) + 1
+    if events < FOCUS_MIN_EVENTS:
+        return lo, hi
+    near_lo, near_hi = (float(v) for v in np.percentile(known, FOCUS_QUANTILES))
+    if (near_hi + 1 - near_lo) >= FOCUS_SHARE * (hi - lo):
+        return lo, hi
+    return near_lo, near_hi + 1
+
+
+def outside_words(g: "_Geometry") -> str:
+    """'4 events outside this view (3 before, 1 after): ...' when the first view leaves some out."""
+    with np.errstate(invalid="ignore"):
+        before = int(np.sum(g.hi_ms < g.horizon[0]))
+        after = int(np.sum(g.lo_ms > g.horizon[1]))
+    if not before and not after:
+        return ""
+    sides = ", ".join(f"{n:,} {side}" for n, side in ((before, "before"), (after, "after")) if n)
+    return (f"{before + after:,} event{'' if before + after == 1 else 's'} outside this view ({sides}): "
+            "double-click the chart to zoom out to them")
 
 
 def _geometry(table: EventTable, idx: np.ndarray, y: np.ndarray, extra_days: list[int]) -> _Geometry:
@@ -398,6 +426,15 @@ def _undated_note(count: int) -> list[dict]:
              "bgcolor": "rgba(255,255,255,0.85)", "name": "undated"}]
 
 
+def _outside_note(words: str) -> list[dict]:
+    """A note above the plot, right: events the first view leaves out are counted, not hidden."""
+    if not words:
+        return []
+    return [{"x": 1, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "right", "yanchor": "bottom",
+             "yshift": 30, "showarrow": False, "text": words, "font": {"size": 12, "color": "#444"},
+             "bgcolor": "rgba(255,255,255,0.85)", "name": "outside"}]
+
+
 def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs, undated_count: int = 0) -> dict:
     n_rows = max(len(rows.tickvals), 1) if rows.labelled else max(len(rows.bands), 1)
     per_row = 24 if rows.labelled else 70
@@ -412,7 +449,7 @@ def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs, undated_cou
         {"x": day * DAY_MS, "y": 0.0, "xref": "x", "yref": "paper", "yanchor": "top", "showarrow": False,
          "text": "published", "font": {"size": 11, "color": "#555"}}
         for day, _ in pubs[:6]
-    ] + _undated_note(undated_count)
+    ] + _undated_note(undated_count) + _outside_note(outside_words(g))
     top = rows.bands[0][0] if rows.bands else -0.5
     bottom = rows.bands[-1][1] if rows.bands else 0.5
     return {
