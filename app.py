@@ -54,9 +54,12 @@ def _label(counts, names=None):
 def sidebar_choices(label: str, pairs: list[tuple[str, int]], key: str, names: dict | None = None,
                     fold: bool = False) -> list[str]:
     """A multiselect of facet values with counts; with ``fold`` spellings differing in case are one
-    choice (the most frequent shown) that picks them all. Returns every spelling picked."""
+    choice (the most frequent shown) that picks them all. A picked value no event holds any more
+    stays, counted 0. Returns every spelling picked."""
     listed = filters.fold_case(pairs) if fold else [filters.Choice(v, n, (v,)) for v, n in pairs]
     by_shown = {c.shown: c for c in listed}
+    for gone in st.session_state.get(key) or []:  # a pick no event holds any more (its last one was corrected)
+        by_shown.setdefault(gone, filters.Choice(gone, 0, (gone,)))  # stays picked: the view must not widen
     picked = st.sidebar.multiselect(label, list(by_shown), key=key, placeholder="all",
                                     format_func=lambda v: f"{(names or {}).get(v, v)} ({by_shown[v].count:,})")
     return [s for v in picked if v in by_shown for s in by_shown[v].spellings]
@@ -201,6 +204,9 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
     ev = tl.event(current) if current in titles else None
     if ev is None:
         return
+    if not mask[table.ids == ev.id].any():  # e.g. its type was just corrected away from the filter's
+        st.caption("This event is not among the shown events: the filters in the sidebar leave it out, so the "
+                   "views above do not draw it.")
     base = result.path.parent
     left, right = st.columns([2, 3])
     with left:
