@@ -33,7 +33,7 @@ def test_a_far_event_is_left_out_of_the_first_view_and_counted():
     fig = build_figure(_timeline(days + ["1905-06-01", "2032-02-01"]))
     lo, hi = _view(fig)
     assert dt.date(1990, 1, 1) < lo < dt.date(2031, 1, 1) and dt.date(2032, 2, 2) < hi < dt.date(2034, 1, 1)
-    assert _notes(fig) == ["1 event outside this view (1 before): double-click the chart to zoom out to them"]
+    assert _notes(fig) == ["1 event outside this view (1 before): double-click to zoom out"]
     drawn = [x for t in fig.data if t.x is not None for x in t.x if isinstance(x, (int, float))]
     assert min(drawn) < day_number(dt.date(1906, 1, 1)) * DAY_MS  # still drawn: a zoom out shows it
 

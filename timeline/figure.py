@@ -137,15 +137,15 @@ def _focus(known: np.ndarray, events: int) -> tuple[float, float]:
 
 
 def outside_words(g: "_Geometry") -> str:
-    """'4 events outside this view (3 before, 1 after): ...' when the first view leaves some out."""
+    """'4 events outside this view (3 before, 1 after): ...' when the first view leaves some out
+    (short: it must fit beside the modebar in a 768-pixel window)."""
     with np.errstate(invalid="ignore"):
         before = int(np.sum(g.hi_ms < g.horizon[0]))
         after = int(np.sum(g.lo_ms > g.horizon[1]))
     if not before and not after:
         return ""
     sides = ", ".join(f"{n:,} {side}" for n, side in ((before, "before"), (after, "after")) if n)
-    return (f"{before + after:,} event{'' if before + after == 1 else 's'} outside this view ({sides}): "
-            "double-click the chart to zoom out to them")
+    return f"{before + after:,} event{'' if before + after == 1 else 's'} outside this view ({sides}): double-click to zoom out"
 
 
 def _geometry(table: EventTable, idx: np.ndarray, y: np.ndarray, extra_days: list[int]) -> _Geometry:
@@ -426,12 +426,13 @@ def _undated_note(count: int) -> list[dict]:
              "bgcolor": "rgba(255,255,255,0.85)", "name": "undated"}]
 
 
-def _outside_note(words: str) -> list[dict]:
-    """A note above the plot, right: events the first view leaves out are counted, not hidden."""
+def _outside_note(words: str, above_undated: bool) -> list[dict]:
+    """A note above the plot, left (the modebar is right), over the undated note when there is one:
+    events the first view leaves out are counted, not hidden."""
     if not words:
         return []
-    return [{"x": 1, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "right", "yanchor": "bottom",
-             "yshift": 30, "showarrow": False, "text": words, "font": {"size": 12, "color": "#444"},
+    return [{"x": 0, "y": 1, "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
+             "yshift": 47 if above_undated else 30, "showarrow": False, "text": words, "font": {"size": 12, "color": "#444"},
              "bgcolor": "rgba(255,255,255,0.85)", "name": "outside"}]
 
 
@@ -449,7 +450,7 @@ def _layout(rows: _Rows, g: _Geometry, options: FigureOptions, pubs, undated_cou
         {"x": day * DAY_MS, "y": 0.0, "xref": "x", "yref": "paper", "yanchor": "top", "showarrow": False,
          "text": "published", "font": {"size": 11, "color": "#555"}}
         for day, _ in pubs[:6]
-    ] + _undated_note(undated_count) + _outside_note(outside_words(g))
+    ] + _undated_note(undated_count) + _outside_note(outside_words(g), bool(undated_count))
     top = rows.bands[0][0] if rows.bands else -0.5
     bottom = rows.bands[-1][1] if rows.bands else 0.5
     return {
