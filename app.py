@@ -96,9 +96,16 @@ def sidebar_filters(table: filters.EventTable, timeline) -> filters.Filters:
     )
 
 
+COUNTED_TYPES = 8  # the counts line names this many types; the Type box lists them all with counts
+
+
 def counts_line(table: filters.EventTable, mask) -> str:
+    """'Showing 40 of 600 events · Attack 12, ... and 29 more types': one or two lines, not seven."""
     shown = filters.facets(table, mask)
-    types = ", ".join(f"{TYPES[t].label if t in TYPES else t} {n}" for t, n in shown.counts["type"].most_common())
+    ranked = shown.counts["type"].most_common()
+    types = ", ".join(f"{TYPES[t].label if t in TYPES else t} {n}" for t, n in ranked[:COUNTED_TYPES])
+    if len(ranked) > COUNTED_TYPES:
+        types += f" and {len(ranked) - COUNTED_TYPES} more types"
     return f"Showing **{shown.shown}** of {shown.total} events" + (f" · {dashboard.md_escape(types)}" if types else "")
 
 
