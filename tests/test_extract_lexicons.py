@@ -428,3 +428,28 @@ def test_a_rules_example_tells_no_event_of_its_type_and_its_counterexample_does(
     case = lexicon.load("triggers")[rule][key]
     found = {e.type for e in extract([Document(id="d", text=case["text"])], Options(solve=False)).events}
     assert (case["type"] in found) == (key == "counterexample"), found
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\w+-day strikes?", {lexicon.RUN + "-day"}),  # a run of word characters stands as itself
+    (r"(?:state |\w+-day )?visits?", {"state", lexicon.RUN + "-day", "visit"}),
+    (r"\w*-day", {"", "-day"}),  # an empty run may open anywhere: no guard
+])
+def test_openings_with_runs_of_word_characters(pattern, expected):
+    assert lexicon.openings(pattern, 5, runs=True) == expected
+
+
+def test_a_guard_with_runs_finds_what_the_bare_rules_find():
+    """``runs_first`` before the rules that open on any word: the same matches as without it; the
+    run is possessive only when no word character can follow it."""
+    articles = sorted((Path(__file__).parent / "data").glob("*/*.txt"))
+    text = "\n\n".join(a.read_text(encoding="utf-8") for a in articles) + (
+        "\nWorkers began a five-day strike; the minister's half-day visit and a state visit were cut short. "
+        "A TWO-DAY STRIKE, a one-day-strike, a tour of the port. Strafing raids went on.")
+    for pattern in (r"(?:\w+-day|national) strikes?|tours? of", r"(?:state |\w+-day )?visits?", r"\w+ing raids?"):
+        guard = lexicon.runs_first(pattern)
+        assert guard and (r"\w++" in guard) == ("ing" not in pattern)
+        bare = re.compile(rf"(?<![\w-])(?:{pattern})", re.IGNORECASE)
+        guarded = re.compile(rf"(?<![\w-]){guard}(?:{pattern})", re.IGNORECASE)
+        found = [m.span() for m in guarded.finditer(text)]
+        assert found == [m.span() for m in bare.finditer(text)] and found

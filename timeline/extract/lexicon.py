@@ -167,17 +167,18 @@ def conflict_parties() -> dict[str, list[str]]:
     return {p["name"]: p["parties"] for p in load("gazetteer")["places"] if p.get("parties")}
 
 
-def openings(pattern: str, length: int) -> frozenset[str]:
+def openings(pattern: str, length: int, runs: bool = False) -> frozenset[str]:
     """Lower-cased openings of up to ``length`` characters that every match of the pattern begins
     with, so a matcher can skip the rules that cannot start where it stands; a shorter opening
     stands for any continuation ('' for anything). A superset: look-arounds are ignored, and what
     cannot be told (classes such as \\w, characters beyond ASCII, whose case folding the regex
-    engine judges) opens on anything from there on."""
+    engine judges) opens on anything from there on; with ``runs``, a run of word characters
+    (``\\w+``) stands in an opening as the one character ``RUN`` (``runs_first``)."""
     try:
         parsed = _sre_parse.parse(pattern, re.IGNORECASE)
     except re.error:
         return frozenset({""})
-    return frozenset(_openings(list(parsed), length))
+    return frozenset(_openings(list(parsed), length, runs))
 
 
 def letters_first(pattern: re.Pattern) -> re.Pattern:
@@ -201,23 +202,45 @@ def openings_first(pattern: str) -> str:
     return "" if "" in found else f"(?={trie_regex(found, ' ')})"
 
 
-def _openings(items: list, length: int) -> set[str]:
+RUN = "\x00"  # a run of word characters (``\\w+``) in the openings ``runs_first`` reads
+
+
+def runs_first(pattern: str) -> str:
+    """``openings_first`` for rules that may open on any word ('\\w+-day strike'), which have no
+    openings: a run of word characters stands in them as itself, so the guard still leaves at once
+    the words that are neither a listed opening nor a run followed by what the rule wants after it.
+    The run is matched possessively (the same words, no backtracking) when no opening goes on with
+    a word character after it."""
+    found = openings(pattern, _GUARD_DEPTH, runs=True)
+    if "" in found:
+        return ""
+    after = {opening[n + 1:n + 2] for opening in found for n, char in enumerate(opening) if char == RUN}
+    run = r"\w+" if any(re.match(r"\w", char) for char in after) else r"\w++"
+    return f"(?={trie_regex(found, ' ').replace(re.escape(RUN), run)})"
+
+
+_WORD_CLASS = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_WORD)])]
+
+
+def _openings(items: list, length: int, runs: bool = False) -> set[str]:
     if length == 0 or not items:
         return {""}
     (op, arg), rest = items[0], items[1:]
     if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-        return _openings(rest, length)
+        return _openings(rest, length, runs)
     if op is _sre.SUBPATTERN:
-        return _openings(list(arg[3]) + rest, length)
+        return _openings(list(arg[3]) + rest, length, runs)
     if op is _sre.BRANCH:
-        return set().union(*(_openings(list(alternative) + rest, length) for alternative in arg[1]))
+        return set().union(*(_openings(list(alternative) + rest, length, runs) for alternative in arg[1]))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         least, _, item = arg  # what follows a repeated item is not looked at: its openings stand for any
-        return _openings(list(item), length) | (_openings(rest, length) if least == 0 else set())
+        if runs and op is _sre.MAX_REPEAT and least >= 1 and list(item) == _WORD_CLASS:
+            return {RUN + tail for tail in _openings(rest, length - 1, runs)}  # '\\w+': the run, then what follows it
+        return _openings(list(item), length, runs) | (_openings(rest, length, runs) if least == 0 else set())
     chars = _literal_chars(op, arg)
     if chars is None:
         return {""}
-    tails = _openings(rest, length - 1)
+    tails = _openings(rest, length - 1, runs)
     return {char + tail for char in chars for tail in tails}
 
 
