@@ -308,9 +308,6 @@ def _overlaps(names: list[Mention], start: int, end: int) -> bool:
     return index < len(names) and names[index].start < end
 
 
-_BLANKS = re.compile(r"\s+")  # a name's blanks as one space, compiled once: asked of every name found
-
-
 def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mention]:
     """Known names in ``text[start:end]``, longest first where they overlap."""
     table = lexicon.names()
@@ -326,7 +323,7 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
     for a, b, key in hits:
         if a < last_end:
             continue
-        key = _BLANKS.sub(" ", key)
+        key = re.sub(r"\s+", " ", key)
         entry = table.get(key)
         if entry is None or (entry.kind == "person" and " " not in key and _another_given_name(text, a, caps)):
             continue
@@ -339,7 +336,7 @@ def _part_of_other_name(text: str, sentence: int, found: re.Match, caps: bool) -
     """An organisation's alias that is only part of another name: a one-word alias beside another
     name word is a person's name ('WAGNER FREIRE', 'Richard Wagner'); an alias that opens on a
     dictionary word right after a name word is inside a longer name ('National Security Council')."""
-    entry = lexicon.names().get(_BLANKS.sub(" ", found.group().lower()))
+    entry = lexicon.names().get(re.sub(r"\s+", " ", found.group().lower()))
     if entry is not None and _LINKED_BEFORE.search(text, max(sentence, found.start() - 40), found.start()):
         return True  # 'Mocimboa da Praia' is no Praia
     if entry is None or entry.kind != "actor":

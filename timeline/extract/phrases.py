@@ -127,7 +127,7 @@ def is_past_form(word: str) -> bool:
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of each token in ``text[start:end]``."""
-    return [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text, start, end)]  # m[0]: no method call per token
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 @lru_cache(maxsize=_WORD_CACHE)  # asked of each word of each phrase read, forward and backward
@@ -235,13 +235,9 @@ def phrase_before(text: str, position: int, start: int, limit: int = 10) -> Phra
 
 def after_word(text: str, position: int, end: int, words: tuple[str, ...]) -> Phrase | None:
     """The phrase after the first of ``words`` ('by', 'against') found from ``position``."""
-    found = _words_pattern(words).search(text, position, end)
+    pattern = re.compile(r"\b(?:%s)\s+" % "|".join(map(re.escape, words)), re.IGNORECASE)
+    found = pattern.search(text, position, end)
     return phrase_after(text, found.end(), end) if found else None
-
-
-@lru_cache(maxsize=256)  # a few word lists, asked of each role read: the pattern built once each
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:%s)\s+" % "|".join(map(re.escape, words)), re.IGNORECASE)
 
 
 def end_before(text: str, position: int, blanks: str = " ,") -> int:
