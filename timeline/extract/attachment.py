@@ -69,9 +69,17 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
             report, told, after_report = report + told + timexes_in(state, other.start, other.end), [], True
             continue
         if other.lead not in _RELATIVES or (other.lead == "that" and after_report):
-            told += timexes_in(state, other.start, other.end)  # not 'An employee who was fired last week'
+            told += _clause_frame_dates(state, other)  # not 'An employee who was fired last week'
         after_report = False
     return _framed(state, event, told, report) if carried else (told, report)
+
+
+def _clause_frame_dates(state: DocState, clause: Clause) -> list:
+    """The dates an earlier clause with no event gives what follows it, less a date in the
+    possessive ('the loser of Sunday's vote'): that noun's date, not the act's ('after Sunday's
+    vote' still bounds it)."""
+    return [t for t in timexes_in(state, clause.start, clause.end)
+            if not _possessed(state.text, t) or clause.lead in _BEFORE_THE_FRAME]
 
 
 _OUT_OF_THE_FRAME = frozenset({"before", "until", "if", "unless"}) | _RELATIVES
