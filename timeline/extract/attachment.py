@@ -74,12 +74,17 @@ def fronted(state: DocState, event: EventMention) -> tuple[list, list]:
     return _framed(state, event, told, report) if carried else (told, report)
 
 
+_OPENS_APPOSITION = re.compile(r",\s*(?:the|a|an)\s[^,;.:]*$", re.IGNORECASE)
+_CLOSES_APPOSITION = re.compile(r"['’]s\s[^,;.:]*,", re.IGNORECASE)
+
+
 def _clause_frame_dates(state: DocState, clause: Clause) -> list:
-    """The dates an earlier clause with no event gives what follows it, less a date in the
-    possessive ('the loser of Sunday's vote'): that noun's date, not the act's ('after Sunday's
-    vote' still bounds it)."""
+    """The dates an earlier clause with no event gives what follows it, less a possessive date in
+    an apposition ('X, the loser of Sunday's vote, said he was detained'): it describes the person
+    or thing, it is not the time of the act ('Sunday's storm, the worst in years, killed ...' is)."""
     return [t for t in timexes_in(state, clause.start, clause.end)
-            if not _possessed(state.text, t) or clause.lead in _BEFORE_THE_FRAME]
+            if not (_OPENS_APPOSITION.search(state.text, max(0, t.start - 80), t.start)
+                    and _CLOSES_APPOSITION.match(state.text, t.end))]
 
 
 _OUT_OF_THE_FRAME = frozenset({"before", "until", "if", "unless"}) | _RELATIVES
