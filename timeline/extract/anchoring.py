@@ -86,11 +86,12 @@ def anchor(state: DocState, options) -> DocState:
     signed = find_closing_date(state.text, state.published)  # a statement quoted whole: the day it was signed
     openings, next_opening = _sentence_openings(state), 0
     entries = liveblog.stamps_of(state)
+    violence: list[tuple[int, str]] = []  # (sentence, day) of each act of violence the story dated to a day
     for k, event in enumerate(state.events):
         while next_opening < len(openings) and openings[next_opening][0] < event.clause.start:
             story_day = openings[next_opening][1]  # 'On Wednesday, police launched an operation ...': the story moves on
             next_opening += 1
-        _anchor_one(state, event, story_day)
+        _anchor_one(state, event, story_day, _violence_before(violence, event.clause.sentence))
         if event.date is None and event.modality == "future" and PROMISED in event.cues and _past_trigger(state.text, event):
             _done_by_report(event, state.published)  # 'agreed to set up a commission'
         if entries:
@@ -101,6 +102,8 @@ def anchor(state: DocState, options) -> DocState:
             _telling_bound(state, k)  # 'announced a truce on 1 March, saying it would not attack': since then
         if event.date_stated and event.date and DAY_VALUE.match(event.date) and event.type not in SPEECH_ACTS:
             story_day = event.date  # not 'said in a report on Thursday': the day it was told
+            if event.type in _VIOLENT_KINDS:
+                violence.append((event.clause.sentence, event.date))
     by_sentence: dict[int, list[EventMention]] = {}  # read per clause below: no scan of all events each time
     for event in state.events:
         by_sentence.setdefault(event.clause.sentence, []).append(event)
@@ -254,7 +257,29 @@ def _reduced_relative(state: DocState, event: EventMention, limit: int) -> bool:
     return reduced_relative_verb(state.text, trigger.start, trigger.end, limit, state.caps) is not None
 
 
-def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> None:
+def _violence_before(violence: list[tuple[int, str]], sentence: int) -> str | None:
+    """The day of the latest violence the story dated to a day in a sentence before this one."""
+    return next((day for told, day in reversed(violence) if told < sentence), None)
+
+
+_BARE_DAY = re.compile(r"(?:the|a) day(?: (?P<way>after|before))?", re.IGNORECASE)
+_NAMED = re.compile(r"\s+(?:(?P<way>after|before)\s+)?(?:it\b|(?:the|its|their|his|her|this|that)\s+\w)", re.IGNORECASE)
+
+
+def _counted_from_named(state: DocState, timex, violence_day: str | None) -> str | None:
+    """'the day after the storming of parliament', 'a day after it happened': one day from the act the
+    words after it name, the latest violence the story told to the day in an earlier sentence, not
+    from the last date written (a trial's, a report's)."""
+    bare = _BARE_DAY.fullmatch(timex.text.strip())
+    named = _NAMED.match(state.text, timex.end) if bare else None
+    way = (bare.group("way") or named.group("way")) if named else None
+    if way is None or violence_day is None or (bare.group("way") and named.group("way")):
+        return None
+    shift = 1 if way.lower() == "after" else -1
+    return (dt.date.fromisoformat(violence_day) + dt.timedelta(days=shift)).isoformat()
+
+
+def _anchor_one(state: DocState, event: EventMention, story_day: str | None, violence_day: str | None = None) -> None:
     found, report = _event_dates(state, event)
     answered = [t for t in found if attachment.answers_for(state.text, t, event)]  # 'jailed in May for the murder'
     found, report = [t for t in found if t not in answered], report + answered
@@ -275,7 +300,8 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None) -> 
     if nearest.value == "PRESENT_REF" and _PERFECT.search(state.text, event.clause.start, event.clause.end):
         _reported_bound(event, nearest, state.published)  # 'the attacks have now spread': done by now
         return
-    event.date, event.date_stated = (_relative_to_story(story_day, nearest) or _told_at(state, event, nearest)
+    event.date, event.date_stated = (_counted_from_named(state, nearest, violence_day)
+                                     or _relative_to_story(story_day, nearest) or _told_at(state, event, nearest)
                                      or _names_the_day(state, event, nearest) or nearest.edtf), True
     if event.modality == "asserted" and _scheduled(state.text, event, state.published):
         event.modality = "future"  # 'the hearing resumes on Monday', said on a Friday: what is to come
