@@ -21,25 +21,11 @@ from .modality import SPEECH_ACTS
 from .attachment import list_item
 from .dating import reporting
 from .lookup import cached, clauses_before, events_of, grouped, items_in_range, keyed_by, timexes_in
-from .phrases import is_participle, lemmas
+from .phrases import lemmas
 from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
 
-_HAD = re.compile(r"\bhad\s+(?:(\w+)\s+)?(\w+)\b", re.IGNORECASE)
-_PARTICIPLE_ENDING = re.compile(r"\w+(?:ed|en|wn|ne|ld|nt)", re.IGNORECASE)
-
-
-def _in_past_perfect(text: str, start: int, end: int, irregular: bool = False) -> bool:
-    """'had killed', 'had also hit': 'had' before a past participle, at most one word between, tells
-    the past perfect; the participle is known by its ending, or with ``irregular`` also by the lemma
-    tables ('had hit', 'had shot', 'had fought': narrative order only, where it was measured)."""
-    for match in _HAD.finditer(text, start, end):
-        first, word = match.group(1), match.group(2)
-        if _PARTICIPLE_ENDING.fullmatch(word):
-            return True
-        if irregular and (is_participle(word) or first is not None and is_participle(first)):
-            return True
-    return False
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
 _MAX_SENTENCE_GAP = 2
 _BACKGROUND = frozenset({"that", "which", "who", "whom", "whose", "if", "whether", "because", "although", "though",
                          "when", "while", "after", "before", "as", "since", "until", "once", "as soon as"})
@@ -411,7 +397,7 @@ def _reaction(state: DocState, live: list[int], pos: int) -> bool:
         return False
     if any(state.events[i].date_stated for i in _live_in_sentence(state, live, event.clause.sentence)):
         return False  # a dated event in its own sentence sets its time, not the lead
-    if _in_past_perfect(state.text, event.clause.start, event.clause.end) and not _reported(state, event) or \
+    if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) and not _reported(state, event) or \
             event.clause.lead in _BACKGROUND:
         return False
     lead, flashback = cached(state, "ordering_lead", live, lambda _: _lead_and_flashback(state, live))
@@ -538,7 +524,7 @@ def _part_of_wider_act(state: DocState, live: list[int], pos: int) -> bool:
     told right after a wider act of violence or unrest is one of its parts, not what came next."""
     event, rule = state.events[live[pos]], _data()["parts_of_wider_acts"]
     if _told_with_date(state, live[pos]) or event.modality not in ("asserted", "negated") or event.trigger.kind != "verb" or \
-            event.clause.lead in _BACKGROUND or _in_past_perfect(state.text, event.clause.start, event.clause.end):
+            event.clause.lead in _BACKGROUND or _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end):
         return False
     other = _wider_act_before(state, live, pos, rule["wider"], rule["wider_days"])
     if other is None:
@@ -624,7 +610,7 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     if _told_with_date(state, live[pos]) or event.modality not in ("asserted", "negated") or \
             event.clause.lead in _BACKGROUND:
         return False
-    if _in_past_perfect(state.text, event.clause.start, event.clause.end, irregular=True) or _parallel(state, event):
+    if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or _parallel(state, event):
         return False
     other = _main_act(state, live, _neighbour(state, live, pos, -1, first_only=True))
     if other is None or state.events[other].modality not in ("asserted", "negated") or _across_entries(state, event, state.events[other]):
@@ -776,7 +762,7 @@ def _spoken_of(speech: EventMention, event: EventMention) -> bool:
 
 def _told_in_past_perfect(state: DocState, event: EventMention) -> bool:
     """'had been damaged', not 'announced the state had extended': the tense is the trigger's own."""
-    return _in_past_perfect(state.text, event.clause.start, event.trigger.end)
+    return _PAST_PERFECT.search(state.text[event.clause.start:event.trigger.end]) is not None
 
 
 def _reported(state: DocState, event: EventMention) -> bool:

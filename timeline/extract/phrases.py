@@ -125,16 +125,6 @@ def is_past_form(word: str) -> bool:
     return any(word != lemma and word in getInflection(lemma, tag="VBD") for lemma in lemmas(word, "VERB"))
 
 
-@cache
-def is_participle(word: str) -> bool:
-    """Whether a word is a verb's past participle, irregular ones too ('hit', 'shot', 'fought'):
-    'had' before one tells the past perfect, whatever the word's ending."""
-    from lemminflect import getInflection
-
-    word = word.lower()
-    return any(word in getInflection(lemma, tag="VBN") for lemma in lemmas(word, "VERB"))
-
-
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of each token in ``text[start:end]``."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
