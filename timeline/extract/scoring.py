@@ -47,10 +47,25 @@ def figurative(state: DocState, event: EventMention) -> bool:
             and _figurative_object().match(state.text, event.trigger.end) is not None)
 
 
+@cache
+def _renaming() -> re.Pattern:
+    """A verb of calling or judging, its object and 'as' right before a noun (triggers.yaml renamed)."""
+    entry = lexicon.load("triggers")["renamed"]
+    return re.compile(rf"\b(?:{entry['verbs']})\s+(?:[\w'’-]+\s+){{0,{int(entry['object_words'])}}}?as\s+[\"“]?"
+                      rf"(?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){{0,{int(entry['modifiers'])}}}$", re.IGNORECASE)
+
+
+def renamed(state: DocState, event: EventMention) -> bool:
+    """'condemned the raid as an abduction': a noun that renames what its clause's verb of calling or
+    judging is about is no act of its own (lexicons/triggers.yaml renamed)."""
+    start = max(state.sentences[event.clause.sentence][0], event.trigger.start - 150)  # 'as' may open a clause
+    return event.trigger.kind == "noun" and _renaming().search(state.text, start, event.trigger.start) is not None
+
+
 def score(state: DocState, options) -> DocState:
     """Stage: raise events with named participants, keep bare reporting verbs below the bar."""
     for event in state.events:
-        if PROTASIS in event.cues or speech_occasion(state, event) or figurative(state, event):  # kept only to link mentions
+        if PROTASIS in event.cues or speech_occasion(state, event) or figurative(state, event) or renamed(state, event):  # kept only to link mentions
             event.confidence = 0.3
             continue
         if STANDING in event.cues and not event.date_stated:  # a stance held, told with no date of its own
