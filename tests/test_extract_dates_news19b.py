@@ -32,3 +32,19 @@ def test_overnight_on_a_weekday_is_that_days_night_and_the_next_morning(text):
 
 def test_overnight_alone_is_still_the_night_before_the_report():
     assert _dates("Militiamen looted a grain store overnight, the governor said.")["looted"] == "2026-03-10/2026-03-11"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ('"What happened in the valley last night was a cowardly crime," the governor said on Wednesday.', "was a cowardly"),
+    ("What the soldiers did in the village on Monday was a war crime, the envoy told reporters.", "was a war crime"),
+])
+def test_a_date_inside_a_wh_subject_does_not_date_the_judgement_the_copula_tells(text, trigger):
+    assert _dates(text)[trigger] not in ("2026-03-10", "2026-03-09")
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ('"What happened in the valley last night was a massacre," the governor said.', "massacre", "2026-03-10"),
+    ("The rebels, who on Sunday attacked the camp, said they held the road.", "attacked", "2026-03-08"),
+])
+def test_a_noun_renaming_the_happening_or_the_wh_clauses_own_act_keeps_the_date(text, trigger, day):
+    assert _dates(text)[trigger] == day

@@ -581,7 +581,42 @@ def clause_dates(state: DocState, event: EventMention) -> list:
             if not _modifies_other(state.text, t, event) and not _dates_a_participle(state.text, t, event)
             and not _dates_a_participle_before(state.text, t, event)
             and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)
-            and not _of_another_noun(state.text, t, event) and not _dates_the_demanded_act(state.text, t, event)]
+            and not _of_another_noun(state.text, t, event) and not _dates_the_demanded_act(state.text, t, event)
+            and not _in_subject_clause(state.text, t, event)]
+
+
+_SUBJECT_OPENER = re.compile(r"(?:^|[\"“(,]\s*|\s)(?P<wh>what|whatever|who|whoever|whose|which)\s+", re.IGNORECASE)
+_OPENER_REACH = 60  # characters before the date: 'What happened in the border town last night'
+
+
+def _past_or_finite(word: str) -> bool:
+    """A finite verb or a regular past, which gives a wh-clause a predicate of its own."""
+    return word in FINITE or (len(word) > 4 and word.endswith("ed"))
+
+
+_COPULA_TRIGGER = re.compile(r"(?:is|was|are|were)\s", re.IGNORECASE)
+
+
+def _in_subject_clause(text: str, timex, event: EventMention) -> bool:
+    """'What happened in the town last night was an act of terror, the minister said': a date after
+    the verb of a wh-clause that is the subject of a judgement told by the copula is that clause's
+    happening, not the judging (which is the saying's); a noun that renames the happening ('What
+    happened last night was a massacre') keeps the date, its trigger being no copula."""
+    trigger = event.trigger
+    if trigger.start < timex.end or not _COPULA_TRIGGER.match(text, trigger.start):
+        return False
+    start = max(event.clause.start, timex.start - _OPENER_REACH)
+    openers = list(_SUBJECT_OPENER.finditer(text, start, timex.start))
+    if not openers:
+        return False
+    wh = openers[-1]
+    inside = [w.group(0).lower() for w in re.finditer(r"[A-Za-z]+", text[wh.end():timex.start])]
+    if not any(_past_or_finite(w) for w in inside):
+        return False
+    if any(wh.end() <= t.start < timex.end for t in event.others):
+        return False
+    after = [w.group(0).lower() for w in re.finditer(r"[A-Za-z]+", text[timex.end:trigger.end])]
+    return any(w in FINITE for w in after)
 
 
 _DEMANDS = frozenset({"appeal", "threat"})
