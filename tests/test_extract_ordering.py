@@ -422,3 +422,11 @@ def test_a_refusal_that_denies_nothing_answers_no_accusation():
         refused = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options())
         assert any(e.type == "refusal" for e in refused.events), answer
         assert not any(rule["name"] in e.cues for e in refused.events), answer
+
+
+def test_a_blogs_definite_noun_names_no_act_of_an_entry_stamped_later():
+    """In a blog told newest first, 'condemned the protests' at 13:05 does not name the blockade told
+    above it at 16:20: the clock puts the blockade after the condemnation, with no cycle."""
+    found = _typed_relations(DATA["clock_order"]["named_example"])
+    assert ("protest", "after", "accusation") in found, found
+    assert ("accusation", "after", "protest") not in found, found

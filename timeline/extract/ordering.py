@@ -213,14 +213,25 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
         if other.type == event.type or not is_definite(state.text, other):
             continue
         referred = _referred(state, live, live[pos], other.type)
-        if referred is not None:
+        if referred is not None and not _later_entry(state, state.events[referred], event):
             _relate(state, live[pos], "after", referred, "presupposition")
             return True
     named = _named_by_its_verb(state, live, pos)
-    if named is not None:
+    if named is not None and not _later_entry(state, state.events[named], event):
         _relate(state, live[pos], "after", named, "presupposition")
         return True
     return False
+
+
+def _later_entry(state: DocState, other: EventMention, event: EventMention) -> bool:
+    """'Police fire tear gas at the protesters' in a blog told newest first: the protest told above
+    it in an entry stamped later is a later one, not the act it names (the clock orders entries)."""
+    entries = liveblog.stamps_of(state)
+    if not entries:
+        return False
+    ranks = liveblog.clock_ranks(entries)
+    mine, theirs = (liveblog.entry_index(entries, e.clause.start) for e in (event, other))
+    return mine is not None and theirs is not None and ranks[theirs] > ranks[mine]
 
 
 _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|such|its|their|his|her|[A-Za-z]+['’]s)\s+(?:[a-z-]+\s+)?([a-z]{4,})\b", re.IGNORECASE)
