@@ -55,7 +55,9 @@ def test_the_condition_a_threat_sets_is_no_event():
 
 
 @pytest.mark.parametrize("text,events", [
-    ("The kidnappers demanded a ransom until the family sold its land.", [("appeal", "asserted")]),
+    ("The strikers demanded higher pay until the company sold the mine.", [("appeal", "asserted")]),
+    # a ransom demanded is a threat (lemmas.yaml, ransom-demanded): its condition is passed over too
+    ("The kidnappers demanded a ransom until the family sold its land.", [("threat", "asserted")]),
     # no threat or demand in the sentence: an 'until' clause tells its own act
     ("Police guarded the office until protesters burned it.", [("arson", "asserted")]),
 ])
