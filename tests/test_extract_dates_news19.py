@@ -23,8 +23,8 @@ def _dates(text: str) -> dict[str, str | None]:
 
 
 @pytest.mark.parametrize("text", [
-    "Relatives of the mayor, the loser in Sunday's election, say he was arrested at his office by soldiers.",
-    "RELATIVES OF THE MAYOR, THE LOSER IN SUNDAY'S ELECTION, SAY HE WAS ARRESTED AT HIS OFFICE BY SOLDIERS.",
+    "Aides to the governor, the favourite in Sunday's primary, claim he was arrested outside the depot by guards.",
+    "AIDES TO THE GOVERNOR, THE FAVOURITE IN SUNDAY'S PRIMARY, CLAIM HE WAS ARRESTED OUTSIDE THE DEPOT BY GUARDS.",
 ])
 def test_a_possessive_date_in_an_apposition_does_not_date_the_act_told_after_it(text):
     assert _dates(text)["arrested"] is None

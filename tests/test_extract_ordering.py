@@ -397,7 +397,7 @@ def test_a_participle_that_opens_its_own_sentence_is_no_part_of_the_act_before()
 
 
 def test_a_participle_after_a_reporting_verb_belongs_to_the_saying():
-    """'..., the rebels said, calling the strike a provocation': no part of the killing."""
+    """'..., the rebels said, calling the killings a provocation': no part of the killing."""
     text = "Two guards were killed near the dam, the rebels said, calling the killings a provocation."
     assert not any(relation == DATA["participle_clauses"]["relation"] for _, relation, _ in _typed_relations(text))
 

@@ -267,7 +267,7 @@ _NAMED = re.compile(r"\s+(?:(?P<way>after|before)\s+)?(?:it\b|(?:the|its|their|h
 
 
 def _counted_from_named(state: DocState, timex, violence_day: str | None) -> str | None:
-    """'the day after the storming of parliament', 'a day after it happened': one day from the act the
+    """'the day after the burning of the depot', 'a day after it happened': one day from the act the
     words after it name, the latest violence the story told to the day in an earlier sentence, not
     from the last date written (a trial's, a report's)."""
     bare = _BARE_DAY.fullmatch(timex.text.strip())

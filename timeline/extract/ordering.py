@@ -587,7 +587,7 @@ def _participle_main(state: DocState, live: list[int], pos: int) -> tuple[int, s
         return None  # a date of its own orders it; the sentence's one date shared with the main act does not
     opened = _participle_opening(state, main, event)
     if opened is None or reporting().search(state.text, main.trigger.end, opened.start()):
-        return None  # '..., the front said, calling the strike a crime': a clause of the saying
+        return None  # '..., the ministry said, calling the shelling an outrage': a clause of the saying
     if opened.start(2) == event.trigger.start:
         return live[pos - 1], rule["relation"]
     if re.fullmatch(rule["result"], opened.group(2).lower()) and \
