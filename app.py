@@ -54,12 +54,10 @@ def _label(counts, names=None):
 def sidebar_choices(label: str, pairs: list[tuple[str, int]], key: str, names: dict | None = None,
                     fold: bool = False) -> list[str]:
     """A multiselect of facet values with counts; with ``fold`` spellings differing in case are one
-    choice (the most frequent shown) that picks them all. A picked value no event holds any more
-    stays, counted 0. Returns every spelling picked."""
+    choice (the most frequent shown) that picks them all. A pick no longer listed stays
+    (``filters.keep_picked``). Returns every spelling picked."""
     listed = filters.fold_case(pairs) if fold else [filters.Choice(v, n, (v,)) for v, n in pairs]
-    by_shown = {c.shown: c for c in listed}
-    for gone in st.session_state.get(key) or []:  # a pick no event holds any more (its last one was corrected)
-        by_shown.setdefault(gone, filters.Choice(gone, 0, (gone,)))  # stays picked: the view must not widen
+    by_shown = filters.keep_picked(listed, st.session_state.get(key) or [])
     picked = st.sidebar.multiselect(label, list(by_shown), key=key, placeholder="all",
                                     format_func=lambda v: f"{(names or {}).get(v, v)} ({by_shown[v].count:,})")
     return [s for v in picked if v in by_shown for s in by_shown[v].spellings]

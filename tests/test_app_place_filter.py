@@ -10,7 +10,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from timeline import store
-from timeline.filters import Filters, apply, build_table, facets
+from timeline.filters import Choice, Filters, apply, build_table, facets, fold_case, keep_picked
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 FILE = """\
@@ -45,3 +45,14 @@ def test_the_sidebar_place_box_narrows_the_view(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert "Showing **2** of 4 events" in at.caption[0].value
     assert any("(place Ostra, ostra)" in c.value for c in at.caption)  # the Export tab says which spellings
+
+
+def test_a_pick_whose_spelling_is_no_longer_the_one_shown_keeps_its_count_and_spellings():
+    """Picked as 'Ostra'; a correction makes 'ostra' the more frequent spelling, which the box then
+    shows: the pick stays, still matching both spellings, not counted 0 and matching only one."""
+    listed = fold_case([("Ostra", 1), ("ostra", 2), ("Velin", 1)])
+    kept = keep_picked(listed, ["Ostra", "Tamar"])
+    assert [c.shown for c in listed] == ["ostra", "Velin"]
+    assert kept["Ostra"] == Choice("Ostra", 3, ("Ostra", "ostra"))
+    assert kept["Tamar"] == Choice("Tamar", 0, ("Tamar",))  # no event holds it any more: counted 0, still picked
+    assert kept["Velin"] == listed[1] and len(kept) == 4

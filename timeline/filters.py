@@ -101,6 +101,20 @@ def fold_case(pairs: Iterable[tuple[str, int]]) -> list[Choice]:
     return sorted(choices, key=lambda c: (-c.count, c.shown))
 
 
+def keep_picked(listed: list[Choice], picked: Iterable[str]) -> dict[str, Choice]:
+    """The choices by the spelling shown, plus every earlier pick they no longer list, so that a
+    correction never silently widens the view to all events: a pick still matched by a choice
+    (the most frequent spelling of a place changed) keeps that choice's count and spellings; one no
+    event holds any more stays, counted 0."""
+    by_shown = {c.shown: c for c in listed}
+    by_spelling = {s: c for c in listed for s in c.spellings}
+    for gone in picked:
+        if gone not in by_shown:
+            same = by_spelling.get(gone)
+            by_shown[gone] = Choice(gone, same.count, same.spellings) if same else Choice(gone, 0, (gone,))
+    return by_shown
+
+
 def day_number(value: dt.date) -> int:
     """Days since 1970-01-01: the unit every column of dates uses."""
     return (value - EPOCH).days
