@@ -16,6 +16,6 @@ def _types(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("example", lexicon.load("lemmas")["carried"]["examples"], ids=lambda e: e["type"])
-def test_a_person_carried_is_cared_for_or_held(example):
+def test_a_person_carried_in_custody_is_held_and_a_visit_made_stays_a_visit(example):
     """Each example's one event takes the type the carrying tells; a visit made stays a visit."""
     assert _types(example["text"]) == [example["type"]]

@@ -30,13 +30,12 @@ def test_a_possessive_date_in_an_apposition_does_not_date_the_act_told_after_it(
     assert _dates(text)["arrested"] is None
 
 
-@pytest.mark.parametrize("text, day", [
-    ("Sunday's storm, the worst in years, killed twelve people.", "2026-03-08"),
-    ("After Sunday's vote, police arrested twenty protesters.", "2026-03-08/.."),
+@pytest.mark.parametrize("text, trigger, day", [
+    ("Sunday's storm, the worst in years, killed twelve people.", "killed", "2026-03-08"),
+    ("After Sunday's vote, police arrested twenty protesters.", "arrested", "2026-03-08/.."),
 ])
-def test_a_possessive_date_outside_an_apposition_still_dates_or_bounds_the_act(text, day):
-    found = _dates(text)
-    assert day in found.values()
+def test_a_possessive_date_outside_an_apposition_still_dates_or_bounds_the_act(text, trigger, day):
+    assert _dates(text)[trigger] == day
 
 
 def test_the_day_after_a_named_act_counts_from_that_acts_day_not_the_last_date_written():

@@ -22,12 +22,14 @@ def _dates(text: str) -> dict[str, str | None]:
     return {text[m.trigger.start:m.trigger.end].lower(): m.date for m in state.events}
 
 
-@pytest.mark.parametrize("text, trigger", [
-    ('"What happened in the valley last night was a cowardly crime," the governor said on Wednesday.', "was a cowardly"),
-    ("What the soldiers did in the village on Monday was a war crime, the envoy told reporters.", "was a war crime"),
+@pytest.mark.parametrize("text, trigger, day", [
+    ('"What happened in the valley last night was a cowardly crime," the governor said on Wednesday.', "was a cowardly",
+     "2026-03-11"),  # the saying's day
+    ("What the soldiers did in the village on Monday was a war crime, the envoy told reporters.", "was a war crime",
+     None),  # a saying with no day of its own: no stated date, not Monday's
 ])
-def test_a_date_inside_a_wh_subject_does_not_date_the_judgement_the_copula_tells(text, trigger):
-    assert _dates(text)[trigger] not in ("2026-03-10", "2026-03-09")
+def test_a_date_inside_a_wh_subject_does_not_date_the_judgement_the_copula_tells(text, trigger, day):
+    assert _dates(text)[trigger] == day
 
 
 @pytest.mark.parametrize("text, trigger, day", [
