@@ -1,8 +1,8 @@
 """What the app's Export tab writes: the events on screen, not the whole file, and a file that says so.
 
 An analyst who narrows 600 events to the 40 of one province and one month exports those 40; the
-exported timeline's title names the filters and the count ("... 40 of 600 events: type Attack;
-from 2023-01-01"), which JSON, TimelineJS and the HTML page carry, and the file name carries the
+exported timeline's title names the count and the filters ("Briefing: 40 of 600 events (type
+Attack; from 2023-01-01)"), which JSON, TimelineJS and the HTML page carry, and the file name carries the
 count for the formats without a title (CSV, ACLED, PLOVER). No Streamlit here.
 """
 
