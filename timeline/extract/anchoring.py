@@ -263,7 +263,7 @@ def _violence_before(violence: list[tuple[int, str]], sentence: int) -> str | No
 
 
 _BARE_DAY = re.compile(r"(?:the|a) day(?: (?P<way>after|before))?", re.IGNORECASE)
-_NAMED = re.compile(r"\s+(?:(?P<way>after|before)\s+)?(?:it\b|(?:the|its|their|his|her|this|that)\s+\w)", re.IGNORECASE)
+_ACT_NAMED_AFTER = re.compile(r"\s+(?:(?P<way>after|before)\s+)?(?:it\b|(?:the|its|their|his|her|this|that)\s+\w)", re.IGNORECASE)
 
 
 def _counted_from_named(state: DocState, timex, violence_day: str | None) -> str | None:
@@ -271,7 +271,7 @@ def _counted_from_named(state: DocState, timex, violence_day: str | None) -> str
     words after it name, the latest violence the story told to the day in an earlier sentence, not
     from the last date written (a trial's, a report's)."""
     bare = _BARE_DAY.fullmatch(timex.text.strip())
-    named = _NAMED.match(state.text, timex.end) if bare else None
+    named = _ACT_NAMED_AFTER.match(state.text, timex.end) if bare else None
     way = (bare.group("way") or named.group("way")) if named else None
     if way is None or violence_day is None or (bare.group("way") and named.group("way")):
         return None

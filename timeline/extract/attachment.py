@@ -610,12 +610,12 @@ def _in_subject_clause(text: str, timex, event: EventMention) -> bool:
     if not openers:
         return False
     wh = openers[-1]
-    inside = [w.group(0).lower() for w in re.finditer(r"[A-Za-z]+", text[wh.end():timex.start])]
+    inside = [w.lower() for w in _WORDS.findall(text, wh.end(), timex.start)]
     if not any(_past_or_finite(w) for w in inside):
         return False
     if any(wh.end() <= t.start < timex.end for t in event.others):
         return False
-    after = [w.group(0).lower() for w in re.finditer(r"[A-Za-z]+", text[timex.end:trigger.end])]
+    after = [w.lower() for w in _WORDS.findall(text, timex.end, trigger.end)]
     return any(w in FINITE for w in after)
 
 
