@@ -47,3 +47,9 @@ def test_the_day_after_a_named_act_counts_from_that_acts_day_not_the_last_date_w
 def test_the_day_after_with_no_act_named_is_left_to_the_stories_day():
     text = "Rebels shelled the border town on Friday. The army seized the bridge the following day."
     assert _dates(text)["seized"] == "2026-03-07"
+
+
+def test_the_day_after_an_act_that_is_no_violence_is_not_counted_from_the_violence():
+    text = ("Gunmen stormed the town hall on 4 May 2023. Voters went to the polls on 20 May 2023. "
+            "The governor resigned the day after the election.")
+    assert _dates(text)["resigned"] == "2023-05-21"

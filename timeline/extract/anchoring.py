@@ -266,6 +266,11 @@ _BARE_DAY = re.compile(r"(?:the|a) day(?: (?P<way>after|before))?", re.IGNORECAS
 _ACT_NAMED_AFTER = re.compile(r"\s+(?:(?P<way>after|before)\s+)?(?:it\b|(?:the|its|their|his|her|this|that)\s+\w)", re.IGNORECASE)
 
 
+def _names_violence(state: DocState, start: int) -> bool:
+    """Whether the noun at start tells an act of violence, the only kind whose day the count may take."""
+    return any(m.trigger.start == start and m.type in _VIOLENT_KINDS for m in state.events)
+
+
 def _counted_from_named(state: DocState, timex, violence_day: str | None) -> str | None:
     """'the day after the burning of the depot', 'a day after it happened': one day from the act the
     words after it name, the latest violence the story told to the day in an earlier sentence, not
@@ -275,6 +280,8 @@ def _counted_from_named(state: DocState, timex, violence_day: str | None) -> str
     way = (bare.group("way") or named.group("way")) if named else None
     if way is None or violence_day is None or (bare.group("way") and named.group("way")):
         return None
+    if not named.group(0).rstrip().endswith("it") and not _names_violence(state, named.end() - 1):
+        return None  # 'the day after the election': counted from that act, which is no violence
     shift = 1 if way.lower() == "after" else -1
     return (dt.date.fromisoformat(violence_day) + dt.timedelta(days=shift)).isoformat()
 
