@@ -9,17 +9,11 @@ import datetime as dt
 
 import pytest
 
-from timeline.extract import Options
-from timeline.extract.pipeline import run
-from timeline.models import Document
+from mention_dates import dater
 
 PUBLISHED = dt.date(2026, 3, 11)  # a Wednesday
 
-
-def _dates(text: str) -> dict[str, str | None]:
-    """Each mention's stated date by its trigger word (lower case), before co-reference joins them."""
-    state = run(Document(id="news", text=text, published=PUBLISHED), Options())
-    return {text[m.trigger.start:m.trigger.end].lower(): m.date for m in state.events}
+_dates = dater(PUBLISHED)
 
 
 @pytest.mark.parametrize("text", [

@@ -9,17 +9,11 @@ import datetime as dt
 
 import pytest
 
-from timeline.extract import Options
-from timeline.extract.pipeline import run
-from timeline.models import Document
+from mention_dates import dater
 
 PUBLISHED = dt.date(1990, 3, 21)  # a Wednesday
 
-
-def _dates(text: str) -> dict[str, str | None]:
-    """Each mention's stated date by its trigger word (lower case), before co-reference joins them."""
-    state = run(Document(id="wire", text=text, published=PUBLISHED), Options())
-    return {text[m.trigger.start:m.trigger.end].lower(): m.date for m in state.events}
+_dates = dater(PUBLISHED, document="wire")
 
 
 def _both_cases(text: str) -> list[str]:
