@@ -71,6 +71,19 @@ def test_a_clock_of_a_recurring_day_falls_on_no_one_day():
         ("each day", "SET", "P1D"), ("9 p.m.", "TIME", "2013-05-03T21:00")]
 
 
+@pytest.mark.parametrize("text, clock", [
+    ("The bus leaves the depot every Tuesday and Thursday at 6:30 a.m., a driver said on Monday.", ("6:30 a.m.", "XXXX-XX-XXT06:30")),
+    ("She reaches the square at 4:30 a.m. each market day, she said on Monday.", ("4:30 a.m.", "XXXX-XX-XXT04:30")),
+    ("He swims four mornings a week, starting at 5 a.m., his coach said on Monday.", ("5 a.m.", "XXXX-XX-XXT05:00")),
+    ("The thieves struck three times, each time shortly before midnight, police said on Monday.", ("midnight", "XXXX-XX-XXT24:00")),
+])
+def test_a_clock_of_a_weekday_an_occasion_or_a_rate_that_recurs_falls_on_no_one_day(text, clock):
+    """Round 24: 'every Tuesday', 'each market day' (a word between), 'each time' and 'four mornings
+    a week' recur as 'every day' does, so the clock beside them is any day's."""
+    assert (clock[0], "TIME", clock[1]) in found(text)
+    assert ("6:30 a.m.", "TIME", "2013-05-03T06:30") in found("Police arrived at 6:30 a.m., and officers have patrolled every day since.")
+
+
 def test_a_recurring_day_opening_its_sentence_is_read_whole():
     """'Every day at 7 a.m.' after a sentence end: the clause keeps its first letter ('Every', not
     'very'), so the clock is of a recurring day, and a standing ban's clause keeps 'Banned'."""

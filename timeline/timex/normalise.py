@@ -905,10 +905,14 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 @lru_cache(maxsize=1)
 def _recurring() -> re.Pattern:
-    """'every day', 'each morning', 'nightly' (rules/lexicon.yaml, recurring)."""
+    """'every day', 'each market day', 'every Tuesday', 'each time', 'six mornings a week', 'nightly'
+    (rules/lexicon.yaml, recurring): a day or an occasion that comes round again."""
     words = lexicon()["recurring"]
-    every, units, adverbs = (alternation(words[key]) for key in ("every", "units", "adverbs"))
-    return re.compile(rf"\b(?:(?:{every})[ \t]+(?:{units})|{adverbs})\b", re.IGNORECASE)
+    every, units, adverbs, occasions, parts = (alternation(words[key]) for key in
+                                               ("every", "units", "adverbs", "occasions", "parts"))
+    per, weekday = alternation(lexicon()["habit"]["per"]), expand("{WEEKDAY}")
+    return re.compile(rf"\b(?:(?:{every})[ \t]+(?:[a-z]+[ \t]+)?(?:{units})|(?:{every})[ \t]+(?:{weekday}|{occasions})"
+                      rf"|{adverbs}|(?:{parts})[ \t]+(?:{per})[ \t]+week)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?][\"”’')\]]*\s+(?=[A-Z\"“])|\n")  # ends before the next clause's first letter
 
 
