@@ -15,12 +15,15 @@ from __future__ import annotations
 import argparse
 import collections
 import re
+import sys
 from pathlib import Path
 
-from timeline.evaluate.corpora import MODES, UTC_CLOCKS, GoldDoc, read_corpus
-from timeline.evaluate.timex import published_for
-from timeline.evaluate.timex_peers import ours
-from timeline.evaluate.timex_score import Score, Span, comparable, in_regions, match, same_value, score_doc
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timeline.evaluate.corpora import MODES, UTC_CLOCKS, GoldDoc, read_corpus  # noqa: E402
+from timeline.evaluate.timex import published_for  # noqa: E402
+from timeline.evaluate.timex_peers import ours  # noqa: E402
+from timeline.evaluate.timex_score import Score, Span, comparable, in_regions, match, same_value, score_doc  # noqa: E402
 
 LOOKED_AT = ("esc-dev", "te3-platinum", "wikiwars", "timex-unseen")
 _REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}

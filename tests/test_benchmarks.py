@@ -18,3 +18,21 @@ def test_benchmark_script_starts(script):
     done = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "usage:" in done.stdout
+
+
+def test_the_timex_halves_script_starts_and_sorts_a_wrong_value_by_the_form_of_the_two_values():
+    """benchmarks/timex_halves.py, the tagger rounds' aid: it starts, and puts a wrong value under
+    the cause its form shows."""
+    script = SCRIPTS[0].parent / "timex_halves.py"
+    done = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "usage:" in done.stdout, done.stderr
+    sys.path.insert(0, str(script.parent))
+    try:
+        from timex_halves import wrong_cause
+    finally:
+        sys.path.remove(str(script.parent))
+    assert wrong_cause("2026-03-09", "2025-03-09") == "reference time (another year)"
+    assert wrong_cause("2026-03-09TNI", "2026-03-09") == "a part of the day against its day"
+    assert wrong_cause("XXXX-XX-XXT06:30", "2026-03-09T06:30") == "a clock on another day"
+    assert wrong_cause("P3D", "2026-03-09") == "a length against a point"
+    assert wrong_cause("2026-03", "2026-03-09") == "granularity"
