@@ -156,6 +156,22 @@ def test_format_table_shows_each_figure_beside_its_baselines():
     assert lines[-1].startswith("reports with no relevant incident that still get violent events: 1 of 1")
 
 
+def test_confusion_counts_key_type_against_extracted_type():
+    """Matched incidents are counted by key type and extracted type (a missed one is not); the
+    table gives each key type's fits and what the rest were typed as, most frequent first."""
+    bombing, kidnapping = key(types=("BOMBING",)), key(types=("KIDNAPPING",))
+    pairs = [("m1", bombing, event("bombing")), ("m1", bombing, event("attack")), ("m2", bombing, event("attack")),
+             ("m2", kidnapping, event("arrest")), ("m3", kidnapping, event("abduction")), ("m3", KEY, None),
+             ("m4", key(stages=("THREATENED",)), event("threat"))]
+    assert muc4.confusion(pairs) == Counter({("BOMBING", "bombing", True): 1, ("BOMBING", "attack", False): 2,
+                                             ("KIDNAPPING", "arrest", False): 1, ("KIDNAPPING", "abduction", True): 1,
+                                             ("ATTACK", "threat", True): 1})
+    lines = muc4.format_confusion({"split": "train", "pairs": pairs}).splitlines()
+    assert lines[1].split() == ["ATTACK", "1", "matched", "1", "fit;", "other", "types:", "-"]
+    assert lines[2].split() == ["BOMBING", "3", "matched", "1", "fit;", "other", "types:", "attack", "2"]
+    assert lines[3].endswith("other types: arrest 1")
+
+
 def _muc_data_present() -> bool:
     data = shared_dir() / "data"
     return (data / "muc4-keys" / "dev").is_dir() and (data / "muc3" / "docs.jsonl").is_file()

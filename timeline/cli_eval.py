@@ -185,6 +185,8 @@ def _add_eval_muc4(targets: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=positive_int, metavar="N", help="score only the first N reports")
     p.add_argument("--details", action="store_true",
                    help="list missed incidents, wrong types and dates, unnamed perpetrators (train split only)")
+    p.add_argument("--confusion", action="store_true",
+                   help="count the matched incidents by key type and extracted type (counts only, either split)")
     p.add_argument("--json", metavar="FILE", help="write every figure to this JSON file")
     p.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its pinned floor")
     p.set_defaults(func=_run_eval_muc4)
@@ -220,6 +222,8 @@ def _run_eval_muc4(args: argparse.Namespace) -> int:
         print(f"timeline eval muc4: {exc} (set TIMELINE_SHARED to the folder holding data/)", file=sys.stderr)
         return 1
     print(muc4.format_table(report))
+    if args.confusion:
+        print(muc4.format_confusion(report))
     if args.details:
         print(muc4.format_details(report))
     return _figures_out(args, {"muc4": {args.split: report["figures"]}}, "muc4")

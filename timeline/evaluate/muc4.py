@@ -234,6 +234,25 @@ def _cell(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def confusion(pairs: list) -> Counter:
+    """(key type, extracted type, fits) -> matched incidents: what the extractor typed each kind
+    of incident as, counts only (a key of two types, 'BOMBING/ATTACK', is a kind of its own)."""
+    return Counter(("/".join(t.types), e.type, type_fits(e, t)) for _, t, e in pairs if e is not None)
+
+
+def format_confusion(report: dict) -> str:
+    """One row per key type: incidents matched, how many of a fitting type, and what the others
+    were typed as, most frequent first (counts over the whole split; no report is named)."""
+    rows: dict[str, Counter] = {}
+    for (kind, extracted, fits), n in confusion(report["pairs"]).items():
+        rows.setdefault(kind, Counter())["(fits)" if fits else extracted] += n
+    lines = [f"key type x extracted type over matched incidents (MUC-4 {report['split']})"]
+    for kind, row in sorted(rows.items()):
+        rest = ", ".join(f"{e} {n}" for e, n in sorted(row.items(), key=lambda x: (-x[1], x[0])) if e != "(fits)")
+        lines.append(f"{kind:<22} {sum(row.values()):>4} matched {row['(fits)']:>4} fit; other types: {rest or '-'}")
+    return "\n".join(lines)
+
+
 def format_details(report: dict) -> str:
     """Per incident: missed ones, wrong types, unsound or inexact dates, unnamed perpetrators."""
     lines = []
