@@ -382,6 +382,16 @@ def test_a_participle_clause_happens_during_its_main_act():
     assert ("arrest", rule["relation"], "territorial_change") in found, found
 
 
+def test_a_participle_clause_in_capitals_happens_during_its_main_act():
+    """Wire copy in capitals: 'OVERRAN THE CROSSING, DETAINING FORTY VILLAGERS' reads as in mixed case."""
+    text = "BOGOTA, 30 JAN 90 (EFE) -- [TEXT] MILITIA FIGHTERS OVERRAN THE RIVER CROSSING, DETAINING FORTY VILLAGERS."
+    doc = Document(id="d", text=text, published=dt.date(1990, 1, 31))
+    events = extract([doc], Options(solve=False)).events
+    types = {e.id: e.type for e in events}
+    found = [(e.type, r.relation, types[r.target]) for e in events for r in e.relations]
+    assert ("arrest", DATA["participle_clauses"]["relation"], "territorial_change") in found, found
+
+
 def test_a_participle_of_causing_tells_what_the_act_brought_about():
     """'raided three hamlets, forcing hundreds of farmers to flee': the flight followed the raid."""
     rule = DATA["participle_clauses"]

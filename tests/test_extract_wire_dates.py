@@ -325,6 +325,17 @@ def test_a_stretch_counted_back_from_the_report_dates_what_happened_in_it(case):
     assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]
 
 
+NIGHT = lexicon.load("dating")["night_of_day"]
+
+
+@pytest.mark.parametrize("case", [NIGHT["example"], *NIGHT["more_examples"], NIGHT["counterexample"]],
+                         ids=["on-monday", "on-tuesday-into-wednesday", "into-friday", "bare-overnight"])
+def test_a_night_named_by_its_day_spans_that_evening_and_the_next_morning(case):
+    """'overnight on Monday' is Monday and Tuesday, 'overnight into Friday' Thursday and Friday; a bare
+    'overnight' stays the night before the report (lexicons/dating.yaml, night_of_day)."""
+    assert set(_dates(case["text"], case["published"], case["type"])) == {case["date"]}
+
+
 def test_a_date_set_beside_another_date_describes_it_not_the_event():
     """'On 5 May, the anniversary of the 1998 vote, rebels attacked ...': the year belongs to the
     phrase that says what the day is; the event is on the day."""

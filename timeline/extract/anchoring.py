@@ -49,7 +49,53 @@ def tag_timexes(state: DocState, options) -> DocState:
     found = [t for t in found if t.edtf and t.type != "SET" and dates.is_valid(t.edtf)
              and not _clock_only(t)]
     found = [replace(t, edtf=month_part(t.text, t.edtf)) for t in found if not skipped(state, t.start)]
-    return replace(state, timexes=found, timex_starts=starts)
+    return replace(state, timexes=_nights_of_named_days(state.text, found), timex_starts=starts)
+
+
+@cache
+def _night_of_day_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The night's own word and the gaps to the day it falls on or runs into, from dating.yaml."""
+    entry = lexicon.load("dating")["night_of_day"]
+    return tuple(re.compile(entry[key], re.IGNORECASE) for key in ("night", "on", "into"))
+
+
+def _nights_of_named_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'overnight on Monday', 'overnight on Tuesday into Wednesday', 'overnight into Friday': the
+    night and the days that name it are one time, the evening of the night's day and the early
+    hours of the next (the tagger reads 'overnight' as the night before the report)."""
+    out: list[Timex] = []
+    k = 0
+    while k < len(timexes):
+        night, taken = _night_of_named_day(text, timexes, k)
+        out.append(night)
+        k += 1 + taken
+    return out
+
+
+def _night_of_named_day(text: str, timexes: list[Timex], k: int) -> tuple[Timex, int]:
+    """The timex at ``k`` made the night of the day named right after it, and how many day timexes
+    it took in; the timex as it was and none when it is no night followed by a day."""
+    word, on, into = _night_of_day_cues()
+    night, taken, first = timexes[k], 0, None
+    if not word.fullmatch(night.text):
+        return night, 0
+    for later in timexes[k + 1:k + 3]:
+        day = dates.one_day(later.edtf) if DAY_VALUE.match(later.edtf) else None
+        gap = text[(night.end if taken == 0 else timexes[k + taken].end):later.start]
+        if day is None:
+            break
+        if on.fullmatch(gap) and taken == 0:
+            first = day
+        elif into.fullmatch(gap) and (first is None or day == first + dt.timedelta(days=1)):
+            first = day - dt.timedelta(days=1)
+        else:
+            break
+        taken += 1
+    if first is None:
+        return night, 0
+    end = timexes[k + taken].end
+    span = dates.format_interval(first, first + dt.timedelta(days=1))
+    return replace(night, end=end, text=text[night.start:end], edtf=span), taken
 
 
 _COUNTED = re.compile(r"^PT(\d+|X)H$|^P(\d+)D$")

@@ -600,8 +600,8 @@ def _participle_opening(state: DocState, main: EventMention, event: EventMention
     """The last participle that opens a phrase between the main act and the event and runs on to the
     event's trigger with no stop between: after a comma, or after 'and' when the main act is itself
     told by such a participle ('burning huts and killing ten')."""
-    found = None
-    for found in _PARTICIPLE.finditer(state.text, main.trigger.end, event.trigger.end):
+    found, pattern = None, _PARTICIPLE_CAPS if state.caps else _PARTICIPLE
+    for found in pattern.finditer(state.text, main.trigger.end, event.trigger.end):
         pass
     if found is None or _STOP.search(state.text, found.end(), event.trigger.start):
         return None
@@ -610,6 +610,7 @@ def _participle_opening(state: DocState, main: EventMention, event: EventMention
 
 
 _PARTICIPLE = re.compile(r"(,|\band)\s+(?:and\s+)?([a-z]+ing)\b")
+_PARTICIPLE_CAPS = re.compile(r"(,|\bAND)\s+(?:AND\s+)?([A-Z]+ING)\b")  # wire copy in capitals: 'AND KILLING TEN'
 _STOP = re.compile(r"[,;:.()\"]")
 _RESULT_REACH = 6  # words from the participle of causing to the act it brings about ('forcing hundreds of farmers to flee')
 
