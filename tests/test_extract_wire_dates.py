@@ -336,6 +336,27 @@ def test_a_night_named_by_its_day_spans_that_evening_and_the_next_morning(case):
     assert set(_dates(case["text"], case["published"], case["type"])) == {case["date"]}
 
 
+CLOCK = lexicon.load("dating")["clock_in_its_day"]
+
+
+@pytest.mark.parametrize("case", [CLOCK["example"], CLOCK["counterexample"]], ids=["after-10-pm", "since-6-am"])
+def test_a_clock_time_after_before_or_after_dates_the_act_to_its_day(case):
+    """'shortly after 10 p.m. on Tuesday' is Tuesday, not Tuesday or later; 'since 6 a.m. on Tuesday'
+    still opens (lexicons/dating.yaml, clock_in_its_day)."""
+    assert case["date"] in _dates(case["text"], case["published"], case["type"])
+
+
+DAY_PART = lexicon.load("text")["time_of_day_phrase"]
+
+
+@pytest.mark.parametrize("case", [*DAY_PART["examples"], DAY_PART["counterexample"]],
+                         ids=["before-dawn", "after-10-pm", "before-a-clause"])
+def test_a_time_of_day_placed_by_its_day_is_a_phrase_of_that_day(case):
+    """'shortly before dawn on Tuesday' dates the attack to Tuesday; 'before the army arrived on
+    Tuesday' is a clause of its own, whose date does not date the withdrawal (lexicons/text.yaml)."""
+    assert _dates(case["text"], case["published"], case["type"]) == [case["date"]]
+
+
 def test_a_date_set_beside_another_date_describes_it_not_the_event():
     """'On 5 May, the anniversary of the 1998 vote, rebels attacked ...': the year belongs to the
     phrase that says what the day is; the event is on the day."""

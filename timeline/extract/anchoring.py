@@ -49,7 +49,26 @@ def tag_timexes(state: DocState, options) -> DocState:
     found = [t for t in found if t.edtf and t.type != "SET" and dates.is_valid(t.edtf)
              and not _clock_only(t)]
     found = [replace(t, edtf=month_part(t.text, t.edtf)) for t in found if not skipped(state, t.start)]
+    found = [_clock_in_its_day(state.text, t) for t in found]
     return replace(state, timexes=_nights_of_named_days(state.text, found), timex_starts=starts)
+
+
+@cache
+def _clock_bound() -> re.Pattern:
+    """The word that makes a clock time bound the hour of an act ('before', 'after'), from dating.yaml."""
+    return re.compile(lexicon.load("dating")["clock_in_its_day"]["before"], re.IGNORECASE)
+
+
+_CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}")
+
+
+def _clock_in_its_day(text: str, timex: Timex) -> Timex:
+    """'shortly after 10 p.m. on Tuesday': a clock time after 'before' or 'after' bounds the hour
+    of the act within the clock's day, so the act is on that day, not on or after it."""
+    clock = _CLOCK_VALUE.match(timex.value) if timex.type == "TIME" else None
+    if clock is None or "/" not in timex.edtf or not _clock_bound().search(text, max(0, timex.start - 12), timex.start):
+        return timex
+    return replace(timex, edtf=clock.group(1))
 
 
 @cache

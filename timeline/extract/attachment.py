@@ -582,22 +582,17 @@ def clause_dates(state: DocState, event: EventMention) -> list:
             and not _dates_a_participle_before(state.text, t, event)
             and not _describes_a_thing(state.text, t, event) and not _dates_the_verb_before(state.text, t, event)
             and not _of_another_noun(state.text, t, event) and not _dates_the_demanded_act(state.text, t, event)
-            and not _in_subject_clause(state.text, t, event)]
+            and not _in_subject_clause(state.text, t, event, state.caps)]
 
 
 _SUBJECT_OPENER = re.compile(r"(?:^|[\"“(,]\s*|\s)(?P<wh>what|whatever|who|whoever|whose|which)\s+", re.IGNORECASE)
 _OPENER_REACH = 60  # characters before the date: 'What happened in the border town last night'
 
 
-def _past_or_finite(word: str) -> bool:
-    """A finite verb or a regular past, which gives a wh-clause a predicate of its own."""
-    return word in FINITE or (len(word) > 4 and word.endswith("ed"))
-
-
 _COPULA_TRIGGER = re.compile(r"(?:is|was|are|were)\s", re.IGNORECASE)
 
 
-def _in_subject_clause(text: str, timex, event: EventMention) -> bool:
+def _in_subject_clause(text: str, timex, event: EventMention, caps: bool = False) -> bool:
     """'What happened in the town last night was an act of terror, the minister said': a date after
     the verb of a wh-clause that is the subject of a judgement told by the copula is that clause's
     happening, not the judging (which is the saying's); a noun that renames the happening ('What
@@ -610,8 +605,7 @@ def _in_subject_clause(text: str, timex, event: EventMention) -> bool:
     if not openers:
         return False
     wh = openers[-1]
-    inside = [w.lower() for w in _WORDS.findall(text, wh.end(), timex.start)]
-    if not any(_past_or_finite(w) for w in inside):
+    if not holds_verb(text, wh.start("wh"), timex.start, caps):  # the wh-word is the clause's subject
         return False
     if any(wh.end() <= t.start < timex.end for t in event.others):
         return False

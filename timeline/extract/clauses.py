@@ -52,6 +52,13 @@ def _leads() -> re.Pattern:
 
 
 @cache
+def _time_of_day_phrase() -> re.Pattern:
+    """'shortly before dawn on Tuesday': a connective of time before a time of day that a day then
+    places is a phrase of that day, not a clause (text.yaml time_of_day_phrase)."""
+    return re.compile(lexicon.load("text")["time_of_day_phrase"]["pattern"], re.IGNORECASE)
+
+
+@cache
 def _adverb_leads() -> re.Pattern:
     """'have since fled', 'was once banned': an auxiliary before a connective told as an adverb
     (the match ends where the connective begins)."""
@@ -137,7 +144,7 @@ def _cuts(text: str, start: int, end: int, caps: bool = False) -> list[int]:
     adverbs = {m.end() for m in _adverb_leads().finditer(text, start, end)}
     cuts += [m.end() for m in _leads().finditer(text, start, end)
              if not inside(m.start()) and not _THAT_TIME.match(text, m.end()) and not _THAT_EVENT.match(text, m.end())
-             and m.end() not in adverbs]
+             and m.end() not in adverbs and not _time_of_day_phrase().match(text, m.end())]
     cuts += [m.start("verb") for m in sequel().finditer(text, start, end) if not inside(m.start())]
     coordinators = list(_COORD.finditer(text, start, end))  # read twice below: scanned once
     cuts += [m.start() + 1 for m in coordinators
