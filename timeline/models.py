@@ -11,7 +11,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from . import dates
+from . import date_hints, dates
 from .taxonomy import canonical, nearest_type, type_names
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -137,7 +137,7 @@ class Event(_Record):
         try:
             dates.parse(value)
         except dates.DateError as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(date_hints.worded(str(exc), value)) from None
         return value.strip()
 
     @property
