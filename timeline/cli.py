@@ -459,7 +459,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         if refusal:
             print(f"timeline extract: {refusal}", file=sys.stderr)
             return 1
-        docs = _read_articles(args.paths, args.published, args.into, args.root)
+        docs = _read_articles(args.paths, args.published, args.into, args.root, args.output)
         options = Options(published=args.published, min_confidence=args.min_confidence, jobs=max(1, args.jobs))
         one = len(docs) == 1  # one document: progress over its steps, else over the documents
         progress = _progress(args, "steps" if one else "documents", one)
@@ -490,7 +490,8 @@ def _warn(message: str) -> None:
     print(f"timeline extract: {message}", file=sys.stderr)
 
 
-def _read_articles(paths: list[str], published, into: str | None = None, root: str | None = None) -> list:
+def _read_articles(paths: list[str], published, into: str | None = None, root: str | None = None,
+                   target: str | None = None) -> list:
     """Every article once, saying what was skipped; reading nothing is an error. An article the
     ``into`` file already lists with a publication date is read with that date when it states none
     (its listed articles read inside ``root`` when given, as the merge reads them)."""
@@ -503,10 +504,26 @@ def _read_articles(paths: list[str], published, into: str | None = None, root: s
         docs = _dated_as_listed(docs, into, root)
     undated = [d.origin or d.id for d in docs if d.published is None]
     if undated:
-        shown = ", ".join(undated[:3]) + (f" and {len(undated) - 3} more" if len(undated) > 3 else "")
-        _warn(f"no publication date found for {shown} (give --published YYYY-MM-DD): relative dates such "
-              "as 'yesterday' stay unresolved and undated events get no upper bound")
+        for line in undated_advice(undated, len(docs), into or target):
+            _warn(line)
     return docs
+
+
+def undated_advice(undated: list[str], read: int, timeline_file: str | None) -> list[str]:
+    """What an article without a publication date costs, and the two ways to give one: --published
+    for articles of one day, or a date per article in the timeline's documents and a second run
+    (articles of different days, the usual case with a folder of wire copy)."""
+    from pathlib import Path
+
+    shown = ", ".join(undated[:3]) + (f" and {len(undated) - 3} more" if len(undated) > 3 else "")
+    count = f"{len(undated)} of {read} articles" if read > 1 else "the article"
+    lines = [f"no publication date found for {shown}: in {count}, relative dates such as 'yesterday' stay "
+             "unresolved and undated events get no upper bound"]
+    if len(undated) == 1 or not timeline_file or Path(timeline_file).suffix not in (".yaml", ".yml"):
+        return lines + ["give --published YYYY-MM-DD (the articles' date) and run again"]
+    return lines + [f"give --published YYYY-MM-DD when they share one date; otherwise write a line "
+                    f"'published: YYYY-MM-DD' under each of them in the documents of {timeline_file} "
+                    f"and run again with --into {timeline_file}: an article reads the date the file lists for it"]
 
 
 def _dated_as_listed(docs: list, into: str, root: str | None = None) -> list:
