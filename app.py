@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline import dashboard, dates, export, export_shown, figure, filters, ids, map_figure, sequence_figure, storeview
+from timeline import dashboard, dates, export, export_shown, figure, filters, ids, map_figure, redate, sequence_figure, storeview
 from timeline.columnar import is_store_path
 from timeline.models import MODALITIES
 from timeline.query import Query
@@ -337,7 +337,42 @@ def _save(result: dashboard.LoadResult, timeline, seen_digest: str | None, what:
     st.rerun()
 
 
+def publication_dates(result: dashboard.LoadResult, seen_digest: str | None) -> None:
+    """Articles of the file without a publication date: set each one's and read them again (what
+    a 'published:' line and `extract --into` do), so their relative dates resolve."""
+    missing = redate.undated(result.timeline)
+    if not missing or result.digest is None:
+        return
+    plural = len(missing) != 1
+    label = f"{len(missing)} article{'s' if plural else ''} in this file {'have' if plural else 'has'} no publication date"
+    with st.expander(label, expanded=False), st.form("publication-dates"):
+        st.caption("Give the dates you know (an article's opening words, shown under its box, often carry a "
+                   "dateline); the articles are read again with them. Curated events and deleted ones stay as they are.")
+        days, cols = {}, st.columns(2)
+        for n, doc in enumerate(missing):
+            with cols[n % 2]:
+                days[doc.id] = st.date_input(dashboard.md_escape(doc.title or doc.id), value=None, key=f"pub_{doc.id}",
+                                             format="YYYY-MM-DD", min_value=dt.date(1, 1, 1))
+                st.caption(dashboard.md_escape(redate.opening(doc, result.path.parent, dashboard.serving_root()) or ""))
+        go = st.form_submit_button("Set these dates and read the articles again")
+    chosen = {k: v for k, v in days.items() if v is not None}
+    if go and not chosen:
+        st.warning("No date was given: nothing was changed.")
+    elif go:
+        bar = st.progress(0.0, text="reading the articles again…")
+        done = redate.redate(result.timeline, chosen, result.path.parent, dashboard.serving_root(),
+                             lambda n, total: bar.progress(n / max(total, 1), text=f"article {n} of {total}"))
+        for message in done.unread:
+            st.error(dashboard.md_escape(message))
+        if done.unread and done.timeline == result.timeline:
+            return
+        count = len(chosen) - len(done.unread)
+        _save(result, done.timeline, seen_digest,
+              f"publication date set for {count} article{'s' if count != 1 else ''}; {done.report.words(True)}")
+
+
 def extract_tab(result: dashboard.LoadResult, seen_digest: str | None) -> None:
+    publication_dates(result, seen_digest)
     files = st.file_uploader("Articles", type=["txt", "md", "markdown", "html", "htm", "jsonl", "ndjson"],
                              accept_multiple_files=True, key="uploads")
     pasted = st.text_area("…or paste an article", key="pasted", height=150)
@@ -417,6 +452,9 @@ def main() -> None:
     st.caption(counts_line(table, mask))
     for note in result.notes:  # an article that cannot be read: said once, with the path looked for
         st.warning(dashboard.md_escape(note))
+    undated = redate.summary(result.timeline) if result.digest else None
+    if undated:
+        st.caption(dashboard.md_escape(undated))
     sync_selection(set(table.ids.tolist()))
     narrowing_panel(result, seen_digest)
     view, edit, extract, exports = st.tabs(["Timeline", "Edit", "Extract", "Export"])
