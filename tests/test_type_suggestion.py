@@ -16,6 +16,20 @@ def test_nearest_type(written, meant):
     assert nearest_type(written) == meant
 
 
+@pytest.mark.parametrize("written, meant", [
+    ("shooting", "attack"), ("raid", "attack"), ("ambush", "attack"),  # their type's description names them
+    ("car bomb", "bombing"), ("suicide bombing", "bombing"),  # a word of the name is a type
+])
+def test_everyday_words_find_their_type(written, meant):
+    assert nearest_type(written) == meant
+
+
+@pytest.mark.parametrize("written", ["execution", "occupation"])
+def test_a_close_spelling_with_another_first_letter_is_no_guess(written):
+    """'shooting' was 'did you mean robbery?' (looting), 'execution' 'refusal' (rejection)."""
+    assert nearest_type(written) is None
+
+
 def test_nothing_near_gives_no_guess():
     assert nearest_type("qwxzv") is None
 

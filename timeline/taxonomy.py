@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -130,13 +131,28 @@ def loose_canonical(name: str) -> str | None:
 
 
 def nearest_type(name: str) -> str | None:
-    """The type a mistyped name most likely meant ('Armed clash', 'atack'), for an error message."""
+    """The type a mistyped or everyday name most likely meant ('Armed clash', 'atack', 'shooting',
+    'car bomb'), for an error message: a name, a close spelling with the same first letter (a typo
+    seldom changes it: 'shooting' is not 'looting'), then the one type whose description uses the
+    name's words, then a word of the name that is a type."""
     folded = _folded(name)
     if canonical(folded):
         return canonical(folded)
-    known = list(event_types()) + list(aliases())
+    known = [k for k in list(event_types()) + list(aliases()) if folded and k[0] == folded[0]]
     near = difflib.get_close_matches(folded, known, n=1, cutoff=0.75)
-    return canonical(near[0]) if near else None
+    if near:
+        return canonical(near[0])
+    words = [w for w in folded.split("_") if w]
+    described = {t for w in words for t in _described_by(w)}
+    if len(described) == 1:
+        return described.pop()
+    return next((canonical(w) for w in words if canonical(w)), None)
+
+
+def _described_by(word: str) -> list[str]:
+    """The types whose description uses ``word`` as a whole word."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    return [n for n, t in event_types().items() if pattern.search((t.description or "").lower())]
 
 
 def agrees(narrow: str, wide: str) -> bool:
