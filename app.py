@@ -265,14 +265,14 @@ def narrowing_panel(result: dashboard.LoadResult, seen_digest: str | None) -> No
         for item in report.stale:
             st.warning(dashboard.md_escape(f"{item.title}: its inferred date ({item.old}) no longer fits the dates "
                                            f"and relations, which now say {item.new}. Edit it by hand."))
-        left, right = st.columns([1, 4])
-        if count and left.button(f"Accept and save ({len(chosen)})", key="narrow_accept", type="primary",
+        buttons = st.container(horizontal=True)  # each as wide as its label: the count is never cut
+        if count and buttons.button(f"Accept and save ({len(chosen)})", key="narrow_accept", type="primary",
                                  disabled=not chosen):
             outcome = dashboard.accept_narrowings(result, report, chosen, seen_digest or result.digest)
             ss["flash"] = (outcome.ok, f"narrowed {len(chosen)} date{'s' if len(chosen) != 1 else ''}"
                            if outcome.ok else outcome.message)
             st.rerun()
-        if right.button("Not now", key="narrow_dismiss"):
+        if buttons.button("Not now", key="narrow_dismiss"):
             ss["narrow_dismissed"] = result.digest
             st.rerun()
 
