@@ -423,12 +423,12 @@ def export_tab(result: dashboard.LoadResult, mask, flt: filters.Filters) -> None
     words = export_shown.describe(flt, filter_names(result.timeline))
     st.caption(export_shown.caption(shown, total, dashboard.md_escape(words)))
     chosen = export_shown.shown_timeline(result.timeline, mask, words)
-    cols = st.columns(len(export.FORMATS))
-    for col, (fmt, ext) in zip(cols, export.FORMATS.items()):
-        col.download_button(fmt.upper() if fmt != "timelinejs" else "TimelineJS",
+    row = st.container(horizontal=True)  # buttons as wide as their names ('PLO…' in seven columns), wrapping
+    for fmt, ext in export.FORMATS.items():
+        row.download_button(fmt.upper() if fmt != "timelinejs" else "TimelineJS",
                             data=lambda fmt=fmt: export.export(chosen, fmt),
                             file_name=export_shown.file_name(result.path.stem, shown, total, ext),
-                            mime=export.MIME[ext], key=f"dl-{fmt}", width="stretch")
+                            mime=export.MIME[ext], key=f"dl-{fmt}")
 
 
 def main() -> None:
