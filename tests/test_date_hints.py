@@ -42,3 +42,16 @@ def test_validate_shows_line_column_and_what_to_write(tmp_path, capsys):
     first = capsys.readouterr().err.splitlines()[0]
     assert first.startswith(f"{path}:5:5: events[0].date: '3 March 2031' is not a valid EDTF date")
     assert first.endswith("; write 2031-03-03")
+
+
+def test_a_publication_date_gets_a_day_hint_only(tmp_path, capsys):
+    """A 'published:' line (one day) gets the day a person meant, never a month or an interval."""
+    path = tmp_path / "events.yaml"
+    path.write_text("documents:\n  - id: wire\n    text: Gunmen raided a depot.\n    published: Dec 19 2031\n"
+                    "  - id: other\n    text: Rebels shelled a town.\n    published: 2031-02-29\nevents: []\n",
+                    encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"{path}:4:5: documents[0].published: 'Dec 19 2031' is not a date like 2024-01-31; write 2031-12-19"
+    assert err[1] == f"{path}:7:5: documents[1].published: '2031-02-29' is not a date like 2024-01-31; February 2031 has 28 days"
+    assert date_hints.day_hint("December 2031") is None and date_hints.day_hint("2031-12-19 to 2031-12-21") is None

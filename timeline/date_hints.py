@@ -158,6 +158,13 @@ def hint(text: str) -> str | None:
     return _impossible(text) or _numeric(text) or _open(text) or _range(text)
 
 
+def day_hint(text: str) -> str | None:
+    """The hint for a field that takes one day (a publication date): none that names a month, a
+    year or an interval."""
+    found = hint(text)
+    return None if found is None or "/" in found or re.fullmatch(r"write \d{4}(-\d{2})?", found) else found
+
+
 def worded(message: str, text: str) -> str:
     """The parser's message followed by the hint, when there is one."""
     found = hint(text)

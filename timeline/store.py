@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamledit, yamlwrite
+from . import date_hints, yamledit, yamlwrite
 from .ids import slug
 from .models import Document, Event, Relation, Source, Timeline
 from .yamlread import (ANCHOR_MESSAGE, Issue, Path_, YamlSyntaxError, control_character, decode, parse_path, path_text,
@@ -136,7 +136,9 @@ def _message(error: dict, model_fields: list[str]) -> str:
     if kind == "literal_error":
         return f"{value!r} is not one of: {error['ctx']['expected'].replace(' or ', ', ')}"
     if kind.startswith("date_") or kind.startswith("datetime_"):
-        return _MESSAGES.get(kind, f"{value!r} is not a date like 2024-01-31")
+        message = _MESSAGES.get(kind, f"{value!r} is not a date like 2024-01-31")
+        found = date_hints.day_hint(value) if isinstance(value, str) else None
+        return f"{message}; {found}" if found else message
     if kind in ("value_error", "assertion_error"):
         return str(error["ctx"].get("error", error["msg"])) if "ctx" in error else error["msg"]
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
