@@ -215,7 +215,7 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
     base = result.path.parent
     left, right = st.columns([2, 3])
     with left:
-        st.subheader(dashboard.md_escape(ev.title))
+        st.subheader(dashboard.md_escape(ev.title), anchor=DETAILS_ANCHOR)
         st.html(dashboard.details_html(ev))
         for message in dashboard.warnings(result.path, ev.id) if result.digest else []:
             st.warning(dashboard.md_escape(message))
@@ -235,6 +235,21 @@ def details_panel(result: dashboard.LoadResult, table, mask) -> None:
             st.markdown("**Related events**")
             for n, (kind, other, title) in enumerate(rel):
                 st.button(f"{kind}: {title}", key=f"rel-{n}-{other}", on_click=select, args=(other,))
+
+
+def selection_line(result: dashboard.LoadResult) -> None:
+    """The selected event in one line above the views, its first quote and a link down to its
+    details: at a few hundred events the sequence chart is thousands of pixels tall, and a click on
+    it changed nothing the reader could see."""
+    ev = result.timeline.event(st.session_state.get("selected") or "")
+    if ev is None:
+        return
+    quote = f" · “{dashboard.md_escape(ev.sources[0].quote)}”" if ev.sources else ""
+    st.markdown(f"**Selected:** {dashboard.md_escape(ev.title)} · {dashboard.md_escape(filters.describe_date(ev))}"
+                f"{quote} · [evidence and details below ↓](#{DETAILS_ANCHOR})")
+
+
+DETAILS_ANCHOR = "event-details"
 
 
 def narrowing_panel(result: dashboard.LoadResult, seen_digest: str | None) -> None:
@@ -459,6 +474,7 @@ def main() -> None:
     narrowing_panel(result, seen_digest)
     view, edit, extract, exports = st.tabs(["Timeline", "Edit", "Extract", "Export"])
     with view:
+        selection_line(result)
         views(result, table, mask)
         details_panel(result, table, mask)
     with edit:
