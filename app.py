@@ -352,6 +352,9 @@ def _save(result: dashboard.LoadResult, timeline, seen_digest: str | None, what:
     st.rerun()
 
 
+DATING_FORM_LIMIT = 40  # date boxes in one form: a page of them, not thousands for an archive's file
+
+
 def publication_dates(result: dashboard.LoadResult, seen_digest: str | None) -> None:
     """Articles of the file without a publication date: set each one's and read them again (what
     a 'published:' line and `extract --into` do), so their relative dates resolve."""
@@ -363,8 +366,11 @@ def publication_dates(result: dashboard.LoadResult, seen_digest: str | None) -> 
     with st.expander(label, expanded=False), st.form("publication-dates"):
         st.caption("Give the dates you know (an article's opening words, shown under its box, often carry a "
                    "dateline); the articles are read again with them. Curated events and deleted ones stay as they are.")
+        if len(missing) > DATING_FORM_LIMIT:
+            st.caption(f"The first {DATING_FORM_LIMIT} are listed; give theirs, and the next ones show. Or write a "
+                       "'published:' line under each article in the file and run `timeline extract ... --into` on them.")
         days, cols = {}, st.columns(2)
-        for n, doc in enumerate(missing):
+        for n, doc in enumerate(missing[:DATING_FORM_LIMIT]):
             with cols[n % 2]:
                 days[doc.id] = st.date_input(dashboard.md_escape(doc.title or doc.id), value=None, key=f"pub_{doc.id}",
                                              format="YYYY-MM-DD", min_value=dt.date(1, 1, 1))

@@ -91,3 +91,15 @@ def test_the_page_note_counts_articles():
     assert redate.summary(one).startswith("The article has no publication date")
     dated = Timeline(documents=[Document(id="a", text="x", published="2031-01-01")])
     assert redate.summary(dated) is None
+
+
+def test_a_file_of_many_undated_articles_lists_a_page_of_them(tmp_path, monkeypatch):
+    """An archive's file may list thousands of undated articles: one form holds the first 40 boxes."""
+    docs = "".join(f"  - id: wire-{n}\n    text: Gunmen raided depot number {n}.\n" for n in range(45))
+    path = tmp_path / "events.yaml"
+    path.write_text(f"documents:\n{docs}events: []\n", encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_FILE", str(path))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert len([d for d in at.date_input if d.key and d.key.startswith("pub_")]) == 40
+    assert any("The first 40 are listed" in c.value for c in at.caption)
