@@ -69,3 +69,35 @@ def test_a_returning_surname_belongs_to_the_official_introduced_first_and_only_a
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
     found = [(text[m.start:m.end], m.state) for m in titled_officials(text, sentences, Located.of(states))]
     assert found == [("Tomas Ortega", "Chile"), ("Luis Ortega", "Peru"), ("Ortega", "Chile")], found
+
+
+def _filed(text: str):
+    return extract([Document(id="d", text=text, published=dt.date(2024, 1, 30))], Options()).events
+
+
+def test_a_dateline_town_no_lexicon_knows_names_the_storys_state_through_the_gazetteer():
+    """'ABECHE, Jan 30 -': a GeoNames town names Chad, which the headline names too, so the
+    government is Chad's, however often the story names Sudan."""
+    text = ("Soldiers killed in raid on Chadian border post near Sudan\n\nABECHE, Jan 30 - Gunmen from Sudan "
+            "killed four soldiers at a border post on Monday. Sudan denied any role. Sudan said its forces had "
+            "not crossed the border. The government imposed a curfew on the district on Tuesday.")
+    curfew = next(e for e in _filed(text) if e.type == "coercion")
+    assert curfew.actors == ["Chad"]
+
+
+def test_custody_told_in_the_passive_with_no_agent_is_the_storys_states():
+    """'Four suspects were arrested': the story's state holds them; 'released by the gunmen' has its agent."""
+    text = ("Story\n\nRebels attacked a market in Chad on Monday. Chad accused Sudan of backing the raid and closed "
+            "the border. Four suspects were arrested on Tuesday. Two hostages were released by the gunmen on Wednesday.")
+    events = _filed(text)
+    assert next(e for e in events if e.type == "arrest").actors == ["Chad"]
+    assert "Chad" not in next(e for e in events if e.type == "release").actors
+
+
+def test_an_office_told_with_no_name_as_the_subject_is_the_storys_state():
+    """'Last month, the interior minister visited ...': the office alone is the story's state's; not
+    'the prime minister's office', nor an office another state's sentence tells."""
+    lead = "Story\n\nRebels attacked a market in Chad on Monday. Chad closed the border. "
+    visit = _events(lead + "Last month, the interior minister visited the town and met elders.")[2]
+    assert visit.type == "visit" and visit.actors == ["Chad"]
+    assert _events(lead + "The prime minister's office denied that soldiers had fled.")[2].actors == []

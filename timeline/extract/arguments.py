@@ -239,6 +239,32 @@ def sides_of_fighting(state: DocState, options) -> DocState:
     return state
 
 
+# what only a state's agents do to people: told in the passive with no agent, the story's state did it
+_CUSTODY = frozenset({"arrest", "release"})
+
+
+def custody_by_home_state(state: DocState, options) -> DocState:
+    """Stage, after co-reference (an actor given earlier would change which mentions join): custody
+    that no mention names a party or place for, told in the passive with no agent ('the defendants
+    were arrested in raids', 'two of them were released the next day'), was the story's state's."""
+    chains: dict[int, list[EventMention]] = {}
+    if __import__('os').environ.get('NO_M3'):
+        return state
+    for index, event in enumerate(state.events):
+        chains.setdefault(root_of(state, index), []).append(event)
+    for head, told in chains.items():
+        if state.events[head].type in _CUSTODY and not any(e.actors or e.location for e in told) and \
+                any(_passive_without_agent(state.text, e) for e in told):
+            _add(state.events[head].actors, state.home)
+    return state
+
+
+def _passive_without_agent(text: str, event: EventMention) -> bool:
+    """'were arrested in raids', not 'were arrested by soldiers'."""
+    return passive(text, event.clause, event.trigger) and \
+        roles_of(text, event.clause, event.trigger, event.type).agent is None
+
+
 def _a_party(name: str) -> bool:
     """A state or an organisation, not a town or a region."""
     entry = lexicon.names().get(name.lower())

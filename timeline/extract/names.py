@@ -15,7 +15,7 @@ from .group_nouns import group_noun_mentions
 from .groups import (INSURGENTS as _INSURGENTS, acronyms_in_spans, groups_in, head_anaphors, introduced_groups,
                      is_armed_group, is_irregular_group, speaks_for_state, unnamed_department)
 from .lookup import containers, inside_any, merged_spans, overlaps_union
-from .officials import Located, titled_officials, untitled_offices
+from .officials import Located, bare_offices, titled_officials, untitled_offices
 from .phrases import lemmas, parts_of_speech, tokens
 from .places import places_in
 from .sentences import heading_spans
@@ -49,7 +49,7 @@ def find_names(state: DocState, options) -> DocState:
     departments = [m for m in found if m.kind == "actor" and unnamed_department(m.name)]  # the story's state's
     found = [m for m in found if not departments or m.kind != "actor" or not unnamed_department(m.name)]
     home = [m for m in _home_state_mentions(state, found, departments) if not _overlaps(possessed, m.start, m.end)]
-    return replace(state, mentions=sorted(found + possessed + home, key=lambda m: m.start))
+    return replace(state, mentions=sorted(found + possessed + home, key=lambda m: m.start), home=home_state(state, found))
 
 
 @cache
@@ -220,9 +220,8 @@ def _home_state_mentions(state: DocState, found: list[Mention], departments: lis
     (first, when two are named as often: news leads with its subject); an untitled official
     ('President X condemned'): the state it names first, as an ally's troops told at length make
     their state the most named one while the president is still of the state the news is about."""
-    heading = _heading_states(state)
-    named = [m for states in heading for m in states] + _states_named(found)
-    home = _agreed(heading) or _most_named(named)
+    named = _states_told(state, found)
+    home = home_state(state, found)
     if home is None:
         return []
     spans = {(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)}
@@ -231,9 +230,26 @@ def _home_state_mentions(state: DocState, found: list[Mention], departments: lis
     if not state.caps:  # an official of no state named: of the state the story leads with
         located, lead = Located.of(found), named[0].name
         mentions += [Mention(a, b, "actor", lead) for start, end in state.sentences if not _names_state(located, lead, start, end)
-                     for a, b in untitled_offices(state.text, start, end, located) if (a, b) not in spans]
+                     for a, b in untitled_offices(state.text, start, end, located) + _bare(state.text, start, end)
+                     if (a, b) not in spans]
     return sorted((m for m in mentions if not _overlaps(found, m.start, m.end) and not _owned(state.text, found, m.start)),
                   key=lambda m: m.start)
+
+
+def _bare(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``officials.bare_offices`` unless turned off for measuring it alone (NO_M4)."""
+    return [] if __import__("os").environ.get("NO_M4") else bare_offices(text, start, end)
+
+
+def _states_told(state: DocState, found: list[Mention]) -> list[Mention]:
+    """The mentions of states in the headline and dateline, then in the sentences."""
+    return [m for states in _heading_states(state) for m in states] + _states_named(found)
+
+
+def home_state(state: DocState, found: list[Mention]) -> str | None:
+    """The state the story is about: the one its headline and dateline agree on, else the one it
+    names most (the first of them on a tie)."""
+    return _agreed(_heading_states(state)) or _most_named(_states_told(state, found))
 
 
 def _states_named(found: list[Mention]) -> list[Mention]:
@@ -246,9 +262,24 @@ def _heading_states(state: DocState) -> list[list[Mention]]:
     of the story's own state before its first sentence."""
     out = []
     for a, b in heading_spans(state):
-        states = _states_named(names_in(state.text, a, b, state.caps))
+        states = _states_named(names_in(state.text, a, b, state.caps)) or (_filed_from(state.text, a, b) if not __import__('os').environ.get('NO_M2') else [])
         out.append([m for i, m in enumerate(states) if m.name not in {s.name for s in states[:i]}])
     return out
+
+
+_FILED_FROM = re.compile(r"\s*([^\W\d_][\w'’. -]*?)\s*,")  # 'ABIDJAN, Nov 18 -': the town before the comma
+
+
+def _filed_from(text: str, start: int, end: int) -> list[Mention]:
+    """'ABIDJAN, Nov 18 -': a dateline whose town no lexicon knows still names its state, through
+    the gazetteer's cities (GeoNames); a headline, which opens on no town and comma, names none."""
+    from ..gazetteer import lookup
+
+    town = _FILED_FROM.match(text, start, end)
+    place = lookup(town.group(1)) if town else None
+    if place is None or place.kind != "city" or place.country not in lexicon.state_names():
+        return []
+    return [Mention(town.start(1), town.end(1), "actor", place.country)]
 
 
 def _agreed(heading: list[list[Mention]]) -> str | None:

@@ -62,6 +62,20 @@ def untitled_offices(text: str, start: int, end: int, found: Located) -> list[tu
     return spans
 
 
+_BARE_SUBJECT_PLACE = re.compile(r"(?:^|[,;:\-–—])\W*(?:the\s+)$", re.IGNORECASE)  # '14:05 - The', 'Last month, the'
+_NOT_BARE = re.compile(r"['’]s\b|\s+of\b|,?\s+[A-Z]")  # 'the prime minister's office', 'the army chief of staff', a name
+
+
+def bare_offices(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of 'the defence minister', 'the prime minister' told with no name and no state, as a
+    sentence's subject ('Last month, the interior minister visited ...'): an office of the story's state."""
+    spans = []
+    for match in _offices().finditer(text, start, end):
+        if _BARE_SUBJECT_PLACE.search(text[start:match.start()]) and not _NOT_BARE.match(text, match.end()):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+,\s+(?:the\s+)?$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
