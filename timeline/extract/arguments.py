@@ -248,8 +248,6 @@ def custody_by_home_state(state: DocState, options) -> DocState:
     that no mention names a party or place for, told in the passive with no agent ('the defendants
     were arrested in raids', 'two of them were released the next day'), was the story's state's."""
     chains: dict[int, list[EventMention]] = {}
-    if __import__('os').environ.get('NO_M3'):
-        return state
     for index, event in enumerate(state.events):
         chains.setdefault(root_of(state, index), []).append(event)
     for head, told in chains.items():

@@ -48,8 +48,11 @@ def find_names(state: DocState, options) -> DocState:
     possessed = _possessed_forces(state, found)  # not counted when the story's own state is chosen
     departments = [m for m in found if m.kind == "actor" and unnamed_department(m.name)]  # the story's state's
     found = [m for m in found if not departments or m.kind != "actor" or not unnamed_department(m.name)]
-    home = [m for m in _home_state_mentions(state, found, departments) if not _overlaps(possessed, m.start, m.end)]
-    return replace(state, mentions=sorted(found + possessed + home, key=lambda m: m.start), home=home_state(state, found))
+    heading = _heading_states(state)
+    named = [m for states in heading for m in states] + _states_named(found)
+    story = _agreed(heading) or _most_named(named)  # the state the story is about
+    home = [m for m in _home_state_mentions(state, found, departments, named, story) if not _overlaps(possessed, m.start, m.end)]
+    return replace(state, mentions=sorted(found + possessed + home, key=lambda m: m.start), home=story)
 
 
 @cache
@@ -215,13 +218,12 @@ _UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sent
                             re.IGNORECASE))
 
 
-def _home_state_mentions(state: DocState, found: list[Mention], departments: list[Mention]) -> list[Mention]:
+def _home_state_mentions(state: DocState, found: list[Mention], departments: list[Mention], named: list[Mention],
+                         home: str | None) -> list[Mention]:
     """'the government', 'federal troops' with no state named: the state the story names most
     (first, when two are named as often: news leads with its subject); an untitled official
     ('President X condemned'): the state it names first, as an ally's troops told at length make
     their state the most named one while the president is still of the state the news is about."""
-    named = _states_told(state, found)
-    home = home_state(state, found)
     if home is None:
         return []
     spans = {(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)}
@@ -230,26 +232,16 @@ def _home_state_mentions(state: DocState, found: list[Mention], departments: lis
     if not state.caps:  # an official of no state named: of the state the story leads with
         located, lead = Located.of(found), named[0].name
         mentions += [Mention(a, b, "actor", lead) for start, end in state.sentences if not _names_state(located, lead, start, end)
-                     for a, b in untitled_offices(state.text, start, end, located) + _bare(state.text, start, end)
+                     for a, b in untitled_offices(state.text, start, end, located) + _bare(state.text, start, end, located)
                      if (a, b) not in spans]
     return sorted((m for m in mentions if not _overlaps(found, m.start, m.end) and not _owned(state.text, found, m.start)),
                   key=lambda m: m.start)
 
 
-def _bare(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``officials.bare_offices`` unless turned off for measuring it alone (NO_M4)."""
-    return [] if __import__("os").environ.get("NO_M4") else bare_offices(text, start, end)
-
-
-def _states_told(state: DocState, found: list[Mention]) -> list[Mention]:
-    """The mentions of states in the headline and dateline, then in the sentences."""
-    return [m for states in _heading_states(state) for m in states] + _states_named(found)
-
-
-def home_state(state: DocState, found: list[Mention]) -> str | None:
-    """The state the story is about: the one its headline and dateline agree on, else the one it
-    names most (the first of them on a tie)."""
-    return _agreed(_heading_states(state)) or _most_named(_states_told(state, found))
+def _bare(text: str, start: int, end: int, found: Located) -> list[tuple[int, int]]:
+    """``officials.bare_offices`` in a sentence that names no state: 'The foreign minister said
+    Mexico would ...' may be that other state's minister."""
+    return [] if _states_named(found.starting(start, end)) else bare_offices(text, start, end)
 
 
 def _states_named(found: list[Mention]) -> list[Mention]:
@@ -262,7 +254,7 @@ def _heading_states(state: DocState) -> list[list[Mention]]:
     of the story's own state before its first sentence."""
     out = []
     for a, b in heading_spans(state):
-        states = _states_named(names_in(state.text, a, b, state.caps)) or (_filed_from(state.text, a, b) if not __import__('os').environ.get('NO_M2') else [])
+        states = _states_named(names_in(state.text, a, b, state.caps)) or _filed_from(state.text, a, b)
         out.append([m for i, m in enumerate(states) if m.name not in {s.name for s in states[:i]}])
     return out
 

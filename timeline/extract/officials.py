@@ -71,6 +71,8 @@ def bare_offices(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence's subject ('Last month, the interior minister visited ...'): an office of the story's state."""
     spans = []
     for match in _offices().finditer(text, start, end):
+        if match.group().lower().endswith("president"):
+            continue  # 'the president' mostly takes up a head of state just named, whose own state he carries
         if _BARE_SUBJECT_PLACE.search(text[start:match.start()]) and not _NOT_BARE.match(text, match.end()):
             spans.append((match.start(), match.end()))
     return spans

@@ -88,5 +88,5 @@ class DocState:
     triggers: list[Trigger] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
-    home: str | None = None  # the state the story is about (``names.home_state``): whose agents act unnamed
+    home: str | None = None  # the state the story is about (``names.find_names``): whose agents act unnamed
     lookups: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see lookup.py
