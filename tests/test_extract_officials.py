@@ -75,16 +75,6 @@ def _filed(text: str):
     return extract([Document(id="d", text=text, published=dt.date(2024, 1, 30))], Options()).events
 
 
-def test_a_dateline_town_no_lexicon_knows_names_the_storys_state_through_the_gazetteer():
-    """'ABECHE, Jan 30 -': a GeoNames town names Chad, which the headline names too, so the
-    government is Chad's, however often the story names Sudan."""
-    text = ("Soldiers killed in raid on Chadian border post near Sudan\n\nABECHE, Jan 30 - Gunmen from Sudan "
-            "killed four soldiers at a border post on Monday. Sudan denied any role. Sudan said its forces had "
-            "not crossed the border. The government imposed a curfew on the district on Tuesday.")
-    curfew = next(e for e in _filed(text) if e.type == "coercion")
-    assert curfew.actors == ["Chad"]
-
-
 def test_custody_told_in_the_passive_with_no_agent_is_the_storys_states():
     """'Four suspects were arrested': the story's state holds them; 'released by the gunmen' has its agent."""
     text = ("Story\n\nRebels attacked a market in Chad on Monday. Chad accused Sudan of backing the raid and closed "

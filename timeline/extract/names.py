@@ -254,24 +254,9 @@ def _heading_states(state: DocState) -> list[list[Mention]]:
     of the story's own state before its first sentence."""
     out = []
     for a, b in heading_spans(state):
-        states = _states_named(names_in(state.text, a, b, state.caps)) or _filed_from(state.text, a, b)
+        states = _states_named(names_in(state.text, a, b, state.caps))
         out.append([m for i, m in enumerate(states) if m.name not in {s.name for s in states[:i]}])
     return out
-
-
-_FILED_FROM = re.compile(r"\s*([^\W\d_][\w'’. -]*?)\s*,")  # 'ABIDJAN, Nov 18 -': the town before the comma
-
-
-def _filed_from(text: str, start: int, end: int) -> list[Mention]:
-    """'ABIDJAN, Nov 18 -': a dateline whose town no lexicon knows still names its state, through
-    the gazetteer's cities (GeoNames); a headline, which opens on no town and comma, names none."""
-    from ..gazetteer import lookup
-
-    town = _FILED_FROM.match(text, start, end)
-    place = lookup(town.group(1)) if town else None
-    if place is None or place.kind != "city" or place.country not in lexicon.state_names():
-        return []
-    return [Mention(town.start(1), town.end(1), "actor", place.country)]
 
 
 def _agreed(heading: list[list[Mention]]) -> str | None:
