@@ -1,6 +1,7 @@
 """A state's own measure told with no agent and reported by one of its bodies ('two of them were
-released, the army said') is that state's doing; reported by anyone else it names no party
-(``arguments._state_reporters``)."""
+released, the army said') is that state's doing; reported by anyone else the reporter is no party
+(``arguments._state_reporters``), and custody told in the passive with no agent is still the story's
+state's (``arguments.custody_by_home_state``, twentieth session)."""
 
 import pytest
 
@@ -19,9 +20,9 @@ REPORTED_BY_THE_STATE = [
 
 REPORTED_BY_OTHERS = [
     ("Protesters blocked the main road into Lusaka, Zambia, on Monday. Forty people were detained on "
-     "Tuesday, a local rights group said.", "arrest"),
+     "Tuesday, a local rights group said.", "arrest", "Zambia"),
     ("Crowds burned tyres across Lilongwe in Malawi on Tuesday. Nine suspects were arrested overnight, "
-     "witnesses told reporters.", "arrest"),
+     "witnesses told reporters.", "arrest", "Malawi"),
 ]
 
 
@@ -32,8 +33,8 @@ def test_a_measure_a_states_body_reports_is_that_states(text: str, kind: str, pa
     assert events and events[0].actors == [party], [(e.type, e.actors) for e in events]
 
 
-@pytest.mark.parametrize("text, kind", REPORTED_BY_OTHERS, ids=lambda v: str(v)[:30])
-def test_a_measure_others_report_names_no_party(text: str, kind: str) -> None:
-    """A rights group or a witness telling of arrests did not make them."""
+@pytest.mark.parametrize("text, kind, state", REPORTED_BY_OTHERS, ids=lambda v: str(v)[:30])
+def test_a_measure_others_report_is_not_the_reporters(text: str, kind: str, state: str) -> None:
+    """A rights group or a witness telling of arrests did not make them: the story's state did."""
     events = [e for e in run(Document(id="d", text="Story\n\n" + text), Options()).events if e.type == kind]
-    assert events and events[0].actors == [], [(e.type, e.actors) for e in events]
+    assert events and events[0].actors == [state], [(e.type, e.actors) for e in events]
