@@ -351,3 +351,13 @@ def test_a_coordinated_act_on_a_day_its_chain_does_not_allow_is_another_act(day,
     text = (f"Gunmen attacked a police post near the dam on 3 March. Two officers were wounded, and gunmen "
             f"attacked a bus near the market on {day}.")
     assert [len(e.sources) for e in events(text, dt.date(2024, 5, 8)) if e.type in of_class("violence")] == sources
+
+
+def test_the_words_naming_victims_are_the_same_for_any_list_of_the_same_targets():
+    """Read once per list of targets (each candidate's targets are read for every later mention
+    compared with it): a copy of the list, or a new list of the same names, gives the same words."""
+    from timeline.extract.coreference import _victim_words
+
+    targets = ["the mayor of the town", "two policemen"]
+    assert _victim_words(targets) == _victim_words(list(targets)) == {"mayor", "town", "the", "policemen", "two"}
+    assert _victim_words(["people"]) == frozenset() and _victim_words([]) == frozenset()

@@ -100,3 +100,13 @@ def test_a_bracketed_note_inside_a_subject_is_part_of_it():
     inside the phrase; it does not end it."""
     text = "THE ARMY FOUGHT ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS, WHICH CLAIMED THE ATTACKS."
     assert before(text, ", WHICH") == "ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS"
+
+
+def test_a_word_has_the_parts_of_speech_of_its_lower_case_in_any_case():
+    """Wire copy in capitals asks the dictionary of 'KILLED' as mixed case asks of 'killed' and
+    'Killed': one answer, read once whatever the case."""
+    from timeline.extract.phrases import parts_of_speech
+
+    for word in ("killed", "bombing", "guerrillas", "xqzt"):
+        assert parts_of_speech(word.upper()) == parts_of_speech(word.title()) == parts_of_speech(word)
+    assert parts_of_speech("KILLED") == {"VERB"} and parts_of_speech("XQZT") == frozenset()

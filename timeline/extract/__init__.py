@@ -73,6 +73,7 @@ def extract(
 
 
 NEVER = 2**31 - 1  # the largest threshold gc takes: a count of young collections never reached
+YOUNG = 20_000  # allocations between young collections while extracting (Python's default: 700)
 
 
 @contextmanager
@@ -82,9 +83,11 @@ def no_full_collections() -> Iterator[None]:
     walks every object the document's state holds: on one long document their cost grew with the
     square of its length (0.22 s at 5 MB, 1.14 s at 15 MB, several seconds at 50 MB). Extraction
     leaves few reference cycles (about 9,000 objects at 15 MB, 800 for MUC-3's 1,700 reports), which
-    the first full collection after it frees (peak memory unchanged)."""
+    the first full collection after it frees (peak memory unchanged). Young collections come every
+    ``YOUNG`` allocations instead of 700: most of the objects a stage makes die before the next one,
+    and are then never walked (their time at 2 MB: 0.38 s to 0.22 s, peak memory the same)."""
     before = gc.get_threshold()
-    gc.set_threshold(before[0], before[1], NEVER)
+    gc.set_threshold(max(before[0], YOUNG), before[1], NEVER)
     try:
         yield
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import dates
 from ..taxonomy import agrees, of_class, root
@@ -350,6 +350,11 @@ def _victims_lexicon() -> tuple[frozenset[str], re.Pattern]:
 
 def _victim_words(targets: list[str]) -> frozenset[str]:
     """The words naming targets, without those that may stand for anyone ('people', 'victims')."""
+    return _victim_words_of(tuple(targets))
+
+
+@lru_cache(maxsize=1 << 14)  # asked of each candidate per mention compared: one target list read for up to 50
+def _victim_words_of(targets: tuple[str, ...]) -> frozenset[str]:
     words = {w.removesuffix("s") for target in targets for w in re.findall(r"[a-z]+", target.lower()) if len(w) > 2}
     return frozenset(words - _victims_lexicon()[0])
 

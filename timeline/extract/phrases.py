@@ -45,10 +45,17 @@ class Phrase:
 @cache
 def parts_of_speech(word: str) -> frozenset[str]:
     """What the dictionary says a word can be ('NOUN', 'VERB', 'ADJ' ...; none for a word it lacks):
-    the word classes that tell phrases apart without a parser, asked once per word."""
+    the word classes that tell phrases apart without a parser, asked once per word as written."""
+    return _parts_of_speech_lower(word.lower())
+
+
+@cache
+def _parts_of_speech_lower(lower: str) -> frozenset[str]:
+    """``parts_of_speech`` once per word whatever its case ('KILLED', 'Killed', 'killed'): lemminflect
+    deep-copies its tables per call."""
     from lemminflect import getAllLemmas
 
-    return frozenset(getAllLemmas(word.lower()))
+    return frozenset(getAllLemmas(lower))
 
 
 def _is_verb_only(word: str) -> bool:
