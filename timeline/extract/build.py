@@ -368,11 +368,25 @@ def events_of(drafts: list[Draft], fingerprint) -> list[Event]:
     return events
 
 
+def _closed_by_publication(date: str | None, head: EventMention, published) -> str | None:
+    """'have fled since 2021', 'had died since Wednesday': a date the text opened towards the future
+    ('2021-01-01/..') closes at publication when the act is told as done or going on (asserted or
+    negated), for it was so by the day it was told. Done when the record is made, after co-reference,
+    so that joins still compare the dates as the text states them."""
+    if date is None or published is None or head.modality not in ("asserted", "negated"):
+        return date
+    bounds = dates.parse(date)
+    if bounds.latest is not None or bounds.earliest is None or bounds.earliest > published:
+        return date
+    return dates.format_interval(bounds.earliest, published)
+
+
 def to_event(draft: Draft, fingerprint) -> Event:
     """The timeline record; dates not stated are the publication bound, marked as inferred."""
     head = draft.head
     _consistent(head, min(draft.reported_by) if draft.reported_by else None)
     date = head.date or default_date(head, draft.published)  # stated, bounded by a report, or by publication
+    date = _closed_by_publication(date, head, draft.published)
     if date is not None and not dates.is_valid(date):
         date = None
     fields = dict(
