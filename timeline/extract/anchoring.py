@@ -54,6 +54,25 @@ def tag_timexes(state: DocState, options) -> DocState:
 
 
 @cache
+def _fronted_from_cues() -> tuple[re.Pattern, re.Pattern]:
+    """'From' heading a sentence right before a date, and what makes the date a range instead
+    (lexicons/dating.yaml, fronted_from)."""
+    entry = lexicon.load("dating")["fronted_from"]
+    return re.compile(entry["before"], re.IGNORECASE), re.compile(entry["range"], re.IGNORECASE)
+
+
+FRONTED_FROM = "fronted-from"  # the event's date heads its sentence after 'From': opened when the record is made
+
+
+def _fronted_by_from(text: str, timex) -> bool:
+    """'From June 2020, the two armies held talks': the sentence tells what went on from that date
+    (a range, 'From 2019 to 2021', is the tagger's)."""
+    before, in_range = _fronted_from_cues()
+    return "/" not in timex.edtf and before.search(text, max(0, timex.start - 12), timex.start) is not None \
+        and not in_range.match(text, timex.end)
+
+
+@cache
 def _clock_bound() -> re.Pattern:
     """The word that makes a clock time bound the hour of an act ('before', 'after'), from dating.yaml."""
     return re.compile(lexicon.load("dating")["clock_in_its_day"]["before"], re.IGNORECASE)
@@ -375,6 +394,8 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None, vio
     event.date, event.date_stated = (_counted_from_named(state, nearest, violence_day)
                                      or _relative_to_story(story_day, nearest) or _told_at(state, event, nearest)
                                      or _names_the_day(state, event, nearest) or nearest.edtf), True
+    if _fronted_by_from(state.text, nearest):
+        event.cues.append(FRONTED_FROM)
     if event.modality == "asserted" and _scheduled(state.text, event, state.published):
         event.modality = "future"  # 'the hearing resumes on Monday', said on a Friday: what is to come
     elif event.modality in ("asserted", "negated") and state.published is not None:

@@ -10,7 +10,7 @@ from .. import dates, ids
 from ..models import Event, Relation, Source, shared_names
 from ..taxonomy import agrees, of_class
 from . import lexicon
-from .anchoring import default_date
+from .anchoring import FRONTED_FROM, default_date
 from .coreference import compatible, group_of
 from .groups import is_armed_group
 from .lookup import root_of
@@ -371,8 +371,11 @@ def events_of(drafts: list[Draft], fingerprint) -> list[Event]:
 def _closed_by_publication(date: str | None, head: EventMention, published) -> str | None:
     """'have fled since 2021', 'had died since Wednesday': a date the text opened towards the future
     ('2021-01-01/..') closes at publication when the act is told as done or going on (asserted or
-    negated), for it was so by the day it was told. Done when the record is made, after co-reference,
-    so that joins still compare the dates as the text states them."""
+    negated), for it was so by the day it was told; a date fronted by 'From' is opened so first. Done
+    when the record is made, after co-reference, so that joins still compare the dates as the text
+    states them."""
+    if date is not None and FRONTED_FROM in head.cues and "/" not in date:
+        date = f"{date}/.."  # 'From June 2020, the armies held talks': from then on (anchoring.FRONTED_FROM)
     if date is None or published is None or head.modality not in ("asserted", "negated"):
         return date
     bounds = dates.parse(date)
