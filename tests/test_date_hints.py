@@ -28,7 +28,7 @@ def test_no_guess_without_a_likely_meaning(typed):
     assert date_hints.hint(typed) is None
 
 
-def test_every_suggested_date_reads(tmp_path):
+def test_every_suggested_date_reads():
     for hint in EXAMPLES.values():
         if hint.startswith("write ") and " if " not in hint:
             dates.parse(hint.removeprefix("write ").split(" (")[0].split(": ")[-1])

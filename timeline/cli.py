@@ -494,7 +494,9 @@ def _read_articles(paths: list[str], published, into: str | None = None, root: s
                    target: str | None = None) -> list:
     """Every article once, saying what was skipped; reading nothing is an error. An article the
     ``into`` file already lists with a publication date is read with that date when it states none
-    (its listed articles read inside ``root`` when given, as the merge reads them)."""
+    (its listed articles read inside ``root`` when given, as the merge reads them). Undated articles
+    are counted, and the advice names the timeline file to write their dates in (``into``, else the
+    ``target`` of -o)."""
     from .documents import DocumentError, iter_path, unique_documents
 
     docs = unique_documents((d for path in paths for d in iter_path(path, published, _warn)), _warn)

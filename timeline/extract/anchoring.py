@@ -53,6 +53,9 @@ def tag_timexes(state: DocState, options) -> DocState:
     return replace(state, timexes=_nights_of_named_days(state.text, found), timex_starts=starts)
 
 
+_CUE_REACH = 12  # characters before a date read for the word that governs it ('From ', 'after ')
+
+
 @cache
 def _fronted_from_cues() -> tuple[re.Pattern, re.Pattern]:
     """'From' heading a sentence right before a date, and what makes the date a range instead
@@ -68,7 +71,7 @@ def _fronted_by_from(text: str, timex) -> bool:
     """'From June 2020, the two armies held talks': the sentence tells what went on from that date
     (a range, 'From 2019 to 2021', is the tagger's)."""
     before, in_range = _fronted_from_cues()
-    return "/" not in timex.edtf and before.search(text, max(0, timex.start - 12), timex.start) is not None \
+    return "/" not in timex.edtf and before.search(text, max(0, timex.start - _CUE_REACH), timex.start) is not None \
         and not in_range.match(text, timex.end)
 
 
@@ -85,7 +88,7 @@ def _clock_in_its_day(text: str, timex: Timex) -> Timex:
     """'shortly after 10 p.m. on Tuesday': a clock time after 'before' or 'after' bounds the hour
     of the act within the clock's day, so the act is on that day, not on or after it."""
     clock = _CLOCK_VALUE.match(timex.value) if timex.type == "TIME" else None
-    if clock is None or "/" not in timex.edtf or not _clock_bound().search(text, max(0, timex.start - 12), timex.start):
+    if clock is None or "/" not in timex.edtf or not _clock_bound().search(text, max(0, timex.start - _CUE_REACH), timex.start):
         return timex
     return replace(timex, edtf=clock.group(1))
 
