@@ -13,7 +13,7 @@ from .antecedents import pronoun_antecedent, pronoun_undergoes
 from .clauses import quoted_spans
 from .group_nouns import fighting_pair, principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
-from .lookup import clauses_after, clauses_before, events_of, last_person, mentions_in, root_of, sentence_clauses
+from .lookup import chains, clauses_after, clauses_before, events_of, last_person, mentions_in, root_of, sentence_clauses
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, Phrase, after_word, end_before, is_past, phrase_after, phrase_before
 from .perpetrators import agent_beyond_clause, antecedent, group_told_last, party_told_last, pronoun_parties
@@ -247,10 +247,7 @@ def custody_by_home_state(state: DocState, options) -> DocState:
     """Stage, after co-reference (an actor given earlier would change which mentions join): custody
     that no mention names a party or place for, told in the passive with no agent ('the defendants
     were arrested in raids', 'two of them were released the next day'), was the story's state's."""
-    chains: dict[int, list[EventMention]] = {}
-    for index, event in enumerate(state.events):
-        chains.setdefault(root_of(state, index), []).append(event)
-    for head, told in chains.items():
+    for head, told in chains(state).items():
         if state.events[head].type in _CUSTODY and not any(e.actors or e.location for e in told) and \
                 any(_passive_without_agent(state.text, e) for e in told):
             _add(state.events[head].actors, state.home)

@@ -9,12 +9,11 @@ control in its clause and no word of wounding force, death, wounds or vessels is
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import replace
 from functools import cache
 
 from . import lexicon
-from .lookup import root_of
+from .lookup import chains, root_of
 from .state import DocState, EventMention
 
 
@@ -75,11 +74,8 @@ def _restricts(text: str, mentions: list[EventMention]) -> bool:
 
 def crowd_control(state: DocState, options) -> DocState:
     """Stage: an attack told only as crowd control with no harm, or a protest word done by forces, is coercion."""
-    chains: dict[int, list[EventMention]] = defaultdict(list)
-    for i, mention in enumerate(state.events):
-        chains[root_of(state, i)].append(mention)
     kind = _cues()[2]
-    retyped = {root for root, mentions in chains.items() if _restricts(state.text, mentions)}
+    retyped = {root for root, mentions in chains(state).items() if _restricts(state.text, mentions)}
     events = [replace(e, trigger=replace(e.trigger, type=kind)) if root_of(state, i) in retyped else e
               for i, e in enumerate(state.events)]
     return replace(state, events=events)

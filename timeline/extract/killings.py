@@ -11,12 +11,11 @@ ford"), the deaths are the fighting's toll and the event is that fighting.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import replace
 from functools import cache
 
 from . import lexicon
-from .lookup import root_of
+from .lookup import chains, root_of
 from .state import DocState, EventMention
 from ..taxonomy import of_class
 
@@ -73,10 +72,7 @@ def _told_as(text: str, mentions: list[EventMention]) -> str | None:
 
 def killings(state: DocState, options) -> DocState:
     """Stage: an event told only by its deaths is a killing, or the toll of the fighting told beside them."""
-    chains: dict[int, list[EventMention]] = defaultdict(list)
-    for i, mention in enumerate(state.events):
-        chains[root_of(state, i)].append(mention)
-    retyped = {root: kind for root, mentions in chains.items() if (kind := _told_as(state.text, mentions))}
+    retyped = {root: kind for root, mentions in chains(state).items() if (kind := _told_as(state.text, mentions))}
     roots = [root_of(state, i) for i in range(len(state.events))]
     events = [replace(e, trigger=replace(e.trigger, type=retyped[root])) if root in retyped else e
               for e, root in zip(state.events, roots)]

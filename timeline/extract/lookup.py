@@ -222,3 +222,12 @@ def root_of(state: DocState, index: int) -> int:
     while state.events[index].same_as is not None:
         index = state.events[index].same_as
     return index
+
+
+def chains(state: DocState) -> dict[int, list[EventMention]]:
+    """Each event's first mention -> every mention that tells it, in the text's order: the stages
+    after co-reference judge an event by all its mentions, not the one they happen to read."""
+    out: dict[int, list[EventMention]] = {}
+    for index, event in enumerate(state.events):
+        out.setdefault(root_of(state, index), []).append(event)
+    return out

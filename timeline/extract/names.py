@@ -220,8 +220,9 @@ _UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sent
 
 def _home_state_mentions(state: DocState, found: list[Mention], departments: list[Mention], named: list[Mention],
                          home: str | None) -> list[Mention]:
-    """'the government', 'federal troops' with no state named: the state the story names most
-    (first, when two are named as often: news leads with its subject); an untitled official
+    """'the government', 'federal troops' with no state named: ``home``, the state the story is
+    about (``find_names``: the one headline and dateline agree on, else the one it names most, first
+    when two are named as often: news leads with its subject); an untitled official
     ('President X condemned'): the state it names first, as an ally's troops told at length make
     their state the most named one while the president is still of the state the news is about."""
     if home is None:
