@@ -17,10 +17,7 @@ import yaml
 
 from . import dates
 
-_ORDINAL = r"(?:st|nd|rd|th)?"
-_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{{4}})")
-_MONTH_DAY_YEAR = re.compile(rf"([a-z]+)\.?\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})")
-_MONTH_YEAR = re.compile(r"([a-z]+)\.?,?\s+(\d{4})")
+_WORDED = re.compile(r"[a-z].*\b\d{4}\b|\b\d{4}\b.*[a-z]")  # a month's name and a year
 _YEAR_FIRST = re.compile(r"(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})")
 _YEAR_LAST = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -33,11 +30,22 @@ def words() -> dict:
 
 
 @cache
-def _months() -> dict[str, int]:
-    """English month names and abbreviations ('sept' too) -> month number."""
-    names = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-    names |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
-    return names | {"sept": 9}
+def _worded_parser():
+    """dateparser reads month names, abbreviations and ordinals ('19th Dec. 2018', 'Sept 2018');
+    absolute dates only ('today' or 'Monday' would name a day the person did not write), and a
+    year and a month required. Imported on first use: only messages need it."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"REQUIRE_PARTS": ["year", "month"],
+                                                      "PARSERS": ["absolute-time"]})
+
+
+def _in_words(text: str) -> str | None:
+    """A date written with its month's name, as an EDTF day or month; None when it is not one."""
+    data = _worded_parser().get_date_data(text)
+    if data.date_obj is None or data.period not in ("day", "month"):
+        return None
+    return data.date_obj.strftime("%Y-%m-%d" if data.period == "day" else "%Y-%m")
 
 
 def _day(year: int, month: int, day: int) -> str | None:
@@ -52,13 +60,8 @@ def _written(text: str) -> str | None:
     """One date a person wrote in words or with other separators, as EDTF ('Dec 19, 2018')."""
     raw = text.strip()
     text = raw.lower()
-    months = _months()
-    if m := _DAY_MONTH_YEAR.fullmatch(text):
-        return _day(int(m[3]), months[m[2]], int(m[1])) if m[2] in months else None
-    if m := _MONTH_DAY_YEAR.fullmatch(text):
-        return _day(int(m[3]), months[m[1]], int(m[2])) if m[1] in months else None
-    if m := _MONTH_YEAR.fullmatch(text):
-        return f"{m[2]}-{months[m[1]]:02d}" if m[1] in months else None
+    if _WORDED.search(text):
+        return _in_words(text)
     if m := _YEAR_FIRST.fullmatch(text):
         return _day(int(m[1]), int(m[2]), int(m[3]))
     return _valid(raw)
