@@ -368,14 +368,17 @@ def events_of(drafts: list[Draft], fingerprint) -> list[Event]:
     return events
 
 
+def _opened_by_from(date: str | None, head: EventMention) -> str | None:
+    """'From June 2020, the armies held talks': from then on (anchoring.FRONTED_FROM). Done when the
+    record is made, after co-reference, so that joins still compare the dates as the text states them."""
+    return f"{date}/.." if date is not None and FRONTED_FROM in head.cues and "/" not in date else date
+
+
 def _closed_by_publication(date: str | None, head: EventMention, published) -> str | None:
     """'have fled since 2021', 'had died since Wednesday': a date the text opened towards the future
     ('2021-01-01/..') closes at publication when the act is told as done or going on (asserted or
-    negated), for it was so by the day it was told; a date fronted by 'From' is opened so first. Done
-    when the record is made, after co-reference, so that joins still compare the dates as the text
-    states them."""
-    if date is not None and FRONTED_FROM in head.cues and "/" not in date:
-        date = f"{date}/.."  # 'From June 2020, the armies held talks': from then on (anchoring.FRONTED_FROM)
+    negated), for it was so by the day it was told. Done when the record is made, like
+    ``_opened_by_from``."""
     if date is None or published is None or head.modality not in ("asserted", "negated"):
         return date
     bounds = dates.parse(date)
@@ -389,7 +392,7 @@ def to_event(draft: Draft, fingerprint) -> Event:
     head = draft.head
     _consistent(head, min(draft.reported_by) if draft.reported_by else None)
     date = head.date or default_date(head, draft.published)  # stated, bounded by a report, or by publication
-    date = _closed_by_publication(date, head, draft.published)
+    date = _closed_by_publication(_opened_by_from(date, head), head, draft.published)
     if date is not None and not dates.is_valid(date):
         date = None
     fields = dict(
