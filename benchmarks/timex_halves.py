@@ -8,6 +8,7 @@ rising while the other stays or falls. esc-heldout is never read here (figures o
 
     python benchmarks/timex_halves.py                      # the halves and the other corpora
     python benchmarks/timex_halves.py --errors DIR         # also DIR/<corpus>.tsv, one error a line
+    python benchmarks/timex_halves.py --shapes             # also the missed expressions by shape
 """
 
 from __future__ import annotations
@@ -29,6 +30,31 @@ LOOKED_AT = ("esc-dev", "te3-platinum", "wikiwars", "timex-unseen")
 _REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _PART = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT|MI)$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|season|year|decade|century|period|time|era)s?"
+_WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+                r"|sixty|seventy|eighty|ninety|hundred)")
+_PARTS = r"(?:dawn|first light|morning|afternoon|evening|night|overnight|midnight|noon|midday|daytime|night-time|dusk)s?"
+_SEASONS = r"(?:spring|summer|autumn|fall|winter|dry season|monsoon season|season)s?"
+SHAPES = (  # the first shape whose pattern a missed expression matches, in this order
+    ("an age ('a 12-year-old', a bare number after a name)", rf"^(?:\d{{1,3}}|{_WORD_NUMBER}(?:-\w+)?)(?:\s?-\s?(?:year|month)\s?-\s?old)?$"),
+    ("a clock or a race time", r"\d\s?[:.]\s?\d|\b[ap]\.?m\b|\bgmt\b"),
+    ("a decade ('the 1990s', 'the sixties')", r"\d0s\b|\b(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b"),
+    ("a bare year", r"^(?:the year )?'?\d{2,4}(?: ?bc| ?ad)?$"),
+    ("early / late / mid X", r"^(?:the )?(?:early|late|mid|the end of|the beginning of|the latter part of)\b"),
+    ("a weekday", rf"\b{_WEEKDAY}s?\b"),
+    ("a month without a year", rf"^(?:the )?(?:previous |next |last |this |early |late )?{_MONTH}(?: \d{{1,2}})?$"),
+    ("a date with a day and month", rf"\b{_MONTH}\b|\d{{1,2}} ?/ ?\d{{1,2}}"),
+    ("a part of the day ('dawn', 'overnight', 'the morning')", rf"^(?:the |a |one |this |that |early |late |[a-z]+ )?{_PARTS}$"),
+    ("a season ('the spring', 'last season')", rf"^(?:the |this |last |next |each |recent |harsh |[a-z]+ )?{_SEASONS}$"),
+    ("a holiday, anniversary or named day", r"\b(?:easter|ramadan|christmas|new year|d-day|anniversary|birthday|election day|holiday)\b|^(?!the |this |that |a |one )[\w-]+ day$"),
+    ("an ordinal day, hour or year ('the 99th day', 'the 20th')", r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|final|last)\b"),
+    ("a number in words or digits with a unit ('eighteen months', '40 hearing days')", rf"(?:\d|\b{_WORD_NUMBER}\b|\ba\b|\ban\b).*\b{_UNIT}\b"),
+    ("a recurrence ('every half hour', 'most Saturdays')", r"^(?:every|each|most|all)\b|^everyday$"),
+    ("a vague reference ('the future', 'former', 'recent', 'present')", r"\b(?:future|former|formerly|recent|recently|current|present|present-day|now|modern|the time being|ahead)\b"),
+    ("a unit as an anaphor ('the day', 'this period', 'the same time', 'the year')", rf"^(?:the |this |that |these |those |the same |a |any |some |all the )?[\w\s'\"-]*\b{_UNIT}\b"),
+)
 
 
 def part_of(corpus: str, doc: GoldDoc) -> str:
@@ -74,23 +100,32 @@ def doc_errors(doc: GoldDoc, predicted: list[Span], loose: bool) -> list[tuple[s
     return errors
 
 
+def shape_of(phrase: str) -> str:
+    """The shape of a missed expression, so that misses can be counted by form across corpora."""
+    lowered = " ".join(phrase.lower().split())
+    return next((name for name, pattern in SHAPES if re.search(pattern, lowered)), "other")
+
+
 def _context(text: str, span: Span) -> str:
     """The expression in brackets with some words either side, on one line."""
     start, end = span[0], span[1]
     return (text[max(0, start - 70):start] + "[[" + text[start:end] + "]]" + text[end:end + 50]).replace("\n", " / ")
 
 
-def run(corpus: str, errors_dir: Path | None) -> dict[str, float]:
+def run(corpus: str, errors_dir: Path | None, shapes: collections.Counter | None = None) -> dict[str, float]:
     """Value F1 per part of a corpus; with ``errors_dir``, its errors and their causes written there."""
     mode, loose = MODES[corpus], corpus in UTC_CLOCKS
     scores: dict[str, Score] = collections.defaultdict(lambda: Score(loose_zones=loose))
     lines, causes = [], collections.Counter()
+    shapes = collections.Counter() if shapes is None else shapes
     for doc in read_corpus(corpus):
         predicted = ours(doc.text, published_for(doc, mode), mode)
         for part in {part_of(corpus, doc), "all"}:
             score_doc(scores[part], doc.timexes, predicted, doc.scored)
         for cause, gold, value, context in doc_errors(doc, predicted, loose):
             causes[cause] += 1
+            if cause == "missed":
+                shapes[(shape_of(context.split("[[")[1].split("]]")[0]), part_of(corpus, doc))] += 1
             lines.append("\t".join((doc.id, part_of(corpus, doc), cause, gold, value, context)))
     if errors_dir is not None:
         errors_dir.mkdir(parents=True, exist_ok=True)
@@ -103,13 +138,30 @@ def main() -> None:
     """Print each corpus's value F1 by part."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", type=Path, help="write each corpus's errors, with their causes, to DIR/<corpus>.tsv")
+    parser.add_argument("--shapes", action="store_true", help="count the missed expressions by shape, per corpus")
     parser.add_argument("corpora", nargs="*", help=f"any of {', '.join(LOOKED_AT)} (default: all)")
     args = parser.parse_args()
     unknown = set(args.corpora) - set(LOOKED_AT)
     if unknown:
         parser.error(f"not a looked-at corpus: {', '.join(sorted(unknown))}")
+    shapes: dict[str, collections.Counter] = {}
     for corpus in args.corpora or LOOKED_AT:
-        print(corpus, run(corpus, args.errors))
+        shapes[corpus] = collections.Counter()
+        print(corpus, run(corpus, args.errors, shapes[corpus]))
+    if args.shapes:
+        print_shapes(shapes)
+
+
+def print_shapes(shapes: dict[str, collections.Counter]) -> None:
+    """A table of missed expressions: one row a shape, one column a corpus (esc-dev by half)."""
+    columns = sorted({(corpus, part) for corpus, counts in shapes.items() for _, part in counts})
+    names = [name for name, _ in SHAPES] + ["other"]
+    print("| shape | " + " | ".join(corpus if part == "all" else f"{corpus} {part}" for corpus, part in columns) + " |")
+    print("|---|" + "---:|" * len(columns))
+    for name in names:
+        row = [shapes[corpus][(name, part)] for corpus, part in columns]
+        if any(row):
+            print(f"| {name} | " + " | ".join(map(str, row)) + " |")
 
 
 if __name__ == "__main__":

@@ -316,9 +316,14 @@ def fiscal(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
 
 
 def decade(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
-    """'the 1990s' is the decade 199 ('the '90s' assumes the 1900s)."""
+    """'the 1990s' is the decade 199 ('the '90s' and 'the nineties' assume the 1900s; 'the 470s BC'
+    is BC047)."""
     if g.get("decade2"):
         return "19" + g["decade2"][0]
+    if g.get("decade_word"):
+        return f"19{lookup('decade_words', g['decade_word'])}"
+    if g.get("decade_bc"):
+        return f"BC{int(g['decade_bc']) // 10:03d}"
     return g["decade"][:3]
 
 
