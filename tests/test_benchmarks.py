@@ -36,3 +36,21 @@ def test_the_timex_halves_script_starts_and_sorts_a_wrong_value_by_the_form_of_t
     assert wrong_cause("XXXX-XX-XXT06:30", "2026-03-09T06:30") == "a clock on another day"
     assert wrong_cause("P3D", "2026-03-09") == "a length against a point"
     assert wrong_cause("2026-03", "2026-03-09") == "granularity"
+
+
+def test_the_timex_halves_script_counts_a_missed_expression_under_the_shape_of_its_phrase():
+    """benchmarks/timex_halves.py --shapes: a miss is counted by the form of its words, the first
+    shape that fits, so that the corpora's misses can be compared class by class."""
+    script = SCRIPTS[0].parent / "timex_halves.py"
+    sys.path.insert(0, str(script.parent))
+    try:
+        from timex_halves import shape_of
+    finally:
+        sys.path.remove(str(script.parent))
+    assert shape_of("41-year-old").startswith("an age")
+    assert shape_of("the seventies").startswith("a decade")
+    assert shape_of("early  November").startswith("early / late / mid")
+    assert shape_of("dawn").startswith("a part of the day")
+    assert shape_of("the same time").startswith("a unit as an anaphor")
+    assert shape_of("Lady Day").startswith("a holiday")
+    assert shape_of("at the very moment") == "other"
