@@ -283,3 +283,39 @@ def test_gold_party_names_are_read_through_the_organisations_list():
     'Abu Sayyaf Group'; a name the list lacks stays as written."""
     assert ev.canonical_parties(["Houthis", "Abu Sayyaf", "Rebels"]) == {"Houthi movement", "Abu Sayyaf Group",
                                                                           "Rebels"}
+
+
+def test_a_states_named_force_is_that_state_in_the_actor_comparison(tmp_path):
+    """'Police' is written as the state in some gold files and as the named national force in others
+    (ACLED: "Police Forces of <Country>"): both sides compare a state's own force as the state, so
+    'Lesotho' and 'the Lesotho Mounted Police Service' agree, and a rebel army named after a place
+    stays itself."""
+    text = "The Lesotho Mounted Police Service arrested four miners in Maseru on Monday."
+    gold = textwrap.dedent(
+        """
+        document: article.txt
+        published: 2024-03-07
+        events:
+          - id: arrest
+            type: arrest
+            quote: "arrested four miners in Maseru"
+            actors: [Lesotho]
+            bounds: 2024-03-04
+        """
+    )
+    folder = gold_folder(tmp_path, text, gold)
+    start = text.index("arrested")
+    event = Event(id="p", title="p", type="arrest", actors=["Lesotho Mounted Police Service"],
+                  sources=[Source(document="article", quote="arrested", start=start, end=start + len("arrested"))])
+    document = Document(id="article", published=dt.date(2024, 3, 7), text=text)
+    report = ev.score(read_gold_dir(folder, shared=tmp_path), Timeline(documents=[document], events=[event]))
+    assert report["overall"]["actor_f1"] == 1.0
+
+
+def test_state_forces_examples():
+    """Every example of state_forces.yaml: a force named by its state, a police force by its region's
+    state, and rebels' armies ('Arakan Army', 'Revolutionary Armed Forces of Colombia') themselves."""
+    from timeline.evaluate import state_forces
+
+    for name, state in state_forces.rules()["examples"].items():
+        assert state_forces.state_of_force(name) == state, name

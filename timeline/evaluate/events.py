@@ -8,7 +8,8 @@ optional (``required: false``) gold event count neither way; recall counts requi
 A gold file marked ``scope: partial`` annotates only some of its article's events: there an
 unmatched prediction counts as false only when told in a sentence that holds a gold quote (others
 are "out of scope"); precision and F1 are given both ways, scoped and unscoped, so nothing is hidden.
-On matched pairs: type accuracy, actor F1 (micro), modality accuracy, date soundness (the gold
+On matched pairs: type accuracy, actor F1 (micro; a state's own named force counts as that state on
+both sides, ``state_forces``), modality accuracy, date soundness (the gold
 ``real_date`` lies inside the predicted interval), "within text bounds" (the predicted interval lies
 inside the gold ``bounds``, i.e. it claims no more than the text allows) and width in days.
 Ordering: a gold relation between two matched events agrees when the predicted relations entail it
@@ -33,6 +34,7 @@ from ..models import Event, Timeline
 from ..solver import OrderGraph, solve
 from ..taxonomy import agrees
 from .gold import GoldDoc, GoldEvent, locate, read_gold_dir
+from .state_forces import as_compared
 
 Span = tuple[int, int]
 
@@ -194,8 +196,9 @@ def score_document(doc: GoldDoc, predicted: Timeline, graph: OrderGraph, solved:
 
 
 def _folded(names) -> set[str]:
-    """Names compared without case or accents: 'Medellín Cartel' is the 'Medellin Cartel'."""
-    return {fold(n) for n in names}
+    """Names compared without case or accents ('Medellín Cartel' is the 'Medellin Cartel'), a state's
+    own force as that state ('Royal Lesotho Constabulary' is Lesotho: ``state_forces``)."""
+    return {fold(as_compared(n)) for n in names}
 
 
 def canonical_parties(names: list[str]) -> set[str]:
