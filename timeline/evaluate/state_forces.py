@@ -6,7 +6,7 @@ Kenya"); the gold files write 'police' as the state in most files and as the nam
 in others. A name is a state's force when it is a force's head ("Police Service", "Defence Force",
 "Armed Forces", ``state_forces.yaml``) with a state before it or after 'of', or the organisations
 lexicon gives it a state. A police force may be named after a region or a city the gazetteer places
-in a state ("Rio de Janeiro State Police"); an army only after a state, since armies named after a
+in a state ("Minas Gerais State Police"); an army only after a state, since armies named after a
 region are mostly rebels' ("Arakan Army"). The lexicon's armed groups with no state stay themselves
 ("Libyan National Army").
 """
