@@ -56,3 +56,11 @@ def test_is_country_answers_without_the_cities(name, expected):
     gazetteer._cities.cache_clear()
     assert gazetteer.is_country(name) is expected
     assert gazetteer._cities.cache_info().currsize == 0
+
+
+def test_readings_show_a_names_ambiguity():
+    """'Victoria' is an Australian state and a city in Hong Kong: every reading is given, so a
+    caller can refuse an ambiguous name (a police force named after it is nobody's in particular)."""
+    assert {(p.kind, p.country) for p in gazetteer.readings("Victoria")} >= {("region", "Australia"), ("city", "Hong Kong")}
+    assert [(p.kind, p.country) for p in gazetteer.readings("Minas Gerais")] == [("region", "Brazil")]
+    assert gazetteer.readings(None) == []

@@ -195,6 +195,18 @@ def lookup(name: str | None, within: str | None = None) -> Place | None:
     return None
 
 
+def readings(name: str | None) -> list[Place]:
+    """Every place a name may stand for, without a country to prefer: the lexicon's site, the
+    first-level regions of that name, the largest city of that name ('Victoria': an Australian
+    state and a city in Hong Kong), so that a caller can tell an ambiguous name from a sure one."""
+    if not name:
+        return []
+    key = fold(name)
+    found = [_sites()[key]] if key in _sites() else []
+    city = _cities().get(key)
+    return found + _regions().get(key, []) + ([city] if city is not None else [])
+
+
 def _with_point(region: Place) -> Place:
     """A region placed at its namesake city when it has one ('Chalatenango' the department)."""
     city = _cities().get(fold(region.name))

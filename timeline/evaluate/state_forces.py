@@ -5,9 +5,10 @@ ACLED codes a state's military, police and other agents as that state's forces (
 Kenya"); the gold files write 'police' as the state in most files and as the named national force
 in others. A name is a state's force when it is a force's head ("Police Service", "Defence Force",
 "Armed Forces", ``state_forces.yaml``) with a state before it or after 'of', or the organisations
-lexicon gives it a state. A police force may be named after a region or a city the gazetteer places
-in a state ("Minas Gerais State Police"); an army only after a state, since armies named after a
-region are mostly rebels' ("Arakan Army"). The lexicon's armed groups with no state stay themselves
+lexicon gives it a state. A police force may be named after a region the gazetteer places in one
+state whatever the name's other readings ("Minas Gerais State Police"; not "Victoria Police", an
+Australian state's name and a Hong Kong city's); an army only after a state, since armies named
+after a region are mostly rebels' ("Arakan Army"). The lexicon's armed groups with no state stay themselves
 ("Libyan National Army").
 """
 
@@ -61,15 +62,19 @@ def _canonical_state(name: str | None) -> str | None:
 
 
 def _state_of_place(place: str, police: bool) -> str | None:
-    """The state a force's place names: a state itself, or for a police force any place the
-    gazetteer places in a state."""
+    """The state a force's place names: a state itself, or for a police force a region or a site
+    of the gazetteer that every reading of the name places in one state ('Minas Gerais'; not
+    'Victoria', an Australian state and a city in Hong Kong, nor 'Kent', a city name only)."""
     from .. import gazetteer
 
     state = _named_state(place)
     if state is not None or not police:
         return state
-    found = gazetteer.lookup(place)
-    return _canonical_state(found.country) if found is not None else None
+    found = gazetteer.readings(place)
+    countries = {p.country for p in found}
+    if len(countries) != 1 or all(p.kind == "city" for p in found):
+        return None
+    return _canonical_state(countries.pop())
 
 
 def _lexicon_state(name: str) -> str | None:
