@@ -402,7 +402,7 @@ def _anchor_one(state: DocState, event: EventMention, story_day: str | None, vio
     if event.modality == "asserted" and _scheduled(state.text, event, state.published):
         event.modality = "future"  # 'the hearing resumes on Monday', said on a Friday: what is to come
     elif event.modality in ("asserted", "negated") and state.published is not None:
-        event.date = _not_after(event.date, state.published)
+        event.date = _not_after(event.date, state.published, _in_current_period(state.text, nearest))
     elif state.published is not None:
         _past_date_wins(event, state.published, nearest.end <= event.trigger.start and (
             PROMISED in event.cues or REPORTED_FUTURE in event.cues or _announced_between(event, nearest.end)))
@@ -624,12 +624,13 @@ def _scheduled(text: str, event: EventMention, published: dt.date | None) -> boo
     return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
 
 
-def _not_after(value: str, published: dt.date) -> str:
+def _not_after(value: str, published: dt.date, current: bool = False) -> str:
     """A reported past event cannot end after publication; 'this week' may mean the week just past.
 
     A stated period reaching past the publication date is read as ambiguous between the current
     and the previous period of the same length, so it becomes [start - length, publication]:
-    loose, but sound ("this week saw a referendum", said on a Monday, is last week).
+    loose, but sound ("this week saw a referendum", said on a Monday, is last week). A period told
+    as ``current`` ('earlier this month') is the present one: [start, publication].
     """
     bounds = dates.parse(value)
     if bounds.latest is None or bounds.latest <= published:
@@ -637,8 +638,19 @@ def _not_after(value: str, published: dt.date) -> str:
     start = bounds.earliest or published
     if start > published:
         return f"../{published.isoformat()}"
-    width = (bounds.latest - start).days + 1
+    width = 0 if current else (bounds.latest - start).days + 1
     return dates.format_interval(start - dt.timedelta(days=width), published)
+
+
+@cache
+def _current_period() -> re.Pattern:
+    """A period of the present told as already under way ('earlier this month'), from dating.yaml."""
+    return re.compile(lexicon.load("dating")["current_period"]["pattern"], re.IGNORECASE)
+
+
+def _in_current_period(text: str, timex) -> bool:
+    """'Earlier this month police detained ...': the month is the present one, not possibly the last."""
+    return _current_period().search(text, max(0, timex.start - _CUE_REACH), timex.end) is not None
 
 
 def default_date(event: EventMention, published) -> str | None:
