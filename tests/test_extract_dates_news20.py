@@ -37,13 +37,3 @@ def test_a_date_opened_for_an_act_to_come_stays_open():
     text = "The army said it would shell rebel positions after Friday."
     assert _dated(text, dt.date(2026, 11, 18))["shelling"] == "2026-11-18/.."
 
-
-CURRENT = lexicon.load("dating")["current_period"]
-
-
-@pytest.mark.parametrize("case", [CURRENT["example"], *CURRENT["more_examples"], CURRENT["counterexample"]],
-                         ids=["earlier-this-month", "earlier-this-year", "bare-this-week"])
-def test_a_period_told_as_under_way_is_the_present_one(case):
-    """'Earlier this month' is the month of the report up to its day; a bare 'this week' may still be
-    the week just past, so it reaches back a week (lexicons/dating.yaml, current_period)."""
-    assert _dated(case["text"], case["published"])[case["type"]] == case["date"]
