@@ -55,11 +55,13 @@ def tag_timexes(state: DocState, options) -> DocState:
 
 
 @cache
-def _counted_weeks() -> tuple[re.Pattern, int]:
-    """A step of weeks from the day told before ('a week later') and the days either side of the
-    count it may mean (lexicons/dating.yaml, counted_weeks)."""
+def _counted_weeks() -> tuple[re.Pattern, dict[str, int], int]:
+    """A step of weeks from the day told before ('a week later'), the counts it is written with,
+    and the days either side of the count it may mean (lexicons/dating.yaml, counted_weeks)."""
     entry = lexicon.load("dating")["counted_weeks"]
-    return re.compile(entry["pattern"], re.IGNORECASE), entry["slack_days_per_week"]
+    counts = {str(word): n for word, n in entry["counts"].items()}
+    pattern = rf"(?P<count>{'|'.join(counts)})\s+{entry['step']}"
+    return re.compile(pattern, re.IGNORECASE), counts, entry["slack_days_per_week"]
 
 
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d\d$")
@@ -69,22 +71,18 @@ def _weeks_counted(timex: Timex, previous: Timex | None) -> Timex:
     """'On 9 May rebels seized the town. A week later the army retook it': a count of days from the
     day told just before, not the calendar week the count falls in (the tagger's value, kept), so
     the act is dated to the days around that day (a week is five to nine days)."""
-    step, slack = _counted_weeks()
+    step, counts, slack = _counted_weeks()
     found = step.fullmatch(timex.text.strip()) if _WEEK_VALUE.match(timex.value or "") else None
     day = dates.one_day(previous.edtf) if found and previous is not None and previous.edtf else None
     if day is None:
         return timex
-    count = found["count"].lower()
-    weeks = int(count) if count.isdigit() else _COUNT_WORDS[count]
+    weeks = counts[found["count"].lower()]
     sign = -1 if found["dir"].lower() == "earlier" else 1
     middle = day + dt.timedelta(days=sign * 7 * weeks)
     if middle.isocalendar()[:2] != tuple(int(x) for x in timex.value.split("-W")):
         return timex  # the tagger counted from another day: leave its week
     margin = dt.timedelta(days=slack * weeks)
     return replace(timex, edtf=dates.format_interval(middle - margin, middle + margin))
-
-
-_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 _CUE_REACH = 12  # characters before a date read for the word that governs it ('From ', 'after ')
