@@ -36,4 +36,3 @@ def test_a_date_opened_by_since_closes_at_publication_for_an_act_told_as_going_o
 def test_a_date_opened_for_an_act_to_come_stays_open():
     text = "The army said it would shell rebel positions after Friday."
     assert _dated(text, dt.date(2026, 11, 18))["shelling"] == "2026-11-18/.."
-
