@@ -440,3 +440,15 @@ def test_a_blogs_definite_noun_names_no_act_of_an_entry_stamped_later():
     found = _typed_relations(DATA["clock_order"]["named_example"])
     assert ("protest", "after", "accusation") in found, found
     assert ("accusation", "after", "protest") not in found, found
+
+
+def test_an_act_a_blog_entry_reports_comes_before_the_next_entrys_news():
+    """'09:40 - Lawyers say he was arrested' (not dated to the blog's day): done by 09:40, so before
+    the news of the 13:05 entry (ordering.yaml clock_order reported_example)."""
+    from timeline.extract.pipeline import run
+
+    rule = DATA["clock_order"]
+    state = run(Document(id="d", text="Story\n\n" + rule["reported_example"], published=dt.date(2024, 1, 31)), Options())
+    arrest = next(i for i, e in enumerate(state.events) if e.type == "arrest")
+    closure = next(e for e in state.events if e.type == "coercion")
+    assert ("after", arrest) in closure.relations and rule["reported_name"] in closure.cues

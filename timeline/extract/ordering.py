@@ -753,6 +753,35 @@ def _clock_order(state: DocState, live: list[int]) -> None:
         for a in by_rank[later]:
             for b in by_rank[earlier]:
                 _relate(state, a, rule["relation"], b, rule["name"])
+    _reported_before_later_news(state, live, entries, ranks, by_rank)
+
+
+def _reported_before_later_news(state: DocState, live: list[int], entries: list[tuple[int, int]],
+                                ranks: list[int], by_rank: dict[int, list[int]]) -> None:
+    """Live blog: a past act an entry reports but does not date to the blog's day ('19:30 - Lawyers
+    say he was arrested') was done by the entry's stamp, so before the news of the next entry by
+    the clock (which came after that stamp): the clock orders it, not only the entry's own news."""
+    rule, news = _data()["clock_order"], sorted(by_rank)
+    reported: dict[int, int] = {}
+    for i in live:
+        event, index = state.events[i], liveblog.entry_index(entries, state.events[i].clause.start)
+        if index is None or not _reported_past(state, event):
+            continue
+        canonical = _canonical(state, i)
+        reported[canonical] = min(reported.get(canonical, ranks[index]), ranks[index])
+    for event, rank in reported.items():
+        later = bisect.bisect_right(news, rank)
+        if later < len(news) and event not in by_rank[news[later]]:
+            for a in by_rank[news[later]]:
+                _relate(state, a, rule["relation"], event, rule["reported_name"])
+
+
+def _reported_past(state: DocState, event: EventMention) -> bool:
+    """An act told as done (asserted or negated, not in the present, not dated after the blog's day)."""
+    if event.modality not in ("asserted", "negated") or _told_as_present(state, event):
+        return False
+    window = dates.parse(event.date) if event.date else None
+    return window is None or state.published is None or window.earliest is None or window.earliest <= state.published
 
 
 _PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:(?:still|now|currently|presently|\w+ly)\s+)*(?!being\b)(?!\w+ed\b)\w+",
