@@ -758,8 +758,8 @@ def _clock_order(state: DocState, live: list[int]) -> None:
 
 def _reported_before_later_news(state: DocState, live: list[int], entries: list[tuple[int, int]],
                                 ranks: list[int], by_rank: dict[int, list[int]]) -> None:
-    """Live blog: a past act an entry reports but does not date to the blog's day ('19:30 - Lawyers
-    say he was arrested') was done by the entry's stamp, so before the news of the next entry by
+    """Live blog: a past act an entry reports but does not date ('19:30 - Lawyers say he was
+    arrested') was done by the entry's stamp, so before the news of the next entry by
     the clock (which came after that stamp): the clock orders it, not only the entry's own news."""
     rule, news = _data()["clock_order"], sorted(by_rank)
     reported: dict[int, int] = {}
@@ -777,11 +777,12 @@ def _reported_before_later_news(state: DocState, live: list[int], entries: list[
 
 
 def _reported_past(state: DocState, event: EventMention) -> bool:
-    """An act told as done (asserted or negated, not in the present, not dated after the blog's day)."""
-    if event.modality not in ("asserted", "negated") or _told_as_present(state, event):
+    """An act told as done (asserted or negated, not in the present) that the text leaves undated:
+    the clock is all that bounds it, while an act the text dates has its own window, which the
+    clock's order could contradict (a night-before act dated to the blog's day)."""
+    if event.modality not in ("asserted", "negated") or _told_as_present(state, event) or state.published is None:
         return False
-    window = dates.parse(event.date) if event.date else None
-    return window is None or state.published is None or window.earliest is None or window.earliest <= state.published
+    return not event.date
 
 
 _PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:(?:still|now|currently|presently|\w+ly)\s+)*(?!being\b)(?!\w+ed\b)\w+",
