@@ -452,3 +452,16 @@ def test_an_act_a_blog_entry_reports_comes_before_the_next_entrys_news():
     arrest = next(i for i, e in enumerate(state.events) if e.type == "arrest")
     closure = next(e for e in state.events if e.type == "coercion")
     assert ("after", arrest) in closure.relations and rule["reported_name"] in closure.cues
+
+
+@pytest.mark.parametrize("rule", DATA["governing_prepositions"], ids=[r["name"] for r in DATA["governing_prepositions"]])
+def test_a_preposition_before_the_nominal_sets_the_relation(rule):
+    """'arrested a journalist during the protest': within the protest, not after it as the
+    presupposition of a definite nominal has it by default (ordering.yaml governing_prepositions)."""
+    found = _relations(rule["example"])
+    assert rule["relation"] in {r for _, r, _ in found} and "after" not in {r for _, r, _ in found}, found
+
+
+def test_an_act_after_the_nominal_still_comes_after_it():
+    found = _relations("Thousands of students marched through the capital on Monday. Police detained two organisers after the protest.")
+    assert {r for _, r, _ in found} == {"after"}, found

@@ -206,7 +206,8 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
     event = state.events[live[pos]]
     answered = _answered(state, live, pos)
     if answered is not None:
-        _relate(state, live[pos], "after", answered, "presupposition")
+        relation, rule = _governed_relation(state.text, state.events[answered].trigger.start)
+        _relate(state, live[pos], relation, answered, rule)
         return True
     inner = triggers_in(state.text, event.trigger.start + 1, event.trigger.end)
     for other in [*event.others, *inner]:
@@ -214,13 +215,32 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
             continue
         referred = _referred(state, live, live[pos], other.type)
         if referred is not None and not _later_entry(state, state.events[referred], event):
-            _relate(state, live[pos], "after", referred, "presupposition")
+            relation, rule = _governed_relation(state.text, other.start)
+            _relate(state, live[pos], relation, referred, rule)
             return True
     named = _named_by_its_verb(state, live, pos)
-    if named is not None and not _later_entry(state, state.events[named], event):
-        _relate(state, live[pos], "after", named, "presupposition")
+    if named is not None and not _later_entry(state, state.events[named[0]], event):
+        relation, rule = _governed_relation(state.text, named[1])
+        _relate(state, live[pos], relation, named[0], rule)
         return True
     return False
+
+
+def _governed_relation(text: str, start: int) -> tuple[str, str]:
+    """The relation a preposition governing the nominal at ``start`` gives the act to the event the
+    nominal names ('during the hearing': during; 'ahead of the vote': before), else after it."""
+    head = text[max(0, start - 60):start]
+    for rule, pattern in _governing_prepositions():
+        if pattern.search(head):
+            return rule["relation"], rule["name"]
+    return "after", "presupposition"
+
+
+@cache
+def _governing_prepositions() -> list[tuple[dict, re.Pattern]]:
+    """Each preposition class with its pattern anchored right before a determiner and the nominal."""
+    det = r"(?:the|this|that|these|those|its|their|his|her|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}$"
+    return [(r, re.compile(rf"\b(?:{r['pattern']})\s+{det}", re.IGNORECASE)) for r in _data()["governing_prepositions"]]
 
 
 def _later_entry(state: DocState, other: EventMention, event: EventMention) -> bool:
@@ -237,21 +257,22 @@ def _later_entry(state: DocState, other: EventMention, event: EventMention) -> b
 _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those|such|its|their|his|her|[A-Za-z]+['’]s)\s+(?:[a-z-]+\s+)?([a-z]{4,})\b", re.IGNORECASE)
 
 
-def _named_by_its_verb(state: DocState, live: list[int], pos: int) -> int | None:
+def _named_by_its_verb(state: DocState, live: list[int], pos: int) -> tuple[int, int] | None:
     """'warplanes struck 18 targets ... Iran condemned the strikes': a reaction's definite or
     possessed noun ('welcomed Monday's charges') whose lemma is the verb of an event told before
-    refers to that event (the latest such)."""
+    refers to that event (the latest such); with where that noun stands."""
     event = state.events[live[pos]]
     if event.type not in _data()["reactions"]["types"]:
         return None
     by_lemma = cached(state, "ordering_verb_lemmas", live, lambda _: _positions_by_verb_lemma(state, live))
-    latest = -1
+    latest, noun = -1, -1
     for found in _DEFINITE_NOUN.finditer(state.text, event.trigger.end, event.clause.end):
         for lemma in lemmas(found.group(1).lower(), "NOUN", guess=True):
             positions = by_lemma.get(lemma, [])
             before = bisect.bisect_left(positions, pos)
-            latest = max(latest, positions[before - 1] if before else -1)
-    return live[latest] if latest >= 0 else None
+            if before and positions[before - 1] > latest:
+                latest, noun = positions[before - 1], found.start(1)
+    return (live[latest], noun) if latest >= 0 else None
 
 
 def _positions_by_verb_lemma(state: DocState, live: list[int]) -> dict[str, list[int]]:
