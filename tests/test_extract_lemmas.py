@@ -171,3 +171,16 @@ def test_a_base_form_after_a_subject_pronoun_is_the_present_tense():
     entry = lexicon.load("lemmas")["present_subject"]
     assert "appeal" in types_of(entry["example"])
     assert "appeal" not in types_of(entry["counterexample"])
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Nine inmates escaped from the district jail before dawn on Friday.", ["release"]),
+    ("The captive engineer escaped and walked to a police post two days later.", ["release"]),
+    ("Two passers-by escaped unhurt when the grenade exploded.", ["bombing"]),  # escaping harm frees no one
+])
+def test_an_escape_from_custody_is_a_release(text, kinds):
+    """Captives who free themselves are released (lemmas.yaml escape-custody); escaping harm is no release."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    assert [e.type for e in extract([Document(id="d", text=text)]).events] == kinds
