@@ -55,6 +55,14 @@ def test_a_killing_is_not_a_later_kidnapping_told_again():
     assert [e.type for e in violence(example)] == ["killing", "abduction"]  # deaths told alone: a killing
 
 
+def test_property_destroyed_in_a_participle_clause_is_an_act_of_its_own():
+    """'fought with knives ..., burning 30 market stalls': the fire is its own act beside the fight
+    (lexicons/coreference.yaml, destruction_apart); a toll told the same way stays the fight's."""
+    example = lexicon.load("coreference")["destruction_apart"]["example"]
+    assert [e.type for e in violence(example)] == ["armed_clash", "arson"]
+    assert len(violence("Two rival gangs fought with knives in the river town on Sunday, killing three men.")) == 1
+
+
 @pytest.mark.parametrize("text", [
     "THE JUDGE WAS SEEMINGLY ABDUCTED BY THE MRTA IN A RAID IN WHICH HIS DRIVER WAS WOUNDED.",
     "A COMMANDO KILLED RAUL MENDIETA IN HONDURAS. THE KIDNAPPING TOOK PLACE YESTERDAY.",

@@ -450,6 +450,20 @@ _TOLL = frozenset({"killing", "attack"})  # what '..., killing three and woundin
 _OTHER_THAN_HARM = frozenset({"abduction", "robbery", "arson"})  # 'kidnapped the mayor, killing his driver': two acts
 
 
+def _destruction_apart(earlier: EventMention, later: EventMention) -> bool:
+    """'..., burning 40 houses' after violence of another kind: property destruction told by a
+    participle's verb is an act of its own, as ACLED counts it (lexicons/coreference.yaml,
+    destruction_apart); a toll ('..., killing three') is the violence's own."""
+    kinds = _destruction_kinds()
+    return later.type in kinds and earlier.type not in kinds and later.trigger.kind == "verb"
+
+
+@cache
+def _destruction_kinds() -> frozenset[str]:
+    """The types of property destruction (lexicons/coreference.yaml, destruction_apart), read once."""
+    return frozenset(lexicon.load("coreference")["destruction_apart"]["types"])
+
+
 def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
     same_sentence = later.clause.sentence == earlier.clause.sentence
@@ -461,6 +475,8 @@ def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
     if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
         return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
     if same_sentence and participle_clause(text, later.clause) and _VIOLENCE >= {later.type, earlier.type}:
+        if _destruction_apart(earlier, later):
+            return False  # 'fought with machetes ..., burning 40 houses': the fire is an act of its own
         toll = later.type in _TOLL and earlier.type not in _OTHER_THAN_HARM  # 'a drone strike ..., killing no one'
         return toll or not two_kinds(earlier.type, later.type)  # 'attacked the station, killing three policemen'
     return (same_sentence and later.clause.lead in ("and", "and then") and not two_kinds(earlier.type, later.type)
