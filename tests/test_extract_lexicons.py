@@ -178,6 +178,13 @@ def test_openings_of_a_rule(pattern, expected):
     assert lexicon.openings(pattern, 3) == expected
 
 
+def test_openings_read_on_past_an_optional_item():
+    """'(?:the )?fall of': a match opens 'the fall of' or 'fall of', not 'the ' and anything after
+    (fewer word starts are tried: half the candidates of the trigger scan were a bare 'the')."""
+    assert lexicon.openings("(?:the |a )?fall of", 8) == {"the fall", "a fall o", "fall of"}
+    assert lexicon.openings("(?:the )??raid(?:s)?", 12) == {"the raids", "the raid", "raids", "raid"}
+
+
 def test_every_place_and_state_of_the_lexicons_is_on_the_map():
     from timeline.map_figure import spot
 

@@ -233,9 +233,11 @@ def _openings(items: list, length: int, runs: bool = False) -> set[str]:
     if op is _sre.BRANCH:
         return set().union(*(_openings(list(alternative) + rest, length, runs) for alternative in arg[1]))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-        least, _, item = arg  # what follows a repeated item is not looked at: its openings stand for any
+        least, most, item = arg  # what follows a repeated item is not looked at: its openings stand for any
         if runs and op is _sre.MAX_REPEAT and least >= 1 and list(item) == _WORD_CLASS:
             return {RUN + tail for tail in _openings(rest, length - 1, runs)}  # '\\w+': the run, then what follows it
+        if most == 1:  # '(?:the )?capture of': read on past an item told once at most ('the capture of', not 'the ')
+            return _openings(list(item) + rest, length, runs) | (_openings(rest, length, runs) if least == 0 else set())
         return _openings(list(item), length, runs) | (_openings(rest, length, runs) if least == 0 else set())
     chars = _literal_chars(op, arg)
     if chars is None:
