@@ -31,7 +31,7 @@ def test_a_period_told_as_under_way_is_the_present_one(case):
 @pytest.mark.parametrize("case", [WEEKS["example"], *WEEKS["more_examples"], WEEKS["counterexample"]],
                          ids=["week-later", "two-weeks-earlier", "from-a-month"])
 def test_a_step_of_weeks_from_a_day_dates_the_days_around_it(case):
-    """'On 9 February ... A week later' is 14-18 February (the tagger's calendar week is 13-19), 'on 20
-    March ... Two weeks earlier' 2-10 March; after a month told without its day the step is left as it
-    was (lexicons/dating.yaml, counted_weeks)."""
+    """'On 14 June ... A week later' is 19-23 June (the tagger's calendar week is 20-26), 'on 30 June
+    ... Two weeks earlier' 12-20 June; after a month told without its day the step is left as it was
+    (lexicons/dating.yaml, counted_weeks)."""
     assert _dates(case["text"], case["published"])[-1] == (case["type"], case["date"])

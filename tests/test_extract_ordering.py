@@ -463,5 +463,7 @@ def test_a_preposition_before_the_nominal_sets_the_relation(rule):
 
 
 def test_an_act_after_the_nominal_still_comes_after_it():
+    """'detained two organisers after the protest': a preposition of no governing class leaves the
+    presupposition's default, after."""
     found = _relations("Thousands of students marched through the capital on Monday. Police detained two organisers after the protest.")
     assert {r for _, r, _ in found} == {"after"}, found

@@ -5,11 +5,11 @@ ACLED codes a state's military, police and other agents as that state's forces (
 Kenya"); the gold files write 'police' as the state in most files and as the named national force
 in others. A name is a state's force when it is a force's head ("Police Service", "Defence Force",
 "Armed Forces", ``state_forces.yaml``) with a state before it or after 'of', or the organisations
-lexicon gives it a state. A police force may be named after a region the gazetteer places in one
-state whatever the name's other readings ("Minas Gerais State Police"; not "Victoria Police", an
+lexicon gives it a state. A police force may be named after a region when every reading the
+gazetteer has of the name lies in one state ("Minas Gerais State Police"; not "Victoria Police", an
 Australian state's name and a Hong Kong city's); an army only after a state, since armies named
-after a region are mostly rebels' ("Arakan Army"). The lexicon's armed groups with no state stay themselves
-("Libyan National Army").
+after a region are mostly rebels' ("Arakan Army"). The lexicon's armed groups with no state stay
+themselves ("Libyan National Army").
 """
 
 from __future__ import annotations
@@ -27,14 +27,12 @@ def rules() -> dict:
     return yaml.safe_load(resources.files("timeline.evaluate").joinpath("state_forces.yaml").read_text(encoding="utf-8"))
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     """('<place> [qualifiers] <head>', '<head> of [the] <place>'), case-insensitive."""
-    heads, qualifiers = _alternation(rules()["heads"]), _alternation(rules()["qualifiers"])
+    from ..extract.lexicon import alternation
+
+    heads, qualifiers = alternation(rules()["heads"]), alternation(rules()["qualifiers"])
     before = re.compile(rf"^(?:the\s+)?(?:royal\s+)?(?P<place>.+?)\s+(?:(?:{qualifiers})\s+)*(?P<head>{heads})$", re.I)
     after = re.compile(rf"^(?:the\s+)?(?:(?:{qualifiers})\s+)*(?P<head>{heads})\s+of\s+(?:the\s+)?(?P<place>.+)$", re.I)
     return before, after

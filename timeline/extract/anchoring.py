@@ -681,7 +681,7 @@ def _current_period() -> re.Pattern:
 
 
 def _in_current_period(text: str, timex) -> bool:
-    """'Earlier this month police detained ...': the month is the present one, not possibly the last."""
+    """'Earlier this month soldiers arrested ...': the month is the present one, not possibly the last."""
     return _current_period().search(text, max(0, timex.start - _CUE_REACH), timex.end) is not None
 
 

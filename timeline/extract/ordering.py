@@ -226,10 +226,13 @@ def _presupposition(state: DocState, live: list[int], pos: int) -> bool:
     return False
 
 
+_GOVERNOR_REACH = 60  # characters before a nominal read for its preposition ('in the run-up to Monday's ')
+
+
 def _governed_relation(text: str, start: int) -> tuple[str, str]:
     """The relation a preposition governing the nominal at ``start`` gives the act to the event the
     nominal names ('during the hearing': during; 'ahead of the vote': before), else after it."""
-    head = text[max(0, start - 60):start]
+    head = text[max(0, start - _GOVERNOR_REACH):start]
     for rule, pattern in _governing_prepositions():
         if pattern.search(head):
             return rule["relation"], rule["name"]
