@@ -785,7 +785,7 @@ def _reported_before_later_news(state: DocState, live: list[int], entries: list[
     """Live blog: a past act an entry reports but does not date ('19:30 - Lawyers say he was
     arrested') was done by the entry's stamp, so before the news of the next entry by
     the clock (which came after that stamp): the clock orders it, not only the entry's own news."""
-    rule, news = _data()["clock_order"], sorted(by_rank)
+    rule, ranks_with_news = _data()["clock_order"], sorted(by_rank)  # entries by clock, those with news
     reported: dict[int, int] = {}
     for i in live:
         event, index = state.events[i], liveblog.entry_index(entries, state.events[i].clause.start)
@@ -793,10 +793,10 @@ def _reported_before_later_news(state: DocState, live: list[int], entries: list[
             continue
         canonical = _canonical(state, i)
         reported[canonical] = min(reported.get(canonical, ranks[index]), ranks[index])
-    for event, rank in reported.items():
-        later = bisect.bisect_right(news, rank)
-        if later < len(news) and event not in by_rank[news[later]]:
-            for a in by_rank[news[later]]:
+    for event, rank in reported.items():  # event: its canonical index; rank: its earliest entry's
+        later = bisect.bisect_right(ranks_with_news, rank)
+        if later < len(ranks_with_news) and event not in by_rank[ranks_with_news[later]]:
+            for a in by_rank[ranks_with_news[later]]:
                 _relate(state, a, rule["relation"], event, rule["reported_name"])
 
 
