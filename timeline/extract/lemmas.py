@@ -56,6 +56,11 @@ def noun_forms() -> frozenset[str]:
     return frozenset(form for entry in classes() for noun in entry.get("nouns", ()) for form in _noun_forms(noun))
 
 
+def inflected_nouns(nouns) -> set[str]:
+    """Every form of each noun or noun phrase ('youth' -> 'youths')."""
+    return {form for noun in nouns for form in _noun_forms(noun)}
+
+
 def _noun_forms(noun: str) -> set[str]:
     *head, last = noun.split()
     forms = {f for tag, values in _inflections(last, "NOUN").items() for f in values}

@@ -1,0 +1,127 @@
+"""A verb that takes people as readily as things is a seizure of people when what it takes is a person.
+
+'Gunmen seized a judge', 'they are holding the senator', 'snatched two engineers': 'seize', 'hold',
+'pick up' or 'drag' name no event of their own ('seized weapons', 'held a meeting'), so the triggers
+never read them; their object decides (``lexicons/seizures.yaml``). A person is a name the names
+stage found, a person-denoting head (kinship, trade, office) after a determiner, a number or in the
+plural, or a pronoun for people. Who took them decides the type, as for an arrest (``captors``):
+a state's forces as the clause's agent make it an arrest, anyone else, or no one named, an abduction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..taxonomy import of_class
+from . import lexicon
+from .lemmas import class_pattern, inflected_nouns
+from .lookup import mentions_in
+from .roles import roles_of
+from .state import Clause, DocState, Trigger
+
+RULE = "seized-person"
+_WEIGHT = 2
+_HARM = of_class("violence") - {"abduction", "arrest"}
+_NAME_REACH = 60  # characters after the verb within which a name may open its object
+_MODIFIERS = 3  # words between a determiner and the person's head ('the brazilian multimillionaire')
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The compiled cues of ``seizures.yaml``."""
+
+    verb: re.Pattern  # a seizure verb, any form
+    person: re.Pattern  # a person phrase right at the object's start
+    opening: re.Pattern  # determiners and modifiers before a name ('the senator jorge ...')
+    judgement: re.Pattern  # 'responsible' after the person: a judgement, not a seizure
+    state_forces: re.Pattern
+
+
+@cache
+def _cues() -> _Cues:
+    """The seizure verbs and the person class of seizures.yaml, compiled once."""
+    data, groups = lexicon.load("seizures"), lexicon.load("groups")
+    forms = inflected_nouns(data["person_heads"]) | set(groups["state_offices"])
+    plurals = forms - set(data["person_heads"]) - set(groups["state_offices"])
+    determiner = rf"(?:{lexicon.alternation(data['determiners'])}|\d[\d,.]*)"
+    stop = lexicon.alternation(data["not_modifiers"])
+    modifier = rf"(?:(?!(?:{stop})\b)[\w.'-]+\s+)"
+    heads = lexicon.alternation(forms)
+    titles = lexicon.alternation([*data["titles"], *groups["state_offices"]])
+    person = (rf"\s+(?:(?:{determiner}\s+)+{modifier}{{0,{_MODIFIERS}}}?(?:{heads})"
+              rf"|{modifier}{{0,{_MODIFIERS}}}?(?:{titles})(?=\s+{modifier})"
+              rf"|{modifier}{{0,{_MODIFIERS}}}?(?:{lexicon.alternation(plurals)})"
+              rf"|(?:{lexicon.alternation(data['pronouns'])}))(?!['’\w-])")
+    return _Cues(re.compile(class_pattern({"verbs": data["verbs"]}), re.IGNORECASE),
+                 re.compile(person, re.IGNORECASE),
+                 re.compile(rf"\s+(?:{determiner}\s+)*{modifier}{{0,{_MODIFIERS}}}", re.IGNORECASE),
+                 re.compile(rf"\s+(?:[\w.'-]+\s+){{0,4}}?(?:{lexicon.alternation(data['not_followed_by'])})\b", re.IGNORECASE),
+                 re.compile(lexicon.words(lexicon.alternation(groups["state_forces"])), re.IGNORECASE))
+
+
+def _person_object(state: DocState, position: int, end: int) -> int | None:
+    """Where the person a verb ending at ``position`` takes ends, or None when it takes no person:
+    a person phrase of the class, or a person's name with only determiners and modifiers before it
+    ('the senator Jorge Sedano')."""
+    cues = _cues()
+    found = cues.person.match(state.text, position, end)
+    if found:
+        return found.end()
+    named = next((m for m in mentions_in(state, position, min(end, position + _NAME_REACH)) if m.kind == "person"), None)
+    if named is None:
+        return None
+    before = state.text[position:named.start]
+    return named.end if not before.strip() or cues.opening.fullmatch(before.rstrip() + " ") else None
+
+
+def seized_person(state: DocState, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of seizure verbs in ``text[start:end]`` whose object is a person, not judged ('held
+    X responsible')."""
+    cues, out = _cues(), []
+    for verb in cues.verb.finditer(state.text, start, end):
+        person_end = _person_object(state, verb.end(), end)
+        if person_end is not None and not cues.judgement.match(state.text, person_end, end):
+            out.append((verb.start(), verb.end()))
+    return out
+
+
+def _clause_at(state: DocState, position: int) -> Clause | None:
+    """The clause holding a position."""
+    return next((c for c in state.clauses if c.start <= position < c.end), None)
+
+
+def _taken_by_state(state: DocState, trigger: Trigger) -> bool:
+    """Whether the clause's agent of the seizure is a state's force ('soldiers picked up ...')."""
+    clause = _clause_at(state, trigger.start)
+    agent = roles_of(state.text, clause, trigger, "arrest").agent if clause else None
+    return agent is not None and agent.start < trigger.start and _cues().state_forces.search(agent.text) is not None
+
+
+def seized_people(state: DocState, options) -> DocState:
+    """Stage: a seizure verb whose object is a person is an abduction, or an arrest by a state's
+    forces (after the triggers: never where another event word stands, nor before an abduction
+    word later in its sentence, 'still holding the senator, kidnapped on 9 February', which tells
+    the same taking, nor before harm told after it in its clause, 'seized the mayor and shot him':
+    that harm is the incident)."""
+    added = [_typed(state, Trigger(a, b, "abduction", RULE, "verb", _WEIGHT))
+             for start, end in state.sentences for a, b in seized_person(state, start, end)
+             if not any(t.start < b and a < t.end for t in state.triggers) and not _told_after(state, b, end)]
+    if not added:
+        return state
+    return replace(state, triggers=sorted([*state.triggers, *added], key=lambda t: (t.start, t.end)))
+
+
+def _told_after(state: DocState, position: int, end: int) -> bool:
+    """Whether an abduction word follows a seizure ending at ``position`` in its sentence (ending
+    at ``end``), or violence does in its clause."""
+    clause = _clause_at(state, position - 1)
+    clause_end = clause.end if clause else position
+    return any(position <= t.start < end and t.type == "abduction"
+               or position <= t.start < clause_end and t.type in _HARM for t in state.triggers)
+
+
+def _typed(state: DocState, trigger: Trigger) -> Trigger:
+    """The seizure as an arrest when a state's forces made it, an abduction otherwise."""
+    return replace(trigger, type="arrest") if _taken_by_state(state, trigger) else trigger
