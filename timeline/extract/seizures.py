@@ -35,7 +35,7 @@ class _Cues:
     verb: re.Pattern  # a seizure verb, any form
     person: re.Pattern  # a person phrase right at the object's start
     opening: re.Pattern  # determiners and modifiers before a name ('the senator jorge ...')
-    judgement: re.Pattern  # 'responsible' after the person: a judgement, not a seizure
+    judgement: re.Pattern  # 'responsible' later in the sentence: a judgement, not a seizure
     state_forces: re.Pattern
 
 
@@ -47,7 +47,7 @@ def _cues() -> _Cues:
     plurals = forms - set(data["person_heads"]) - set(groups["state_offices"])
     determiner = rf"(?:{lexicon.alternation(data['determiners'])}|\d[\d,.]*)"
     stop = lexicon.alternation(data["not_modifiers"])
-    modifier = rf"(?:(?!(?:{stop})\b)[\w.'-]+\s+)"
+    modifier = rf"(?:(?!(?:{stop})\b)[^\W\d_][\w.'-]*\s+)"  # a word, never a dash or a number
     heads = lexicon.alternation(forms)
     titles = lexicon.alternation([*data["titles"], *groups["state_offices"]])
     person = (rf"\s+(?:(?:{determiner}\s+)+{modifier}{{0,{_MODIFIERS}}}?(?:{heads})"
@@ -57,7 +57,7 @@ def _cues() -> _Cues:
     return _Cues(re.compile(class_pattern({"verbs": data["verbs"]}), re.IGNORECASE),
                  re.compile(person, re.IGNORECASE),
                  re.compile(rf"\s+(?:{determiner}\s+)*{modifier}{{0,{_MODIFIERS}}}", re.IGNORECASE),
-                 re.compile(rf"\s+(?:[\w.'-]+\s+){{0,4}}?(?:{lexicon.alternation(data['not_followed_by'])})\b", re.IGNORECASE),
+                 re.compile(lexicon.words(lexicon.alternation(data['not_followed_by'])), re.IGNORECASE),
                  re.compile(lexicon.words(lexicon.alternation(groups["state_forces"])), re.IGNORECASE))
 
 
@@ -77,12 +77,12 @@ def _person_object(state: DocState, position: int, end: int) -> int | None:
 
 
 def seized_person(state: DocState, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of seizure verbs in ``text[start:end]`` whose object is a person, not judged ('held
-    X responsible')."""
+    """The spans of seizure verbs in ``text[start:end]`` (a sentence) whose object is a person, not
+    judged ('held X, who commanded the brigade, responsible')."""
     cues, out = _cues(), []
     for verb in cues.verb.finditer(state.text, start, end):
         person_end = _person_object(state, verb.end(), end)
-        if person_end is not None and not cues.judgement.match(state.text, person_end, end):
+        if person_end is not None and not cues.judgement.search(state.text, person_end, end):
             out.append((verb.start(), verb.end()))
     return out
 
