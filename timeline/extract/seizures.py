@@ -101,9 +101,9 @@ def _taken_by_state(state: DocState, trigger: Trigger) -> bool:
 
 def seized_people(state: DocState, options) -> DocState:
     """Stage: a seizure verb whose object is a person is an abduction, or an arrest by a state's
-    forces (after the triggers: never where another event word stands, nor before an abduction
-    word later in its sentence, 'still holding the senator, kidnapped on 9 February', which tells
-    the same taking, nor before harm told after it in its clause, 'seized the mayor and shot him':
+    forces (after the triggers: never where another event word stands, nor before a taking told by
+    its own word later in its sentence, 'still holding the senator, kidnapped on 9 February',
+    'held him until police arrested him', which tells the same taking, nor before harm told after it in its clause, 'seized the mayor and shot him':
     that harm is the incident)."""
     added = [_typed(state, Trigger(a, b, "abduction", RULE, "verb", _WEIGHT))
              for start, end in state.sentences for a, b in seized_person(state, start, end)
@@ -114,12 +114,18 @@ def seized_people(state: DocState, options) -> DocState:
 
 
 def _told_after(state: DocState, position: int, end: int) -> bool:
-    """Whether an abduction word follows a seizure ending at ``position`` in its sentence (ending
-    at ``end``), or violence does in its clause."""
+    """Whether a taking told by its own word follows a seizure ending at ``position`` in its
+    sentence (ending at ``end``), or violence does in its clause."""
     clause = _clause_at(state, position - 1)
     clause_end = clause.end if clause else position
-    return any(position <= t.start < end and t.type == "abduction"
+    return any(position <= t.start < end and _tells_taking(t)
                or position <= t.start < clause_end and t.type in _HARM for t in state.triggers)
+
+
+def _tells_taking(trigger: Trigger) -> bool:
+    """An abduction word, or an arrest verb ('held him down until police arrested him'): a taking
+    told by its own word (an arrest noun, 'their men in detention', tells of others)."""
+    return trigger.type == "abduction" or trigger.type == "arrest" and trigger.kind == "verb"
 
 
 def _typed(state: DocState, trigger: Trigger) -> Trigger:
