@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..taxonomy import of_class
 from . import lexicon
 from .lemmas import class_pattern, inflected_nouns
 from .lookup import mentions_in
@@ -23,7 +22,7 @@ from .state import Clause, DocState, Trigger
 
 RULE = "seized-person"
 _WEIGHT = 2
-_HARM = of_class("violence") - {"abduction", "arrest"}
+_HARM = frozenset({"attack", "killing"})  # harm done to people, after their seizure: the incident
 _NAME_REACH = 60  # characters after the verb within which a name may open its object
 _MODIFIERS = 3  # words between a determiner and the person's head ('the brazilian multimillionaire')
 
@@ -103,8 +102,8 @@ def seized_people(state: DocState, options) -> DocState:
     """Stage: a seizure verb whose object is a person is an abduction, or an arrest by a state's
     forces (after the triggers: never where another event word stands, nor before a taking told by
     its own word later in its sentence, 'still holding the senator, kidnapped on 9 February',
-    'held him until police arrested him', which tells the same taking, nor before harm told after it in its clause, 'seized the mayor and shot him':
-    that harm is the incident)."""
+    'held him until police arrested him', which tells the same taking, nor before harm to people
+    told after it in its sentence, 'seized the mayor and shot him': that harm is the incident)."""
     added = [_typed(state, Trigger(a, b, "abduction", RULE, "verb", _WEIGHT))
              for start, end in state.sentences for a, b in seized_person(state, start, end)
              if not any(t.start < b and a < t.end for t in state.triggers) and not _told_after(state, b, end)]
@@ -114,12 +113,9 @@ def seized_people(state: DocState, options) -> DocState:
 
 
 def _told_after(state: DocState, position: int, end: int) -> bool:
-    """Whether a taking told by its own word follows a seizure ending at ``position`` in its
-    sentence (ending at ``end``), or violence does in its clause."""
-    clause = _clause_at(state, position - 1)
-    clause_end = clause.end if clause else position
-    return any(position <= t.start < end and _tells_taking(t)
-               or position <= t.start < clause_end and t.type in _HARM for t in state.triggers)
+    """Whether a taking told by its own word, or harm to people, follows a seizure ending at
+    ``position`` in its sentence (ending at ``end``)."""
+    return any(position <= t.start < end and (_tells_taking(t) or t.type in _HARM) for t in state.triggers)
 
 
 def _tells_taking(trigger: Trigger) -> bool:
