@@ -98,6 +98,13 @@ def _not_after_noun_words() -> str:
     return "".join(f"(?<!\\b{re.escape(w)} )" for w in lexicon.load("lemmas")["noun_before_s_form"]["words"])
 
 
+def gerund_forms(verb: str) -> set[str]:
+    """The gerunds of a verb or phrase ('hold' -> 'holding')."""
+    first, *rest = verb.split()
+    tail = (" " + " ".join(rest)) if rest else ""
+    return {form + tail for form in _inflections(first, "VERB").get("VBG", ())}
+
+
 def progressive_forms(verb: str) -> set[str]:
     """Gerunds left to the noun classes ('kidnapping') that still assert the act after a form
     of 'be' ('are kidnapping peasants')."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicon
-from .lemmas import class_pattern, inflected_nouns
+from .lemmas import class_pattern, gerund_forms, inflected_nouns
 from .lookup import mentions_in
 from .roles import roles_of
 from .state import Clause, DocState, Trigger
@@ -31,7 +31,9 @@ _MODIFIERS = 3  # words between a determiner and the person's head ('the brazili
 class _Cues:
     """The compiled cues of ``seizures.yaml``."""
 
-    verb: re.Pattern  # a seizure verb, any form
+    verb: re.Pattern  # a seizure verb, any form, or the gerund of a verb that keeps people
+    ongoing_gerund: re.Pattern  # the gerund of a verb that keeps people ('holding')
+    ongoing_before: re.Pattern  # the progressive before it ('are still')
     person: re.Pattern  # a person phrase right at the object's start
     opening: re.Pattern  # determiners and modifiers before a name ('the senator jorge ...')
     judgement: re.Pattern  # 'responsible' later in the sentence: a judgement, not a seizure
@@ -53,7 +55,10 @@ def _cues() -> _Cues:
               rf"|{modifier}{{0,{_MODIFIERS}}}?(?:{titles})(?=\s+{modifier})"
               rf"|{modifier}{{0,{_MODIFIERS}}}?(?:{lexicon.alternation(plurals)})"
               rf"|(?:{lexicon.alternation(data['pronouns'])}))(?!['’\w-])")
-    return _Cues(re.compile(class_pattern({"verbs": data["verbs"]}), re.IGNORECASE),
+    gerunds = lexicon.alternation(f for verb in data["ongoing_verbs"] for f in gerund_forms(verb))
+    return _Cues(re.compile(rf"{class_pattern({'verbs': data['verbs']})}|\b(?:{gerunds})\b", re.IGNORECASE),
+                 re.compile(rf"(?:{gerunds})", re.IGNORECASE),
+                 re.compile(data["ongoing_before"], re.IGNORECASE),
                  re.compile(person, re.IGNORECASE),
                  re.compile(rf"\s+(?:{determiner}\s+)*{modifier}{{0,{_MODIFIERS}}}", re.IGNORECASE),
                  re.compile(lexicon.words(lexicon.alternation(data['not_followed_by'])), re.IGNORECASE),
@@ -80,10 +85,17 @@ def seized_person(state: DocState, start: int, end: int) -> list[tuple[int, int]
     judged ('held X, who commanded the brigade, responsible')."""
     cues, out = _cues(), []
     for verb in cues.verb.finditer(state.text, start, end):
+        if cues.ongoing_gerund.fullmatch(verb.group()) and not _progressive(state.text, start, verb.start()):
+            continue
         person_end = _person_object(state, verb.end(), end)
         if person_end is not None and not cues.judgement.search(state.text, person_end, end):
             out.append((verb.start(), verb.end()))
     return out
+
+
+def _progressive(text: str, start: int, position: int) -> bool:
+    """Whether the gerund at ``position`` is a progressive ('are still holding'), captivity going on."""
+    return _cues().ongoing_before.search(text, max(start, position - 40), position) is not None
 
 
 def _clause_at(state: DocState, position: int) -> Clause | None:
