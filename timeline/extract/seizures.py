@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicon
-from .lemmas import class_pattern, gerund_forms, inflected_nouns
+from ..trie import trie_regex
+from .lemmas import class_pattern, gerund_forms, inflected_nouns, verb_forms
 from .lookup import mentions_in
 from .roles import roles_of
 from .state import Clause, DocState, Trigger
@@ -32,6 +33,7 @@ class _Cues:
     """The compiled cues of ``seizures.yaml``."""
 
     verb: re.Pattern  # a seizure verb, any form, or the gerund of a verb that keeps people
+    words: re.Pattern  # any form of those verbs as a bare word: one fast pass before ``verb``
     ongoing_gerund: re.Pattern  # the gerund of a verb that keeps people ('holding')
     ongoing_before: re.Pattern  # the progressive before it ('are still')
     person: re.Pattern  # a person phrase right at the object's start
@@ -56,7 +58,10 @@ def _cues() -> _Cues:
               rf"|{modifier}{{0,{_MODIFIERS}}}?(?:{lexicon.alternation(plurals)})"
               rf"|(?:{lexicon.alternation(data['pronouns'])}))(?!['’\w-])")
     gerunds = lexicon.alternation(f for verb in data["ongoing_verbs"] for f in gerund_forms(verb))
+    forms = {f.lower() for verb in data["verbs"] for f in set().union(*verb_forms(verb))}
+    forms |= {f.lower() for verb in data["ongoing_verbs"] for f in gerund_forms(verb)}
     return _Cues(re.compile(rf"{class_pattern({'verbs': data['verbs']})}|\b(?:{gerunds})\b", re.IGNORECASE),
+                 re.compile(lexicon.words(trie_regex(forms)), re.IGNORECASE),
                  re.compile(rf"(?:{gerunds})", re.IGNORECASE),
                  re.compile(data["ongoing_before"], re.IGNORECASE),
                  re.compile(person, re.IGNORECASE),
@@ -84,7 +89,10 @@ def seized_person(state: DocState, start: int, end: int) -> list[tuple[int, int]
     """The spans of seizure verbs in ``text[start:end]`` (a sentence) whose object is a person, not
     judged ('held X, who commanded the brigade, responsible')."""
     cues, out = _cues(), []
-    for verb in cues.verb.finditer(state.text, start, end):
+    for word in cues.words.finditer(state.text, start, end):
+        verb = cues.verb.match(state.text, word.start(), end)
+        if verb is None:
+            continue
         if cues.ongoing_gerund.fullmatch(verb.group()) and not _progressive(state.text, start, verb.start()):
             continue
         person_end = _person_object(state, verb.end(), end)
