@@ -125,6 +125,30 @@ def containers(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return [a for a, _ in ordered], _reach(ordered)
 
 
+def overlaps_any(index: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps one of the spans ``containers`` indexed: one of those
+    starting before ``end`` reaches past ``start`` (by bisection, not by asking each span)."""
+    starts, reach = index
+    before = bisect.bisect_left(starts, end)
+    return before > 0 and reach[before - 1] > start
+
+
+def triggers_starting_in(state: DocState, start: int, end: int) -> list:
+    """The document's triggers whose start lies in ``[start, end]``, in list order."""
+    return _starting_in(state, "triggers_by_start", state.triggers, start, end)
+
+
+def clause_at(state: DocState, position: int) -> Clause | None:
+    """The clause holding a position: the last to start at or before it (a sentence's clauses follow
+    one another without overlapping), when it reaches past the position."""
+    keyed = cached(state, "clauses_by_start", state.clauses, _by_start)
+    at = bisect.bisect_right(keyed.keys, position) - 1
+    if at < 0:
+        return None
+    clause = state.clauses[at if keyed.order is None else keyed.order[at]]
+    return clause if position < clause.end else None
+
+
 def inside_any(index: tuple[list[int], list[int]], start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies within one of the spans ``containers`` indexed: by
     bisection, where asking each span was quadratic in a long document."""

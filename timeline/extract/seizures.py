@@ -17,9 +17,9 @@ from functools import cache
 from . import lexicon
 from ..trie import trie_regex
 from .lemmas import class_pattern, gerund_forms, inflected_nouns, verb_forms
-from .lookup import mentions_in
+from .lookup import clause_at, containers, mentions_in, overlaps_any, triggers_starting_in
 from .roles import roles_of
-from .state import Clause, DocState, Trigger
+from .state import DocState, Trigger
 
 RULE = "seized-person"
 _WEIGHT = 2
@@ -106,14 +106,9 @@ def _progressive(text: str, start: int, position: int) -> bool:
     return _cues().ongoing_before.search(text, max(start, position - 40), position) is not None
 
 
-def _clause_at(state: DocState, position: int) -> Clause | None:
-    """The clause holding a position."""
-    return next((c for c in state.clauses if c.start <= position < c.end), None)
-
-
 def _taken_by_state(state: DocState, trigger: Trigger) -> bool:
     """Whether the clause's agent of the seizure is a state's force ('soldiers picked up ...')."""
-    clause = _clause_at(state, trigger.start)
+    clause = clause_at(state, trigger.start)
     agent = roles_of(state.text, clause, trigger, "arrest").agent if clause else None
     return agent is not None and agent.start < trigger.start and _cues().state_forces.search(agent.text) is not None
 
@@ -124,9 +119,10 @@ def seized_people(state: DocState, options) -> DocState:
     its own word later in its sentence, 'still holding the senator, kidnapped on 9 February',
     'held him until police arrested him', which tells the same taking, nor before harm to people
     told after it in its sentence, 'seized the mayor and shot him': that harm is the incident)."""
+    told = containers([(t.start, t.end) for t in state.triggers])
     added = [_typed(state, Trigger(a, b, "abduction", RULE, "verb", _WEIGHT))
              for start, end in state.sentences for a, b in seized_person(state, start, end)
-             if not any(t.start < b and a < t.end for t in state.triggers) and not _told_after(state, b, end)]
+             if not overlaps_any(told, a, b) and not _told_after(state, b, end)]
     if not added:
         return state
     return replace(state, triggers=sorted([*state.triggers, *added], key=lambda t: (t.start, t.end)))
@@ -135,7 +131,7 @@ def seized_people(state: DocState, options) -> DocState:
 def _told_after(state: DocState, position: int, end: int) -> bool:
     """Whether a taking told by its own word, or harm to people, follows a seizure ending at
     ``position`` in its sentence (ending at ``end``)."""
-    return any(position <= t.start < end and (_tells_taking(t) or t.type in _HARM) for t in state.triggers)
+    return any(_tells_taking(t) or t.type in _HARM for t in triggers_starting_in(state, position, end - 1))
 
 
 def _tells_taking(trigger: Trigger) -> bool:
