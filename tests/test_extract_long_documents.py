@@ -121,13 +121,13 @@ def test_span_lookups_match_a_scan(state):
 def test_position_and_trigger_lookups_match_a_scan(state):
     """The seizure stage's look-ups (the clause at a position, triggers starting in a span, any
     trigger overlapping a span) answer as the whole-list scans they replaced, which were quadratic."""
-    told = lookup.containers([(t.start, t.end) for t in state.triggers])
+    told = lookup.merged_spans([(t.start, t.end) for t in state.triggers])
     positions = sorted({c.start for c in state.clauses} | {c.end for c in state.clauses} | {t.start for t in state.triggers})
     for position in positions:
         assert lookup.clause_at(state, position) == next((c for c in state.clauses if c.start <= position < c.end), None)
     for start, end in zip(positions, positions[2:]):
         assert lookup.triggers_starting_in(state, start, end) == [t for t in state.triggers if start <= t.start <= end]
-        assert lookup.overlaps_any(told, start, end) == any(t.start < end and start < t.end for t in state.triggers)
+        assert lookup.overlaps_union(told, start, end) == any(t.start < end and start < t.end for t in state.triggers)
 
 
 def test_clause_lookups_match_a_scan(state):

@@ -53,7 +53,7 @@ def _compound_inflections(word: str, upos: str) -> dict[str, tuple[str, ...]]:
 @cache
 def noun_forms() -> frozenset[str]:
     """Every inflected form of every noun lemma (lower case)."""
-    return frozenset(form for entry in classes() for noun in entry.get("nouns", ()) for form in _noun_forms(noun))
+    return frozenset(inflected_nouns(noun for entry in classes() for noun in entry.get("nouns", ())))
 
 
 def inflected_nouns(nouns) -> set[str]:
@@ -108,10 +108,7 @@ def gerund_forms(verb: str) -> set[str]:
 def progressive_forms(verb: str) -> set[str]:
     """Gerunds left to the noun classes ('kidnapping') that still assert the act after a form
     of 'be' ('are kidnapping peasants')."""
-    first, *rest = verb.split()
-    tail = (" " + " ".join(rest)) if rest else ""
-    gerunds = {form + tail for form in _inflections(first, "VERB").get("VBG", ())}
-    return {g for g in gerunds if g.lower() in noun_forms() or g.split()[0].lower() in noun_forms()}
+    return {g for g in gerund_forms(verb) if g.lower() in noun_forms() or g.split()[0].lower() in noun_forms()}
 
 
 def _after_be(forms: set[str]) -> str:

@@ -125,14 +125,6 @@ def containers(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return [a for a, _ in ordered], _reach(ordered)
 
 
-def overlaps_any(index: tuple[list[int], list[int]], start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` overlaps one of the spans ``containers`` indexed: one of those
-    starting before ``end`` reaches past ``start`` (by bisection, not by asking each span)."""
-    starts, reach = index
-    before = bisect.bisect_left(starts, end)
-    return before > 0 and reach[before - 1] > start
-
-
 def triggers_starting_in(state: DocState, start: int, end: int) -> list:
     """The document's triggers whose start lies in ``[start, end]``, in list order."""
     return _starting_in(state, "triggers_by_start", state.triggers, start, end)

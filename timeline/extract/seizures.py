@@ -17,7 +17,7 @@ from functools import cache
 from . import lexicon
 from ..trie import trie_regex
 from .lemmas import class_pattern, gerund_forms, inflected_nouns, verb_forms
-from .lookup import clause_at, containers, mentions_in, overlaps_any, triggers_starting_in
+from .lookup import clause_at, mentions_in, merged_spans, overlaps_union, triggers_starting_in
 from .roles import roles_of
 from .state import DocState, Trigger
 
@@ -119,10 +119,10 @@ def seized_people(state: DocState, options) -> DocState:
     its own word later in its sentence, 'still holding the senator, kidnapped on 9 February',
     'held him until police arrested him', which tells the same taking, nor before harm to people
     told after it in its sentence, 'seized the mayor and shot him': that harm is the incident)."""
-    told = containers([(t.start, t.end) for t in state.triggers])
+    told = merged_spans([(t.start, t.end) for t in state.triggers])
     added = [_typed(state, Trigger(a, b, "abduction", RULE, "verb", _WEIGHT))
              for start, end in state.sentences for a, b in seized_person(state, start, end)
-             if not overlaps_any(told, a, b) and not _told_after(state, b, end)]
+             if not overlaps_union(told, a, b) and not _told_after(state, b, end)]
     if not added:
         return state
     return replace(state, triggers=sorted([*state.triggers, *added], key=lambda t: (t.start, t.end)))
