@@ -9,6 +9,7 @@ rising while the other stays or falls. esc-heldout is never read here (figures o
     python benchmarks/timex_halves.py                      # the halves and the other corpora
     python benchmarks/timex_halves.py --errors DIR         # also DIR/<corpus>.tsv, one error a line
     python benchmarks/timex_halves.py --shapes             # also the missed expressions by shape
+    python benchmarks/timex_halves.py --precision          # also extra predictions and wrong types by shape
 """
 
 from __future__ import annotations
@@ -54,6 +55,28 @@ SHAPES = (  # the first shape whose pattern a missed expression matches, in this
     ("a recurrence ('every half hour', 'most Saturdays')", r"^(?:every|each|most|all)\b|^everyday$"),
     ("a vague reference ('the future', 'former', 'recent', 'present')", r"\b(?:future|former|formerly|recent|recently|current|present|present-day|now|modern|the time being|ahead)\b"),
     ("a unit as an anaphor ('the day', 'this period', 'the same time', 'the year')", rf"^(?:the |this |that |these |those |the same |a |any |some |all the )?[\w\s'\"-]*\b{_UNIT}\b"),
+)
+_LENGTH = rf"(?:\d|\b{_WORD_NUMBER}\b|\ba\b|\ban\b|\bfew\b|\bseveral\b|\bmany\b)"
+EXTRA_SHAPES = (  # an unmatched prediction or a wrong type: the first shape its words (and the next word) fit
+    ("'now', 'currently', 'recently', 'at the time' (a vague present or past)",
+     r"^(?:right |just |until |for |by |from )?(?:now|currently|presently|recently|lately|nowadays|at the time)\b"),
+    ("a length as a modifier ('an 11-year veteran', 'a one-day race')",
+     rf"^(?:an? |the )?(?:\d+|{_WORD_NUMBER})\s?-\s?{_UNIT}(?!\s?-\s?(?:old|long))\b(?! (?:before|after|prior|earlier|later|ago)\b)"),
+    ("N units before / after / later ('five days before the loss', 'two weeks later')",
+     rf"^(?:just |some |about |only |nearly |almost |less than |more than )?{_LENGTH}.*\b{_UNIT}\b (?:later|earlier|before|after|prior|from)\b"),
+    ("a rate ('monthly', 'a year' after a count, 'Saturday mornings')",
+     rf"^(?:every |each |per )|^(?:hourly|nightly|daily|weekly|monthly|quarterly|yearly|annually)$|^an? {_UNIT}(?= \S*$)|\b{_WEEKDAY}s\b"),
+    ("'early / late' with a day ('late Thursday', 'early Sunday')", rf"^(?:early|late)\b.*(?:\b{_WEEKDAY}\b|\d)"),
+    ("a day with its part ('Friday morning', 'Saturday night')", rf"\b{_WEEKDAY}\b.*\b{_PARTS}\b|\b{_PARTS}\b.*\b{_WEEKDAY}\b"),
+    ("a clock joined to a date or a header ('3 July 2013 Last updated at 13 : 38')", r"\d\s?[:.]\s?\d\d|\b[ap]\.?\s?m\b"),
+    ("a part of the day ('that night', 'overnight')", rf"^(?:the |a |one |this |that |early |late |[a-z]+ )?{_PARTS}$"),
+    ("a season, generic or told ('summer', 'the spring')", rf"^(?:the |this |last |next |each |[a-z]+ )?{_SEASONS}$"),
+    ("a unit as an anaphor ('the day', 'that year', 'the same day')",
+     rf"^(?:the|that|this|the same|the next|the following)\s+{_UNIT}$"),
+    ("a length ('two seconds', 'a day', 'the coming days', 'for years')",
+     rf"^(?:for |the coming |the past |the last |the previous |the next )?{_LENGTH}?.*\b{_UNIT}\b"),
+    ("a day, month or year told ('February 1', 'Saturday', 'in 2011', 'today')",
+     rf"\b{_MONTH}\b|\b{_WEEKDAY}\b|\b\d{{4}}\b|\b(?:today|tomorrow|yesterday|tonight)\b"),
 )
 
 
@@ -106,13 +129,34 @@ def shape_of(phrase: str) -> str:
     return next((name for name, pattern in SHAPES if re.search(pattern, lowered)), "other")
 
 
+def extra_shape(phrase: str, after: str = "") -> str:
+    """The shape of an unmatched prediction or a wrongly typed one, from its words and the next word."""
+    lowered = " ".join(f"{phrase} {after.split(' ', 1)[0] if after.strip() else ''}".lower().split())
+    words = " ".join(phrase.lower().split())
+    return next((name for name, pattern in EXTRA_SHAPES if re.search(pattern, words) or
+                 (name.startswith("N units") and re.search(pattern, lowered))), "other")
+
+
+def doc_extras(doc: GoldDoc, predicted: list[Span]) -> list[tuple[str, str]]:
+    """(kind, shape) of each unmatched prediction and each matched one typed otherwise than its gold."""
+    gold = [(g.start, g.end, g.type, g.value) for g in doc.timexes]
+    scored = in_regions(predicted, doc.scored)
+    pairs = match(gold, scored)
+    after = lambda span: " ".join(doc.text[span[1]:span[1] + 20].split())  # noqa: E731
+    found = [(f"type {gold[gi][2]} > {scored[pi][2]}", extra_shape(doc.text[scored[pi][0]:scored[pi][1]], after(scored[pi])))
+             for gi, pi in pairs if gold[gi][2] != scored[pi][2]]
+    matched = {pi for _, pi in pairs}
+    return found + [("unmatched", extra_shape(doc.text[p[0]:p[1]], after(p))) for pi, p in enumerate(scored) if pi not in matched]
+
+
 def _context(text: str, span: Span) -> str:
     """The expression in brackets with some words either side, on one line."""
     start, end = span[0], span[1]
     return (text[max(0, start - 70):start] + "[[" + text[start:end] + "]]" + text[end:end + 50]).replace("\n", " / ")
 
 
-def run(corpus: str, errors_dir: Path | None, shapes: collections.Counter | None = None) -> dict[str, float]:
+def run(corpus: str, errors_dir: Path | None, shapes: collections.Counter | None = None,
+        extras: collections.Counter | None = None) -> dict[str, float]:
     """Value F1 per part of a corpus; with ``errors_dir``, its errors and their causes written there."""
     mode, loose = MODES[corpus], corpus in UTC_CLOCKS
     scores: dict[str, Score] = collections.defaultdict(lambda: Score(loose_zones=loose))
@@ -127,6 +171,8 @@ def run(corpus: str, errors_dir: Path | None, shapes: collections.Counter | None
             if cause == "missed":
                 shapes[(shape_of(context.split("[[")[1].split("]]")[0]), part_of(corpus, doc))] += 1
             lines.append("\t".join((doc.id, part_of(corpus, doc), cause, gold, value, context)))
+        if extras is not None:
+            extras.update((kind.split(" ")[0], shape, part_of(corpus, doc)) for kind, shape in doc_extras(doc, predicted))
     if errors_dir is not None:
         errors_dir.mkdir(parents=True, exist_ok=True)
         (errors_dir / f"{corpus}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -139,23 +185,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", type=Path, help="write each corpus's errors, with their causes, to DIR/<corpus>.tsv")
     parser.add_argument("--shapes", action="store_true", help="count the missed expressions by shape, per corpus")
+    parser.add_argument("--precision", action="store_true",
+                        help="count unmatched predictions and wrongly typed ones by shape, per corpus")
     parser.add_argument("corpora", nargs="*", help=f"any of {', '.join(LOOKED_AT)} (default: all)")
     args = parser.parse_args()
     unknown = set(args.corpora) - set(LOOKED_AT)
     if unknown:
         parser.error(f"not a looked-at corpus: {', '.join(sorted(unknown))}")
     shapes: dict[str, collections.Counter] = {}
+    extras: dict[str, collections.Counter] = {}
     for corpus in args.corpora or LOOKED_AT:
-        shapes[corpus] = collections.Counter()
-        print(corpus, run(corpus, args.errors, shapes[corpus]))
+        shapes[corpus], extras[corpus] = collections.Counter(), collections.Counter()
+        print(corpus, run(corpus, args.errors, shapes[corpus], extras[corpus] if args.precision else None))
     if args.shapes:
         print_shapes(shapes)
+    if args.precision:
+        for kind in ("unmatched", "type"):
+            print(f"\n{kind}:")
+            print_shapes({corpus: collections.Counter({(shape, part): n for (k, shape, part), n in counts.items() if k == kind})
+                          for corpus, counts in extras.items()}, [name for name, _ in EXTRA_SHAPES])
 
 
-def print_shapes(shapes: dict[str, collections.Counter]) -> None:
-    """A table of missed expressions: one row a shape, one column a corpus (esc-dev by half)."""
+def print_shapes(shapes: dict[str, collections.Counter], names: list[str] | None = None) -> None:
+    """A table of expressions by shape: one row a shape, one column a corpus (esc-dev by half)."""
     columns = sorted({(corpus, part) for corpus, counts in shapes.items() for _, part in counts})
-    names = [name for name, _ in SHAPES] + ["other"]
+    names = (names or [name for name, _ in SHAPES]) + ["other"]
     print("| shape | " + " | ".join(corpus if part == "all" else f"{corpus} {part}" for corpus, part in columns) + " |")
     print("|---|" + "---:|" * len(columns))
     for name in names:

@@ -54,3 +54,26 @@ def test_the_timex_halves_script_counts_a_missed_expression_under_the_shape_of_i
     assert shape_of("the same time").startswith("a unit as an anaphor")
     assert shape_of("Lady Day").startswith("a holiday")
     assert shape_of("at the very moment") == "other"
+
+
+def test_the_timex_halves_script_counts_an_extra_or_wrongly_typed_prediction_under_its_shape():
+    """benchmarks/timex_halves.py --precision: an unmatched or wrongly typed prediction is counted by
+    the form of its words and the word after it (round 26's precision and type classes)."""
+    script = SCRIPTS[0].parent / "timex_halves.py"
+    sys.path.insert(0, str(script.parent))
+    try:
+        from timex_halves import extra_shape
+    finally:
+        sys.path.remove(str(script.parent))
+    assert extra_shape("recently", "arrested").startswith("'now'")
+    assert extra_shape("12-year", "veteran").startswith("a length as a modifier")
+    assert extra_shape("four days", "before the vote").startswith("N units before")
+    assert extra_shape("two weeks later").startswith("N units before")
+    assert extra_shape("quarterly").startswith("a rate")
+    assert extra_shape("late Monday").startswith("'early / late'")
+    assert extra_shape("Monday evening").startswith("a day with its part")
+    assert extra_shape("that night").startswith("a part of the day")
+    assert extra_shape("the same day").startswith("a unit as an anaphor")
+    assert extra_shape("three seconds", "remaining").startswith("a length")
+    assert extra_shape("June 3").startswith("a day, month or year")
+    assert extra_shape("at the very moment") == "other"

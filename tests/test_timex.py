@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import parse
-from timeline.timex import tag
+from timeline.timex import marked, tag
+from timeline.timex.output import render
 from tagged import finder
 
 PUBLISHED = dt.date(2024, 1, 31)  # a Wednesday
@@ -44,10 +45,30 @@ def test_offsets_slice_the_input_exactly():
     ("Clashes broke out earlier this month.", ("earlier this month", "2024-01")),
     ("The ceasefire held last week.", ("last week", "2024-W04")),
     ("In the past, Russia mediated.", ("the past", "PAST_REF")),
-    ("Relations have recently improved.", ("recently", "PAST_REF")),
+    ("The envoy met the recently freed prisoners.", ("recently", "PAST_REF")),
 ])
 def test_news_mode_resolves_against_the_publication_date(text, expected):
     assert expected in values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Relations between the two towns have recently improved.",
+    "The mayor was recently re-elected, officials said.",
+    "Prices rose twice this year, most recently in June.",
+])
+def test_recently_as_the_adverb_of_a_clause_is_a_cue_not_an_annotation(text):
+    """Round 26: TE3, EventStoryLine and timex-unseen leave the clause adverb 'recently' unmarked, so
+    the annotations (printed, scored) leave it out; the extractor still reads it as before the report."""
+    found = tag(text, PUBLISHED)
+    assert [t.value for t in marked(found) if t.value == "PAST_REF"] == []
+    cue = next(t for t in found if t.text == "recently")
+    assert cue.cue and cue.value == "PAST_REF" and cue.edtf == "../2024-01-31"
+    assert '"recently"' not in render(text, found, "json") and "recently</TIMEX3>" not in render(text, found, "timeml")
+
+
+def test_recently_inside_a_noun_phrase_stays_an_annotation():
+    found = marked(tag("The envoy met the recently freed prisoners.", PUBLISHED))
+    assert [(t.text, t.value) for t in found] == [("recently", "PAST_REF")]
 
 
 def test_without_publication_date_relative_expressions_stay_unresolved():

@@ -16,9 +16,9 @@ Adapter = Callable[[str, dt.date | None, str], list[Span]]
 
 def ours(text: str, published: dt.date | None, mode: str) -> list[Span]:
     """This project's tagger."""
-    from timeline.timex import tag
+    from timeline.timex import marked, tag
 
-    return [(t.start, t.end, t.type, t.value) for t in tag(text, published, mode)]
+    return [(t.start, t.end, t.type, t.value) for t in marked(tag(text, published, mode))]
 
 
 def nothing(text: str, published: dt.date | None, mode: str) -> list[Span]:

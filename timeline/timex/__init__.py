@@ -60,6 +60,7 @@ class Timex:
     type: TimexType
     value: str  # TimeML value: 2023-09-19, 2023-09, 2023-SU, PAST_REF, P3D, XXXX-WXX-1 ...
     edtf: str | None = None  # the interval it denotes, for anchoring events; None if not a date
+    cue: bool = False  # read by the extractor ('recently' arrested: before the report), marked by no annotator
 
     def to_dict(self) -> dict:
         """The JSON form the CLI prints."""
@@ -119,6 +120,12 @@ def tag(text: str, published: dt.date | None = None, mode: Mode = "news") -> lis
             for t in _tag(plain, published, mode)]
 
 
+def marked(timexes: list[Timex]) -> list[Timex]:
+    """The expressions a TimeML annotator marks: the tagger's output without the cues only the
+    extractor reads, so that printed and scored annotations follow the corpora's convention."""
+    return [t for t in timexes if not t.cue]
+
+
 def _tag(text: str, published: dt.date | None, mode: Mode) -> list[Timex]:
     """The expressions of a text that reads as plain prose (a tokenised one is read through
     ``tokenised.detokenised``, its offsets mapped back)."""
@@ -147,7 +154,7 @@ def _tag(text: str, published: dt.date | None, mode: Mode) -> list[Timex]:
             edtf = _year_range(edtf, text, cand) or edtf
         if out and norms[-1] == "later_earlier" and rule.norm in _CALENDAR and _RESTATES.fullmatch(text, out[-1].end, start):
             out[-1] = replace(out[-1], value=value, edtf=edtf)  # 'six days later, on 7 October': that day
-        out.append(Timex(start, cand.end, text[start:cand.end], kind, value, edtf))
+        out.append(Timex(start, cand.end, text[start:cand.end], kind, value, edtf, bool(rule.args.get("cue"))))
         norms.append(rule.norm)
     return out
 

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..documents import DocumentError as InputError  # one error for unreadable input, named for this module
 from ..documents import record_published
-from . import Timex, tag
+from . import Timex, marked, tag
 
 
 def decode(data: bytes, name: str) -> str:
@@ -49,6 +49,7 @@ def to_timeml(text: str, timexes: list[Timex]) -> str:
 
 def render(text: str, timexes: list[Timex], fmt: str) -> str:
     """JSON list of timexes, or the TimeML document."""
+    timexes = marked(timexes)
     if fmt == "timeml":
         return to_timeml(text, timexes)
     return json.dumps([t.to_dict() for t in timexes], ensure_ascii=False, indent=1)
