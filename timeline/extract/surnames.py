@@ -11,8 +11,7 @@ from . import lexicon
 from .casing import is_english_word, name_like
 from .state import DocState
 
-_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ][\w'’-]*)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-zÀ-ÿ][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿ][\w'’-]*)\s+$")
 
 
 @cache
@@ -23,32 +22,23 @@ def _given_names() -> int:
 
 def _lone_name(target: str, caps: bool) -> bool:
     """One word that names someone and is no English word ('PASTRANA', not 'HOSTAGES' or 'Mayor')."""
-    return " " not in target and _name_word(target, caps)
+    return " " not in target and name_like(target, caps) and not is_english_word(target)
 
 
 def full_name(text: str, surname: str, caps: bool) -> str | None:
-    """The name words around the surname's first use in the text, with it ('ANDRES PASTRANA', 'BERNARDO
-    JARAMILLO OSSA'); None when its first use stands alone."""
+    """The name words right before the surname's first use in the text, with it ('ANDRES PASTRANA');
+    None when its first use stands alone."""
     first = re.search(rf"\b{re.escape(surname)}\b", text)
     if first is None:
         return None
-    start, end, before, after = first.start(), first.end(), [], []
-    while len(before) < _given_names() and (word := _WORD_BEFORE.search(text, max(0, start - 60), start)) is not None:
-        if not _name_word(word.group(1), caps):
+    start, words = first.start(), []
+    while len(words) < _given_names() and (before := _WORD_BEFORE.search(text, max(0, start - 60), start)) is not None:
+        word = before.group(1)
+        if not (name_like(word, caps) and not is_english_word(word)):
             break
-        before.insert(0, word.group(1))
-        start = word.start(1)
-    while len(after) < _given_names() and (word := _WORD_AFTER.match(text, end)) is not None:
-        if not _name_word(word.group(1), caps):
-            break
-        after.append(word.group(1))
-        end = word.end(1)
-    return " ".join([*before, surname, *after]) if before or after else None
-
-
-def _name_word(word: str, caps: bool) -> bool:
-    """A given name or a second surname: name-like and no English word ('ANDRES', not 'MAYOR')."""
-    return name_like(word, caps) and not is_english_word(word)
+        words.insert(0, word)
+        start = before.start(1)
+    return " ".join([*words, surname]) if words else None
 
 
 def fuller_names(state: DocState, options) -> DocState:
