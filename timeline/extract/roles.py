@@ -43,8 +43,6 @@ _SUPPORT_VERB = re.compile(r"\b(?:carried out|conducted|launched|staged|perpetra
 # 'after bombing a bridge'): it takes an object as its verb does, where 'the killing of X' takes 'of'
 _GERUND_AFTER = re.compile(r"\b(?:of|for|in|by|with|after|before|while|without|from)\s+[\"“']?$", re.IGNORECASE)
 _NOT_AN_OBJECT = frozenset({"that", "which", "who", "and", "or", "but", "as"})  # 'shooting that lasted'
-# trigger rules whose verb's subject undergoes the event (seizures.VANISHED: 'three people disappeared')
-SUBJECT_UNDERGOES = frozenset({"vanished-person"})
 _PARTICLES = re.compile(r"\s+(?:up|down|off|out|away|fire\s+(?:on|at)|to\s+death)\b", re.IGNORECASE)
 
 
@@ -132,8 +130,6 @@ def _projectile() -> re.Pattern:
 
 def _verb_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) -> Roles:
     start, end = clause.start, clause.end
-    if trigger.rule in SUBJECT_UNDERGOES:  # 'three people disappeared': they undergo it, no one named did it
-        return Roles(patient=phrase_before(text, trigger.start, start))
     first = _first_conjunct(text, trigger, event_type)
     if first is not None or passive(text, clause, trigger):
         by_inside = text[trigger.start:trigger.end].lower().endswith(" by")

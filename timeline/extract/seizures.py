@@ -6,8 +6,6 @@ never read them; their object decides (``lexicons/seizures.yaml``). A person is 
 stage found, a person-denoting head (kinship, trade, office) after a determiner, a number or in the
 plural, or a pronoun for people. Who took them decides the type, as for an arrest (``captors``):
 a state's forces as the clause's agent make it an arrest, anyone else, or no one named, an abduction.
-A verb whose subject vanishes ('disappeared') with a person as that subject tells people taken by
-no one named: an abduction or forced disappearance.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from .roles import roles_of
 from .state import DocState, Trigger
 
 RULE = "seized-person"
-VANISHED = "vanished-person"  # 'three people disappeared': taken, by no one named (roles.SUBJECT_UNDERGOES)
 _WEIGHT = 2
 _HARM = frozenset({"attack", "killing"})  # harm done to people, after their seizure: the incident
 _NAME_REACH = 60  # characters after the verb within which a name may open its object
@@ -43,8 +40,6 @@ class _Cues:
     opening: re.Pattern  # determiners and modifiers before a name ('the senator jorge ...')
     judgement: re.Pattern  # 'responsible' later in the sentence: a judgement, not a seizure
     state_forces: re.Pattern
-    vanishing: re.Pattern  # a verb whose subject vanishes ('disappeared'), any form
-    person_subject: re.Pattern  # a person subject ending right before it ('three people', 'who')
 
 
 @cache
@@ -72,10 +67,7 @@ def _cues() -> _Cues:
                  re.compile(person, re.IGNORECASE),
                  re.compile(rf"\s+(?:{determiner}\s+)*{modifier}{{0,{_MODIFIERS}}}", re.IGNORECASE),
                  re.compile(lexicon.words(lexicon.alternation(data['not_followed_by'])), re.IGNORECASE),
-                 re.compile(lexicon.words(lexicon.alternation(groups["state_forces"])), re.IGNORECASE),
-                 re.compile(class_pattern({"verbs": data["vanishing_verbs"]}), re.IGNORECASE),
-                 re.compile(rf"(?<![\w'’-])(?:{heads}|{lexicon.alternation(data['subject_pronouns'])})"
-                            rf"{data['between_subject']}", re.IGNORECASE))
+                 re.compile(lexicon.words(lexicon.alternation(groups["state_forces"])), re.IGNORECASE))
 
 
 def _person_object(state: DocState, position: int, end: int) -> int | None:
@@ -109,14 +101,6 @@ def seized_person(state: DocState, start: int, end: int) -> list[tuple[int, int]
     return out
 
 
-def vanished_person(state: DocState, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of vanishing verbs in ``text[start:end]`` (a sentence) whose subject, right before
-    them, is a person ('the students who disappeared', 'three people disappeared'): people taken."""
-    cues = _cues()
-    return [(verb.start(), verb.end()) for verb in cues.vanishing.finditer(state.text, start, end)
-            if cues.person_subject.search(state.text, max(start, verb.start() - 80), verb.start())]
-
-
 def _progressive(text: str, start: int, position: int) -> bool:
     """Whether the gerund at ``position`` is a progressive ('are still holding'), captivity going on."""
     return _cues().ongoing_before.search(text, max(start, position - 40), position) is not None
@@ -139,9 +123,6 @@ def seized_people(state: DocState, options) -> DocState:
     added = [_typed(state, Trigger(a, b, "abduction", RULE, "verb", _WEIGHT))
              for start, end in state.sentences for a, b in seized_person(state, start, end)
              if not overlaps_union(told, a, b) and not _told_after(state, b, end)]
-    added += [Trigger(a, b, "abduction", VANISHED, "verb", _WEIGHT)
-              for start, end in state.sentences for a, b in vanished_person(state, start, end)
-              if not overlaps_union(told, a, b) and not _told_after(state, b, end)]
     if not added:
         return state
     return replace(state, triggers=sorted([*state.triggers, *added], key=lambda t: (t.start, t.end)))
