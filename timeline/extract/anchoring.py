@@ -640,9 +640,11 @@ def _scheduled(text: str, event: EventMention, published: dt.date | None) -> boo
     'resumes on Monday'): news tells what is scheduled in the present tense, so the act is to
     come, not a past act to be cut at the report."""
     bounds = dates.parse(event.date)
-    if published is None or bounds.earliest is None or event.trigger.kind != "verb" or not (
+    if published is None or bounds.earliest is None or event.trigger.kind not in ("verb", "noun") or not (
             published < bounds.earliest <= published + _SCHEDULE_HORIZON):
         return False  # a date decades ahead is a misread year ('on 23 September 28 bodies'), not a schedule
+    if event.trigger.kind == "noun":
+        return _noun_scheduled(text, event)
     words = list(re.finditer(r"[^\W\d_]+", text[event.trigger.start:event.trigger.end]))
     if not words or any(w.group().lower() in _PAST_AUXILIARIES for w in words) or reporting().search(
             text, event.trigger.start, event.trigger.end):
@@ -653,7 +655,21 @@ def _scheduled(text: str, event: EventMention, published: dt.date | None) -> boo
         return _PRESENT_BEFORE.search(text, max(0, at - 30), at) is not None
     if event_types()[event.trigger.type].kind == "speech":
         return False  # 'urges them to vote in the 12 November elections': the date is what is urged
+    if _INFINITIVE_BEFORE.search(text, max(0, event.trigger.start - 30), event.trigger.start):
+        return True  # 'was expected to visit on Friday': an infinitive dated after the report is to come
     return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
+
+
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)*$", re.IGNORECASE)
+
+
+def _noun_scheduled(text: str, event: EventMention) -> bool:
+    """'A donors' conference is due in February': a named act (a noun) dated wholly after the report
+    is what is to come, unless it is what someone says or the clause tells it as done by a past form."""
+    if event_types()[event.trigger.type].kind == "speech":
+        return False  # 'a statement on Friday' is dated by when it is told
+    verbs = re.finditer(r"[^\W\d_]+", text[event.clause.start:event.clause.end])
+    return not any(w.group().lower() in _PAST_AUXILIARIES for w in verbs)
 
 
 def _not_after(value: str, published: dt.date, current: bool = False) -> str:
