@@ -1,0 +1,36 @@
+"""Dates on news, twenty-second session: a date wholly after the report on an act not told as done
+(an infinitive, a named act in a clause told in the present) is what is to come, not a past act cut at
+the report. Sentences of my own; each asserts the date and modality the mechanism gives and the shape
+it must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import Options, extract, lexicon
+from timeline.models import Document
+
+SCHEDULED = lexicon.load("dating")["scheduled_noun"]
+
+
+def _events(text: str, published) -> list[tuple[str, str | None, str]]:
+    events = extract([Document(id="news", text=text, published=published)], Options()).events
+    return [(e.type, e.date, e.modality) for e in events]
+
+
+@pytest.mark.parametrize("case", [SCHEDULED["example"], *SCHEDULED["more_examples"], SCHEDULED["counterexample"]],
+                         ids=["noun-is-due", "expected-to-visit", "perfect-told-as-done"])
+def test_a_date_after_the_report_on_an_act_not_told_as_done_is_to_come(case):
+    """'A donors' summit is due in March' and 'was expected to visit on Friday' keep their date and
+    are to come; 'has cut short a visit ... will fly home on Friday' is done by the report
+    (lexicons/dating.yaml, scheduled_noun)."""
+    assert (case["type"], case["date"], case["modality"]) in _events(case["text"], case["published"])
+
+
+def test_a_noun_in_a_clause_with_a_past_form_or_no_verb_keeps_the_reports_bound():
+    """'announced his resignation effective Wednesday': the announcing is the act, told as done."""
+    import datetime as dt
+
+    told = _events("The chief of staff announced his resignation effective next Wednesday, July 31.", dt.date(2019, 7, 26))
+    assert all(modality != "future" or date != "2019-07-31" for _, date, modality in told)
