@@ -34,3 +34,13 @@ def test_a_noun_in_a_clause_with_a_past_form_or_no_verb_keeps_the_reports_bound(
 
     told = _events("The chief of staff announced his resignation effective next Wednesday, July 31.", dt.date(2019, 7, 26))
     assert all(modality != "future" or date != "2019-07-31" for _, date, modality in told)
+
+
+THAT_TIME = lexicon.load("dating")["that_time"]
+
+
+@pytest.mark.parametrize("case", [THAT_TIME["example"], THAT_TIME["counterexample"]], ids=["same-paragraph", "new-paragraph"])
+def test_at_the_time_is_the_time_of_the_date_told_just_before(case):
+    """'in March 2024 ... declared a state of emergency at the time' is March 2024; after a paragraph
+    break nothing is pointed back to and the act stays on or before the report (dating.yaml, that_time)."""
+    assert (case["type"], case["date"], "asserted") in _events(case["text"], case["published"])

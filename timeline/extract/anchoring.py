@@ -51,6 +51,7 @@ def tag_timexes(state: DocState, options) -> DocState:
     found = [replace(t, edtf=month_part(t.text, t.edtf)) for t in found if not skipped(state, t.start)]
     found = [_clock_in_its_day(state.text, t) for t in found]
     found = [_weeks_counted(t, found[k - 1] if k else None) for k, t in enumerate(found)]
+    found = [_at_that_time(state.text, t, found[k - 1] if k else None) for k, t in enumerate(found)]
     return replace(state, timexes=_nights_of_named_days(state.text, found), timex_starts=starts)
 
 
@@ -83,6 +84,21 @@ def _weeks_counted(timex: Timex, previous: Timex | None) -> Timex:
         return timex  # the tagger counted from another day: leave its week
     margin = dt.timedelta(days=slack * weeks)
     return replace(timex, edtf=dates.format_interval(middle - margin, middle + margin))
+
+
+@cache
+def _that_time() -> re.Pattern:
+    """A time told only by pointing back ('at the time'), from dating.yaml (that_time)."""
+    return re.compile(lexicon.load("dating")["that_time"]["pattern"], re.IGNORECASE)
+
+
+def _at_that_time(text: str, timex: Timex, previous: Timex | None) -> Timex:
+    """'riots in January 2024 ... The government declared a state of emergency at the time': the time
+    pointed back to is that of the date told just before in the paragraph, not any time up to the report."""
+    if previous is None or not _that_time().fullmatch(timex.text.strip()) or _opened(previous) \
+            or "\n\n" in text[previous.end:timex.start]:
+        return timex
+    return replace(timex, edtf=previous.edtf)
 
 
 _CUE_REACH = 12  # characters before a date read for the word that governs it ('From ', 'after ')
