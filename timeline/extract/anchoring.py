@@ -653,8 +653,9 @@ _PRESENT_BEFORE = re.compile(r"\b(?:is|are|am|'s|’s)\s+(?:\w+ly\s+)*$", re.IGN
 
 def _scheduled(text: str, event: EventMention, published: dt.date | None) -> bool:
     """A date wholly after publication on a verb told in the present ('is sentenced on 7 May',
-    'resumes on Monday'): news tells what is scheduled in the present tense, so the act is to
-    come, not a past act to be cut at the report."""
+    'resumes on Monday'), an infinitive ('expected to visit on Friday') or a noun in a present clause
+    ('is due in February'): news tells what is scheduled so, and the act is to come, not a past act
+    to be cut at the report."""
     bounds = dates.parse(event.date)
     if published is None or bounds.earliest is None or event.trigger.kind not in ("verb", "noun") or not (
             published < bounds.earliest <= published + _SCHEDULE_HORIZON):
