@@ -23,7 +23,7 @@ def _events(text: str, published) -> list[tuple[str, str | None, str]]:
                          ids=["noun-is-due", "expected-to-visit", "perfect-told-as-done"])
 def test_a_date_after_the_report_on_an_act_not_told_as_done_is_to_come(case):
     """'A donors' summit is due in March' and 'was expected to visit on Friday' keep their date and
-    are to come; 'has cut short a visit ... will fly home on Friday' is done by the report
+    are to come; 'has called off a tour ... will return on Saturday' is done by the report
     (lexicons/dating.yaml, scheduled_noun)."""
     assert (case["type"], case["date"], case["modality"]) in _events(case["text"], case["published"])
 
