@@ -129,7 +129,7 @@ def _cue_rules(state: DocState, live: list[int], pos: int) -> bool:
     for cue, pattern in _cue_patterns():
         hit = pattern.match(opening.lstrip(" ,\"'")) if cue["scope"] == "lead" else pattern.search(
             state.text, event.clause.start, event.clause.end) or pattern.match(opening.lstrip(" ,\"'"))
-        if not hit:
+        if not hit or (cue.get("undated_only") and _told_with_date(state, live[pos])):
             continue
         other = _neighbour(state, live, pos, -1 if cue["target"] == "previous" else 1)
         if other is not None:
