@@ -467,3 +467,25 @@ def test_an_act_after_the_nominal_still_comes_after_it():
     presupposition's default, after."""
     found = _relations("Thousands of students marched through the capital on Monday. Police detained two organisers after the protest.")
     assert {r for _, r, _ in found} == {"after"}, found
+
+
+def test_a_counted_delay_inside_the_clause_orders_the_act_after_the_one_told_before():
+    """'police arrested forty people over the following three days', told under 'The commission
+    also found': after the shooting told just before it (ordering.yaml cues counted-delay)."""
+    from timeline.extract.pipeline import run
+
+    cue = next(c for c in DATA["cues"] if c["name"] == "counted-delay")
+    state = run(Document(id="d", text="Story\n\n" + cue["example"], published=dt.date(2024, 1, 31)), Options())
+    shooting = next(i for i, e in enumerate(state.events) if e.type == "attack")
+    arrest = next(e for e in state.events if e.type == "arrest")
+    assert ("after", shooting) in arrest.relations and "counted-delay" in arrest.cues
+
+
+def test_a_counted_delay_leaves_an_act_the_text_dates_to_its_own_window():
+    """'The next day, the governor spoke' is dated by the tagger: its window carries the delay, and
+    the cue adds no relation (ordering.yaml cues counted-delay, undated_only)."""
+    from timeline.extract.pipeline import run
+
+    text = "Rioters burned a church near the square on 3 January. The next day, the governor delivered a speech on order."
+    state = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options())
+    assert not any("counted-delay" in e.cues for e in state.events)
