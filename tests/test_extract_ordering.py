@@ -483,9 +483,19 @@ def test_a_counted_delay_inside_the_clause_orders_the_act_after_the_one_told_bef
 
 def test_a_counted_delay_leaves_an_act_the_text_dates_to_its_own_window():
     """'The next day, the governor spoke' is dated by the tagger: its window carries the delay, and
-    the cue adds no relation (ordering.yaml cues counted-delay, undated_only)."""
+    the cue adds no relation (ordering.yaml cues counted-delay, `counted`)."""
     from timeline.extract.pipeline import run
 
     text = "Rioters burned a church near the square on 3 January. The next day, the governor delivered a speech on order."
+    state = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options())
+    assert not any("counted-delay" in e.cues for e in state.events)
+
+
+def test_a_counted_delay_does_not_count_from_a_flashback():
+    """'Rebels had burned the depot. Police arrested two men the next day': the depot fire is told in
+    the past perfect, so 'the next day' does not count from it (ordering.yaml counted-delay, `counted`)."""
+    from timeline.extract.pipeline import run
+
+    text = "Rebels had burned a fuel depot near the port. Police arrested two dockers the next day."
     state = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options())
     assert not any("counted-delay" in e.cues for e in state.events)

@@ -129,13 +129,22 @@ def _cue_rules(state: DocState, live: list[int], pos: int) -> bool:
     for cue, pattern in _cue_patterns():
         hit = pattern.match(opening.lstrip(" ,\"'")) if cue["scope"] == "lead" else pattern.search(
             state.text, event.clause.start, event.clause.end) or pattern.match(opening.lstrip(" ,\"'"))
-        if not hit or (cue.get("undated_only") and _told_with_date(state, live[pos])):
+        if not hit:
             continue
         other = _neighbour(state, live, pos, -1 if cue["target"] == "previous" else 1)
+        if other is not None and cue.get("counted") and not _counts_from(state, live[pos], other):
+            continue
         if other is not None:
             _relate(state, live[pos], cue["relation"], other, cue["name"])
             return True
     return False
+
+
+def _counts_from(state: DocState, index: int, other: int) -> bool:
+    """A counted delay ('the next day') orders an act the text leaves undated (a stated day carries
+    the delay already) after one told in a simple tense (a flashback's sequel is told in the past
+    perfect too, so a delay in a simple tense counts from the story's time)."""
+    return not _told_with_date(state, index) and not _told_in_past_perfect(state, state.events[other])
 
 
 def _subordinate_rules(state: DocState, live: list[int], pos: int) -> bool:
