@@ -470,8 +470,8 @@ def test_an_act_after_the_nominal_still_comes_after_it():
 
 
 def test_a_counted_delay_inside_the_clause_orders_the_act_after_the_one_told_before():
-    """'police arrested forty people over the following three days', told under 'The commission
-    also found': after the shooting told just before it (ordering.yaml cues counted-delay)."""
+    """'soldiers detained thirty men over the following two days', told under 'The inquiry also
+    found': after the shooting told just before it (ordering.yaml cues counted-delay)."""
     from timeline.extract.pipeline import run
 
     cue = next(c for c in DATA["cues"] if c["name"] == "counted-delay")
