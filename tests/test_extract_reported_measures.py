@@ -1,7 +1,8 @@
 """A state's own measure told with no agent and reported by one of its bodies ('two of them were
 released, the army said') is that state's doing; reported by anyone else the reporter is no party
 (``arguments._state_reporters``), and custody told in the passive with no agent is still the story's
-state's (``arguments.custody_by_home_state``, twentieth session)."""
+state's (``arguments.custody_by_home_state``, twentieth session), as are a curfew and a criminal charge
+told so (twenty-second session)."""
 
 import pytest
 
@@ -38,3 +39,26 @@ def test_a_measure_others_report_is_not_the_reporters(text: str, kind: str, stat
     """A rights group or a witness telling of arrests did not make them: the story's state did."""
     events = [e for e in run(Document(id="d", text="Story\n\n" + text), Options()).events if e.type == kind]
     assert events and events[0].actors == [state], [(e.type, e.actors) for e in events]
+
+
+def _measures_rule() -> dict:
+    from timeline.extract import lexicon
+
+    return lexicon.load("groups")["home_state_measures"]
+
+
+@pytest.mark.parametrize("example", _measures_rule()["examples"], ids=lambda e: e["text"][:30])
+def test_a_states_own_measure_told_with_no_party_is_the_story_states(example: dict) -> None:
+    """'a curfew had been imposed', 'was charged on Friday': only a state's authorities take these,
+    so told with no party, place or agent they are the story's state's (twenty-second session)."""
+    events = [e for e in run(Document(id="d", text="Story\n\n" + example["text"]), Options()).events
+              if e.type == example["type"]]
+    assert events and events[0].actors == [example["party"]], [(e.type, e.actors) for e in events]
+
+
+@pytest.mark.parametrize("example", _measures_rule()["counterexamples"], ids=lambda e: e["text"][:30])
+def test_a_measure_told_with_its_taker_is_not_given_the_story_state(example: dict) -> None:
+    """'The rebels imposed a curfew': a measure whose taker the clause names stays that taker's."""
+    events = [e for e in run(Document(id="d", text="Story\n\n" + example["text"]), Options()).events
+              if e.type == example["type"]]
+    assert events and example["not_party"] not in events[0].actors, [(e.type, e.actors) for e in events]

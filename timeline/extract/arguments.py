@@ -243,13 +243,32 @@ def sides_of_fighting(state: DocState, options) -> DocState:
 _CUSTODY = frozenset({"arrest", "release"})
 
 
+@cache
+def _state_measures() -> dict[str, re.Pattern]:
+    """By type, the words of measures only a state's authorities take (``lexicons/groups.yaml``
+    home_state_measures): a curfew, a state of emergency, a criminal charge."""
+    words = lexicon.load("groups")["home_state_measures"]["words"]
+    return {kind: re.compile(rf"(?:{lexicon.alternation(listed)})$", re.IGNORECASE) for kind, listed in words.items()}
+
+
+def _state_measure(text: str, event: EventMention) -> bool:
+    """Custody told in the passive with no agent, or a state's own measure ('a curfew had been
+    imposed', 'the younger was charged on Tuesday') told as a noun or in the passive with no agent."""
+    if event.type in _CUSTODY:
+        return _passive_without_agent(text, event)
+    measure = _state_measures().get(event.type)
+    if measure is None or measure.match(text[event.trigger.start:event.trigger.end].strip()) is None:
+        return False
+    return event.trigger.kind == "noun" or _passive_without_agent(text, event)
+
+
 def custody_by_home_state(state: DocState, options) -> DocState:
     """Stage, after co-reference (an actor given earlier would change which mentions join): custody
-    that no mention names a party or place for, told in the passive with no agent ('the defendants
-    were arrested in raids', 'two of them were released the next day'), was the story's state's."""
+    or a state's own measure that no mention names a party or place for, told in the passive with no
+    agent ('the defendants were arrested in raids', 'a curfew had been imposed', 'he was charged on
+    Tuesday'), was the story's state's."""
     for head, told in chains(state).items():
-        if state.events[head].type in _CUSTODY and not any(e.actors or e.location for e in told) and \
-                any(_passive_without_agent(state.text, e) for e in told):
+        if not any(e.actors or e.location for e in told) and any(_state_measure(state.text, e) for e in told):
             _add(state.events[head].actors, state.home)
     return state
 
