@@ -139,3 +139,25 @@ def test_violence_or_a_measure_naming_no_party_is_aimed_at_its_place(text, kind,
     """Violence or a measure whose targets are only words (no party, no place a lexicon names)
     was aimed at the town where it happened; a state named as where is left to the older rule."""
     assert _event(text, kind).targets == targets
+
+
+def _state_victims_rule() -> dict:
+    from timeline.extract import lexicon
+
+    return lexicon.load("groups")["state_victims"]
+
+
+@pytest.mark.parametrize("example", _state_victims_rule()["examples"], ids=lambda e: e["text"][:30])
+def test_violence_by_nobody_named_at_the_states_agents_or_things_is_aimed_at_the_state(example):
+    """'A roadside bomb killed two soldiers', 'a bomb exploded in Lima', 'at a fuel depot': the place's
+    state is what violence by nobody named was aimed at (twenty-second session)."""
+    event = _event(example["text"], example["type"])
+    assert example["party"] in event.targets, (event.actors, event.targets)
+
+
+@pytest.mark.parametrize("example", _state_victims_rule()["counterexamples"], ids=lambda e: e["text"][:30])
+def test_violence_by_nobody_named_at_civilians_is_not_aimed_at_the_state(example):
+    """'A journalist was shot dead', 'killed three villagers': people who are not the state's agents
+    (or the places civilians live in) were the victims, not the place's state."""
+    event = _event(example["text"], example["type"])
+    assert example["not_party"] not in event.targets + event.actors, (event.actors, event.targets)

@@ -13,6 +13,7 @@ from .antecedents import pronoun_antecedent, pronoun_undergoes
 from .clauses import quoted_spans
 from .group_nouns import fighting_pair, principal_pair, sides_told
 from .groups import INSURGENTS as _INSURGENTS, both_sides, described_group
+from .lemmas import inflected_nouns
 from .lookup import chains, clauses_after, clauses_before, events_of, last_person, mentions_in, root_of, sentence_clauses
 from .names import WORD_BEFORE, home_group, insurgents_of
 from .phrases import PREPOSITIONS, Phrase, after_word, end_before, is_past, phrase_after, phrase_before
@@ -153,8 +154,42 @@ def _place_fallbacks(event: EventMention, named: frozenset[str] = frozenset()) -
         home = place.state if place else None
         if event.type in _HOSTED and named and home not in named:
             return
+        if event.type in _VIOLENT - _REMOTE and not _aimed_at_the_state(event.targets):
+            return
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT | _MEASURES else event.actors, home)
+
+
+# strikes from afar (drones, missiles, artillery) are acts of war between states: whatever they hit,
+# they were aimed at the state where it stands
+_REMOTE = frozenset({"airstrike", "shelling"})
+
+
+@cache
+def _state_victims() -> re.Pattern:
+    """Heads of victims that are a state's own agents or sites (``lexicons/groups.yaml`` state_victims)."""
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('groups')['state_victims']['heads'])})$", re.IGNORECASE)
+
+
+def _aimed_at_the_state(targets: list[str]) -> bool:
+    """Violence told with no victim ('a bomb exploded in Lima'), with a state's own agents or sites
+    among its victims ('killed two soldiers', 'an army post') or with only things hit ('a fuel depot')
+    was aimed at the place's state; told of people who are not its agents ('a journalist was shot
+    dead', 'killed three villagers') it was not."""
+    rule = lexicon.load("groups")["state_victims"]
+    victims = [target.lower() for target in targets if target.lower() not in lexicon.names()  # not places, not parties
+               and target.lower().split()[-1] not in rule["anyone"]]
+    if any(_state_victims().search(victim) for victim in victims):
+        return True
+    return not any(_civilian_heads() & set(victim.split()) for victim in victims)
+
+
+@cache
+def _civilian_heads() -> frozenset[str]:
+    """Every form of the nouns that name a person (``lexicons/seizures.yaml`` person_heads) or a
+    place where civilians live or gather (``lexicons/groups.yaml`` state_victims civilian_sites)."""
+    nouns = [*lexicon.load("seizures")["person_heads"], *lexicon.load("groups")["state_victims"]["civilian_sites"]]
+    return frozenset(inflected_nouns(nouns))
 
 
 # the words a cut-off violent phrase opens with, up to its gerund's 'of' or 'for': whom it is told of
