@@ -161,3 +161,23 @@ def test_violence_by_nobody_named_at_civilians_is_not_aimed_at_the_state(example
     (or the places civilians live in) were the victims, not the place's state."""
     event = _event(example["text"], example["type"])
     assert example["not_party"] not in event.targets + event.actors, (event.actors, event.targets)
+
+
+def _destinations_rule() -> dict:
+    from timeline.extract import lexicon
+
+    return lexicon.load("groups")["destinations"]
+
+
+@pytest.mark.parametrize("example", _destinations_rule()["examples"], ids=lambda e: e["text"][:30])
+def test_a_state_people_flee_to_is_no_party_of_the_flight(example):
+    """'fled across the border into Togo', 'withdrew towards Uganda': where they went, not a party."""
+    event = _event(example["text"], example["type"])
+    assert example["not_party"] not in event.actors + event.targets, (event.actors, event.targets)
+
+
+@pytest.mark.parametrize("example", _destinations_rule()["counterexamples"], ids=lambda e: e["text"][:30])
+def test_a_state_that_moves_its_own_troops_stays_their_party(example):
+    """'Togo withdrew its troops from the border': the state that moves is the actor."""
+    event = _event(example["text"], example["type"])
+    assert example["party"] in event.actors, (event.actors, event.targets)

@@ -108,6 +108,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
         _take(text, event, mention)
     if not event.actors and event.type in _REPORTED_MEASURES:
         _add(event.actors, *(m.name for m in _state_reporters(state, event)))
+    _destinations_not_parties(text, event, window)
     _place_fallbacks(event, named)
 
 
@@ -139,6 +140,32 @@ def _named_states(state: DocState) -> frozenset[str]:
     """The states a story names as parties (not by a place of theirs): who can be a host and a side."""
     states = lexicon.state_names()
     return frozenset(m.name for m in state.mentions if m.kind == "actor" and m.name in states)
+
+
+# people fleeing or forces pulling back ('fled into Togo', 'withdrew towards Burkina Faso'): a state
+# they go to is where, not a party (``lexicons/groups.yaml`` destinations); not a state left ('withdrew
+# from Lebanon': the retreat is aimed at it), nor troops sent to a state, which often takes part
+_MOVES = frozenset({"displacement", "withdrawal"})
+
+
+@cache
+def _destination() -> re.Pattern:
+    words = lexicon.load("groups")["destinations"]
+    return re.compile(rf"\b(?:{lexicon.alternation(words['prepositions'])})\s+(?:the\s+)?"
+                      rf"(?:(?:{lexicon.alternation(words['modifiers'])})\s+)?$", re.IGNORECASE)
+
+
+def _destinations_not_parties(text: str, event: EventMention, window: list[Mention]) -> None:
+    """A state people flee to or forces pull back towards, named nowhere else in the clause, is no
+    party of the movement, nor the place it happened (the place's fallbacks would make it one again)."""
+    if event.type not in _MOVES:
+        return
+    for name in {m.name for m in window if m.kind == "actor" and is_country(m.name)}:  # not 'withdrew from IGAD'
+        told = [m for m in window if m.name == name]
+        if all(_destination().search(text, max(0, m.start - 40), m.start) for m in told):
+            event.actors[:] = [a for a in event.actors if a != name]
+            event.targets[:] = [t for t in event.targets if t != name]
+            event.location = None if event.location == name else event.location
 
 
 def _place_fallbacks(event: EventMention, named: frozenset[str] = frozenset()) -> None:
