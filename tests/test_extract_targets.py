@@ -149,7 +149,7 @@ def _state_victims_rule() -> dict:
 
 @pytest.mark.parametrize("example", _state_victims_rule()["examples"], ids=lambda e: e["text"][:30])
 def test_violence_by_nobody_named_at_the_states_agents_or_things_is_aimed_at_the_state(example):
-    """'A roadside bomb killed two soldiers', 'a bomb exploded in Lima', 'at a fuel depot': the place's
+    """'A roadside bomb wounded four gendarmes', 'a bomb exploded in Lima', 'at a fuel depot': the place's
     state is what violence by nobody named was aimed at (twenty-second session)."""
     event = _event(example["text"], example["type"])
     assert example["party"] in event.targets, (event.actors, event.targets)
@@ -171,7 +171,7 @@ def _destinations_rule() -> dict:
 
 @pytest.mark.parametrize("example", _destinations_rule()["examples"], ids=lambda e: e["text"][:30])
 def test_a_state_people_flee_to_is_no_party_of_the_flight(example):
-    """'fled across the border into Togo', 'withdrew towards Uganda': where they went, not a party."""
+    """'fled into Malawi', 'withdrew towards Uganda': where they went, not a party."""
     event = _event(example["text"], example["type"])
     assert example["not_party"] not in event.actors + event.targets, (event.actors, event.targets)
 

@@ -142,7 +142,7 @@ def _named_states(state: DocState) -> frozenset[str]:
     return frozenset(m.name for m in state.mentions if m.kind == "actor" and m.name in states)
 
 
-# people fleeing or forces pulling back ('fled into Togo', 'withdrew towards Burkina Faso'): a state
+# people fleeing or forces pulling back ('fled into Malawi', 'withdrew towards Burkina Faso'): a state
 # they go to is where, not a party (``lexicons/groups.yaml`` destinations); not a state left ('withdrew
 # from Lebanon': the retreat is aimed at it), nor troops sent to a state, which often takes part
 _MOVES = frozenset({"displacement", "withdrawal"})
