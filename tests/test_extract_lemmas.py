@@ -108,18 +108,6 @@ def test_an_s_form_after_a_word_that_comes_before_nouns_is_no_verb():
     assert any(t.type == "attack" for t in triggers_in("The army attacks the town."))
 
 
-def test_an_event_noun_before_those_who_deal_with_it_is_no_event():
-    """'the bomb squad', 'explosives experts' name people, not a bombing (lemmas.yaml,
-    noun_as_modifier); 'the bomb ... near the market' is still one."""
-    from timeline.extract.triggers import triggers_in
-
-    assert not triggers_in(lexicon.load("lemmas")["noun_as_modifier"]["example"])
-    assert not triggers_in("Bomb-disposal technicians reached the square at noon.")
-    text = "The bomb squad found the bomb near the market."
-    found = [text[t.start:t.end] for t in triggers_in(text) if t.rule == "bombing-nouns"]
-    assert found == ["bomb"] and text.index("bomb near") == [t.start for t in triggers_in(text)][0]
-
-
 @pytest.mark.parametrize("entry", [c for c in lexicon.load("lemmas")["classes"] if "counterexample" in c],
                          ids=lambda c: c["name"])
 def test_a_class_counterexample_does_not_fire(entry):

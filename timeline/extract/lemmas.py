@@ -93,14 +93,6 @@ def _s_forms(verb: str) -> set[str]:
 
 
 @cache
-def _modified_heads() -> str:
-    """What an event noun may not stand before: a noun for those who deal with such acts ('bomb
-    squad', 'explosives experts'), of which it is a modifier (lemmas.yaml noun_as_modifier)."""
-    heads = {f for head in lexicon.load("lemmas")["noun_as_modifier"]["heads"] for f in _noun_forms(head)}
-    return f"[\\s-]+(?:{_alternation(heads)})\\b"
-
-
-@cache
 def _not_after_noun_words() -> str:
     """Look-behinds refusing an -s form where only a noun goes: 'alongside volunteers', 'the offers'."""
     return "".join(f"(?<!\\b{re.escape(w)} )" for w in lexicon.load("lemmas")["noun_before_s_form"]["words"])
@@ -186,10 +178,9 @@ def class_pattern(entry: dict) -> str:
         body += f"|{_not_after_noun_words()}(?:{_alternation(third)})" if third else ""
     after = entry.get("followed_by", "").replace("{loot}", loot_pattern()) or None
     before = "".join(f"(?<!\\b{re.escape(word)} )" for word in entry.get("not_after", ()))
-    modifier = f"(?!{_modified_heads()})" if "nouns" in entry else ""
     if "only_after" in entry:
         before += "(?:" + "|".join(f"(?<=\\b{re.escape(word)} )" for word in entry["only_after"]) + ")"
-    return f"{before}(?:{body}){modifier}" + (f"(?={after})" if after else "")
+    return f"{before}(?:{body})" + (f"(?={after})" if after else "")
 
 
 @cache
