@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.extract import Options, extract
+from timeline.extract import Options, extract, lexicon
 from timeline.models import Document
 
 
@@ -141,13 +141,10 @@ def test_violence_or_a_measure_naming_no_party_is_aimed_at_its_place(text, kind,
     assert _event(text, kind).targets == targets
 
 
-def _state_victims_rule() -> dict:
-    from timeline.extract import lexicon
-
-    return lexicon.load("groups")["state_victims"]
+GROUPS = lexicon.load("groups")  # the rules whose examples and counterexamples these tests run
 
 
-@pytest.mark.parametrize("example", _state_victims_rule()["examples"], ids=lambda e: e["text"][:30])
+@pytest.mark.parametrize("example", GROUPS["state_victims"]["examples"], ids=lambda e: e["text"][:30])
 def test_violence_by_nobody_named_at_the_states_agents_or_things_is_aimed_at_the_state(example):
     """'A roadside bomb wounded four gendarmes', 'a bomb exploded in Lima', 'at a fuel depot': the place's
     state is what violence by nobody named was aimed at (twenty-second session)."""
@@ -155,7 +152,7 @@ def test_violence_by_nobody_named_at_the_states_agents_or_things_is_aimed_at_the
     assert example["party"] in event.targets, (event.actors, event.targets)
 
 
-@pytest.mark.parametrize("example", _state_victims_rule()["counterexamples"], ids=lambda e: e["text"][:30])
+@pytest.mark.parametrize("example", GROUPS["state_victims"]["counterexamples"], ids=lambda e: e["text"][:30])
 def test_violence_by_nobody_named_at_civilians_is_not_aimed_at_the_state(example):
     """'A journalist was shot dead', 'killed three villagers': people who are not the state's agents
     (or the places civilians live in) were the victims, not the place's state."""
@@ -163,20 +160,14 @@ def test_violence_by_nobody_named_at_civilians_is_not_aimed_at_the_state(example
     assert example["not_party"] not in event.targets + event.actors, (event.actors, event.targets)
 
 
-def _destinations_rule() -> dict:
-    from timeline.extract import lexicon
-
-    return lexicon.load("groups")["destinations"]
-
-
-@pytest.mark.parametrize("example", _destinations_rule()["examples"], ids=lambda e: e["text"][:30])
+@pytest.mark.parametrize("example", GROUPS["destinations"]["examples"], ids=lambda e: e["text"][:30])
 def test_a_state_people_flee_to_is_no_party_of_the_flight(example):
     """'fled into Malawi', 'withdrew towards Uganda': where they went, not a party."""
     event = _event(example["text"], example["type"])
     assert example["not_party"] not in event.actors + event.targets, (event.actors, event.targets)
 
 
-@pytest.mark.parametrize("example", _destinations_rule()["counterexamples"], ids=lambda e: e["text"][:30])
+@pytest.mark.parametrize("example", GROUPS["destinations"]["counterexamples"], ids=lambda e: e["text"][:30])
 def test_a_state_that_moves_its_own_troops_stays_their_party(example):
     """'Togo withdrew its troops from the border': the state that moves is the actor."""
     event = _event(example["text"], example["type"])
