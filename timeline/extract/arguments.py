@@ -310,7 +310,7 @@ def _state_measures() -> dict[str, re.Pattern]:
     """By type, the words of measures only a state's authorities take (``lexicons/groups.yaml``
     home_state_measures): a curfew, a state of emergency, a criminal charge."""
     words = lexicon.load("groups")["home_state_measures"]["words"]
-    return {kind: re.compile(rf"(?:{lexicon.alternation(listed)})$", re.IGNORECASE) for kind, listed in words.items()}
+    return {kind: re.compile(rf"(?:^|\s)(?:{lexicon.alternation(listed)})$", re.IGNORECASE) for kind, listed in words.items()}
 
 
 def _state_measure(text: str, event: EventMention) -> bool:
@@ -319,9 +319,14 @@ def _state_measure(text: str, event: EventMention) -> bool:
     if event.type in _CUSTODY:
         return _passive_without_agent(text, event)
     measure = _state_measures().get(event.type)
-    if measure is None or measure.match(text[event.trigger.start:event.trigger.end].strip()) is None:
+    words = text[event.trigger.start:event.trigger.end].rstrip()
+    found = measure.search(words) if measure is not None else None
+    if found is None:
         return False
-    return event.trigger.kind == "noun" or _passive_without_agent(text, event)
+    if event.trigger.kind == "noun":
+        return True
+    last = replace(event.trigger, start=event.trigger.start + len(words) - len(found.group().lstrip()))
+    return _passive_without_agent(text, replace(event, trigger=last))  # a phrase's last words: 'schools were closed'
 
 
 def custody_by_home_state(state: DocState, options) -> DocState:
