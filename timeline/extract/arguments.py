@@ -308,7 +308,7 @@ _CUSTODY = frozenset({"arrest", "release"})
 @cache
 def _state_measures() -> dict[str, re.Pattern]:
     """By type, the words of measures only a state's authorities take (``lexicons/groups.yaml``
-    home_state_measures): a curfew, a state of emergency, a criminal charge."""
+    home_state_measures): a curfew, a state of emergency, a ban or a closure, a criminal charge."""
     words = lexicon.load("groups")["home_state_measures"]["words"]
     return {kind: re.compile(rf"(?:^|\s)(?:{lexicon.alternation(listed)})$", re.IGNORECASE) for kind, listed in words.items()}
 
