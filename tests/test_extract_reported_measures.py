@@ -2,7 +2,7 @@
 released, the army said') is that state's doing; reported by anyone else the reporter is no party
 (``arguments._state_reporters``), and custody told in the passive with no agent is still the story's
 state's (``arguments.custody_by_home_state``, twentieth session), as are a curfew and a criminal charge
-told so (twenty-second session)."""
+told so (twenty-second session) and a ban or a closure (twenty-third)."""
 
 import pytest
 
