@@ -195,6 +195,12 @@ def lookup(name: str | None, within: str | None = None) -> Place | None:
     return None
 
 
+def regions(name: str) -> list[Place]:
+    """The first-level regions of a name, without loading the cities: asked for every state's name
+    a capitalised word stands before ('Northern Ireland')."""
+    return _regions().get(fold(name), [])
+
+
 def readings(name: str | None) -> list[Place]:
     """Every place a name may stand for, without a country to prefer: the lexicon's site, the
     first-level regions of that name, the largest city of that name ('Victoria': an Australian

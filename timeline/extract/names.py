@@ -336,9 +336,24 @@ def names_in(text: str, start: int, end: int, caps: bool = False) -> list[Mentio
         entry = table.get(key)
         if entry is None or (entry.kind == "person" and " " not in key and _another_given_name(text, a, caps)):
             continue
-        out.append(Mention(a, b, entry.kind, entry.name, entry.state))
+        out.append(_region_around(text, start, Mention(a, b, entry.kind, entry.name, entry.state), caps))
         last_end = b
     return out
+
+
+def _region_around(text: str, sentence: int, mention: Mention, caps: bool) -> Mention:
+    """A state's name that ends a longer region's name is that region, a place in the state the
+    gazetteer puts it in ('Northern Ireland': the United Kingdom's, not Ireland; 'New Mexico')."""
+    if mention.kind != "actor" or mention.name not in lexicon.state_names():
+        return mention
+    before = WORD_BEFORE.search(text, max(sentence, mention.start - 30), mention.start)
+    if before is None or not (caps or before.group(1)[:1].isupper()):
+        return mention
+    from ..gazetteer import regions
+
+    region = next((r for r in regions(f"{before.group(1)} {text[mention.start:mention.end]}")
+                   if r.country and r.country != mention.name), None)
+    return Mention(before.start(1), mention.end, "place", region.name, region.country) if region else mention
 
 
 def _part_of_other_name(text: str, sentence: int, found: re.Match, caps: bool) -> bool:
