@@ -10,6 +10,7 @@ rising while the other stays or falls. esc-heldout is never read here (figures o
     python benchmarks/timex_halves.py --errors DIR         # also DIR/<corpus>.tsv, one error a line
     python benchmarks/timex_halves.py --shapes             # also the missed expressions by shape
     python benchmarks/timex_halves.py --precision          # also extra predictions and wrong types by shape
+    python benchmarks/timex_halves.py --causes             # also wrong values on found spans by cause
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from timeline.evaluate.corpora import MODES, UTC_CLOCKS, GoldDoc, read_corpus  # noqa: E402
 from timeline.evaluate.timex import published_for  # noqa: E402
+from timeline.evaluate.timex_causes import CAUSES, value_errors  # noqa: E402
 from timeline.evaluate.timex_peers import ours  # noqa: E402
 from timeline.evaluate.timex_score import Score, Span, comparable, in_regions, match, same_value, score_doc  # noqa: E402
 
@@ -156,7 +158,7 @@ def _context(text: str, span: Span) -> str:
 
 
 def run(corpus: str, errors_dir: Path | None, shapes: collections.Counter | None = None,
-        extras: collections.Counter | None = None) -> dict[str, float]:
+        extras: collections.Counter | None = None, causes_found: collections.Counter | None = None) -> dict[str, float]:
     """Value F1 per part of a corpus; with ``errors_dir``, its errors and their causes written there."""
     mode, loose = MODES[corpus], corpus in UTC_CLOCKS
     scores: dict[str, Score] = collections.defaultdict(lambda: Score(loose_zones=loose))
@@ -171,6 +173,10 @@ def run(corpus: str, errors_dir: Path | None, shapes: collections.Counter | None
             if cause == "missed":
                 shapes[(shape_of(context.split("[[")[1].split("]]")[0]), part_of(corpus, doc))] += 1
             lines.append("\t".join((doc.id, part_of(corpus, doc), cause, gold, value, context)))
+        if causes_found is not None:
+            gold_spans = [(g.start, g.end, g.type, g.value) for g in doc.timexes]
+            for (cause, _, _), n in value_errors(doc.text, gold_spans, predicted, doc.scored, loose).items():
+                causes_found[(cause, part_of(corpus, doc))] += n
         if extras is not None:
             extras.update((kind.split(" ")[0], shape, part_of(corpus, doc)) for kind, shape in doc_extras(doc, predicted))
     if errors_dir is not None:
@@ -187,6 +193,8 @@ def main() -> None:
     parser.add_argument("--shapes", action="store_true", help="count the missed expressions by shape, per corpus")
     parser.add_argument("--precision", action="store_true",
                         help="count unmatched predictions and wrongly typed ones by shape, per corpus")
+    parser.add_argument("--causes", action="store_true",
+                        help="count the wrong values on found spans by cause (timeline.evaluate.timex_causes), per corpus")
     parser.add_argument("corpora", nargs="*", help=f"any of {', '.join(LOOKED_AT)} (default: all)")
     args = parser.parse_args()
     unknown = set(args.corpora) - set(LOOKED_AT)
@@ -194,11 +202,16 @@ def main() -> None:
         parser.error(f"not a looked-at corpus: {', '.join(sorted(unknown))}")
     shapes: dict[str, collections.Counter] = {}
     extras: dict[str, collections.Counter] = {}
+    causes: dict[str, collections.Counter] = {}
     for corpus in args.corpora or LOOKED_AT:
-        shapes[corpus], extras[corpus] = collections.Counter(), collections.Counter()
-        print(corpus, run(corpus, args.errors, shapes[corpus], extras[corpus] if args.precision else None))
+        shapes[corpus], extras[corpus], causes[corpus] = collections.Counter(), collections.Counter(), collections.Counter()
+        print(corpus, run(corpus, args.errors, shapes[corpus], extras[corpus] if args.precision else None,
+                          causes[corpus] if args.causes else None))
     if args.shapes:
         print_shapes(shapes)
+    if args.causes:
+        print("\nwrong values on found spans:")
+        print_shapes(causes, list(CAUSES[:-1]))
     if args.precision:
         for kind in ("unmatched", "type"):
             print(f"\n{kind}:")

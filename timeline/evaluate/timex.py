@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import collections
 import platform
 import time
 from dataclasses import dataclass
 
 from .corpora import MODES, UTC_CLOCKS, GoldDoc, gold_hash, read_corpus
 from ..timex.published import find_published
+from .timex_causes import value_errors
 from .timex_peers import PEERS, version
 from .timex_score import TYPES, Score, score_doc
 
@@ -22,6 +24,7 @@ class SystemResult:
     score: Score
     seconds: float
     docs: int
+    errors: collections.Counter
 
     def as_dict(self) -> dict:
         """The JSON row for this system (totals and per type)."""
@@ -31,6 +34,7 @@ class SystemResult:
             "docs_per_s": round(self.docs / self.seconds, 2) if self.seconds else None,
             **self.score.total.scores(),
             "by_type": {t: self.score.by_type[t].scores() for t in TYPES},
+            "value_errors": [[*key, n] for key, n in sorted(self.errors.items())],
         }
 
 
@@ -48,6 +52,7 @@ def run_system(name: str, docs: list[GoldDoc], mode: str, loose_zones: bool = Fa
     if docs:
         adapter(docs[0].text, docs[0].published, mode)
     score = Score(loose_zones=loose_zones)
+    errors: collections.Counter = collections.Counter()
     elapsed = 0.0
     for doc in docs:
         published = published_for(doc, mode)
@@ -55,7 +60,9 @@ def run_system(name: str, docs: list[GoldDoc], mode: str, loose_zones: bool = Fa
         predicted = adapter(doc.text, published, mode)
         elapsed += time.perf_counter() - began
         score_doc(score, doc.timexes, predicted, doc.scored)
-    return SystemResult(name, version(package), score, elapsed, len(docs))
+        gold = [(g.start, g.end, g.type, g.value) for g in doc.timexes]
+        errors.update(value_errors(doc.text, gold, predicted, doc.scored, loose_zones))
+    return SystemResult(name, version(package), score, elapsed, len(docs), errors)
 
 
 def evaluate(corpus: str, systems: list[str] | None = None) -> dict:

@@ -32,6 +32,26 @@ def table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def causes_table(report: dict) -> str:
+    """The tagger's wrong values on found spans, counted by cause and gold type (no text shown)."""
+    from .timex_causes import CAUSES
+    from .timex_score import TYPES
+
+    rows = report["results"][0].get("value_errors", [])
+    counts = {(cause, kind, extent): n for cause, kind, extent, n in rows}
+    lines = [f"Wrong values on found spans by cause ({report['results'][0]['system']}, {report['corpus']}):", "",
+             "| cause | " + " | ".join(TYPES) + " | all | of which exact extent |", "|---|" + "---:|" * (len(TYPES) + 2)]
+    for cause in (*CAUSES, "all"):
+        wanted = lambda c, k, e: cause in ("all", c) and k in kinds and e in extents  # noqa: E731
+        cells = []
+        for kinds, extents in [((kind,), ("exact", "overlap")) for kind in TYPES] + \
+                [(TYPES, ("exact", "overlap")), (TYPES, ("exact",))]:
+            cells.append(sum(n for key, n in counts.items() if wanted(*key)))
+        if any(cells):
+            lines.append(f"| {cause} | " + " | ".join(map(str, cells)) + " |")
+    return "\n".join(lines)
+
+
 def _type_cell(scores: dict) -> str:
     """One type's relaxed / value F1; '-' where the gold has none and none was predicted (ESC has
     no SET), since 0.000 there would read as a failure rather than as nothing to score."""

@@ -330,6 +330,11 @@ class Context:
         cue = self._deciding_cue(start, end)
         return cue is not None and cue[1] == 0
 
+    def untold(self, start: int, end: int) -> bool:
+        """The clause around a span has no tense cue at all ('Monday is a rest day', 'a trial runs
+        until Friday'): nothing says which side of the report its day lies on."""
+        return self._deciding_cue(start, end) is None
+
     def future(self, start: int, end: int) -> bool:
         """The clause around a span speaks of the future (see ``tense``)."""
         return self.tense(start, end) > 0

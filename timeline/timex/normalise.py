@@ -897,8 +897,9 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         direction = 0
     elif _done_after().match(ctx.text, span[1]):
         direction = -1  # 'under Thursday's agreement, the troops will withdraw': done, so past
-    elif ctx.ahead_of_past(*span) or _past_end(ctx, span) or _set_for(ctx, span):
-        # 'said Tuesday the bridge would reopen Thursday', 'extended the alert until Sunday': the nearest
+    elif ctx.ahead_of_past(*span) or _past_end(ctx, span) or _set_for(ctx, span) or ctx.untold(*span):
+        # 'said Tuesday the bridge would reopen Thursday', 'extended the alert until Sunday', and a
+        # clause with no tense cue at all ('Monday is a rest day'): the nearest
         direction = 1 if (number - ref[0].isoweekday()) % 7 < 4 else -1
     else:
         direction = 1 if ctx.future(*span) else -1
