@@ -207,3 +207,32 @@ def test_a_news_document_without_a_creation_date_takes_the_date_its_text_states(
     assert published_for(undated, "narrative") is None  # a narrative runs on its own dates
     dated = GoldDoc("d", undated.text, dt.date(2013, 5, 2))
     assert published_for(dated, "news") == dt.date(2013, 5, 2)  # the gold's date always wins
+
+
+@pytest.mark.parametrize("phrase, gold, predicted, cause", [
+    ("on Friday", "2026-03-06", "2026-02-27", "a weekday: the other direction"),
+    ("in May", "2026-05", "2025-05", "a month without its year: the other direction"),
+    ("Sunday night", "2026-03-08", "2026-03-08TNI", "a part of the day where the gold has only its day"),
+    ("this year", "2026", "2026-03", "granularity: finer"),
+    ("the past ten days", "P10D", "P10W", "a length ('the past N days'): its unit"),
+    ("at 6 a.m.", "2026-03-05T06:00", "2026-03-04T06:00", "a time of day without its date"),
+    ("two days later", "2026-03-06", "P2D", "a length where the gold has a point"),
+    ("last winter", "2025-WI", "2024-WI", "a season"),
+])
+def test_a_wrong_value_is_sorted_by_the_phrase_and_the_two_values(phrase, gold, predicted, cause):
+    """The cause names what differs (direction, granularity, unit, day) for the phrase's form."""
+    from timeline.evaluate.timex_causes import value_cause
+    assert value_cause(phrase, gold, predicted).startswith(cause)
+
+
+def test_causes_table_counts_wrong_values_by_gold_type_and_extent():
+    """Only found spans with a wrong value are counted; an overlapping span is not 'exact extent'."""
+    from timeline.evaluate.timex_causes import value_errors
+    from timeline.evaluate.timex_report import causes_table
+    text = "The fair opens on Friday and ends in May."
+    gold = [(18, 24, "DATE", "2026-03-06"), (37, 40, "DATE", "2026-05")]
+    predicted = [(15, 24, "DATE", "2026-02-27"), (37, 40, "DATE", "2026-05")]
+    errors = value_errors(text, gold, predicted)
+    assert errors == {("a weekday: the other direction (within a week of the gold)", "DATE", "overlap"): 1}
+    report = {"corpus": "demo", "results": [{"system": "timeline", "value_errors": [[*key, n] for key, n in errors.items()]}]}
+    assert "| a weekday: the other direction (within a week of the gold) | 1 | 0 | 0 | 0 | 1 | 0 |" in causes_table(report)

@@ -29,15 +29,18 @@ _DEICTIC = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|ago|last|next|this
 CAUSES = (  # the table's rows, in this order
     "gold without a value",
     "a vague reference (PRESENT/PAST/FUTURE_REF) against a told value",
-    "a length against a point",
+    "a length where the gold has a point",
+    "a point where the gold has a length",
     "a length ('the past N days'): its unit",
     "a length ('the past N days'): its number",
     "a time of day: minutes or zone on the right day",
     "a time of day without its date: another day",
     "a time of day with its date: another day",
-    "a part of the day against its day",
+    "a part of the day where the gold has only its day",
+    "a day where the gold has a part of it",
     "an unknown field (XXXX: a habit, a generic) against a told one",
-    "granularity: a day against a month or year, 'this year' against the year",
+    "granularity: finer than the gold (a day for its month or year)",
+    "granularity: coarser than the gold (a month or year for its day)",
     "a bare year or decade: another year",
     "a season: another year",
     "a weekday: the other direction (within a week of the gold)",
@@ -54,14 +57,14 @@ def value_cause(phrase: str, gold: str, predicted: str) -> str:
     """The cause of one wrong value on a found span, from the phrase's form and the two values."""
     gold, predicted = gold.strip().upper(), predicted.strip().upper()
     if not gold:
-        return CAUSES[0]
+        return _cause("gold without")
     if gold in _REFS or predicted in _REFS:
-        return CAUSES[1]
+        return _cause("a vague reference")
     if gold.startswith("P") != predicted.startswith("P"):
-        return CAUSES[2]
+        return _cause("a length where" if predicted.startswith("P") else "a point where")
     if gold.startswith("P"):
         units = [re.sub(r"[\d.]", "", comparable(value)) for value in (gold, predicted)]
-        return CAUSES[3] if units[0] != units[1] else CAUSES[4]
+        return _cause("a length ('the past N days'): its " + ("unit" if units[0] != units[1] else "number"))
     return _point_cause(" ".join(phrase.lower().split()), gold, predicted)
 
 
@@ -69,16 +72,21 @@ def _point_cause(words: str, gold: str, predicted: str) -> str:
     """The cause of a wrong point in time (a day, a month, a clock ...)."""
     if _CLOCK.match(gold) and _CLOCK.match(predicted):
         if gold[:10] == predicted[:10]:
-            return CAUSES[5]
-        return CAUSES[7] if _MONTH_RE.search(words) or _WEEKDAY.search(words) else CAUSES[6]
+            return _cause("a time of day: minutes")
+        dated = _MONTH_RE.search(words) or _WEEKDAY.search(words)
+        return _cause("a time of day with its date" if dated else "a time of day without")
     part_gold, part_pred = _PART.match(gold), _PART.match(predicted)
-    if (part_gold and part_gold[1] == predicted) or (part_pred and part_pred[1] == gold):
-        return CAUSES[8]
+    if part_pred and part_pred[1] == gold:
+        return _cause("a part of the day where")
+    if part_gold and part_gold[1] == predicted:
+        return _cause("a day where")
     if "X" in gold or "X" in predicted:
-        return CAUSES[9]
+        return _cause("an unknown field")
     shown_gold, shown_pred = comparable(gold), comparable(predicted)
-    if shown_gold.startswith(shown_pred) or shown_pred.startswith(shown_gold):
-        return CAUSES[10]
+    if shown_pred.startswith(shown_gold):
+        return _cause("granularity: finer")
+    if shown_gold.startswith(shown_pred):
+        return _cause("granularity: coarser")
     return _anchor_cause(words, gold, predicted)
 
 
@@ -86,21 +94,26 @@ def _point_cause(words: str, gold: str, predicted: str) -> str:
 def _anchor_cause(words: str, gold: str, predicted: str) -> str:
     """The cause of a point at the right granularity but another place in time, by the phrase's form."""
     if _BARE_YEAR.search(words) and not _MONTH_RE.search(words):
-        return CAUSES[11]
+        return _cause("a bare year")
     if _SEASON.search(words):
-        return CAUSES[12]
+        return _cause("a season")
     if _WEEKDAY.search(words):
         days = _days_apart(gold, predicted)
-        return CAUSES[13] if days is not None and days <= 7 else CAUSES[14]
+        return _cause("a weekday: the other" if days is not None and days <= 7 else "a weekday: another")
     if _MONTH_RE.search(words) and not _YEAR_WRITTEN.search(words):
         one_year = gold[4:] == predicted[4:] and gold[:4].isdigit() and predicted[:4].isdigit() \
             and abs(int(gold[:4]) - int(predicted[:4])) == 1
-        return CAUSES[15] if one_year else CAUSES[16]
+        return _cause("a month without its year: the other" if one_year else "a month without its year: another")
     if _DEICTIC.search(words):
-        return CAUSES[17]
+        return _cause("a relative day")
     if _MONTH_RE.search(words) or _YEAR_WRITTEN.search(words) or re.search(r"\d{1,2}\s?/\s?\d{1,2}", words):
-        return CAUSES[18]
-    return CAUSES[19]
+        return _cause("a date written in full")
+    return "other"
+
+
+def _cause(opening: str) -> str:
+    """The one cause in ``CAUSES`` that starts so (names stay written once, in the table)."""
+    return next(cause for cause in CAUSES if cause.startswith(opening))
 
 
 def _days_apart(gold: str, predicted: str) -> int | None:

@@ -897,10 +897,13 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         direction = 0
     elif _done_after().match(ctx.text, span[1]):
         direction = -1  # 'under Thursday's agreement, the troops will withdraw': done, so past
-    elif ctx.ahead_of_past(*span) or _past_end(ctx, span) or _set_for(ctx, span) or ctx.untold(*span):
-        # 'said Tuesday the bridge would reopen Thursday', 'extended the alert until Sunday', and a
-        # clause with no tense cue at all ('Monday is a rest day'): the nearest
+    elif ctx.ahead_of_past(*span) or _past_end(ctx, span) or _set_for(ctx, span):
+        # 'said Tuesday the bridge would reopen Thursday', 'extended the alert until Sunday': the nearest
         direction = 1 if (number - ref[0].isoweekday()) % 7 < 4 else -1
+    elif ctx.untold(*span):
+        # no tense cue at all ('Monday is a rest day'): the coming day only when it is one or two
+        # days ahead (the past one would be five or six days old), else the past one as before
+        direction = 1 if (number - ref[0].isoweekday()) % 7 <= 2 else -1
     else:
         direction = 1 if ctx.future(*span) else -1
     day = weekday_near(ref[0], number, direction)

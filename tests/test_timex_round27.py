@@ -1,0 +1,30 @@
+"""Twenty-seventh tagger round (twenty-third session): a weekday in a clause that gives no tense, on the project's own sentences."""
+
+import datetime as dt
+
+import pytest
+
+from tagged import finder
+
+found = finder(dt.date(2026, 3, 4), typed=True)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Thursday is a half-holiday for the schools of the province.", "Thursday", "2026-03-05"),
+    ("A photo exhibition of the old harbour runs in the town hall until Friday.", "Friday", "2026-03-06"),
+    ("Monday is a quiet day in the market square.", "Monday", "2026-03-02"),
+    ("Saturday is the last day for the lantern stalls by the canal.", "Saturday", "2026-02-28"),
+])
+def test_a_weekday_in_a_clause_without_tense_is_the_coming_one_only_a_day_or_two_ahead(text, span, value):
+    """No past or future cue says on which side of the report the day lies: the coming one when it
+    is one or two days ahead, else the past one, as a news report mostly tells the week behind it."""
+    assert (span, "DATE", value) in found(text)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The mayor opened the new bridge on Thursday.", "Thursday", "2026-02-26"),
+    ("The exhibition will close on Monday.", "Monday", "2026-03-09"),
+])
+def test_a_weekday_in_a_clause_with_a_tense_follows_it(text, span, value):
+    """A past or a future verb still decides: 'opened on Thursday' is last week's."""
+    assert (span, "DATE", value) in found(text)
