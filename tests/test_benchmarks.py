@@ -70,3 +70,15 @@ def test_the_timex_halves_script_counts_an_extra_or_wrongly_typed_prediction_und
     """benchmarks/timex_halves.py --precision: an unmatched or wrongly typed prediction is counted by
     the form of its words and the word after it (round 26's precision and type classes)."""
     assert _halves().extra_shape(phrase, after).startswith(shape)
+
+
+def test_the_timex_halves_script_prints_wrong_values_by_cause(capsys):
+    """benchmarks/timex_halves.py --causes: the wrong values on found spans, one row a cause of
+    timeline.evaluate.timex_causes, one column a corpus or esc-dev half."""
+    import collections
+
+    from timeline.evaluate.timex_causes import CAUSES
+    halves = _halves()
+    cause = "a weekday: the other direction (within a week of the gold)"
+    halves.print_shapes({"esc-dev": collections.Counter({(cause, "topics 3 mod 4"): 2})}, list(CAUSES[:-1]))
+    assert f"| {cause} | 2 |" in capsys.readouterr().out

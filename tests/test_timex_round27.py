@@ -24,7 +24,9 @@ def test_a_weekday_in_a_clause_without_tense_is_the_coming_one_only_a_day_or_two
 @pytest.mark.parametrize("text, span, value", [
     ("The mayor opened the new bridge on Thursday.", "Thursday", "2026-02-26"),
     ("The exhibition will close on Monday.", "Monday", "2026-03-09"),
+    ("The courier must have crossed the river on Thursday.", "Thursday", "2026-02-26"),
 ])
 def test_a_weekday_in_a_clause_with_a_tense_follows_it(text, span, value):
-    """A past or a future verb still decides: 'opened on Thursday' is last week's."""
+    """A past or a future verb still decides: 'opened on Thursday' is last week's; a form of 'have'
+    may be a perfect ('must have crossed'), so the clause keeps the past as before."""
     assert (span, "DATE", value) in found(text)

@@ -23,6 +23,9 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|'\d\d\b")
 _BARE_YEAR = re.compile(r"^(?:in |the year |the )?(?:'?\d{2,4}s?|'\d0s)(?: ?bc| ?ad)?$|\d0s\b|ties\b")
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)s?\b")
+_QUARTER = re.compile(r"\b(?:quarter|half)\b")
+_DAY_PART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight|midnight|noon|midday|dawn|dusk)\b")
+_ANAPHOR = re.compile(r"\b(?:that|the same|the end of the|the start of the)\s+(?:day|week|month|year|time)\b|\bthe \d+(?:st|nd|rd|th)\b")
 _DEICTIC = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|ago|last|next|this|previous|coming|past|earlier|later"
                       r"|before|after|following|same)\b")
 
@@ -47,6 +50,9 @@ CAUSES = (  # the table's rows, in this order
     "a weekday: another anchor (over a week off)",
     "a month without its year: the other direction (a year off)",
     "a month without its year: another anchor",
+    "a quarter or half of a year without its year: another year",
+    "a part of the day without its date ('the afternoon', 'overnight'): another day",
+    "an anaphor ('that day', 'the end of the year', 'the 13th'): another reference",
     "a relative day ('yesterday', 'last week', 'ago'): another anchor",
     "a date written in full: another value",
     "other",
@@ -104,6 +110,12 @@ def _anchor_cause(words: str, gold: str, predicted: str) -> str:
         one_year = gold[4:] == predicted[4:] and gold[:4].isdigit() and predicted[:4].isdigit() \
             and abs(int(gold[:4]) - int(predicted[:4])) == 1
         return _cause("a month without its year: the other" if one_year else "a month without its year: another")
+    if _QUARTER.search(words):
+        return _cause("a quarter or half")
+    if _DAY_PART.search(words):
+        return _cause("a part of the day without")
+    if _ANAPHOR.search(words):
+        return _cause("an anaphor")
     if _DEICTIC.search(words):
         return _cause("a relative day")
     if _MONTH_RE.search(words) or _YEAR_WRITTEN.search(words) or re.search(r"\d{1,2}\s?/\s?\d{1,2}", words):

@@ -43,6 +43,7 @@ def _no_tense_before() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["state_verbs"] + lexicon()["adjective_openers"])
 
 
+_HAVE = re.compile(r"(?<![\w'])(?:have|has|had|'ve)(?!\w)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'])([\w']+) $")
 
 
@@ -332,8 +333,9 @@ class Context:
 
     def untold(self, start: int, end: int) -> bool:
         """The clause around a span has no tense cue at all ('Monday is a rest day', 'a trial runs
-        until Friday'): nothing says which side of the report its day lies on."""
-        return self._deciding_cue(start, end) is None
+        until Friday'): nothing says which side of the report its day lies on. A form of 'have'
+        may be a perfect whose participle no cue names ('must have left on Friday'): not untold."""
+        return self._deciding_cue(start, end) is None and not _HAVE.search(self.clause(start, end)[0])
 
     def future(self, start: int, end: int) -> bool:
         """The clause around a span speaks of the future (see ``tense``)."""
