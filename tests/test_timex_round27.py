@@ -10,10 +10,10 @@ found = finder(dt.date(2026, 3, 4), typed=True)  # a Wednesday
 
 
 @pytest.mark.parametrize("text, span, value", [
-    ("Thursday is a half-holiday for the schools of the province.", "Thursday", "2026-03-05"),
-    ("A photo exhibition of the old harbour runs in the town hall until Friday.", "Friday", "2026-03-06"),
-    ("Monday is a quiet day in the market square.", "Monday", "2026-03-02"),
-    ("Saturday is the last day for the lantern stalls by the canal.", "Saturday", "2026-02-28"),
+    ("Thursday is a day off for the dock workers of the port.", "Thursday", "2026-03-05"),
+    ("The photo exhibition of the old harbour stays open in the town hall until Friday.", "Friday", "2026-03-06"),
+    ("The market square is quiet on Monday.", "Monday", "2026-03-02"),
+    ("The lantern stalls by the canal close for good on Saturday.", "Saturday", "2026-02-28"),
 ])
 def test_a_weekday_in_a_clause_without_tense_is_the_coming_one_only_a_day_or_two_ahead(text, span, value):
     """No past or future cue says on which side of the report the day lies: the coming one when it
