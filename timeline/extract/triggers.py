@@ -167,11 +167,28 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
                                           or _modifier_by_position(text, rule, match)) \
                     or _people_by_position(text, rule, match):
                 continue
-            out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
+            out.append(Trigger(match.start(), match.end(), _consent_type(text, rule, match.start()), rule["name"],
+                               rule["kind"], rule["weight"]))
             last = match.end()
     senses = _other_sense_types()
     spans = _sense_spans(text, start, end) if any(t.type in senses for t in out) else []
     return [t for t in out if not _other_sense(spans, t)] if spans else out
+
+
+@cache
+def _joint_subject() -> tuple[re.Pattern, int]:
+    """A subject of two or more parties ending where the verb begins, and how far back it is read."""
+    data = lexicon.load("triggers")["joint_subject"]
+    return re.compile(data["pattern"], re.IGNORECASE), data["reach"]
+
+
+def _consent_type(text: str, rule: dict, position: int) -> str:
+    """A rule's type, or its ``one_party`` type when no joint subject consents: 'Ghana and Togo
+    agreed to reopen' is an agreement, 'the rebel command agreed to free' its pledge."""
+    if "one_party" not in rule:
+        return rule["type"]
+    pattern, reach = _joint_subject()
+    return rule["type"] if pattern.search(text, max(0, position - reach), position) else rule["one_party"]
 
 
 _MID_SENTENCE = re.compile(r"[\w,;]\s*$")
