@@ -184,7 +184,7 @@ def _joint_subject() -> tuple[re.Pattern, int]:
 
 def _consent_type(text: str, rule: dict, position: int) -> str:
     """A rule's type, or its ``one_party`` type when no joint subject consents: 'Ghana and Togo
-    agreed to reopen' is an agreement, 'the rebel command agreed to free' its pledge."""
+    agreed to reopen' is an agreement, 'the port authority agreed to review' its pledge."""
     if "one_party" not in rule:
         return rule["type"]
     pattern, reach = _joint_subject()
