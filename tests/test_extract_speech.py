@@ -99,3 +99,11 @@ def test_a_consent_to_act_is_an_agreement_of_two_parties_or_one_partys_pledge(ca
     types = [t for t, _ in _events(case["text"])]
     assert case["type"] in types
     assert ({"agreement", "pledge"} - {case["type"]}).isdisjoint(types)
+
+
+def test_one_partys_consent_to_a_concession_stays_its_pledge():
+    """lemmas.yaml, own_pledges consents: a consent to release is the pledge, while a promise to
+    release stays the release the manual codes as a concession."""
+    rule = lexicon.load("lemmas")["own_pledges"]
+    assert [t for t, _ in _events(rule["consent_example"])] == ["pledge"]
+    assert "release" in [t for t, _ in _events(rule["consent_example"].replace("agreed", "promised"))]

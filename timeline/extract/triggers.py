@@ -599,6 +599,13 @@ def own_pledges() -> frozenset[str]:
     return frozenset(lexicon.load("lemmas")["own_pledges"]["classes"])
 
 
+@cache
+def own_consents() -> frozenset[str]:
+    """Rules of one party's consent to its own act: the consent is the event even when the act is a
+    retreat or concession (lexicons/lemmas.yaml, own_pledges consents)."""
+    return frozenset(lexicon.load("lemmas")["own_pledges"]["consents"])
+
+
 _INFINITIVE_GAP = re.compile(r"(?:\s+(?:[\w'-]+\s+){0,4}?to)?\s+(?:[\w'-]+\s+){0,4}", re.IGNORECASE)
 _TO = re.compile(r"\bto\s", re.IGNORECASE)
 
@@ -606,9 +613,11 @@ _TO = re.compile(r"\bto\s", re.IGNORECASE)
 def _own_pledge(text: str, cluster: list[Trigger], best: Trigger) -> Trigger:
     """'offered to host talks', 'promised to send reinforcements': an act or a gathering told in the
     infinitive a promise of one party governs is promised, not done; the promise is the event."""
-    if _class(best.type) not in ("act", "happening") or plover_coding(best.type, "future")[0] == "CONCEDE":
-        return best  # the manual codes a promised retreat or concession as the concession it announces
-    pledges = [t for t in cluster if t.rule in own_pledges() and t.end <= best.start
+    if _class(best.type) not in ("act", "happening"):
+        return best
+    conceded = plover_coding(best.type, "future")[0] == "CONCEDE"  # the manual codes a promised retreat
+    promises = own_consents() if conceded else own_pledges()  # as the concession; a consent stays AGREE
+    pledges = [t for t in cluster if t.rule in promises and t.end <= best.start
                and (gap := _INFINITIVE_GAP.fullmatch(text, t.end, best.start))
                and (_TO.search(gap.group(0)) or text[t.start:t.end].lower().endswith(" to"))]
     return pledges[-1] if pledges else best
