@@ -89,21 +89,3 @@ def test_what_a_clause_says_did_not_happen_names_no_event(case):
     """'without a deal', 'without a fight': the noun after 'without' neither types the clause nor
     makes an event of its own; the talks or the surrender are the event (lexicons/triggers.yaml, without)."""
     assert _events(case["text"]) == [tuple(e) for e in case["events"]]
-
-
-@pytest.mark.parametrize("case", lexicon.load("triggers")["joint_subject"]["examples"],
-                         ids=lambda case: case["text"][:40])
-def test_a_consent_to_act_is_an_agreement_of_two_parties_or_one_partys_pledge(case):
-    """triggers.yaml, joint_subject: 'agreed to review' binds two parties told together as an
-    agreement; one party consenting alone makes its own pledge."""
-    types = [t for t, _ in _events(case["text"])]
-    assert case["type"] in types
-    assert ({"agreement", "pledge"} - {case["type"]}).isdisjoint(types)
-
-
-def test_one_partys_consent_to_a_concession_stays_its_pledge():
-    """lemmas.yaml, own_pledges consents: a consent to release is the pledge, while a promise to
-    release stays the release the manual codes as a concession."""
-    rule = lexicon.load("lemmas")["own_pledges"]
-    assert [t for t, _ in _events(rule["consent_example"])] == ["pledge"]
-    assert "release" in [t for t, _ in _events(rule["consent_example"].replace("agreed", "promised"))]

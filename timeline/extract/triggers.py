@@ -167,28 +167,11 @@ def triggers_in(text: str, start: int = 0, end: int | None = None) -> list[Trigg
                                           or _modifier_by_position(text, rule, match)) \
                     or _people_by_position(text, rule, match):
                 continue
-            out.append(Trigger(match.start(), match.end(), _consent_type(text, rule, match.start()), rule["name"],
-                               rule["kind"], rule["weight"]))
+            out.append(Trigger(match.start(), match.end(), rule["type"], rule["name"], rule["kind"], rule["weight"]))
             last = match.end()
     senses = _other_sense_types()
     spans = _sense_spans(text, start, end) if any(t.type in senses for t in out) else []
     return [t for t in out if not _other_sense(spans, t)] if spans else out
-
-
-@cache
-def _joint_subject() -> tuple[re.Pattern, int]:
-    """A subject of two or more parties ending where the verb begins, and how far back it is read."""
-    data = lexicon.load("triggers")["joint_subject"]
-    return re.compile(data["pattern"], re.IGNORECASE), data["reach"]
-
-
-def _consent_type(text: str, rule: dict, position: int) -> str:
-    """A rule's type, or its ``one_party`` type when no joint subject consents: 'Ghana and Togo
-    agreed to reopen' is an agreement, 'the port authority agreed to review' its pledge."""
-    if "one_party" not in rule:
-        return rule["type"]
-    pattern, reach = _joint_subject()
-    return rule["type"] if pattern.search(text, max(0, position - reach), position) else rule["one_party"]
 
 
 _MID_SENTENCE = re.compile(r"[\w,;]\s*$")
@@ -599,13 +582,6 @@ def own_pledges() -> frozenset[str]:
     return frozenset(lexicon.load("lemmas")["own_pledges"]["classes"])
 
 
-@cache
-def own_consents() -> frozenset[str]:
-    """Rules of one party's consent to its own act: the consent is the event even when the act is a
-    retreat or concession (lexicons/lemmas.yaml, own_pledges consents)."""
-    return frozenset(lexicon.load("lemmas")["own_pledges"]["consents"])
-
-
 _INFINITIVE_GAP = re.compile(r"(?:\s+(?:[\w'-]+\s+){0,4}?to)?\s+(?:[\w'-]+\s+){0,4}", re.IGNORECASE)
 _TO = re.compile(r"\bto\s", re.IGNORECASE)
 
@@ -613,11 +589,9 @@ _TO = re.compile(r"\bto\s", re.IGNORECASE)
 def _own_pledge(text: str, cluster: list[Trigger], best: Trigger) -> Trigger:
     """'offered to host talks', 'promised to send reinforcements': an act or a gathering told in the
     infinitive a promise of one party governs is promised, not done; the promise is the event."""
-    if _class(best.type) not in ("act", "happening"):
-        return best
-    conceded = plover_coding(best.type, "future")[0] == "CONCEDE"  # the manual codes a promised retreat
-    promises = own_consents() if conceded else own_pledges()  # as the concession; a consent stays AGREE
-    pledges = [t for t in cluster if t.rule in promises and t.end <= best.start
+    if _class(best.type) not in ("act", "happening") or plover_coding(best.type, "future")[0] == "CONCEDE":
+        return best  # the manual codes a promised retreat or concession as the concession it announces
+    pledges = [t for t in cluster if t.rule in own_pledges() and t.end <= best.start
                and (gap := _INFINITIVE_GAP.fullmatch(text, t.end, best.start))
                and (_TO.search(gap.group(0)) or text[t.start:t.end].lower().endswith(" to"))]
     return pledges[-1] if pledges else best
