@@ -750,8 +750,10 @@ def recent_days() -> int:
 
 def _told_as_recent(state: DocState, event: EventMention) -> bool:
     """'Police have arrested four men': an undated act told as done in the present perfect, in a
-    sentence that does not stretch it back ('since then'), is news of the last days, not of any time."""
-    if event.date_stated or event.modality not in ("asserted", "negated") or event.trigger.kind != "verb":
+    sentence that does not stretch it back ('since then'), is news of the last days, not of any time;
+    a passive ('has been charged') may tell a state begun long before, and stays open. Wire copy in capitals keeps the honest interval of an incident reported without a date (the
+    MUC-4 convention, '../1990-01-10'): its perfects sum up a campaign as often as they report news."""
+    if state.caps or event.date_stated or event.modality not in ("asserted", "negated") or event.trigger.kind != "verb":
         return False
     auxiliary, reach_back = _recent_perfect()
     start, end = state.sentences[event.clause.sentence]
