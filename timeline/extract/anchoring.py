@@ -236,7 +236,7 @@ def anchor(state: DocState, options) -> DocState:
         if event.date is None and event.modality == "future" and REPORTED_FUTURE in event.cues:
             _telling_bound(state, k)  # 'announced a truce on 1 March, saying it would not attack': since then
         if _told_as_recent(state, event):
-            event.cues.append(RECENT_PERFECT)  # 'police have arrested four men': bounded when the record is made
+            event.cues.append(RECENT_PERFECT)  # 'rangers have seized two boats': bounded when the record is made
         if event.date_stated and event.date and DAY_VALUE.match(event.date) and event.type not in SPEECH_ACTS:
             story_day = event.date  # not 'said in a report on Thursday': the day it was told
             if event.type in _VIOLENT_KINDS:
@@ -749,7 +749,7 @@ def recent_days() -> int:
 
 
 def _told_as_recent(state: DocState, event: EventMention) -> bool:
-    """'Police have arrested four men': an undated act told as done in the present perfect, in a
+    """'Rangers have seized two boats': an undated act told as done in the present perfect, in a
     sentence that does not stretch it back ('since then'), is news of the last days, not of any time;
     a passive ('has been charged') may tell a state begun long before, and stays open. Wire copy in capitals keeps the honest interval of an incident reported without a date (the
     MUC-4 convention, '../1990-01-10'): its perfects sum up a campaign as often as they report news."""

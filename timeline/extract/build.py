@@ -375,7 +375,7 @@ def _opened_by_from(date: str | None, head: EventMention) -> str | None:
 
 
 def _recent_by_perfect(date: str | None, head: EventMention) -> str | None:
-    """'Police have arrested four men', undated: the present perfect tells news of the last days, so
+    """'Rangers have seized two boats', undated: the present perfect tells news of the last days, so
     the act lies within ``recent_days`` before the day that bounds it (anchoring.RECENT_PERFECT).
     Done when the record is made, like ``_opened_by_from``."""
     if date is None or head.date_stated or RECENT_PERFECT not in head.cues:
