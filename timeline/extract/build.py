@@ -9,9 +9,10 @@ from dataclasses import dataclass, field, replace
 from .. import dates, ids
 from ..models import Event, Relation, Source, shared_names
 from ..taxonomy import agrees, of_class
+from ..taxonomy import root as family
 from . import lexicon
 from .anchoring import FRONTED_FROM, RECENT_PERFECT, default_date, recent_days
-from .coreference import compatible, group_of
+from .coreference import compatible, dates_the_event, group_of
 from .groups import is_armed_group
 from .lookup import root_of
 from .roles import SOUGHT
@@ -99,12 +100,32 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
             head.trigger = replace(head.trigger, type=mention.type)
         if _gunfire(state.text, mention.trigger):
             shot.add(root)
-        if mention.date_stated and not head.date_stated and compatible(mention.type, head.type):
+        if mention.date_stated and compatible(mention.type, head.type) and (
+                not head.date_stated or _dates_it_closer(state.text, head, mention)):
             # 'Perez was kidnapped on 5 January' told later; not 'the arrest was made last month' joined to a refusal
             head.date, head.date_stated = mention.date, True
     for root, draft in by_index.items():
         draft.relations = [(rel, by_index[t]) for rel, t in state.events[root].relations if t in by_index]
     return list(by_index.values())
+
+
+def _dates_it_closer(text: str, head: EventMention, mention: EventMention) -> bool:
+    """'a shooting last year ... The attack took place on 9 May': a clause that exists to date an act
+    of the attack family (done at one moment) gives the day inside the wider date its first telling
+    had; a campaign or a hearing lasts beyond one day told of it, and a date told in passing may be
+    another moment of the story, so only the dating clause narrows."""
+    return family(head.type) == "attack" and dates_the_event(text, mention) and _inside(mention.date, head.date)
+
+
+def _inside(value: str | None, than: str | None) -> bool:
+    """A closed date lying inside another closed date and narrower than it ('9 May 2023' in '2023')."""
+    if not (value and than):
+        return False
+    inner, outer = dates.parse(value), dates.parse(than)
+    if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
+        return False
+    return (outer.earliest <= inner.earliest and inner.latest <= outer.latest
+            and inner.latest - inner.earliest < outer.latest - outer.earliest)
 
 
 def _gunfire(text: str, trigger) -> bool:
