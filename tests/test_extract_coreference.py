@@ -373,21 +373,21 @@ def test_the_words_naming_victims_are_the_same_for_any_list_of_the_same_targets(
 
 @pytest.mark.parametrize("text, day", [
     ("Prosecutors in Lyon charged two men on Monday over a 2019 shooting at a bakery in Villeurbanne. "
-     "The attack took place on 14 March 2019, shortly before closing time.", "2019-03-14"),
+     "The shooting occurred on 14 March 2019, shortly before closing time.", "2019-03-14"),
     ("A court in Tromso opened the trial of three men over a bombing of a ferry terminal last year. "
-     "The bombing took place on the night of 2 August 2025, when the terminal was empty.", "2025-08-02"),
+     "The bombing was carried out in the early hours of 2 August 2025, when the terminal was empty.", "2025-08-02"),
 ])
 def test_a_clause_that_dates_an_act_gives_the_day_inside_its_wider_date(text, day):
-    """'a 2019 shooting ... The attack took place on 14 March 2019': an act done at one moment, first
+    """'a 2019 shooting ... The shooting occurred on 14 March 2019': an act done at one moment, first
     told with a year, takes the day the clause that exists to date it gives."""
     [act] = [e for e in events(text, dt.date(2026, 3, 10)) if e.type in of_class("violence")]
     assert act.date == day and len(act.sources) == 2
 
 
 def test_a_day_told_of_lasting_fighting_does_not_narrow_it():
-    """'clashed ... in 2024 ... The clashes took place on 3 June': fighting lasts beyond a day told of
+    """'clashed ... in 2024 ... The clashes occurred on 3 June': fighting lasts beyond a day told of
     it, so the joined event keeps the wider date."""
     text = ("Herders and farmers clashed in the Kivu hills in 2024, displacing thousands. "
-            "The clashes took place on 3 June 2024 near the river crossing.")
+            "The clashes occurred on 3 June 2024 near the river crossing.")
     [clash] = [e for e in events(text, dt.date(2026, 3, 10)) if e.type == "armed_clash"]
     assert clash.date == "2024" and len(clash.sources) == 2

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import dates, ids
 from ..models import Event, Relation, Source, shared_names
-from ..taxonomy import agrees, of_class
-from ..taxonomy import root as family
+from ..taxonomy import agrees, of_class, root as family
 from . import lexicon
 from .anchoring import FRONTED_FROM, RECENT_PERFECT, default_date, recent_days
 from .coreference import compatible, dates_the_event, group_of
@@ -110,7 +109,7 @@ def drafts_of(state: DocState, threshold: float) -> list[Draft]:
 
 
 def _dates_it_closer(text: str, head: EventMention, mention: EventMention) -> bool:
-    """'a shooting last year ... The attack took place on 9 May': a clause that exists to date an act
+    """'a shooting last year ... the shooting occurred on 9 May': a clause that exists to date an act
     of the attack family (done at one moment) gives the day inside the wider date its first telling
     had; a campaign or a hearing lasts beyond one day told of it, and a date told in passing may be
     another moment of the story, so only the dating clause narrows."""
