@@ -2,7 +2,7 @@
 in small windows around its own keys instead of over the whole text.
 
 A rule lists its keys in the rule file: classes (DIGIT: any number, YEAR4: a four-digit number
-from 1000 to 2999; MONTH, WEEKDAY, SEASON, PART, UNIT, HOLIDAY from lexicon.yaml) or literal
+from 1000 to 2999, CLOCK4: a four-digit number that reads as a 24-hour clock, 0000 to 2359; MONTH, WEEKDAY, SEASON, PART, UNIT, HOLIDAY from lexicon.yaml) or literal
 lower-case words ("yesterday").
 """
 
@@ -41,6 +41,7 @@ def _word_scanner(literals: frozenset[str], blind: bool) -> re.Pattern:
 
 
 _DIGITS = re.compile(r"\d+")
+_CLOCK4 = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")  # the hour and minutes of the wire's clock rules
 
 
 def key_spans(text: str, literals: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
@@ -53,6 +54,8 @@ def key_spans(text: str, literals: frozenset[str]) -> dict[str, list[tuple[int, 
         out["DIGIT"].append(found.span())
         if found.end() - found.start() == 4 and scanned[found.start()] in "12":
             out["YEAR4"].append(found.span())
+        if _CLOCK4.fullmatch(found.group()):
+            out["CLOCK4"].append(found.span())
     classes = _word_classes()
     for found in _word_scanner(literals, not same).finditer(scanned):
         start = found.start()
