@@ -460,3 +460,15 @@ def test_a_guard_with_runs_finds_what_the_bare_rules_find():
         guarded = re.compile(rf"(?<![\w-]){guard}(?:{pattern})", re.IGNORECASE)
         found = [m.span() for m in guarded.finditer(text)]
         assert found == [m.span() for m in bare.finditer(text)] and found
+
+
+def test_possessor_of_an_act_undergone_is_its_target():
+    """'after Ana Marquez's murder': the possessive names who was killed (lexicons/recipients.yaml,
+    possessor_undergoes); before it she was read as the killer and the event had no target."""
+    from timeline.extract import extract
+    from timeline.models import Document
+
+    entry = lexicon.load("recipients")["possessor_undergoes"]
+    events = extract([Document(id="d", text="Story\n\n" + entry["example"])]).events
+    [killing] = [e for e in events if e.type == "killing"]
+    assert killing.targets == [entry["target"]] and killing.actors == [], (killing.targets, killing.actors)

@@ -268,7 +268,33 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     nearby = re.match(r"\s+(?:%s)\b" % "|".join(words), text[trigger.end:end], re.IGNORECASE)
     patient = after_word(text, trigger.end, end, words) if nearby else (
         _gerund_object(text, trigger, end, event_type) or _shared_complement(text, trigger, end, event_type))
+    if patient is None and _possessor_undergoes(agent, trigger, event_type):
+        return Roles(patient=_without_possessive(agent))  # 'Ana Marquez's murder': she was killed
     return Roles(agent=agent, patient=patient or _came_through(text, trigger, start, event_type))
+
+
+@cache
+def _possessor_rule() -> dict:
+    return lexicon.load("recipients")["possessor_undergoes"]
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$", re.IGNORECASE)
+
+
+def _possessor_undergoes(agent: Phrase | None, trigger: Trigger, event_type: str) -> bool:
+    """'after Ana Marquez's murder': the possessive right before an act one undergoes names who
+    underwent it, not who did it (a time told so, 'Monday's killing', is when)."""
+    if agent is None or agent.end != trigger.start - 1 or not _POSSESSIVE.search(agent.text):
+        return False
+    rule = _possessor_rule()
+    last = re.sub(r"['’]s?$", "", agent.text.split()[-1].lower())
+    return event_type in rule["types"] and last not in rule["times"]
+
+
+def _without_possessive(phrase: Phrase) -> Phrase:
+    """The possessor's own words, without its 's."""
+    cut = len(phrase.text) - len(re.search(r"['’]s?$", phrase.text, re.IGNORECASE).group(0))
+    return Phrase(phrase.start, phrase.start + cut, phrase.text[:cut])
 
 
 def _gerund_object(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | None:
