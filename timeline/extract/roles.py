@@ -17,7 +17,7 @@ from functools import cache
 from ..taxonomy import event_types
 from . import lexicon
 from .phrases import (AUXILIARIES, DETERMINERS, PREPOSITIONS, QUANTIFIERS, WEEKDAYS, Phrase, after_gerund, after_word, base_verb, describes,
-                      end_before, is_past, phrase_after, phrase_before, verb_form)
+                      end_before, is_past, parts_of_speech, phrase_after, phrase_before, verb_form)
 from .state import Clause, Trigger
 from .lemmas import loot_pattern
 from .triggers import instrument_rules
@@ -268,7 +268,7 @@ def _noun_roles(text: str, clause: Clause, trigger: Trigger, event_type: str) ->
     nearby = re.match(r"\s+(?:%s)\b" % "|".join(words), text[trigger.end:end], re.IGNORECASE)
     patient = after_word(text, trigger.end, end, words) if nearby else (
         _gerund_object(text, trigger, end, event_type) or _shared_complement(text, trigger, end, event_type))
-    if patient is None and _possessor_undergoes(agent, trigger, event_type):
+    if patient is None and _possessor_undergoes(agent, trigger, event_type) and not _modifies_a_noun(text, trigger.end, end):
         return Roles(patient=_without_possessive(agent))  # 'Ana Marquez's murder': she was killed
     return Roles(agent=agent, patient=patient or _came_through(text, trigger, start, event_type))
 
@@ -292,9 +292,22 @@ def _possessor_undergoes(agent: Phrase | None, trigger: Trigger, event_type: str
 
 
 def _without_possessive(phrase: Phrase) -> Phrase:
-    """The possessor's own words, without its 's."""
+    """The possessor's own words, without its 's, from after the last 'of' ('in the wake of the
+    judge's murder': the possessive binds to the nearest noun phrase, the judge)."""
     cut = len(phrase.text) - len(re.search(r"['’]s?$", phrase.text, re.IGNORECASE).group(0))
-    return Phrase(phrase.start, phrase.start + cut, phrase.text[:cut])
+    last_of = list(re.finditer(r"\bof\s+(?:the\s+|a\s+|an\s+)?", phrase.text[:cut], re.IGNORECASE))
+    begin = last_of[-1].end() if last_of else 0
+    return Phrase(phrase.start + begin, phrase.start + cut, phrase.text[begin:cut])
+
+
+_NEXT = re.compile(r"\s+([A-Za-z-]+)")
+
+
+def _modifies_a_noun(text: str, position: int, end: int) -> bool:
+    """'the cartel's assassination threats': the act word qualifies a noun after it (the threats
+    are the cartel's), so the possessor is no one who underwent an act."""
+    following = _NEXT.match(text, position, end)
+    return following is not None and parts_of_speech(following.group(1)) == {"NOUN"}
 
 
 def _gerund_object(text: str, trigger: Trigger, end: int, event_type: str) -> Phrase | None:
