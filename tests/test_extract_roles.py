@@ -277,6 +277,8 @@ def test_joined_nouns_share_their_complement(text, words, patient):
     ("Lawyers protested Omar Felt's arrest in Kessin.", "arrest", "Omar Felt"),
     ("Police are still looking into Saturday's killing in Kessin.", "killing", None),  # a time: when, not whom
     ("The army's killing of ten herders drew protests.", "killing", "herders"),  # 'of' names them
+    ("Crowds gathered in the wake of the judge's murder.", "murder", "judge"),  # the nearest phrase, after 'of'
+    ("Talks stalled over the gang's murder threats against the mayor.", "murder", None),  # 'murder' qualifies 'threats'
 ])
 def test_possessor_undergoes_an_act_done_to_one(text, words, patient):
     """A possessive before a killing, abduction or arrest names who underwent it (recipients.yaml)."""
