@@ -235,8 +235,6 @@ def anchor(state: DocState, options) -> DocState:
             _announced_bound(event, signed, state.published)  # 'we will place a bomb', signed on the 30th
         if event.date is None and event.modality == "future" and REPORTED_FUTURE in event.cues:
             _telling_bound(state, k)  # 'announced a truce on 1 March, saying it would not attack': since then
-        if _told_as_recent(state, event):
-            event.cues.append(RECENT_PERFECT)  # 'rangers have seized two boats': bounded when the record is made
         if event.date_stated and event.date and DAY_VALUE.match(event.date) and event.type not in SPEECH_ACTS:
             story_day = event.date  # not 'said in a report on Thursday': the day it was told
             if event.type in _VIOLENT_KINDS:
@@ -730,35 +728,6 @@ def _current_period() -> re.Pattern:
 def _in_current_period(text: str, timex) -> bool:
     """'Earlier this month soldiers arrested ...': the month is the present one, not possibly the last."""
     return _current_period().search(text, max(0, timex.start - _CUE_REACH), timex.end) is not None
-
-
-RECENT_PERFECT = "recent-perfect"  # an undated act told in the present perfect: recent, bounded when the record is made
-
-
-@cache
-def _recent_perfect() -> tuple[re.Pattern, re.Pattern]:
-    """The present perfect's auxiliary right before a trigger, and the word that stretches it back
-    to an anchor of its own (lexicons/dating.yaml, recent_perfect)."""
-    entry = lexicon.load("dating")["recent_perfect"]
-    return re.compile(entry["auxiliary"], re.IGNORECASE), re.compile(entry["reach_back"], re.IGNORECASE)
-
-
-def recent_days() -> int:
-    """How far back the present perfect's act may lie before its report (dating.yaml, recent_perfect)."""
-    return lexicon.load("dating")["recent_perfect"]["recent_days"]
-
-
-def _told_as_recent(state: DocState, event: EventMention) -> bool:
-    """'Rangers have seized two boats': an undated act told as done in the present perfect, in a
-    sentence that does not stretch it back ('since then'), is news of the last days, not of any time;
-    a passive ('has been charged') may tell a state begun long before, and stays open. Wire copy in capitals keeps the honest interval of an incident reported without a date (the
-    MUC-4 convention, '../1990-01-10'): its perfects sum up a campaign as often as they report news."""
-    if state.caps or event.date_stated or event.modality not in ("asserted", "negated") or event.trigger.kind != "verb":
-        return False
-    auxiliary, reach_back = _recent_perfect()
-    start, end = state.sentences[event.clause.sentence]
-    return auxiliary.search(state.text, event.clause.start, event.trigger.start) is not None and \
-        reach_back.search(state.text, start, end) is None
 
 
 def default_date(event: EventMention, published) -> str | None:

@@ -10,7 +10,7 @@ from .. import dates, ids
 from ..models import Event, Relation, Source, shared_names
 from ..taxonomy import agrees, of_class, root as family
 from . import lexicon
-from .anchoring import FRONTED_FROM, RECENT_PERFECT, default_date, recent_days
+from .anchoring import FRONTED_FROM, default_date
 from .coreference import compatible, dates_the_event, group_of
 from .groups import is_armed_group
 from .lookup import root_of
@@ -394,18 +394,6 @@ def _opened_by_from(date: str | None, head: EventMention) -> str | None:
     return f"{date}/.." if date is not None and FRONTED_FROM in head.cues and "/" not in date else date
 
 
-def _recent_by_perfect(date: str | None, head: EventMention) -> str | None:
-    """'Rangers have seized two boats', undated: the present perfect tells news of the last days, so
-    the act lies within ``recent_days`` before the day that bounds it (anchoring.RECENT_PERFECT).
-    Done when the record is made, like ``_opened_by_from``."""
-    if date is None or head.date_stated or RECENT_PERFECT not in head.cues:
-        return date
-    bounds = dates.parse(date)
-    if bounds.earliest is not None or bounds.latest is None:
-        return date
-    return dates.format_interval(bounds.latest - dt.timedelta(days=recent_days()), bounds.latest)
-
-
 def _closed_by_publication(date: str | None, head: EventMention, published) -> str | None:
     """'have fled since 2021', 'had died since Wednesday': a date the text opened towards the future
     ('2021-01-01/..') closes at publication when the act is told as done or going on (asserted or
@@ -424,7 +412,7 @@ def to_event(draft: Draft, fingerprint) -> Event:
     head = draft.head
     _consistent(head, min(draft.reported_by) if draft.reported_by else None)
     date = head.date or default_date(head, draft.published)  # stated, bounded by a report, or by publication
-    date = _closed_by_publication(_opened_by_from(_recent_by_perfect(date, head), head), head, draft.published)
+    date = _closed_by_publication(_opened_by_from(date, head), head, draft.published)
     if date is not None and not dates.is_valid(date):
         date = None
     fields = dict(
