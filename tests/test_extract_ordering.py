@@ -458,8 +458,8 @@ def test_an_act_a_blog_entry_reports_comes_before_the_next_entrys_news():
 def test_a_preposition_before_the_nominal_sets_the_relation(rule):
     """'arrested a journalist during the protest': within the protest, not after it as the
     presupposition of a definite nominal has it by default (ordering.yaml governing_prepositions)."""
-    found = {r for _, r, _ in _relations(rule["example"])}
-    assert rule["relation"] in found and (rule["relation"] == "after" or "after" not in found), found
+    found = _relations(rule["example"])
+    assert rule["relation"] in {r for _, r, _ in found} and "after" not in {r for _, r, _ in found}, found
 
 
 def test_an_act_after_the_nominal_still_comes_after_it():
@@ -499,26 +499,3 @@ def test_a_counted_delay_does_not_count_from_a_flashback():
     text = "Rebels had burned a fuel depot near the port. Police arrested two dockers the next day."
     state = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options())
     assert not any("counted-delay" in e.cues for e in state.events)
-
-
-def _extracted(text: str) -> list:
-    return extract([Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 3, 8))], Options(solve=False)).events
-
-
-def test_a_noun_the_act_answers_is_ordered_before_it_not_after_by_narrative_order():
-    """'fired rockets ... in response to the drone strike': the strike, told after the act in its
-    phrase, is what the act answers (ordering.yaml governing_prepositions, answers-the-nominal)."""
-    events = _extracted("The navy fired rockets at the coast in response to a drone strike on a tanker.")
-    fired = next(e for e in events if "fired" in e.sources[0].quote)
-    strike = next(e for e in events if e is not fired and "strike" in e.sources[0].quote)
-    assert ("after", strike.id) in [(r.relation, r.target) for r in fired.relations]
-    assert ("after", fired.id) not in [(r.relation, r.target) for r in strike.relations]
-
-
-def test_a_noun_a_temporal_word_governs_inside_a_when_clause_is_not_its_main_clause():
-    """'When inspectors toured the dam for the first time since the truce, ...': the truce is a
-    phrase of the 'when' clause, not the clause it modifies: the tour is related to the praise."""
-    events = _extracted("When inspectors toured the dam for the first time since the truce, the governor praised the calm.")
-    toured, truce, praised = (next(e for e in events if e.type == kind) for kind in ("visit", "ceasefire", "support"))
-    assert truce.id not in [r.target for r in toured.relations] and toured.id not in [r.target for r in truce.relations]
-    assert praised.id in [r.target for r in toured.relations], toured.relations

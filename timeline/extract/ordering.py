@@ -165,22 +165,11 @@ def _mains(state: DocState, in_sentence: list[int], sub: Clause) -> list[int]:
     """The events of the clause a subordinate clause modifies: the ones after it ('After X, Y';
     'said that after X, Y'), unless an event told before it in the sentence is its main clause and
     what follows is coordinated ('Y a few hours before X, but Z said ...'; 'Y after X.')."""
-    following = [i for i in in_sentence
-                 if state.events[i].clause.start > sub.start and not _nested_temporal(state.events[i])]
+    following = [i for i in in_sentence if state.events[i].clause.start > sub.start]
     preceding = [i for i in in_sentence if state.events[i].clause.start < sub.start][-1:]
     if preceding and (not following or state.events[following[0]].clause.lead):
         return preceding
     return following
-
-
-_TEMPORAL_LEADS = frozenset({"after", "before", "since", "until", "following"})
-
-
-def _nested_temporal(event: EventMention) -> bool:
-    """'When envoys toured the valley for the first time since the truce, ...': a noun that a temporal
-    preposition governs is a phrase of the clause before it (subordinate to that clause), not the
-    main clause of another; that clause is ordered against it by its own word."""
-    return event.clause.lead in _TEMPORAL_LEADS and event.trigger.kind == "noun"
 
 
 def _relate_main(state: DocState, sub: int, mains: list[int], cue: dict) -> None:
@@ -678,32 +667,6 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     return True
 
 
-def _complement_of_previous(state: DocState, live: list[int], pos: int) -> bool:
-    """'shelled the hills in retaliation for the ambush': a noun told in the phrase of the act right
-    before it (its sentence, no stop between, no clause of its own) is that act's complement."""
-    event = state.events[live[pos]]
-    if event.trigger.kind != "noun" or pos == 0:
-        return False
-    previous = state.events[live[pos - 1]]
-    return previous.clause.sentence == event.clause.sentence and event.clause.lead not in _BACKGROUND and \
-        previous.trigger.end <= event.trigger.start and \
-        not _STOP.search(state.text, previous.trigger.end, event.trigger.start)
-
-
-def _governed_complement(state: DocState, live: list[int], pos: int) -> bool:
-    """'launched missiles in response to the airstrike', 'detained a reporter during the march': a
-    noun in the phrase of the act told right before it, governed by a preposition that orders
-    (``governing_prepositions``), is ordered against that act by it: told after the act, it may be
-    what the act answers, so narrative order would turn the pair around."""
-    if not _complement_of_previous(state, live, pos):
-        return False
-    relation, rule = _governed_relation(state.text, state.events[live[pos]].trigger.start)
-    if rule == "presupposition":  # no preposition that orders: the default of ``_governed_relation``
-        return False
-    _relate(state, live[pos - 1], relation, live[pos], rule)
-    return True
-
-
 def _main_act(state: DocState, live: list[int], index: int | None) -> int | None:
     """The act a participle clause belongs to ('overran the base, detaining forty men'): the story's
     next step comes after the whole act, not only after the part told last."""
@@ -907,7 +870,7 @@ def _past_perfect(state: DocState, live: list[int], pos: int) -> bool:
 
 _RULES = (_cue_rules, _participle_clause, _containment, _coordinated, _same_occasion, _presupposition, _presupposed, _reaction, _same_day_reaction,
           _past_perfect, _future, _told_after_its_sequel, _part_of_wider_act,
-          _same_day_narrative, _governed_complement, _narrative)
+          _same_day_narrative, _narrative)
 
 
 def _backgrounds(state: DocState, live: list[int]) -> list[tuple[dt.date, int]]:
