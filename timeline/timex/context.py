@@ -87,57 +87,6 @@ def _future_cues(clause: str) -> list[tuple[int, int]]:
     return out
 
 
-_WORD = re.compile(r"[A-Za-z][\w'-]*")
-
-
-@lru_cache(maxsize=1)
-def _own_clause_cut() -> re.Pattern:
-    """Where a weekday's own clause starts: after a comma, a semicolon, a dash or a relative pronoun."""
-    return re.compile(r",(?!\d)|[;–—(]|(?<![\w'])(?:" + alternation(lexicon()["own_clause_openers"]) + r")(?![\w'])",
-                      re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _no_present_after() -> frozenset[str]:
-    """Words after which a verb's base form is an infinitive or a noun, no present tense."""
-    return frozenset(w.lower() for w in lexicon()["no_present_after"])
-
-
-@lru_cache(maxsize=4096)
-def _present_form(word: str) -> str:
-    """'only' for a lower-case present tense that can only be a verb ('opens', 'have'), 'also'
-    for one that may be a noun too ('meet', 'host'), '' for anything else (lemminflect's tables);
-    a capitalised word is a name or a sentence's first word, not read."""
-    if not word.islower():
-        return ""
-    from lemminflect import getAllInflections, getAllLemmas
-
-    tags = getAllLemmas(word)
-    present = any(word in getAllInflections(lemma, "VERB").get(tag, ())
-                  for lemma in tags.get("VERB", ()) for tag in ("VBZ", "VBP"))
-    return "" if not present else "also" if set(tags) & {"NOUN", "ADJ", "PROPN"} else "only"
-
-
-def _verb_after(before: str, word: str) -> bool:
-    """Whether a present form is the clause's verb, read from the word before it (see lexicon.yaml,
-    present_subjects): a verb-only form after anything but an infinitive's 'to', a determiner or a
-    preposition; one that may be a noun only after a subject pronoun or a lower-case plural ('Maid
-    warehouse' or 'Australian man' is a noun phrase)."""
-    form = _present_form(word)
-    lower = before.lower()
-    if not form or lower in _no_present_after():
-        return False
-    if form == "only" or lower in _present_subjects():
-        return True
-    return not word.endswith("s") and before.islower() and lower.endswith("s") and not lower.endswith("ss")
-
-
-@lru_cache(maxsize=1)
-def _present_subjects() -> frozenset[str]:
-    """Subject pronouns after which a present form that may be a noun is the verb."""
-    return frozenset(w.lower() for w in lexicon()["present_subjects"])
-
-
 @lru_cache(maxsize=1)
 def _past_auxiliaries() -> frozenset[str]:
     """Auxiliaries after which a future cue looks ahead from a past moment."""
@@ -387,19 +336,6 @@ class Context:
         until Friday'): nothing says which side of the report its day lies on. A form of 'have'
         may be a perfect whose participle no cue names ('must have left on Friday'): not untold."""
         return self._deciding_cue(start, end) is None and not _HAVE.search(self.clause(start, end)[0])
-
-    def present_verb(self, start: int, end: int) -> bool:
-        """The verb of the span's own clause, before it, is in the present tense and no tense cue
-        stands between ('the two councils meet again on Tuesday', 'who host the leaders on Sunday'):
-        a report's present with a weekday is a plan, the day ahead. Read from the weekday's own
-        clause only (cut at a comma or a relative pronoun), not from any verb of its sentence."""
-        clause, left, _ = self.clause(start, end)
-        opener = max((m.start() for m in _own_clause_cut().finditer(clause, 0, left)), default=0)
-        stretch = clause[opener:left]  # from its opener on: 'who host the leaders on'
-        if _past_cues(stretch) or _future_cues(stretch) or _ahead_of_past_re().search(stretch):
-            return False
-        words = _WORD.findall(stretch)
-        return any(_verb_after(before, word) for before, word in zip(words, words[1:]))
 
     def future(self, start: int, end: int) -> bool:
         """The clause around a span speaks of the future (see ``tense``)."""

@@ -897,8 +897,6 @@ def weekday(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
         direction = 0
     elif _done_after().match(ctx.text, span[1]):
         direction = -1  # 'under Thursday's agreement, the troops will withdraw': done, so past
-    elif ctx.present_verb(*span):
-        direction = 1  # 'the two councils meet again on Tuesday': a plan
     elif ctx.ahead_of_past(*span) or _past_end(ctx, span) or _set_for(ctx, span):
         # 'said Tuesday the bridge would reopen Thursday', 'extended the alert until Sunday': the nearest
         direction = 1 if (number - ref[0].isoweekday()) % 7 < 4 else -1
