@@ -89,7 +89,7 @@ def _normalise(cand: Candidate, ctx: Context) -> str | None:
         ctx.last_at = cand.end
     elif value.startswith("BC"):
         ctx.bc = True  # a year BC told in passing sets no anchor, but the story is told BC
-    if _PERIOD.match(value):
+    if _PERIOD.match(value) and not rule.args.get("point"):  # a quarter counted back is a comparison's base, no new reference
         ctx.last_period = (value, cand.end)
     if cand.groups.get("year") and DAY_VALUE.match(value):
         ctx.stated = (dt.date.fromisoformat(value), cand.end)
@@ -138,6 +138,8 @@ def _tag(text: str, published: dt.date | None, mode: Mode) -> list[Timex]:
         if value is None:
             continue
         start, kind = cand.start, rule.type
+        if rule.args.get("point") and not value.startswith("P"):
+            kind = rule.args["point"]  # 'the previous three months' after a quarter told: that quarter's predecessor
         prefix = part_of_day_prefix(text, start) if DAY_VALUE.match(value) and kind == "DATE" else None
         if prefix and (not out or out[-1].end <= prefix[0]):
             start, kind = prefix[0], "TIME"

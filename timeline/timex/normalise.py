@@ -723,6 +723,20 @@ def _period_a_year_back(g: Groups, ctx: Context, span: Span, count) -> str | Non
     return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
 
+_QUARTER_TOLD = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def quarter_before_told(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'fell in the fourth quarter from 2.0 percent in the previous three months': the quarter
+    before the one just told in the same sentence; told after no quarter, the length (P3M)."""
+    told = ctx.last_period
+    found = _QUARTER_TOLD.match(told[0]) if told else None
+    if found is None or told[1] > span[0] or _CLAUSE_END.search(ctx.text, told[1], span[0]):
+        return "P3M"
+    year, number = int(found[1]), int(found[2]) - 1
+    return f"{year - 1:04d}-Q4" if number == 0 else f"{year:04d}-Q{number}"
+
+
 def later_earlier(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'two days later': a step from the last mentioned date ('days later': of unstated size)."""
     count = _number(g.get("num"))
@@ -1352,6 +1366,6 @@ def set_day_of_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | N
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
         unit_before_after, day_next_to_event, rest_of_day, weekend, year_in_era, season_habit, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
-        day_word, then_and_now, moment_of_telling, overnight, shifted_unit, weekday_of_week, anaphoric_unit, edge_of_unit, ago, later_earlier, current_unit, day_part, weekday, running_part,
+        day_word, then_and_now, moment_of_telling, overnight, shifted_unit, weekday_of_week, anaphoric_unit, edge_of_unit, ago, later_earlier, quarter_before_told, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month, set_day_of_year, set_day_of_month)
 }
