@@ -723,14 +723,14 @@ def _period_a_year_back(g: Groups, ctx: Context, span: Span, count) -> str | Non
     return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
 
-_QUARTER_TOLD = re.compile(r"^(\d{4})-Q([1-4])$")
+_TOLD_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 def quarter_before_told(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     """'fell in the fourth quarter from 2.0 percent in the previous three months': the quarter
     before the one just told in the same sentence; told after no quarter, the length (P3M)."""
     told = ctx.last_period
-    found = _QUARTER_TOLD.match(told[0]) if told else None
+    found = _TOLD_QUARTER_VALUE.match(told[0]) if told else None
     if found is None or told[1] > span[0] or _CLAUSE_END.search(ctx.text, told[1], span[0]):
         return "P3M"
     year, number = int(found[1]), int(found[2]) - 1
