@@ -31,6 +31,6 @@ def test_three_months_back_with_no_quarter_told_stay_a_length():
 def test_a_year_earlier_still_counts_from_the_quarter_told():
     """The quarter counted back is a comparison's base, not a new reference: 'a year earlier' after it
     is still the told quarter a year before."""
-    text = ("Wool exports from Tarn grew 0.5 percent in the third quarter of 2031, after 0.2 percent in the "
+    text = ("Wool exports from Pellam grew 0.5 percent in the third quarter of 2031, after 0.2 percent in the "
             "previous three months, and were 1.4 percent higher than a year earlier.")
     assert ("a year earlier", "DATE", "2030-Q3") in found(text)
