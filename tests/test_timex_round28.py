@@ -10,7 +10,7 @@ found = finder(dt.date(2031, 8, 4), typed=True)
 
 
 @pytest.mark.parametrize("text, span, value", [
-    ("Timber sales at Orsk grew 1 percent in the first quarter, slowing from 2 percent in the previous three months.",
+    ("Timber sales at Druvik grew 1 percent in the first quarter, slowing from 2 percent in the previous three months.",
      "the previous three months", "2030-Q4"),
     ("Copper output at Varnsby rose 3 percent in the second quarter of 2031 after falling in the preceding three months.",
      "the preceding three months", "2031-Q1"),
