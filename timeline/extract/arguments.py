@@ -183,6 +183,8 @@ def _place_fallbacks(event: EventMention, named: frozenset[str] = frozenset()) -
             return
         if event.type in _VIOLENT - _REMOTE and not _aimed_at_the_state(event.targets):
             return
+        if root(event.type) == "protest":  # 'protests broke out in Lilongwe': the crowd's, not the state's
+            return
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT | _MEASURES else event.actors, home)
 
