@@ -175,12 +175,12 @@ def test_a_state_that_moves_its_own_troops_stays_their_party(example):
 
 
 @pytest.mark.parametrize("text,kind,party", [
-    ("Large protests broke out in Mombasa on Tuesday.", "protest", None),  # nobody named: the crowd's
-    ("Riots erupted in Kumasi after the vote.", "riot", None),
+    ("Thousands of people protested in Nairobi on Tuesday.", "protest", None),  # nobody named: the crowd's
+    ("Riots erupted in Accra after the vote.", "riot", None),
     ("Kenyan teachers went on strike in Mombasa on Tuesday.", "protest", "Kenya"),  # a state named stays
 ])
 def test_a_crowds_act_by_nobody_named_is_no_act_of_the_places_state(text, kind, party):
-    """'Protests broke out in Mombasa': the people of the place protested, not the state whose town
+    """'Thousands of people protested in Nairobi': the people of the place protested, not the state whose town
     it is (twenty-third session); a protest whose clause names its state stays that state's."""
     event = _event(text, kind)
     assert event.actors == ([party] if party else []), (event.actors, event.targets)
