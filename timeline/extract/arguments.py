@@ -109,7 +109,7 @@ def _fill(state: DocState, index: int, event: EventMention, fight: EventMention 
     if not event.actors and event.type in _REPORTED_MEASURES:
         _add(event.actors, *(m.name for m in _state_reporters(state, event)))
     _destinations_not_parties(text, event, window)
-    _place_fallbacks(event, named)
+    _place_fallbacks(event, named, _place_in_subject(event, window))
 
 
 # a state's own measures that one of its bodies reports with no agent of their own ('two of them were
@@ -168,7 +168,13 @@ def _destinations_not_parties(text: str, event: EventMention, window: list[Menti
             event.location = None if event.location == name else event.location
 
 
-def _place_fallbacks(event: EventMention, named: frozenset[str] = frozenset()) -> None:
+def _place_in_subject(event: EventMention, window: list[Mention]) -> bool:
+    """Whether the event's place is told before its trigger ('Demonstrators in Baghdad blocked a
+    road'): it qualifies who acted, not only where ('protested in Nairobi')."""
+    return any(m.kind == "place" and m.name == event.location and m.start < event.trigger.start for m in window)
+
+
+def _place_fallbacks(event: EventMention, named: frozenset[str] = frozenset(), place_acted: bool = False) -> None:
     """What the place alone tells when the clause named too few parties: a known conflict's sides,
     the people under a measure, the state a violence by nobody named was done to."""
     parties = lexicon.conflict_parties().get(event.location or "")
@@ -183,7 +189,7 @@ def _place_fallbacks(event: EventMention, named: frozenset[str] = frozenset()) -
             return
         if event.type in _VIOLENT - _REMOTE and not _aimed_at_the_state(event.targets):
             return
-        if root(event.type) == "protest":  # 'protests broke out in Lilongwe': the crowd's, not the state's
+        if root(event.type) == "protest" and not place_acted:  # 'protested in Nairobi': the crowd's, not the state's
             return
         # violence by nobody named is done to the place's state, not by it ('a bomb exploded in Lima')
         _add(event.targets if event.type in _VIOLENT | _MEASURES else event.actors, home)
