@@ -93,3 +93,25 @@ def test_an_office_told_with_no_name_as_the_subject_is_the_storys_state():
     assert _events(lead + "The prime minister's office denied that soldiers had fled.")[2].actors == []
     other = _events(lead + "The foreign minister denied that Sudan had any role.")[2]  # maybe Sudan's minister
     assert other.type == "refusal" and other.actors == []
+
+
+@pytest.mark.parametrize("text,kind,state", [
+    # the official's name in apposition to his state's office, then 'he' in his reported words
+    ("Ghana's interior minister, Kofi Mensah, said on Monday that he had spoken to his Togolese "
+     "counterpart by telephone.", "meeting", "Ghana"),
+    # a bare office of the story's state, then 'he' opening the next sentence
+    ("Gunmen attacked a police post in northern Ghana on Monday. The defence minister travelled to "
+     "Tamale on Wednesday. He ruled out talks with the gunmen.", "refusal", "Ghana"),
+])
+def test_a_pronoun_after_a_states_official_acts_for_that_state(text, kind, state):
+    """'He' or 'she' after a state's official told by office with no known name acts for his state,
+    as a known person's pronoun already acts for the person's (twenty-third session)."""
+    (event,) = [e for e in _events(text) if e.type == kind]
+    assert state in event.actors, (event.actors, event.targets)
+
+
+def test_a_pronoun_after_another_person_named_since_the_official_is_not_the_officials_state():
+    """A person named after the official ('The activist X said he ...') is whom the pronoun stands for."""
+    (event,) = [e for e in _events("Ghana's interior minister visited Tamale on Monday. The activist "
+                                   "Kofi Mensah said he had met rebel leaders.") if e.type == "meeting"]
+    assert "Ghana" not in event.actors, event.actors

@@ -8,7 +8,7 @@ from functools import cache, partial
 
 from ..gazetteer import is_country
 from ..taxonomy import event_types, of_class, root
-from . import lexicon
+from . import lexicon, officials
 from .antecedents import pronoun_antecedent, pronoun_undergoes
 from .clauses import quoted_spans
 from .group_nouns import fighting_pair, principal_pair, sides_told
@@ -677,6 +677,26 @@ def _has_subject(state: DocState, clause: Clause, event: EventMention) -> bool:
     return any(m.kind in ("person", "actor") for m in mentions_in(state, clause.start, first))
 
 
+_APPOSITION_GAP = re.compile(r"[\s,]*(?:(?:the|a)\s+)?")
+
+
+def _pronoun_state(state: DocState, clause: Clause, person: Mention | None) -> str | None:
+    """The state 'he' or 'she' acts for: the last person's, else that of a state's official told since
+    the last person was named, in this sentence or the one before ('The defence minister visited the
+    wounded. He promised ...', "Kenya's interior minister, X, said that she ..."): no lexicon names
+    every minister, the office tells his state."""
+    if person is not None and person.state:
+        return person.state
+    first = state.sentences[max(0, clause.sentence - 1)][0]
+    since = max(first, person.start if person is not None else first)
+    told = [m for m in mentions_in(state, since, clause.start) if m.end <= clause.start]
+    if person is not None:  # an official in apposition to the name: "Kenya's interior minister, X,"
+        told += [m for m in mentions_in(state, max(first, person.start - 60), person.start)
+                 if _APPOSITION_GAP.fullmatch(state.text, m.end, person.start) or officials.office_state(state.text, m)]
+    offices = [s for s in (officials.office_state(state.text, m) for m in told) if s]
+    return offices[-1] if offices and len(set(offices)) == 1 else None
+
+
 def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
     """A clause without a subject takes it from a pronoun's antecedent or the clause it continues."""
     text, clause = state.text, event.clause
@@ -685,7 +705,7 @@ def _inherit_subject(state: DocState, index: int, event: EventMention) -> None:
         person = last_person(state, clause.start)
         if person is not None:
             _add(event.people, person.name)
-            _add(event.actors, person.state)
+        _add(event.actors, _pronoun_state(state, clause, person))
         return
     told_last = group_told_last(state, clause, head, event.type in _VIOLENT)
     if told_last is not None:  # 'when they attacked the barracks', 'the group denied it': the armed group told last

@@ -150,3 +150,18 @@ def _first_per_span(mentions: list[Mention]) -> list[Mention]:
         if not kept or kept[-1].end <= mention.start:
             kept.append(mention)
     return kept
+
+
+_OFFICE_AFTER_OWNER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?$")  # "Botswana's defence minister", 'Kenyan Foreign Minister'
+
+
+def office_state(text: str, mention: Mention) -> str | None:
+    """The state whose official a mention tells: an office span read as its state ('Information
+    Minister' opening a sentence) or a state's name right before an office ("Kenya's interior
+    minister"); a state named as a party or a place is none."""
+    if mention.kind != "actor" or mention.name not in lexicon.state_names():
+        return None
+    if _offices().search(text, mention.start, mention.end):
+        return mention.name
+    office = _offices().search(text, mention.end, mention.end + 40)
+    return mention.name if office and _OFFICE_AFTER_OWNER.fullmatch(text, mention.end, office.start()) else None
