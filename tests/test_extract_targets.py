@@ -178,11 +178,11 @@ def test_a_state_that_moves_its_own_troops_stays_their_party(example):
     ("Thousands of people protested in Nairobi on Tuesday.", "protest", None),  # nobody named: the crowd's
     ("Riots erupted in Accra after the vote.", "riot", None),
     ("Kenyan teachers went on strike in Mombasa on Tuesday.", "protest", "Kenya"),  # a state named stays
-    ("Demonstrators in Nairobi blocked a road on Tuesday.", "protest", "Kenya"),  # the place qualifies who acted
+    ("Students in Nairobi blocked the university gates on Tuesday.", "protest", "Kenya"),  # the place qualifies who acted
 ])
 def test_a_crowds_act_by_nobody_named_is_no_act_of_the_places_state(text, kind, party):
     """'Thousands of people protested in Nairobi': the people of the place protested, not the state whose town
     it is (twenty-third session); a protest whose clause names its state stays that state's, and so
-    does one whose place qualifies the crowd before the act ('demonstrators in Nairobi'), as PLOVER codes it."""
+    does one whose place qualifies the crowd before the act ('students in Nairobi'), as PLOVER codes such crowds."""
     event = _event(text, kind)
     assert event.actors == ([party] if party else []), (event.actors, event.targets)
