@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from .. import dates
 from ..taxonomy import agrees, of_class, root
 from .casing import is_english_word
+from .clauses import holds_finite_verb
 from .dating import dating_clause
 from .lookup import root_of
 from .modality import SPEECH_ACTS
@@ -464,8 +465,9 @@ def _destruction_kinds() -> frozenset[str]:
     return frozenset(lexicon.load("coreference")["destruction_apart"]["types"])
 
 
-def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
-    """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs."""
+def _continues(text: str, earlier: EventMention, later: EventMention, caps: bool = False) -> bool:
+    """'the attacks occurred at 4 a.m. and struck the plant': one event, two coordinated verbs; 'an
+    attack on Monday in which a gunman fired at ...': the act told inside a nominal's relative clause."""
     same_sentence = later.clause.sentence == earlier.clause.sentence
     if not _dates_agree(earlier, later):
         return False  # 'a month ago the mayor was killed and another was killed yesterday'
@@ -474,13 +476,35 @@ def _continues(text: str, earlier: EventMention, later: EventMention) -> bool:
         return compatible(later.type, earlier.type) and not two_kinds(earlier.type, later.type)
     if same_sentence and later.clause.lead in ("when", "as") and _VIOLENCE >= {later.type, earlier.type}:
         return compatible(later.type, earlier.type)  # 'three were killed when rebels threw bombs'
-    if same_sentence and participle_clause(text, later.clause) and _VIOLENCE >= {later.type, earlier.type}:
+    if same_sentence and (participle_clause(text, later.clause) or _told_in_which(text, earlier, later, caps)) \
+            and _VIOLENCE >= {later.type, earlier.type}:
         if _destruction_apart(earlier, later):
             return False  # 'fought with machetes ..., burning 40 houses': the fire is an act of its own
         toll = later.type in _TOLL and earlier.type not in _OTHER_THAN_HARM  # 'a drone strike ..., killing no one'
         return toll or not two_kinds(earlier.type, later.type)  # 'attacked the station, killing three policemen'
     return (same_sentence and later.clause.lead in ("and", "and then") and not two_kinds(earlier.type, later.type)
             and compatible(later.type, earlier.type) and later.type in _HAPPENINGS and not later.people)
+
+
+@cache
+def _in_which() -> re.Pattern:
+    """'in which', 'during which' (lexicons/coreference.yaml, told_in_which)."""
+    words = lexicon.load("coreference")["told_in_which"]["words"]
+    return re.compile(rf"\b(?:{lexicon.alternation(words)})\W*$", re.IGNORECASE)
+
+
+def _told_in_which(text: str, earlier: EventMention, later: EventMention, caps: bool = False) -> bool:
+    """'the attack on 5 May in which a man fired a rifle at traders', 'the clashes, during which two
+    soldiers died': an asserted act told in a relative clause that opens right after a nominal's
+    phrase (no finite verb between: not 'the clashes were reported in the north, during which')
+    is what happened in it, told as a participle clause tells it (its date is the nominal's), unless
+    it names a party the nominal does not ('the offensive, during which the army shelled ...': a reply)."""
+    opening = later.clause.start
+    return (later.clause.lead == "which" and earlier.trigger.kind == "noun" and later.modality == "asserted"
+            and set(later.actors) <= set(earlier.actors)
+            and earlier.trigger.end <= opening
+            and _in_which().search(text, max(0, opening - 24), opening) is not None
+            and not holds_finite_verb(text, earlier.trigger.start, opening, caps))
 
 
 # A mention is compared with at most this many earlier events of a compatible type, nearest first,
@@ -678,7 +702,7 @@ def _antecedent(state: DocState, i: int, open_events: _OpenEvents) -> int | None
     text, later = state.text, state.events[i]
     if _is_content(state, i):
         return root_of(state, i - 1)
-    if i and not _names_the_time(later, open_events) and _continues(text, state.events[i - 1], later):
+    if i and not _names_the_time(later, open_events) and _continues(text, state.events[i - 1], later, state.caps):
         root = root_of(state, i - 1)
         if open_events.may_date(root, later):  # 'a drone hit X in January, wounding two, and a strike last month ...'
             return root
