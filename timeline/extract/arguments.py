@@ -169,8 +169,8 @@ def _destinations_not_parties(text: str, event: EventMention, window: list[Menti
 
 
 def _place_in_subject(event: EventMention, window: list[Mention]) -> bool:
-    """Whether the event's place is told before its trigger ('Demonstrators in Baghdad blocked a
-    road'): it qualifies who acted, not only where ('protested in Nairobi')."""
+    """Whether the event's place is told before its trigger ('Students in Nairobi blocked the
+    gates'): it qualifies who acted, not only where ('protested in Nairobi')."""
     return any(m.kind == "place" and m.name == event.location and m.start < event.trigger.start for m in window)
 
 
