@@ -174,6 +174,13 @@ def _whole_period(earliest: dt.date, latest: dt.date) -> str | None:
     return None
 
 
+def within(inner: Bounds, outer: Bounds) -> bool:
+    """A closed interval wholly within another (an open end contains nothing)."""
+    if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
+        return False
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
+
+
 def intersection(a: Bounds, b: Bounds) -> Bounds | None:
     """What both intervals allow (an open side takes the other's bound); None if they do not meet."""
     lows = [d for d in (a.earliest, b.earliest) if d is not None]

@@ -532,15 +532,8 @@ def _narrowest(found: list) -> list:
     most (both hold); dates that do not nest are left for the nearest to win."""
     spans = [dates.parse(t.edtf) for t in found]
     return [t for t, own in zip(found, spans)
-            if not any(_inside(other, own) and (other.earliest, other.latest) != (own.earliest, own.latest)
+            if not any(dates.within(other, own) and (other.earliest, other.latest) != (own.earliest, own.latest)
                        for other in spans)]
-
-
-def _inside(inner: dates.Bounds, outer: dates.Bounds) -> bool:
-    """A closed interval wholly within another (an open end contains nothing)."""
-    if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
-        return False
-    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
 
 
 def _announced_between(event: EventMention, start: int) -> bool:

@@ -113,18 +113,15 @@ def _dates_it_closer(text: str, head: EventMention, mention: EventMention) -> bo
     of the attack family (done at one moment) gives the day inside the wider date its first telling
     had; a campaign or a hearing lasts beyond one day told of it, and a date told in passing may be
     another moment of the story, so only the dating clause narrows."""
-    return family(head.type) == "attack" and dates_the_event(text, mention) and _inside(mention.date, head.date)
+    return family(head.type) == "attack" and dates_the_event(text, mention) and _narrower_inside(mention.date, head.date)
 
 
-def _inside(value: str | None, than: str | None) -> bool:
+def _narrower_inside(value: str | None, than: str | None) -> bool:
     """A closed date lying inside another closed date and narrower than it ('9 May 2023' in '2023')."""
     if not (value and than):
         return False
     inner, outer = dates.parse(value), dates.parse(than)
-    if None in (inner.earliest, inner.latest, outer.earliest, outer.latest):
-        return False
-    return (outer.earliest <= inner.earliest and inner.latest <= outer.latest
-            and inner.latest - inner.earliest < outer.latest - outer.earliest)
+    return dates.within(inner, outer) and inner.latest - inner.earliest < outer.latest - outer.earliest
 
 
 def _gunfire(text: str, trigger) -> bool:
