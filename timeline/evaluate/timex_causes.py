@@ -17,8 +17,7 @@ _REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _PART = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT|MI)$")
 _CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d")
-_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?"
-_MONTH_RE = re.compile(_MONTH)
+_MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|'\d\d\b")
 _BARE_YEAR = re.compile(r"^(?:in |the year |the )?(?:'?\d{2,4}s?|'\d0s)(?: ?bc| ?ad)?$|\d0s\b|ties\b")
@@ -94,7 +93,6 @@ def _point_cause(words: str, gold: str, predicted: str) -> str:
     if shown_gold.startswith(shown_pred):
         return _cause("granularity: coarser")
     return _anchor_cause(words, gold, predicted)
-
 
 
 def _anchor_cause(words: str, gold: str, predicted: str) -> str:

@@ -41,12 +41,10 @@ def causes_table(report: dict) -> str:
     counts = {(cause, kind, extent): n for cause, kind, extent, n in rows}
     lines = [f"Wrong values on found spans by cause ({report['results'][0]['system']}, {report['corpus']}):", "",
              "| cause | " + " | ".join(TYPES) + " | all | of which exact extent |", "|---|" + "---:|" * (len(TYPES) + 2)]
+    columns = [((kind,), ("exact", "overlap")) for kind in TYPES] + [(TYPES, ("exact", "overlap")), (TYPES, ("exact",))]
     for cause in (*CAUSES, "all"):
-        wanted = lambda c, k, e: cause in ("all", c) and k in kinds and e in extents  # noqa: E731
-        cells = []
-        for kinds, extents in [((kind,), ("exact", "overlap")) for kind in TYPES] + \
-                [(TYPES, ("exact", "overlap")), (TYPES, ("exact",))]:
-            cells.append(sum(n for key, n in counts.items() if wanted(*key)))
+        cells = [sum(n for (c, k, e), n in counts.items() if cause in ("all", c) and k in kinds and e in extents)
+                 for kinds, extents in columns]
         if any(cells):
             lines.append(f"| {cause} | " + " | ".join(map(str, cells)) + " |")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..gazetteer import regions
 from . import lexicon
 from .casing import is_english_word, is_function_or_number_word, name_like
 from .descriptions import without_descriptive_states
@@ -349,8 +350,6 @@ def _region_around(text: str, sentence: int, mention: Mention, caps: bool) -> Me
     before = WORD_BEFORE.search(text, max(sentence, mention.start - 30), mention.start)
     if before is None or not (caps or before.group(1)[:1].isupper()):
         return mention
-    from ..gazetteer import regions
-
     region = next((r for r in regions(f"{before.group(1)} {text[mention.start:mention.end]}")
                    if r.country and r.country != mention.name), None)
     return Mention(before.start(1), mention.end, "place", region.name, region.country) if region else mention
