@@ -9,7 +9,8 @@ rising while the other stays or falls. esc-heldout is never read here (figures o
     python benchmarks/timex_halves.py                      # the halves and the other corpora
     python benchmarks/timex_halves.py --errors DIR         # also DIR/<corpus>.tsv, one error a line
     python benchmarks/timex_halves.py --shapes             # also the missed expressions by shape
-    python benchmarks/timex_halves.py --precision          # also extra predictions and wrong types by shape
+    python benchmarks/timex_halves.py --precision          # also extra predictions (unpaired, and overlapping
+                                                           # no gold: spurious) and wrong types by shape
     python benchmarks/timex_halves.py --causes             # also wrong values on found spans by cause
 """
 
@@ -26,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from timeline.evaluate.corpora import MODES, UTC_CLOCKS, GoldDoc, read_corpus  # noqa: E402
 from timeline.evaluate.timex import published_for  # noqa: E402
 from timeline.evaluate.timex_causes import CAUSES, value_errors  # noqa: E402
+from timeline.evaluate.timex_extras import EXTRA_SHAPES, extra_shape, spurious_shapes  # noqa: E402
+from timeline.evaluate.timex_extras import _MONTH, _PARTS, _SEASONS, _UNIT, _WEEKDAY, _WORD_NUMBER  # noqa: E402
 from timeline.evaluate.timex_peers import ours  # noqa: E402
 from timeline.evaluate.timex_score import Score, Span, comparable, in_regions, match, same_value, score_doc  # noqa: E402
 
@@ -33,13 +36,6 @@ LOOKED_AT = ("esc-dev", "te3-platinum", "wikiwars", "timex-unseen")
 _REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _PART = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT|MI)$")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|season|year|decade|century|period|time|era)s?"
-_WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-                r"|sixty|seventy|eighty|ninety|hundred)")
-_PARTS = r"(?:dawn|first light|morning|afternoon|evening|night|overnight|midnight|noon|midday|daytime|night-time|dusk)s?"
-_SEASONS = r"(?:spring|summer|autumn|fall|winter|dry season|monsoon season|season)s?"
 SHAPES = (  # the first shape whose pattern a missed expression matches, in this order
     ("an age ('a 12-year-old', a bare number after a name)", rf"^(?:\d{{1,3}}|{_WORD_NUMBER}(?:-\w+)?)(?:\s?-\s?(?:year|month)\s?-\s?old)?$"),
     ("a clock or a race time", r"\d\s?[:.]\s?\d|\b[ap]\.?m\b|\bgmt\b"),
@@ -57,28 +53,6 @@ SHAPES = (  # the first shape whose pattern a missed expression matches, in this
     ("a recurrence ('every half hour', 'most Saturdays')", r"^(?:every|each|most|all)\b|^everyday$"),
     ("a vague reference ('the future', 'former', 'recent', 'present')", r"\b(?:future|former|formerly|recent|recently|current|present|present-day|now|modern|the time being|ahead)\b"),
     ("a unit as an anaphor ('the day', 'this period', 'the same time', 'the year')", rf"^(?:the |this |that |these |those |the same |a |any |some |all the )?[\w\s'\"-]*\b{_UNIT}\b"),
-)
-_LENGTH = rf"(?:\d|\b{_WORD_NUMBER}\b|\ba\b|\ban\b|\bfew\b|\bseveral\b|\bmany\b)"
-EXTRA_SHAPES = (  # an unmatched prediction or a wrong type: the first shape its words (and the next word) fit
-    ("'now', 'currently', 'recently', 'at the time' (a vague present or past)",
-     r"^(?:right |just |until |for |by |from )?(?:now|currently|presently|recently|lately|nowadays|at the time)\b"),
-    ("a length as a modifier ('an 11-year veteran', 'a one-day race')",
-     rf"^(?:an? |the )?(?:\d+|{_WORD_NUMBER})\s?-\s?{_UNIT}(?!\s?-\s?(?:old|long))\b(?! (?:before|after|prior|earlier|later|ago)\b)"),
-    ("N units before / after / later ('five days before the loss', 'two weeks later')",
-     rf"^(?:just |some |about |only |nearly |almost |less than |more than )?{_LENGTH}.*\b{_UNIT}\b (?:later|earlier|before|after|prior|from)\b"),
-    ("a rate ('monthly', 'a year' after a count, 'Saturday mornings')",
-     rf"^(?:every |each |per )|^(?:hourly|nightly|daily|weekly|monthly|quarterly|yearly|annually)$|^an? {_UNIT}(?= \S*$)|\b{_WEEKDAY}s\b"),
-    ("'early / late' with a day ('late Thursday', 'early Sunday')", rf"^(?:early|late)\b.*(?:\b{_WEEKDAY}\b|\d)"),
-    ("a day with its part ('Friday morning', 'Saturday night')", rf"\b{_WEEKDAY}\b.*\b{_PARTS}\b|\b{_PARTS}\b.*\b{_WEEKDAY}\b"),
-    ("a clock joined to a date or a header ('3 July 2013 Last updated at 13 : 38')", r"\d\s?[:.]\s?\d\d|\b[ap]\.?\s?m\b"),
-    ("a part of the day ('that night', 'overnight')", rf"^(?:the |a |one |this |that |early |late |[a-z]+ )?{_PARTS}$"),
-    ("a season, generic or told ('summer', 'the spring')", rf"^(?:the |this |last |next |each |[a-z]+ )?{_SEASONS}$"),
-    ("a unit as an anaphor ('the day', 'that year', 'the same day')",
-     rf"^(?:the|that|this|the same|the next|the following)\s+{_UNIT}$"),
-    ("a length ('two seconds', 'a day', 'the coming days', 'for years')",
-     rf"^(?:for |the coming |the past |the last |the previous |the next )?{_LENGTH}?.*\b{_UNIT}\b"),
-    ("a day, month or year told ('February 1', 'Saturday', 'in 2011', 'today')",
-     rf"\b{_MONTH}\b|\b{_WEEKDAY}\b|\b\d{{4}}\b|\b(?:today|tomorrow|yesterday|tonight)\b"),
 )
 
 
@@ -131,14 +105,6 @@ def shape_of(phrase: str) -> str:
     return next((name for name, pattern in SHAPES if re.search(pattern, lowered)), "other")
 
 
-def extra_shape(phrase: str, after: str = "") -> str:
-    """The shape of an unmatched prediction or a wrongly typed one, from its words and the next word."""
-    lowered = " ".join(f"{phrase} {after.split(' ', 1)[0] if after.strip() else ''}".lower().split())
-    words = " ".join(phrase.lower().split())
-    return next((name for name, pattern in EXTRA_SHAPES if re.search(pattern, words) or
-                 (name.startswith("N units") and re.search(pattern, lowered))), "other")
-
-
 def doc_extras(doc: GoldDoc, predicted: list[Span]) -> list[tuple[str, str]]:
     """(kind, shape) of each unmatched prediction and each matched one typed otherwise than its gold."""
     gold = [(g.start, g.end, g.type, g.value) for g in doc.timexes]
@@ -179,6 +145,9 @@ def run(corpus: str, errors_dir: Path | None, shapes: collections.Counter | None
                 causes_found[(cause, part_of(corpus, doc))] += n
         if extras is not None:
             extras.update((kind.split(" ")[0], shape, part_of(corpus, doc)) for kind, shape in doc_extras(doc, predicted))
+            gold_spans = [(g.start, g.end, g.type, g.value) for g in doc.timexes]
+            for (shape, _, overlap), n in spurious_shapes(doc.text, gold_spans, predicted, doc.scored).items():
+                extras[("spurious" if overlap == "none" else "split", shape, part_of(corpus, doc))] += n
     if errors_dir is not None:
         errors_dir.mkdir(parents=True, exist_ok=True)
         (errors_dir / f"{corpus}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -213,7 +182,7 @@ def main() -> None:
         print("\nwrong values on found spans:")
         print_shapes(causes, list(CAUSES[:-1]))
     if args.precision:
-        for kind in ("unmatched", "type"):
+        for kind in ("unmatched", "spurious", "split", "type"):
             print(f"\n{kind}:")
             print_shapes({corpus: collections.Counter({(shape, part): n for (k, shape, part), n in counts.items() if k == kind})
                           for corpus, counts in extras.items()}, [name for name, _ in EXTRA_SHAPES])

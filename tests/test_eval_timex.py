@@ -236,3 +236,40 @@ def test_causes_table_counts_wrong_values_by_gold_type_and_extent():
     assert errors == {("a weekday: the other direction (within a week of the gold)", "DATE", "overlap"): 1}
     report = {"corpus": "demo", "results": [{"system": "timeline", "value_errors": [[*key, n] for key, n in errors.items()]}]}
     assert "| a weekday: the other direction (within a week of the gold) | 1 | 0 | 0 | 0 | 1 | 0 |" in causes_table(report)
+
+
+@pytest.mark.parametrize(("phrase", "after", "shape"), [
+    ("right now", "", "'now'"),
+    ("lately", "", "'currently', 'recently'"),
+    ("once", "", "'once', 'former'"),
+    ("the past", "", "'the past' / 'the future'"),
+    ("1987", "", "a bare number in digits"),
+    ("2:41", "", "a bare clock without a.m. / p.m."),
+    ("a 30-day", "permit", "a length as a modifier"),
+    ("three weeks", "after the flood", "N units before / after / later"),
+    ("Tuesday 9 June 2026 08:15", "", "a clock joined to a date"),
+])
+def test_a_prediction_without_gold_is_sorted_by_the_shape_of_its_words(phrase, after, shape):
+    """The spurious-span table's rows: the first shape the phrase's words (and, for 'N units', the next
+    word) fit."""
+    from timeline.evaluate.timex_extras import extra_shape
+    assert extra_shape(phrase, after).startswith(shape)
+
+
+def test_spurious_table_counts_predictions_no_gold_overlaps_and_those_a_gold_span_joins():
+    """A prediction that shares no character with the gold is spurious (counted by shape and type); one
+    inside a gold span already paired with another prediction is a split, counted apart; no text shown."""
+    from timeline.evaluate.timex_extras import spurious_shapes
+    from timeline.evaluate.timex_report import spurious_table
+    text = "Ferries now sail on Monday at 9:30 a.m. and stop in June."
+    gold = [(20, 39, "TIME", "2026-06-01T09:30"), (52, 56, "DATE", "2026-06")]
+    predicted = [(8, 11, "DATE", "PRESENT_REF"), (20, 26, "DATE", "2026-06-01"), (30, 39, "TIME", "2026-06-01T09:30"),
+                 (52, 56, "DATE", "2026-06")]
+    tally = spurious_shapes(text, gold, predicted)
+    assert tally == {("'now' ('right now', 'until now', 'by now')", "DATE", "none"): 1,
+                     ("a day, month or year told ('February 1', 'Saturday', 'in 2011', 'today')", "DATE", "split"): 1}
+    report = {"corpus": "demo", "results": [{"system": "timeline", "spurious_shapes": [[*key, n] for key, n in tally.items()]}]}
+    table = spurious_table(report)
+    assert "| 'now' ('right now', 'until now', 'by now') | 1 | 0 | 0 | 0 | 1 | 0 |" in table
+    assert "| a day, month or year told ('February 1', 'Saturday', 'in 2011', 'today') | 0 | 0 | 0 | 0 | 0 | 1 |" in table
+    assert "| all | 1 | 0 | 0 | 0 | 1 | 1 |" in table

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .corpora import MODES, UTC_CLOCKS, GoldDoc, gold_hash, read_corpus
 from ..timex.published import find_published
 from .timex_causes import value_errors
+from .timex_extras import spurious_shapes
 from .timex_peers import PEERS, version
 from .timex_score import TYPES, Score, score_doc
 
@@ -25,6 +26,7 @@ class SystemResult:
     seconds: float
     docs: int
     errors: collections.Counter
+    extras: collections.Counter
 
     def as_dict(self) -> dict:
         """The JSON row for this system (totals and per type)."""
@@ -35,6 +37,7 @@ class SystemResult:
             **self.score.total.scores(),
             "by_type": {t: self.score.by_type[t].scores() for t in TYPES},
             "value_errors": [[*key, n] for key, n in sorted(self.errors.items())],
+            "spurious_shapes": [[*key, n] for key, n in sorted(self.extras.items())],
         }
 
 
@@ -53,6 +56,7 @@ def run_system(name: str, docs: list[GoldDoc], mode: str, loose_zones: bool = Fa
         adapter(docs[0].text, docs[0].published, mode)
     score = Score(loose_zones=loose_zones)
     errors: collections.Counter = collections.Counter()
+    extras: collections.Counter = collections.Counter()
     elapsed = 0.0
     for doc in docs:
         published = published_for(doc, mode)
@@ -62,7 +66,8 @@ def run_system(name: str, docs: list[GoldDoc], mode: str, loose_zones: bool = Fa
         score_doc(score, doc.timexes, predicted, doc.scored)
         gold = [(g.start, g.end, g.type, g.value) for g in doc.timexes]
         errors.update(value_errors(doc.text, gold, predicted, doc.scored, loose_zones))
-    return SystemResult(name, version(package), score, elapsed, len(docs), errors)
+        extras.update(spurious_shapes(doc.text, gold, predicted, doc.scored))
+    return SystemResult(name, version(package), score, elapsed, len(docs), errors, extras)
 
 
 def evaluate(corpus: str, systems: list[str] | None = None) -> dict:

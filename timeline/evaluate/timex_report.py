@@ -50,6 +50,25 @@ def causes_table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def spurious_table(report: dict) -> str:
+    """The tagger's predictions left without a gold span, by shape: those no gold span overlaps, by
+    predicted type, and those inside a gold span paired with another prediction (no text shown)."""
+    from .timex_extras import EXTRA_SHAPES
+    from .timex_score import TYPES
+
+    counts = {(shape, kind, overlap): n for shape, kind, overlap, n in report["results"][0].get("spurious_shapes", [])}
+    lines = [f"Predictions left without a gold span, by shape ({report['results'][0]['system']}, {report['corpus']}):", "",
+             "| shape | " + " | ".join(f"no gold overlap: {kind}" for kind in TYPES) + " | no gold overlap: all "
+             "| inside a gold span paired with another prediction |", "|---|" + "---:|" * (len(TYPES) + 2)]
+    columns = [((kind,), "none") for kind in TYPES] + [(TYPES, "none"), (TYPES, "split")]
+    for shape in (*(name for name, _ in EXTRA_SHAPES), "other", "all"):
+        cells = [sum(n for (s, k, o), n in counts.items() if shape in ("all", s) and k in kinds and o == overlap)
+                 for kinds, overlap in columns]
+        if any(cells):
+            lines.append(f"| {shape} | " + " | ".join(map(str, cells)) + " |")
+    return "\n".join(lines)
+
+
 def _type_cell(scores: dict) -> str:
     """One type's relaxed / value F1; '-' where the gold has none and none was predicted (ESC has
     no SET), since 0.000 there would read as a failure rather than as nothing to score."""
