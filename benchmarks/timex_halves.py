@@ -9,8 +9,9 @@ rising while the other stays or falls. esc-heldout is never read here (figures o
     python benchmarks/timex_halves.py                      # the halves and the other corpora
     python benchmarks/timex_halves.py --errors DIR         # also DIR/<corpus>.tsv, one error a line
     python benchmarks/timex_halves.py --shapes             # also the missed expressions by shape
-    python benchmarks/timex_halves.py --precision          # also extra predictions (unpaired, and overlapping
-                                                           # no gold: spurious) and wrong types by shape
+    python benchmarks/timex_halves.py --precision          # also extra predictions (unpaired; spurious: no gold
+                                                           # overlap; split: inside a paired gold span, with the
+                                                           # words between the pieces) and wrong types by shape
     python benchmarks/timex_halves.py --causes             # also wrong values on found spans by cause
 """
 
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from timeline.evaluate.corpora import MODES, UTC_CLOCKS, GoldDoc, read_corpus  # noqa: E402
 from timeline.evaluate.timex import published_for  # noqa: E402
 from timeline.evaluate.timex_causes import CAUSES, value_errors  # noqa: E402
-from timeline.evaluate.timex_extras import EXTRA_SHAPES, extra_shape, spurious_shapes  # noqa: E402
+from timeline.evaluate.timex_extras import EXTRA_SHAPES, GAPS, extra_shape, joined_gaps, spurious_shapes  # noqa: E402
 from timeline.evaluate.timex_extras import _MONTH, _PARTS, _SEASONS, _UNIT, _WEEKDAY, _WORD_NUMBER  # noqa: E402
 from timeline.evaluate.timex_peers import ours  # noqa: E402
 from timeline.evaluate.timex_score import Score, Span, comparable, in_regions, match, same_value, score_doc  # noqa: E402
@@ -148,6 +149,8 @@ def run(corpus: str, errors_dir: Path | None, shapes: collections.Counter | None
             gold_spans = [(g.start, g.end, g.type, g.value) for g in doc.timexes]
             for (shape, _, overlap), n in spurious_shapes(doc.text, gold_spans, predicted, doc.scored).items():
                 extras[("spurious" if overlap == "none" else "split", shape, part_of(corpus, doc))] += n
+            for (gap, _), n in joined_gaps(doc.text, gold_spans, predicted, doc.scored).items():
+                extras[("gap", gap, part_of(corpus, doc))] += n
     if errors_dir is not None:
         errors_dir.mkdir(parents=True, exist_ok=True)
         (errors_dir / f"{corpus}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -182,10 +185,10 @@ def main() -> None:
         print("\nwrong values on found spans:")
         print_shapes(causes, list(CAUSES[:-1]))
     if args.precision:
-        for kind in ("unmatched", "spurious", "split", "type"):
+        for kind in ("unmatched", "spurious", "split", "gap", "type"):
             print(f"\n{kind}:")
             print_shapes({corpus: collections.Counter({(shape, part): n for (k, shape, part), n in counts.items() if k == kind})
-                          for corpus, counts in extras.items()}, [name for name, _ in EXTRA_SHAPES])
+                          for corpus, counts in extras.items()}, [name for name, _ in (GAPS if kind == "gap" else EXTRA_SHAPES)])
 
 
 def print_shapes(shapes: dict[str, collections.Counter], names: list[str] | None = None) -> None:

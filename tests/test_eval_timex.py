@@ -273,3 +273,26 @@ def test_spurious_table_counts_predictions_no_gold_overlaps_and_those_a_gold_spa
     assert "| 'now' ('right now', 'until now', 'by now') | 1 | 0 | 0 | 0 | 1 | 0 |" in table
     assert "| a day, month or year told ('February 1', 'Saturday', 'in 2011', 'today') | 0 | 0 | 0 | 0 | 0 | 1 |" in table
     assert "| all | 1 | 0 | 0 | 0 | 1 | 1 |" in table
+
+
+@pytest.mark.parametrize(("gap", "kind"), [
+    (" ( ", "a bracket"), (", ", "a comma"), (" at about ", "'at', 'around'"), (" on ", "'on', 'of', 'in'"),
+    (" and ", "'and', 'or', 'to'"), ("\n", "a line break"), (" | ", "a dash, slash, bar"), (" local time ", "a zone"),
+])
+def test_the_words_between_two_predictions_in_one_gold_span_are_sorted_by_class(gap, kind):
+    """The split table's rows: what stands between the two pieces the tagger wrote for one gold expression."""
+    from timeline.evaluate.timex_extras import gap_class
+    assert gap_class(gap).startswith(kind)
+
+
+def test_gaps_table_counts_gold_spans_written_as_two_predictions():
+    """A gold expression holding two predictions is counted once, by the words between them and its type."""
+    from timeline.evaluate.timex_extras import joined_gaps
+    from timeline.evaluate.timex_report import gaps_table
+    text = "The polls closed on Friday (June 5) after a quiet day."
+    gold = [(20, 35, "DATE", "2026-06-05")]
+    predicted = [(20, 26, "DATE", "2026-06-05"), (28, 34, "DATE", "2026-06-05")]
+    tally = joined_gaps(text, gold, predicted)
+    assert tally == {("a bracket", "DATE"): 1}
+    report = {"corpus": "demo", "results": [{"system": "timeline", "joined_gaps": [[*key, n] for key, n in tally.items()]}]}
+    assert "| a bracket | 1 | 0 | 0 | 0 | 1 |" in gaps_table(report)

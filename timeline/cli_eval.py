@@ -41,7 +41,8 @@ def _add_eval_timex(targets: argparse._SubParsersAction) -> None:
                    help="update this corpus's table in a Markdown file (e.g. docs/evaluation.md)")
     p.add_argument("--causes", action="store_true",
                    help="also print the tagger's wrong values on found spans counted by cause and gold type, "
-                   "and its predictions that no gold span overlaps counted by shape "
+                   "its predictions left without a gold span counted by shape, and the gold spans it writes as "
+                   "two predictions counted by what lies between them "
                    "(aggregate figures only, so it may be printed for esc-heldout)")
     p.add_argument("--check-floors", action="store_true",
                    help="exit 1 when strict, relaxed or value F1 is below the pinned floors")
@@ -58,7 +59,7 @@ def _run_eval_timex(args: argparse.Namespace) -> int:
     from timeline.evaluate.corpora import CorpusMissing
     from timeline.evaluate.timex import evaluate
     from timeline.evaluate.timex_gate import FloorError, check_floors, update_floors
-    from timeline.evaluate.timex_report import causes_table, spurious_table, table, write_section
+    from timeline.evaluate.timex_report import causes_table, gaps_table, spurious_table, table, write_section
 
     systems = ["timeline", "dateparser", "datefinder", "nothing"] if args.peers else ["timeline"]
     try:
@@ -70,6 +71,7 @@ def _run_eval_timex(args: argparse.Namespace) -> int:
     if args.causes:
         print("\n" + causes_table(report))
         print("\n" + spurious_table(report))
+        print("\n" + gaps_table(report))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
     if args.markdown:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .corpora import MODES, UTC_CLOCKS, GoldDoc, gold_hash, read_corpus
 from ..timex.published import find_published
 from .timex_causes import value_errors
-from .timex_extras import spurious_shapes
+from .timex_extras import joined_gaps, spurious_shapes
 from .timex_peers import PEERS, version
 from .timex_score import TYPES, Score, score_doc
 
@@ -27,6 +27,7 @@ class SystemResult:
     docs: int
     errors: collections.Counter
     extras: collections.Counter
+    gaps: collections.Counter
 
     def as_dict(self) -> dict:
         """The JSON row for this system (totals and per type)."""
@@ -38,6 +39,7 @@ class SystemResult:
             "by_type": {t: self.score.by_type[t].scores() for t in TYPES},
             "value_errors": [[*key, n] for key, n in sorted(self.errors.items())],
             "spurious_shapes": [[*key, n] for key, n in sorted(self.extras.items())],
+            "joined_gaps": [[*key, n] for key, n in sorted(self.gaps.items())],
         }
 
 
@@ -57,6 +59,7 @@ def run_system(name: str, docs: list[GoldDoc], mode: str, loose_zones: bool = Fa
     score = Score(loose_zones=loose_zones)
     errors: collections.Counter = collections.Counter()
     extras: collections.Counter = collections.Counter()
+    gaps: collections.Counter = collections.Counter()
     elapsed = 0.0
     for doc in docs:
         published = published_for(doc, mode)
@@ -67,7 +70,8 @@ def run_system(name: str, docs: list[GoldDoc], mode: str, loose_zones: bool = Fa
         gold = [(g.start, g.end, g.type, g.value) for g in doc.timexes]
         errors.update(value_errors(doc.text, gold, predicted, doc.scored, loose_zones))
         extras.update(spurious_shapes(doc.text, gold, predicted, doc.scored))
-    return SystemResult(name, version(package), score, elapsed, len(docs), errors, extras)
+        gaps.update(joined_gaps(doc.text, gold, predicted, doc.scored))
+    return SystemResult(name, version(package), score, elapsed, len(docs), errors, extras, gaps)
 
 
 def evaluate(corpus: str, systems: list[str] | None = None) -> dict:

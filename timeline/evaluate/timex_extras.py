@@ -76,3 +76,39 @@ def spurious_shapes(text: str, gold: list[Span], predicted: list[Span],
     for (start, end, kind, _), overlap in unpaired(gold, in_regions(predicted, regions)):
         tally[(extra_shape(text[start:end], " ".join(text[end:end + 20].split())), kind, overlap)] += 1
     return tally
+
+
+GAPS = (  # what lies between two predictions inside one gold span: the first class the gap's words fit
+    ("a line break", r"\n"),
+    ("nothing or a space", r"^$"),
+    ("a comma", r"^,$"),
+    ("a bracket", r"[()\[\]]"),
+    ("a dash, slash, bar or '@'", r"^(?:-+|–|—|/|\||@)$"),
+    ("'and', 'or', 'to', 'until', 'through' (a range or a list)", r"^(?:and|or|to|until|till|through|-|–)$"),
+    ("'at', 'around', 'about', 'by' (a clock after a day)", r"^,?\s*(?:at|around|about|by|shortly (?:before|after)|just (?:before|after)"
+                                                             r"|at (?:about|around))$"),
+    ("'on', 'of', 'in' (a day after a clock or a part)", r"^,?\s*(?:on|of|in|in the|of the)$"),
+    ("a zone or 'local time'", r"^(?:[a-z]{2,4}|local time|hrs|hours|gmt|utc)\s*,?$"),
+    ("other words", r"."),
+)
+
+
+def gap_class(gap: str) -> str:
+    """The class of the words between two predictions that one gold span holds."""
+    if "\n" in gap:
+        return GAPS[0][0]
+    words = " ".join(gap.lower().split())
+    return next(name for name, pattern in GAPS[1:] if re.search(pattern, words))
+
+
+def joined_gaps(text: str, gold: list[Span], predicted: list[Span],
+                regions: list[tuple[int, int]] | None = None) -> collections.Counter:
+    """(gap class, gold type) of each pair of neighbouring predictions inside one gold span, counted: the
+    forms where the gold writes one expression and the tagger two."""
+    scored = sorted(in_regions(predicted, regions))
+    tally: collections.Counter = collections.Counter()
+    for start, end, kind, _ in gold:
+        inside = [p for p in scored if min(end, p[1]) > max(start, p[0])]
+        for left, right in zip(inside, inside[1:]):
+            tally[(gap_class(text[left[1]:right[0]]), kind)] += 1
+    return tally

@@ -69,6 +69,24 @@ def spurious_table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def gaps_table(report: dict) -> str:
+    """Neighbouring predictions inside one gold span, counted by what lies between them and the gold
+    type: where the gold writes one expression and the tagger two (no text shown)."""
+    from .timex_extras import GAPS
+    from .timex_score import TYPES
+
+    counts = {(gap, kind): n for gap, kind, n in report["results"][0].get("joined_gaps", [])}
+    lines = [f"Gold spans the tagger writes as two predictions, by what lies between them "
+             f"({report['results'][0]['system']}, {report['corpus']}):", "",
+             "| between the two | " + " | ".join(TYPES) + " | all |", "|---|" + "---:|" * (len(TYPES) + 1)]
+    for gap in (*(name for name, _ in GAPS), "all"):
+        cells = [sum(n for (g, k), n in counts.items() if gap in ("all", g) and k in kinds)
+                 for kinds in [(kind,) for kind in TYPES] + [TYPES]]
+        if any(cells):
+            lines.append(f"| {gap} | " + " | ".join(map(str, cells)) + " |")
+    return "\n".join(lines)
+
+
 def _type_cell(scores: dict) -> str:
     """One type's relaxed / value F1; '-' where the gold has none and none was predicted (ESC has
     no SET), since 0.000 there would read as a failure rather than as nothing to score."""
