@@ -103,12 +103,17 @@ def gap_class(gap: str) -> str:
 
 def joined_gaps(text: str, gold: list[Span], predicted: list[Span],
                 regions: list[tuple[int, int]] | None = None) -> collections.Counter:
-    """(gap class, gold type) of each pair of neighbouring predictions inside one gold span, counted: the
-    forms where the gold writes one expression and the tagger two."""
+    """(gap class, gold type) of each pair of neighbouring predictions inside one gold span that holds a
+    prediction the matching left unpaired, counted: the forms where the gold writes one expression and
+    the tagger two (a gold span nested in another, as TIMEX2 and ESC sometimes write, pairs both
+    pieces and is not counted)."""
     scored = sorted(in_regions(predicted, regions))
+    paired = {scored[pi] for _, pi in match(gold, scored)}
     tally: collections.Counter = collections.Counter()
     for start, end, kind, _ in gold:
         inside = [p for p in scored if min(end, p[1]) > max(start, p[0])]
+        if all(p in paired for p in inside):
+            continue
         for left, right in zip(inside, inside[1:]):
             tally[(gap_class(text[left[1]:right[0]]), kind)] += 1
     return tally
