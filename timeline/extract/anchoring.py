@@ -52,6 +52,7 @@ def tag_timexes(state: DocState, options) -> DocState:
     found = [_clock_in_its_day(state.text, t) for t in found]
     found = [_weeks_counted(t, found[k - 1] if k else None) for k, t in enumerate(found)]
     found = [_at_that_time(state.text, t, found[k - 1] if k else None) for k, t in enumerate(found)]
+    found = [_in_told_period(state, t, found[k - 1] if k else None) for k, t in enumerate(found)]
     return replace(state, timexes=_nights_of_named_days(state.text, found), timex_starts=starts)
 
 
@@ -99,6 +100,36 @@ def _at_that_time(text: str, timex: Timex, previous: Timex | None) -> Timex:
             or "\n\n" in text[previous.end:timex.start]:
         return timex
     return replace(timex, edtf=previous.edtf)
+
+
+@cache
+def _day_of_told_period() -> tuple[re.Pattern, re.Pattern]:
+    """A day told only by pointing back ('that evening', 'the next day'), and what may come before a
+    date in its sentence for that date to be the sentence's time ('Then, in June, ...'): dating.yaml,
+    day_of_told_period."""
+    entry = lexicon.load("dating")["day_of_told_period"]
+    return re.compile(entry["pointing_back"], re.IGNORECASE), re.compile(entry["fronted"], re.IGNORECASE)
+
+
+def _in_told_period(state: DocState, timex: Timex, previous: Timex | None) -> Timex:
+    """'In December 2021 soldiers opened fire ...; another man was killed the next day', 'Then, in June,
+    30 herders staged a sit-in. Police detained all of them that evening': a day pointing back to a
+    period the story moved to (a date coarser than a day heading its sentence, in the same paragraph)
+    lies within that period (a day further for 'next', 'before'), not on the report's day nor a day
+    counted from an older one."""
+    pointing_back, fronted = _day_of_told_period()
+    told = pointing_back.fullmatch(timex.text.strip())
+    if told is None or previous is None or _opened(previous) or "\n\n" in state.text[previous.end:timex.start]:
+        return timex
+    period, own = dates.parse(previous.edtf), dates.parse(timex.edtf)
+    if None in (period.earliest, period.latest) or period.earliest == period.latest or dates.within(own, period):
+        return timex
+    opening = max((start for start, _ in state.sentences if start <= previous.start), default=0)
+    if not fronted.fullmatch(state.text, opening, previous.start):
+        return timex
+    low = period.earliest - dt.timedelta(days=1 if told.group("before") else 0)
+    high = period.latest + dt.timedelta(days=1 if told.group("after") else 0)
+    return replace(timex, edtf=dates.format_interval(low, high))
 
 
 _CUE_REACH = 12  # characters before a date read for the word that governs it ('From ', 'after ')
@@ -567,8 +598,8 @@ def _relative_to_story(story_day: str | None, timex) -> str | None:
     """'the following day' counts from the last event the story dated to a day (``story_day``),
     not from the last date written (which may belong to something else: 'the November 27 agreement')."""
     match = _ANAPHORIC.match(timex.text.strip())
-    if match is None or story_day is None:
-        return None
+    if match is None or story_day is None or not DAY_VALUE.match(timex.edtf):
+        return None  # not a day counted from the story's: one within a period it moved to (_in_told_period)
     shift = 1 if match.group("next") or "after" in timex.text else -1 if (
         match.group("before") or "before" in timex.text) else 0
     return (dt.date.fromisoformat(story_day) + dt.timedelta(days=shift)).isoformat()
