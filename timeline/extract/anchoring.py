@@ -105,18 +105,18 @@ def _at_that_time(text: str, timex: Timex, previous: Timex | None) -> Timex:
 @cache
 def _day_of_told_period() -> tuple[re.Pattern, re.Pattern]:
     """A day told only by pointing back ('that evening', 'the next day'), and what may come before a
-    date in its sentence for that date to be the sentence's time ('Then, in June, ...'): dating.yaml,
+    date in its sentence for that date to be the sentence's time ('Later, in May, ...'): dating.yaml,
     day_of_told_period."""
     entry = lexicon.load("dating")["day_of_told_period"]
     return re.compile(entry["pointing_back"], re.IGNORECASE), re.compile(entry["fronted"], re.IGNORECASE)
 
 
 def _in_told_period(state: DocState, timex: Timex, previous: Timex | None) -> Timex:
-    """'In December 2021 soldiers opened fire ...; another man was killed the next day', 'Then, in June,
-    30 herders staged a sit-in. Police detained all of them that evening': a day pointing back to a
-    period the story moved to (a date coarser than a day heading its sentence, in the same paragraph)
-    lies within that period (a day further for 'next', 'before'), not on the report's day nor a day
-    counted from an older one."""
+    """'In March 2019 a court jailed the militia's leader. His followers blocked the road the following
+    day', 'In May dockworkers occupied the terminal, and guards evicted them the same night': a day
+    pointing back to a period the story moved to (a date coarser than a day heading its sentence, in
+    the same paragraph) lies within that period (a day further for 'next', 'before'), not on the
+    report's day nor a day counted from an older one."""
     pointing_back, fronted = _day_of_told_period()
     told = pointing_back.fullmatch(timex.text.strip())
     if told is None or previous is None or _opened(previous) or "\n\n" in state.text[previous.end:timex.start]:
