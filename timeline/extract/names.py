@@ -215,8 +215,7 @@ _UNNAMED_STATE = lexicon.letters_first(re.compile(  # scanned through every sent
                             r"army|air force|navy|military|national guard|(?:national |treasury |federal )?police|"
                             r"security forces)(?! of(?!\s+[\"“']?\w+ing\b))|army (?:troops|soldiers|units|patrols?)|(?:government |army |military )?(?:soldiers?|troops)|"
                             r"(?<![\w'’] )(?:the )?(?:authorities|lawmakers|legislators|cabinet)|"
-                            r"(?:the )?(?:gendarmerie|gendarmes?|(?:security|intelligence) (?:officials|services|agents|officers))|"
-                            r"(?-i:[Aa]n?) (?:(?-i:[a-z][a-z'’]+) )?court)\b",
+                            r"(?:the )?(?:gendarmerie|gendarmes?|(?:security|intelligence) (?:officials|services|agents|officers)))\b",
                             re.IGNORECASE))
 
 
