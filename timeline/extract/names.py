@@ -230,7 +230,7 @@ def _home_state_mentions(state: DocState, found: list[Mention], departments: lis
         return []
     spans = {(m.start(), m.end()) for start, end in state.sentences for m in _UNNAMED_STATE.finditer(state.text, start, end)}
     spans |= {(m.start, m.end) for m in departments}
-    mentions = [Mention(a, b, "actor", home) for a, b in sorted(spans)]
+    mentions = [Mention(a, b, "actor", _regional_police(state.text, a, b) or home) for a, b in sorted(spans)]
     if not state.caps:  # an official of no state named: of the state the story leads with
         located, lead = Located.of(found), named[0].name
         mentions += [Mention(a, b, "actor", lead) for start, end in state.sentences if not _names_state(located, lead, start, end)
@@ -238,6 +238,27 @@ def _home_state_mentions(state: DocState, found: list[Mention], departments: lis
                      if (a, b) not in spans]
     return sorted((m for m in mentions if not _overlaps(found, m.start, m.end) and not _owned(state.text, found, m.start)),
                   key=lambda m: m.start)
+
+
+_REGION_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+ ){1,4})$")
+_REGION_AFTER = re.compile(r" (?:in|of) ((?:[A-Z][\w'’-]+)(?: (?:(?:do|de|da|dos|del) )?[A-Z][\w'’-]+){0,3})")
+
+
+def _regional_police(text: str, start: int, end: int) -> str | None:
+    """'West Bengal police', 'police in Rio Grande do Sul': police named with a first-level region
+    that the gazetteer puts in one state only are that state's, not the story's (police keep to
+    their own state's ground); a region two states share ('Punjab') says nothing."""
+    if not text[start:end].lower().endswith("police"):
+        return None
+    before = _REGION_BEFORE.search(text, max(0, start - 60), start)
+    after = _REGION_AFTER.match(text, end)
+    names = [words[i:] for words in [before.group(1).split()] for i in range(len(words))] if before else []
+    names += [words[:i] for words in [after.group(1).split()] for i in range(len(words), 0, -1)] if after else []
+    for words in names:
+        states = {r.country for r in regions(" ".join(words))}
+        if len(states) == 1:
+            return states.pop()
+    return None
 
 
 def _bare(text: str, start: int, end: int, found: Located) -> list[tuple[int, int]]:
