@@ -245,9 +245,9 @@ _REGION_AFTER = re.compile(r" (?:in|of) ((?:[A-Z][\w'’-]+)(?: (?:(?:do|de|da|d
 
 
 def _regional_police(text: str, start: int, end: int) -> str | None:
-    """'West Bengal police', 'police in Rio Grande do Sul': police named with a first-level region
-    that the gazetteer puts in one state only are that state's, not the story's (police keep to
-    their own state's ground); a region two states share ('Punjab') says nothing."""
+    """'Assam police', 'police in Santa Catarina': police named with a first-level region that the
+    gazetteer puts in one state only are that state's, not the story's (police keep to their own
+    state's ground); a region two states share ('Punjab') says nothing."""
     if not text[start:end].lower().endswith("police"):
         return None
     before = _REGION_BEFORE.search(text, max(0, start - 60), start)
