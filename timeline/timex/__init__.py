@@ -46,7 +46,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     """A year near the start of its sentence ('In 1917, ...') sets a story's time; one further
     in ('..., as it had in 1905') usually looks back or ahead, so it is not an anchor."""
     return bool(_SENTENCE_START.search(text[max(0, start - 40):start]))
-_ANCHORING = {"unit_before_after", "day_part", "year_bc", "year_in_era", "ordinal_day", "month_of_year", "holiday", "ymd", "ym", "year", "md", "month", "season", "weekday", "day_word", "then_and_now", "later_earlier",
+_ANCHORING = {"unit_before_after", "day_part", "year_bc", "year_in_era", "ordinal_day", "month_of_year", "holiday", "ymd", "ym", "year", "md", "restated_day", "month", "season", "weekday", "day_word", "then_and_now", "later_earlier",
               "anaphoric_unit", "shifted_unit", "ago", "season_habit"}
 
 

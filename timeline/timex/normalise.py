@@ -80,6 +80,23 @@ def _year_of_weekday(year: int, month: int, day: int, named: str) -> int:
     return others[0] if len(others) == 1 else year
 
 
+def _told_day(g: Groups) -> int | None:
+    """The day of the month a date's groups write (digits or an ordinal word)."""
+    day = _day(g["day"]) if g.get("day") else lookup("ordinals", g.get("ordinal") or "")
+    return day if isinstance(day, int) else None
+
+
+def weekday_fits_date(g: Groups, weekday_name: str) -> bool:
+    """'Sunday (July 7, 2013)': whether a weekday written beside a date falls on it; a date
+    without its year fits (its year is chosen so that it does), a date with one must agree."""
+    if not (g.get("year") or g.get("year2")) or not g.get("month"):
+        return True
+    year = int(g["year"]) if g.get("year") else _year2(g["year2"])
+    day = _told_day(g)
+    found = safe_date(year, _month(g["month"]), day) if day else None
+    return found is not None and found.isoweekday() == lookup("weekdays", weekday_name)
+
+
 def _infer_year(ctx: Context, span: Span, month: int, day: int = 15) -> int | None:
     """Year of a date written without one: in news the year a 'when' clause right after a year
     is told of, or of a full date written earlier in the same sentence, else the nearest
@@ -165,6 +182,16 @@ def md(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
     if year and g.get("dayname"):
         year = _year_of_weekday(year, month, day, g["dayname"])
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+
+
+def restated_day(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
+    """'Sunday (July 7)', 'TUESDAY MORNING [20 DEC]', 'last night (July 6)': a day restated by its
+    date in brackets names that date (its year chosen so that a weekday told fits), with the part
+    of the day told."""
+    value = NORMALISERS[g["date_norm"]]({**g, "dayname": g.get("weekday")}, ctx, span, {})
+    if value and g.get("part") and DAY_VALUE.match(value):
+        return f"{value}T{lookup('day_parts', g['part'])}"
+    return value
 
 
 def day_of_told_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | None:
@@ -1365,7 +1392,7 @@ def set_day_of_month(g: Groups, ctx: Context, span: Span, args: dict) -> str | N
 
 NORMALISERS: dict[str, Callable[[Groups, Context, Span, dict], str | None]] = {
     fn.__name__: fn for fn in (
-        unit_before_after, day_next_to_event, rest_of_day, weekend, year_in_era, season_habit, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
+        unit_before_after, day_next_to_event, rest_of_day, weekend, year_in_era, season_habit, season_of_year, ordinal_day, month_of_year, week_of_month, holiday, anaphoric_part, ymd, md, restated_day, day_of_told_month, ym, month, year, year_short, year_bc, fiscal, decade, year_range_end, century, season, quarter, half, half_told, months_of_year, constant,
         day_word, then_and_now, moment_of_telling, overnight, shifted_unit, weekday_of_week, anaphoric_unit, edge_of_unit, ago, later_earlier, quarter_before_told, current_unit, day_part, weekday, running_part,
         clock, race_time, duration, duration_and_a_half, half_unit, duration_composite, season_count, set_unit, set_word, set_weekday, set_month, set_day_of_year, set_day_of_month)
 }
