@@ -15,6 +15,7 @@ PUBLISHED = dt.date(2024, 1, 31)  # a Wednesday
 
 
 values = finder(PUBLISHED, typed=False)
+typed = finder(PUBLISHED)
 
 
 @pytest.mark.parametrize("text", [
@@ -129,6 +130,36 @@ def test_a_step_of_unstated_size_from_a_date_told_dates_nothing():
 ])
 def test_a_weekday_written_with_a_day_and_month_picks_its_year(text, published, expected):
     assert expected in [value for _, value in values(text, published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Border guards fired on the convoy on Sunday (January 28), the ministry said.", PUBLISHED,
+     [("Sunday (January 28)", "DATE", "2024-01-28")]),
+    ("Border guards fired on the convoy on January 28 ( Sunday ) , the ministry said .", PUBLISHED,
+     [("January 28 ( Sunday )", "DATE", "2024-01-28")]),
+    ("FARMERS BLOCKED THE ROAD ON MONDAY NIGHT [29 JANUARY] NEAR THE DAM.", PUBLISHED,
+     [("MONDAY NIGHT [29 JANUARY]", "TIME", "2024-01-29TNI")]),
+    ("The mill had closed on Saturday [8 July], a clerk recalled.", PUBLISHED,  # 8 July falls on a Saturday in 2023
+     [("Saturday [8 July]", "DATE", "2023-07-08")]),
+    ("THE TRUCE WE SIGNED YESTERDAY (30 JANUARY) STILL HOLDS.", PUBLISHED,
+     [("YESTERDAY (30 JANUARY)", "DATE", "2024-01-30")]),
+    ("Talks open today (Wednesday) in Tegucigalpa.", PUBLISHED, [("today (Wednesday)", "DATE", "2024-01-31")]),
+    ("The panel meets on Thursday [February 1] this week.", PUBLISHED,
+     [("Thursday [February 1] this week", "DATE", "2024-02-01")]),
+])
+def test_a_day_restated_in_brackets_is_one_expression_valued_from_the_date(text, published, expected):
+    """'Sunday (July 7)', 'TUESDAY [18 APRIL]', 'July 7 (Sunday)': a day and its date beside it in
+    brackets are one expression, the date's; the weekday no longer takes the report's week."""
+    assert typed(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy landed on Sunday (January 29, 2024), aides said.",  # 29 January 2024 is a Monday
+     [("Sunday", "DATE", "2024-01-28"), ("January 29, 2024", "DATE", "2024-01-29")]),
+    ("THE CONVOY LEFT ON FRIDAY [AS RECEIVED] AT DAWN.", [("FRIDAY", "DATE", "2024-01-26")]),
+])
+def test_a_bracket_beside_a_weekday_that_is_not_its_date_stays_apart(text, expected):
+    assert typed(text, PUBLISHED) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
