@@ -184,22 +184,6 @@ def test_a_clock_restated_in_brackets_falls_on_the_day_told_after_them(text, exp
     assert expected in found(text)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Gunmen stormed the depot on Thursday (0200 GMT), officials said.", ("Thursday (0200 GMT)", "TIME", "2013-05-02T02:00Z", "2013-05-02")),
-    ("GUNMEN STORMED THE DEPOT THURSDAY EVENING [1900 GMT].", ("THURSDAY EVENING [1900 GMT]", "TIME", "2013-05-02T19:00Z", "2013-05-02")),
-    ("THE DEPOT BURNED ON 1 MAY (0730 GMT) AFTER A RAID.", ("1 MAY (0730 GMT)", "TIME", "2013-05-01T07:30Z", "2013-05-01")),
-])
-def test_a_day_with_a_zoned_clock_in_brackets_is_one_time_on_that_day(text, expected):
-    """'Monday (0300 GMT)': one TIME, the clock on the day told; that day is where it happened,
-    so an event keeps it (not the two days a GMT clock may fall on)."""
-    assert [(t.text, t.type, t.value, t.edtf) for t in tag(text, PUBLISHED)] == [expected]
-
-
-def test_a_clock_in_brackets_without_a_zone_stays_apart_from_its_day():
-    assert found("Gunmen stormed the depot on Thursday (3 p.m.), officials said.") == [
-        ("Thursday", "DATE", "2013-05-02"), ("3 p.m.", "TIME", "2013-05-02T15:00")]
-
-
 def test_a_bare_clock_told_in_the_past_does_not_fall_on_a_day_ahead_told_before():
     """'... until the burial on 24 March. The mayor banned alcohol sales at noon': the day last
     mentioned up to the report's; a day ahead told in the same sentence stays the clock's."""

@@ -180,7 +180,7 @@ def _local(edtf: str, value: str, cand: Candidate, text: str, previous: Timex | 
     if cand.groups.get("local_clock"):
         return local_day(value, cand.groups["local_clock"]) or edtf
     utc = _UTC_CLOCK.match(value)
-    if utc and cand.parts and not cand.rule.args.get("local_day"):  # 'ON 12 NOVEMBER (0730 GMT)': the day told is local
+    if utc and cand.parts:
         return _days_around(edtf, int(utc[1]))
     if previous is not None and previous.edtf and _UTC_CLOCK.match(previous.value) and \
             previous.value.startswith(edtf) and _ON.fullmatch(text, previous.end, cand.start):

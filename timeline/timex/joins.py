@@ -4,12 +4,13 @@ parts separately; a rule marked ``join`` says what may stand between them (and, 
 which kinds of day it joins), and they become one candidate whose clock is normalised on the
 day's value. A preposition keeps them apart, as TimeML does ('Sunday night at 8 PM', '11 a.m. on
 11 November 1918'; except 'at' after a full date: a timestamp), but the clock still takes the
-day's value."""
+day's value. A day told by a word and restated beside it in brackets ('Sunday (July 7)', 'ON
+TUESDAY [18 APRIL]', 'YESTERDAY (12 DECEMBER)') is one expression too, the date's."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 import re
+from dataclasses import replace
 
 from .candidates import Candidate
 from .normalise import weekday_fits_date
@@ -38,8 +39,6 @@ def _is_day(cand: Candidate) -> bool:
 def _fits(rule: Rule, day: Candidate, clock: Candidate, gap: str) -> bool:
     """Whether a join rule takes this day, this clock (its words, when it names some) and the gap between."""
     words = rule.args.get("words")
-    if rule.args.get("zoned") and not clock.groups.get("zone"):
-        return False
     if words and (clock.groups.get("word") or "").lower() not in words:
         return False
     return day.rule.norm in rule.args.get("days", DAY_NORMS) and bool(rule.regex.fullmatch(gap))
@@ -150,11 +149,9 @@ def _join(text: str, first: Candidate, second: Candidate, rules: tuple[Rule, ...
     for rule in rules:
         if rule.args.get("restated") or rule.args.get("restated_day"):
             continue
-        end = _closed(text, rule, second.end) if _fits(rule, day, clock, gap) else None
-        if end is None:
-            continue
-        if rule.args.get("apart"):
-            local = {"day_is_local": True} if rule.args.get("local_day") else {}
-            return replace(clock, parts=(day,), groups={**clock.groups, **local})
-        return Candidate(first.start, end, rule, clock.groups, (day, clock))
+        if _fits(rule, day, clock, gap):
+            if rule.args.get("apart"):
+                local = {"day_is_local": True} if rule.args.get("local_day") else {}
+                return replace(clock, parts=(day,), groups={**clock.groups, **local})
+            return Candidate(first.start, second.end, rule, clock.groups, (day, clock))
     return None
