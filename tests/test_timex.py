@@ -141,9 +141,9 @@ def test_a_weekday_written_with_a_day_and_month_picks_its_year(text, published, 
      [("MONDAY NIGHT [29 JANUARY]", "TIME", "2024-01-29TNI")]),
     ("The mill had closed on Saturday [8 July], a clerk recalled.", PUBLISHED,  # 8 July falls on a Saturday in 2023
      [("Saturday [8 July]", "DATE", "2023-07-08")]),
-    ("THE TRUCE WE SIGNED YESTERDAY (30 JANUARY) STILL HOLDS.", PUBLISHED,
+    ("THE MINISTER FLEW BACK YESTERDAY (30 JANUARY) FROM OSLO.", PUBLISHED,
      [("YESTERDAY (30 JANUARY)", "DATE", "2024-01-30")]),
-    ("Talks open today (Wednesday) in Tegucigalpa.", PUBLISHED, [("today (Wednesday)", "DATE", "2024-01-31")]),
+    ("The fair opens today (Wednesday) in Tromso.", PUBLISHED, [("today (Wednesday)", "DATE", "2024-01-31")]),
 ])
 def test_a_day_restated_in_brackets_is_one_expression_valued_from_the_date(text, published, expected):
     """'Sunday (July 7)', 'TUESDAY [18 APRIL]', 'July 7 (Sunday)': a day and its date beside it in
