@@ -499,3 +499,32 @@ def test_a_counted_delay_does_not_count_from_a_flashback():
     text = "Rebels had burned a fuel depot near the port. Police arrested two dockers the next day."
     state = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 1, 31)), Options())
     assert not any("counted-delay" in e.cues for e in state.events)
+
+
+def _narrated_after(text: str) -> list[tuple[str, str]]:
+    """(quote of the later act, type of the act it is told after) for each narrative relation."""
+    from timeline.extract.pipeline import run
+
+    state = run(Document(id="d", text="Story\n\n" + text, published=dt.date(2024, 6, 30)), Options())
+    word = lambda e: state.text[e.trigger.start:e.trigger.end]
+    return [(word(e), state.events[target].type) for e in state.events
+            for (relation, target), cue in zip(e.relations, e.cues) if cue == "narrative" and relation == "after"]
+
+
+@pytest.mark.parametrize("later", ["in March 2021", "in 2021"])
+def test_a_dated_act_whose_date_cannot_order_it_follows_the_act_told_before_it(later):
+    """'looted a depot in March 2021. Police arrested four herders in 2021': the arrest's own date
+    meets the looting's and is no narrower, so the telling's order places it (`_date_leaves_order_open`)."""
+    text = f"Raiders looted a grain depot near Kibera in March 2021. Police arrested four herders in the district {later}."
+    assert _narrated_after(text) == [("arrested", "robbery")]
+
+
+@pytest.mark.parametrize("text", [
+    "Raiders looted a grain depot near Kibera in 2021. Police arrested four herders in the district in March 2021.",
+    "Raiders looted a grain depot near Kibera in March 2021. The ministry has banned night markets in the district in 2021.",
+    "Raiders looted a grain depot near Kibera in March 2021. Police arrested four herders in the district in 2019.",
+])
+def test_a_dated_act_its_own_date_places_is_not_narrated_after_the_act_before_it(text):
+    """A narrower date inside the earlier act's, a state told in the present perfect, and a date
+    before the earlier act's leave narrative order out (`_date_leaves_order_open`)."""
+    assert _narrated_after(text) == []

@@ -26,6 +26,7 @@ from .state import Clause, DocState, EventMention
 from .triggers import is_definite, triggers_in
 
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ld|nt)\b", re.IGNORECASE)
 _MAX_SENTENCE_GAP = 2
 _BACKGROUND = frozenset({"that", "which", "who", "whom", "whose", "if", "whether", "because", "although", "though",
                          "when", "while", "after", "before", "as", "since", "until", "once", "as soon as"})
@@ -649,11 +650,11 @@ _RESULT_REACH = 6  # words from the participle of causing to the act it brings a
 
 
 def _narrative(state: DocState, live: list[int], pos: int) -> bool:
-    """An undated past event told after another event, dated or not, happened after it (narrative
-    order): 'The army shelled the port on Monday. Rebels then ...' without the cue."""
+    """A past event told after another event, dated or not, happened after it (narrative order):
+    'The army shelled the port on Monday. Rebels then ...' without the cue; an event the text
+    dates only where its date leaves the order open (``_date_leaves_order_open``)."""
     event = state.events[live[pos]]
-    if _told_with_date(state, live[pos]) or event.modality not in ("asserted", "negated") or \
-            event.clause.lead in _BACKGROUND:
+    if event.modality not in ("asserted", "negated") or event.clause.lead in _BACKGROUND:
         return False
     if _PAST_PERFECT.search(state.text, event.clause.start, event.clause.end) or _parallel(state, event):
         return False
@@ -663,8 +664,36 @@ def _narrative(state: DocState, live: list[int], pos: int) -> bool:
     if _spoken_of(state.events[other], event) or _told_as_present(state, state.events[other]) or \
             _discourse_break(state, state.events[other], event):
         return False
+    if _told_with_date(state, live[pos]) and not _date_leaves_order_open(state, live[pos], other):
+        return False
     _relate(state, live[pos], "after", other, "narrative")
     return True
+
+
+def _date_leaves_order_open(state: DocState, index: int, other: int) -> bool:
+    """'Raiders looted a depot in March. ... Rangers searched the hills in March': an act the text
+    dates is still the story's next step when both acts' dates are closed windows that meet (the
+    dates cannot order them) and the act's is no narrower than the one told before it in an earlier
+    sentence. A narrower date places the act by itself ('Pickets held the gates all week. ...
+    Twelve were detained on Thursday'); acts of one sentence share its date, not a sequence ('On
+    Friday they sealed the port and burned a lorry'); the act told before must be told by a verb
+    (a noun names an act, 'raids in the province', without telling when the story reached it); and
+    neither may be told as a state: in the present perfect ('has been barred since 2009') or lasting
+    from its date ('cut from Thursday afternoon')."""
+    event, before_it = state.events[index], state.events[other]
+    if before_it.clause.sentence == event.clause.sentence or before_it.trigger.kind != "verb" or \
+            not _narrated(state, event) or _told_from(state, event) or _told_from(state, before_it) or \
+            _PRESENT_PERFECT.search(state.text, event.clause.start, event.trigger.end):
+        return False
+    own, before = (_closed_window(state.events[_canonical(state, i)]) for i in (index, other))
+    return own is not None and before is not None and dates.intersection(own, before) is not None and \
+        own.width_days() >= before.width_days()
+
+
+def _closed_window(event: EventMention) -> dates.Bounds | None:
+    """The event's date as a window bounded on both sides, if it is one."""
+    window = dates.parse(event.date) if event.date else None
+    return window if window is not None and None not in (window.earliest, window.latest) else None
 
 
 def _main_act(state: DocState, live: list[int], index: int | None) -> int | None:
