@@ -3,8 +3,8 @@
 Rules, in order: cue connectives ("then", "subsequently", "in the past ... now"), subordinate
 clauses ("when", "after", "while"), participle clauses ("overran the base, detaining ..."),
 containment (a meeting during a visit), presupposition ("blamed Iran for the attack" comes after
-the attack), future after what was told before it, and last, narrative order: an undated past
-event after the event told before it.
+the attack), future after what was told before it, and last, narrative order: a past event
+after the event told before it (an event the text dates only where its date leaves the order open).
 """
 
 from __future__ import annotations
@@ -721,7 +721,8 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 def _same_day_narrative(state: DocState, live: list[int], pos: int) -> bool:
     """'Rebels shelled the border town on Friday. The army seized the bridge on Friday.':
     an act stated to the day of the latest act told before it in an earlier sentence nearby comes
-    after it (the shared day alone leaves the two unordered; narrative order leaves dated acts alone)."""
+    after it (the shared day alone leaves the two unordered; narrative order looks at the act told
+    right before only)."""
     event = state.events[live[pos]]
     day = _stated_day(event)
     if day is None or event.trigger.kind != "verb" or not _narrated(state, event) or _told_from(state, event):
