@@ -22,7 +22,7 @@ from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment, lexicon, liveblog
 from .coreference import compatible
-from .dating import month_part, reduced_relative_verb, reporting, time_relative, told_again
+from .dating import month_part, past_trigger, reduced_relative_verb, reporting, time_relative, told_again
 from .lookup import skipped, timexes_in
 from .phrases import is_past_form
 from .modality import REPORTED_FUTURE, SPEECH_ACTS
@@ -258,7 +258,7 @@ def anchor(state: DocState, options) -> DocState:
             story_day = openings[next_opening][1]  # 'On Wednesday, police launched an operation ...': the story moves on
             next_opening += 1
         _anchor_one(state, event, story_day, _violence_before(violence, event.clause.sentence))
-        if event.date is None and event.modality == "future" and PROMISED in event.cues and _past_trigger(state.text, event):
+        if event.date is None and event.modality == "future" and PROMISED in event.cues and past_trigger(state.text, event):
             _done_by_report(event, state.published)  # 'agreed to set up a commission'
         if entries:
             liveblog.date_entry(state, event, entries)
@@ -644,21 +644,6 @@ def _telling_bound(state: DocState, k: int) -> None:
         if told.date_stated and told.date and told.trigger.start < event.trigger.start:
             _announced_bound(event, dates.parse(told.date).earliest, state.published)
             return
-
-
-@cache
-def _not_finite_before() -> re.Pattern:
-    """Words right before a past form that make it no finite past (dating.yaml, past_trigger)."""
-    return re.compile(rf"\b(?:{lexicon.load('dating')['past_trigger']['not_after']})\W+(?:\w+ly\W+)*$", re.IGNORECASE)
-
-
-def _past_trigger(text: str, event: EventMention) -> bool:
-    """'The two parties agreed to set up a commission': a verb trigger whose first word is a
-    finite past tells the act as done by the report; only what it governs is to come."""
-    first = re.match(r"[^\W\d_]+", text[event.trigger.start:event.trigger.end])
-    if event.trigger.kind != "verb" or first is None or not is_past_form(first.group()):
-        return False
-    return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
 
 
 def _done_by_report(event: EventMention, published: dt.date | None) -> None:

@@ -9,7 +9,7 @@ from functools import cache
 
 from . import lexicon
 from .casing import name_like
-from .phrases import is_past, parts_of_speech
+from .phrases import is_past, is_past_form, parts_of_speech
 
 _AUXILIARY = r"(?:(?:was|were|is|are|has been|have been|had been)\s+)"
 
@@ -156,3 +156,18 @@ def reduced_relative_verb(text: str, start: int, end: int, limit: int, caps: boo
 
 
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)  # matched in place: a slice of the text's rest per word is quadratic
+
+
+@cache
+def _not_finite_before() -> re.Pattern:
+    """Words right before a past form that make it no finite past (dating.yaml, past_trigger)."""
+    return re.compile(rf"\b(?:{lexicon.load('dating')['past_trigger']['not_after']})\W+(?:\w+ly\W+)*$", re.IGNORECASE)
+
+
+def past_trigger(text: str, event) -> bool:
+    """'The two parties agreed to set up a commission': a verb trigger whose first word is a
+    finite past tells the act as done by the report; only what it governs is to come."""
+    first = re.match(r"[^\W\d_]+", text[event.trigger.start:event.trigger.end])
+    if event.trigger.kind != "verb" or first is None or not is_past_form(first.group()):
+        return False
+    return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None

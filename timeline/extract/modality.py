@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
-from ..taxonomy import of_class
+from ..taxonomy import agrees, of_class
 from . import lexicon
 from .casing import common_form
-from .dating import reporting
+from .dating import past_trigger, reporting
 from .lemmas import verb_forms
 from .lookup import clauses_before, events_of
 from .phrases import is_past_form
@@ -175,6 +176,29 @@ def standing_state(state: DocState, event: EventMention) -> bool:
             and reporting().search(state.text, start, end) is None)
 
 
+PROMISED = "promised"  # the cue of an infinitive after a verb of agreeing, promising or offering
+PROMISE_MADE = "promise-made"  # 'agreed to hold joint patrols': the agreeing happened, what it governs is to come
+PROMISE_TYPE = "pledge"  # an agreement to act (taxonomy.yaml): what a consent told as made is, not a treaty signed
+
+
+def _told_as_made(state: DocState, event: EventMention, names: list[str]) -> bool:
+    """'The two sides agreed to hold joint patrols', 'offered to mediate': a promise or consent told
+    by a finite past verb is an act done by the report (PLOVER codes it AGREE as it happened); only
+    what it governs is to come. Not when a cue besides the infinitive makes it unreal ('will agree to',
+    'is expected to pledge', 'said it would agree to')."""
+    unreal = {c["name"] for c in cues() if c["modality"] != "asserted"} & set(names)
+    return (event.modality == "future" and unreal == {PROMISED} and agrees(event.type, "agreement")
+            and past_trigger(state.text, event))
+
+
+def _as_made(state: DocState, event: EventMention, names: list[str]) -> list[str]:
+    """The modality and type of a promise told as made: asserted, an agreement to act (a pledge)."""
+    if not _told_as_made(state, event, names):
+        return names
+    event.modality, event.trigger = "asserted", replace(event.trigger, type=PROMISE_TYPE)
+    return names + [PROMISE_MADE]
+
+
 def assign_modality(state: DocState, options) -> DocState:
     """Stage: modality of every event."""
     for event in state.events:
@@ -201,5 +225,5 @@ def assign_modality(state: DocState, options) -> DocState:
             names = names + [STANDING]
         if backshifted and event.modality == "future":
             names = names + [REPORTED_FUTURE]
-        event.cues += names
+        event.cues += _as_made(state, event, names)
     return state
