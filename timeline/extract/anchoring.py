@@ -22,7 +22,7 @@ from ..timex.intervals import to_edtf
 from ..timex.published import find_closing_date
 from . import attachment, lexicon, liveblog
 from .coreference import compatible
-from .dating import month_part, past_trigger, reduced_relative_verb, reporting, time_relative, told_again
+from .dating import month_part, not_finite_before, past_trigger, reduced_relative_verb, reporting, time_relative, told_again
 from .lookup import skipped, timexes_in
 from .phrases import is_past_form
 from .modality import REPORTED_FUTURE, SPEECH_ACTS
@@ -683,7 +683,7 @@ def _scheduled(text: str, event: EventMention, published: dt.date | None) -> boo
         return False  # 'urges them to vote in the 12 November elections': the date is what is urged
     if _INFINITIVE_BEFORE.search(text, max(0, event.trigger.start - 30), event.trigger.start):
         return True  # 'was expected to visit on Friday': an infinitive dated after the report is to come
-    return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
+    return not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
 
 
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)*$", re.IGNORECASE)

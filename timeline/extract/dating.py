@@ -159,7 +159,7 @@ _BY = re.compile(r"\s+by\b", re.IGNORECASE)  # matched in place: a slice of the 
 
 
 @cache
-def _not_finite_before() -> re.Pattern:
+def not_finite_before() -> re.Pattern:
     """Words right before a past form that make it no finite past (dating.yaml, past_trigger)."""
     return re.compile(rf"\b(?:{lexicon.load('dating')['past_trigger']['not_after']})\W+(?:\w+ly\W+)*$", re.IGNORECASE)
 
@@ -170,4 +170,4 @@ def past_trigger(text: str, event) -> bool:
     first = re.match(r"[^\W\d_]+", text[event.trigger.start:event.trigger.end])
     if event.trigger.kind != "verb" or first is None or not is_past_form(first.group()):
         return False
-    return _not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
+    return not_finite_before().search(text, max(0, event.trigger.start - 30), event.trigger.start) is None
