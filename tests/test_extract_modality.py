@@ -114,3 +114,23 @@ def test_an_act_told_as_scheduled_is_to_come_on_its_date(text, modality, date):
     told as done, the Monday is the one before it (lexicons/modality.yaml, scheduled)."""
     [event] = events(text, dt.date(2024, 3, 8))
     assert (event.modality, event.date) == (modality, date)
+
+
+_PROMISE_MADE = lexicon.load("modality")["promise_made"]
+
+
+@pytest.mark.parametrize("case", [_PROMISE_MADE["example"], _PROMISE_MADE["dated_example"]], ids=["on-its-occasion", "own-day"])
+def test_a_promise_told_as_made_is_the_act_of_making_it(case):
+    """'met on 3 May and agreed to open a joint office': the agreeing happened, on the meeting's day
+    (or its own), as a pledge; only what it governs is to come (lexicons/modality.yaml, promise_made)."""
+    found = [(e.type, e.modality, e.date) for e in extract(
+        [Document(id="d", text=case["text"], published=case["published"])], Options()).events]
+    assert (case["type"], case["modality"], case["date"]) in found, found
+
+
+@pytest.mark.parametrize("case", _PROMISE_MADE["counterexamples"], ids=["will-agree", "expected-to-agree", "past-perfect"])
+def test_a_promise_told_as_to_come_or_before_a_past_moment_stays_future(case):
+    """'will agree to', 'is expected to agree to': no act made yet; 'said ... had agreed to' keeps the
+    bound by the report: nothing of the agreement family is asserted (modality.yaml, promise_made)."""
+    found = [(e.type, e.modality) for e in events(case["text"], case["published"])]
+    assert found and all(m == "future" for t, m in found if t in ("agreement", "pledge")), found

@@ -80,7 +80,7 @@ def test_a_leader_addressed_stands_for_his_state(text, kind, targets):
 @pytest.mark.parametrize("text,kind", [
     ("Kenya has refused to deploy troops in Somalia.", "refusal"),  # past an infinitive, no preposition of its type
     ("Uganda pledged to support Somalia in the talks.", "support"),
-    ("Kenya agreed to lift the trade embargo on Somalia.", "agreement"),  # agreed to do, with nobody named
+    ("Kenya agreed to lift the trade embargo on Somalia.", "pledge"),  # agreed to do, with nobody named: a promise made
 ])
 def test_a_party_past_a_directed_verb_is_aimed_at(text, kind):
     """A directed act (a refusal, aid, support, a measure) whose subject acts before its verb is

@@ -25,7 +25,7 @@ from .coreference import compatible
 from .dating import month_part, not_finite_before, past_trigger, reduced_relative_verb, reporting, time_relative, told_again
 from .lookup import skipped, timexes_in
 from .phrases import is_past_form
-from .modality import REPORTED_FUTURE, SPEECH_ACTS
+from .modality import PROMISED, REPORTED_FUTURE, SPEECH_ACTS
 from .state import Clause, DocState, EventMention
 
 
@@ -617,7 +617,6 @@ def _reported_bound(event: EventMention, timex, published: dt.date | None) -> No
 
 
 DONE_BY_REPORT = "done-by-report"  # the cue of a promise told as made, dated only by the report
-PROMISED = "promised"  # modality's cue: 'offered to', 'vowed to', 'is ready to'
 FUTURE_OF_PAST = "future-of-past"  # the modality cue of a plan told in the past
 ANNOUNCED = "announced-on"  # the cue of a future event dated only by the day it was said
 

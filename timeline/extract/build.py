@@ -14,6 +14,7 @@ from .anchoring import FRONTED_FROM, default_date
 from .coreference import compatible, dates_the_event, group_of
 from .groups import is_armed_group
 from .lookup import root_of
+from .modality import type_of_record
 from .roles import SOUGHT
 from .state import DocState, EventMention
 from .triggers import is_definite, participle_clause
@@ -413,7 +414,7 @@ def to_event(draft: Draft, fingerprint) -> Event:
     if date is not None and not dates.is_valid(date):
         date = None
     fields = dict(
-        id=draft.id, title=title_of(draft), type=head.type, date=date,
+        id=draft.id, title=title_of(draft), type=type_of_record(head), date=date,
         date_inferred=not head.date_stated and date is not None, actors=list(head.actors),
         targets=[t for t in head.targets if t not in head.actors or head.type in SOUGHT],  # 'met X': X takes part, met
         people=list(head.people), location=head.location, modality=head.modality, sources=draft.sources,

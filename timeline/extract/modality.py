@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from ..taxonomy import agrees, of_class
@@ -181,6 +180,13 @@ PROMISE_MADE = "promise-made"  # 'agreed to hold joint patrols': the agreeing ha
 PROMISE_TYPE = "pledge"  # an agreement to act (taxonomy.yaml): what a consent told as made is, not a treaty signed
 
 
+def type_of_record(event: EventMention) -> str:
+    """The type an event's record takes: a consent told as made ('agreed to hold joint patrols') is an
+    agreement to act, a pledge (PLOVER AGREE), though the stages read it as the two-sided agreement
+    it is (its sides, its joins); the rest keep their own."""
+    return PROMISE_TYPE if PROMISE_MADE in event.cues else event.type
+
+
 def _told_as_made(state: DocState, event: EventMention, names: list[str]) -> bool:
     """'The two sides agreed to hold joint patrols', 'offered to mediate': a promise or consent told
     by a finite past verb is an act done by the report (PLOVER codes it AGREE as it happened); only
@@ -188,14 +194,26 @@ def _told_as_made(state: DocState, event: EventMention, names: list[str]) -> boo
     'is expected to pledge', 'said it would agree to')."""
     unreal = {c["name"] for c in cues() if c["modality"] != "asserted"} & set(names)
     return (event.modality == "future" and unreal == {PROMISED} and agrees(event.type, "agreement")
-            and past_trigger(state.text, event))
+            and past_trigger(state.text, event) and not _in_past_perfect(state.text, event))
+
+
+@cache
+def _past_perfect() -> re.Pattern:
+    return re.compile(lexicon.load("modality")["promise_made"]["past_perfect"], re.IGNORECASE)
+
+
+def _in_past_perfect(text: str, event: EventMention) -> bool:
+    """'said that the two sides had agreed to ...': a making told before another past moment is
+    placed by the ordering stage against the act told before it, which it need not follow; the bound
+    by the report (anchoring._done_by_report) is what the text gives for it (modality.yaml, promise_made)."""
+    return _past_perfect().search(text, max(0, event.trigger.start - 40), event.trigger.start) is not None
 
 
 def _as_made(state: DocState, event: EventMention, names: list[str]) -> list[str]:
-    """The modality and type of a promise told as made: asserted, an agreement to act (a pledge)."""
+    """The modality of a promise told as made, asserted, and its cue (its record a pledge: ``type_of_record``)."""
     if not _told_as_made(state, event, names):
         return names
-    event.modality, event.trigger = "asserted", replace(event.trigger, type=PROMISE_TYPE)
+    event.modality = "asserted"
     return names + [PROMISE_MADE]
 
 
