@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from .. import dates
 from ..taxonomy import agrees, event_types, root
 from . import lexicon, liveblog
-from .modality import SPEECH_ACTS
+from .modality import PROMISE_MADE, SPEECH_ACTS
 from .attachment import list_item
 from .dating import reporting
 from .lookup import cached, clauses_before, events_of, grouped, items_in_range, keyed_by, timexes_in
@@ -535,7 +535,10 @@ def _refers_back(state: DocState, event: EventMention) -> bool:
 
 
 def _future(state: DocState, live: list[int], pos: int) -> bool:
-    if state.events[live[pos]].modality not in ("future", "hypothetical"):
+    """What is to come comes after the last act told before it; so does a promise told as made that no
+    rule before placed on its occasion ('under which the fighters withdrew and agreed to ...')."""
+    event = state.events[live[pos]]
+    if event.modality not in ("future", "hypothetical") and PROMISE_MADE not in event.cues:
         return False
     told = cached(state, "ordering_told", live, lambda _: [n for n, i in enumerate(live)
                                                            if state.events[i].modality in ("asserted", "negated")])
