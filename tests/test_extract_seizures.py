@@ -43,3 +43,14 @@ def test_a_taking_told_by_its_own_word_is_not_told_twice():
     text = "Story\n\nThe militia is still holding the senator, kidnapped on 3 May 2026 near the border."
     events = [e for e in extract([Document(id="d", text=text)]).events if e.type == "abduction"]
     assert [e.date for e in events] == ["2026-05-03"]
+
+
+def test_take_seizes_people_only_told_with_where_from():
+    """'took the sailors from the ship' is a seizure; 'took the children to school' takes no one."""
+    assert types_of("Pirates took three sailors from a tanker off the coast.") & TAKINGS == {"abduction"}
+    assert types_of("The volunteers took the children to school on Monday.") & TAKINGS == set()
+
+
+def test_take_to_safety_is_no_seizure():
+    """'took the miners from the shaft to safety': a rescue, not a taking."""
+    assert types_of("Firefighters took four miners from the flooded shaft to safety.") & TAKINGS == set()

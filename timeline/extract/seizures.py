@@ -40,6 +40,8 @@ class _Cues:
     opening: re.Pattern  # determiners and modifiers before a name ('the senator jorge ...')
     judgement: re.Pattern  # 'responsible' later in the sentence: a judgement, not a seizure
     state_forces: re.Pattern
+    directed: re.Pattern  # a form of a verb that takes people only with a direction ('took')
+    direction: re.Pattern  # that direction right after the person ('from', 'with them')
 
 
 @cache
@@ -58,16 +60,20 @@ def _cues() -> _Cues:
               rf"|{modifier}{{0,{_MODIFIERS}}}?(?:{lexicon.alternation(plurals)})"
               rf"|(?:{lexicon.alternation(data['pronouns'])}))(?!['’\w-])")
     gerunds = lexicon.alternation(f for verb in data["ongoing_verbs"] for f in gerund_forms(verb))
-    forms = {f.lower() for verb in data["verbs"] for f in set().union(*verb_forms(verb))}
+    directed = {f.lower() for verb in data["directed_verbs"] for f in set().union(*verb_forms(verb))}
+    forms = {f.lower() for verb in data["verbs"] for f in set().union(*verb_forms(verb))} | directed
     forms |= {f.lower() for verb in data["ongoing_verbs"] for f in gerund_forms(verb)}
-    return _Cues(re.compile(rf"{class_pattern({'verbs': data['verbs']})}|\b(?:{gerunds})\b", re.IGNORECASE),
+    takes = class_pattern({'verbs': [*data['verbs'], *data['directed_verbs']]})
+    return _Cues(re.compile(rf"{takes}|\b(?:{gerunds})\b", re.IGNORECASE),
                  re.compile(lexicon.words(trie_regex(forms)), re.IGNORECASE),
                  re.compile(rf"(?:{gerunds})", re.IGNORECASE),
                  re.compile(data["ongoing_before"], re.IGNORECASE),
                  re.compile(person, re.IGNORECASE),
                  re.compile(rf"\s+(?:{determiner}\s+)*{modifier}{{0,{_MODIFIERS}}}", re.IGNORECASE),
                  re.compile(lexicon.words(lexicon.alternation(data['not_followed_by'])), re.IGNORECASE),
-                 re.compile(lexicon.words(lexicon.alternation(groups["state_forces"])), re.IGNORECASE))
+                 re.compile(lexicon.words(lexicon.alternation(groups["state_forces"])), re.IGNORECASE),
+                 re.compile(lexicon.words(trie_regex(directed)), re.IGNORECASE),
+                 re.compile(data["directions"], re.IGNORECASE))
 
 
 def _person_object(state: DocState, position: int, end: int) -> int | None:
@@ -96,7 +102,10 @@ def seized_person(state: DocState, start: int, end: int) -> list[tuple[int, int]
         if cues.ongoing_gerund.fullmatch(verb.group()) and not _progressive(state.text, start, verb.start()):
             continue
         person_end = _person_object(state, verb.end(), end)
-        if person_end is not None and not cues.judgement.search(state.text, person_end, end):
+        if person_end is None or (cues.directed.fullmatch(verb.group())
+                                  and not cues.direction.match(state.text, person_end, end)):
+            continue  # 'took the children to school': 'take' seizes only told with where from
+        if not cues.judgement.search(state.text, person_end, end):
             out.append((verb.start(), verb.end()))
     return out
 
