@@ -23,3 +23,9 @@ def test_a_capital_speaks_for_its_state():
 def test_a_state_named_after_a_preposition_is_no_subject():
     """Workers in a state protest as a crowd, not as the state."""
     assert types_of("Dock workers in Portugal protested outside the ministry on Tuesday.") == {"protest"}
+
+
+def test_a_judgement_on_violence_is_an_accusation():
+    """'called the bombing "a disgrace"': a verdict passed on an act of violence, whatever its words."""
+    assert "accusation" in types_of('The archbishop called the bombing "a disgrace to the nation".')
+    assert "accusation" not in types_of("The envoy called the truce a good beginning.")
