@@ -54,3 +54,9 @@ def test_take_seizes_people_only_told_with_where_from():
 def test_take_to_safety_is_no_seizure():
     """'took the miners from the shaft to safety': a rescue, not a taking."""
     assert types_of("Firefighters took four miners from the flooded shaft to safety.") & TAKINGS == set()
+
+
+def test_take_after_a_taking_moves_the_captives():
+    """'seized two guards and then took them off the farm': one taking, the captives moved."""
+    text = "Story\n\nRebels seized two farm guards on Monday and then took them off the farm."
+    assert len([e for e in extract([Document(id="d", text=text)]).events if e.type in TAKINGS]) == 1

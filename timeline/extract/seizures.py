@@ -131,7 +131,8 @@ def seized_people(state: DocState, options) -> DocState:
     told = merged_spans([(t.start, t.end) for t in state.triggers])
     added = [_typed(state, Trigger(a, b, "abduction", RULE, "verb", _WEIGHT))
              for start, end in state.sentences for a, b in seized_person(state, start, end)
-             if not overlaps_union(told, a, b) and not _told_after(state, b, end)]
+             if not overlaps_union(told, a, b) and not _told_after(state, b, end)
+             and not _captives_moved(state, start, a, b)]
     if not added:
         return state
     return replace(state, triggers=sorted([*state.triggers, *added], key=lambda t: (t.start, t.end)))
@@ -141,6 +142,14 @@ def _told_after(state: DocState, position: int, end: int) -> bool:
     """Whether a taking told by its own word, or harm to people, follows a seizure ending at
     ``position`` in its sentence (ending at ``end``)."""
     return any(_tells_taking(t) or t.type in _HARM for t in triggers_starting_in(state, position, end - 1))
+
+
+def _captives_moved(state: DocState, start: int, verb_start: int, verb_end: int) -> bool:
+    """Whether a directed verb ('took them off the campus') follows a taking told by its own word
+    earlier in its sentence ('captured ten guards and then took them off the campus'): the captives
+    moved, the same taking, not another."""
+    return (_cues().directed.fullmatch(state.text, verb_start, verb_end) is not None
+            and any(_tells_taking(t) for t in triggers_starting_in(state, start, verb_start - 1)))
 
 
 def _tells_taking(trigger: Trigger) -> bool:
