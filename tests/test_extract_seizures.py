@@ -60,3 +60,9 @@ def test_take_after_a_taking_moves_the_captives():
     """'seized two guards and then took them off the farm': one taking, the captives moved."""
     text = "Story\n\nRebels seized two farm guards on Monday and then took them off the farm."
     assert len([e for e in extract([Document(id="d", text=text)]).events if e.type in TAKINGS]) == 1
+
+
+def test_take_after_a_taking_noun_is_its_own_taking():
+    """'the abduction was the second since pirates took ...': the noun names another taking."""
+    text = "Story\n\nThe abduction was the second this year, after pirates took four sailors from a trawler in May."
+    assert "abduction" in {e.type for e in extract([Document(id="d", text=text)]).events}

@@ -145,11 +145,12 @@ def _told_after(state: DocState, position: int, end: int) -> bool:
 
 
 def _captives_moved(state: DocState, start: int, verb_start: int, verb_end: int) -> bool:
-    """Whether a directed verb ('took them off the campus') follows a taking told by its own word
+    """Whether a directed verb ('took them off the campus') follows a taking told by its own verb
     earlier in its sentence ('captured ten guards and then took them off the campus'): the captives
-    moved, the same taking, not another."""
+    moved, the same taking, not another (a taking's noun, 'the kidnapping was the first since gunmen
+    took ...', may name another)."""
     return (_cues().directed.fullmatch(state.text, verb_start, verb_end) is not None
-            and any(_tells_taking(t) for t in triggers_starting_in(state, start, verb_start - 1)))
+            and any(_tells_taking(t) and t.kind == "verb" for t in triggers_starting_in(state, start, verb_start - 1)))
 
 
 def _tells_taking(trigger: Trigger) -> bool:
