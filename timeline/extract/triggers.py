@@ -582,18 +582,42 @@ def own_pledges() -> frozenset[str]:
     return frozenset(lexicon.load("lemmas")["own_pledges"]["classes"])
 
 
+@cache
+def _negated_pledges() -> frozenset[str]:
+    """Rules of promises or consents that make a pledge when what they govern is ruled out
+    ('agreed not to shell': lemmas.yaml, own_pledges negated_classes)."""
+    return own_pledges() | frozenset(lexicon.load("lemmas")["own_pledges"]["negated_classes"])
+
+
 _INFINITIVE_GAP = re.compile(r"(?:\s+(?:[\w'-]+\s+){0,4}?to)?\s+(?:[\w'-]+\s+){0,4}", re.IGNORECASE)
 _TO = re.compile(r"\bto\s", re.IGNORECASE)
+_RULED_OUT = re.compile(r"\b(?:not|never)\s+to\s", re.IGNORECASE)
+
+
+def _governs(text: str, pledge: Trigger, act: Trigger) -> bool:
+    """Whether ``act`` is the to-infinitive ``pledge`` governs: the 'to' in the gap, at the pledge's
+    end ('ready to') or at the act's start ('to meet': a trigger that carries it)."""
+    gap = _INFINITIVE_GAP.fullmatch(text, pledge.end, act.start)
+    return gap is not None and (_TO.search(gap.group(0)) is not None or text[pledge.start:pledge.end].lower().endswith(" to")
+                                or _TO.match(text, act.start) is not None)
+
+
+def _pledge_of(text: str, pledge: Trigger, act: Trigger) -> bool:
+    """Whether ``pledge`` promises ``act``: an act or gathering it governs, or any act it rules out
+    ('agreed not to shell the port': neither done nor to come, the promise is all there is)."""
+    if pledge.end > act.start or not _governs(text, pledge, act):
+        return False
+    if _RULED_OUT.search(text, pledge.end, act.start):
+        return pledge.rule in _negated_pledges()
+    return (pledge.rule in own_pledges() and _class(act.type) in ("act", "happening")
+            and plover_coding(act.type, "future")[0] != "CONCEDE")
 
 
 def _own_pledge(text: str, cluster: list[Trigger], best: Trigger) -> Trigger:
     """'offered to host talks', 'promised to send reinforcements': an act or a gathering told in the
-    infinitive a promise of one party governs is promised, not done; the promise is the event."""
-    if _class(best.type) not in ("act", "happening") or plover_coding(best.type, "future")[0] == "CONCEDE":
-        return best  # the manual codes a promised retreat or concession as the concession it announces
-    pledges = [t for t in cluster if t.rule in own_pledges() and t.end <= best.start
-               and (gap := _INFINITIVE_GAP.fullmatch(text, t.end, best.start))
-               and (_TO.search(gap.group(0)) or text[t.start:t.end].lower().endswith(" to"))]
+    infinitive a promise of one party governs is promised, not done; the promise is the event. The
+    manual codes a promised retreat or concession as the concession it announces."""
+    pledges = [t for t in cluster if _pledge_of(text, t, best)]
     return pledges[-1] if pledges else best
 
 
