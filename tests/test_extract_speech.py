@@ -89,3 +89,24 @@ def test_what_a_clause_says_did_not_happen_names_no_event(case):
     """'without a deal', 'without a fight': the noun after 'without' neither types the clause nor
     makes an event of its own; the talks or the surrender are the event (lexicons/triggers.yaml, without)."""
     assert _events(case["text"]) == [tuple(e) for e in case["events"]]
+
+
+def test_a_promise_governs_an_infinitive_its_act_carries():
+    """lemmas.yaml, own_pledges carried_example: the act's trigger holds the 'to' ('to meet'); the
+    promise still governs it and is the one event."""
+    assert _events(lexicon.load("lemmas")["own_pledges"]["carried_example"]) == [("pledge", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    lexicon.load("lemmas")["own_pledges"]["negated_example"],
+    "The garrison commander promised not to fire on the marchers in the square.",
+])
+def test_a_promise_not_to_act_is_a_pledge(text):
+    """lemmas.yaml, own_pledges negated_example: what a promise or consent rules out, violence
+    included, is neither done nor to come; the promise is the one event."""
+    assert _events(text) == [("pledge", "asserted")]
+
+
+def test_a_consent_to_act_still_names_the_act():
+    """Without 'not', a consent to violence keeps naming the violence consented to, told as to come."""
+    assert _events("The rival clans agreed to raid the border posts next week.") == [("attack", "future")]
