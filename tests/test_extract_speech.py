@@ -110,3 +110,16 @@ def test_a_promise_not_to_act_is_a_pledge(text):
 def test_a_consent_to_act_still_names_the_act():
     """Without 'not', a consent to violence keeps naming the violence consented to, told as to come."""
     assert _events("The rival clans agreed to raid the border posts next week.") == [("attack", "future")]
+
+
+def test_a_remedy_the_state_is_told_to_make_is_its_pledge():
+    """'said the government would compensate the families': the state's undertaking of repair or
+    redress is a pledge though no pledge word tells it (triggers.yaml state-will-remedy)."""
+    text = "Story\n\nThe interior minister said the government would compensate the families of the two fishermen."
+    assert [kind for kind, _ in _events(text)] == ["pledge"]
+
+
+def test_a_state_act_with_a_word_of_its_own_keeps_its_type():
+    """'would send more troops' is a deployment whoever announces it: only repair or redress is read."""
+    text = "Story\n\nThe interior minister said the government would send more troops to the valley."
+    assert "pledge" not in [kind for kind, _ in _events(text)]
