@@ -120,6 +120,6 @@ def test_a_remedy_the_state_is_told_to_make_is_its_pledge():
 
 
 def test_a_state_act_with_a_word_of_its_own_keeps_its_type():
-    """'would send more troops' is a deployment whoever announces it: only repair or redress is read."""
-    text = "Story\n\nThe interior minister said the government would send more troops to the valley."
+    """'will deploy two battalions' is a deployment whoever announces it: only repair or redress is read."""
+    text = "Story\n\nThe interior minister said the cabinet will deploy two battalions along the valley road."
     assert "pledge" not in [kind for kind, _ in _events(text)]
