@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from . import lexicon
-from .lookup import chains, root_of
+from .lookup import chains, mentions_in, root_of
 from .state import DocState, EventMention, Mention
 
 
@@ -72,8 +72,9 @@ def _crowded(text: str, mention: EventMention) -> bool:
 
 
 def _names_in(state: DocState, mention: EventMention) -> list[Mention]:
-    """The names told in the mention's clause before its trigger."""
-    return [n for n in state.mentions if mention.clause.start <= n.start < mention.trigger.start]
+    """The names told in the mention's clause before its trigger (bisected: a long document holds
+    hundreds of thousands of names and a protest chain may be asked about for each of its mentions)."""
+    return mentions_in(state, mention.clause.start, mention.trigger.start)
 
 
 def diplomatic_protests(state: DocState, options) -> DocState:
