@@ -9,7 +9,6 @@ past event later than its publication, and never dates an undated one to it.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -24,7 +23,7 @@ from ..timex.published import find_closing_date
 from . import attachment, lexicon, liveblog
 from .coreference import compatible
 from .dating import month_part, not_finite_before, past_trigger, reduced_relative_verb, reporting, time_relative, told_again
-from .lookup import cached, skipped, timexes_in
+from .lookup import sentence_at, sentence_starts, skipped, timexes_in
 from .phrases import is_past_form
 from .modality import PROMISED, REPORTED_FUTURE, SPEECH_ACTS
 from .state import Clause, DocState, EventMention
@@ -133,17 +132,10 @@ def _in_told_period(state: DocState, timex: Timex, previous: Timex | None) -> Ti
     return replace(timex, edtf=dates.format_interval(low, high))
 
 
-def _starts_of(spans: list[tuple[int, int]]) -> list[int]:
-    """The sentences' starts, in text order, for ``_sentence_start`` to bisect."""
-    return [start for start, _ in spans]
-
-
 def _sentence_start(state: DocState, position: int) -> int:
-    """Where the sentence holding ``position`` starts (bisected over the sentences' starts, built once
-    per document: scanning every sentence for each date is quadratic in a long document)."""
-    starts = cached(state, "sentence_starts", state.sentences, _starts_of)
-    at = bisect.bisect_right(starts, position) - 1
-    return starts[at] if at >= 0 else 0
+    """Where the sentence holding ``position`` starts (0 before the first sentence)."""
+    at = sentence_at(state, position)
+    return sentence_starts(state)[at] if at >= 0 else 0
 
 
 _CUE_REACH = 12  # characters before a date read for the word that governs it ('From ', 'after ')

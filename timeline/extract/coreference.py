@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -12,7 +11,7 @@ from ..taxonomy import agrees, of_class, root
 from .casing import is_english_word
 from .clauses import holds_finite_verb
 from .dating import dating_clause
-from .lookup import root_of
+from .lookup import root_of, sentence_at, sentence_starts
 from .modality import SPEECH_ACTS
 from .roles import passive
 from . import lexicon
@@ -554,10 +553,10 @@ _FRAME = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the date
 def _framed_sentences(state: DocState) -> frozenset[int]:
     """The sentences that open on a calendar date ('In December 2020, an ambush ...', 'On 3 May,
     ...'): the date frames what the sentence tells as a time of its own, apart from the news."""
-    starts = [start for start, _ in state.sentences]
+    starts = sentence_starts(state)
     out = set()
     for timex in state.timexes:
-        index = bisect.bisect_right(starts, timex.start) - 1
+        index = sentence_at(state, timex.start)
         if index >= 0 and _calendar(timex.edtf) and _FRAME.fullmatch(state.text, starts[index], timex.start):
             out.add(index)
     return frozenset(out)

@@ -14,7 +14,7 @@ from . import lexicon
 from .casing import is_function_or_number_word
 from .clauses import quoted_spans
 from .groups import both_sides, introduced_band, is_armed_group, is_irregular_group
-from .lookup import cached
+from .lookup import cached, sentence_at, sentence_starts
 from .phrases import can_qualify_noun
 from .state import Clause, DocState, EventMention, Mention
 
@@ -48,9 +48,8 @@ def _accused(text: str, sentence_start: int, mention: Mention, accusing: re.Patt
 def named_as_accused(state: DocState, mention: Mention) -> bool:
     """Whether a group is named after a word of charge or suspicion in its sentence ('police
     blamed the FMLN. They also burned a bus': 'they' are nobody the text names)."""
-    starts = cached(state, "sentence_starts", state.sentences, lambda spans: [start for start, _ in spans])
-    sentence = bisect.bisect_right(starts, mention.start) - 1
-    return sentence >= 0 and _accused(state.text, starts[sentence], mention, _rule()[1])
+    sentence = sentence_at(state, mention.start)
+    return sentence >= 0 and _accused(state.text, sentence_starts(state)[sentence], mention, _rule()[1])
 
 
 def group_noun_mentions(state: DocState, known: list[Mention]) -> list[Mention]:
@@ -60,13 +59,13 @@ def group_noun_mentions(state: DocState, known: list[Mention]) -> list[Mention]:
     described, accusing, reach, unknown = _rule()
     text = state.text
     armed = [m for m in known if m.kind == "actor" and (is_irregular_group(m.name) or introduced_band(text, m))]
-    starts = [start for start, _ in state.sentences]
+    starts = sentence_starts(state)
     quotes = [span for start, end in state.sentences for span in quoted_spans(text, start, end)]
     out, k, last, last_sentence = [], 0, None, -1
     for index, (start, end) in enumerate(state.sentences):
         for match in described.finditer(text, start, end):
             while k < len(armed) and armed[k].end <= match.start():
-                sentence = bisect.bisect_right(starts, armed[k].start) - 1
+                sentence = sentence_at(state, armed[k].start)
                 if not _accused(text, starts[sentence], armed[k], accusing):
                     last, last_sentence = armed[k], sentence
                 k += 1

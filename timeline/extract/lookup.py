@@ -112,6 +112,22 @@ def skipped(state: DocState, position: int) -> bool:
     return index >= 0 and position < ends[index]
 
 
+def _sentence_starts_of(spans: list[tuple[int, int]]) -> list[int]:
+    """A builder made once: the sentences' starts, in text order."""
+    return [start for start, _ in spans]
+
+
+def sentence_starts(state: DocState) -> list[int]:
+    """Where each sentence starts, in text order (built once per document), for ``sentence_at``."""
+    return cached(state, "sentence_starts", state.sentences, _sentence_starts_of)
+
+
+def sentence_at(state: DocState, position: int) -> int:
+    """The index of the sentence holding ``position``: the last to start at or before it (-1 before
+    the first), by bisection, not a scan of every sentence (quadratic in a long document)."""
+    return bisect.bisect_right(sentence_starts(state), position) - 1
+
+
 def overlaps_union(union: tuple[list[int], list[int]], start: int, end: int) -> bool:
     """Whether ``text[start:end]`` overlaps the union ``merged_spans`` made (by bisection)."""
     starts, ends = union
